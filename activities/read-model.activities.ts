@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record/case-transition';
+
+/** The activities workflows call to mirror their transitions into the read model. */
+export interface ReadModelActivities {
+  recordTransition(transition: CaseTransition): Promise<void>;
+}
+
+/**
+ * Writes a case's transitions to PostgreSQL. Each transition is one database transaction, applied only
+ * when its sequence number is above the case's `last_seq`: a retried activity (after a crash, a timeout,
+ * a worker restart) finds its transition already applied and adds nothing.
+ */
+@Injectable()
+export class ReadModelRecorder implements ReadModelActivities {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async recordTransition(transition: CaseTransition): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      if (transition.opened) await insertCase(db, transition);
+      const rows: { last_seq: number }[] = await db.query('SELECT last_seq FROM cases WHERE id = $1 FOR UPDATE', [
+        transition.caseId,
+      ]);
+      if (rows.length === 0) throw new Error(`Case ${transition.caseId} is not in the read model yet`);
+      if (rows[0].last_seq >= transition.seq) return;
+      await applyTransition(db, transition);
+    });
+  }
+
+  /** The plain object of functions a Temporal worker registers. */
+  asActivities(): ReadModelActivities {
+    return { recordTransition: (transition) => this.recordTransition(transition) };
+  }
+}
+
+async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition): Promise<void> {
+  if (!opened) return;
+  await db.query(
+    `INSERT INTO cases (id, case_type, workflow_id, person_ref, org_unit, status, opened_at, last_seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 0) ON CONFLICT (id) DO NOTHING`,
+    [caseId, opened.caseType, opened.workflowId, opened.personRef, opened.orgUnit, opened.status, opened.openedAt],
+  );
+  if (opened.exitCourse) {
+    await db.query(
+      `INSERT INTO exit_courses (case_id, expected_release_date, parole_linked) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id) DO NOTHING`,
+      [caseId, opened.exitCourse.expectedReleaseDate, opened.exitCourse.paroleLinked],
+    );
+  }
+}
+
+async function applyTransition(db: EntityManager, transition: CaseTransition): Promise<void> {
+  const { caseId } = transition;
+  for (const step of transition.stepsOpened ?? []) {
+    await db.query(
+      `INSERT INTO steps (id, case_id, kind, status, opened_at, due_at) VALUES ($1, $2, $3, 'open', $4, $5)
+       ON CONFLICT (id) DO NOTHING`,
+      [step.stepId, caseId, step.kind, step.openedAt, step.dueAt],
+    );
+  }
+  for (const step of transition.stepsOverdue ?? []) {
+    await db.query(
+      `UPDATE steps SET overdue_at = COALESCE(overdue_at, $3), updated_at = now() WHERE id = $1 AND case_id = $2`,
+      [step.stepId, caseId, step.overdueAt],
+    );
+  }
+  for (const step of transition.stepsClosed ?? []) {
+    await db.query(
+      `UPDATE steps SET status = $3, completed_at = $4, lateness_seconds = $5, outcome = $6, updated_at = now()
+       WHERE id = $1 AND case_id = $2`,
+      [step.stepId, caseId, step.status, step.completedAt, step.latenessSeconds ?? null, step.outcome ?? null],
+    );
+  }
+  for (const event of transition.events) await insertEvent(db, caseId, event);
+  await db.query(
+    `UPDATE cases SET last_seq = $2, status = COALESCE($3, status), closed_at = COALESCE($4, closed_at), updated_at = now()
+     WHERE id = $1`,
+    [caseId, transition.seq, transition.status?.status ?? null, transition.status?.closedAt ?? null],
+  );
+}
+
+async function insertEvent(db: EntityManager, caseId: string, event: CaseEventRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO case_events (id, case_id, action, occurred_at, recorded_at, actor_id, reason, step_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+    [
+      event.eventId,
+      caseId,
+      event.action,
+      event.occurredAt,
+      event.recordedAt,
+      event.actorId,
+      event.reason ?? null,
+      event.stepId ?? null,
+      JSON.stringify(event.details ?? {}),
+    ],
+  );
+}

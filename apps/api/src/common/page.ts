@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `?page=&pageSize=` on every list. Pages count from 1. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page skal være et helt tal.' })
+  @Min(1, { message: 'page skal være mindst 1.' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize skal være et helt tal.' })
+  @Min(1, { message: 'pageSize skal være mindst 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `pageSize må højst være ${MAX_PAGE_SIZE}.` })
+  pageSize: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

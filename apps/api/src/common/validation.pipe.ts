@@ -1,0 +1,29 @@
+import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiError } from './api-error';
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const problems = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      constraint === 'whitelistValidation' ? `Feltet '${field}' er ukendt og må ikke sendes.` : message,
+    );
+    return [...(problems.length ? [{ field, problems }] : []), ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** DTO validation: unknown fields are refused, not dropped; every problem is named per field. */
+export function apiValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) =>
+      new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', flatten(errors)),
+  });
+}

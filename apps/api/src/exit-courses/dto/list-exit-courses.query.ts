@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EXIT_COURSE_STATUSES } from '../../../../../libs/domain/exit-course/exit-course.types';
+import { PageQuery } from '../../common/page';
+
+export class ListExitCoursesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: EXIT_COURSE_STATUSES })
+  @IsOptional()
+  @IsIn(EXIT_COURSE_STATUSES, { message: `status skal være en af: ${EXIT_COURSE_STATUSES.join(', ')}.` })
+  status?: (typeof EXIT_COURSE_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'Institutionens kode.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  institutionCode?: string;
+}

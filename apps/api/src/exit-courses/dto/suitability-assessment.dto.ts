@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Validate,
+  ValidateIf,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+export const ASSESSMENT_OUTCOMES = ['offer', 'rejection'] as const;
+
+@ValidatorConstraint({ name: 'reasonOnlyWithRejection' })
+class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
+  validate(_reason: unknown, args: ValidationArguments): boolean {
+    return (args.object as SuitabilityAssessmentDto).outcome !== 'offer';
+  }
+
+  defaultMessage(): string {
+    return 'Et tilbud har ingen begrundelse: send ikke reason.';
+  }
+}
+
+export class SuitabilityAssessmentDto {
+  @ApiProperty({ enum: ASSESSMENT_OUTCOMES, description: 'offer: tilbud om exit-aftale; rejection: afslag.' })
+  @IsIn(ASSESSMENT_OUTCOMES, { message: "outcome skal være 'offer' eller 'rejection'." })
+  outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
+
+  @ApiPropertyOptional({
+    description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato), ISO 8601. Standard: nu.',
+    example: '2026-11-24T10:00:00+01:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'decidedAt skal være et tidspunkt (ISO 8601).' })
+  decidedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.' })
+  @ValidateIf((dto: SuitabilityAssessmentDto) => dto.outcome === 'rejection' || dto.reason !== undefined)
+  @Validate(ReasonOnlyWithRejection)
+  @IsString({ message: 'reason skal være tekst.' })
+  @IsNotEmpty({ message: 'Et afslag skal have en begrundelse (reason).' })
+  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
+  reason?: string;
+
+}

@@ -1,0 +1,191 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
+import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { describeStatus, refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
+import type {
+  Actor,
+  ExitCourseState,
+  InterruptionInput,
+  StartExitCourseInput,
+  SuitabilityAssessmentInput,
+} from '../../../../libs/domain/exit-course/exit-course.types';
+import { findInstitution } from '../../../../libs/domain/organisations/institutions';
+import {
+  REFUSAL_FAILURE_TYPES,
+  interruptCourseUpdate,
+  readModelSyncedUpdate,
+  recordSuitabilityAssessmentUpdate,
+} from '../../../../workflows/exit-course.messages';
+import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
+import { API_CONFIG } from '../api.tokens';
+import { ApiError } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import type { InterruptionDto } from './dto/interruption.dto';
+import type { StartExitCourseDto } from './dto/start-exit-course.dto';
+import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+import { ExitCourseViewsRepository } from './exit-course-views.repository';
+
+/** Allowed characters of an `Idempotency-Key` header. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+export interface StartResult {
+  caseId: string;
+  /** `false` when an earlier request with the same Idempotency-Key already started it. */
+  created: boolean;
+}
+
+/** Turns API commands into Temporal workflow starts and updates. */
+@Injectable()
+export class ExitCourseCommandsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
+    private readonly dataSource: DataSource,
+    private readonly views: ExitCourseViewsRepository,
+  ) {}
+
+  async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, actor: Actor): Promise<StartResult> {
+    const referredAt = dto.referredAt ? new Date(dto.referredAt).toISOString() : new Date().toISOString();
+    refuseWithApiError(
+      refuseCourseStart({ ...dto, referredAt }, new Date(), (code) => findInstitution(code) !== undefined),
+    );
+    const claim = idempotencyKey
+      ? await this.claimIdempotencyKey(`exit-course-start:${idempotencyKey}`, dto)
+      : { caseId: randomUUID(), created: true };
+    const input: StartExitCourseInput = {
+      caseId: claim.caseId,
+      personRef: dto.personRef,
+      institutionCode: dto.institutionCode,
+      expectedReleaseDate: dto.expectedReleaseDate,
+      paroleLinked: dto.paroleLinked,
+      referredAt,
+      deadlines: this.config.deadlines,
+      actor,
+    };
+    const workflowId = `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${claim.caseId}`;
+    try {
+      // Start (or find the run an earlier attempt started) and wait until its first transitions are
+      // in the read model, so the case can be read back the moment this request answers.
+      await this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(exitCourseWorkflow, {
+          workflowId,
+          taskQueue: this.config.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      });
+    } catch (error) {
+      // A course already ended under this key: the read model already holds all of it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError) || claim.created) throw error;
+    }
+    return claim;
+  }
+
+  recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, actor: Actor): Promise<ExitCourseState> {
+    const decidedAt = dto.decidedAt ? new Date(dto.decidedAt).toISOString() : new Date().toISOString();
+    const input: SuitabilityAssessmentInput =
+      dto.outcome === 'offer'
+        ? { outcome: 'offer', decidedAt, actor }
+        : { outcome: 'rejection', decidedAt, reason: dto.reason ?? '', actor };
+    return this.update(caseId, (handle) => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [input] }));
+  }
+
+  interrupt(caseId: string, dto: InterruptionDto, actor: Actor): Promise<ExitCourseState> {
+    const input: InterruptionInput = {
+      by: dto.by,
+      reason: dto.reason,
+      interruptedAt: dto.interruptedAt ? new Date(dto.interruptedAt).toISOString() : new Date().toISOString(),
+      actor,
+    };
+    return this.update(caseId, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
+  }
+
+  private async update(
+    caseId: string,
+    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<ExitCourseState>,
+  ): Promise<ExitCourseState> {
+    const found = await this.views.findWorkflowId(caseId);
+    if (!found) throw ApiError.caseNotFound(caseId);
+    try {
+      return await send(this.client.workflow.getHandle(found.workflowId));
+    } catch (error) {
+      throw toApiError(error, found.status);
+    }
+  }
+
+  /**
+   * Records the key with a hash of the request. The same key with the same request returns the case it
+   * started; with another request it is refused, so a client cannot reuse a key by mistake.
+   */
+  private async claimIdempotencyKey(key: string, dto: StartExitCourseDto): Promise<StartResult> {
+    const requestHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
+    const candidate = randomUUID();
+    const inserted: { case_id: string }[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (key, request_hash, case_id) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO NOTHING RETURNING case_id`,
+      [key, requestHash, candidate],
+    );
+    if (inserted.length) return { caseId: candidate, created: true };
+    const [existing]: { case_id: string; request_hash: string }[] = await this.dataSource.query(
+      `SELECT case_id, request_hash FROM idempotency_keys WHERE key = $1`,
+      [key],
+    );
+    if (existing.request_hash !== requestHash) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'IDEMPOTENCY_KEY_REUSED',
+        'Idempotency-Key er allerede brugt til en anden forespørgsel.',
+      );
+    }
+    return { caseId: existing.case_id, created: false };
+  }
+}
+
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
+      { field: 'Idempotency-Key', problems: ['Idempotency-Key skal være 8-200 tegn: bogstaver, tal og . _ : -'] },
+    ]);
+  }
+  return header;
+}
+
+function canonicalJson(value: object): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+function refuseWithApiError(refusal: Refusal | undefined): void {
+  if (refusal) throw refusalToApiError(refusal.kind, refusal.message);
+}
+
+function refusalToApiError(kind: Refusal['kind'], message: string): ApiError {
+  return kind === 'illegal-transition'
+    ? new ApiError(HttpStatus.CONFLICT, 'ILLEGAL_TRANSITION', message)
+    : ApiError.invalidDomainData(message);
+}
+
+/** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed course 409. */
+function toApiError(error: unknown, status: ExitCourseState['status']): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
+      (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,
+    );
+    if (kind) return refusalToApiError(kind, error.cause.message);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', `Forløbet er ${describeStatus(status)} og kan ikke ændres.`);
+  }
+  return error;
+}

@@ -1,0 +1,53 @@
+import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
+
+/** What the API answers about exit courses (read from the read model). */
+export interface ExitCourseSummary {
+  id: string;
+  workflowId: string;
+  personRef: string;
+  institution: { code: string; name: string };
+  status: ExitCourseStatus;
+  /** The status in Danish, for display. */
+  statusText: string;
+  referredAt: string;
+  expectedReleaseDate: string;
+  nextDueAt?: string | null;
+  overdueSteps?: number;
+}
+
+export interface StepView {
+  id: string;
+  kind: string;
+  label: string;
+  status: 'open' | 'completed' | 'cancelled';
+  openedAt: string;
+  dueAt: string;
+  /** Open and past its deadline now. */
+  overdue: boolean;
+  /** When the deadline timer escalated the step (it stays open). */
+  escalatedAt: string | null;
+  completedAt: string | null;
+  latenessSeconds: number | null;
+  outcome: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  action: string;
+  occurredAt: string;
+  recordedAt: string;
+  actorId: string;
+  reason: string | null;
+  stepId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface ExitCourseDetail extends ExitCourseSummary {
+  paroleLinked: boolean;
+  closedAt: string | null;
+  openSteps: StepView[];
+  steps: StepView[];
+  /** The first entries of the history; all of it is at `GET /api/exit-courses/:id/history`. */
+  history: HistoryEntry[];
+  historyTotal: number;
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { loadConfig } from '../../../libs/config/exitflow-config';
+import { WorkerModule } from './worker.module';
+
+/** `npm run start:worker`: one worker process against DATABASE_URL and TEMPORAL_ADDRESS. */
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_WORKER_LOG_LEVEL as 'WARN') || 'WARN') });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()));
+  app.enableShutdownHooks();
+}
+
+main().catch((error: Error) => {
+  console.error(`exitflow worker failed to start: ${error.message}`);
+  process.exit(1);
+});

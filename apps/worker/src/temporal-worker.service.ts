@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { ReadModelRecorder } from '../../../activities/read-model.activities';
+import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { connectWorkerConnection } from '../../../libs/temporal/temporal-connection';
+import { EXITFLOW_CONFIG } from './worker.tokens';
+
+/** Runs the Temporal worker for the whole life of the Nest application context. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(EXITFLOW_CONFIG) private readonly config: ExitflowConfig,
+    private readonly readModel: ReadModelRecorder,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal } = this.config;
+    this.connection = await connectWorkerConnection(temporal);
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      workflowsPath: require.resolve('../../../workflows'),
+      activities: this.readModel.asActivities(),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: Error) => this.logger.error(`Temporal worker stopped: ${error.message}`));
+    this.logger.log(`Worker polling task queue '${temporal.taskQueue}' in namespace '${temporal.namespace}' at ${temporal.address}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

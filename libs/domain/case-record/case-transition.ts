@@ -1,0 +1,72 @@
+/**
+ * One change of a case, as the workflow hands it to the read-model activity. A transition is applied in
+ * one database transaction, idempotently: every row it adds has an id chosen by the (deterministic)
+ * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
+ * overwriting a newer status.
+ */
+export type CaseType = 'exit_course';
+
+export type CaseAction =
+  | 'case_started'
+  | 'step_opened'
+  | 'step_overdue'
+  | 'step_completed'
+  | 'step_cancelled'
+  | 'suitability_offer'
+  | 'suitability_rejection'
+  | 'course_interrupted';
+
+/** An audit-trail entry: who did what, when, and why. */
+export interface CaseEventRecord {
+  eventId: string;
+  action: CaseAction;
+  /** The moment the fact happened, as stated by the user (or the timer's moment). */
+  occurredAt: string;
+  /** When the system recorded it (workflow time). */
+  recordedAt: string;
+  /** Opaque user id, or `system` for timers. */
+  actorId: string;
+  reason?: string;
+  stepId?: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface CaseOpenedRecord {
+  caseType: CaseType;
+  workflowId: string;
+  personRef: string;
+  /** The organisational unit responsible (for an exit course: the institution code). */
+  orgUnit: string;
+  status: string;
+  openedAt: string;
+  exitCourse?: { expectedReleaseDate: string; paroleLinked: boolean };
+}
+
+export interface StepOpenedRecord {
+  stepId: string;
+  kind: string;
+  openedAt: string;
+  dueAt: string;
+}
+
+export interface StepClosedRecord {
+  stepId: string;
+  status: 'completed' | 'cancelled';
+  completedAt: string;
+  latenessSeconds?: number;
+  outcome?: string;
+}
+
+export interface CaseTransition {
+  caseId: string;
+  /** 1, 2, 3 … per case, in the order the workflow made them. */
+  seq: number;
+  opened?: CaseOpenedRecord;
+  status?: { status: string; closedAt?: string };
+  stepsOpened?: StepOpenedRecord[];
+  stepsOverdue?: { stepId: string; overdueAt: string }[];
+  stepsClosed?: StepClosedRecord[];
+  events: CaseEventRecord[];
+}
+
+export const SYSTEM_ACTOR_ID = 'system';

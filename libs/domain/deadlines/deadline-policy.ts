@@ -1,0 +1,127 @@
+import type { DeadlineRule } from './deadline-rule';
+
+/**
+ * Every deadline the system knows, with where it comes from. Deadlines fixed by law or binding practice
+ * cannot be changed by configuration; those no source fixes are defaults an operator may set
+ * (the environment variable named in `setting`, documented in README.md).
+ */
+export type DeadlineName =
+  | 'suitabilityAssessment'
+  | 'agreementSigning'
+  | 'mentorAssignment'
+  | 'mentorContactCadence'
+  | 'releaseNotice'
+  | 'handoverDecision'
+  | 'dksAssessment'
+  | 'dksFollowUpCheck'
+  | 'networkCouncilConvening';
+
+export interface DeadlineDefinition {
+  rule: DeadlineRule;
+  /** What the deadline is, in Danish, for users and reports. */
+  label: string;
+  /** The source: a document in shared/seeds (see DOMAIN.md), or why it is a default. */
+  source: string;
+  /** `fixed`: set by law or binding practice; `default`: no source fixes it, so it is configurable. */
+  basis: 'fixed' | 'default';
+  /** Environment variable that overrides a configurable default. */
+  setting?: string;
+}
+
+export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>> = Object.freeze({
+  suitabilityAssessment: {
+    rule: { unit: 'calendar-days', days: 30 },
+    label: 'Egnethedsvurdering',
+    source:
+      'Ingen frist er fastsat; Kriminalforsorgen kræver en grundig vurdering før og under opstart (000_289a880d7bb61c8a.txt). Standard 30 dage fra henvisning.',
+    basis: 'default',
+    setting: 'DEADLINE_SUITABILITY_ASSESSMENT_DAYS',
+  },
+  agreementSigning: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Underskrift af exit-aftale',
+    source: 'Ingen frist er fastsat for underskrift efter tilbud (000_289a880d7bb61c8a.txt). Standard 14 dage fra tilbuddet.',
+    basis: 'default',
+    setting: 'DEADLINE_AGREEMENT_SIGNING_DAYS',
+  },
+  mentorAssignment: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Tildeling af mentor',
+    source: 'Ingen frist er fastsat; de fleste aftaleholdere får en mentor (000_289a880d7bb61c8a.txt). Standard 14 dage fra underskrift.',
+    basis: 'default',
+    setting: 'DEADLINE_MENTOR_ASSIGNMENT_DAYS',
+  },
+  mentorContactCadence: {
+    rule: { unit: 'calendar-days', days: 31 },
+    label: 'Mentorkontakt',
+    source: 'Mentor og aftaleholder mødes typisk 1-2 gange om måneden (000_289a880d7bb61c8a.txt). Standard 31 dage uden kontakt.',
+    basis: 'default',
+    setting: 'DEADLINE_MENTOR_CONTACT_CADENCE_DAYS',
+  },
+  releaseNotice: {
+    rule: { unit: 'calendar-days', days: 30 },
+    label: 'Varsel om løsladelse',
+    source:
+      'Kommunerne får til tider ikke besked før en løsladelse (Den gode løsladelse, 003_6c7327a7c185bb1e.txt). Standard: varsel 30 dage før forventet løsladelse.',
+    basis: 'default',
+    setting: 'DEADLINE_RELEASE_NOTICE_DAYS',
+  },
+  handoverDecision: {
+    rule: { unit: 'calendar-days', days: 7 },
+    label: 'Politiets exitenheds stillingtagen til overdragelse',
+    source: 'Ingen frist er fastsat for exitenhedens beslutning om videreførelse (000_289a880d7bb61c8a.txt). Standard 7 dage.',
+    basis: 'default',
+    setting: 'DEADLINE_HANDOVER_DECISION_DAYS',
+  },
+  dksAssessment: {
+    rule: { unit: 'elapsed-hours', hours: 24 },
+    label: 'DKS-vurdering af bekymringssamtale',
+    source: 'DKS vurderer inden for 24 timer i alle bandesager med unge under 18 (002_d1b2805bd8bef008.txt).',
+    basis: 'fixed',
+  },
+  dksFollowUpCheck: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Opfølgningstjek efter hjemmebesøg',
+    source: 'Opfølgningstjek senest to uger efter hjemmebesøget (002_d1b2805bd8bef008.txt).',
+    basis: 'fixed',
+  },
+  networkCouncilConvening: {
+    rule: { unit: 'calendar-days', days: 7 },
+    label: 'Indkaldelse til netværkssamråd',
+    source: 'Kommunen indkalder senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt).',
+    basis: 'fixed',
+  },
+});
+
+/**
+ * The deadline rules in force for one case, fixed when the case starts and carried in the workflow's
+ * input: a later change of configuration never moves the deadlines of running cases (and replay stays exact).
+ */
+export type DeadlinePolicySnapshot = Record<DeadlineName, DeadlineRule>;
+
+export function defaultDeadlinePolicy(): DeadlinePolicySnapshot {
+  const snapshot = {} as DeadlinePolicySnapshot;
+  for (const [name, definition] of Object.entries(DEADLINE_POLICY) as [DeadlineName, DeadlineDefinition][]) {
+    snapshot[name] = { ...definition.rule };
+  }
+  return snapshot;
+}
+
+/**
+ * The policy with configurable defaults overridden from the environment. An override must be a whole
+ * number of days from 1 to 365; anything else stops start-up with a message naming the variable.
+ */
+export function deadlinePolicyFromEnvironment(env: Record<string, string | undefined>): DeadlinePolicySnapshot {
+  const snapshot = defaultDeadlinePolicy();
+  for (const [name, definition] of Object.entries(DEADLINE_POLICY) as [DeadlineName, DeadlineDefinition][]) {
+    if (definition.basis !== 'default' || !definition.setting) continue;
+    const raw = env[definition.setting];
+    if (raw === undefined || raw === '') continue;
+    const days = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || days < 1 || days > 365) {
+      throw new Error(`${definition.setting} must be a whole number of days from 1 to 365, got '${raw}'.`);
+    }
+    snapshot[name] = { unit: 'calendar-days', days };
+  }
+  return snapshot;
+}

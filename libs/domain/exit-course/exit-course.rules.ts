@@ -1,0 +1,115 @@
+import type {
+  ExitCourseState,
+  ExitCourseStatus,
+  ExitCourseStepKind,
+  InterruptionInput,
+  StepState,
+  SuitabilityAssessmentInput,
+} from './exit-course.types';
+import { FINAL_EXIT_COURSE_STATUSES } from './exit-course.types';
+import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
+
+/**
+ * The transition rules of an exit course: pure functions the workflow's update validators call, so an
+ * illegal transition is refused before anything changes. Each returns why a command is refused (Danish,
+ * shown to the user) or `undefined` when it is allowed.
+ */
+
+/** A refusal: `illegal-transition` → HTTP 409; `invalid-data` → 422 (well-formed but impossible facts). */
+export interface Refusal {
+  kind: 'illegal-transition' | 'invalid-data';
+  message: string;
+}
+
+const STATUS_TEXT: Record<ExitCourseStatus, string> = {
+  awaiting_suitability_assessment: 'afventer egnethedsvurdering',
+  awaiting_agreement_signature: 'afventer underskrift af exit-aftale',
+  rejected: 'afsluttet med afslag',
+  interrupted_by_inmate: 'afbrudt af den indsatte',
+  interrupted_by_kriminalforsorgen: 'afbrudt af Kriminalforsorgen',
+};
+
+/** Tolerance for clocks that run a little apart (the user's, the API's, Temporal's). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+export function describeStatus(status: ExitCourseStatus): string {
+  return STATUS_TEXT[status];
+}
+
+export function isFinal(status: ExitCourseStatus): boolean {
+  return FINAL_EXIT_COURSE_STATUSES.includes(status);
+}
+
+export function openStep(state: ExitCourseState, kind: ExitCourseStepKind): StepState | undefined {
+  return state.steps.find((step) => step.kind === kind && step.status === 'open');
+}
+
+function refuseMoment(label: string, moment: string, notBefore: string, notAfter: Date): Refusal | undefined {
+  const at = Date.parse(moment);
+  if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
+  if (at < Date.parse(notBefore)) {
+    return { kind: 'invalid-data', message: `${label} ligger før forløbet blev henvist (${notBefore}).` };
+  }
+  if (at > notAfter.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
+  return undefined;
+}
+
+export function refuseSuitabilityAssessment(
+  state: ExitCourseState,
+  input: SuitabilityAssessmentInput,
+  now: Date,
+): Refusal | undefined {
+  if (!openStep(state, 'suitability_assessment')) {
+    return {
+      kind: 'illegal-transition',
+      message: `Egnethedsvurderingen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+    };
+  }
+  if (input.outcome === 'rejection' && !input.reason.trim()) {
+    return { kind: 'invalid-data', message: 'Et afslag skal have en begrundelse.' };
+  }
+  return refuseMoment('Vurderingstidspunktet', input.decidedAt, state.referredAt, now);
+}
+
+export function refuseInterruption(state: ExitCourseState, input: InterruptionInput, now: Date): Refusal | undefined {
+  if (isFinal(state.status)) {
+    return { kind: 'illegal-transition', message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.` };
+  }
+  if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
+  return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state.referredAt, now);
+}
+
+/** Ten digits, with or without the dash: what a CPR number looks like. */
+const CPR_LIKE = /\d{6}-?\d{4}/;
+
+export interface CourseStartFacts {
+  personRef: string;
+  institutionCode: string;
+  expectedReleaseDate: string;
+  referredAt: string;
+}
+
+/** Why well-formed start data cannot be accepted (HTTP 422), or `undefined`. */
+export function refuseCourseStart(
+  facts: CourseStartFacts,
+  now: Date,
+  isKnownInstitution: (code: string) => boolean,
+): Refusal | undefined {
+  const invalid = (message: string): Refusal => ({ kind: 'invalid-data', message });
+  if (CPR_LIKE.test(facts.personRef)) {
+    return invalid('personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.');
+  }
+  if (!isKnownInstitution(facts.institutionCode)) {
+    return invalid(`Institutionen '${facts.institutionCode}' kendes ikke.`);
+  }
+  if (!parseLocalDate(facts.expectedReleaseDate)) {
+    return invalid(`expectedReleaseDate '${facts.expectedReleaseDate}' er ikke en gyldig dato.`);
+  }
+  const referredAt = Date.parse(facts.referredAt);
+  if (Number.isNaN(referredAt)) return invalid('referredAt er ikke et gyldigt tidspunkt.');
+  if (referredAt > now.getTime() + CLOCK_SKEW_MS) return invalid('Henvisningstidspunktet ligger i fremtiden.');
+  if (facts.expectedReleaseDate < formatLocalDate(danishDateOf(new Date(referredAt)))) {
+    return invalid('Den forventede løsladelsesdato ligger før henvisningen.');
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
+
+/**
+ * The exit course (*exit-forløb*, DOMAIN.md §1) as the workflow and the API see it.
+ * Plain data only: these types cross the Temporal boundary as JSON.
+ */
+
+/** Who did something. `id` is an opaque user id, never a name or CPR number. */
+export interface Actor {
+  id: string;
+}
+
+export const EXIT_COURSE_STATUSES = [
+  /** Referred; the suitability assessment (*egnethedsvurdering*) is open. */
+  'awaiting_suitability_assessment',
+  /** Offered an exit agreement; waiting for it to be signed. */
+  'awaiting_agreement_signature',
+  /** Final: the suitability assessment ended in a rejection (*afslag*). */
+  'rejected',
+  /** Final: interrupted (*afbrudt*) by the inmate's own decision. */
+  'interrupted_by_inmate',
+  /** Final: interrupted by Kriminalforsorgen's decision. */
+  'interrupted_by_kriminalforsorgen',
+] as const;
+
+export type ExitCourseStatus = (typeof EXIT_COURSE_STATUSES)[number];
+
+export const FINAL_EXIT_COURSE_STATUSES: readonly ExitCourseStatus[] = [
+  'rejected',
+  'interrupted_by_inmate',
+  'interrupted_by_kriminalforsorgen',
+];
+
+export type ExitCourseStepKind = 'suitability_assessment' | 'agreement_signing';
+
+export type StepStatus = 'open' | 'completed' | 'cancelled';
+
+export interface StepState {
+  stepId: string;
+  kind: ExitCourseStepKind;
+  status: StepStatus;
+  /** ISO instant: the legally relevant moment the deadline counts from. */
+  openedAt: string;
+  dueAt: string;
+  /** ISO instant at which the durable timer found the step past its deadline. */
+  overdueAt?: string;
+  completedAt?: string;
+  latenessSeconds?: number;
+}
+
+export interface StartExitCourseInput {
+  caseId: string;
+  /** Pseudonymous person reference; never a name or CPR number. */
+  personRef: string;
+  institutionCode: string;
+  /** `YYYY-MM-DD`. */
+  expectedReleaseDate: string;
+  /** Parole-linked course (*Bander bag tremmer*, prøveløsladelse). */
+  paroleLinked: boolean;
+  /** ISO instant of the referral: the moment the suitability assessment's deadline counts from. */
+  referredAt: string;
+  /** Deadline rules in force when the course started. */
+  deadlines: DeadlinePolicySnapshot;
+  actor: Actor;
+}
+
+export type SuitabilityAssessmentInput =
+  | {
+      outcome: 'offer';
+      /** ISO instant the offer of an exit agreement was made. */
+      decidedAt: string;
+      actor: Actor;
+    }
+  | {
+      outcome: 'rejection';
+      decidedAt: string;
+      reason: string;
+      actor: Actor;
+    };
+
+export type InterruptionBy = 'inmate' | 'kriminalforsorgen';
+
+export interface InterruptionInput {
+  by: InterruptionBy;
+  reason: string;
+  /** ISO instant of the decision to interrupt. */
+  interruptedAt: string;
+  actor: Actor;
+}
+
+/** What the workflow answers to a query or an update: its current state. */
+export interface ExitCourseState {
+  caseId: string;
+  status: ExitCourseStatus;
+  referredAt: string;
+  steps: StepState[];
+  closedAt?: string;
+}

@@ -1,0 +1,4 @@
+import { InitialReadModel1764000000000 } from './1764000000000-initial-read-model';
+
+/** Every migration, in order. Add new ones at the end. */
+export const READ_MODEL_MIGRATIONS = [InitialReadModel1764000000000];

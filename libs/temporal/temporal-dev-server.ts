@@ -1,0 +1,75 @@
+import { Connection } from '@temporalio/client';
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { requireTemporalBinary } from './temporal-binaries';
+
+/** A `temporal server start-dev` process (SQLite-backed, with its web UI) started by this process. */
+export interface TemporalDevServer {
+  address: string;
+  uiUrl?: string;
+  stop(): Promise<void>;
+}
+
+export interface TemporalDevServerOptions {
+  port: number;
+  /** Omit for a headless server (tests). */
+  uiPort?: number;
+  /** SQLite file that keeps workflows across restarts; omit for an in-memory server. */
+  dbFile?: string;
+  logFile: string;
+  namespace?: string;
+}
+
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  args.push('--namespace', options.namespace ?? 'default');
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  const log = fs.openSync(options.logFile, 'a');
+  const child = spawn(requireTemporalBinary('cli'), args, { stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const address = `127.0.0.1:${options.port}`;
+  await waitUntilServing(address, child, options.logFile);
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let exited: number | null = null;
+  child.once('exit', (code) => (exited = code ?? -1));
+  for (;;) {
+    if (exited !== null) {
+      throw new Error(`The Temporal dev server exited with code ${exited} while starting; see ${logFile}.`);
+    }
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`The Temporal dev server did not answer at ${address} within 60 s: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/** SIGTERM, then SIGKILL after 10 s. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULTS, loadConfig } from '../libs/config/exitflow-config';
+import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
+import { migrateReadModel } from '../libs/persistence/data-source-options';
+import { PROJECT_ROOT, installTemporalBinaries } from '../libs/temporal/temporal-binaries';
+import { startTemporalDevServer, stopProcess } from '../libs/temporal/temporal-dev-server';
+import { seedDemoData } from './demo-seed';
+
+/**
+ * `npm start`: the whole system on one machine. Embedded PostgreSQL and a Temporal dev server unless
+ * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, then migrations, the worker, the API and demo data.
+ * Ctrl-C stops everything it started.
+ */
+const DATA_DIR = path.join(PROJECT_ROOT, '.data');
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+function intSetting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  return raw ? Number(raw) : fallback;
+}
+
+function runNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', script)], { env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${script} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  stops.unshift(() => stopProcess(child));
+  return child;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within 60 s.`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  stopping = true;
+  for (const stop of stops) await stop().catch(() => undefined);
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+
+  if (!env.DATABASE_URL) {
+    const database = await startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, 'postgres'),
+      port: intSetting('EMBEDDED_POSTGRES_PORT', 54329),
+      database: 'exitflow',
+      persistent: true,
+    });
+    stops.push(database.stop);
+    env.DATABASE_URL = database.databaseUrl;
+    console.log(`PostgreSQL (embedded, data in .data/postgres) on port ${intSetting('EMBEDDED_POSTGRES_PORT', 54329)}`);
+  }
+
+  let temporalUi = env.TEMPORAL_UI_URL;
+  if (!env.TEMPORAL_ADDRESS) {
+    installTemporalBinaries();
+    const server = await startTemporalDevServer({
+      port: intSetting('TEMPORAL_DEV_SERVER_PORT', 7233),
+      uiPort: intSetting('TEMPORAL_UI_PORT', 8233),
+      dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
+      logFile: path.join(DATA_DIR, 'temporal.log'),
+      namespace: env.TEMPORAL_NAMESPACE || DEFAULTS.temporalNamespace,
+    });
+    stops.unshift(server.stop);
+    env.TEMPORAL_ADDRESS = server.address;
+    temporalUi = server.uiUrl;
+  }
+
+  const config = loadConfig(env);
+  const applied = await migrateReadModel(config.databaseUrl);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+
+  runNode('apps/worker/src/main.js', env);
+  runNode('apps/api/src/main.js', env);
+  const apiUrl = `http://localhost:${config.api.port}`;
+  await waitForHealth(`${apiUrl}/api/health`);
+  const seeded = await seedDemoData(apiUrl);
+
+  console.log(
+    [
+      '',
+      'exitflow kører:',
+      `  API            ${apiUrl}/api`,
+      `  API-dokumentation (OpenAPI)  ${apiUrl}/api/docs`,
+      `  Sundhed        ${apiUrl}/api/health`,
+      `  Temporal UI    ${temporalUi ?? '(ekstern Temporal: se din egen Temporal UI)'}`,
+      seeded ? `  Demodata: ${seeded} exit-forløb oprettet` : '  Demodata: databasen havde allerede forløb',
+      '',
+      'Stop med Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (error: Error) => {
+  console.error(`exitflow could not start: ${error.message}`);
+  await shutdown(1);
+});

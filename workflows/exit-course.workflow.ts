@@ -1,0 +1,251 @@
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
+import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
+import { computeDueAt, latenessSeconds } from '../libs/domain/deadlines/deadline-rule';
+import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
+import {
+  isFinal,
+  refuseInterruption,
+  refuseSuitabilityAssessment,
+} from '../libs/domain/exit-course/exit-course.rules';
+import type {
+  Actor,
+  ExitCourseState,
+  ExitCourseStatus,
+  ExitCourseStepKind,
+  InterruptionInput,
+  StartExitCourseInput,
+  StepState,
+  SuitabilityAssessmentInput,
+} from '../libs/domain/exit-course/exit-course.types';
+import {
+  REFUSAL_FAILURE_TYPES,
+  exitCourseStateQuery,
+  interruptCourseUpdate,
+  readModelSyncedUpdate,
+  recordSuitabilityAssessmentUpdate,
+} from './exit-course.messages';
+import { ReadModelWriter } from './read-model-writer';
+
+export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
+
+/**
+ * One exit course (DOMAIN.md §1) from referral to its end. Temporal holds the process state; every
+ * transition is mirrored to the read model through {@link ReadModelWriter}. Human decisions are updates
+ * whose synchronous validators refuse illegal transitions before anything changes.
+ */
+export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<ExitCourseState> {
+  const course = new ExitCourse(input);
+  // Start before registering handlers: an update that came with the start (update-with-start) is
+  // dispatched as soon as its handler is set, and must find the opening transitions already queued.
+  course.start();
+
+  setHandler(exitCourseStateQuery, () => course.snapshot());
+  setHandler(
+    readModelSyncedUpdate,
+    async () => {
+      await course.writer.flush();
+      return course.snapshot();
+    },
+  );
+  setHandler(
+    recordSuitabilityAssessmentUpdate,
+    async (assessment) => {
+      course.recordSuitabilityAssessment(assessment);
+      await course.writer.flush();
+      return course.snapshot();
+    },
+    { validator: (assessment) => refuseWith(refuseSuitabilityAssessment(course.snapshot(), assessment, new Date())) },
+  );
+  setHandler(
+    interruptCourseUpdate,
+    async (interruption) => {
+      course.interrupt(interruption);
+      await course.writer.flush();
+      return course.snapshot();
+    },
+    { validator: (interruption) => refuseWith(refuseInterruption(course.snapshot(), interruption, new Date())) },
+  );
+
+  await condition(() => isFinal(course.status));
+  await course.writer.flush();
+  await condition(allHandlersFinished);
+  return course.snapshot();
+}
+
+function refuseWith(refusal: Refusal | undefined): void {
+  if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
+}
+
+class ExitCourse {
+  readonly writer: ReadModelWriter;
+  status: ExitCourseStatus = 'awaiting_suitability_assessment';
+  private readonly steps: StepState[] = [];
+  private closedAt?: string;
+
+  constructor(private readonly input: StartExitCourseInput) {
+    this.writer = new ReadModelWriter(input.caseId);
+  }
+
+  snapshot(): ExitCourseState {
+    return {
+      caseId: this.input.caseId,
+      status: this.status,
+      referredAt: this.input.referredAt,
+      steps: this.steps.map((step) => ({ ...step })),
+      ...(this.closedAt ? { closedAt: this.closedAt } : {}),
+    };
+  }
+
+  start(): void {
+    const { input } = this;
+    this.writer.enqueue({
+      opened: {
+        caseType: 'exit_course',
+        workflowId: `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+        personRef: input.personRef,
+        orgUnit: input.institutionCode,
+        status: this.status,
+        openedAt: input.referredAt,
+        exitCourse: { expectedReleaseDate: input.expectedReleaseDate, paroleLinked: input.paroleLinked },
+      },
+      events: [
+        event('case_started', input.referredAt, input.actor, {
+          details: { institutionCode: input.institutionCode, paroleLinked: input.paroleLinked },
+        }),
+      ],
+    });
+    this.openStep('suitability_assessment', input.deadlines.suitabilityAssessment, input.referredAt, input.actor);
+  }
+
+  recordSuitabilityAssessment(assessment: SuitabilityAssessmentInput): void {
+    const completed = this.completeStep('suitability_assessment', assessment.decidedAt, assessment.outcome);
+    if (assessment.outcome === 'offer') {
+      this.status = 'awaiting_agreement_signature';
+      this.writer.enqueue({
+        status: { status: this.status },
+        stepsClosed: [completed.record],
+        events: [
+          event('suitability_offer', assessment.decidedAt, assessment.actor, { stepId: completed.step.stepId }),
+          completed.event(assessment.actor),
+        ],
+      });
+      this.openStep('agreement_signing', this.input.deadlines.agreementSigning, assessment.decidedAt, assessment.actor);
+    } else {
+      this.close('rejected', assessment.decidedAt, [completed.record], [
+        event('suitability_rejection', assessment.decidedAt, assessment.actor, {
+          stepId: completed.step.stepId,
+          reason: assessment.reason,
+        }),
+        completed.event(assessment.actor),
+      ]);
+    }
+  }
+
+  interrupt(interruption: InterruptionInput): void {
+    const cancelled = this.steps.filter((step) => step.status === 'open');
+    for (const step of cancelled) {
+      step.status = 'cancelled';
+      step.completedAt = interruption.interruptedAt;
+    }
+    this.close(
+      interruption.by === 'inmate' ? 'interrupted_by_inmate' : 'interrupted_by_kriminalforsorgen',
+      interruption.interruptedAt,
+      cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: interruption.interruptedAt })),
+      [
+        event('course_interrupted', interruption.interruptedAt, interruption.actor, {
+          reason: interruption.reason,
+          details: { by: interruption.by },
+        }),
+        ...cancelled.map((step) =>
+          event('step_cancelled', interruption.interruptedAt, interruption.actor, {
+            stepId: step.stepId,
+            details: { kind: step.kind },
+          }),
+        ),
+      ],
+    );
+  }
+
+  private close(
+    status: ExitCourseStatus,
+    at: string,
+    stepsClosed: StepClosedRecord[],
+    events: CaseEventRecord[],
+  ): void {
+    this.status = status;
+    this.closedAt = at;
+    this.writer.enqueue({ status: { status, closedAt: at }, stepsClosed, events });
+  }
+
+  private openStep(kind: ExitCourseStepKind, rule: DeadlineRule, from: string, actor: Actor): void {
+    const step: StepState = {
+      stepId: uuid4(),
+      kind,
+      status: 'open',
+      openedAt: from,
+      dueAt: computeDueAt(rule, new Date(from)).toISOString(),
+    };
+    this.steps.push(step);
+    this.writer.enqueue({
+      stepsOpened: [{ stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt }],
+      events: [event('step_opened', from, actor, { stepId: step.stepId, details: { kind, dueAt: step.dueAt } })],
+    });
+    void this.watchDeadline(step);
+  }
+
+  /**
+   * The durable deadline timer. An expired deadline never closes the step: it becomes overdue, an
+   * escalation is recorded and the step stays open. A deadline already past (a fact registered late)
+   * makes the step overdue at once.
+   */
+  private async watchDeadline(step: StepState): Promise<void> {
+    const remainingMs = Date.parse(step.dueAt) - Date.now();
+    if (remainingMs > 0 && (await condition(() => step.status !== 'open', remainingMs))) return;
+    if (step.status !== 'open') return;
+    const now = new Date().toISOString();
+    step.overdueAt = now;
+    this.writer.enqueue({
+      stepsOverdue: [{ stepId: step.stepId, overdueAt: now }],
+      events: [
+        event('step_overdue', step.dueAt, { id: SYSTEM_ACTOR_ID }, {
+          stepId: step.stepId,
+          details: { kind: step.kind, dueAt: step.dueAt },
+        }),
+      ],
+    });
+  }
+
+  private completeStep(kind: ExitCourseStepKind, completedAt: string, outcome: string) {
+    const step = this.steps.find((candidate) => candidate.kind === kind && candidate.status === 'open');
+    if (!step) throw ApplicationFailure.nonRetryable(`No open ${kind} step`); // the validator already refused this
+    step.status = 'completed';
+    step.completedAt = completedAt;
+    step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
+    return {
+      step,
+      record: {
+        stepId: step.stepId,
+        status: 'completed' as const,
+        completedAt,
+        latenessSeconds: step.latenessSeconds,
+        outcome,
+      },
+      event: (actor: Actor) =>
+        event('step_completed', completedAt, actor, {
+          stepId: step.stepId,
+          details: { kind, latenessSeconds: step.latenessSeconds ?? 0 },
+        }),
+    };
+  }
+}
+
+function event(
+  action: CaseEventRecord['action'],
+  occurredAt: string,
+  actor: Actor,
+  extra: Pick<CaseEventRecord, 'reason' | 'stepId' | 'details'> = {},
+): CaseEventRecord {
+  return { eventId: uuid4(), action, occurredAt, recordedAt: new Date().toISOString(), actorId: actor.id, ...extra };
+}
