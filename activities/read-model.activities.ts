@@ -72,7 +72,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.status, step.completedAt, step.latenessSeconds ?? null, step.outcome ?? null],
     );
   }
-  for (const event of transition.events) await insertEvent(db, caseId, event);
+  for (const [position, event] of transition.events.entries()) {
+    await insertEvent(db, transition, position, event);
+  }
   await db.query(
     `UPDATE cases SET last_seq = $2, status = COALESCE($3, status), closed_at = COALESCE($4, closed_at), updated_at = now()
      WHERE id = $1`,
@@ -80,13 +82,21 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   );
 }
 
-async function insertEvent(db: EntityManager, caseId: string, event: CaseEventRecord): Promise<void> {
+async function insertEvent(
+  db: EntityManager,
+  { caseId, seq }: CaseTransition,
+  position: number,
+  event: CaseEventRecord,
+): Promise<void> {
   await db.query(
-    `INSERT INTO case_events (id, case_id, action, occurred_at, recorded_at, actor_id, reason, step_id, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO case_events
+       (id, case_id, transition_seq, position, action, occurred_at, recorded_at, actor_id, reason, step_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
     [
       event.eventId,
       caseId,
+      seq,
+      position,
       event.action,
       event.occurredAt,
       event.recordedAt,

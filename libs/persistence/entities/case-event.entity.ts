@@ -1,14 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /** The audit trail: every decision and deadline event of a case — who, when, what, why. */
 @Entity({ name: 'case_events' })
-@Index('case_events_case_idx', ['caseId', 'recordedAt'])
+@Unique('case_events_order_key', ['caseId', 'transitionSeq', 'position'])
 export class CaseEventEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
+
+  /** The workflow transition that recorded it, and its place in that transition: the history's order. */
+  @Column({ name: 'transition_seq', type: 'integer' })
+  transitionSeq!: number;
+
+  @Column({ type: 'smallint' })
+  position!: number;
 
   @Column({ type: 'varchar', length: 60 })
   action!: string;

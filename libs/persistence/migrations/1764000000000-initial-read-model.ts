@@ -49,6 +49,8 @@ export class InitialReadModel1764000000000 implements MigrationInterface {
       CREATE TABLE case_events (
         id uuid PRIMARY KEY,
         case_id uuid NOT NULL REFERENCES cases (id),
+        transition_seq integer NOT NULL,
+        position smallint NOT NULL,
         action varchar(60) NOT NULL,
         occurred_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL,
@@ -56,9 +58,9 @@ export class InitialReadModel1764000000000 implements MigrationInterface {
         reason text,
         step_id uuid,
         details jsonb NOT NULL DEFAULT '{}'::jsonb,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (case_id, transition_seq, position)
       )`);
-    await queryRunner.query(`CREATE INDEX case_events_case_idx ON case_events (case_id, recorded_at)`);
     await queryRunner.query(`
       CREATE TABLE idempotency_keys (
         key varchar(300) PRIMARY KEY,

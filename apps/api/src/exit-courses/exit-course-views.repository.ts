@@ -120,7 +120,7 @@ export class ExitCourseViewsRepository {
     }[] = await this.dataSource.query(
       `SELECT id, action, occurred_at, recorded_at, actor_id, reason, step_id, details
          FROM case_events WHERE case_id = $1
-        ORDER BY recorded_at, occurred_at, created_at, id
+        ORDER BY transition_seq, position
         LIMIT $2 OFFSET $3`,
       [caseId, pageSize, (page - 1) * pageSize],
     );

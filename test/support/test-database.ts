@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { migrateReadModel } from '../../libs/persistence/data-source-options';
+import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+
+/**
+ * The test run's PostgreSQL database: a fresh database on the server DATABASE_URL names (this machine's
+ * PostgreSQL service, or a CI service), else on an embedded server started for the run. Migrated once.
+ */
+export interface TestDatabase {
+  databaseUrl: string;
+  dispose(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `exitflow_test_${randomBytes(4).toString('hex')}`;
+  if (process.env.DATABASE_URL) {
+    const serverUrl = new URL(process.env.DATABASE_URL);
+    const admin = new Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const databaseUrl = Object.assign(new URL(serverUrl.toString()), { pathname: `/${name}` }).toString();
+    await migrateReadModel(databaseUrl);
+    return {
+      databaseUrl,
+      dispose: async () => {
+        const cleanup = new Client({ connectionString: serverUrl.toString() });
+        await cleanup.connect();
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-test-pg-'));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: name, persistent: false });
+  await migrateReadModel(server.databaseUrl);
+  return {
+    databaseUrl: server.databaseUrl,
+    dispose: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

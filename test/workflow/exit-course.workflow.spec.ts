@@ -1,0 +1,314 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
+import type { ExitCourseState, StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
+import {
+  exitCourseStateQuery,
+  interruptCourseUpdate,
+  readModelSyncedUpdate,
+  recordSuitabilityAssessmentUpdate,
+} from '../../workflows/exit-course.messages';
+import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course.workflow';
+import { CASEWORKER, DAY_MS, exitCourseInput } from '../support/exit-course-fixtures';
+import { openReadModel } from '../support/read-model';
+import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+
+const TASK_QUEUE = 'exit-course-workflow-test';
+/** `RECORD_HISTORIES=1 npm run record-histories` saves each scenario's history for the replay tests. */
+const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let db: DataSource;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnvironment();
+  db = await openReadModel();
+  worker = await createTestWorker(env, TASK_QUEUE, db);
+  running = worker.run();
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await db?.destroy();
+});
+
+async function start(input: StartExitCourseInput) {
+  const handle = await env.client.workflow.start(exitCourseWorkflow, {
+    workflowId: `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    taskQueue: TASK_QUEUE,
+    args: [input],
+  });
+  await handle.executeUpdate(readModelSyncedUpdate);
+  return handle;
+}
+
+async function now(): Promise<Date> {
+  return new Date(await env.currentTimeMs());
+}
+
+async function recordHistory(name: string, workflowId: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.writeFileSync(path.join(HISTORIES_DIR, `exit-course.${name}.json`), historyToJSON(history) + '\n');
+}
+
+async function stepRows(caseId: string) {
+  return db.query(
+    `SELECT kind, status, due_at, overdue_at, completed_at, lateness_seconds, outcome
+       FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at`,
+    [caseId],
+  ) as Promise<
+    {
+      kind: string;
+      status: string;
+      due_at: Date;
+      overdue_at: Date | null;
+      completed_at: Date | null;
+      lateness_seconds: number | null;
+      outcome: string | null;
+    }[]
+  >;
+}
+
+async function actions(caseId: string): Promise<string[]> {
+  const rows: { action: string }[] = await db.query(
+    `SELECT action FROM case_events WHERE case_id = $1 ORDER BY transition_seq, position`,
+    [caseId],
+  );
+  return rows.map((row) => row.action);
+}
+
+async function caseRow(caseId: string): Promise<{ status: string; closed_at: Date | null; last_seq: number }> {
+  const [row] = await db.query(`SELECT status, closed_at, last_seq FROM cases WHERE id = $1`, [caseId]);
+  return row;
+}
+
+async function refusalOf(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return { type: (cause as ApplicationFailure).type ?? undefined, message: (cause as ApplicationFailure).message };
+}
+
+describe('exit-course workflow', () => {
+  it('opens the suitability assessment with the policy deadline and records the start', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+
+    const state = await handle.query(exitCourseStateQuery);
+    const expectedDue = computeDueAt({ unit: 'calendar-days', days: 30 }, referredAt).toISOString();
+    expect(state.status).toBe('awaiting_suitability_assessment');
+    expect(state.steps).toEqual([
+      expect.objectContaining({ kind: 'suitability_assessment', status: 'open', openedAt: input.referredAt, dueAt: expectedDue }),
+    ]);
+    expect(state.steps[0].overdueAt).toBeUndefined();
+    const [step] = await stepRows(input.caseId);
+    expect(step).toMatchObject({ kind: 'suitability_assessment', status: 'open', overdue_at: null });
+    expect(step.due_at.toISOString()).toBe(expectedDue);
+    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened']);
+    const [event] = await db.query(`SELECT actor_id FROM case_events WHERE case_id = $1 AND action = 'case_started'`, [input.caseId]);
+    expect(event.actor_id).toBe(CASEWORKER.id);
+  });
+
+  it('makes the step overdue when the deadline passes, escalates once, and keeps it open', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    const dueAt = computeDueAt(input.deadlines.suitabilityAssessment, referredAt);
+
+    await env.sleep(dueAt.getTime() - referredAt.getTime() - 60_000);
+    expect((await handle.query(exitCourseStateQuery)).steps[0].overdueAt).toBeUndefined();
+
+    await env.sleep(2 * 60_000);
+    const state = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(state.status).toBe('awaiting_suitability_assessment');
+    expect(state.steps[0].status).toBe('open');
+    expect(Date.parse(state.steps[0].overdueAt!)).toBeGreaterThanOrEqual(dueAt.getTime());
+    const [step] = await stepRows(input.caseId);
+    expect(step.status).toBe('open');
+    expect(step.overdue_at?.toISOString()).toBe(state.steps[0].overdueAt);
+    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'step_overdue']);
+    await recordHistory('overdue', handle.workflowId);
+  });
+
+  it('records how late a late assessment was, to the second', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    const dueAt = computeDueAt(input.deadlines.suitabilityAssessment, referredAt);
+
+    await env.sleep(dueAt.getTime() - referredAt.getTime() + 3 * DAY_MS);
+    const decidedAt = new Date(dueAt.getTime() + 2 * DAY_MS + 3_600_000 + 17_000);
+    const state = await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: decidedAt.toISOString(), actor: CASEWORKER }],
+    });
+
+    const assessed = state.steps.find((step) => step.kind === 'suitability_assessment')!;
+    expect(assessed).toMatchObject({ status: 'completed', completedAt: decidedAt.toISOString(), latenessSeconds: 2 * 86400 + 3600 + 17 });
+    const [assessmentRow, signingRow] = await stepRows(input.caseId);
+    expect(assessmentRow).toMatchObject({ status: 'completed', lateness_seconds: 2 * 86400 + 3600 + 17, outcome: 'offer' });
+    expect(assessmentRow.overdue_at).not.toBeNull();
+    expect(signingRow).toMatchObject({ kind: 'agreement_signing', status: 'open', lateness_seconds: null });
+    expect(signingRow.due_at.toISOString()).toBe(computeDueAt(input.deadlines.agreementSigning, decidedAt).toISOString());
+    expect((await caseRow(input.caseId)).status).toBe('awaiting_agreement_signature');
+    await recordHistory('late-offer', handle.workflowId);
+  });
+
+  it('makes a step registered after its deadline overdue at once', async () => {
+    const current = await now();
+    const input = exitCourseInput(new Date(current.getTime() - 45 * DAY_MS));
+    const handle = await start(input);
+
+    const state = await handle.query(exitCourseStateQuery);
+    const overdueAt = Date.parse(state.steps[0].overdueAt!);
+    expect(overdueAt).toBeGreaterThanOrEqual(current.getTime());
+    expect(overdueAt - current.getTime()).toBeLessThan(60_000);
+    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'step_overdue']);
+    const [event] = await db.query(
+      `SELECT occurred_at, actor_id FROM case_events WHERE case_id = $1 AND action = 'step_overdue'`,
+      [input.caseId],
+    );
+    expect(event.actor_id).toBe('system');
+    expect(event.occurred_at.toISOString()).toBe(state.steps[0].dueAt);
+  });
+
+  it('ends the course on a rejection, with the reason in the audit trail', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(5 * DAY_MS);
+    const decidedAt = new Date(referredAt.getTime() + 4 * DAY_MS).toISOString();
+
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'rejection', decidedAt, reason: 'Ikke motiveret.', actor: CASEWORKER }],
+    });
+    const result: ExitCourseState = await handle.result();
+
+    expect(result.status).toBe('rejected');
+    expect(result.closedAt).toBe(decidedAt);
+    expect(await caseRow(input.caseId)).toMatchObject({ status: 'rejected', closed_at: new Date(decidedAt) });
+    const [rejection] = await db.query(
+      `SELECT reason, actor_id, occurred_at FROM case_events WHERE case_id = $1 AND action = 'suitability_rejection'`,
+      [input.caseId],
+    );
+    expect(rejection).toEqual({ reason: 'Ikke motiveret.', actor_id: CASEWORKER.id, occurred_at: new Date(decidedAt) });
+    const [step] = await stepRows(input.caseId);
+    expect(step).toMatchObject({ status: 'completed', lateness_seconds: 0, outcome: 'rejection' });
+    await recordHistory('rejected', handle.workflowId);
+  });
+
+  it.each([
+    ['inmate', 'interrupted_by_inmate'],
+    ['kriminalforsorgen', 'interrupted_by_kriminalforsorgen'],
+  ] as const)('ends the course on an interruption by %s from an open step', async (by, status) => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(DAY_MS);
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() + DAY_MS / 2).toISOString(), actor: CASEWORKER }],
+    });
+    await env.sleep(DAY_MS);
+    const interruptedAt = new Date(referredAt.getTime() + 1.5 * DAY_MS).toISOString();
+
+    await handle.executeUpdate(interruptCourseUpdate, {
+      args: [{ by, reason: 'Ønsker ikke at fortsætte.', interruptedAt, actor: CASEWORKER }],
+    });
+    const result = await handle.result();
+
+    expect(result.status).toBe(status);
+    expect(result.steps.map((step) => [step.kind, step.status])).toEqual([
+      ['suitability_assessment', 'completed'],
+      ['agreement_signing', 'cancelled'],
+    ]);
+    expect(await caseRow(input.caseId)).toMatchObject({ status, closed_at: new Date(interruptedAt) });
+    expect((await stepRows(input.caseId)).map((row) => row.status)).toEqual(['completed', 'cancelled']);
+    expect(await actions(input.caseId)).toEqual([
+      'case_started',
+      'step_opened',
+      'suitability_offer',
+      'step_completed',
+      'step_opened',
+      'course_interrupted',
+      'step_cancelled',
+    ]);
+    await recordHistory(`interrupted-by-${by}`, handle.workflowId);
+  });
+
+  it('refuses illegal transitions and impossible facts without changing anything', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(DAY_MS);
+
+    const beforeReferral = await refusalOf(
+      handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+        args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() - DAY_MS).toISOString(), actor: CASEWORKER }],
+      }),
+    );
+    expect(beforeReferral).toEqual({
+      type: 'InvalidDomainData',
+      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${input.referredAt}).`,
+    });
+    const inFuture = await refusalOf(
+      handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+        args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() + 30 * DAY_MS).toISOString(), actor: CASEWORKER }],
+      }),
+    );
+    expect(inFuture).toEqual({ type: 'InvalidDomainData', message: 'Vurderingstidspunktet ligger i fremtiden.' });
+    const noReason = await refusalOf(
+      handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+        args: [{ outcome: 'rejection', decidedAt: referredAt.toISOString(), reason: '  ', actor: CASEWORKER }],
+      }),
+    );
+    expect(noReason).toEqual({ type: 'InvalidDomainData', message: 'Et afslag skal have en begrundelse.' });
+
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: referredAt.toISOString(), actor: CASEWORKER }],
+    });
+    const lastSeqAfterOffer = (await caseRow(input.caseId)).last_seq;
+    const eventsAfterOffer = await actions(input.caseId);
+    const twice = await refusalOf(
+      handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+        args: [{ outcome: 'rejection', decidedAt: referredAt.toISOString(), reason: 'For sent', actor: CASEWORKER }],
+      }),
+    );
+    expect(twice).toEqual({
+      type: 'IllegalTransition',
+      message: 'Egnethedsvurderingen kan ikke registreres: forløbet afventer underskrift af exit-aftale.',
+    });
+
+    const state = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(state.status).toBe('awaiting_agreement_signature');
+    expect((await caseRow(input.caseId)).last_seq).toBe(lastSeqAfterOffer);
+    expect(await actions(input.caseId)).toEqual(eventsAfterOffer);
+    await recordHistory('refusals', handle.workflowId);
+  });
+
+  it('counts a day deadline in Danish calendar days across the October clock change', async () => {
+    // Referred Tuesday 2026-10-20 14:00 CEST, registered late. 30 calendar days later is 2026-11-19; the
+    // deadline is the end of that day in Copenhagen, 2026-11-20 00:00 CET = 2026-11-19T23:00:00Z.
+    const input = exitCourseInput(new Date('2026-10-20T12:00:00.000Z'));
+    const handle = await start(input);
+
+    const state = await handle.query(exitCourseStateQuery);
+    expect(state.steps[0].dueAt).toBe('2026-11-19T23:00:00.000Z');
+    expect(state.steps[0].overdueAt).toBeDefined();
+  });
+});
