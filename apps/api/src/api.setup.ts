@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { translateBodyParserErrors } from './common/body-parser-errors';
 import { apiValidationPipe } from './common/validation.pipe';
 
 /** Largest request body accepted; decisions are small JSON documents. */
@@ -17,6 +18,7 @@ export async function createApiApp(config: ExitflowConfig): Promise<INestApplica
     logger: ['error', 'warn', 'log'],
   });
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  app.use(translateBodyParserErrors);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -24,9 +24,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       if (isApiErrorBody(payload)) return { status, body: payload };
-      if (isBodyParserError(exception)) {
-        return { status, body: { code: 'MALFORMED_JSON', message: 'Forespørgslens JSON kan ikke læses.', details: null } };
-      }
       const [code, message] = CODE_BY_STATUS[status] ?? ['INTERNAL_ERROR', exception.message];
       return { status, body: { code, message, details: null } };
     }
@@ -42,9 +39,4 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 function isApiErrorBody(payload: unknown): payload is ApiErrorBody {
   return typeof payload === 'object' && payload !== null && 'code' in payload && 'message' in payload && 'details' in payload;
-}
-
-function isBodyParserError(exception: HttpException): boolean {
-  const cause = (exception as { cause?: unknown }).cause;
-  return exception.getStatus() === HttpStatus.BAD_REQUEST && cause instanceof SyntaxError;
 }

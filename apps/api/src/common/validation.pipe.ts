@@ -21,6 +21,8 @@ export function apiValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
+    // One problem per field: a missing field is "missing", not also "too long" and "not text".
+    stopAtFirstError: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+// class-validator checks a field's decorators bottom-up and reports only the first problem
+// (stopAtFirstError): presence is checked last in the list so it is reported first.
 
 export class StartExitCourseDto {
   @ApiProperty({
@@ -7,25 +10,28 @@ export class StartExitCourseDto {
     example: 'P-2026-0042',
     pattern: '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$',
   })
-  @IsString({ message: 'personRef skal være tekst.' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, {
     message: 'personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.',
   })
+  @IsString({ message: 'personRef skal være tekst.' })
+  @IsDefined({ message: 'personRef skal udfyldes.' })
   personRef!: string;
 
   @ApiProperty({ description: 'Institutionens kode.', example: 'KF-STORSTROEM' })
-  @IsString({ message: 'institutionCode skal være tekst.' })
-  @IsNotEmpty({ message: 'institutionCode skal udfyldes.' })
   @MaxLength(64, { message: 'institutionCode må højst være 64 tegn.' })
+  @IsString({ message: 'institutionCode skal være tekst.' })
+  @IsDefined({ message: 'institutionCode skal udfyldes.' })
   institutionCode!: string;
 
   @ApiProperty({ description: 'Forventet løsladelsesdato (ÅÅÅÅ-MM-DD).', example: '2027-06-30' })
-  @IsString({ message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
+  @IsDefined({ message: 'expectedReleaseDate skal udfyldes.' })
   expectedReleaseDate!: string;
 
   @ApiProperty({ description: 'Knyttet til prøveløsladelse (Bander bag tremmer).' })
   @IsBoolean({ message: 'paroleLinked skal være true eller false.' })
+  @IsDefined({ message: 'paroleLinked skal udfyldes.' })
   paroleLinked!: boolean;
 
   @ApiPropertyOptional({

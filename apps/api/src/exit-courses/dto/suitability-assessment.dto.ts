@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsDefined,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -29,6 +30,7 @@ class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
 export class SuitabilityAssessmentDto {
   @ApiProperty({ enum: ASSESSMENT_OUTCOMES, description: 'offer: tilbud om exit-aftale; rejection: afslag.' })
   @IsIn(ASSESSMENT_OUTCOMES, { message: "outcome skal være 'offer' eller 'rejection'." })
+  @IsDefined({ message: 'outcome skal udfyldes.' })
   outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
 
   @ApiPropertyOptional({
@@ -40,11 +42,12 @@ export class SuitabilityAssessmentDto {
   decidedAt?: string;
 
   @ApiPropertyOptional({ description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.' })
+  // Checked bottom-up, first problem only: an offer with a reason, then a missing or empty reason.
   @ValidateIf((dto: SuitabilityAssessmentDto) => dto.outcome === 'rejection' || dto.reason !== undefined)
-  @Validate(ReasonOnlyWithRejection)
+  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
   @IsString({ message: 'reason skal være tekst.' })
   @IsNotEmpty({ message: 'Et afslag skal have en begrundelse (reason).' })
-  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
+  @Validate(ReasonOnlyWithRejection)
   reason?: string;
 
 }

@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
+import { DAY_MS } from '../support/exit-course-fixtures';
+import { http, startSystem, type SystemUnderTest } from '../support/system-under-test';
+
+let sut: SystemUnderTest;
+
+beforeAll(async () => {
+  sut = await startSystem();
+});
+
+afterAll(() => sut?.stop());
+
+const api = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+  http(sut.baseUrl, method, url, body, headers);
+
+function validStart(overrides: Record<string, unknown> = {}) {
+  return {
+    personRef: `P-E2E-${randomUUID().slice(0, 8)}`,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-08-31',
+    paroleLinked: false,
+    ...overrides,
+  };
+}
+
+async function caseCount(): Promise<number> {
+  const [{ count }] = await sut.db.query(`SELECT count(*)::int AS count FROM cases`);
+  return count;
+}
+
+describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQL)', () => {
+  it('starts a course, records an offer, interrupts it, and reads every step back', async () => {
+    const referredAt = new Date(Date.now() - 2 * DAY_MS);
+    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString(), paroleLinked: true }));
+    expect(started.status).toBe(201);
+    const caseId: string = started.body.id;
+    expect(started.headers.get('location')).toBe(`/api/exit-courses/${caseId}`);
+    expect(started.body).toMatchObject({
+      status: 'awaiting_suitability_assessment',
+      statusText: 'afventer egnethedsvurdering',
+      institution: { code: 'KF-STORSTROEM', name: 'Storstrøm Fængsel' },
+      paroleLinked: true,
+      referredAt: referredAt.toISOString(),
+      closedAt: null,
+    });
+    const assessmentDue = computeDueAt({ unit: 'calendar-days', days: 30 }, referredAt).toISOString();
+    expect(started.body.openSteps).toEqual([
+      expect.objectContaining({ kind: 'suitability_assessment', label: 'Egnethedsvurdering', dueAt: assessmentDue, overdue: false, escalatedAt: null }),
+    ]);
+    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual(['case_started', 'step_opened']);
+
+    const decidedAt = new Date(Date.now() - DAY_MS).toISOString();
+    const offered = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer', decidedAt });
+    expect(offered.status).toBe(200);
+    expect(offered.body.status).toBe('awaiting_agreement_signature');
+    expect(offered.body.openSteps).toEqual([
+      expect.objectContaining({
+        kind: 'agreement_signing',
+        dueAt: computeDueAt({ unit: 'calendar-days', days: 14 }, new Date(decidedAt)).toISOString(),
+        overdue: false,
+      }),
+    ]);
+    expect(offered.body.steps[0]).toMatchObject({ kind: 'suitability_assessment', status: 'completed', completedAt: decidedAt, latenessSeconds: 0, outcome: 'offer' });
+
+    const interrupted = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'inmate', reason: 'Ønsker ikke at fortsætte.' });
+    expect(interrupted.status).toBe(200);
+    expect(interrupted.body).toMatchObject({ status: 'interrupted_by_inmate', statusText: 'afbrudt af den indsatte', openSteps: [] });
+    expect(interrupted.body.closedAt).not.toBeNull();
+
+    const read = await api('GET', `/api/exit-courses/${caseId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('interrupted_by_inmate');
+    expect(read.body.history.map((entry: { action: string }) => entry.action)).toEqual([
+      'case_started',
+      'step_opened',
+      'suitability_offer',
+      'step_completed',
+      'step_opened',
+      'course_interrupted',
+      'step_cancelled',
+    ]);
+    const interruption = read.body.history.find((entry: { action: string }) => entry.action === 'course_interrupted');
+    expect(interruption).toMatchObject({ actorId: 'anonymous', reason: 'Ønsker ikke at fortsætte.', details: { by: 'inmate' } });
+
+    const again = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'kriminalforsorgen', reason: 'Igen' });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({ code: 'CASE_CLOSED', message: 'Forløbet er afbrudt af den indsatte og kan ikke ændres.', details: null });
+
+    const history = await api('GET', `/api/exit-courses/${caseId}/history?page=2&pageSize=3`);
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ page: 2, pageSize: 3, total: 7 });
+    expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual(['step_completed', 'step_opened', 'course_interrupted']);
+  });
+
+  it('ends a course on a rejection and answers 409 with the reason to a second assessment', async () => {
+    const started = await api('POST', '/api/exit-courses', validStart());
+    const caseId = started.body.id;
+    const rejected = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection', reason: 'Ikke motiveret.' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', openSteps: [] });
+
+    const second = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
+    expect(second.status).toBe(409);
+    expect(second.body).toEqual({ code: 'CASE_CLOSED', message: 'Forløbet er afsluttet med afslag og kan ikke ændres.', details: null });
+  });
+
+  it('answers 409 with the validator’s reason for an illegal transition on a running course', async () => {
+    const started = await api('POST', '/api/exit-courses', validStart());
+    const caseId = started.body.id;
+    expect((await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' })).status).toBe(200);
+
+    const illegal = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection', reason: 'For sent' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toEqual({
+      code: 'ILLEGAL_TRANSITION',
+      message: 'Egnethedsvurderingen kan ikke registreres: forløbet afventer underskrift af exit-aftale.',
+      details: null,
+    });
+    const read = await api('GET', `/api/exit-courses/${caseId}`);
+    expect(read.body.status).toBe('awaiting_agreement_signature');
+    expect(read.body.historyTotal).toBe(5);
+  });
+
+  it('answers 422 for facts the workflow refuses (an assessment before the referral) and changes nothing', async () => {
+    const referredAt = new Date(Date.now() - DAY_MS);
+    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString() }));
+    const answer = await api('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, {
+      outcome: 'offer',
+      decidedAt: new Date(referredAt.getTime() - DAY_MS).toISOString(),
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({
+      code: 'INVALID_DOMAIN_DATA',
+      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${referredAt.toISOString()}).`,
+      details: null,
+    });
+    expect((await api('GET', `/api/exit-courses/${started.body.id}`)).body.historyTotal).toBe(2);
+  });
+
+  it('marks a course registered after its deadline overdue at once', async () => {
+    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString() }));
+    expect(started.status).toBe(201);
+    expect(started.body.openSteps).toEqual([expect.objectContaining({ kind: 'suitability_assessment', overdue: true })]);
+    expect(started.body.openSteps[0].escalatedAt).not.toBeNull();
+    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual(['case_started', 'step_opened', 'step_overdue']);
+    const listed = await api('GET', `/api/exit-courses?status=awaiting_suitability_assessment&pageSize=100`);
+    expect(listed.body.items.find((item: { id: string }) => item.id === started.body.id)).toMatchObject({ overdueSteps: 1 });
+  });
+
+  describe('malformed or invalid start requests create nothing', () => {
+    const cases: [string, unknown, number, string, unknown?][] = [
+      ['a missing field', { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }, 400, 'VALIDATION_FAILED',
+        [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }]],
+      ['a person reference with spaces', validStart({ personRef: 'Hans Hansen' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'personRef', problems: ['personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'] }]],
+      ['an unknown field', { ...validStart(), name: 'Navn Navnesen' }, 400, 'VALIDATION_FAILED',
+        [{ field: 'name', problems: ["Feltet 'name' er ukendt og må ikke sendes."] }]],
+      ['a wrong type', validStart({ paroleLinked: 'ja' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }]],
+      ['a malformed date', validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).'] }]],
+      ['a malformed moment', validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt (ISO 8601).'] }]],
+      ['malformed JSON', '{"personRef": ', 400, 'MALFORMED_JSON', null],
+      ['a date that does not exist', validStart({ expectedReleaseDate: '2027-02-30' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['an unknown institution', validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a CPR number as person reference', validStart({ personRef: '010190-1234' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a referral in the future', validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }), 422, 'INVALID_DOMAIN_DATA', null],
+    ];
+
+    it.each(cases)('%s', async (_name, body, status, code, details) => {
+      const before = await caseCount();
+      const answer = await api('POST', '/api/exit-courses', body, { 'idempotency-key': `bad-${randomUUID()}` });
+      expect(answer.status).toBe(status);
+      expect(answer.body.code).toBe(code);
+      expect(typeof answer.body.message).toBe('string');
+      if (details !== undefined) expect(answer.body.details).toEqual(details);
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('an oversized body', async () => {
+      const before = await caseCount();
+      const answer = await api('POST', '/api/exit-courses', validStart({ referredAt: undefined, padding: 'x'.repeat(200_000) }));
+      expect(answer.status).toBe(413);
+      expect(answer.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.', details: null });
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('a malformed Idempotency-Key', async () => {
+      const before = await caseCount();
+      const answer = await api('POST', '/api/exit-courses', validStart(), { 'idempotency-key': 'kort' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.details).toEqual([
+        { field: 'Idempotency-Key', problems: ['Idempotency-Key skal være 8-200 tegn: bogstaver, tal og . _ : -'] },
+      ]);
+      expect(await caseCount()).toBe(before);
+    });
+  });
+
+  it('validates decision bodies with 400 and changes nothing', async () => {
+    const started = await api('POST', '/api/exit-courses', validStart());
+    const caseId = started.body.id;
+    const noReason = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details).toEqual([
+      { field: 'reason', problems: ['Et afslag skal have en begrundelse (reason).'] },
+    ]);
+    const reasonOnOffer = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer', reason: 'Fordi' });
+    expect(reasonOnOffer.status).toBe(400);
+    expect(reasonOnOffer.body.details).toEqual([{ field: 'reason', problems: ['Et tilbud har ingen begrundelse: send ikke reason.'] }]);
+    const badOutcome = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'maybe' });
+    expect(badOutcome.status).toBe(400);
+    expect(badOutcome.body.details).toEqual([{ field: 'outcome', problems: ["outcome skal være 'offer' eller 'rejection'."] }]);
+    const tooLong = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'inmate', reason: 'x'.repeat(2001) });
+    expect(tooLong.body.details).toEqual([{ field: 'reason', problems: ['reason må højst være 2000 tegn.'] }]);
+    const badInterruption = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'police', reason: 'x' });
+    expect(badInterruption.status).toBe(400);
+    expect(badInterruption.body.details).toEqual([{ field: 'by', problems: ["by skal være 'inmate' eller 'kriminalforsorgen'."] }]);
+    const read = await api('GET', `/api/exit-courses/${caseId}`);
+    expect(read.body).toMatchObject({ status: 'awaiting_suitability_assessment', historyTotal: 2 });
+  });
+
+  it.each([
+    ['GET', (id: string) => `/api/exit-courses/${id}`, undefined],
+    ['GET', (id: string) => `/api/exit-courses/${id}/history`, undefined],
+    ['POST', (id: string) => `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer' }],
+    ['POST', (id: string) => `/api/exit-courses/${id}/interruption`, { by: 'inmate', reason: 'x' }],
+  ] as const)('%s %s answers 404 for an unknown case', async (method, url, body) => {
+    for (const id of [randomUUID(), 'ikke-et-id']) {
+      const answer = await api(method, url(id), body);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ code: 'CASE_NOT_FOUND', message: 'Sagen findes ikke.', details: { caseId: id } });
+    }
+  });
+
+  it('starts one case for the same Idempotency-Key twice, and refuses the key with another body', async () => {
+    const key = `e2e-${randomUUID()}`;
+    const body = validStart();
+    const before = await caseCount();
+    const first = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
+    const second = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(await caseCount()).toBe(before + 1);
+
+    const other = await api('POST', '/api/exit-courses', { ...body, paroleLinked: true }, { 'idempotency-key': key });
+    expect(other.status).toBe(422);
+    expect(other.body).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: 'Idempotency-Key er allerede brugt til en anden forespørgsel.',
+      details: null,
+    });
+
+    // A replay after the course has ended still answers with the same case.
+    await api('POST', `/api/exit-courses/${first.body.id}/interruption`, { by: 'inmate', reason: 'Stop' });
+    const afterEnd = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
+    expect(afterEnd.status).toBe(200);
+    expect(afterEnd.body).toMatchObject({ id: first.body.id, status: 'interrupted_by_inmate' });
+    expect(await caseCount()).toBe(before + 1);
+  });
+
+  it('lists courses newest first, paginated and filtered, and refuses bad paging', async () => {
+    const institutionCode = 'KF-VESTJYLLAND';
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await api('POST', '/api/exit-courses', validStart({ institutionCode }))).body.id);
+
+    const first = await api('GET', `/api/exit-courses?institutionCode=${institutionCode}&pageSize=2`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+    expect(first.body.items.map((item: { id: string }) => item.id)).toEqual([ids[2], ids[1]]);
+    const second = await api('GET', `/api/exit-courses?institutionCode=${institutionCode}&pageSize=2&page=2`);
+    expect(second.body.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+
+    for (const query of ['pageSize=0', 'pageSize=101', 'page=0', 'page=abc', 'status=finished', 'sort=name']) {
+      const answer = await api('GET', `/api/exit-courses?${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('is visible in Temporal under an opaque workflow id', async () => {
+    const body = validStart();
+    const started = await api('POST', '/api/exit-courses', body);
+    const workflowId = `exit-course-${started.body.id}`;
+    const description = await sut.temporal.workflow.getHandle(workflowId).describe();
+    expect(description.type).toBe('exitCourseWorkflow');
+    expect(description.status.name).toBe('RUNNING');
+    expect(workflowId).not.toContain(body.personRef);
+  });
+
+  it('reports health of PostgreSQL and Temporal, and serves the OpenAPI document', async () => {
+    const health = await api('GET', '/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, temporal: { status: 'up' } } });
+
+    const docs = await api('GET', '/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    const spec = await api('GET', '/api/docs-json');
+    expect(Object.keys(spec.body.paths).sort()).toEqual([
+      '/api/exit-courses',
+      '/api/exit-courses/{id}',
+      '/api/exit-courses/{id}/history',
+      '/api/exit-courses/{id}/interruption',
+      '/api/exit-courses/{id}/suitability-assessment',
+      '/api/health',
+    ]);
+
+    const unknownRoute = await api('GET', '/api/nowhere');
+    expect(unknownRoute.status).toBe(404);
+    expect(unknownRoute.body).toEqual({ code: 'NOT_FOUND', message: 'Adressen findes ikke.', details: null });
+  });
+});
