@@ -30,7 +30,7 @@ function port(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got '${raw}'.`);
+  if (!/^\d{1,5}$/.test(raw) || value > 65535) throw new Error(`${name} must be a port number, got '${raw}'.`);
   return value;
 }
 

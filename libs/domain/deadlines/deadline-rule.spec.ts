@@ -1,0 +1,124 @@
+import { danishDateOf, danishUtcOffsetMs } from '../time/copenhagen-calendar';
+import { computeDueAt, describeRule, latenessSeconds, type DeadlineRule } from './deadline-rule';
+
+const hours = (n: number): DeadlineRule => ({ unit: 'elapsed-hours', hours: n });
+const days = (n: number): DeadlineRule => ({ unit: 'calendar-days', days: n });
+const due = (rule: DeadlineRule, from: string) => computeDueAt(rule, new Date(from)).toISOString();
+
+describe('computeDueAt — elapsed hours', () => {
+  it('adds exactly N × 3600 s in ordinary time', () => {
+    expect(due(hours(24), '2026-01-12T09:15:30.250Z')).toBe('2026-01-13T09:15:30.250Z');
+    expect(due(hours(1), '2026-06-30T23:30:00Z')).toBe('2026-07-01T00:30:00.000Z');
+  });
+
+  it('is 86 400 s across the spring-forward night (13:00 CEST local, not 12:00)', () => {
+    const from = new Date('2026-03-28T12:00:00+01:00');
+    const dueAt = computeDueAt(hours(24), from);
+    expect(dueAt.toISOString()).toBe('2026-03-29T11:00:00.000Z');
+    expect(dueAt.getTime() - from.getTime()).toBe(86_400_000);
+    // 11:00 UTC on 29 March is 13:00 local summer time.
+    expect(danishUtcOffsetMs(dueAt)).toBe(2 * 3600_000);
+  });
+
+  it('is 86 400 s across the fall-back night (11:00 CET local, not 12:00)', () => {
+    const from = new Date('2026-10-24T12:00:00+02:00');
+    const dueAt = computeDueAt(hours(24), from);
+    expect(dueAt.toISOString()).toBe('2026-10-25T10:00:00.000Z');
+    expect(dueAt.getTime() - from.getTime()).toBe(86_400_000);
+    expect(danishUtcOffsetMs(dueAt)).toBe(3600_000);
+  });
+});
+
+describe('computeDueAt — calendar days: end of the Danish day N days after the day of the moment', () => {
+  it('runs 7 days from Monday 14:00 to the end of the following Monday (winter)', () => {
+    // Monday 2026-01-12 14:00 CET → end of Monday 2026-01-19 = 2026-01-20 00:00 CET.
+    expect(due(days(7), '2026-01-12T14:00:00+01:00')).toBe('2026-01-19T23:00:00.000Z');
+  });
+
+  it('runs 7 days across the spring-forward change to local midnight in summer time', () => {
+    // Local date 2026-03-25 → end of 2026-04-01 = 2026-04-02 00:00 CEST.
+    expect(due(days(7), '2026-03-25T14:00:00+01:00')).toBe('2026-04-01T22:00:00.000Z');
+  });
+
+  it('runs 7 days across the fall-back change to local midnight in winter time', () => {
+    // Local date 2026-10-20 → end of 2026-10-27 = 2026-10-28 00:00 CET.
+    expect(due(days(7), '2026-10-20T14:00:00+02:00')).toBe('2026-10-27T23:00:00.000Z');
+  });
+
+  it('ends exactly when the DST-change day itself begins or ends', () => {
+    // Local 2026-03-21 + 7 → end of 2026-03-28 = 2026-03-29 00:00, still CET.
+    expect(due(days(7), '2026-03-21T11:00:00+01:00')).toBe('2026-03-28T23:00:00.000Z');
+    // Local 2026-03-28 + 1 → end of the 23-hour day 2026-03-29 = 2026-03-30 00:00 CEST.
+    expect(due(days(1), '2026-03-28T11:00:00+01:00')).toBe('2026-03-29T22:00:00.000Z');
+    // Local 2026-10-17 + 7 → end of 2026-10-24 = 2026-10-25 00:00, still CEST.
+    expect(due(days(7), '2026-10-17T11:00:00+02:00')).toBe('2026-10-24T22:00:00.000Z');
+    // Local 2026-10-17 + 8 → end of the 25-hour day 2026-10-25 = 2026-10-26 00:00 CET.
+    expect(due(days(8), '2026-10-17T11:00:00+02:00')).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  it('counts from the Danish date when it is already the next day locally but not in UTC', () => {
+    // 2026-11-24T23:30Z is 2026-11-25 00:30 CET: count from 25 November → end of 2 December = 3 December 00:00 CET.
+    expect(due(days(7), '2026-11-24T23:30:00Z')).toBe('2026-12-02T23:00:00.000Z');
+    // In summer the gap is two hours: 2026-07-10T22:30Z is 2026-07-11 00:30 CEST → end of 2026-07-25.
+    expect(due(days(14), '2026-07-10T22:30:00Z')).toBe('2026-07-25T22:00:00.000Z');
+  });
+
+  it('treats local midnight as the start of a new day and the millisecond before it as the old day', () => {
+    // 2026-03-24T23:00Z = 2026-03-25 00:00 CET: same day as the 14:00 case above.
+    expect(due(days(7), '2026-03-24T23:00:00.000Z')).toBe('2026-04-01T22:00:00.000Z');
+    // One millisecond earlier is still 24 March → end of 31 March = 1 April 00:00 CEST.
+    expect(due(days(7), '2026-03-24T22:59:59.999Z')).toBe('2026-03-31T22:00:00.000Z');
+  });
+
+  it('gives the same deadline for every moment of one Danish day', () => {
+    const expected = '2026-04-01T22:00:00.000Z';
+    for (const from of ['2026-03-24T23:00:00Z', '2026-03-25T00:00:00Z', '2026-03-25T12:00:00Z', '2026-03-25T22:59:59.999Z']) {
+      expect(due(days(7), from)).toBe(expected);
+    }
+  });
+
+  it('crosses month and year ends, and leap days', () => {
+    // 2026-02-20 + 14 → end of 2026-03-06.
+    expect(due(days(14), '2026-02-20T10:00:00+01:00')).toBe('2026-03-06T23:00:00.000Z');
+    // 2026-12-15 + 30 → end of 2027-01-14.
+    expect(due(days(30), '2026-12-15T10:00:00+01:00')).toBe('2027-01-14T23:00:00.000Z');
+    // 2028-02-25 + 7 → end of 2028-03-03 (29 February exists in 2028)…
+    expect(due(days(7), '2028-02-25T12:00:00Z')).toBe('2028-03-03T23:00:00.000Z');
+    // …but not in 2027: 2027-02-25 + 7 → end of 2027-03-04.
+    expect(due(days(7), '2027-02-25T12:00:00Z')).toBe('2027-03-04T23:00:00.000Z');
+  });
+
+  it('ends on a local midnight whatever the season', () => {
+    for (const from of ['2026-03-25T14:00:00+01:00', '2026-10-20T14:00:00+02:00', '2026-07-10T22:30:00Z']) {
+      const dueAt = computeDueAt(days(7), new Date(from));
+      const local = new Date(dueAt.getTime() + danishUtcOffsetMs(dueAt));
+      expect([local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds()]).toEqual([0, 0, 0, 0]);
+      expect(danishDateOf(new Date(dueAt.getTime() - 1))).not.toEqual(danishDateOf(dueAt));
+    }
+  });
+});
+
+describe('latenessSeconds', () => {
+  const dueAt = new Date('2026-04-01T22:00:00.000Z');
+
+  it('is 0 when completed on time, early or within the first second late', () => {
+    expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:00.000Z'))).toBe(0);
+    expect(latenessSeconds(dueAt, new Date('2026-03-30T08:00:00.000Z'))).toBe(0);
+    expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:00.999Z'))).toBe(0);
+  });
+
+  it('is the whole seconds late, rounded down', () => {
+    expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:01.000Z'))).toBe(1);
+    expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:59.999Z'))).toBe(59);
+    // 1 day, 1 hour, 1 minute, 1.5 s late.
+    expect(latenessSeconds(dueAt, new Date('2026-04-02T23:01:01.500Z'))).toBe(90_061);
+  });
+});
+
+describe('describeRule', () => {
+  it('describes rules in Danish', () => {
+    expect(describeRule(hours(24))).toBe('24 timer');
+    expect(describeRule(days(7))).toBe('7 kalenderdage');
+    expect(describeRule(days(14))).toBe('14 kalenderdage');
+  });
+});

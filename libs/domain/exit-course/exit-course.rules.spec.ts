@@ -1,0 +1,283 @@
+import { findInstitution } from '../organisations/institutions';
+import {
+  CLOCK_SKEW_MS,
+  refuseCourseStart,
+  refuseInterruption,
+  refuseSuitabilityAssessment,
+  type CourseStartFacts,
+} from './exit-course.rules';
+import type {
+  ExitCourseState,
+  ExitCourseStatus,
+  InterruptionInput,
+  StepState,
+  SuitabilityAssessmentInput,
+} from './exit-course.types';
+
+const REFERRED_AT = '2026-03-02T09:00:00.000Z';
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+const actor = { id: 'user-1' };
+
+const suitabilityStep = (status: StepState['status']): StepState => ({
+  stepId: 'step-suitability',
+  kind: 'suitability_assessment',
+  status,
+  openedAt: REFERRED_AT,
+  dueAt: '2026-04-01T22:00:00.000Z',
+});
+
+const signingStep: StepState = {
+  stepId: 'step-signing',
+  kind: 'agreement_signing',
+  status: 'open',
+  openedAt: '2026-03-05T10:00:00.000Z',
+  dueAt: '2026-03-19T23:00:00.000Z',
+};
+
+function state(status: ExitCourseStatus, steps: StepState[]): ExitCourseState {
+  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps };
+}
+
+const awaitingAssessment = state('awaiting_suitability_assessment', [suitabilityStep('open')]);
+const awaitingSignature = state('awaiting_agreement_signature', [suitabilityStep('completed'), signingStep]);
+const rejected = state('rejected', [suitabilityStep('completed')]);
+const interruptedByInmate = state('interrupted_by_inmate', [suitabilityStep('cancelled')]);
+const interruptedByKf = state('interrupted_by_kriminalforsorgen', [suitabilityStep('cancelled')]);
+
+const offer = (decidedAt: string): SuitabilityAssessmentInput => ({ outcome: 'offer', decidedAt, actor });
+const rejection = (decidedAt: string, reason: string): SuitabilityAssessmentInput => ({
+  outcome: 'rejection',
+  decidedAt,
+  reason,
+  actor,
+});
+const interruption = (interruptedAt: string, reason = 'Ønsker ikke at fortsætte'): InterruptionInput => ({
+  by: 'inmate',
+  reason,
+  interruptedAt,
+  actor,
+});
+
+const justInsideSkew = new Date(NOW.getTime() + CLOCK_SKEW_MS).toISOString();
+const justOutsideSkew = new Date(NOW.getTime() + CLOCK_SKEW_MS + 1).toISOString();
+
+describe('CLOCK_SKEW_MS', () => {
+  it('is five minutes', () => {
+    expect(CLOCK_SKEW_MS).toBe(300_000);
+  });
+});
+
+describe('refuseSuitabilityAssessment', () => {
+  it('allows an offer or a reasoned rejection while the assessment is open', () => {
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer('2026-03-09T10:00:00Z'), NOW)).toBeUndefined();
+    expect(
+      refuseSuitabilityAssessment(awaitingAssessment, rejection('2026-03-09T10:00:00Z', 'Ikke motiveret'), NOW),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [awaitingSignature, 'Egnethedsvurderingen kan ikke registreres: forløbet afventer underskrift af exit-aftale.'],
+    [rejected, 'Egnethedsvurderingen kan ikke registreres: forløbet afsluttet med afslag.'],
+    [interruptedByInmate, 'Egnethedsvurderingen kan ikke registreres: forløbet afbrudt af den indsatte.'],
+    [interruptedByKf, 'Egnethedsvurderingen kan ikke registreres: forløbet afbrudt af Kriminalforsorgen.'],
+  ])('refuses as an illegal transition when no assessment is open (%#)', (current, message) => {
+    expect(refuseSuitabilityAssessment(current, offer('2026-03-09T10:00:00Z'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message,
+    });
+  });
+
+  it('refuses on the open step, not the status alone', () => {
+    const stepAlreadyDone = state('awaiting_suitability_assessment', [suitabilityStep('completed')]);
+    expect(refuseSuitabilityAssessment(stepAlreadyDone, offer('2026-03-09T10:00:00Z'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Egnethedsvurderingen kan ikke registreres: forløbet afventer egnethedsvurdering.',
+    });
+  });
+
+  it('checks the transition before the data', () => {
+    expect(refuseSuitabilityAssessment(rejected, rejection('not a date', '  '), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Egnethedsvurderingen kan ikke registreres: forløbet afsluttet med afslag.',
+    });
+  });
+
+  it.each(['', '   ', '\n\t'])('refuses a rejection without a reason (%j)', (reason) => {
+    expect(refuseSuitabilityAssessment(awaitingAssessment, rejection('2026-03-09T10:00:00Z', reason), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Et afslag skal have en begrundelse.',
+    });
+  });
+
+  it('refuses a moment that is not a timestamp', () => {
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer('i går'), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Vurderingstidspunktet er ikke et gyldigt tidspunkt.',
+    });
+  });
+
+  it('refuses a moment before the referral, and accepts the referral moment itself', () => {
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer('2026-03-02T08:59:59.999Z'), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${REFERRED_AT}).`,
+    });
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer(REFERRED_AT), NOW)).toBeUndefined();
+  });
+
+  it('refuses a moment more than the clock skew in the future', () => {
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer(justInsideSkew), NOW)).toBeUndefined();
+    expect(refuseSuitabilityAssessment(awaitingAssessment, offer(justOutsideSkew), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Vurderingstidspunktet ligger i fremtiden.',
+    });
+  });
+});
+
+describe('refuseInterruption', () => {
+  it('allows interrupting a course that is not final', () => {
+    expect(refuseInterruption(awaitingAssessment, interruption('2026-03-09T10:00:00Z'), NOW)).toBeUndefined();
+    expect(refuseInterruption(awaitingSignature, interruption('2026-03-09T10:00:00Z'), NOW)).toBeUndefined();
+    expect(
+      refuseInterruption(awaitingSignature, { ...interruption('2026-03-09T10:00:00Z'), by: 'kriminalforsorgen' }, NOW),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [rejected, 'Forløbet kan ikke afbrydes: det er afsluttet med afslag.'],
+    [interruptedByInmate, 'Forløbet kan ikke afbrydes: det er afbrudt af den indsatte.'],
+    [interruptedByKf, 'Forløbet kan ikke afbrydes: det er afbrudt af Kriminalforsorgen.'],
+  ])('refuses as an illegal transition when the course is final (%#)', (current, message) => {
+    expect(refuseInterruption(current, interruption('2026-03-09T10:00:00Z'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message,
+    });
+  });
+
+  it('checks the transition before the data', () => {
+    expect(refuseInterruption(rejected, interruption('not a date', ''), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Forløbet kan ikke afbrydes: det er afsluttet med afslag.',
+    });
+  });
+
+  it.each(['', '  '])('refuses an interruption without a reason (%j)', (reason) => {
+    expect(refuseInterruption(awaitingAssessment, interruption('2026-03-09T10:00:00Z', reason), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'En afbrydelse skal have en begrundelse.',
+    });
+  });
+
+  it('refuses a moment that is not a timestamp', () => {
+    expect(refuseInterruption(awaitingAssessment, interruption('2026-13-45T99:00:00Z'), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Afbrydelsestidspunktet er ikke et gyldigt tidspunkt.',
+    });
+  });
+
+  it('refuses a moment before the referral', () => {
+    expect(refuseInterruption(awaitingSignature, interruption('2026-03-01T12:00:00Z'), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: `Afbrydelsestidspunktet ligger før forløbet blev henvist (${REFERRED_AT}).`,
+    });
+  });
+
+  it('refuses a moment more than the clock skew in the future', () => {
+    expect(refuseInterruption(awaitingAssessment, interruption(justInsideSkew), NOW)).toBeUndefined();
+    expect(refuseInterruption(awaitingAssessment, interruption(justOutsideSkew), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Afbrydelsestidspunktet ligger i fremtiden.',
+    });
+  });
+});
+
+describe('refuseCourseStart', () => {
+  const isKnownInstitution = (code: string) => findInstitution(code) !== undefined;
+  const facts = (overrides: Partial<CourseStartFacts> = {}): CourseStartFacts => ({
+    personRef: 'P-7f3a9c',
+    institutionCode: 'KF-NYBORG',
+    expectedReleaseDate: '2027-06-30',
+    referredAt: '2026-03-02T09:00:00.000Z',
+    ...overrides,
+  });
+  const invalid = (message: string) => ({ kind: 'invalid-data', message });
+
+  it('accepts well-formed, possible facts', () => {
+    expect(refuseCourseStart(facts(), NOW, isKnownInstitution)).toBeUndefined();
+  });
+
+  it.each(['010190-1234', '0101901234', 'P-010190-1234', 'ref 0101901234 x'])(
+    'refuses a person reference that looks like a CPR number (%j)',
+    (personRef) => {
+      expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toEqual(
+        invalid('personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.'),
+      );
+    },
+  );
+
+  it('accepts person references with fewer than ten digits in a row', () => {
+    expect(refuseCourseStart(facts({ personRef: 'P-010190-123' }), NOW, isKnownInstitution)).toBeUndefined();
+    expect(refuseCourseStart(facts({ personRef: '01019-01234' }), NOW, isKnownInstitution)).toBeUndefined();
+  });
+
+  it('refuses an unknown institution', () => {
+    expect(refuseCourseStart(facts({ institutionCode: 'KF-UKENDT' }), NOW, isKnownInstitution)).toEqual(
+      invalid("Institutionen 'KF-UKENDT' kendes ikke."),
+    );
+  });
+
+  it.each(['2027-02-30', '2027-13-01', '2027-6-30', '30-06-2027'])('refuses the release date %j', (expectedReleaseDate) => {
+    expect(refuseCourseStart(facts({ expectedReleaseDate }), NOW, isKnownInstitution)).toEqual(
+      invalid(`expectedReleaseDate '${expectedReleaseDate}' er ikke en gyldig dato.`),
+    );
+  });
+
+  it('refuses a referral moment that is not a timestamp', () => {
+    expect(refuseCourseStart(facts({ referredAt: 'sidste uge' }), NOW, isKnownInstitution)).toEqual(
+      invalid('referredAt er ikke et gyldigt tidspunkt.'),
+    );
+  });
+
+  it('refuses a referral more than the clock skew in the future', () => {
+    expect(refuseCourseStart(facts({ referredAt: justInsideSkew }), NOW, isKnownInstitution)).toBeUndefined();
+    expect(refuseCourseStart(facts({ referredAt: justOutsideSkew }), NOW, isKnownInstitution)).toEqual(
+      invalid('Henvisningstidspunktet ligger i fremtiden.'),
+    );
+  });
+
+  it('refuses a release date before the Danish date of the referral, and accepts the same day', () => {
+    // 2026-03-01T23:30Z is 2 March 00:30 in Copenhagen: a release on 1 March would be before it.
+    const referredAt = '2026-03-01T23:30:00Z';
+    expect(refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-01' }), NOW, isKnownInstitution)).toEqual(
+      invalid('Den forventede løsladelsesdato ligger før henvisningen.'),
+    );
+    expect(refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-02' }), NOW, isKnownInstitution)).toBeUndefined();
+  });
+
+  it('checks in order: person reference, institution, release date, referral moment', () => {
+    const everythingWrong = facts({
+      personRef: '0101901234',
+      institutionCode: 'KF-UKENDT',
+      expectedReleaseDate: 'bad',
+      referredAt: 'bad',
+    });
+    expect(refuseCourseStart(everythingWrong, NOW, isKnownInstitution)?.message).toBe(
+      'personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+    );
+    expect(refuseCourseStart({ ...everythingWrong, personRef: 'P-1' }, NOW, isKnownInstitution)?.message).toBe(
+      "Institutionen 'KF-UKENDT' kendes ikke.",
+    );
+    expect(
+      refuseCourseStart({ ...everythingWrong, personRef: 'P-1', institutionCode: 'KF-NYBORG' }, NOW, isKnownInstitution)
+        ?.message,
+    ).toBe("expectedReleaseDate 'bad' er ikke en gyldig dato.");
+  });
+
+  it('asks the institution check about the given code', () => {
+    const asked: string[] = [];
+    refuseCourseStart(facts({ institutionCode: 'KF-HERSTEDVESTER' }), NOW, (code) => {
+      asked.push(code);
+      return true;
+    });
+    expect(asked).toEqual(['KF-HERSTEDVESTER']);
+  });
+});

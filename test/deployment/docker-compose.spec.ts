@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * docker-compose.yml cannot be run here (no container engine), so this reads it the way Compose does
+ * (YAML with merge keys, then `${VAR:-default}` interpolation with nothing set) and checks that the
+ * pieces fit together: names, credentials, addresses and the entry points the image is built with.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+type Env = Record<string, string>;
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Env | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  ports?: (string | number)[];
+  volumes?: string[];
+  healthcheck?: { test: string | string[] };
+  deploy?: { replicas?: number };
+  restart?: string;
+}
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+/** Compose interpolation with an empty environment: `${VAR:-default}`/`${VAR-default}` → default, `$$` → `$`. */
+const INTERPOLATION = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function interpolate(text: string, missing: string[]): string {
+  return text.replace(INTERPOLATION, (match, braced?: string, operator?: string, fallback?: string, bare?: string) => {
+    if (match === '$$') return '$';
+    if (operator) return fallback ?? '';
+    missing.push(braced ?? bare ?? match);
+    return '';
+  });
+}
+function interpolateAll<T>(value: T, missing: string[]): T {
+  if (typeof value === 'string') return interpolate(value, missing) as T;
+  if (Array.isArray(value)) return value.map((item) => interpolateAll(item, missing)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateAll(v, missing)])) as T;
+  }
+  return value;
+}
+
+const raw = read('docker-compose.yml');
+const variablesWithoutDefault: string[] = [];
+const compose = interpolateAll(parse(raw, { merge: true }) as ComposeFile, variablesWithoutDefault);
+const services = compose.services;
+
+function env(name: string): Env {
+  const environment = services[name].environment ?? {};
+  if (!Array.isArray(environment)) return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    environment.map((entry) => {
+      const at = entry.indexOf('=');
+      return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+    }),
+  );
+}
+function dependencies(name: string): Record<string, string | undefined> {
+  const dependsOn = services[name].depends_on ?? [];
+  if (Array.isArray(dependsOn)) return Object.fromEntries(dependsOn.map((dep) => [dep, undefined]));
+  return Object.fromEntries(Object.entries(dependsOn).map(([dep, spec]) => [dep, spec?.condition]));
+}
+function commandOf(name: string): string[] {
+  const command = services[name].command;
+  if (command === undefined) throw new Error(`${name} has no command`);
+  return Array.isArray(command) ? command : command.split(/\s+/);
+}
+/** `dist/<path>.js` (tsc output, rootDir `.`) → `<path>.ts`. */
+function sourceOf(builtFile: string): string {
+  const match = /^dist\/(.+)\.js$/.exec(builtFile);
+  if (!match) throw new Error(`${builtFile} is not a file under dist/`);
+  return `${match[1]}.ts`;
+}
+
+const APP_SERVICES = ['api', 'worker', 'migrate'];
+
+describe('docker-compose.yml', () => {
+  it('uses a default for every variable, so the stack starts without an .env file', () => {
+    expect(variablesWithoutDefault).toEqual([]);
+    expect(raw).toContain('${READ_MODEL_DB_PASSWORD:-exitflow}');
+    expect(raw).toContain('${TEMPORAL_DB_PASSWORD:-temporal}');
+  });
+
+  it('has exactly the services of the production-like stack', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['api', 'migrate', 'postgres', 'temporal', 'temporal-postgresql', 'temporal-ui', 'worker'].sort(),
+    );
+  });
+
+  it('builds API, worker and migration from one image of the Dockerfile at the repository root', () => {
+    const { build, image } = services.api;
+    expect(build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+    expect(image).toBe('exitflow:local');
+    for (const name of ['worker', 'migrate']) {
+      expect(services[name].build).toEqual(build);
+      expect(services[name].image).toBe(image);
+    }
+    expect(fs.existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, '.dockerignore'))).toBe(true);
+  });
+
+  it('pins the tag of every image it pulls', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (APP_SERVICES.includes(name)) continue;
+      expect(service.build).toBeUndefined();
+      expect(service.image).toMatch(/^[a-z0-9./-]+:\d+(\.\d+)+(-[a-z0-9.]+)?$/);
+    }
+    expect(services.temporal.image).toMatch(/^temporalio\/(auto-setup|server):/);
+    expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
+  });
+
+  it('runs several worker replicas', () => {
+    expect(services.worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    // Replicas cannot share a fixed container name or a published port.
+    expect(services.worker).not.toHaveProperty('container_name');
+    expect(services.worker.ports).toBeUndefined();
+  });
+
+  it('depends only on services that exist, with conditions Compose knows', () => {
+    const conditions = ['service_started', 'service_healthy', 'service_completed_successfully', undefined];
+    for (const name of Object.keys(services)) {
+      for (const [dependency, condition] of Object.entries(dependencies(name))) {
+        expect({ name, dependency, exists: dependency in services }).toEqual({ name, dependency, exists: true });
+        expect(conditions).toContain(condition);
+        if (condition === 'service_healthy') expect(services[dependency].healthcheck).toBeDefined();
+      }
+    }
+  });
+
+  it('starts API and worker only after a successful migration and a healthy Temporal', () => {
+    for (const name of ['api', 'worker']) {
+      expect(dependencies(name)).toEqual({ migrate: 'service_completed_successfully', temporal: 'service_healthy' });
+    }
+    expect(dependencies('migrate')).toEqual({ postgres: 'service_healthy' });
+    expect(dependencies('temporal')).toEqual({ 'temporal-postgresql': 'service_healthy' });
+    expect(Object.keys(dependencies('temporal-ui'))).toEqual(['temporal']);
+    expect(services.migrate.restart).toBe('no');
+  });
+
+  it('keeps the read model on a named volume, with a healthcheck', () => {
+    const volume = services.postgres.volumes?.[0] ?? '';
+    const [volumeName, mountPoint] = volume.split(':');
+    expect(mountPoint).toBe('/var/lib/postgresql/data');
+    expect(Object.keys(compose.volumes ?? {})).toContain(volumeName);
+    expect(services.postgres.healthcheck?.test).toEqual(['CMD-SHELL', 'pg_isready -U exitflow -d exitflow']);
+  });
+
+  it.each(APP_SERVICES)("points %s's DATABASE_URL at the postgres service with its credentials and database", (name) => {
+    const url = new URL(env(name).DATABASE_URL);
+    const database = env('postgres');
+    expect(url.protocol).toMatch(/^postgres(ql)?:$/);
+    expect(url.hostname).toBe('postgres');
+    expect(url.port === '' || url.port === '5432').toBe(true);
+    expect(decodeURIComponent(url.username)).toBe(database.POSTGRES_USER);
+    expect(decodeURIComponent(url.password)).toBe(database.POSTGRES_PASSWORD);
+    expect(url.pathname).toBe(`/${database.POSTGRES_DB}`);
+    expect(database).toMatchObject({ POSTGRES_USER: 'exitflow', POSTGRES_PASSWORD: 'exitflow', POSTGRES_DB: 'exitflow' });
+  });
+
+  it.each(['api', 'worker'])('connects %s to Temporal at temporal:7233, namespace default', (name) => {
+    expect(env(name)).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default' });
+  });
+
+  it('gives API and worker the same task queue and database', () => {
+    const apiEnv = Object.entries(env('api')).filter(([key]) => key !== 'HOST' && key !== 'PORT');
+    expect(Object.fromEntries(apiEnv)).toEqual(env('worker'));
+  });
+
+  it('serves the API on 0.0.0.0:3000 and publishes that port', () => {
+    expect(env('api')).toMatchObject({ HOST: '0.0.0.0', PORT: '3000' });
+    expect(services.api.ports).toEqual(['3000:3000']);
+  });
+
+  it('points the Temporal UI at temporal:7233', () => {
+    expect(env('temporal-ui').TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it("runs Temporal on the temporal-postgresql service's PostgreSQL with its credentials", () => {
+    const temporal = env('temporal');
+    const database = env('temporal-postgresql');
+    expect(temporal.DB).toBe('postgres12');
+    expect(temporal.POSTGRES_SEEDS).toBe('temporal-postgresql');
+    expect(temporal.DB_PORT).toBe('5432');
+    expect(temporal.POSTGRES_USER).toBe(database.POSTGRES_USER);
+    expect(temporal.POSTGRES_PWD).toBe(database.POSTGRES_PASSWORD);
+  });
+
+  it('runs the built entry points of API, worker and migration, which exist as sources', () => {
+    expect(commandOf('api')).toEqual(['node', 'dist/apps/api/src/main.js']);
+    expect(commandOf('worker')).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    expect(commandOf('migrate')).toEqual(['node', 'dist/scripts/migrate.js']);
+    for (const name of APP_SERVICES) {
+      const source = sourceOf(commandOf(name)[1]);
+      expect({ source, exists: fs.existsSync(path.join(ROOT, source)) }).toEqual({ source, exists: true });
+    }
+    expect(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'scripts/migrate.ts'].map(sourceExists)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
+function sourceExists(file: string): boolean {
+  return fs.existsSync(path.join(ROOT, file));
+}
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const stages = instructions.filter((line) => /^FROM\s/i.test(line));
+  const runs = instructions.filter((line) => /^RUN\s/i.test(line));
+
+  it('builds in one node:20-bookworm-slim stage and runs in another', () => {
+    expect(instructions).toContain('ARG NODE_IMAGE=node:20-bookworm-slim');
+    expect(stages).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime']);
+  });
+
+  it('compiles with all dependencies but no install scripts, and runs with production dependencies only', () => {
+    const runtimeAt = instructions.indexOf('FROM ${NODE_IMAGE} AS runtime');
+    const buildRuns = runs.filter((line) => instructions.indexOf(line) < runtimeAt);
+    const runtimeRuns = runs.filter((line) => instructions.indexOf(line) > runtimeAt);
+    expect(buildRuns).toEqual(['RUN npm ci --ignore-scripts', 'RUN npm run build']);
+    expect(runtimeRuns).toEqual(['RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force']);
+    expect(instructions).toContain('COPY --from=build /app/dist ./dist');
+  });
+
+  it('builds with the tsc config whose output layout the commands assume', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: { rootDir: string; outDir: string } };
+    expect(tsconfig.compilerOptions).toMatchObject({ rootDir: '.', outDir: 'dist' });
+    const build = JSON.parse(read('tsconfig.build.json')) as { extends: string; compilerOptions: Record<string, unknown> };
+    expect(build.extends).toBe('./tsconfig.json');
+    expect(build.compilerOptions).not.toHaveProperty('outDir');
+    expect(build.compilerOptions).not.toHaveProperty('rootDir');
+  });
+
+  it('copies every folder the compiled entry points come from', () => {
+    for (const folder of ['apps', 'libs', 'workflows', 'activities', 'scripts']) {
+      expect(instructions).toContain(`COPY ${folder} ./${folder}`);
+    }
+  });
+
+  it('defaults to the API entry point, which exists as a source', () => {
+    const cmd = instructions.filter((line) => /^CMD\s/.test(line));
+    expect(cmd).toEqual(['CMD ["node", "dist/apps/api/src/main.js"]']);
+    const entry = (JSON.parse(cmd[0].slice(4)) as string[])[1];
+    expect(sourceExists(sourceOf(entry))).toBe(true);
+  });
+
+  it('keeps local data, builds and secrets out of the build context', () => {
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.data', '.temporal', '.git', '.env']));
+    for (const folder of ['apps', 'libs', 'workflows', 'activities', 'scripts', 'package.json', 'package-lock.json']) {
+      expect(ignored).not.toContain(folder);
+    }
+  });
+});
