@@ -13,9 +13,9 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows,scripts}/**/*.spec.ts'] },
     { ...common, displayName: 'read-model', testMatch: ['<rootDir>/test/read-model/**/*.spec.ts'] },
-    { ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.spec.ts'] },
-    { ...common, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
+    { ...common, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/workflow/**/*.spec.ts'] },
+    { ...common, displayName: 'replay', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     { ...common, displayName: 'deployment', testMatch: ['<rootDir>/test/deployment/**/*.spec.ts'] },
   ],
 };

