@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record/case-transition';
+import { findUnit } from '../libs/domain/organisations/organisation-units';
 
 /** The activities workflows call to mirror their transitions into the read model. */
 export interface ReadModelActivities {
@@ -40,6 +41,12 @@ async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition)
     `INSERT INTO cases (id, case_type, workflow_id, person_ref, org_unit, status, opened_at, last_seq)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 0) ON CONFLICT (id) DO NOTHING`,
     [caseId, opened.caseType, opened.workflowId, opened.personRef, opened.orgUnit, opened.status, opened.openedAt],
+  );
+  // The responsible unit holds the case; transfers and handovers add access rows of their own.
+  await db.query(
+    `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2, $3, 'write')
+     ON CONFLICT (case_id, org_unit) DO NOTHING`,
+    [caseId, opened.orgUnit, findUnit(opened.orgUnit)?.organisation ?? 'kriminalforsorgen'],
   );
   if (opened.exitCourse) {
     await db.query(

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { DEMO_USERS, seedDemoUsers } from '../libs/access/demo-users';
+import { DEMO_SECRETS } from '../libs/config/demo-secrets';
 import { DEFAULTS, loadConfig } from '../libs/config/exitflow-config';
+import { readModelDataSourceOptions } from '../libs/persistence/data-source-options';
 import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
 import { migrateReadModel } from '../libs/persistence/data-source-options';
 import { PROJECT_ROOT, installTemporalBinaries } from '../libs/temporal/temporal-binaries';
@@ -73,11 +77,16 @@ async function main(): Promise<void> {
   }
 
   let temporalUi = env.TEMPORAL_UI_URL;
+  const apiPort = env.PORT || String(DEFAULTS.apiPort);
   if (!env.TEMPORAL_ADDRESS) {
     installTemporalBinaries();
+    const uiPort = intSetting('TEMPORAL_UI_PORT', 8233);
+    // The UI decrypts payloads through the API's codec endpoint, which admits the UI's origin only.
+    env.TEMPORAL_CODEC_CORS_ORIGINS ||= `http://localhost:${uiPort}`;
     const server = await startTemporalDevServer({
       port: intSetting('TEMPORAL_DEV_SERVER_PORT', 7233),
-      uiPort: intSetting('TEMPORAL_UI_PORT', 8233),
+      uiPort,
+      uiCodecEndpoint: `http://localhost:${apiPort}/api/codec`,
       dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
       logFile: path.join(DATA_DIR, 'temporal.log'),
       namespace: env.TEMPORAL_NAMESPACE || DEFAULTS.temporalNamespace,
@@ -90,12 +99,17 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const applied = await migrateReadModel(config.databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  const db = await new DataSource(readModelDataSourceOptions(config.databaseUrl)).initialize();
+  if (!config.production) await seedDemoUsers(db);
 
   runNode('apps/worker/src/main.js', env);
   runNode('apps/api/src/main.js', env);
   const apiUrl = `http://localhost:${config.api.port}`;
   await waitForHealth(`${apiUrl}/api/health`);
-  const seeded = await seedDemoData(apiUrl);
+  const seeded = config.production
+    ? 0
+    : await seedDemoData(apiUrl, async () => (await db.query(`SELECT count(*)::int AS n FROM cases`))[0].n);
+  await db.destroy();
 
   console.log(
     [
@@ -106,6 +120,11 @@ async function main(): Promise<void> {
       `  Sundhed        ${apiUrl}/api/health`,
       `  Temporal UI    ${temporalUi ?? '(ekstern Temporal: se din egen Temporal UI)'}`,
       seeded ? `  Demodata: ${seeded} exit-forløb oprettet` : '  Demodata: databasen havde allerede forløb',
+      '',
+      config.production
+        ? ''
+        : `Demo-logins (adgangskode: ${DEMO_SECRETS.demoUserPassword}):\n` +
+          DEMO_USERS.map((user) => `  ${user.username.padEnd(24)} ${user.displayName}`).join('\n'),
       '',
       'Stop med Ctrl-C.',
       '',

@@ -1,5 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../domain/deadlines/deadline-policy';
-import { DEFAULTS, loadConfig, temporalSettingsFromEnvironment } from './exitflow-config';
+import { parseKeyring, parseSecret } from '../personal-data/keyring';
+import { DEMO_SECRETS } from './demo-secrets';
+import { assertNoDemoSecretsInProduction, DEFAULTS, loadConfig, temporalSettingsFromEnvironment } from './exitflow-config';
+
+/** What every config holds besides the settings a test is about (all defaults). */
+function defaultSecuritySettings() {
+  return {
+    production: false,
+    auth: {
+      issuer: 'exitflow-local',
+      audience: 'exitflow-api',
+      tokenTtlSeconds: 480 * 60,
+      jwksUrl: undefined,
+      signingKeyPem: DEMO_SECRETS.authSigningKey,
+      loginAttemptsPerMinute: 10,
+    },
+    corsOrigins: [],
+    codecCorsOrigins: [],
+    personalData: {
+      keyring: parseKeyring(DEMO_SECRETS.personalDataKeys, 'demo1', 'PERSONAL_DATA_KEYS'),
+      hmacKey: parseSecret(DEMO_SECRETS.personalDataHmacKey, 'PERSONAL_DATA_HMAC_KEY'),
+    },
+    temporalCodecKeyring: parseKeyring(DEMO_SECRETS.temporalCodecKeys, 'demo1', 'TEMPORAL_CODEC_KEYS'),
+  };
+}
 
 const DATABASE_URL = 'postgres://exitflow:secret@db.example:5432/exitflow';
 
@@ -13,6 +38,7 @@ describe('loadConfig', () => {
 
   it('fills every other setting with its default', () => {
     expect(loadConfig({ DATABASE_URL })).toStrictEqual({
+      ...defaultSecuritySettings(),
       databaseUrl: DATABASE_URL,
       temporal: { address: 'localhost:7233', namespace: 'default', taskQueue: 'exitflow' },
       api: { host: '127.0.0.1', port: 3000 },
@@ -27,6 +53,10 @@ describe('loadConfig', () => {
       taskQueue: 'exitflow',
       apiHost: '127.0.0.1',
       apiPort: 3000,
+      authIssuer: 'exitflow-local',
+      authAudience: 'exitflow-api',
+      tokenTtlMinutes: 480,
+      loginAttemptsPerMinute: 10,
     });
   });
 
@@ -41,6 +71,7 @@ describe('loadConfig', () => {
       DEADLINE_HANDOVER_DECISION_DAYS: '10',
     });
     expect(config).toStrictEqual({
+      ...defaultSecuritySettings(),
       databaseUrl: DATABASE_URL,
       temporal: { address: 'temporal:7233', namespace: 'exit', taskQueue: 'exitflow-eu' },
       api: { host: '0.0.0.0', port: 8080 },
@@ -129,5 +160,72 @@ describe('temporalSettingsFromEnvironment — TLS', () => {
       clientCertPath: undefined,
       clientKeyPath: undefined,
     });
+  });
+});
+
+describe('security settings', () => {
+  const key = () => randomBytes(32).toString('base64');
+
+  it('reads issuer, audience, token lifetime, login limit and CORS origins', () => {
+    const config = loadConfig({
+      DATABASE_URL,
+      AUTH_ISSUER: 'https://login.example.dk',
+      AUTH_AUDIENCE: 'exitflow',
+      AUTH_TOKEN_TTL_MINUTES: '60',
+      LOGIN_ATTEMPTS_PER_MINUTE: '5',
+      CORS_ORIGINS: 'https://exitflow.example.dk, http://localhost:5173',
+      TEMPORAL_CODEC_CORS_ORIGINS: 'http://localhost:8233',
+    });
+    expect(config.auth).toMatchObject({ issuer: 'https://login.example.dk', audience: 'exitflow', tokenTtlSeconds: 3600, loginAttemptsPerMinute: 5 });
+    expect(config.corsOrigins).toEqual(['https://exitflow.example.dk', 'http://localhost:5173']);
+    expect(config.codecCorsOrigins).toEqual(['http://localhost:8233']);
+  });
+
+  it('verifies against an OIDC key set and turns local login off when AUTH_JWKS_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL, AUTH_JWKS_URL: 'https://login.example.dk/jwks' });
+    expect(config.auth.jwksUrl).toBe('https://login.example.dk/jwks');
+    expect(config.auth.signingKeyPem).toBeUndefined();
+  });
+
+  it.each([
+    ['CORS_ORIGINS', 'exitflow.example.dk', "CORS_ORIGINS: 'exitflow.example.dk' is not an origin like https://host:port."],
+    ['CORS_ORIGINS', 'https://x.dk/path', "CORS_ORIGINS: 'https://x.dk/path' is not an origin like https://host:port."],
+    ['AUTH_TOKEN_TTL_MINUTES', '0', "AUTH_TOKEN_TTL_MINUTES must be a whole number from 1 to 1440, got '0'."],
+    ['LOGIN_ATTEMPTS_PER_MINUTE', 'many', "LOGIN_ATTEMPTS_PER_MINUTE must be a whole number from 1 to 10000, got 'many'."],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ DATABASE_URL, [name]: value })).toThrow(new Error(message));
+  });
+
+  it('refuses to start in production with any demo secret, naming each', () => {
+    expect(() => loadConfig({ DATABASE_URL, NODE_ENV: 'production' })).toThrow(
+      new Error(
+        'NODE_ENV=production refuses demo secrets: set AUTH_SIGNING_KEY (or AUTH_JWKS_URL), PERSONAL_DATA_KEYS, PERSONAL_DATA_HMAC_KEY, TEMPORAL_CODEC_KEYS.',
+      ),
+    );
+    expect(() =>
+      assertNoDemoSecretsInProduction({
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: 'https://login.example.dk/jwks',
+        PERSONAL_DATA_KEYS: DEMO_SECRETS.personalDataKeys,
+        PERSONAL_DATA_HMAC_KEY: key(),
+        TEMPORAL_CODEC_KEYS: `k1:${key()}`,
+      }),
+    ).toThrow(new Error('NODE_ENV=production refuses demo secrets: set PERSONAL_DATA_KEYS.'));
+  });
+
+  it('starts in production with secrets of its own', () => {
+    const config = loadConfig({
+      DATABASE_URL,
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://login.example.dk/jwks',
+      PERSONAL_DATA_KEYS: `k1:${key()}`,
+      PERSONAL_DATA_ACTIVE_KEY_ID: 'k1',
+      PERSONAL_DATA_HMAC_KEY: key(),
+      TEMPORAL_CODEC_KEYS: `c1:${key()}`,
+      TEMPORAL_CODEC_ACTIVE_KEY_ID: 'c1',
+    });
+    expect(config.production).toBe(true);
+    expect(config.personalData.keyring.activeKeyId).toBe('k1');
+    expect(config.temporalCodecKeyring.activeKeyId).toBe('c1');
   });
 });

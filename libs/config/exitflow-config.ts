@@ -1,12 +1,35 @@
 import type { DeadlinePolicySnapshot } from '../domain/deadlines/deadline-policy';
 import { deadlinePolicyFromEnvironment } from '../domain/deadlines/deadline-policy';
+import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
+import { DEMO_SECRETS } from './demo-secrets';
 
 /** Everything the API and worker read from the environment. README.md documents every variable. */
 export interface ExitflowConfig {
+  /** NODE_ENV=production: demo secrets and demo users are refused. */
+  production: boolean;
   databaseUrl: string;
   temporal: TemporalSettings;
   api: { host: string; port: number };
   deadlines: DeadlinePolicySnapshot;
+  auth: AuthSettings;
+  /** Browser origins allowed to call the API (CORS); empty = closed. */
+  corsOrigins: string[];
+  /** Origins allowed to call the payload codec endpoint (the Temporal UI). */
+  codecCorsOrigins: string[];
+  personalData: { keyring: Keyring; hmacKey: Buffer };
+  /** Keys of the Temporal payload codec (client and worker must share them). */
+  temporalCodecKeyring: Keyring;
+}
+
+export interface AuthSettings {
+  issuer: string;
+  audience: string;
+  tokenTtlSeconds: number;
+  /** External OIDC provider's key set; when set, tokens are verified against it and local login is off. */
+  jwksUrl?: string;
+  /** ES256 private key (PKCS#8 PEM) of the local login; its public key verifies local tokens. */
+  signingKeyPem?: string;
+  loginAttemptsPerMinute: number;
 }
 
 export interface TemporalSettings {
@@ -22,6 +45,10 @@ export const DEFAULTS = Object.freeze({
   taskQueue: 'exitflow',
   apiHost: '127.0.0.1',
   apiPort: 3000,
+  authIssuer: 'exitflow-local',
+  authAudience: 'exitflow-api',
+  tokenTtlMinutes: 480,
+  loginAttemptsPerMinute: 10,
 });
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +59,50 @@ function port(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!/^\d{1,5}$/.test(raw) || value > 65535) throw new Error(`${name} must be a port number, got '${raw}'.`);
   return value;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got '${raw}'.`);
+  }
+  return Number(raw);
+}
+
+function origins(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`${name}: '${origin}' is not an origin like https://host:port.`);
+  }
+  return list;
+}
+
+function authSettings(env: Env): AuthSettings {
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  return {
+    issuer: env.AUTH_ISSUER || DEFAULTS.authIssuer,
+    audience: env.AUTH_AUDIENCE || DEFAULTS.authAudience,
+    tokenTtlSeconds: positiveInteger(env, 'AUTH_TOKEN_TTL_MINUTES', DEFAULTS.tokenTtlMinutes, 24 * 60) * 60,
+    jwksUrl,
+    signingKeyPem: jwksUrl ? undefined : (env.AUTH_SIGNING_KEY?.replace(/\\n/g, '\n') || DEMO_SECRETS.authSigningKey),
+    loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', DEFAULTS.loginAttemptsPerMinute, 10_000),
+  };
+}
+
+/** With NODE_ENV=production, every secret must come from configuration: a demo secret stops start-up. */
+export function assertNoDemoSecretsInProduction(env: Env): void {
+  if (env.NODE_ENV !== 'production') return;
+  const demo: [string, boolean][] = [
+    ['AUTH_SIGNING_KEY (or AUTH_JWKS_URL)', !env.AUTH_JWKS_URL && (!env.AUTH_SIGNING_KEY || env.AUTH_SIGNING_KEY === DEMO_SECRETS.authSigningKey)],
+    ['PERSONAL_DATA_KEYS', !env.PERSONAL_DATA_KEYS || env.PERSONAL_DATA_KEYS.includes(DEMO_SECRETS.personalDataKeys.split(':')[1])],
+    ['PERSONAL_DATA_HMAC_KEY', !env.PERSONAL_DATA_HMAC_KEY || env.PERSONAL_DATA_HMAC_KEY === DEMO_SECRETS.personalDataHmacKey],
+    ['TEMPORAL_CODEC_KEYS', !env.TEMPORAL_CODEC_KEYS || env.TEMPORAL_CODEC_KEYS.includes(DEMO_SECRETS.temporalCodecKeys.split(':')[1])],
+  ];
+  const missing = demo.filter(([, isDemo]) => isDemo).map(([name]) => name);
+  if (missing.length) {
+    throw new Error(`NODE_ENV=production refuses demo secrets: set ${missing.join(', ')}.`);
+  }
 }
 
 export function temporalSettingsFromEnvironment(env: Env = process.env): TemporalSettings {
@@ -61,10 +132,28 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
   if (!databaseUrl) {
     throw new Error('DATABASE_URL is not set. Use `npm start` for the embedded defaults, or set DATABASE_URL=postgres://…');
   }
+  assertNoDemoSecretsInProduction(env);
   return {
+    production: env.NODE_ENV === 'production',
     databaseUrl,
     temporal: temporalSettingsFromEnvironment(env),
     api: { host: env.HOST || DEFAULTS.apiHost, port: port(env, 'PORT', DEFAULTS.apiPort) },
     deadlines: deadlinePolicyFromEnvironment(env),
+    auth: authSettings(env),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    codecCorsOrigins: origins(env, 'TEMPORAL_CODEC_CORS_ORIGINS'),
+    personalData: {
+      keyring: parseKeyring(
+        env.PERSONAL_DATA_KEYS || DEMO_SECRETS.personalDataKeys,
+        env.PERSONAL_DATA_ACTIVE_KEY_ID || DEMO_SECRETS.personalDataActiveKeyId,
+        'PERSONAL_DATA_KEYS',
+      ),
+      hmacKey: parseSecret(env.PERSONAL_DATA_HMAC_KEY || DEMO_SECRETS.personalDataHmacKey, 'PERSONAL_DATA_HMAC_KEY'),
+    },
+    temporalCodecKeyring: parseKeyring(
+      env.TEMPORAL_CODEC_KEYS || DEMO_SECRETS.temporalCodecKeys,
+      env.TEMPORAL_CODEC_ACTIVE_KEY_ID || DEMO_SECRETS.temporalCodecActiveKeyId,
+      'TEMPORAL_CODEC_KEYS',
+    ),
   };
 }

@@ -1,7 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
 import type { TemporalSettings } from '../config/exitflow-config';
+import type { Keyring } from '../personal-data/keyring';
+import { EncryptionCodec } from './encryption-codec';
+
+/** Every payload (workflow inputs, update arguments, results) encrypted before it reaches Temporal. */
+export function encryptedDataConverter(keyring: Keyring): DataConverter {
+  return { payloadCodecs: [new EncryptionCodec(keyring)] };
+}
 
 function tlsOptions(settings: TemporalSettings) {
   if (!settings.tls) return undefined;
@@ -14,9 +22,9 @@ function tlsOptions(settings: TemporalSettings) {
   };
 }
 
-export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
+export async function connectTemporalClient(settings: TemporalSettings, codecKeyring: Keyring): Promise<Client> {
   const connection = await Connection.connect({ address: settings.address, tls: tlsOptions(settings) });
-  return new Client({ connection, namespace: settings.namespace });
+  return new Client({ connection, namespace: settings.namespace, dataConverter: encryptedDataConverter(codecKeyring) });
 }
 
 export function connectWorkerConnection(settings: TemporalSettings): Promise<NativeConnection> {

@@ -14,6 +14,8 @@ export interface TemporalDevServerOptions {
   port: number;
   /** Omit for a headless server (tests). */
   uiPort?: number;
+  /** Remote payload codec the web UI uses to show encrypted payloads. */
+  uiCodecEndpoint?: string;
   /** SQLite file that keeps workflows across restarts; omit for an in-memory server. */
   dbFile?: string;
   logFile: string;
@@ -26,6 +28,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   const log = fs.openSync(options.logFile, 'a');
   const child = spawn(requireTemporalBinary('cli'), args, { stdio: ['ignore', log, log] });
   fs.closeSync(log);

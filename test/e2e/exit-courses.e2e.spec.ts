@@ -1,31 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
 import { DAY_MS } from '../support/exit-course-fixtures';
-import { http, startSystem, type SystemUnderTest } from '../support/system-under-test';
+import { fakeCpr, fakeName } from '../support/demo-people';
+import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
 let sut: SystemUnderTest;
+/** A Kriminalforsorgen caseworker at Storstrøm Fængsel. */
+let api: UserClient;
+/** Persons registered up front; each start takes the next one. */
+const persons: string[] = [];
 
 beforeAll(async () => {
   sut = await startSystem();
+  api = await sut.as('kf.storstroem');
+  for (let i = 0; i < 40; i++) {
+    const registered = await api('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    persons.push(registered.body.personRef);
+  }
 });
 
 afterAll(() => sut?.stop());
 
-const api = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
-  http(sut.baseUrl, method, url, body, headers);
-
 function validStart(overrides: Record<string, unknown> = {}) {
-  return {
-    personRef: `P-E2E-${randomUUID().slice(0, 8)}`,
-    institutionCode: 'KF-STORSTROEM',
-    expectedReleaseDate: '2027-08-31',
-    paroleLinked: false,
-    ...overrides,
-  };
+  const personRef = persons.shift();
+  if (!personRef) throw new Error('Register more persons in beforeAll');
+  return { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false, ...overrides };
 }
 
-async function caseCount(): Promise<number> {
-  const [{ count }] = await sut.db.query(`SELECT count(*)::int AS count FROM cases`);
+/** Cases of one person: other suites share the database, so counts are per person. */
+async function caseCount(personRef: unknown): Promise<number> {
+  const [{ count }] = await sut.db.query(`SELECT count(*)::int AS count FROM cases WHERE person_ref = $1`, [personRef]);
   return count;
 }
 
@@ -81,7 +85,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       'step_cancelled',
     ]);
     const interruption = read.body.history.find((entry: { action: string }) => entry.action === 'course_interrupted');
-    expect(interruption).toMatchObject({ actorId: 'anonymous', reason: 'Ønsker ikke at fortsætte.', details: { by: 'inmate' } });
+    const [caseworker] = await sut.db.query(`SELECT id FROM users WHERE username = 'kf.storstroem'`);
+    expect(interruption).toMatchObject({ actorId: caseworker.id, reason: 'Ønsker ikke at fortsætte.', details: { by: 'inmate' } });
 
     const again = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'kriminalforsorgen', reason: 'Igen' });
     expect(again.status).toBe(409);
@@ -149,52 +154,56 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   });
 
   describe('malformed or invalid start requests create nothing', () => {
-    const cases: [string, unknown, number, string, unknown?][] = [
-      ['a missing field', { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }, 400, 'VALIDATION_FAILED',
+    /** Bodies are made when the test runs, after beforeAll has registered the persons. */
+    const cases: [string, () => Record<string, unknown> | string, number, string, unknown?][] = [
+      ['a missing field', () => ({ institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }), 400, 'VALIDATION_FAILED',
         [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }]],
-      ['a person reference with spaces', validStart({ personRef: 'Hans Hansen' }), 400, 'VALIDATION_FAILED',
+      ['a person reference with spaces', () => validStart({ personRef: 'Hans Hansen' }), 400, 'VALIDATION_FAILED',
         [{ field: 'personRef', problems: ['personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'] }]],
-      ['an unknown field', { ...validStart(), name: 'Navn Navnesen' }, 400, 'VALIDATION_FAILED',
+      ['an unknown field', () => ({ ...validStart(), name: 'Navn Navnesen' }), 400, 'VALIDATION_FAILED',
         [{ field: 'name', problems: ["Feltet 'name' er ukendt og må ikke sendes."] }]],
-      ['a wrong type', validStart({ paroleLinked: 'ja' }), 400, 'VALIDATION_FAILED',
+      ['a wrong type', () => validStart({ paroleLinked: 'ja' }), 400, 'VALIDATION_FAILED',
         [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }]],
-      ['a malformed date', validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
+      ['a malformed date', () => validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
         [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).'] }]],
-      ['a malformed moment', validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
+      ['a malformed moment', () => validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
         [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt (ISO 8601).'] }]],
-      ['malformed JSON', '{"personRef": ', 400, 'MALFORMED_JSON', null],
-      ['a date that does not exist', validStart({ expectedReleaseDate: '2027-02-30' }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['an unknown institution', validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['a CPR number as person reference', validStart({ personRef: '010190-1234' }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['a referral in the future', validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['malformed JSON', () => '{"personRef": ', 400, 'MALFORMED_JSON', null],
+      ['a date that does not exist', () => validStart({ expectedReleaseDate: '2027-02-30' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['an unknown institution', () => validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a CPR number as person reference', () => validStart({ personRef: '010190-1234' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a referral in the future', () => validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a person who is not registered', () => validStart({ personRef: randomUUID() }), 422, 'INVALID_DOMAIN_DATA', null],
     ];
 
-    it.each(cases)('%s', async (_name, body, status, code, details) => {
-      const before = await caseCount();
+    it.each(cases)('%s', async (_name, makeBody, status, code, details) => {
+      const body = makeBody();
+      const personRef = typeof body === 'string' ? undefined : body.personRef;
+      const before = await caseCount(personRef);
       const answer = await api('POST', '/api/exit-courses', body, { 'idempotency-key': `bad-${randomUUID()}` });
       expect(answer.status).toBe(status);
       expect(answer.body.code).toBe(code);
       expect(typeof answer.body.message).toBe('string');
       if (details !== undefined) expect(answer.body.details).toEqual(details);
-      expect(await caseCount()).toBe(before);
+      expect(await caseCount(personRef)).toBe(before);
     });
 
     it('an oversized body', async () => {
-      const before = await caseCount();
-      const answer = await api('POST', '/api/exit-courses', validStart({ referredAt: undefined, padding: 'x'.repeat(200_000) }));
+      const body = validStart({ referredAt: undefined, padding: 'x'.repeat(200_000) });
+      const answer = await api('POST', '/api/exit-courses', body);
       expect(answer.status).toBe(413);
       expect(answer.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.', details: null });
-      expect(await caseCount()).toBe(before);
+      expect(await caseCount(body.personRef)).toBe(0);
     });
 
     it('a malformed Idempotency-Key', async () => {
-      const before = await caseCount();
-      const answer = await api('POST', '/api/exit-courses', validStart(), { 'idempotency-key': 'kort' });
+      const body = validStart();
+      const answer = await api('POST', '/api/exit-courses', body, { 'idempotency-key': 'kort' });
       expect(answer.status).toBe(400);
       expect(answer.body.details).toEqual([
         { field: 'Idempotency-Key', problems: ['Idempotency-Key skal være 8-200 tegn: bogstaver, tal og . _ : -'] },
       ]);
-      expect(await caseCount()).toBe(before);
+      expect(await caseCount(body.personRef)).toBe(0);
     });
   });
 
@@ -237,13 +246,13 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   it('starts one case for the same Idempotency-Key twice, and refuses the key with another body', async () => {
     const key = `e2e-${randomUUID()}`;
     const body = validStart();
-    const before = await caseCount();
+    const before = await caseCount(body.personRef);
     const first = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
     const second = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(first.body.id);
-    expect(await caseCount()).toBe(before + 1);
+    expect(await caseCount(body.personRef)).toBe(before + 1);
 
     const other = await api('POST', '/api/exit-courses', { ...body, paroleLinked: true }, { 'idempotency-key': key });
     expect(other.status).toBe(422);
@@ -258,21 +267,27 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const afterEnd = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
     expect(afterEnd.status).toBe(200);
     expect(afterEnd.body).toMatchObject({ id: first.body.id, status: 'interrupted_by_inmate' });
-    expect(await caseCount()).toBe(before + 1);
+    expect(await caseCount(body.personRef)).toBe(before + 1);
   });
 
   it('lists courses newest first, paginated and filtered, and refuses bad paging', async () => {
-    const institutionCode = 'KF-VESTJYLLAND';
+    // Three agreements of one person over time, each interrupted before the next.
+    const { personRef } = validStart();
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await api('POST', '/api/exit-courses', validStart({ institutionCode }))).body.id);
+    for (let i = 0; i < 3; i++) {
+      const started = await api('POST', '/api/exit-courses', { ...validStart(), personRef });
+      ids.push(started.body.id);
+      await api('POST', `/api/exit-courses/${started.body.id}/interruption`, { by: 'inmate', reason: 'Stop' });
+    }
 
-    const first = await api('GET', `/api/exit-courses?institutionCode=${institutionCode}&pageSize=2`);
+    const first = await api('GET', `/api/exit-courses?personRef=${personRef}&institutionCode=KF-STORSTROEM&pageSize=2`);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ page: 1, pageSize: 2, total: 3 });
     expect(first.body.items.map((item: { id: string }) => item.id)).toEqual([ids[2], ids[1]]);
-    const second = await api('GET', `/api/exit-courses?institutionCode=${institutionCode}&pageSize=2&page=2`);
+    const second = await api('GET', `/api/exit-courses?personRef=${personRef}&pageSize=2&page=2`);
     expect(second.body.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
 
+    expect(second.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     for (const query of ['pageSize=0', 'pageSize=101', 'page=0', 'page=abc', 'status=finished', 'sort=name']) {
       const answer = await api('GET', `/api/exit-courses?${query}`);
       expect(answer.status).toBe(400);
@@ -300,12 +315,20 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(docs.headers.get('content-type')).toContain('text/html');
     const spec = await api('GET', '/api/docs-json');
     expect(Object.keys(spec.body.paths).sort()).toEqual([
+      '/api/admin/users',
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/codec/decode',
+      '/api/codec/encode',
       '/api/exit-courses',
       '/api/exit-courses/{id}',
       '/api/exit-courses/{id}/history',
       '/api/exit-courses/{id}/interruption',
       '/api/exit-courses/{id}/suitability-assessment',
       '/api/health',
+      '/api/persons',
+      '/api/persons/lookup',
+      '/api/persons/{personRef}',
     ]);
 
     const unknownRoute = await api('GET', '/api/nowhere');

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import type { ExitflowConfig } from '../../libs/config/exitflow-config';
-import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { freePort } from './test-database';
@@ -19,23 +19,30 @@ import { freePort } from './test-database';
  */
 export interface SystemUnderTest {
   baseUrl: string;
+  config: ExitflowConfig;
+  /** A Temporal client without the payload codec: it sees what Temporal stores. */
   temporal: Client;
   db: DataSource;
+  /** Logs in a demo user and answers a client that sends that user's token. */
+  as(username: string): Promise<UserClient>;
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<SystemUnderTest> {
+export type UserClient = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>;
+
+export async function startSystem(environment: Record<string, string> = {}): Promise<SystemUnderTest> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
   const server: TemporalDevServer = await startTemporalDevServer({
     port: await freePort(),
     logFile: path.join(logDir, 'temporal.log'),
   });
-  const config: ExitflowConfig = {
-    databaseUrl: testDatabaseUrl(),
-    temporal: { address: server.address, namespace: 'default', taskQueue: 'exitflow-e2e' },
-    api: { host: '127.0.0.1', port: 0 },
-    deadlines: defaultDeadlinePolicy(),
-  };
+  const config = loadConfig({
+    DATABASE_URL: testDatabaseUrl(),
+    TEMPORAL_ADDRESS: server.address,
+    TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
+    PORT: '0',
+    ...environment,
+  });
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: ['error', 'warn'],
   });
@@ -46,10 +53,22 @@ export async function startSystem(): Promise<SystemUnderTest> {
   const { port } = api.getHttpServer().address() as { port: number };
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
   const db = await openReadModel();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const tokens = new Map<string, string>();
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    config,
     temporal,
     db,
+    as: async (username) => {
+      if (!tokens.has(username)) {
+        const login = await http(baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
+        if (login.status !== 200) throw new Error(`Login as ${username} answered ${login.status}: ${JSON.stringify(login.body)}`);
+        tokens.set(username, login.body.accessToken);
+      }
+      const authorization = `Bearer ${tokens.get(username)}`;
+      return (method, url, body, headers = {}) => http(baseUrl, method, url, body, { authorization, ...headers });
+    },
     stop: async () => {
       await api.close();
       await worker.close();

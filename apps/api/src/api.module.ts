@@ -1,12 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { connectTemporalClient } from '../../../libs/temporal/temporal-connection';
+import { UsersController } from './admin/users.controller';
 import { API_CONFIG } from './api.tokens';
+import { AccessLogService } from './audit/access-log.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { UsersRepository } from './auth/users.repository';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
+import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
+import { PersonsController } from './persons/persons.controller';
+import { PersonsService } from './persons/persons.service';
 import { TEMPORAL_CLIENT, TemporalClientCloser } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -15,14 +26,23 @@ export class ApiModule {
     return {
       module: ApiModule,
       global: true,
-      imports: [TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl)), ExitCoursesModule],
-      controllers: [HealthController],
+      imports: [
+        TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl)),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute }]),
+        ExitCoursesModule,
+      ],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController],
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal) },
+        TokenService,
+        UsersRepository,
+        AccessLogService,
+        PersonsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService],
     };
   }
 }

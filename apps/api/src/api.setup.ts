@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -17,6 +18,19 @@ export async function createApiApp(config: ExitflowConfig): Promise<INestApplica
     bodyParser: false,
     logger: ['error', 'warn', 'log'],
   });
+  // Security headers; the CSP admits Swagger UI's inline bootstrap on /api/docs and nothing from elsewhere.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
+    // Closed unless configured; the payload codec admits the Temporal UI's origin only.
+    const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;
+    callback(null, { origin: allowed.length ? allowed : false, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace'] });
+  });
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.use(translateBodyParserErrors);
   app.setGlobalPrefix('api');
@@ -29,6 +43,7 @@ export async function createApiApp(config: ExitflowConfig): Promise<INestApplica
       .setTitle('exitflow API')
       .setDescription('Exit-forløb og kriminalpræventive frister (Kriminalforsorgen, politi, kommuner).')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

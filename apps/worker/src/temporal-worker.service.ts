@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
-import { connectWorkerConnection } from '../../../libs/temporal/temporal-connection';
+import { connectWorkerConnection, encryptedDataConverter } from '../../../libs/temporal/temporal-connection';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
 /** Runs the Temporal worker for the whole life of the Nest application context. */
@@ -27,6 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: temporal.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: this.readModel.asActivities(),
+      dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring),
     });
     this.running = this.worker.run();
     this.running.catch((error: Error) => this.logger.error(`Temporal worker stopped: ${error.message}`));

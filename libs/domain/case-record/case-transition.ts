@@ -4,7 +4,9 @@
  * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
  * overwriting a newer status.
  */
-export type CaseType = 'exit_course';
+export const CASE_TYPES = ['exit_course'] as const;
+
+export type CaseType = (typeof CASE_TYPES)[number];
 
 export type CaseAction =
   | 'case_started'

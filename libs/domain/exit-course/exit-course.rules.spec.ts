@@ -1,4 +1,4 @@
-import { findInstitution } from '../organisations/institutions';
+import { findInstitution } from '../organisations/organisation-units';
 import {
   CLOCK_SKEW_MS,
   refuseCourseStart,
@@ -211,6 +211,13 @@ describe('refuseCourseStart', () => {
       expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toEqual(
         invalid('personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.'),
       );
+    },
+  );
+
+  it.each(['12345678-1234-4234-8234-123456789012', '0a123456-7890-4123-9456-789012345678', 'c0101901-2345-4e6f-8a9b-0101901234ab'])(
+    'accepts a UUID person reference with long digit runs (%s)',
+    (personRef) => {
+      expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toBeUndefined();
     },
   );
 

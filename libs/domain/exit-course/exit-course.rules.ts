@@ -79,8 +79,11 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
   return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state.referredAt, now);
 }
 
-/** Ten digits, with or without the dash: what a CPR number looks like. */
-const CPR_LIKE = /\d{6}-?\d{4}/;
+/**
+ * A CPR number standing as its own token (ten digits, with or without the dash). Bounded by non-alphanumerics
+ * so that a UUID, whose hex groups may hold ten digits in a row, is never mistaken for one.
+ */
+const CPR_LIKE = /(^|[^0-9A-Za-z])\d{6}-?\d{4}($|[^0-9A-Za-z])/;
 
 export interface CourseStartFacts {
   personRef: string;

@@ -3,6 +3,12 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 /** The stable error codes of the API; clients branch on these, users read `message`. */
 export type ApiErrorCode =
   | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'LOCAL_LOGIN_DISABLED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_REQUESTS'
+  | 'PERSON_NOT_FOUND'
   | 'MALFORMED_JSON'
   | 'PAYLOAD_TOO_LARGE'
   | 'NOT_FOUND'

@@ -6,6 +6,7 @@ const CODE_BY_STATUS: Partial<Record<number, [ApiErrorCode, string]>> = {
   [HttpStatus.BAD_REQUEST]: ['VALIDATION_FAILED', 'Forespørgslen er ugyldig.'],
   [HttpStatus.NOT_FOUND]: ['NOT_FOUND', 'Adressen findes ikke.'],
   [HttpStatus.PAYLOAD_TOO_LARGE]: ['PAYLOAD_TOO_LARGE', 'Forespørgslen er for stor.'],
+  [HttpStatus.TOO_MANY_REQUESTS]: ['TOO_MANY_REQUESTS', 'For mange forsøg. Vent et minut, og prøv igen.'],
 };
 
 /** Every error leaves the API as `{ code, message, details }`; unexpected ones without internals. */

@@ -9,6 +9,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { actsForUnit } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
 import { describeStatus, refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
@@ -19,7 +21,7 @@ import type {
   StartExitCourseInput,
   SuitabilityAssessmentInput,
 } from '../../../../libs/domain/exit-course/exit-course.types';
-import { findInstitution } from '../../../../libs/domain/organisations/institutions';
+import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
 import {
   REFUSAL_FAILURE_TYPES,
   interruptCourseUpdate,
@@ -54,14 +56,19 @@ export class ExitCourseCommandsService {
     private readonly views: ExitCourseViewsRepository,
   ) {}
 
-  async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, actor: Actor): Promise<StartResult> {
+  async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
     const referredAt = dto.referredAt ? new Date(dto.referredAt).toISOString() : new Date().toISOString();
     refuseWithApiError(
       refuseCourseStart({ ...dto, referredAt }, new Date(), (code) => findInstitution(code) !== undefined),
     );
+    if (!actsForUnit(user, dto.institutionCode)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun starte exit-forløb for din egen institution.');
+    }
+    await this.requireRegisteredPerson(dto.personRef);
     const claim = idempotencyKey
-      ? await this.claimIdempotencyKey(`exit-course-start:${idempotencyKey}`, dto)
+      ? await this.claimIdempotencyKey(`exit-course-start:${user.id}:${idempotencyKey}`, dto)
       : { caseId: randomUUID(), created: true };
+    const actor: Actor = { id: user.id };
     const input: StartExitCourseInput = {
       caseId: claim.caseId,
       personRef: dto.personRef,
@@ -92,35 +99,48 @@ export class ExitCourseCommandsService {
     return claim;
   }
 
-  recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, actor: Actor): Promise<ExitCourseState> {
+  recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const actor: Actor = { id: user.id };
     const decidedAt = dto.decidedAt ? new Date(dto.decidedAt).toISOString() : new Date().toISOString();
     const input: SuitabilityAssessmentInput =
       dto.outcome === 'offer'
         ? { outcome: 'offer', decidedAt, actor }
         : { outcome: 'rejection', decidedAt, reason: dto.reason ?? '', actor };
-    return this.update(caseId, (handle) => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [input] }));
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [input] }));
   }
 
-  interrupt(caseId: string, dto: InterruptionDto, actor: Actor): Promise<ExitCourseState> {
+  interrupt(caseId: string, dto: InterruptionDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const actor: Actor = { id: user.id };
     const input: InterruptionInput = {
       by: dto.by,
       reason: dto.reason,
       interruptedAt: dto.interruptedAt ? new Date(dto.interruptedAt).toISOString() : new Date().toISOString(),
       actor,
     };
-    return this.update(caseId, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
+    return this.update(caseId, user, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
   }
 
   private async update(
     caseId: string,
+    user: AuthenticatedUser,
     send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<ExitCourseState>,
   ): Promise<ExitCourseState> {
-    const found = await this.views.findWorkflowId(caseId);
+    const found = await this.views.findForUser(caseId, user);
     if (!found) throw ApiError.caseNotFound(caseId);
+    if (!found.writable) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
+    }
     try {
       return await send(this.client.workflow.getHandle(found.workflowId));
     } catch (error) {
       throw toApiError(error, found.status);
+    }
+  }
+
+  private async requireRegisteredPerson(personRef: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM persons WHERE id::text = $1`, [personRef]);
+    if (rows.length === 0) {
+      throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
     }
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
 import { describeStatus } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
-import { findInstitution } from '../../../../libs/domain/organisations/institutions';
+import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
 import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, StepView } from './exit-course.views';
 
@@ -34,24 +36,37 @@ interface CaseRow {
 export class ExitCourseViewsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The case's workflow id, or `undefined` when there is no such exit course. */
-  async findWorkflowId(caseId: string): Promise<{ workflowId: string; status: ExitCourseStatus } | undefined> {
+  /**
+   * The case's workflow id and whether the user may change it, or `undefined` when there is no such
+   * exit course the user may see (the same answer, so a case outside the scope is not revealed).
+   */
+  async findForUser(
+    caseId: string,
+    user: AuthenticatedUser,
+  ): Promise<{ workflowId: string; status: ExitCourseStatus; writable: boolean } | undefined> {
     if (!UUID.test(caseId)) return undefined;
-    const rows: { workflow_id: string; status: ExitCourseStatus }[] = await this.dataSource.query(
-      `SELECT workflow_id, status FROM cases WHERE id = $1 AND case_type = 'exit_course'`,
-      [caseId],
+    const params = new SqlParameters();
+    const idParam = params.add(caseId);
+    const readable = visibleCaseCondition(user, 'c', params, 'read');
+    const writable = visibleCaseCondition(user, 'c', params, 'write');
+    const rows: { workflow_id: string; status: ExitCourseStatus; writable: boolean }[] = await this.dataSource.query(
+      `SELECT c.workflow_id, c.status, ${writable} AS writable FROM cases c
+        WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${readable}`,
+      params.values,
     );
-    return rows[0] && { workflowId: rows[0].workflow_id, status: rows[0].status };
+    return rows[0] && { workflowId: rows[0].workflow_id, status: rows[0].status, writable: rows[0].writable };
   }
 
-  async findDetail(caseId: string): Promise<ExitCourseDetail | undefined> {
+  async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
     if (!UUID.test(caseId)) return undefined;
+    const params = new SqlParameters();
+    const idParam = params.add(caseId);
     const rows: CaseRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
-        WHERE c.id = $1 AND c.case_type = 'exit_course'`,
-      [caseId],
+        WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
+      params.values,
     );
     const row = rows[0];
     if (!row) return undefined;
@@ -67,15 +82,19 @@ export class ExitCourseViewsRepository {
     };
   }
 
-  async list(filter: { status?: string; institutionCode?: string; page: number; pageSize: number }): Promise<Page<ExitCourseSummary>> {
-    const conditions = [`c.case_type = 'exit_course'`];
-    const parameters: unknown[] = [];
-    if (filter.status) conditions.push(`c.status = $${parameters.push(filter.status)}`);
-    if (filter.institutionCode) conditions.push(`c.org_unit = $${parameters.push(filter.institutionCode)}`);
+  async list(
+    filter: { status?: string; institutionCode?: string; personRef?: string; page: number; pageSize: number },
+    user: AuthenticatedUser,
+  ): Promise<Page<ExitCourseSummary>> {
+    const params = new SqlParameters();
+    const conditions = [`c.case_type = 'exit_course'`, visibleCaseCondition(user, 'c', params)];
+    if (filter.status) conditions.push(`c.status = ${params.add(filter.status)}`);
+    if (filter.institutionCode) conditions.push(`c.org_unit = ${params.add(filter.institutionCode)}`);
+    if (filter.personRef) conditions.push(`c.person_ref = ${params.add(filter.personRef)}`);
     const where = conditions.join(' AND ');
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
-      parameters,
+      params.values,
     );
     const rows: (CaseRow & { next_due_at: Date | null; overdue_steps: number })[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
@@ -88,8 +107,8 @@ export class ExitCourseViewsRepository {
         WHERE ${where}
         GROUP BY c.id, e.case_id
         ORDER BY c.created_at DESC, c.id DESC
-        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-      [...parameters, filter.pageSize, (filter.page - 1) * filter.pageSize],
+        LIMIT ${params.add(filter.pageSize)} OFFSET ${params.add((filter.page - 1) * filter.pageSize)}`,
+      params.values,
     );
     return {
       items: rows.map((row) => ({
@@ -103,6 +122,7 @@ export class ExitCourseViewsRepository {
     };
   }
 
+  /** The history of a case already found with {@link findForUser} (the caller checked the scope). */
   async history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM case_events WHERE case_id = $1`,

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../../libs/domain/exit-course/exit-course.types';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, type Page } from '../common/page';
 import { InterruptionDto } from './dto/interruption.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
@@ -14,14 +15,19 @@ import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry } from './exit-course.views';
 
 @ApiTags('Exit-forløb')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, description: 'Ikke logget ind.' })
+@ApiResponse({ status: 403, description: 'Rollen giver ikke adgang.' })
 @Controller('exit-courses')
 export class ExitCoursesController {
   constructor(
     private readonly commands: ExitCourseCommandsService,
     private readonly views: ExitCourseViewsRepository,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   @Post()
+  @RequirePermission('exit-course:start')
   @ApiOperation({ summary: 'Start et exit-forløb; egnethedsvurderingen åbnes med frist.' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Samme nøgle og samme indhold starter kun ét forløb.' })
   @ApiResponse({ status: 201, description: 'Forløbet er startet.' })
@@ -31,57 +37,70 @@ export class ExitCoursesController {
   async start(
     @Body() dto: StartExitCourseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
-    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ExitCourseDetail> {
-    const { caseId, created } = await this.commands.start(dto, parseIdempotencyKey(idempotencyKeyHeader), actor);
+    const { caseId, created } = await this.commands.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/exit-courses/${caseId}`);
-    return this.detail(caseId);
+    return this.detail(caseId, user);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Exit-forløb, nyeste først, sidevis.' })
-  list(@Query() query: ListExitCoursesQuery): Promise<Page<ExitCourseSummary>> {
-    return this.views.list(query);
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Exit-forløb i brugerens adgang, nyeste først, sidevis.' })
+  list(@Query() query: ListExitCoursesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<ExitCourseSummary>> {
+    return this.views.list(query, user);
   }
 
   @Get(':id')
+  @RequirePermission('case:read')
   @ApiOperation({ summary: 'Et forløb: status, åbne trin med frister og overskridelser, historik.' })
-  @ApiResponse({ status: 404, description: 'Sagen findes ikke.' })
-  detail(@Param('id') caseId: string): Promise<ExitCourseDetail> {
-    return this.views.findDetail(caseId).then((detail) => detail ?? Promise.reject(ApiError.caseNotFound(caseId)));
+  @ApiResponse({ status: 404, description: 'Sagen findes ikke (eller er uden for brugerens adgang).' })
+  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    const detail = await this.views.findDetail(caseId, user);
+    if (!detail) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_read', { caseId });
+    return detail;
   }
 
   @Get(':id/history')
+  @RequirePermission('case:read')
   @ApiOperation({ summary: 'Forløbets fulde historik (revisionsspor), sidevis.' })
-  async history(@Param('id') caseId: string, @Query() query: PageQuery): Promise<Page<HistoryEntry>> {
-    if (!(await this.views.findWorkflowId(caseId))) throw ApiError.caseNotFound(caseId);
+  async history(
+    @Param('id') caseId: string,
+    @Query() query: PageQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<HistoryEntry>> {
+    if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_history_read', { caseId });
     return this.views.history(caseId, query.page, query.pageSize);
   }
 
   @Post(':id/suitability-assessment')
+  @RequirePermission('exit-course:decide')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).' })
   @ApiResponse({ status: 409, description: 'Ikke tilladt i forløbets nuværende tilstand; begrundelsen står i message.' })
   async assessSuitability(
     @Param('id') caseId: string,
     @Body() dto: SuitabilityAssessmentDto,
-    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordSuitabilityAssessment(caseId, dto, actor);
-    return this.detail(caseId);
+    await this.commands.recordSuitabilityAssessment(caseId, dto, user);
+    return this.detail(caseId, user);
   }
 
   @Post(':id/interruption')
+  @RequirePermission('exit-course:decide')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.' })
   @ApiResponse({ status: 409, description: 'Forløbet er allerede afsluttet.' })
   async interrupt(
     @Param('id') caseId: string,
     @Body() dto: InterruptionDto,
-    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.interrupt(caseId, dto, actor);
-    return this.detail(caseId);
+    await this.commands.interrupt(caseId, dto, user);
+    return this.detail(caseId, user);
   }
 }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
@@ -31,6 +32,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'PostgreSQL og Temporal svarer (200), ellers 503.' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const [postgres, temporal] = await Promise.all([

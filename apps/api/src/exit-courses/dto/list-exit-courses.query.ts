@@ -9,6 +9,12 @@ export class ListExitCoursesQuery extends PageQuery {
   @IsIn(EXIT_COURSE_STATUSES, { message: `status skal være en af: ${EXIT_COURSE_STATUSES.join(', ')}.` })
   status?: (typeof EXIT_COURSE_STATUSES)[number];
 
+  @ApiPropertyOptional({ description: 'Kun denne persons forløb (også tidligere aftaler).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  personRef?: string;
+
   @ApiPropertyOptional({ description: 'Institutionens kode.' })
   @IsOptional()
   @IsString()

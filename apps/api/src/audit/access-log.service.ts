@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+
+/** What was read: a case's contents, a person's name and CPR number, or a search by CPR number. */
+export type PersonalDataRead = 'case_read' | 'case_history_read' | 'person_read' | 'person_lookup';
+
+/** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
+@Injectable()
+export class AccessLogService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(user: AuthenticatedUser, action: PersonalDataRead, subject: { caseId?: string; personRef?: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO access_log (user_id, role, action, case_id, person_ref) VALUES ($1, $2, $3, $4, $5)`,
+      [user.id, user.role, action, subject.caseId ?? null, subject.personRef ?? null],
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+
+/**
+ * Every route declares who may call it; the global {@link AuthGuard} refuses a route that declares
+ * nothing, so a new endpoint cannot be born open.
+ */
+export const ACCESS_METADATA = 'exitflow:access';
+
+export type RouteAccess = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: Permission };
+
+/** No login needed (health, login). */
+export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies RouteAccess);
+
+/** Any logged-in user. */
+export const Authenticated = () => SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies RouteAccess);
+
+/** Logged-in users whose role has this permission. */
+export const RequirePermission = (permission: Permission) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies RouteAccess);
+
+export interface AuthenticatedRequest {
+  user?: AuthenticatedUser;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

@@ -1,0 +1,44 @@
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { hasPermission } from '../../../../libs/access/access-policy';
+import { ApiError } from '../common/api-error';
+import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
+import { InvalidTokenError, TokenService } from './token.service';
+
+/** Authentication and role permissions for every route (registered globally). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access?.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.user = await this.authenticate(request);
+    if (!access) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Adgang nægtet.');
+    }
+    if (access.kind === 'permission' && !hasPermission(request.user, access.permission)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din rolle giver ikke adgang til dette.');
+    }
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest) {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
+    if (!match) throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Log ind for at fortsætte.');
+    try {
+      return await this.tokens.verify(match[1]);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.');
+    }
+  }
+}

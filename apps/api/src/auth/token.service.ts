@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, type KeyLike, SignJWT } from 'jose';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { ROLE_ORGANISATIONS, ROLES, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
+import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
+import { findUnit, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { API_CONFIG } from '../api.tokens';
+
+/** Claims this API reads besides the registered ones; an OIDC provider must issue them too. */
+export const CLAIMS = {
+  role: 'exitflow_role',
+  organisation: 'exitflow_org',
+  units: 'exitflow_units',
+} as const;
+
+export class InvalidTokenError extends Error {}
+
+/**
+ * Issues (local login) and verifies bearer tokens. Verification checks signature, issuer, audience and
+ * expiry, and that the role, organisation and units are ones this system knows.
+ */
+@Injectable()
+export class TokenService {
+  private readonly signingKey?: KeyObject;
+  private readonly verificationKey: KeyLike | ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(@Inject(API_CONFIG) private readonly config: ExitflowConfig) {
+    const { auth } = config;
+    if (auth.jwksUrl) {
+      this.verificationKey = createRemoteJWKSet(new URL(auth.jwksUrl));
+    } else {
+      this.signingKey = createPrivateKey(auth.signingKeyPem!);
+      this.verificationKey = createPublicKey(this.signingKey);
+    }
+  }
+
+  get localLoginEnabled(): boolean {
+    return this.signingKey !== undefined;
+  }
+
+  async issue(user: AuthenticatedUser): Promise<{ accessToken: string; expiresIn: number }> {
+    if (!this.signingKey) throw new Error('Local login is disabled (AUTH_JWKS_URL is set).');
+    const { issuer, audience, tokenTtlSeconds } = this.config.auth;
+    const accessToken = await new SignJWT({
+      preferred_username: user.username,
+      name: user.displayName,
+      [CLAIMS.role]: user.role,
+      [CLAIMS.organisation]: user.organisation,
+      [CLAIMS.units]: user.units,
+    })
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${tokenTtlSeconds}s`)
+      .sign(this.signingKey);
+    return { accessToken, expiresIn: tokenTtlSeconds };
+  }
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.verificationKey as KeyLike, {
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+        algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+      }));
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message);
+    }
+    return userFromClaims(payload);
+  }
+}
+
+function userFromClaims(payload: JWTPayload): AuthenticatedUser {
+  const role = payload[CLAIMS.role] as Role;
+  const organisation = payload[CLAIMS.organisation] as Organisation;
+  const units = payload[CLAIMS.units];
+  if (!payload.sub) throw new InvalidTokenError('no subject');
+  if (!ROLES.includes(role)) throw new InvalidTokenError('unknown role');
+  if (!ROLE_ORGANISATIONS[role].includes(organisation)) throw new InvalidTokenError('role does not belong to the organisation');
+  if (!Array.isArray(units) || !units.every((unit) => typeof unit === 'string' && findUnit(unit)?.organisation === organisation)) {
+    throw new InvalidTokenError('units are not units of the organisation');
+  }
+  return {
+    id: payload.sub,
+    username: String(payload.preferred_username ?? payload.sub),
+    displayName: String(payload.name ?? payload.preferred_username ?? payload.sub),
+    role,
+    organisation,
+    units: units as string[],
+  };
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser, Role } from '../../../../libs/access/roles';
+import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import type { Page } from '../common/page';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  organisation: Organisation;
+  units: string[];
+  active: boolean;
+}
+
+export interface UserListItem extends AuthenticatedUser {
+  active: boolean;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findActiveForLogin(username: string): Promise<{ user: AuthenticatedUser; passwordHash: string } | undefined> {
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, username, display_name, password_hash, role, organisation, units, active
+         FROM users WHERE username = $1 AND active`,
+      [username],
+    );
+    return rows[0] && { user: toUser(rows[0]), passwordHash: rows[0].password_hash };
+  }
+
+  async list(page: number, pageSize: number): Promise<Page<UserListItem>> {
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users`);
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, username, display_name, role, organisation, units, active FROM users
+        ORDER BY username LIMIT $1 OFFSET $2`,
+      [pageSize, (page - 1) * pageSize],
+    );
+    return { items: rows.map((row) => ({ ...toUser(row), active: row.active })), page, pageSize, total };
+  }
+}
+
+function toUser(row: UserRow): AuthenticatedUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    organisation: row.organisation,
+    units: row.units,
+  };
+}

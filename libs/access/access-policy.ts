@@ -1,0 +1,96 @@
+import type { CaseType } from '../domain/case-record/case-transition';
+import { findUnit } from '../domain/organisations/organisation-units';
+import type { AuthenticatedUser, Role } from './roles';
+
+/**
+ * Who may see and do what: the one place that decides it. Endpoints declare a {@link Permission};
+ * every read-model query about cases includes {@link visibleCaseCondition}, so a case outside the
+ * user's scope is never fetched at all (and answers 404, not 403).
+ */
+export type Permission =
+  | 'exit-course:start'
+  | 'exit-course:decide'
+  | 'case:read'
+  | 'person:register'
+  | 'person:read'
+  | 'users:read'
+  | 'temporal:codec';
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
+  police_exit_officer: ['case:read', 'person:read'],
+  municipality_caseworker: ['case:read', 'person:read'],
+  dks_officer: ['case:read', 'person:read'],
+  supervisor: ['case:read', 'person:read', 'temporal:codec'],
+  national_supervisor: ['case:read', 'person:read', 'temporal:codec'],
+  // Users and settings only: never case contents.
+  administrator: ['users:read'],
+};
+
+/** The case types a role works with; access rows decide which cases of those types. */
+const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
+  kf_caseworker: ['exit_course'],
+  // Sees an exit course only once it is handed over to (or notified to) the district: an access row.
+  police_exit_officer: ['exit_course'],
+  municipality_caseworker: ['exit_course'],
+  // DKS works with youth cases (DKS assessments), none of which are exit courses.
+  dks_officer: [],
+  supervisor: ['exit_course'],
+  national_supervisor: ['exit_course'],
+  administrator: [],
+};
+
+export function hasPermission(user: AuthenticatedUser, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[user.role].includes(permission);
+}
+
+/** Whether the user acts for this unit (e.g. may start a course at this institution). */
+export function actsForUnit(user: AuthenticatedUser, unitCode: string): boolean {
+  if (user.role === 'national_supervisor') return findUnit(unitCode)?.organisation === user.organisation;
+  return user.units.includes(unitCode);
+}
+
+/** Collects positional SQL parameters (`$1`, `$2`, …) while a query is assembled. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * SQL condition true exactly for the cases (alias `caseAlias` of table `cases`) the user may read, or —
+ * with `write` — change. Access rows (`case_access`) say which units hold a case: the responsible
+ * institution, later the receiving one after a transfer, the police district after a handover.
+ */
+export function visibleCaseCondition(
+  user: AuthenticatedUser,
+  caseAlias: string,
+  params: SqlParameters,
+  access: 'read' | 'write' = 'read',
+): string {
+  const caseTypes = ROLE_CASE_TYPES[user.role];
+  if (caseTypes.length === 0 || !hasPermission(user, 'case:read')) return 'FALSE';
+  const holder =
+    user.role === 'national_supervisor'
+      ? `a.organisation = ${params.add(user.organisation)}`
+      : `a.org_unit = ANY(${params.add(user.units)}::text[])`;
+  const level = access === 'write' ? ` AND a.access = 'write'` : '';
+  return (
+    `(${caseAlias}.case_type = ANY(${params.add(caseTypes)}::text[]) AND EXISTS ` +
+    `(SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder}${level}))`
+  );
+}
+
+/**
+ * SQL condition true for the persons (alias `personAlias` of table `persons`) the user may see: those
+ * registered by one of the user's units, and those with a case the user may see.
+ */
+export function visiblePersonCondition(user: AuthenticatedUser, personAlias: string, params: SqlParameters): string {
+  if (!hasPermission(user, 'person:read')) return 'FALSE';
+  const viaCase = `EXISTS (SELECT 1 FROM cases pc WHERE pc.person_ref = ${personAlias}.id::text AND ${visibleCaseCondition(user, 'pc', params)})`;
+  if (user.role === 'national_supervisor') return viaCase;
+  return `(${personAlias}.registered_unit = ANY(${params.add(user.units)}::text[]) OR ${viaCase})`;
+}

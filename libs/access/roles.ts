@@ -1,0 +1,45 @@
+import type { Organisation } from '../domain/organisations/organisation-units';
+
+export const ROLES = [
+  'kf_caseworker',
+  'police_exit_officer',
+  'municipality_caseworker',
+  'dks_officer',
+  'supervisor',
+  'national_supervisor',
+  'administrator',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  kf_caseworker: 'Sagsbehandler, Kriminalforsorgen',
+  police_exit_officer: 'Politiets exitenhed',
+  municipality_caseworker: 'Sagsbehandler, kommune',
+  dks_officer: 'Den Kriminalpræventive Sektion (DKS)',
+  supervisor: 'Leder',
+  national_supervisor: 'Landsdækkende leder',
+  administrator: 'Administrator',
+};
+
+/** The organisations a role can belong to. */
+export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
+  kf_caseworker: ['kriminalforsorgen'],
+  police_exit_officer: ['politi'],
+  municipality_caseworker: ['kommune'],
+  dks_officer: ['politi'],
+  supervisor: ['kriminalforsorgen', 'politi', 'kommune'],
+  national_supervisor: ['kriminalforsorgen', 'politi'],
+  administrator: ['kriminalforsorgen', 'politi', 'kommune'],
+};
+
+/** Who is acting: from a verified token. `id` is opaque and is what the audit trail records. */
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisation: Organisation;
+  /** Unit codes (institutions, police districts, municipalities) the user works for. */
+  units: string[];
+}
