@@ -1,0 +1,184 @@
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { DAY_MS } from '../support/exit-course-fixtures';
+import { fakeCpr, fakeName } from '../support/demo-people';
+import { http, startSystem, type HttpAnswer, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+/**
+ * Every endpoint × every demo user (and no user) × a target at Storstrøm Fængsel and one at Enner Mark
+ * Fængsel, each with its exact expected answer. `listed`/`hidden`: 200, and the target case is (not) in
+ * the list. The test fails when the API has a route this table lacks, or the table a route the API lacks.
+ */
+type Expected = number | 'listed' | 'hidden';
+type Target = 'storstroem' | 'ennermark';
+
+const USERS = [
+  'anonymous',
+  'kf.storstroem',
+  'kf.ennermark',
+  'kf.leder.storstroem',
+  'kf.leder.national',
+  'politi.kbh.exit',
+  'politi.kbh.dks',
+  'politi.leder.kbh',
+  'politi.leder.national',
+  'kommune.kbh',
+  'kommune.leder.kbh',
+  'admin',
+] as const;
+type User = (typeof USERS)[number];
+
+/** [expected for the Storstrøm target, expected for the Enner Mark target], or one value for both. */
+type Row = Record<User, Expected | [Expected, Expected]>;
+
+/** Same answer for every user but these. */
+const all = (value: Expected, except: Partial<Row> = {}): Row =>
+  Object.fromEntries(USERS.map((user) => [user, except[user] ?? value])) as Row;
+
+/** Only the KF caseworkers and the KF supervisors see the case of their own prison; national KF sees both. */
+const caseRead = (own: Expected, foreign: Expected, outsider: Expected): Row =>
+  all(outsider, {
+    anonymous: 401,
+    'kf.storstroem': [own, foreign],
+    'kf.ennermark': [foreign, own],
+    'kf.leder.storstroem': [own, foreign],
+    'kf.leder.national': [own, own],
+    admin: 403,
+  });
+
+/** Decisions: the KF caseworker of the case's prison; 404 outside the scope; 403 for roles that do not decide. */
+const caseDecision: Row = all(403, { anonymous: 401, 'kf.storstroem': [422, 404], 'kf.ennermark': [404, 422] });
+
+const codec: Row = all(403, {
+  anonymous: 401,
+  'kf.leder.storstroem': 200,
+  'kf.leder.national': 200,
+  'politi.leder.kbh': 200,
+  'politi.leder.national': 200,
+  'kommune.leder.kbh': 200,
+});
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': all(200),
+  'POST /api/auth/login': all(200, { anonymous: 401 }),
+  'GET /api/auth/me': all(200, { anonymous: 401 }),
+  'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
+  'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
+  'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
+  'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
+  'GET /api/exit-courses/{id}/history': caseRead(200, 404, 404),
+  'POST /api/exit-courses/{id}/suitability-assessment': caseDecision,
+  'POST /api/exit-courses/{id}/interruption': caseDecision,
+  'POST /api/persons': all(403, { anonymous: 401, 'kf.storstroem': 201, 'kf.ennermark': 201 }),
+  'POST /api/persons/lookup': caseRead(200, 404, 404),
+  'GET /api/persons/{personRef}': caseRead(200, 404, 404),
+  'POST /api/codec/decode': codec,
+  'POST /api/codec/encode': codec,
+};
+
+interface Fixture {
+  caseId: string;
+  personRef: string;
+  cpr: string;
+  institutionCode: string;
+  referredAt: string;
+}
+
+let sut: SystemUnderTest;
+const fixtures = {} as Record<Target, Fixture>;
+const clients = new Map<User, UserClient>();
+let registrar: UserClient;
+
+async function createFixture(username: string, institutionCode: string): Promise<Fixture> {
+  const client = await sut.as(username);
+  const cpr = fakeCpr();
+  const { body: person } = await client('POST', '/api/persons', { name: fakeName(), cpr });
+  const referredAt = new Date(Date.now() - 3 * DAY_MS).toISOString();
+  const { body: course } = await client('POST', '/api/exit-courses', {
+    personRef: person.personRef,
+    institutionCode,
+    expectedReleaseDate: '2028-01-01',
+    paroleLinked: false,
+    referredAt,
+  });
+  return { caseId: course.id, personRef: person.personRef, cpr, institutionCode, referredAt };
+}
+
+beforeAll(async () => {
+  sut = await startSystem();
+  fixtures.storstroem = await createFixture('kf.storstroem', 'KF-STORSTROEM');
+  fixtures.ennermark = await createFixture('kf.ennermark', 'KF-ENNER-MARK');
+  registrar = await sut.as('kf.storstroem');
+  for (const user of USERS) {
+    if (user === 'anonymous') clients.set(user, (method, url, body, headers) => http(sut.baseUrl, method, url, body, headers));
+    else clients.set(user, await sut.as(user));
+  }
+});
+
+afterAll(() => sut?.stop());
+
+const before = (fixture: Fixture) => new Date(Date.parse(fixture.referredAt) - DAY_MS).toISOString();
+
+/** The request each endpoint is called with, for a target. Decisions carry facts the workflow refuses (422), so nothing changes. */
+const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string, string, unknown?]>> = {
+  'GET /api/health': async () => ['GET', '/api/health'],
+  'POST /api/auth/login': async (user) => [
+    'POST',
+    '/api/auth/login',
+    { username: user === 'anonymous' ? 'ukendt.bruger' : user, password: DEMO_SECRETS.demoUserPassword },
+  ],
+  'GET /api/auth/me': async () => ['GET', '/api/auth/me'],
+  'GET /api/admin/users': async () => ['GET', '/api/admin/users'],
+  'POST /api/exit-courses': async (_user, target) => {
+    const { body } = await registrar('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    return ['POST', '/api/exit-courses', { personRef: body.personRef, institutionCode: target.institutionCode, expectedReleaseDate: '2028-01-01', paroleLinked: false }];
+  },
+  'GET /api/exit-courses': async () => ['GET', '/api/exit-courses?pageSize=100'],
+  'GET /api/exit-courses/{id}': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}`],
+  'GET /api/exit-courses/{id}/history': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/history`],
+  'POST /api/exit-courses/{id}/suitability-assessment': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/suitability-assessment`,
+    { outcome: 'offer', decidedAt: before(target) },
+  ],
+  'POST /api/exit-courses/{id}/interruption': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/interruption`,
+    { by: 'inmate', reason: 'Matrix', interruptedAt: before(target) },
+  ],
+  'POST /api/persons': async () => ['POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() }],
+  'POST /api/persons/lookup': async (_user, target) => ['POST', '/api/persons/lookup', { cpr: target.cpr }],
+  'GET /api/persons/{personRef}': async (_user, target) => ['GET', `/api/persons/${target.personRef}`],
+  'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],
+  'POST /api/codec/encode': async () => ['POST', '/api/codec/encode', { payloads: [] }],
+};
+
+function outcome(endpoint: string, answer: HttpAnswer, target: Fixture): Expected {
+  if (endpoint !== 'GET /api/exit-courses' || answer.status !== 200) return answer.status;
+  return answer.body.items.some((item: { id: string }) => item.id === target.caseId) ? 'listed' : 'hidden';
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every route of the API, and no row for a route it lacks', async () => {
+    const spec = await http(sut.baseUrl, 'GET', '/api/docs-json');
+    const routes = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(Object.keys(MATRIX).sort()).toEqual(routes.sort());
+    expect(Object.keys(REQUESTS).sort()).toEqual(routes.sort());
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([endpoint, row]) =>
+    USERS.flatMap((user) =>
+      (['storstroem', 'ennermark'] as const).map((target, index) => {
+        const expected = row[user];
+        return [endpoint, user, target, Array.isArray(expected) ? expected[index] : expected] as const;
+      }),
+    ),
+  );
+
+  it.each(cells)('%s as %s on the %s target → %s', async (endpoint, user, target, expected) => {
+    const [method, url, body] = await REQUESTS[endpoint](user, fixtures[target]);
+    const answer = await clients.get(user)!(method, url, body);
+    expect(outcome(endpoint, answer, fixtures[target])).toBe(expected);
+  });
+});
