@@ -1,0 +1,245 @@
+import { SignJWT } from 'jose';
+import { createHash, createHmac, createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { ENCRYPTED_ENCODING } from '../../libs/temporal/encryption-codec';
+import { DAY_MS } from '../support/exit-course-fixtures';
+import { fakeCpr, fakeName } from '../support/demo-people';
+import { http, startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+const TEMPORAL_UI = 'http://localhost:8233';
+let sut: SystemUnderTest;
+let caseworker: UserClient;
+
+beforeAll(async () => {
+  sut = await startSystem({ TEMPORAL_CODEC_CORS_ORIGINS: TEMPORAL_UI });
+  caseworker = await sut.as('kf.storstroem');
+});
+
+afterAll(() => sut?.stop());
+
+const anonymous = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+  http(sut.baseUrl, method, url, body, headers);
+
+async function userId(username: string): Promise<string> {
+  const [row] = await sut.db.query(`SELECT id FROM users WHERE username = $1`, [username]);
+  return row.id;
+}
+
+async function tokenWith(claims: Record<string, unknown>, options: { key?: Parameters<SignJWT['sign']>[0]; expiresIn?: string; audience?: string } = {}) {
+  return new SignJWT({ preferred_username: 'x', exitflow_role: 'kf_caseworker', exitflow_org: 'kriminalforsorgen', exitflow_units: ['KF-STORSTROEM'], ...claims })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(await userId('kf.storstroem'))
+    .setIssuer('exitflow-local')
+    .setAudience(options.audience ?? 'exitflow-api')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(options.key ?? createPrivateKey(DEMO_SECRETS.authSigningKey));
+}
+
+describe('login', () => {
+  it('answers a bearer token with the user’s role and units', async () => {
+    const answer = await anonymous('POST', '/api/auth/login', { username: 'kf.leder.storstroem', password: DEMO_SECRETS.demoUserPassword });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 28_800,
+      user: { username: 'kf.leder.storstroem', role: 'supervisor', roleLabel: 'Leder', organisation: 'kriminalforsorgen', units: ['KF-STORSTROEM'] },
+    });
+    const me = await anonymous('GET', '/api/auth/me', undefined, { authorization: `Bearer ${answer.body.accessToken}` });
+    expect(me.body).toMatchObject({ username: 'kf.leder.storstroem', role: 'supervisor' });
+  });
+
+  it('answers a wrong password and an unknown user alike', async () => {
+    const wrong = await anonymous('POST', '/api/auth/login', { username: 'kommune.kbh', password: 'forkert' });
+    const unknown = await anonymous('POST', '/api/auth/login', { username: 'findes.ikke', password: 'forkert' });
+    const expected = { code: 'INVALID_CREDENTIALS', message: 'Forkert brugernavn eller adgangskode.', details: null };
+    expect([wrong.status, wrong.body]).toEqual([401, expected]);
+    expect([unknown.status, unknown.body]).toEqual([401, expected]);
+  });
+
+  it('validates the login body', async () => {
+    const answer = await anonymous('POST', '/api/auth/login', { username: 'kommune.kbh' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([{ field: 'password', problems: ['password skal udfyldes.'] }]);
+  });
+
+  it('limits attempts per user and address to LOGIN_ATTEMPTS_PER_MINUTE, without locking out others', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await anonymous('POST', '/api/auth/login', { username: 'politi.leder.kbh', password: `gæt-${i}` })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    const limited = await anonymous('POST', '/api/auth/login', { username: 'politi.leder.kbh', password: DEMO_SECRETS.demoUserPassword });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'For mange forsøg. Vent et minut, og prøv igen.', details: null });
+    const other = await anonymous('POST', '/api/auth/login', { username: 'politi.kbh.dks', password: DEMO_SECRETS.demoUserPassword });
+    expect(other.status).toBe(200);
+  });
+});
+
+describe('bearer tokens', () => {
+  it('accepts a token signed with the configured key', async () => {
+    const answer = await anonymous('GET', '/api/auth/me', undefined, { authorization: `Bearer ${await tokenWith({})}` });
+    expect(answer.status).toBe(200);
+  });
+
+  it.each([
+    ['no Authorization header', async () => undefined, 'Log ind for at fortsætte.'],
+    ['a malformed header', async () => 'Token abc', 'Log ind for at fortsætte.'],
+    ['garbage', async () => 'Bearer abc.def.ghi', 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['an expired token', async () => `Bearer ${await tokenWith({}, { expiresIn: '-1m' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['another audience', async () => `Bearer ${await tokenWith({}, { audience: 'another-api' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['a key of its own', async () => `Bearer ${await tokenWith({}, { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['an unknown role', async () => `Bearer ${await tokenWith({ exitflow_role: 'superuser' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['a unit of another organisation', async () => `Bearer ${await tokenWith({ exitflow_units: ['POL-KBH'] })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+  ])('answers 401 to %s', async (_name, header, message) => {
+    const authorization = await header();
+    const answer = await anonymous('GET', '/api/exit-courses', undefined, authorization ? { authorization } : {});
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ code: 'UNAUTHENTICATED', message, details: null });
+  });
+});
+
+describe('hardening', () => {
+  it('sends security headers', async () => {
+    const answer = await anonymous('GET', '/api/health');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(answer.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('keeps CORS closed for the API and open to the Temporal UI for the codec only', async () => {
+    const preflight = (url: string, origin: string) =>
+      fetch(`${sut.baseUrl}${url}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('/api/exit-courses', 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('/api/exit-courses', TEMPORAL_UI)).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('/api/codec/decode', 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight('/api/codec/decode', TEMPORAL_UI)).headers.get('access-control-allow-origin')).toBe(TEMPORAL_UI);
+  });
+});
+
+describe('personal data', () => {
+  it('stores name and CPR number encrypted, finds the person again by CPR number, and logs every read', async () => {
+    const cpr = fakeCpr();
+    const name = fakeName();
+    const registered = await caseworker('POST', '/api/persons', { name, cpr });
+    expect(registered.status).toBe(201);
+    const personRef = registered.body.personRef;
+    const again = await caseworker('POST', '/api/persons', { name: 'Et andet navn', cpr: cpr.replace('-', '') });
+    expect([again.status, again.body]).toEqual([200, { personRef }]);
+
+    const [row] = await sut.db.query(`SELECT name_encrypted, cpr_encrypted, key_id, cpr_lookup FROM persons WHERE id = $1`, [personRef]);
+    expect(row.key_id).toBe('demo1');
+    expect(row.name_encrypted).toMatch(/^v1\.demo1\./);
+    expect(`${row.name_encrypted}${row.cpr_encrypted}`).not.toContain(name);
+    expect(`${row.name_encrypted}${row.cpr_encrypted}`).not.toContain(cpr.replace('-', ''));
+    const hmacKey = Buffer.from(DEMO_SECRETS.personalDataHmacKey, 'base64');
+    expect(row.cpr_lookup).toBe(createHmac('sha256', hmacKey).update(cpr.replace('-', '')).digest('hex'));
+    expect(row.cpr_lookup).not.toBe(createHash('sha256').update(cpr.replace('-', '')).digest('hex'));
+
+    const course = await caseworker('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    const read = await caseworker('GET', `/api/persons/${personRef}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ personRef, name, cpr, cases: [expect.objectContaining({ id: course.body.id, caseType: 'exit_course', status: 'awaiting_suitability_assessment' })] });
+    const found = await caseworker('POST', '/api/persons/lookup', { cpr });
+    expect(found.body.personRef).toBe(personRef);
+    await caseworker('GET', `/api/exit-courses/${course.body.id}`);
+
+    const reads = await sut.db.query(
+      `SELECT action, case_id, person_ref FROM access_log WHERE user_id = $1 AND (person_ref = $2 OR case_id = $3) ORDER BY id`,
+      [await userId('kf.storstroem'), personRef, course.body.id],
+    );
+    expect(reads).toEqual([
+      { action: 'case_read', case_id: course.body.id, person_ref: null },
+      { action: 'person_read', case_id: null, person_ref: personRef },
+      { action: 'person_lookup', case_id: null, person_ref: personRef },
+      { action: 'case_read', case_id: course.body.id, person_ref: null },
+    ]);
+  });
+
+  it.each([
+    ['0101901234x', 'CPR-nummeret skal have formen DDMMÅÅ-XXXX.'],
+    ['310290-1234', 'CPR-nummeret indeholder ikke en gyldig fødselsdato.'],
+  ])('refuses the CPR number %s with 422 and registers nothing', async (cpr, message) => {
+    const [{ before }] = await sut.db.query(`SELECT count(*)::int AS before FROM persons`);
+    const answer = await caseworker('POST', '/api/persons', { name: fakeName(), cpr });
+    expect([answer.status, answer.body]).toEqual([422, { code: 'INVALID_DOMAIN_DATA', message, details: null }]);
+    const [{ after }] = await sut.db.query(`SELECT count(*)::int AS after FROM persons`);
+    expect(after).toBe(before);
+  });
+
+  it('answers 404 for a person the user may not see, and for an unknown one, alike', async () => {
+    const ennermark = await sut.as('kf.ennermark');
+    const { body } = await ennermark('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const foreign = await caseworker('GET', `/api/persons/${body.personRef}`);
+    const unknown = await caseworker('GET', `/api/persons/${randomUUID()}`);
+    const expected = { code: 'PERSON_NOT_FOUND', message: 'Personen findes ikke.', details: null };
+    expect([foreign.status, foreign.body]).toEqual([404, expected]);
+    expect([unknown.status, unknown.body]).toEqual([404, expected]);
+  });
+
+  it('lists users for the administrator without password hashes', async () => {
+    const admin = await sut.as('admin');
+    const answer = await admin('GET', '/api/admin/users?pageSize=100');
+    expect(answer.body.total).toBe(11);
+    expect(answer.body.items.find((user: { username: string }) => user.username === 'kf.storstroem')).toEqual({
+      id: await userId('kf.storstroem'),
+      username: 'kf.storstroem',
+      displayName: 'Sagsbehandler, Storstrøm Fængsel',
+      role: 'kf_caseworker',
+      organisation: 'kriminalforsorgen',
+      units: ['KF-STORSTROEM'],
+      active: true,
+    });
+    expect(JSON.stringify(answer.body)).not.toContain('scrypt');
+  });
+});
+
+describe('Temporal payloads', () => {
+  it('are encrypted in Temporal and readable through the codec endpoint by a supervisor only', async () => {
+    const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const { body: course } = await caseworker('POST', '/api/exit-courses', {
+      personRef: person.personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-03-01',
+      paroleLinked: true,
+      referredAt: new Date(Date.now() - DAY_MS).toISOString(),
+    });
+    const history = await sut.temporal.workflow.getHandle(course.workflowId).fetchHistory();
+    const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+    expect(Buffer.from(input.metadata!.encoding!).toString()).toBe(ENCRYPTED_ENCODING);
+    expect(Buffer.from(input.data!).toString('latin1')).not.toContain(person.personRef);
+
+    const encoded = {
+      payloads: [{
+        metadata: Object.fromEntries(Object.entries(input.metadata!).map(([key, value]) => [key, Buffer.from(value).toString('base64')])),
+        data: Buffer.from(input.data!).toString('base64'),
+      }],
+    };
+    const supervisor = await sut.as('kf.leder.storstroem');
+    const decoded = await supervisor('POST', '/api/codec/decode', encoded);
+    expect(decoded.status).toBe(200);
+    const [payload] = decoded.body.payloads;
+    expect(Buffer.from(payload.metadata.encoding, 'base64').toString()).toBe('json/plain');
+    expect(JSON.parse(Buffer.from(payload.data, 'base64').toString())).toMatchObject({
+      caseId: course.id,
+      personRef: person.personRef,
+      institutionCode: 'KF-STORSTROEM',
+      paroleLinked: true,
+    });
+    expect((await caseworker('POST', '/api/codec/decode', encoded)).status).toBe(403);
+
+    const roundTrip = await supervisor('POST', '/api/codec/encode', { payloads: [payload] });
+    const back = await supervisor('POST', '/api/codec/decode', roundTrip.body);
+    expect(back.body.payloads).toEqual([payload]);
+  });
+
+  it('refuses payloads it cannot decrypt with 422', async () => {
+    const supervisor = await sut.as('kf.leder.storstroem');
+    const answer = await supervisor('POST', '/api/codec/decode', {
+      payloads: [{ metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING).toString('base64'), 'encryption-key-id': Buffer.from('demo1').toString('base64') }, data: Buffer.from('not encrypted at all').toString('base64') }],
+    });
+    expect([answer.status, answer.body]).toEqual([422, { code: 'INVALID_DOMAIN_DATA', message: 'Payloads kan ikke dekrypteres med de konfigurerede nøgler.', details: null }]);
+  });
+});
