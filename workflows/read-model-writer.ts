@@ -26,9 +26,4 @@ export class ReadModelWriter {
   flush(): Promise<void> {
     return this.tail;
   }
-
-  /** Carried across continue-as-new so sequence numbers keep rising. */
-  get lastSeq(): number {
-    return this.seq;
-  }
 }

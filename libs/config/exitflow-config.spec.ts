@@ -41,7 +41,7 @@ describe('loadConfig', () => {
       ...defaultSecuritySettings(),
       databaseUrl: DATABASE_URL,
       temporal: { address: 'localhost:7233', namespace: 'default', taskQueue: 'exitflow' },
-      api: { host: '127.0.0.1', port: 3000 },
+      api: { host: '127.0.0.1', port: 3000, commandTimeoutMs: 10_000 },
       deadlines: defaultDeadlinePolicy(),
     });
   });
@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       taskQueue: 'exitflow',
       apiHost: '127.0.0.1',
       apiPort: 3000,
+      commandTimeoutSeconds: 10,
       authIssuer: 'exitflow-local',
       authAudience: 'exitflow-api',
       tokenTtlMinutes: 480,
@@ -74,7 +75,7 @@ describe('loadConfig', () => {
       ...defaultSecuritySettings(),
       databaseUrl: DATABASE_URL,
       temporal: { address: 'temporal:7233', namespace: 'exit', taskQueue: 'exitflow-eu' },
-      api: { host: '0.0.0.0', port: 8080 },
+      api: { host: '0.0.0.0', port: 8080, commandTimeoutMs: 10_000 },
       deadlines: { ...defaultDeadlinePolicy(), handoverDecision: { unit: 'calendar-days', days: 10 } },
     });
   });
@@ -83,7 +84,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL, TEMPORAL_ADDRESS: '', TEMPORAL_NAMESPACE: '', HOST: '', PORT: '' });
     expect(config.temporal.address).toBe('localhost:7233');
     expect(config.temporal.namespace).toBe('default');
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, commandTimeoutMs: 10_000 });
   });
 
   it.each([

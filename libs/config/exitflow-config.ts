@@ -9,7 +9,8 @@ export interface ExitflowConfig {
   production: boolean;
   databaseUrl: string;
   temporal: TemporalSettings;
-  api: { host: string; port: number };
+  /** `commandTimeoutMs`: how long a request waits for Temporal before answering 503. */
+  api: { host: string; port: number; commandTimeoutMs: number };
   deadlines: DeadlinePolicySnapshot;
   auth: AuthSettings;
   /** Browser origins allowed to call the API (CORS); empty = closed. */
@@ -45,6 +46,7 @@ export const DEFAULTS = Object.freeze({
   taskQueue: 'exitflow',
   apiHost: '127.0.0.1',
   apiPort: 3000,
+  commandTimeoutSeconds: 10,
   authIssuer: 'exitflow-local',
   authAudience: 'exitflow-api',
   tokenTtlMinutes: 480,
@@ -137,7 +139,11 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     production: env.NODE_ENV === 'production',
     databaseUrl,
     temporal: temporalSettingsFromEnvironment(env),
-    api: { host: env.HOST || DEFAULTS.apiHost, port: port(env, 'PORT', DEFAULTS.apiPort) },
+    api: {
+      host: env.HOST || DEFAULTS.apiHost,
+      port: port(env, 'PORT', DEFAULTS.apiPort),
+      commandTimeoutMs: positiveInteger(env, 'API_COMMAND_TIMEOUT_SECONDS', DEFAULTS.commandTimeoutSeconds, 300) * 1000,
+    },
     deadlines: deadlinePolicyFromEnvironment(env),
     auth: authSettings(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),

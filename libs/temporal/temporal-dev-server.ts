@@ -1,7 +1,8 @@
 import { Connection } from '@temporalio/client';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { requireTemporalBinary } from './temporal-binaries';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { installHint, locateTemporalBinary } from './temporal-binaries';
 
 /** A `temporal server start-dev` process (SQLite-backed, with its web UI) started by this process. */
 export interface TemporalDevServer {
@@ -22,7 +23,13 @@ export interface TemporalDevServerOptions {
   namespace?: string;
 }
 
+/** The Temporal CLI from the project folder or PATH; without one, the SDK downloads the dev server. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const cli = locateTemporalBinary('cli');
+  return cli ? startFromCli(cli.path, options) : startFromSdkDownload(options);
+}
+
+async function startFromCli(cli: string, options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   args.push('--namespace', options.namespace ?? 'default');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
@@ -30,7 +37,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   else args.push('--headless');
   if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   const log = fs.openSync(options.logFile, 'a');
-  const child = spawn(requireTemporalBinary('cli'), args, { stdio: ['ignore', log, log] });
+  const child = spawn(cli, args, { stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child, options.logFile);
@@ -39,6 +46,31 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
     stop: () => stopProcess(child),
   };
+}
+
+async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'cached-download' },
+        ip: '127.0.0.1',
+        port: options.port,
+        namespace: options.namespace ?? 'default',
+        dbFilename: options.dbFile,
+        ui: options.uiPort !== undefined,
+        uiPort: options.uiPort,
+        log: { format: 'pretty', level: 'warn' },
+        extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
+      },
+    });
+    return {
+      address: env.address,
+      uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+      stop: () => env.teardown(),
+    };
+  } catch (error) {
+    throw new Error(`${installHint('cli')} (The SDK's own download failed: ${(error as Error).message})`);
+  }
 }
 
 async function waitUntilServing(address: string, child: ChildProcess, logFile: string): Promise<void> {

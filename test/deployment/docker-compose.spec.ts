@@ -195,12 +195,12 @@ describe('docker-compose.yml', () => {
   it('runs the built entry points of API, worker and migration, which exist as sources', () => {
     expect(commandOf('api')).toEqual(['node', 'dist/apps/api/src/main.js']);
     expect(commandOf('worker')).toEqual(['node', 'dist/apps/worker/src/main.js']);
-    expect(commandOf('migrate')).toEqual(['node', 'dist/scripts/migrate.js']);
+    expect(commandOf('migrate')).toEqual(['node', 'dist/apps/migrate/src/main.js']);
     for (const name of APP_SERVICES) {
       const source = sourceOf(commandOf(name)[1]);
       expect({ source, exists: fs.existsSync(path.join(ROOT, source)) }).toEqual({ source, exists: true });
     }
-    expect(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'scripts/migrate.ts'].map(sourceExists)).toEqual([
+    expect(['apps/api/src/main.ts', 'apps/worker/src/main.ts', 'apps/migrate/src/main.ts'].map(sourceExists)).toEqual([
       true,
       true,
       true,
@@ -222,8 +222,8 @@ describe('Dockerfile', () => {
   const stages = instructions.filter((line) => /^FROM\s/i.test(line));
   const runs = instructions.filter((line) => /^RUN\s/i.test(line));
 
-  it('builds in one node:20-bookworm-slim stage and runs in another', () => {
-    expect(instructions).toContain('ARG NODE_IMAGE=node:20-bookworm-slim');
+  it('builds in one node:20.20-bookworm-slim stage and runs in another', () => {
+    expect(instructions).toContain('ARG NODE_IMAGE=node:20.20-bookworm-slim');
     expect(stages).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime']);
   });
 
@@ -248,7 +248,7 @@ describe('Dockerfile', () => {
   });
 
   it('copies every folder the compiled entry points come from', () => {
-    for (const folder of ['apps', 'libs', 'workflows', 'activities', 'scripts']) {
+    for (const folder of ['apps', 'libs', 'workflows', 'activities']) {
       expect(instructions).toContain(`COPY ${folder} ./${folder}`);
     }
   });

@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { createHash, randomUUID } from 'node:crypto';
+import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
@@ -167,7 +169,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       ['a malformed date', () => validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
         [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).'] }]],
       ['a malformed moment', () => validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt (ISO 8601).'] }]],
+        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
+      ['an ISO week date (no exact instant)', () => validStart({ referredAt: '2026-W47-2' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
+      ['a local time without offset', () => validStart({ referredAt: '2026-11-20T09:00:00' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
       ['malformed JSON', () => '{"personRef": ', 400, 'MALFORMED_JSON', null],
       ['a date that does not exist', () => validStart({ expectedReleaseDate: '2027-02-30' }), 422, 'INVALID_DOMAIN_DATA', null],
       ['an unknown institution', () => validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
@@ -205,6 +211,98 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       ]);
       expect(await caseCount(body.personRef)).toBe(0);
     });
+  });
+
+  it('refuses an interruption dated before the offer it follows (422) and changes nothing', async () => {
+    const referredAt = new Date(Date.now() - 5 * DAY_MS);
+    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString() }));
+    const offeredAt = new Date(Date.now() - 2 * DAY_MS).toISOString();
+    await api('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, { outcome: 'offer', decidedAt: offeredAt });
+    const answer = await api('POST', `/api/exit-courses/${started.body.id}/interruption`, {
+      by: 'inmate',
+      reason: 'Stop',
+      interruptedAt: new Date(Date.now() - 3 * DAY_MS).toISOString(),
+    });
+    expect([answer.status, answer.body]).toEqual([
+      422,
+      { code: 'INVALID_DOMAIN_DATA', message: `Afbrydelsestidspunktet ligger før forløbets seneste registrering (${offeredAt}).`, details: null },
+    ]);
+    const read = await api('GET', `/api/exit-courses/${started.body.id}`);
+    expect(read.body).toMatchObject({ status: 'awaiting_agreement_signature', historyTotal: 5 });
+  });
+
+  it.each([
+    ['suitability-assessment', '{"outcome": "offer",'],
+    ['interruption', '{"by": '],
+  ])('answers malformed JSON and unknown fields on %s with 400 and changes nothing', async (decision, malformed) => {
+    const started = await api('POST', '/api/exit-courses', validStart());
+    const broken = await api('POST', `/api/exit-courses/${started.body.id}/${decision}`, malformed);
+    expect([broken.status, broken.body.code]).toEqual([400, 'MALFORMED_JSON']);
+    const unknown = await api('POST', `/api/exit-courses/${started.body.id}/${decision}`, {
+      outcome: 'offer',
+      by: 'inmate',
+      reason: 'x',
+      cpr: '010190-1234',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toContainEqual({ field: 'cpr', problems: ["Feltet 'cpr' er ukendt og må ikke sendes."] });
+    expect((await api('GET', `/api/exit-courses/${started.body.id}`)).body).toMatchObject({
+      status: 'awaiting_suitability_assessment',
+      historyTotal: 2,
+    });
+  });
+
+  it('refuses bad paging of the history with 400', async () => {
+    const started = await api('POST', '/api/exit-courses', validStart());
+    for (const query of ['page=0', 'pageSize=101', 'page=1e20', 'page=100001']) {
+      const answer = await api('GET', `/api/exit-courses/${started.body.id}/history?${query}`);
+      expect([query, answer.status, answer.body.code]).toEqual([query, 400, 'VALIDATION_FAILED']);
+    }
+  });
+
+  it('starts one case when the same Idempotency-Key arrives twice at once', async () => {
+    const key = `e2e-concurrent-${randomUUID()}`;
+    const body = validStart();
+    const answers = await Promise.all([1, 2, 3].map(() => api('POST', '/api/exit-courses', body, { 'idempotency-key': key })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
+    expect(await caseCount(body.personRef)).toBe(1);
+  });
+
+  it('answers a replayed key from the read model, so a course whose run Temporal no longer keeps is not revived', async () => {
+    // What remains after the namespace's retention has removed a closed run: the read model and the key.
+    const body = validStart();
+    const key = `e2e-retention-${randomUUID()}`;
+    const caseId = randomUUID();
+    const [caseworker] = await sut.db.query(`SELECT id FROM users WHERE username = 'kf.storstroem'`);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b)))))
+      .digest('hex');
+    await sut.db.query(`INSERT INTO idempotency_keys (key, request_hash, case_id) VALUES ($1, $2, $3)`, [
+      `exit-course-start:${caseworker.id}:${key}`,
+      requestHash,
+      caseId,
+    ]);
+    await new ReadModelRecorder(sut.db).recordTransition({
+      caseId,
+      seq: 1,
+      opened: {
+        caseType: 'exit_course',
+        workflowId: `exit-course-${caseId}`,
+        personRef: body.personRef,
+        orgUnit: 'KF-STORSTROEM',
+        status: 'interrupted_by_inmate',
+        openedAt: new Date(Date.now() - 100 * DAY_MS).toISOString(),
+        exitCourse: { expectedReleaseDate: body.expectedReleaseDate, paroleLinked: false },
+      },
+      events: [],
+    });
+
+    const replay = await api('POST', '/api/exit-courses', body, { 'idempotency-key': key });
+
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ id: caseId, status: 'interrupted_by_inmate' });
+    await expect(sut.temporal.workflow.getHandle(`exit-course-${caseId}`).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('validates decision bodies with 400 and changes nothing', async () => {

@@ -30,7 +30,10 @@ export interface SystemUnderTest {
 
 export type UserClient = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>;
 
-export async function startSystem(environment: Record<string, string> = {}): Promise<SystemUnderTest> {
+export async function startSystem(
+  environment: Record<string, string> = {},
+  options: { worker: boolean } = { worker: true },
+): Promise<SystemUnderTest> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
   const server: TemporalDevServer = await startTemporalDevServer({
     port: await freePort(),
@@ -43,10 +46,10 @@ export async function startSystem(environment: Record<string, string> = {}): Pro
     PORT: '0',
     ...environment,
   });
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: ['error', 'warn'],
-  });
-  await worker.init();
+  const worker: INestApplicationContext | undefined = options.worker
+    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] })
+    : undefined;
+  await worker?.init();
   const api: INestApplication = await createApiApp(config);
   api.useLogger(['error', 'warn']);
   await api.listen(0, '127.0.0.1');
@@ -71,7 +74,7 @@ export async function startSystem(environment: Record<string, string> = {}): Pro
     },
     stop: async () => {
       await api.close();
-      await worker.close();
+      await worker?.close();
       await temporal.connection.close();
       await db.destroy();
       await server.stop();

@@ -56,11 +56,13 @@ async function now(): Promise<Date> {
   return new Date(await env.currentTimeMs());
 }
 
+/** Saves a scenario's history once; an existing file is kept, since replay must keep proving old shapes. */
 async function recordHistory(name: string, workflowId: string): Promise<void> {
-  if (!process.env.RECORD_HISTORIES) return;
+  const file = path.join(HISTORIES_DIR, `exit-course.${name}.json`);
+  if (!process.env.RECORD_HISTORIES || fs.existsSync(file)) return;
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(HISTORIES_DIR, `exit-course.${name}.json`), historyToJSON(history) + '\n');
+  fs.writeFileSync(file, historyToJSON(history) + '\n');
 }
 
 async function stepRows(caseId: string) {
@@ -139,7 +141,9 @@ describe('exit-course workflow', () => {
     const state = await handle.executeUpdate(readModelSyncedUpdate);
     expect(state.status).toBe('awaiting_suitability_assessment');
     expect(state.steps[0].status).toBe('open');
+    // The timer fires at the deadline; the test server's clock stood somewhere in the 2 minutes after it.
     expect(Date.parse(state.steps[0].overdueAt!)).toBeGreaterThanOrEqual(dueAt.getTime());
+    expect(Date.parse(state.steps[0].overdueAt!) - dueAt.getTime()).toBeLessThanOrEqual(2 * 60_000);
     const [step] = await stepRows(input.caseId);
     expect(step.status).toBe('open');
     expect(step.overdue_at?.toISOString()).toBe(state.steps[0].overdueAt);
@@ -249,6 +253,60 @@ describe('exit-course workflow', () => {
       'step_cancelled',
     ]);
     await recordHistory(`interrupted-by-${by}`, handle.workflowId);
+  });
+
+  it('escalates the agreement-signing step when its deadline passes after the offer', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(DAY_MS);
+    const decidedAt = new Date(referredAt.getTime() + DAY_MS / 2);
+    const offered = await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: decidedAt.toISOString(), actor: CASEWORKER }],
+    });
+    const signing = offered.steps.find((step) => step.kind === 'agreement_signing')!;
+    expect(signing.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 14 }, decidedAt).toISOString());
+
+    await env.sleep(Date.parse(signing.dueAt) - (await now()).getTime() - 60_000);
+    expect((await handle.query(exitCourseStateQuery)).steps[1].overdueAt).toBeUndefined();
+    await env.sleep(2 * 60_000);
+    const state = await handle.executeUpdate(readModelSyncedUpdate);
+
+    expect(state.status).toBe('awaiting_agreement_signature');
+    expect(state.steps[1]).toMatchObject({ kind: 'agreement_signing', status: 'open' });
+    const overdueAt = Date.parse(state.steps[1].overdueAt!);
+    expect(overdueAt).toBeGreaterThanOrEqual(Date.parse(signing.dueAt));
+    expect(overdueAt - Date.parse(signing.dueAt)).toBeLessThanOrEqual(2 * 60_000);
+    const rows = await stepRows(input.caseId);
+    expect(rows.map((row) => [row.kind, row.status, row.overdue_at !== null])).toEqual([
+      ['suitability_assessment', 'completed', false],
+      ['agreement_signing', 'open', true],
+    ]);
+    expect((await actions(input.caseId)).slice(-1)).toEqual(['step_overdue']);
+    await recordHistory('signing-overdue', handle.workflowId);
+  });
+
+  it('ends the course on an interruption while the suitability assessment is open', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(2 * DAY_MS);
+    const interruptedAt = new Date(referredAt.getTime() + DAY_MS).toISOString();
+
+    await handle.executeUpdate(interruptCourseUpdate, {
+      args: [{ by: 'kriminalforsorgen', reason: 'Overført til anden indsats.', interruptedAt, actor: CASEWORKER }],
+    });
+    const result = await handle.result();
+
+    expect(result).toMatchObject({ status: 'interrupted_by_kriminalforsorgen', closedAt: interruptedAt });
+    expect(result.steps).toEqual([
+      expect.objectContaining({ kind: 'suitability_assessment', status: 'cancelled', completedAt: interruptedAt }),
+    ]);
+    expect((await stepRows(input.caseId)).map((row) => [row.kind, row.status, row.lateness_seconds])).toEqual([
+      ['suitability_assessment', 'cancelled', null],
+    ]);
+    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'course_interrupted', 'step_cancelled']);
+    await recordHistory('interrupted-during-assessment', handle.workflowId);
   });
 
   it('refuses illegal transitions and impossible facts without changing anything', async () => {

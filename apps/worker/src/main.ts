@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../../../libs/config/exitflow-config';
+import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
 /** `npm run start:worker`: one worker process against DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_WORKER_LOG_LEVEL as 'WARN') || 'WARN') });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()));
   app.enableShutdownHooks();
+  // A worker that stopped polling must not linger as a live process: let the supervisor restart it.
+  app.get(TemporalWorkerService).stopped.catch(() => process.exit(1));
 }
 
 main().catch((error: Error) => {

@@ -12,6 +12,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  /** Rejects when the worker stops by itself (not by shutdown); `main.ts` then ends the process. */
+  stopped: Promise<void> = new Promise(() => undefined);
 
   constructor(
     @Inject(EXITFLOW_CONFIG) private readonly config: ExitflowConfig,
@@ -30,7 +32,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring),
     });
     this.running = this.worker.run();
-    this.running.catch((error: Error) => this.logger.error(`Temporal worker stopped: ${error.message}`));
+    this.stopped = this.running.catch((error: Error) => {
+      this.logger.error(`Temporal worker stopped: ${error.message}`);
+      throw error;
+    });
     this.logger.log(`Worker polling task queue '${temporal.taskQueue}' in namespace '${temporal.namespace}' at ${temporal.address}`);
   }
 

@@ -1,5 +1,5 @@
 import { danishDateOf, danishUtcOffsetMs } from '../time/copenhagen-calendar';
-import { computeDueAt, describeRule, latenessSeconds, type DeadlineRule } from './deadline-rule';
+import { computeDueAt, latenessSeconds, type DeadlineRule } from './deadline-rule';
 
 const hours = (n: number): DeadlineRule => ({ unit: 'elapsed-hours', hours: n });
 const days = (n: number): DeadlineRule => ({ unit: 'calendar-days', days: n });
@@ -112,13 +112,5 @@ describe('latenessSeconds', () => {
     expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:59.999Z'))).toBe(59);
     // 1 day, 1 hour, 1 minute, 1.5 s late.
     expect(latenessSeconds(dueAt, new Date('2026-04-02T23:01:01.500Z'))).toBe(90_061);
-  });
-});
-
-describe('describeRule', () => {
-  it('describes rules in Danish', () => {
-    expect(describeRule(hours(24))).toBe('24 timer');
-    expect(describeRule(days(7))).toBe('7 kalenderdage');
-    expect(describeRule(days(14))).toBe('14 kalenderdage');
   });
 });

@@ -27,7 +27,3 @@ export function computeDueAt(rule: DeadlineRule, from: Date): Date {
 export function latenessSeconds(dueAt: Date, completedAt: Date): number {
   return Math.max(0, Math.floor((completedAt.getTime() - dueAt.getTime()) / 1000));
 }
-
-export function describeRule(rule: DeadlineRule): string {
-  return rule.unit === 'elapsed-hours' ? `${rule.hours} timer` : `${rule.days} kalenderdage`;
-}

@@ -133,6 +133,30 @@ describe('refuseSuitabilityAssessment', () => {
   });
 });
 
+describe('decisions dated before the course’s latest recorded fact', () => {
+  // The offer was made (and the signing step opened) on 2026-03-05T10:00Z.
+  it('refuses an interruption dated before the offer it follows', () => {
+    expect(refuseInterruption(awaitingSignature, interruption('2026-03-04T12:00:00.000Z'), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Afbrydelsestidspunktet ligger før forløbets seneste registrering (2026-03-05T10:00:00.000Z).',
+    });
+  });
+
+  it('accepts an interruption at the very moment of the latest fact', () => {
+    expect(refuseInterruption(awaitingSignature, interruption('2026-03-05T10:00:00.000Z'), NOW)).toBeUndefined();
+  });
+
+  it('counts a completed step’s completion as a recorded fact', () => {
+    const completedLate = state('awaiting_agreement_signature', [
+      { ...suitabilityStep('completed'), completedAt: '2026-03-06T08:00:00.000Z' },
+      { ...signingStep, openedAt: '2026-03-05T10:00:00.000Z' },
+    ]);
+    expect(refuseInterruption(completedLate, interruption('2026-03-05T12:00:00.000Z'), NOW)?.message).toBe(
+      'Afbrydelsestidspunktet ligger før forløbets seneste registrering (2026-03-06T08:00:00.000Z).',
+    );
+  });
+});
+
 describe('refuseInterruption', () => {
   it('allows interrupting a course that is not final', () => {
     expect(refuseInterruption(awaitingAssessment, interruption('2026-03-09T10:00:00Z'), NOW)).toBeUndefined();

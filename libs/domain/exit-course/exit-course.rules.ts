@@ -44,13 +44,23 @@ export function openStep(state: ExitCourseState, kind: ExitCourseStepKind): Step
   return state.steps.find((step) => step.kind === kind && step.status === 'open');
 }
 
-function refuseMoment(label: string, moment: string, notBefore: string, notAfter: Date): Refusal | undefined {
+/** The latest moment the course has recorded: a new decision cannot be dated before it. */
+function latestRecordedMoment(state: ExitCourseState): string {
+  const moments = [state.referredAt, ...state.steps.flatMap((step) => [step.openedAt, step.completedAt ?? step.openedAt])];
+  return moments.reduce((latest, moment) => (Date.parse(moment) > Date.parse(latest) ? moment : latest));
+}
+
+function refuseMoment(label: string, moment: string, state: ExitCourseState, now: Date): Refusal | undefined {
   const at = Date.parse(moment);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
-  if (at < Date.parse(notBefore)) {
-    return { kind: 'invalid-data', message: `${label} ligger før forløbet blev henvist (${notBefore}).` };
+  if (at < Date.parse(state.referredAt)) {
+    return { kind: 'invalid-data', message: `${label} ligger før forløbet blev henvist (${state.referredAt}).` };
   }
-  if (at > notAfter.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
+  const latest = latestRecordedMoment(state);
+  if (at < Date.parse(latest)) {
+    return { kind: 'invalid-data', message: `${label} ligger før forløbets seneste registrering (${latest}).` };
+  }
+  if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
   return undefined;
 }
 
@@ -68,7 +78,7 @@ export function refuseSuitabilityAssessment(
   if (input.outcome === 'rejection' && !input.reason.trim()) {
     return { kind: 'invalid-data', message: 'Et afslag skal have en begrundelse.' };
   }
-  return refuseMoment('Vurderingstidspunktet', input.decidedAt, state.referredAt, now);
+  return refuseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
 
 export function refuseInterruption(state: ExitCourseState, input: InterruptionInput, now: Date): Refusal | undefined {
@@ -76,7 +86,7 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
     return { kind: 'illegal-transition', message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.` };
   }
   if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
-  return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state.referredAt, now);
+  return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
 }
 
 /**

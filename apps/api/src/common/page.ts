@@ -3,14 +3,17 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/** Far beyond any real list; keeps the offset a sane number. */
+export const MAX_PAGE = 100_000;
 
 /** `?page=&pageSize=` on every list. Pages count from 1. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page skal være et helt tal.' })
   @Min(1, { message: 'page skal være mindst 1.' })
+  @Max(MAX_PAGE, { message: `page må højst være ${MAX_PAGE}.` })
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })

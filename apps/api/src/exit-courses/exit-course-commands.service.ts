@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  isGrpcDeadlineError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -13,7 +14,7 @@ import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
-import { describeStatus, refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { describeStatus, isFinal, refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type {
   Actor,
   ExitCourseState,
@@ -68,6 +69,9 @@ export class ExitCourseCommandsService {
     const claim = idempotencyKey
       ? await this.claimIdempotencyKey(`exit-course-start:${user.id}:${idempotencyKey}`, dto)
       : { caseId: randomUUID(), created: true };
+    // A replay whose case is already recorded is answered from the read model alone: starting it again
+    // could bring back an ended case whose run Temporal no longer keeps (retention).
+    if (!claim.created && (await this.isRecorded(claim.caseId))) return claim;
     const actor: Actor = { id: user.id };
     const input: StartExitCourseInput = {
       caseId: claim.caseId,
@@ -83,7 +87,7 @@ export class ExitCourseCommandsService {
     try {
       // Start (or find the run an earlier attempt started) and wait until its first transitions are
       // in the read model, so the case can be read back the moment this request answers.
-      await this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
+      await this.withinCommandTimeout(claim.caseId, () => this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(exitCourseWorkflow, {
           workflowId,
           taskQueue: this.config.temporal.taskQueue,
@@ -91,7 +95,7 @@ export class ExitCourseCommandsService {
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
-      });
+      }));
     } catch (error) {
       // A course already ended under this key: the read model already holds all of it.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError) || claim.created) throw error;
@@ -131,10 +135,34 @@ export class ExitCourseCommandsService {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
     }
     try {
-      return await send(this.client.workflow.getHandle(found.workflowId));
+      return await this.withinCommandTimeout(caseId, () => send(this.client.workflow.getHandle(found.workflowId)));
     } catch (error) {
       throw toApiError(error, found.status);
     }
+  }
+
+  /**
+   * Waits at most API_COMMAND_TIMEOUT_SECONDS for Temporal, the worker and the read model. Past it the
+   * request answers 503; the command may still complete (a retry with the same key, or a read, shows it).
+   */
+  private withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.commandTimeoutMs, call).catch((error: unknown) => {
+      if (!isGrpcDeadlineError(error)) throw error;
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        'Sagens proces svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
+        { caseId },
+      );
+    });
+  }
+
+  private get commandTimeoutMs(): number {
+    return this.config.api.commandTimeoutMs;
+  }
+
+  private async isRecorded(caseId: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
   }
 
   private async requireRegisteredPerson(personRef: string): Promise<void> {
@@ -205,7 +233,11 @@ function toApiError(error: unknown, status: ExitCourseState['status']): unknown 
     if (kind) return refusalToApiError(kind, error.cause.message);
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', `Forløbet er ${describeStatus(status)} og kan ikke ændres.`);
+    if (isFinal(status)) {
+      return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', `Forløbet er ${describeStatus(status)} og kan ikke ændres.`);
+    }
+    // Open in the read model but gone from Temporal (terminated by an operator, or Temporal reset).
+    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'Sagens proces findes ikke i Temporal. Kontakt driften.');
   }
   return error;
 }

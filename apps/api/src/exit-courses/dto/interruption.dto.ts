@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/is-instant.decorator';
 
 export const INTERRUPTION_BY = ['inmate', 'kriminalforsorgen'] as const;
 
@@ -17,6 +18,6 @@ export class InterruptionDto {
 
   @ApiPropertyOptional({ description: 'Tidspunkt for afbrydelsen (ISO 8601). Standard: nu.' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'interruptedAt skal være et tidspunkt (ISO 8601).' })
+  @IsInstant({ message: 'interruptedAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
   interruptedAt?: string;
 }

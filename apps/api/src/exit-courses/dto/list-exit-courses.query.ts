@@ -11,13 +11,13 @@ export class ListExitCoursesQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Kun denne persons forløb (også tidligere aftaler).' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @MaxLength(64, { message: 'personRef må højst være 64 tegn.' })
+  @IsString({ message: 'personRef skal angives én gang, som tekst.' })
   personRef?: string;
 
   @ApiPropertyOptional({ description: 'Institutionens kode.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @MaxLength(64, { message: 'institutionCode må højst være 64 tegn.' })
+  @IsString({ message: 'institutionCode skal angives én gang, som tekst.' })
   institutionCode?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/is-instant.decorator';
 
 // class-validator checks a field's decorators bottom-up and reports only the first problem
 // (stopAtFirstError): presence is checked last in the list so it is reported first.
@@ -39,6 +40,6 @@ export class StartExitCourseDto {
     example: '2026-11-24T09:00:00+01:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'referredAt skal være et tidspunkt (ISO 8601).' })
+  @IsInstant({ message: 'referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
   referredAt?: string;
 }

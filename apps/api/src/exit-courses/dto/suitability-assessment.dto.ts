@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsDefined,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsInstant } from '../../common/is-instant.decorator';
 
 export const ASSESSMENT_OUTCOMES = ['offer', 'rejection'] as const;
 
@@ -38,7 +38,7 @@ export class SuitabilityAssessmentDto {
     example: '2026-11-24T10:00:00+01:00',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'decidedAt skal være et tidspunkt (ISO 8601).' })
+  @IsInstant({ message: 'decidedAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
   decidedAt?: string;
 
   @ApiPropertyOptional({ description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.' })

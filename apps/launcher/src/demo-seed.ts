@@ -3,7 +3,7 @@
  * audited and runs as real workflows), logged in as the demo caseworkers. Idempotency keys and the
  * person register's find-or-create make a re-run harmless.
  */
-import { DEMO_SECRETS } from '../libs/config/demo-secrets';
+import { DEMO_SECRETS } from '../../../libs/config/demo-secrets';
 
 const DAY_MS = 24 * 3600_000;
 

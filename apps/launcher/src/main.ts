@@ -2,14 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { DEMO_USERS, seedDemoUsers } from '../libs/access/demo-users';
-import { DEMO_SECRETS } from '../libs/config/demo-secrets';
-import { DEFAULTS, loadConfig } from '../libs/config/exitflow-config';
-import { readModelDataSourceOptions } from '../libs/persistence/data-source-options';
-import { startEmbeddedPostgres } from '../libs/persistence/embedded-postgres';
-import { migrateReadModel } from '../libs/persistence/data-source-options';
-import { PROJECT_ROOT, installTemporalBinaries } from '../libs/temporal/temporal-binaries';
-import { startTemporalDevServer, stopProcess } from '../libs/temporal/temporal-dev-server';
+import { DEMO_USERS, seedDemoUsers } from '../../../libs/access/demo-users';
+import { DEMO_SECRETS } from '../../../libs/config/demo-secrets';
+import { DEFAULTS, loadConfig } from '../../../libs/config/exitflow-config';
+import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
+import { startEmbeddedPostgres } from '../../../libs/persistence/embedded-postgres';
+import { migrateReadModel } from '../../../libs/persistence/data-source-options';
+import { PROJECT_ROOT, installTemporalBinaries } from '../../../libs/temporal/temporal-binaries';
+import { startTemporalDevServer, stopProcess } from '../../../libs/temporal/temporal-dev-server';
 import { seedDemoData } from './demo-seed';
 
 /**

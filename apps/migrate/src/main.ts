@@ -1,4 +1,4 @@
-import { migrateReadModel } from '../libs/persistence/data-source-options';
+import { migrateReadModel } from '../../../libs/persistence/data-source-options';
 
 /** `npm run migrate`: applies pending read-model migrations to DATABASE_URL (a deployment step). */
 async function main(): Promise<void> {
