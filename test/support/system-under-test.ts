@@ -1,4 +1,4 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import fs from 'node:fs';
@@ -32,8 +32,9 @@ export type UserClient = (method: string, url: string, body?: unknown, headers?:
 
 export async function startSystem(
   environment: Record<string, string> = {},
-  options: { worker: boolean } = { worker: true },
+  options: { worker?: boolean; logLevels?: LogLevel[] } = {},
 ): Promise<SystemUnderTest> {
+  const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
   const server: TemporalDevServer = await startTemporalDevServer({
     port: await freePort(),
@@ -46,12 +47,11 @@ export async function startSystem(
     PORT: '0',
     ...environment,
   });
-  const worker: INestApplicationContext | undefined = options.worker
-    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] })
-    : undefined;
+  const worker: INestApplicationContext | undefined =
+    options.worker === false ? undefined : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   await worker?.init();
   const api: INestApplication = await createApiApp(config);
-  api.useLogger(['error', 'warn']);
+  api.useLogger(logger);
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as { port: number };
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
