@@ -182,3 +182,30 @@ describe('authorization matrix', () => {
     expect(outcome(endpoint, answer, fixtures[target])).toBe(expected);
   });
 });
+
+describe('after a prison transfer (access rows as the transfer will write them)', () => {
+  it('gives the receiving prison the case and leaves the sending prison read-only history', async () => {
+    const moved = await createFixture('kf.storstroem', 'KF-STORSTROEM');
+    await sut.db.query(`UPDATE case_access SET access = 'read' WHERE case_id = $1 AND org_unit = 'KF-STORSTROEM'`, [moved.caseId]);
+    await sut.db.query(
+      `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, 'KF-ENNER-MARK', 'kriminalforsorgen', 'write')`,
+      [moved.caseId],
+    );
+    const sending = clients.get('kf.storstroem')!;
+    const receiving = clients.get('kf.ennermark')!;
+    const decision = { outcome: 'offer', decidedAt: before(moved) };
+
+    expect((await sending('GET', `/api/exit-courses/${moved.caseId}`)).status).toBe(200);
+    expect((await sending('GET', `/api/exit-courses/${moved.caseId}/history`)).status).toBe(200);
+    const refused = await sending('POST', `/api/exit-courses/${moved.caseId}/suitability-assessment`, decision);
+    expect([refused.status, refused.body]).toEqual([
+      403,
+      { code: 'FORBIDDEN', message: 'Din enhed har kun læseadgang til denne sag.', details: null },
+    ]);
+    expect((await receiving('GET', `/api/exit-courses/${moved.caseId}`)).status).toBe(200);
+    // Allowed to decide: the workflow's own validator answers (the fact is dated before the referral).
+    expect((await receiving('POST', `/api/exit-courses/${moved.caseId}/suitability-assessment`, decision)).status).toBe(422);
+    const list = await receiving('GET', '/api/exit-courses?pageSize=100');
+    expect(list.body.items.map((item: { id: string }) => item.id)).toContain(moved.caseId);
+  });
+});
