@@ -79,6 +79,21 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.status, step.completedAt, step.latenessSeconds ?? null, step.outcome ?? null],
     );
   }
+  for (const contact of transition.mentorContacts ?? []) {
+    await db.query(
+      `INSERT INTO mentor_contacts (id, case_id, contact_at, form, duration_minutes, mentor_ref) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO NOTHING`,
+      [contact.contactId, caseId, contact.contactAt, contact.form, contact.durationMinutes, contact.mentorRef],
+    );
+  }
+  if (transition.exitCourseFacts) {
+    const { mentorRef, psychologistCourse } = transition.exitCourseFacts;
+    await db.query(
+      `UPDATE exit_courses SET mentor_ref = COALESCE($2, mentor_ref), psychologist_course = COALESCE($3, psychologist_course)
+       WHERE case_id = $1`,
+      [caseId, mentorRef ?? null, psychologistCourse ?? null],
+    );
+  }
   for (const [position, event] of transition.events.entries()) {
     await insertEvent(db, transition, position, event);
   }

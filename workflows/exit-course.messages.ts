@@ -1,7 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  AgreementSignedInput,
   ExitCourseState,
   InterruptionInput,
+  MentorAssignmentInput,
+  MentorContactInput,
+  PsychologistCourseInput,
   SuitabilityAssessmentInput,
 } from '../libs/domain/exit-course/exit-course.types';
 
@@ -16,6 +20,17 @@ export const recordSuitabilityAssessmentUpdate = defineUpdate<ExitCourseState, [
 );
 
 export const interruptCourseUpdate = defineUpdate<ExitCourseState, [InterruptionInput]>('interruptCourse');
+
+export const recordAgreementSignedUpdate = defineUpdate<ExitCourseState, [AgreementSignedInput]>('recordAgreementSigned');
+
+/** Assigns the first mentor, or changes mentor. */
+export const assignMentorUpdate = defineUpdate<ExitCourseState, [MentorAssignmentInput]>('assignMentor');
+
+export const logMentorContactUpdate = defineUpdate<ExitCourseState, [MentorContactInput]>('logMentorContact');
+
+export const recordPsychologistCourseUpdate = defineUpdate<ExitCourseState, [PsychologistCourseInput]>(
+  'recordPsychologistCourse',
+);
 
 /** Application-failure types a validator refuses with; the API maps them to HTTP statuses. */
 export const REFUSAL_FAILURE_TYPES = {

@@ -1,4 +1,11 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
@@ -6,12 +13,22 @@ import { computeDueAt, latenessSeconds } from '../libs/domain/deadlines/deadline
 import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
   isFinal,
+  refuseAgreementSigned,
   refuseInterruption,
+  refuseMentorAssignment,
+  refuseMentorContact,
+  refusePsychologistCourse,
   refuseSuitabilityAssessment,
 } from '../libs/domain/exit-course/exit-course.rules';
 import type {
   Actor,
+  AgreementSignedInput,
   ExitCourseState,
+  MentorAssignmentInput,
+  MentorContactInput,
+  MentorSupport,
+  PsychologistCourseInput,
+  PsychologistCourseStatus,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -21,9 +38,13 @@ import type {
 } from '../libs/domain/exit-course/exit-course.types';
 import {
   REFUSAL_FAILURE_TYPES,
+  assignMentorUpdate,
   exitCourseStateQuery,
   interruptCourseUpdate,
+  logMentorContactUpdate,
   readModelSyncedUpdate,
+  recordAgreementSignedUpdate,
+  recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
 } from './exit-course.messages';
 import { ReadModelWriter } from './read-model-writer';
@@ -49,24 +70,28 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
       return course.snapshot();
     },
   );
-  setHandler(
-    recordSuitabilityAssessmentUpdate,
-    async (assessment) => {
-      course.recordSuitabilityAssessment(assessment);
-      await course.writer.flush();
-      return course.snapshot();
-    },
-    { validator: (assessment) => refuseWith(refuseSuitabilityAssessment(course.snapshot(), assessment, new Date())) },
-  );
-  setHandler(
-    interruptCourseUpdate,
-    async (interruption) => {
-      course.interrupt(interruption);
-      await course.writer.flush();
-      return course.snapshot();
-    },
-    { validator: (interruption) => refuseWith(refuseInterruption(course.snapshot(), interruption, new Date())) },
-  );
+  /** A human decision: refused synchronously by its rule, else applied, mirrored, and answered with the new state. */
+  function onDecision<Input>(
+    update: UpdateDefinition<ExitCourseState, [Input]>,
+    refuse: (state: ExitCourseState, input: Input, now: Date) => Refusal | undefined,
+    apply: (input: Input) => void,
+  ): void {
+    setHandler(
+      update,
+      async (input) => {
+        apply(input);
+        await course.writer.flush();
+        return course.snapshot();
+      },
+      { validator: (input) => refuseWith(refuse(course.snapshot(), input, new Date())) },
+    );
+  }
+  onDecision(recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
+  onDecision(interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
+  onDecision(recordAgreementSignedUpdate, refuseAgreementSigned, (input) => course.recordAgreementSigned(input));
+  onDecision(assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
+  onDecision(logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
+  onDecision(recordPsychologistCourseUpdate, refusePsychologistCourse, (input) => course.recordPsychologistCourse(input));
 
   await condition(() => isFinal(course.status));
   await course.writer.flush();
@@ -83,6 +108,8 @@ class ExitCourse {
   status: ExitCourseStatus = 'awaiting_suitability_assessment';
   private readonly steps: StepState[] = [];
   private closedAt?: string;
+  private readonly mentor: MentorSupport = { contactCount: 0, contactMinutes: 0 };
+  private psychologistCourse: PsychologistCourseStatus = 'not_started';
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId);
@@ -95,6 +122,8 @@ class ExitCourse {
       referredAt: this.input.referredAt,
       steps: this.steps.map((step) => ({ ...step })),
       ...(this.closedAt ? { closedAt: this.closedAt } : {}),
+      mentor: { ...this.mentor },
+      psychologistCourse: this.psychologistCourse,
     };
   }
 
@@ -141,6 +170,74 @@ class ExitCourse {
         completed.event(assessment.actor),
       ]);
     }
+  }
+
+  recordAgreementSigned(input: AgreementSignedInput): void {
+    const completed = this.completeStep('agreement_signing', input.signedAt, 'signed');
+    this.status = 'agreement_active';
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: [completed.record],
+      events: [event('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }), completed.event(input.actor)],
+    });
+    this.openStep('mentor_assignment', this.input.deadlines.mentorAssignment, input.signedAt, input.actor);
+  }
+
+  /** The first assignment completes the mentor-assignment step and starts the contact cadence; later ones change mentor. */
+  assignMentor(input: MentorAssignmentInput): void {
+    const previous = this.mentor.mentorRef;
+    this.mentor.mentorRef = input.mentorRef;
+    this.mentor.assignedAt = input.assignedAt;
+    const assignment = this.steps.find((step) => step.kind === 'mentor_assignment' && step.status === 'open');
+    const completed = assignment ? this.completeStep('mentor_assignment', input.assignedAt, 'assigned') : undefined;
+    this.writer.enqueue({
+      exitCourseFacts: { mentorRef: input.mentorRef },
+      stepsClosed: completed ? [completed.record] : [],
+      events: [
+        previous
+          ? event('mentor_changed', input.assignedAt, input.actor, { details: { from: previous, to: input.mentorRef } })
+          : event('mentor_assigned', input.assignedAt, input.actor, { details: { mentorRef: input.mentorRef } }),
+        ...(completed ? [completed.event(input.actor)] : []),
+      ],
+    });
+    if (!previous) this.openStep('mentor_contact', this.input.deadlines.mentorContactCadence, input.assignedAt, input.actor);
+  }
+
+  /**
+   * A contact at or after the open cadence step's start completes it and opens the next one from the
+   * contact; a contact logged afterwards for an earlier date is recorded without moving the cadence.
+   */
+  logMentorContact(input: MentorContactInput): void {
+    this.mentor.contactCount += 1;
+    this.mentor.contactMinutes += input.durationMinutes;
+    if (!this.mentor.lastContactAt || Date.parse(input.contactAt) > Date.parse(this.mentor.lastContactAt)) {
+      this.mentor.lastContactAt = input.contactAt;
+    }
+    const cadence = this.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open');
+    const movesCadence = cadence !== undefined && Date.parse(input.contactAt) >= Date.parse(cadence.openedAt);
+    const completed = movesCadence ? this.completeStep('mentor_contact', input.contactAt, input.form) : undefined;
+    const contactId = uuid4();
+    this.writer.enqueue({
+      mentorContacts: [
+        { contactId, contactAt: input.contactAt, form: input.form, durationMinutes: input.durationMinutes, mentorRef: this.mentor.mentorRef! },
+      ],
+      stepsClosed: completed ? [completed.record] : [],
+      events: [
+        event('mentor_contact_logged', input.contactAt, input.actor, {
+          details: { contactId, form: input.form, durationMinutes: input.durationMinutes },
+        }),
+        ...(completed ? [completed.event(input.actor)] : []),
+      ],
+    });
+    if (movesCadence) this.openStep('mentor_contact', this.input.deadlines.mentorContactCadence, input.contactAt, input.actor);
+  }
+
+  recordPsychologistCourse(input: PsychologistCourseInput): void {
+    this.psychologistCourse = input.event === 'started' ? 'ongoing' : 'ended';
+    this.writer.enqueue({
+      exitCourseFacts: { psychologistCourse: this.psychologistCourse },
+      events: [event(input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended', input.at, input.actor)],
+    });
   }
 
   interrupt(interruption: InterruptionInput): void {

@@ -48,6 +48,9 @@ const caseRead = (own: Expected, foreign: Expected, outsider: Expected): Row =>
 /** Decisions: the KF caseworker of the case's prison; 404 outside the scope; 403 for roles that do not decide. */
 const caseDecision: Row = all(403, { anonymous: 401, 'kf.storstroem': [422, 404], 'kf.ennermark': [404, 422] });
 
+/** Decisions the fixture's state does not allow yet: the owner gets the workflow's 409, nothing changes. */
+const caseDecisionNotYet: Row = all(403, { anonymous: 401, 'kf.storstroem': [409, 404], 'kf.ennermark': [404, 409] });
+
 const codec: Row = all(403, {
   anonymous: 401,
   'kf.leder.storstroem': 200,
@@ -68,6 +71,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/exit-courses/{id}/history': caseRead(200, 404, 404),
   'POST /api/exit-courses/{id}/suitability-assessment': caseDecision,
   'POST /api/exit-courses/{id}/interruption': caseDecision,
+  'POST /api/exit-courses/{id}/agreement-signed': caseDecisionNotYet,
+  'POST /api/exit-courses/{id}/mentor': caseDecisionNotYet,
+  'POST /api/exit-courses/{id}/mentor-contacts': caseDecisionNotYet,
+  'GET /api/exit-courses/{id}/mentor-contacts': caseRead(200, 404, 404),
+  'POST /api/exit-courses/{id}/psychologist-course': caseDecisionNotYet,
   'POST /api/persons': all(403, { anonymous: 401, 'kf.storstroem': 201, 'kf.ennermark': 201 }),
   'POST /api/persons/lookup': caseRead(200, 404, 404),
   'GET /api/persons/{personRef}': caseRead(200, 404, 404),
@@ -90,7 +98,7 @@ let registrar: UserClient;
 
 async function createFixture(username: string, institutionCode: string): Promise<Fixture> {
   const client = await sut.as(username);
-  const cpr = fakeCpr();
+  const cpr = await fakeCpr();
   const { body: person } = await client('POST', '/api/persons', { name: fakeName(), cpr });
   const referredAt = new Date(Date.now() - 3 * DAY_MS).toISOString();
   const { body: course } = await client('POST', '/api/exit-courses', {
@@ -129,7 +137,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/auth/me': async () => ['GET', '/api/auth/me'],
   'GET /api/admin/users': async () => ['GET', '/api/admin/users'],
   'POST /api/exit-courses': async (_user, target) => {
-    const { body } = await registrar('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const { body } = await registrar('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     return ['POST', '/api/exit-courses', { personRef: body.personRef, institutionCode: target.institutionCode, expectedReleaseDate: '2028-01-01', paroleLinked: false }];
   },
   'GET /api/exit-courses': async () => ['GET', '/api/exit-courses?pageSize=100'],
@@ -145,7 +153,20 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     `/api/exit-courses/${target.caseId}/interruption`,
     { by: 'inmate', reason: 'Matrix', interruptedAt: before(target) },
   ],
-  'POST /api/persons': async () => ['POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() }],
+  'POST /api/exit-courses/{id}/agreement-signed': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/agreement-signed`, {}],
+  'POST /api/exit-courses/{id}/mentor': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/mentor`, { mentorRef: 'MENTOR-0001' }],
+  'POST /api/exit-courses/{id}/mentor-contacts': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/mentor-contacts`,
+    { contactAt: new Date().toISOString(), form: 'meeting', durationMinutes: 30 },
+  ],
+  'GET /api/exit-courses/{id}/mentor-contacts': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/mentor-contacts`],
+  'POST /api/exit-courses/{id}/psychologist-course': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/psychologist-course`,
+    { event: 'ended' },
+  ],
+  'POST /api/persons': async () => ['POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }],
   'POST /api/persons/lookup': async (_user, target) => ['POST', '/api/persons/lookup', { cpr: target.cpr }],
   'GET /api/persons/{personRef}': async (_user, target) => ['GET', `/api/persons/${target.personRef}`],
   'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],

@@ -16,7 +16,7 @@ beforeAll(async () => {
   sut = await startSystem();
   api = await sut.as('kf.storstroem');
   for (let i = 0; i < 40; i++) {
-    const registered = await api('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const registered = await api('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     persons.push(registered.body.personRef);
   }
 });
@@ -305,6 +305,42 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     await expect(sut.temporal.workflow.getHandle(`exit-course-${caseId}`).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
+  it('runs the agreement: signed, mentor, contacts with minutes, psychologist course, all read back', async () => {
+    const base = Date.now();
+    const referredAt = new Date(base - 20 * DAY_MS);
+    const moment = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
+    const { body: started } = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString() }));
+    const id = started.id;
+    await api('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: moment(18) });
+    const signed = await api('POST', `/api/exit-courses/${id}/agreement-signed`, { signedAt: moment(15) });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'agreement_active', statusText: 'exit-aftale indgået' });
+    expect(signed.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([['mentor_assignment', 'Tildeling af mentor']]);
+
+    await api('POST', `/api/exit-courses/${id}/mentor`, { mentorRef: 'MENTOR-0042', assignedAt: moment(14) });
+    await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(10), form: 'meeting', durationMinutes: 75 });
+    const contact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(3), form: 'phone', durationMinutes: 20 });
+    expect(contact.body.mentor).toEqual({ mentorRef: 'MENTOR-0042', contactCount: 2, contactMinutes: 95, lastContactAt: moment(3) });
+    expect(contact.body.openSteps.map((step: { kind: string }) => step.kind)).toEqual(['mentor_contact']);
+    const psychologist = await api('POST', `/api/exit-courses/${id}/psychologist-course`, { event: 'started', at: moment(2) });
+    expect(psychologist.body.psychologistCourse).toBe('ongoing');
+
+    const contacts = await api('GET', `/api/exit-courses/${id}/mentor-contacts?pageSize=1`);
+    expect(contacts.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(contacts.body.items).toEqual([{ id: expect.any(String), contactAt: moment(3), form: 'phone', durationMinutes: 20, mentorRef: 'MENTOR-0042' }]);
+
+    const badContact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(1), form: 'letter', durationMinutes: 0.5 });
+    expect(badContact.status).toBe(400);
+    expect(badContact.body.details).toEqual([
+      { field: 'form', problems: ["form skal være 'meeting' eller 'phone'."] },
+      { field: 'durationMinutes', problems: ['durationMinutes skal være et helt antal minutter.'] },
+    ]);
+    const tooLong = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(1), form: 'meeting', durationMinutes: 900 });
+    expect([tooLong.status, tooLong.body.message]).toEqual([422, 'Varigheden skal være et helt antal minutter fra 1 til 600.']);
+    const beforeMentor = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(16), form: 'meeting', durationMinutes: 30 });
+    expect([beforeMentor.status, beforeMentor.body.message]).toEqual([422, `Kontakttidspunktet ligger før mentorens tildeling (${moment(14)}).`]);
+  });
+
   it('validates decision bodies with 400 and changes nothing', async () => {
     const started = await api('POST', '/api/exit-courses', validStart());
     const caseId = started.body.id;
@@ -420,8 +456,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/codec/encode',
       '/api/exit-courses',
       '/api/exit-courses/{id}',
+      '/api/exit-courses/{id}/agreement-signed',
       '/api/exit-courses/{id}/history',
       '/api/exit-courses/{id}/interruption',
+      '/api/exit-courses/{id}/mentor',
+      '/api/exit-courses/{id}/mentor-contacts',
+      '/api/exit-courses/{id}/psychologist-course',
       '/api/exit-courses/{id}/suitability-assessment',
       '/api/health',
       '/api/persons',

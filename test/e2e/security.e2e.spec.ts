@@ -121,7 +121,7 @@ describe('hardening', () => {
 
 describe('personal data', () => {
   it('stores name and CPR number encrypted, finds the person again by CPR number, and logs every read', async () => {
-    const cpr = fakeCpr();
+    const cpr = await fakeCpr();
     const name = fakeName();
     const registered = await caseworker('POST', '/api/persons', { name, cpr });
     expect(registered.status).toBe(201);
@@ -171,7 +171,7 @@ describe('personal data', () => {
 
   it('answers 404 for a person the user may not see, and for an unknown one, alike', async () => {
     const ennermark = await sut.as('kf.ennermark');
-    const { body } = await ennermark('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const { body } = await ennermark('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     const foreign = await caseworker('GET', `/api/persons/${body.personRef}`);
     const unknown = await caseworker('GET', `/api/persons/${randomUUID()}`);
     const expected = { code: 'PERSON_NOT_FOUND', message: 'Personen findes ikke.', details: null };
@@ -198,7 +198,7 @@ describe('personal data', () => {
 
 describe('Temporal payloads', () => {
   it('are encrypted in Temporal and readable through the codec endpoint by a supervisor only', async () => {
-    const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+    const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     const { body: course } = await caseworker('POST', '/api/exit-courses', {
       personRef: person.personRef,
       institutionCode: 'KF-STORSTROEM',

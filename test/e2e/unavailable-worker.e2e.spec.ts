@@ -12,7 +12,7 @@ afterAll(() => sut?.stop());
 
 it('answers 503 with the case id when the process does not answer in time, and a key replay finds the case', async () => {
   const api = await sut.as('kf.storstroem');
-  const { body: person } = await api('POST', '/api/persons', { name: fakeName(), cpr: fakeCpr() });
+  const { body: person } = await api('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
   const body = { personRef: person.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-01-01', paroleLinked: false };
   const started = Date.now();
   const answer = await api('POST', '/api/exit-courses', body, { 'idempotency-key': 'unavailable-worker-1' });

@@ -1,19 +1,31 @@
-/** Made-up names and CPR numbers for tests: valid dates, sequence numbers 0xxx (born 1900s), unique per call. */
-let counter = 0;
+import { Client } from 'pg';
+import { testDatabaseUrl } from './read-model';
 
-export function fakeCpr(): string {
-  counter += 1;
-  const seed = process.pid * 1000 + counter;
-  const day = String((seed % 28) + 1).padStart(2, '0');
-  const month = String((Math.floor(seed / 28) % 12) + 1).padStart(2, '0');
-  const year = String(60 + (Math.floor(seed / 336) % 40)).padStart(2, '0');
-  const sequence = String(Math.floor(seed / 13440) % 4000).padStart(4, '0');
-  return `${day}${month}${year}-${sequence}`;
+/**
+ * Made-up CPR numbers for tests, unique across every test file and worker of a run (a sequence in the
+ * test database, created by the global setup): valid dates, sequence digit 0–3 (born in the 1900s).
+ */
+export async function fakeCpr(): Promise<string> {
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT nextval('test_cpr_numbers')::int AS n`);
+    const n: number = rows[0].n;
+    const day = String((n % 28) + 1).padStart(2, '0');
+    const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
+    const year = String(Math.floor(n / 336) % 100).padStart(2, '0');
+    const sequence = String(Math.floor(n / 33_600) % 4000).padStart(4, '0');
+    return `${day}${month}${year}-${sequence}`;
+  } finally {
+    await client.end();
+  }
 }
 
 const FIRST = ['Jens', 'Ali', 'Mikkel', 'Omar', 'Rasmus', 'Yusuf', 'Kasper', 'Ahmad'];
 const LAST = ['Testesen', 'Prøvemand', 'Eksempelsen', 'Demosen'];
+let names = 0;
 
 export function fakeName(): string {
-  return `${FIRST[counter % FIRST.length]} ${LAST[Math.floor(counter / FIRST.length) % LAST.length]} ${counter}`;
+  names += 1;
+  return `${FIRST[names % FIRST.length]} ${LAST[Math.floor(names / FIRST.length) % LAST.length]} ${names}`;
 }

@@ -8,6 +8,7 @@ export default async function globalSetup(): Promise<void> {
   const database = await createTestDatabase();
   const db = await new DataSource(readModelDataSourceOptions(database.databaseUrl)).initialize();
   await seedDemoUsers(db);
+  await db.query(`CREATE SEQUENCE test_cpr_numbers`);
   await db.destroy();
   process.env.EXITFLOW_TEST_DATABASE_URL = database.databaseUrl;
   (globalThis as { __exitflowTestDatabase?: TestDatabase }).__exitflowTestDatabase = database;

@@ -9,9 +9,13 @@ import type { DataSource } from 'typeorm';
 import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
 import type { ExitCourseState, StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
 import {
+  assignMentorUpdate,
   exitCourseStateQuery,
   interruptCourseUpdate,
+  logMentorContactUpdate,
   readModelSyncedUpdate,
+  recordAgreementSignedUpdate,
+  recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
 } from '../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course.workflow';
@@ -368,5 +372,123 @@ describe('exit-course workflow', () => {
     const state = await handle.query(exitCourseStateQuery);
     expect(state.steps[0].dueAt).toBe('2026-11-19T23:00:00.000Z');
     expect(state.steps[0].overdueAt).toBeDefined();
+  });
+});
+
+describe('exit-course workflow: agreement, mentor and psychologist', () => {
+  const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY_MS).toISOString();
+
+  /** A course offered on day 1 and signed on day 2 (workflow time now at day 3). */
+  async function signedCourse() {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(3 * DAY_MS);
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(referredAt, 1), actor: CASEWORKER }] });
+    const signed = await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] });
+    return { referredAt, input, handle, signed };
+  }
+
+  it('signing activates the agreement and opens mentor assignment with its deadline', async () => {
+    const { referredAt, input, handle, signed } = await signedCourse();
+    expect(signed.status).toBe('agreement_active');
+    const assignment = signed.steps.find((step) => step.kind === 'mentor_assignment')!;
+    expect(assignment).toMatchObject({ status: 'open', openedAt: at(referredAt, 2) });
+    expect(assignment.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 14 }, new Date(at(referredAt, 2))).toISOString());
+    expect(signed.steps.find((step) => step.kind === 'agreement_signing')).toMatchObject({ status: 'completed', latenessSeconds: 0 });
+    expect((await caseRow(input.caseId)).status).toBe('agreement_active');
+    expect((await actions(input.caseId)).slice(-4)).toEqual(['step_opened', 'agreement_signed', 'step_completed', 'step_opened']);
+
+    const twice = await refusalOf(handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] }));
+    expect(twice).toEqual({ type: 'IllegalTransition', message: 'Underskriften kan ikke registreres: forløbet exit-aftale indgået.' });
+    await recordHistory('signed', handle.workflowId);
+  });
+
+  it('escalates mentor assignment when no mentor is assigned in time, and records the lateness when one is', async () => {
+    const { input, handle, signed } = await signedCourse();
+    const due = Date.parse(signed.steps.find((step) => step.kind === 'mentor_assignment')!.dueAt);
+    await env.sleep(due - (await now()).getTime() + DAY_MS);
+    const overdue = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(overdue.steps.find((step) => step.kind === 'mentor_assignment')?.overdueAt).toBeDefined();
+
+    const assignedAt = new Date(due + 3600_000).toISOString();
+    const assigned = await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt, actor: CASEWORKER }] });
+    expect(assigned.mentor).toEqual({ mentorRef: 'MENTOR-0042', assignedAt, contactCount: 0, contactMinutes: 0 });
+    expect(assigned.steps.find((step) => step.kind === 'mentor_assignment')).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
+    const cadence = assigned.steps.find((step) => step.kind === 'mentor_contact')!;
+    expect(cadence).toMatchObject({ status: 'open', openedAt: assignedAt });
+    expect(cadence.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(assignedAt)).toISOString());
+    const [facts] = await db.query(`SELECT mentor_ref FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    expect(facts.mentor_ref).toBe('MENTOR-0042');
+  });
+
+  it('logs mentor contacts with minutes, moves the cadence, alarms after 31 days without contact, and changes mentor', async () => {
+    const { referredAt, input, handle } = await signedCourse();
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.5), actor: CASEWORKER }] });
+    await env.sleep(DAY_MS);
+    const first = await handle.executeUpdate(logMentorContactUpdate, {
+      args: [{ contactAt: at(referredAt, 3.5), form: 'meeting', durationMinutes: 90, actor: CASEWORKER }],
+    });
+    const cadence = first.steps.filter((step) => step.kind === 'mentor_contact');
+    expect(cadence.map((step) => step.status)).toEqual(['completed', 'open']);
+    expect(cadence[1].dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(at(referredAt, 3.5))).toISOString());
+
+    // A phone call logged afterwards for an earlier day is recorded, but does not move the cadence.
+    const earlier = await handle.executeUpdate(logMentorContactUpdate, {
+      args: [{ contactAt: at(referredAt, 3), form: 'phone', durationMinutes: 15, actor: CASEWORKER }],
+    });
+    expect(earlier.mentor).toMatchObject({ contactCount: 2, contactMinutes: 105, lastContactAt: at(referredAt, 3.5) });
+    expect(earlier.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open')).toHaveLength(1);
+
+    await env.sleep(Date.parse(cadence[1].dueAt) - (await now()).getTime() + 3600_000);
+    const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(alarmed.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open')?.overdueAt).toBeDefined();
+
+    const changed = await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0077', assignedAt: (await now()).toISOString(), actor: CASEWORKER }],
+    });
+    expect(changed.mentor.mentorRef).toBe('MENTOR-0077');
+    expect(changed.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open')).toHaveLength(1);
+    const rows = await db.query(`SELECT form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1 ORDER BY contact_at`, [input.caseId]);
+    expect(rows).toEqual([
+      { form: 'phone', duration_minutes: 15, mentor_ref: 'MENTOR-0042' },
+      { form: 'meeting', duration_minutes: 90, mentor_ref: 'MENTOR-0042' },
+    ]);
+    expect((await actions(input.caseId)).filter((action) => action.startsWith('mentor'))).toEqual([
+      'mentor_assigned',
+      'mentor_contact_logged',
+      'mentor_contact_logged',
+      'mentor_changed',
+    ]);
+    await recordHistory('mentor-support', handle.workflowId);
+  });
+
+  it('records the psychologist course and refuses what does not fit', async () => {
+    const { referredAt, handle } = await signedCourse();
+    const notActive = await refusalOf(
+      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.5), form: 'phone', durationMinutes: 10, actor: CASEWORKER }] }),
+    );
+    expect(notActive).toEqual({ type: 'IllegalTransition', message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.' });
+    const notStarted = await refusalOf(
+      handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'ended', at: at(referredAt, 2.5), actor: CASEWORKER }] }),
+    );
+    expect(notStarted).toEqual({ type: 'IllegalTransition', message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.' });
+    const started = await handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'started', at: at(referredAt, 2.5), actor: CASEWORKER }] });
+    expect(started.psychologistCourse).toBe('ongoing');
+    const ended = await handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'ended', at: at(referredAt, 2.75), actor: CASEWORKER }] });
+    expect(ended.psychologistCourse).toBe('ended');
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.8), actor: CASEWORKER }] });
+    const tooLong = await refusalOf(
+      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.9), form: 'meeting', durationMinutes: 601, actor: CASEWORKER }] }),
+    );
+    expect(tooLong).toEqual({ type: 'InvalidDomainData', message: 'Varigheden skal være et helt antal minutter fra 1 til 600.' });
+    const beforeMentor = await refusalOf(
+      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.7), form: 'meeting', durationMinutes: 30, actor: CASEWORKER }] }),
+    );
+    expect(beforeMentor).toEqual({ type: 'InvalidDomainData', message: `Kontakttidspunktet ligger før mentorens tildeling (${at(referredAt, 2.8)}).` });
+    const sameMentor = await refusalOf(
+      handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.9), actor: CASEWORKER }] }),
+    );
+    expect(sameMentor).toEqual({ type: 'InvalidDomainData', message: 'MENTOR-0042 er allerede forløbets mentor.' });
   });
 });

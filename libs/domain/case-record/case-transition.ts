@@ -16,7 +16,13 @@ export type CaseAction =
   | 'step_cancelled'
   | 'suitability_offer'
   | 'suitability_rejection'
-  | 'course_interrupted';
+  | 'course_interrupted'
+  | 'agreement_signed'
+  | 'mentor_assigned'
+  | 'mentor_changed'
+  | 'mentor_contact_logged'
+  | 'psychologist_course_started'
+  | 'psychologist_course_ended';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -59,6 +65,14 @@ export interface StepClosedRecord {
   outcome?: string;
 }
 
+export interface MentorContactRecord {
+  contactId: string;
+  contactAt: string;
+  form: string;
+  durationMinutes: number;
+  mentorRef: string;
+}
+
 export interface CaseTransition {
   caseId: string;
   /** 1, 2, 3 … per case, in the order the workflow made them. */
@@ -68,6 +82,9 @@ export interface CaseTransition {
   stepsOpened?: StepOpenedRecord[];
   stepsOverdue?: { stepId: string; overdueAt: string }[];
   stepsClosed?: StepClosedRecord[];
+  mentorContacts?: MentorContactRecord[];
+  /** Exit-course facts that changed (only the fields given). */
+  exitCourseFacts?: { mentorRef?: string; psychologistCourse?: string };
   events: CaseEventRecord[];
 }
 

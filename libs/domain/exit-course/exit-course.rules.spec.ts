@@ -35,7 +35,7 @@ const signingStep: StepState = {
 };
 
 function state(status: ExitCourseStatus, steps: StepState[]): ExitCourseState {
-  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps };
+  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started' };
 }
 
 const awaitingAssessment = state('awaiting_suitability_assessment', [suitabilityStep('open')]);

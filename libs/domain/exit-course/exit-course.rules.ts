@@ -1,5 +1,9 @@
 import type {
+  AgreementSignedInput,
   ExitCourseState,
+  MentorAssignmentInput,
+  MentorContactInput,
+  PsychologistCourseInput,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -24,6 +28,7 @@ export interface Refusal {
 const STATUS_TEXT: Record<ExitCourseStatus, string> = {
   awaiting_suitability_assessment: 'afventer egnethedsvurdering',
   awaiting_agreement_signature: 'afventer underskrift af exit-aftale',
+  agreement_active: 'exit-aftale indgået',
   rejected: 'afsluttet med afslag',
   interrupted_by_inmate: 'afbrudt af den indsatte',
   interrupted_by_kriminalforsorgen: 'afbrudt af Kriminalforsorgen',
@@ -50,15 +55,25 @@ function latestRecordedMoment(state: ExitCourseState): string {
   return moments.reduce((latest, moment) => (Date.parse(moment) > Date.parse(latest) ? moment : latest));
 }
 
-function refuseMoment(label: string, moment: string, state: ExitCourseState, now: Date): Refusal | undefined {
+/**
+ * A decision's moment must be real, not in the future, not before the referral, and not before the
+ * course's latest recorded fact — or, where facts may be logged afterwards in any order (mentor
+ * contacts), not before `floor`.
+ */
+function refuseMoment(
+  label: string,
+  moment: string,
+  state: ExitCourseState,
+  now: Date,
+  floor: { at: string; description: string } = { at: latestRecordedMoment(state), description: 'forløbets seneste registrering' },
+): Refusal | undefined {
   const at = Date.parse(moment);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
   if (at < Date.parse(state.referredAt)) {
     return { kind: 'invalid-data', message: `${label} ligger før forløbet blev henvist (${state.referredAt}).` };
   }
-  const latest = latestRecordedMoment(state);
-  if (at < Date.parse(latest)) {
-    return { kind: 'invalid-data', message: `${label} ligger før forløbets seneste registrering (${latest}).` };
+  if (at < Date.parse(floor.at)) {
+    return { kind: 'invalid-data', message: `${label} ligger før ${floor.description} (${floor.at}).` };
   }
   if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
   return undefined;
@@ -125,4 +140,64 @@ export function refuseCourseStart(
     return invalid('Den forventede løsladelsesdato ligger før henvisningen.');
   }
   return undefined;
+}
+
+function refuseUnlessActive(state: ExitCourseState, what: string): Refusal | undefined {
+  if (state.status === 'agreement_active') return undefined;
+  return { kind: 'illegal-transition', message: `${what} kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+}
+
+export function refuseAgreementSigned(state: ExitCourseState, input: AgreementSignedInput, now: Date): Refusal | undefined {
+  if (!openStep(state, 'agreement_signing')) {
+    return {
+      kind: 'illegal-transition',
+      message: `Underskriften kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+    };
+  }
+  return refuseMoment('Underskriftstidspunktet', input.signedAt, state, now);
+}
+
+/** Mentor references are opaque ids, like person references. */
+const MENTOR_REF = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
+
+export function refuseMentorAssignment(state: ExitCourseState, input: MentorAssignmentInput, now: Date): Refusal | undefined {
+  const inactive = refuseUnlessActive(state, 'Mentoren');
+  if (inactive) return inactive;
+  if (!MENTOR_REF.test(input.mentorRef)) {
+    return { kind: 'invalid-data', message: 'mentorRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.' };
+  }
+  if (state.mentor.mentorRef === input.mentorRef) {
+    return { kind: 'invalid-data', message: `${input.mentorRef} er allerede forløbets mentor.` };
+  }
+  return refuseMoment('Tildelingstidspunktet', input.assignedAt, state, now);
+}
+
+export const MAX_MENTOR_CONTACT_MINUTES = 600;
+
+export function refuseMentorContact(state: ExitCourseState, input: MentorContactInput, now: Date): Refusal | undefined {
+  const inactive = refuseUnlessActive(state, 'Mentorkontakten');
+  if (inactive) return inactive;
+  if (!state.mentor.mentorRef || !state.mentor.assignedAt) {
+    return { kind: 'illegal-transition', message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.' };
+  }
+  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > MAX_MENTOR_CONTACT_MINUTES) {
+    return { kind: 'invalid-data', message: `Varigheden skal være et helt antal minutter fra 1 til ${MAX_MENTOR_CONTACT_MINUTES}.` };
+  }
+  // Contacts are often logged afterwards and out of order: only the mentor's assignment bounds them.
+  return refuseMoment('Kontakttidspunktet', input.contactAt, state, now, {
+    at: state.mentor.assignedAt,
+    description: 'mentorens tildeling',
+  });
+}
+
+export function refusePsychologistCourse(state: ExitCourseState, input: PsychologistCourseInput, now: Date): Refusal | undefined {
+  const inactive = refuseUnlessActive(state, 'Psykologforløbet');
+  if (inactive) return inactive;
+  if (input.event === 'started' && state.psychologistCourse === 'ongoing') {
+    return { kind: 'illegal-transition', message: 'Psykologforløbet er allerede i gang.' };
+  }
+  if (input.event === 'ended' && state.psychologistCourse !== 'ongoing') {
+    return { kind: 'illegal-transition', message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.' };
+  }
+  return refuseMoment(input.event === 'started' ? 'Starttidspunktet' : 'Sluttidspunktet', input.at, state, now);
 }

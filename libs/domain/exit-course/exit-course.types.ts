@@ -15,6 +15,8 @@ export const EXIT_COURSE_STATUSES = [
   'awaiting_suitability_assessment',
   /** Offered an exit agreement; waiting for it to be signed. */
   'awaiting_agreement_signature',
+  /** The agreement is signed: mentor support, contacts and the psychologist course run. */
+  'agreement_active',
   /** Final: the suitability assessment ended in a rejection (*afslag*). */
   'rejected',
   /** Final: interrupted (*afbrudt*) by the inmate's own decision. */
@@ -31,7 +33,12 @@ export const FINAL_EXIT_COURSE_STATUSES: readonly ExitCourseStatus[] = [
   'interrupted_by_kriminalforsorgen',
 ];
 
-export type ExitCourseStepKind = 'suitability_assessment' | 'agreement_signing';
+export type ExitCourseStepKind =
+  | 'suitability_assessment'
+  | 'agreement_signing'
+  | 'mentor_assignment'
+  /** Cadence: open from the latest mentor contact until the next is due (1-2 meetings a month). */
+  | 'mentor_contact';
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';
 
@@ -88,6 +95,47 @@ export interface InterruptionInput {
   actor: Actor;
 }
 
+export interface AgreementSignedInput {
+  /** ISO instant the agreement was signed. */
+  signedAt: string;
+  actor: Actor;
+}
+
+export interface MentorAssignmentInput {
+  /** Opaque reference of the mentor (a staff or contracted mentor's id, never a name). */
+  mentorRef: string;
+  assignedAt: string;
+  actor: Actor;
+}
+
+export const MENTOR_CONTACT_FORMS = ['meeting', 'phone'] as const;
+export type MentorContactForm = (typeof MENTOR_CONTACT_FORMS)[number];
+
+export interface MentorContactInput {
+  contactAt: string;
+  form: MentorContactForm;
+  durationMinutes: number;
+  actor: Actor;
+}
+
+export const PSYCHOLOGIST_COURSE_EVENTS = ['started', 'ended'] as const;
+export type PsychologistCourseStatus = 'not_started' | 'ongoing' | 'ended';
+
+export interface PsychologistCourseInput {
+  event: (typeof PSYCHOLOGIST_COURSE_EVENTS)[number];
+  at: string;
+  actor: Actor;
+}
+
+export interface MentorSupport {
+  mentorRef?: string;
+  /** When the current mentor was assigned. */
+  assignedAt?: string;
+  contactCount: number;
+  contactMinutes: number;
+  lastContactAt?: string;
+}
+
 /** What the workflow answers to a query or an update: its current state. */
 export interface ExitCourseState {
   caseId: string;
@@ -95,4 +143,6 @@ export interface ExitCourseState {
   referredAt: string;
   steps: StepState[];
   closedAt?: string;
+  mentor: MentorSupport;
+  psychologistCourse: PsychologistCourseStatus;
 }

@@ -1,5 +1,6 @@
 import { InitialReadModel1764000000000 } from './1764000000000-initial-read-model';
 import { AccessAuditPersons1764100000000 } from './1764100000000-access-audit-persons';
+import { MentorSupport1764200000000 } from './1764200000000-mentor-support';
 
 /** Every migration, in order. Add new ones at the end. */
-export const READ_MODEL_MIGRATIONS = [InitialReadModel1764000000000, AccessAuditPersons1764100000000];
+export const READ_MODEL_MIGRATIONS = [InitialReadModel1764000000000, AccessAuditPersons1764100000000, MentorSupport1764200000000];

@@ -25,14 +25,19 @@ import type {
 import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
 import {
   REFUSAL_FAILURE_TYPES,
+  assignMentorUpdate,
   interruptCourseUpdate,
+  logMentorContactUpdate,
   readModelSyncedUpdate,
+  recordAgreementSignedUpdate,
+  recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
 } from '../../../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import type { AgreementSignedDto, MentorAssignmentDto, MentorContactDto, PsychologistCourseDto } from './dto/agreement-support.dto';
 import type { InterruptionDto } from './dto/interruption.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
@@ -58,7 +63,7 @@ export class ExitCourseCommandsService {
   ) {}
 
   async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
-    const referredAt = dto.referredAt ? new Date(dto.referredAt).toISOString() : new Date().toISOString();
+    const referredAt = instantOrNow(dto.referredAt);
     refuseWithApiError(
       refuseCourseStart({ ...dto, referredAt }, new Date(), (code) => findInstitution(code) !== undefined),
     );
@@ -105,7 +110,7 @@ export class ExitCourseCommandsService {
 
   recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const actor: Actor = { id: user.id };
-    const decidedAt = dto.decidedAt ? new Date(dto.decidedAt).toISOString() : new Date().toISOString();
+    const decidedAt = instantOrNow(dto.decidedAt);
     const input: SuitabilityAssessmentInput =
       dto.outcome === 'offer'
         ? { outcome: 'offer', decidedAt, actor }
@@ -118,10 +123,30 @@ export class ExitCourseCommandsService {
     const input: InterruptionInput = {
       by: dto.by,
       reason: dto.reason,
-      interruptedAt: dto.interruptedAt ? new Date(dto.interruptedAt).toISOString() : new Date().toISOString(),
+      interruptedAt: instantOrNow(dto.interruptedAt),
       actor,
     };
     return this.update(caseId, user, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
+  }
+
+  recordAgreementSigned(caseId: string, dto: AgreementSignedDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { signedAt: instantOrNow(dto.signedAt), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordAgreementSignedUpdate, { args: [input] }));
+  }
+
+  assignMentor(caseId: string, dto: MentorAssignmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { mentorRef: dto.mentorRef, assignedAt: instantOrNow(dto.assignedAt), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(assignMentorUpdate, { args: [input] }));
+  }
+
+  logMentorContact(caseId: string, dto: MentorContactDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { contactAt: instantOrNow(dto.contactAt), form: dto.form, durationMinutes: dto.durationMinutes, actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(logMentorContactUpdate, { args: [input] }));
+  }
+
+  recordPsychologistCourse(caseId: string, dto: PsychologistCourseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { event: dto.event, at: instantOrNow(dto.at), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordPsychologistCourseUpdate, { args: [input] }));
   }
 
   private async update(
@@ -198,6 +223,11 @@ export class ExitCourseCommandsService {
     }
     return { caseId: existing.case_id, created: false };
   }
+}
+
+/** A validated RFC 3339 instant in canonical UTC form, or now. */
+function instantOrNow(instant: string | undefined): string {
+  return (instant ? new Date(instant) : new Date()).toISOString();
 }
 
 export function parseIdempotencyKey(header: string | undefined): string | undefined {

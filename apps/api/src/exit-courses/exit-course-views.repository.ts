@@ -7,17 +7,27 @@ import { describeStatus } from '../../../../libs/domain/exit-course/exit-course.
 import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
-import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, StepView } from './exit-course.views';
+import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
 
 const STEP_LABELS: Record<string, string> = {
   suitability_assessment: DEADLINE_POLICY.suitabilityAssessment.label,
   agreement_signing: DEADLINE_POLICY.agreementSigning.label,
+  mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
+  mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
 };
 
 /** Latest history entries shown with a case; the rest is paged at `/history`. */
 export const HISTORY_IN_DETAIL = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface DetailRow extends CaseRow {
+  mentor_ref: string | null;
+  psychologist_course: ExitCourseDetail['psychologistCourse'];
+  contact_count: number;
+  contact_minutes: number;
+  last_contact_at: Date | null;
+}
 
 interface CaseRow {
   id: string;
@@ -61,9 +71,13 @@ export class ExitCourseViewsRepository {
     if (!UUID.test(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
-    const rows: CaseRow[] = await this.dataSource.query(
+    const rows: DetailRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
-              to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked
+              to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
+              e.mentor_ref, e.psychologist_course,
+              (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
+              (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
+              (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -74,6 +88,13 @@ export class ExitCourseViewsRepository {
     return {
       ...summaryOf(row),
       paroleLinked: row.parole_linked,
+      mentor: {
+        mentorRef: row.mentor_ref,
+        contactCount: row.contact_count,
+        contactMinutes: row.contact_minutes,
+        lastContactAt: row.last_contact_at?.toISOString() ?? null,
+      },
+      psychologistCourse: row.psychologist_course,
       closedAt: row.closed_at?.toISOString() ?? null,
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,
@@ -154,6 +175,32 @@ export class ExitCourseViewsRepository {
         reason: row.reason,
         stepId: row.step_id,
         details: row.details,
+      })),
+      page,
+      pageSize,
+      total,
+    };
+  }
+
+  /** Mentor contacts of a case already found with {@link findForUser}. */
+  async mentorContacts(caseId: string, page: number, pageSize: number): Promise<Page<MentorContactView>> {
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM mentor_contacts WHERE case_id = $1`,
+      [caseId],
+    );
+    const rows: { id: string; contact_at: Date; form: MentorContactView['form']; duration_minutes: number; mentor_ref: string }[] =
+      await this.dataSource.query(
+        `SELECT id, contact_at, form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1
+          ORDER BY contact_at DESC, id LIMIT $2 OFFSET $3`,
+        [caseId, pageSize, (page - 1) * pageSize],
+      );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        contactAt: row.contact_at.toISOString(),
+        form: row.form,
+        durationMinutes: row.duration_minutes,
+        mentorRef: row.mentor_ref,
       })),
       page,
       pageSize,

@@ -42,8 +42,18 @@ export interface HistoryEntry {
   details: Record<string, unknown>;
 }
 
+export interface MentorContactView {
+  id: string;
+  contactAt: string;
+  form: 'meeting' | 'phone';
+  durationMinutes: number;
+  mentorRef: string;
+}
+
 export interface ExitCourseDetail extends ExitCourseSummary {
   paroleLinked: boolean;
+  mentor: { mentorRef: string | null; contactCount: number; contactMinutes: number; lastContactAt: string | null };
+  psychologistCourse: 'not_started' | 'ongoing' | 'ended';
   closedAt: string | null;
   openSteps: StepView[];
   steps: StepView[];

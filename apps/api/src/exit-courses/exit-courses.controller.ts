@@ -6,13 +6,14 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { PageQuery, type Page } from '../common/page';
+import { AgreementSignedDto, MentorAssignmentDto, MentorContactDto, PsychologistCourseDto } from './dto/agreement-support.dto';
 import { InterruptionDto } from './dto/interruption.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { ExitCourseCommandsService, parseIdempotencyKey } from './exit-course-commands.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
-import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry } from './exit-course.views';
+import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView } from './exit-course.views';
 
 @ApiTags('Exit-forløb')
 @ApiBearerAuth()
@@ -101,6 +102,51 @@ export class ExitCoursesController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
     await this.commands.interrupt(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/agreement-signed')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.' })
+  async agreementSigned(@Param('id') caseId: string, @Body() dto: AgreementSignedDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.recordAgreementSigned(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/mentor')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.' })
+  async assignMentor(@Param('id') caseId: string, @Body() dto: MentorAssignmentDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.assignMentor(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/mentor-contacts')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér en mentorkontakt (dato, møde/telefon, minutter).' })
+  async logMentorContact(@Param('id') caseId: string, @Body() dto: MentorContactDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.logMentorContact(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Get(':id/mentor-contacts')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Forløbets mentorkontakter, nyeste først, sidevis.' })
+  async mentorContacts(@Param('id') caseId: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<MentorContactView>> {
+    if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_read', { caseId });
+    return this.views.mentorContacts(caseId, query.page, query.pageSize);
+  }
+
+  @Post(':id/psychologist-course')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér start eller afslutning af psykologforløbet.' })
+  async psychologistCourse(@Param('id') caseId: string, @Body() dto: PsychologistCourseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.recordPsychologistCourse(caseId, dto, user);
     return this.detail(caseId, user);
   }
 }
