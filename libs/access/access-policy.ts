@@ -21,10 +21,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   police_exit_officer: ['case:read', 'person:read'],
   municipality_caseworker: ['case:read', 'person:read'],
   dks_officer: ['case:read', 'person:read'],
-  supervisor: ['case:read', 'person:read', 'temporal:codec'],
-  national_supervisor: ['case:read', 'person:read', 'temporal:codec'],
+  supervisor: ['case:read', 'person:read'],
+  national_supervisor: ['case:read', 'person:read'],
   // Users and settings only: never case contents.
   administrator: ['users:read'],
+  // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
+  // scoped to a unit, so no case-working role holds this.
+  operations: ['temporal:codec'],
 };
 
 /** The case types a role works with; access rows decide which cases of those types. */
@@ -38,6 +41,7 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   supervisor: ['exit_course'],
   national_supervisor: ['exit_course'],
   administrator: [],
+  operations: [],
 };
 
 export function hasPermission(user: AuthenticatedUser, permission: Permission): boolean {

@@ -25,6 +25,7 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
   { username: 'kommune.kbh', displayName: 'Sagsbehandler, Københavns Kommune', role: 'municipality_caseworker', organisation: 'kommune', units: ['KOM-0101'] },
   { username: 'kommune.leder.kbh', displayName: 'Leder, Københavns Kommune', role: 'supervisor', organisation: 'kommune', units: ['KOM-0101'] },
   { username: 'admin', displayName: 'Administrator', role: 'administrator', organisation: 'kriminalforsorgen', units: [] },
+  { username: 'drift', displayName: 'Drift (Temporal)', role: 'operations', organisation: 'kriminalforsorgen', units: [] },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */

@@ -8,6 +8,7 @@ export const ROLES = [
   'supervisor',
   'national_supervisor',
   'administrator',
+  'operations',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: 'Leder',
   national_supervisor: 'Landsdækkende leder',
   administrator: 'Administrator',
+  operations: 'Drift (Temporal)',
 };
 
 /** The organisations a role can belong to. */
@@ -31,6 +33,7 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   supervisor: ['kriminalforsorgen', 'politi', 'kommune'],
   national_supervisor: ['kriminalforsorgen', 'politi'],
   administrator: ['kriminalforsorgen', 'politi', 'kommune'],
+  operations: ['kriminalforsorgen', 'politi', 'kommune'],
 };
 
 /** Who is acting: from a verified token. `id` is opaque and is what the audit trail records. */

@@ -72,8 +72,15 @@ describe('EncryptionCodec', () => {
     expect(bytes(first.data).subarray(0, 12).equals(bytes(second.data).subarray(0, 12))).toBe(false);
   });
 
-  it('passes unencrypted payloads through unchanged', async () => {
+  it('refuses unencrypted payloads by default (a client without the key cannot inject them)', async () => {
     const codec = new EncryptionCodec(onlyA);
+    await expect(codec.decode([personPayload()])).rejects.toThrow(
+      'Refused a payload that is not encrypted: it did not come from a client holding the key.',
+    );
+  });
+
+  it('passes unencrypted payloads through unchanged when asked to (display in the Temporal UI)', async () => {
+    const codec = new EncryptionCodec(onlyA, 'pass-through');
     const plain = personPayload();
     const noMetadata: Payload = { data: encode('raw') };
     const [first, second] = await codec.decode([plain, noMetadata]);

@@ -21,8 +21,18 @@ const TAG_BYTES = 16;
 // Separates payload ciphertexts from field ciphertexts should the same key ever serve both.
 const ASSOCIATED_DATA = Buffer.from('temporal.payload.v1', 'utf8');
 
+/**
+ * `refuse` (client and worker): a payload that is not encrypted is refused, so a client without the key
+ * cannot slip a plaintext update (with a forged actor) past the worker. `pass-through`: for display only
+ * (the codec endpoint), so the Temporal UI can still show payloads that were never encrypted.
+ */
+export type UnencryptedPayloads = 'refuse' | 'pass-through';
+
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly keyring: Keyring) {
+  constructor(
+    private readonly keyring: Keyring,
+    private readonly unencrypted: UnencryptedPayloads = 'refuse',
+  ) {
     if (!keyring.keys.has(keyring.activeKeyId)) {
       throw new Error(`The active payload encryption key '${keyring.activeKeyId}' is not in the keyring.`);
     }
@@ -55,8 +65,10 @@ export class EncryptionCodec implements PayloadCodec {
 
   private decrypt(payload: Payload): Payload {
     const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-    // Payloads written before encryption was switched on (or by other codecs) pass through unchanged.
-    if (!encoding || decode(encoding) !== ENCRYPTED_ENCODING) return payload;
+    if (!encoding || decode(encoding) !== ENCRYPTED_ENCODING) {
+      if (this.unencrypted === 'pass-through') return payload;
+      throw new ValueError('Refused a payload that is not encrypted: it did not come from a client holding the key.');
+    }
 
     const keyIdBytes = payload.metadata?.[METADATA_ENCRYPTION_KEY_ID];
     if (!keyIdBytes) throw new ValueError('Encrypted payload has no encryption key id.');

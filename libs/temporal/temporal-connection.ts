@@ -6,9 +6,15 @@ import type { TemporalSettings } from '../config/exitflow-config';
 import type { Keyring } from '../personal-data/keyring';
 import { EncryptionCodec } from './encryption-codec';
 
-/** Every payload (workflow inputs, update arguments, results) encrypted before it reaches Temporal. */
+/**
+ * Every payload (workflow inputs, update arguments, results) encrypted before it reaches Temporal, and
+ * failure messages and stack traces too (they may quote a reason). Unencrypted payloads are refused.
+ */
 export function encryptedDataConverter(keyring: Keyring): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keyring)] };
+  return {
+    payloadCodecs: [new EncryptionCodec(keyring)],
+    failureConverterPath: require.resolve('./failure-converter'),
+  };
 }
 
 function tlsOptions(settings: TemporalSettings) {

@@ -121,6 +121,9 @@ describe('docker-compose.yml', () => {
     // Replicas cannot share a fixed container name or a published port.
     expect(services.worker).not.toHaveProperty('container_name');
     expect(services.worker.ports).toBeUndefined();
+    // Temporal's frontend is not published; its UI only on the host's loopback address.
+    expect(services.temporal.ports).toBeUndefined();
+    expect(services['temporal-ui'].ports).toEqual(['127.0.0.1:8080:8080']);
   });
 
   it('depends only on services that exist, with conditions Compose knows', () => {

@@ -453,7 +453,6 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/auth/login',
       '/api/auth/me',
       '/api/codec/decode',
-      '/api/codec/encode',
       '/api/exit-courses',
       '/api/exit-courses/{id}',
       '/api/exit-courses/{id}/agreement-signed',

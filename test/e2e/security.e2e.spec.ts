@@ -182,7 +182,7 @@ describe('personal data', () => {
   it('lists users for the administrator without password hashes', async () => {
     const admin = await sut.as('admin');
     const answer = await admin('GET', '/api/admin/users?pageSize=100');
-    expect(answer.body.total).toBe(11);
+    expect(answer.body.total).toBe(12);
     expect(answer.body.items.find((user: { username: string }) => user.username === 'kf.storstroem')).toEqual({
       id: await userId('kf.storstroem'),
       username: 'kf.storstroem',
@@ -197,7 +197,7 @@ describe('personal data', () => {
 });
 
 describe('Temporal payloads', () => {
-  it('are encrypted in Temporal and readable through the codec endpoint by a supervisor only', async () => {
+  it('are encrypted in Temporal and readable through the codec endpoint by operations only, each decode logged', async () => {
     const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     const { body: course } = await caseworker('POST', '/api/exit-courses', {
       personRef: person.personRef,
@@ -217,8 +217,8 @@ describe('Temporal payloads', () => {
         data: Buffer.from(input.data!).toString('base64'),
       }],
     };
-    const supervisor = await sut.as('kf.leder.storstroem');
-    const decoded = await supervisor('POST', '/api/codec/decode', encoded);
+    const operations = await sut.as('drift');
+    const decoded = await operations('POST', '/api/codec/decode', encoded);
     expect(decoded.status).toBe(200);
     const [payload] = decoded.body.payloads;
     expect(Buffer.from(payload.metadata.encoding, 'base64').toString()).toBe('json/plain');
@@ -229,15 +229,36 @@ describe('Temporal payloads', () => {
       paroleLinked: true,
     });
     expect((await caseworker('POST', '/api/codec/decode', encoded)).status).toBe(403);
+    expect((await (await sut.as('kf.leder.national'))('POST', '/api/codec/decode', encoded)).status).toBe(403);
+    const [decodes] = await sut.db.query(`SELECT count(*)::int AS n FROM access_log WHERE user_id = $1 AND action = 'payload_decode'`, [
+      await userId('drift'),
+    ]);
+    expect(decodes.n).toBe(1);
+    const otherNamespace = await operations('POST', '/api/codec/decode', encoded, { 'x-namespace': 'someone-else' });
+    expect([otherNamespace.status, otherNamespace.body.message]).toEqual([422, "Navnerummet 'someone-else' hører ikke til dette system."]);
+  });
 
-    const roundTrip = await supervisor('POST', '/api/codec/encode', { payloads: [payload] });
-    const back = await supervisor('POST', '/api/codec/decode', roundTrip.body);
-    expect(back.body.payloads).toEqual([payload]);
+  it('refuses an update sent by a client without the key (no forged actor reaches the case)', async () => {
+    const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+    const { body: course } = await caseworker('POST', '/api/exit-courses', {
+      personRef: person.personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-03-01',
+      paroleLinked: false,
+    });
+    const forged = sut.temporal.workflow
+      .getHandle(course.workflowId)
+      .executeUpdate('interruptCourse', { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: new Date().toISOString(), actor: { id: 'forged-actor' } }] });
+    await expect(forged).rejects.toThrow();
+    const read = await caseworker('GET', `/api/exit-courses/${course.id}`);
+    expect(read.body.status).toBe('awaiting_suitability_assessment');
+    const [events] = await sut.db.query(`SELECT count(*)::int AS n FROM case_events WHERE actor_id = 'forged-actor'`);
+    expect(events.n).toBe(0);
   });
 
   it('refuses payloads it cannot decrypt with 422', async () => {
-    const supervisor = await sut.as('kf.leder.storstroem');
-    const answer = await supervisor('POST', '/api/codec/decode', {
+    const operations = await sut.as('drift');
+    const answer = await operations('POST', '/api/codec/decode', {
       payloads: [{ metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING).toString('base64'), 'encryption-key-id': Buffer.from('demo1').toString('base64') }, data: Buffer.from('not encrypted at all').toString('base64') }],
     });
     expect([answer.status, answer.body]).toEqual([422, { code: 'INVALID_DOMAIN_DATA', message: 'Payloads kan ikke dekrypteres med de konfigurerede nøgler.', details: null }]);

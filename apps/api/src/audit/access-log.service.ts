@@ -2,8 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 
-/** What was read: a case's contents, a person's name and CPR number, or a search by CPR number. */
-export type PersonalDataRead = 'case_read' | 'case_history_read' | 'person_read' | 'person_lookup';
+/**
+ * What was read: a case's contents, a list of cases, a person's name and CPR number, a search or a
+ * registration that found a known person, or Temporal payloads decrypted through the codec.
+ */
+export type PersonalDataRead =
+  | 'case_read'
+  | 'case_list'
+  | 'case_history_read'
+  | 'person_read'
+  | 'person_lookup'
+  | 'person_register'
+  | 'payload_decode';
 
 /** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
 @Injectable()

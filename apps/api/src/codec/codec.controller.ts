@@ -1,12 +1,14 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Payload } from '@temporalio/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
 import { API_CONFIG } from '../api.tokens';
-import { RequirePermission } from '../auth/auth.decorators';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 
 class PayloadJson {
@@ -44,8 +46,10 @@ function toJson(payload: Payload): { metadata: Record<string, string>; data?: st
 }
 
 /**
- * Temporal's remote payload codec, so that authorised users can read the encrypted payloads in the
- * Temporal UI (point its "codec endpoint" at /api/codec). CORS admits TEMPORAL_CODEC_CORS_ORIGINS only.
+ * Temporal's remote payload codec, decode only, so that the operations role can read encrypted payloads
+ * in the Temporal UI (its "codec endpoint" points at /api/codec). There is no encode: it would let any
+ * caller make payloads the workers accept. CORS admits TEMPORAL_CODEC_CORS_ORIGINS only; every decode
+ * is logged.
  */
 @ApiTags('Drift')
 @ApiBearerAuth()
@@ -53,28 +57,33 @@ function toJson(payload: Payload): { metadata: Record<string, string>; data?: st
 export class CodecController {
   private readonly codec: EncryptionCodec;
 
-  constructor(@Inject(API_CONFIG) config: ExitflowConfig) {
-    this.codec = new EncryptionCodec(config.temporalCodecKeyring);
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
+    private readonly accessLog: AccessLogService,
+  ) {
+    this.codec = new EncryptionCodec(config.temporalCodecKeyring, 'pass-through');
   }
 
   @Post('decode')
   @RequirePermission('temporal:codec')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Dekryptér Temporal-payloads (Temporal UI).' })
-  async decode(@Body() body: CodecRequest): Promise<{ payloads: ReturnType<typeof toJson>[] }> {
+  @ApiOperation({ summary: 'Dekryptér Temporal-payloads (Temporal UI). Kun driftsrollen; hver dekryptering logges.' })
+  async decode(
+    @Body() body: CodecRequest,
+    @Headers('x-namespace') namespace: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<{ payloads: ReturnType<typeof toJson>[] }> {
+    if (namespace !== undefined && namespace !== this.config.temporal.namespace) {
+      throw ApiError.invalidDomainData(`Navnerummet '${namespace}' hører ikke til dette system.`);
+    }
+    let decoded: Payload[];
     try {
-      return { payloads: (await this.codec.decode(body.payloads.map(fromJson))).map(toJson) };
+      decoded = await this.codec.decode(body.payloads.map(fromJson));
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw ApiError.invalidDomainData('Payloads kan ikke dekrypteres med de konfigurerede nøgler.');
     }
-  }
-
-  @Post('encode')
-  @RequirePermission('temporal:codec')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Kryptér Temporal-payloads (Temporal UI, fx signaler sendt fra UI).' })
-  async encode(@Body() body: CodecRequest): Promise<{ payloads: ReturnType<typeof toJson>[] }> {
-    return { payloads: (await this.codec.encode(body.payloads.map(fromJson))).map(toJson) };
+    await this.accessLog.record(user, 'payload_decode', {});
+    return { payloads: decoded.map(toJson) };
   }
 }
