@@ -89,12 +89,13 @@ export function visibleCaseCondition(
 }
 
 /**
- * SQL condition true for the persons (alias `personAlias` of table `persons`) the user may see: those
- * registered by one of the user's units, and those with a case the user may see.
+ * SQL condition true for the persons (alias `personAlias` of table `persons`) the user may see: those one
+ * of the user's units registered (`person_units`), and those with a case the user may see.
  */
 export function visiblePersonCondition(user: AuthenticatedUser, personAlias: string, params: SqlParameters): string {
   if (!hasPermission(user, 'person:read')) return 'FALSE';
   const viaCase = `EXISTS (SELECT 1 FROM cases pc WHERE pc.person_ref = ${personAlias}.id::text AND ${visibleCaseCondition(user, 'pc', params)})`;
   if (user.role === 'national_supervisor') return viaCase;
-  return `(${personAlias}.registered_unit = ANY(${params.add(user.units)}::text[]) OR ${viaCase})`;
+  const viaUnit = `EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = ${personAlias}.id AND pu.org_unit = ANY(${params.add(user.units)}::text[]))`;
+  return `(${viaUnit} OR ${viaCase})`;
 }

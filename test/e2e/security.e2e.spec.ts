@@ -151,6 +151,8 @@ describe('personal data', () => {
       [await userId('kf.storstroem'), personRef, course.body.id],
     );
     expect(reads).toEqual([
+      { action: 'person_register', case_id: null, person_ref: personRef },
+      { action: 'person_register', case_id: null, person_ref: personRef },
       { action: 'case_read', case_id: course.body.id, person_ref: null },
       { action: 'person_read', case_id: null, person_ref: personRef },
       { action: 'person_lookup', case_id: null, person_ref: personRef },
@@ -167,6 +169,30 @@ describe('personal data', () => {
     expect([answer.status, answer.body]).toEqual([422, { code: 'INVALID_DOMAIN_DATA', message, details: null }]);
     const [{ after }] = await sut.db.query(`SELECT count(*)::int AS after FROM persons`);
     expect(after).toBe(before);
+  });
+
+  it('does not tell one prison whom another prison registered, and shows it nothing of theirs', async () => {
+    const cpr = await fakeCpr();
+    const name = fakeName();
+    const { body: registered } = await caseworker('POST', '/api/persons', { name, cpr });
+    await caseworker('POST', '/api/exit-courses', { personRef: registered.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    const ennermark = await sut.as('kf.ennermark');
+
+    // Before registering the person itself, Enner Mark can neither find nor use them.
+    expect((await ennermark('POST', '/api/persons/lookup', { cpr })).status).toBe(404);
+    const useRef = await ennermark('POST', '/api/exit-courses', { personRef: registered.personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    const unknownRef = await ennermark('POST', '/api/exit-courses', { personRef: randomUUID(), institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    expect([useRef.status, useRef.body]).toEqual([unknownRef.status, unknownRef.body]);
+    expect(useRef.status).toBe(422);
+
+    // Registering answers exactly as for someone new to the system.
+    const atEnnerMark = await ennermark('POST', '/api/persons', { name, cpr });
+    const someoneNew = await ennermark('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+    expect([atEnnerMark.status, Object.keys(atEnnerMark.body)]).toEqual([someoneNew.status, Object.keys(someoneNew.body)]);
+    expect(atEnnerMark.status).toBe(201);
+    const read = await ennermark('GET', `/api/persons/${atEnnerMark.body.personRef}`);
+    expect(read.status).toBe(200);
+    expect(read.body.cases).toEqual([]);
   });
 
   it('answers 404 for a person the user may not see, and for an unknown one, alike', async () => {

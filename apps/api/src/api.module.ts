@@ -42,7 +42,7 @@ export class ApiModule {
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService],
     };
   }
 }

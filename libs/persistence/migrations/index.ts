@@ -1,6 +1,12 @@
 import { InitialReadModel1764000000000 } from './1764000000000-initial-read-model';
 import { AccessAuditPersons1764100000000 } from './1764100000000-access-audit-persons';
 import { MentorSupport1764200000000 } from './1764200000000-mentor-support';
+import { PersonUnits1764300000000 } from './1764300000000-person-units';
 
 /** Every migration, in order. Add new ones at the end. */
-export const READ_MODEL_MIGRATIONS = [InitialReadModel1764000000000, AccessAuditPersons1764100000000, MentorSupport1764200000000];
+export const READ_MODEL_MIGRATIONS = [
+  InitialReadModel1764000000000,
+  AccessAuditPersons1764100000000,
+  MentorSupport1764200000000,
+  PersonUnits1764300000000,
+];

@@ -41,6 +41,7 @@ import type { AgreementSignedDto, MentorAssignmentDto, MentorContactDto, Psychol
 import type { InterruptionDto } from './dto/interruption.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+import { PersonsService } from '../persons/persons.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 
 /** Allowed characters of an `Idempotency-Key` header. */
@@ -60,6 +61,7 @@ export class ExitCourseCommandsService {
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly dataSource: DataSource,
     private readonly views: ExitCourseViewsRepository,
+    private readonly persons: PersonsService,
   ) {}
 
   async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
@@ -70,7 +72,10 @@ export class ExitCourseCommandsService {
     if (!actsForUnit(user, dto.institutionCode)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun starte exit-forløb for din egen institution.');
     }
-    await this.requireRegisteredPerson(dto.personRef);
+    if (!(await this.persons.isVisible(dto.personRef, user))) {
+      // The same answer for an unknown person and one registered only by another unit.
+      throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
+    }
     const claim = idempotencyKey
       ? await this.claimIdempotencyKey(`exit-course-start:${user.id}:${idempotencyKey}`, dto)
       : { caseId: randomUUID(), created: true };
@@ -188,13 +193,6 @@ export class ExitCourseCommandsService {
 
   private async isRecorded(caseId: string): Promise<boolean> {
     return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
-  }
-
-  private async requireRegisteredPerson(personRef: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM persons WHERE id::text = $1`, [personRef]);
-    if (rows.length === 0) {
-      throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
-    }
   }
 
   /**

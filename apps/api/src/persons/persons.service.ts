@@ -11,9 +11,12 @@ import { API_CONFIG } from '../api.tokens';
 import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
 
-/** Associated data binding each ciphertext to its column: a value moved elsewhere does not decrypt. */
-const NAME_FIELD = 'persons.name';
-const CPR_FIELD = 'persons.cpr';
+/**
+ * Associated data binding each ciphertext to its column and its person: a value moved to another column
+ * or another person's row does not decrypt.
+ */
+const nameField = (personId: string) => `persons.name:${personId}`;
+const cprField = (personId: string) => `persons.cpr:${personId}`;
 
 export interface PersonView {
   personRef: string;
@@ -37,31 +40,45 @@ export class PersonsService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  /** Finds the person by CPR number or registers them; either way answers the person reference. */
+  /**
+   * Registers the person for the user's unit and answers the person reference: `created` when the person
+   * is new to the unit — also when another unit registered the CPR number before, so the answer does not
+   * reveal that — and not when the unit already knew them.
+   */
   async register(name: string, cpr: string, user: AuthenticatedUser): Promise<{ personRef: string; created: boolean }> {
     const normalized = this.validCpr(cpr);
-    const registeredUnit = user.units[0];
-    if (!registeredUnit) throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din bruger er ikke knyttet til en enhed.');
+    const unit = user.units[0];
+    if (!unit) throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din bruger er ikke knyttet til en enhed.');
     const { keyring, hmacKey } = this.config.personalData;
-    const nameEncrypted = encryptField(name.trim(), keyring, NAME_FIELD);
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING RETURNING id`,
-      [
-        randomUUID(),
-        nameEncrypted,
-        encryptField(normalized, keyring, CPR_FIELD),
-        keyIdOf(nameEncrypted),
-        lookupHash(normalized, hmacKey),
-        registeredUnit,
-        user.id,
-      ],
+    const cprLookup = lookupHash(normalized, hmacKey);
+    const personId = randomUUID();
+    const nameEncrypted = encryptField(name.trim(), keyring, nameField(personId));
+    const result = await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING`,
+        [personId, nameEncrypted, encryptField(normalized, keyring, cprField(personId)), keyIdOf(nameEncrypted), cprLookup, unit, user.id],
+      );
+      const [person]: { id: string }[] = await db.query(`SELECT id FROM persons WHERE cpr_lookup = $1`, [cprLookup]);
+      const linked: unknown[] = await db.query(
+        `INSERT INTO person_units (person_id, org_unit) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
+        [person.id, unit],
+      );
+      return { personRef: person.id, created: linked.length > 0 };
+    });
+    await this.accessLog.record(user, 'person_register', { personRef: result.personRef });
+    return result;
+  }
+
+  /** Whether the user may see this person (and so start a course for them). */
+  async isVisible(personRef: string, user: AuthenticatedUser): Promise<boolean> {
+    const params = new SqlParameters();
+    const refParam = params.add(personRef);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM persons p WHERE p.id::text = ${refParam} AND ${visiblePersonCondition(user, 'p', params)}`,
+      params.values,
     );
-    if (inserted.length) return { personRef: inserted[0].id, created: true };
-    const [existing]: { id: string }[] = await this.dataSource.query(`SELECT id FROM persons WHERE cpr_lookup = $1`, [
-      lookupHash(normalized, hmacKey),
-    ]);
-    return { personRef: existing.id, created: false };
+    return rows.length > 0;
   }
 
   async read(personRef: string, user: AuthenticatedUser): Promise<PersonView> {
@@ -95,7 +112,7 @@ export class PersonsService {
     const row = rows[0];
     if (!row) return undefined;
     const { keyring } = this.config.personalData;
-    const cpr = decryptField(row.cpr_encrypted, keyring, CPR_FIELD);
+    const cpr = decryptField(row.cpr_encrypted, keyring, cprField(row.id));
     const check = checkCpr(cpr);
     const caseParams = new SqlParameters();
     const personParam = caseParams.add(row.id);
@@ -108,7 +125,7 @@ export class PersonsService {
       );
     return {
       personRef: row.id,
-      name: decryptField(row.name_encrypted, keyring, NAME_FIELD),
+      name: decryptField(row.name_encrypted, keyring, nameField(row.id)),
       cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}`,
       birthDate: check.ok ? check.birthDate : '',
       cases: cases.map((c) => ({
