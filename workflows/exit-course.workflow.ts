@@ -47,6 +47,7 @@ import {
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
 } from './exit-course.messages';
+import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
 import { ReadModelWriter } from './read-model-writer';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
@@ -57,6 +58,7 @@ export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
  * whose synchronous validators refuse illegal transitions before anything changes.
  */
 export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<ExitCourseState> {
+  refuseUnencrypted(input);
   const course = new ExitCourse(input);
   // Start before registering handlers: an update that came with the start (update-with-start) is
   // dispatched as soon as its handler is set, and must find the opening transitions already queued.
@@ -83,7 +85,12 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
         await course.writer.flush();
         return course.snapshot();
       },
-      { validator: (input) => refuseWith(refuse(course.snapshot(), input, new Date())) },
+      {
+        validator: (input) => {
+          refuseUnencrypted(input);
+          refuseWith(refuse(course.snapshot(), input, new Date()));
+        },
+      },
     );
   }
   onDecision(recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
@@ -97,6 +104,13 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   await course.writer.flush();
   await condition(allHandlersFinished);
   return course.snapshot();
+}
+
+/** A message from a client without the payload key (see libs/temporal/unencrypted-payload.ts). */
+function refuseUnencrypted(input: unknown): void {
+  if (isUnencryptedPayloadMarker(input)) {
+    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
+  }
 }
 
 function refuseWith(refusal: Refusal | undefined): void {

@@ -79,6 +79,11 @@ describe('EncryptionCodec', () => {
     );
   });
 
+  it('marks unencrypted payloads for the workflow to refuse when asked to (the worker)', async () => {
+    const [marked] = await new EncryptionCodec(onlyA, 'mark').decode([personPayload()]);
+    expect(defaultPayloadConverter.fromPayload(marked)).toEqual({ exitflowUnencryptedPayload: true });
+  });
+
   it('passes unencrypted payloads through unchanged when asked to (display in the Temporal UI)', async () => {
     const codec = new EncryptionCodec(onlyA, 'pass-through');
     const plain = personPayload();

@@ -11,6 +11,7 @@ import { METADATA_ENCODING_KEY, ValueError, type Payload, type PayloadCodec } fr
 import { decode, encode } from '@temporalio/common/lib/encoding';
 import { temporal } from '@temporalio/proto';
 import type { Keyring } from '../personal-data/keyring';
+import { UNENCRYPTED_PAYLOAD_MARKER } from './unencrypted-payload';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const METADATA_ENCRYPTION_KEY_ID = 'encryption-key-id';
@@ -22,11 +23,18 @@ const TAG_BYTES = 16;
 const ASSOCIATED_DATA = Buffer.from('temporal.payload.v1', 'utf8');
 
 /**
- * `refuse` (client and worker): a payload that is not encrypted is refused, so a client without the key
- * cannot slip a plaintext update (with a forged actor) past the worker. `pass-through`: for display only
- * (the codec endpoint), so the Temporal UI can still show payloads that were never encrypted.
+ * What decoding does with a payload that is not encrypted (it did not come from a client holding the key):
+ * - `refuse` (API client): throws.
+ * - `mark` (worker): replaces it by {@link UNENCRYPTED_PAYLOAD_MARKER}, which the workflow refuses; a
+ *   throw here would fail the workflow task again and again and wedge the case.
+ * - `pass-through` (the codec endpoint, display only): leaves it as it is.
  */
-export type UnencryptedPayloads = 'refuse' | 'pass-through';
+export type UnencryptedPayloads = 'refuse' | 'mark' | 'pass-through';
+
+const MARKER_PAYLOAD: Payload = {
+  metadata: { [METADATA_ENCODING_KEY]: encode('json/plain') },
+  data: encode(JSON.stringify({ [UNENCRYPTED_PAYLOAD_MARKER]: true })),
+};
 
 export class EncryptionCodec implements PayloadCodec {
   constructor(
@@ -67,6 +75,7 @@ export class EncryptionCodec implements PayloadCodec {
     const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
     if (!encoding || decode(encoding) !== ENCRYPTED_ENCODING) {
       if (this.unencrypted === 'pass-through') return payload;
+      if (this.unencrypted === 'mark') return MARKER_PAYLOAD;
       throw new ValueError('Refused a payload that is not encrypted: it did not come from a client holding the key.');
     }
 

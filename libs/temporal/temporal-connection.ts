@@ -8,11 +8,12 @@ import { EncryptionCodec } from './encryption-codec';
 
 /**
  * Every payload (workflow inputs, update arguments, results) encrypted before it reaches Temporal, and
- * failure messages and stack traces too (they may quote a reason). Unencrypted payloads are refused.
+ * failure messages and stack traces too (they may quote a reason). Unencrypted payloads are refused by
+ * the client and marked for the workflow to refuse by the worker (see {@link EncryptionCodec}).
  */
-export function encryptedDataConverter(keyring: Keyring): DataConverter {
+export function encryptedDataConverter(keyring: Keyring, unencrypted: 'refuse' | 'mark' = 'refuse'): DataConverter {
   return {
-    payloadCodecs: [new EncryptionCodec(keyring)],
+    payloadCodecs: [new EncryptionCodec(keyring, unencrypted)],
     failureConverterPath: require.resolve('./failure-converter'),
   };
 }

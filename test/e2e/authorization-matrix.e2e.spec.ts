@@ -131,8 +131,10 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/auth/me': async () => ['GET', '/api/auth/me'],
   'GET /api/admin/users': async () => ['GET', '/api/admin/users'],
-  'POST /api/exit-courses': async (_user, target) => {
-    const { body } = await registrar('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  'POST /api/exit-courses': async (user, target) => {
+    // A caseworker starts courses for persons its own unit registered; others are refused before that matters.
+    const register = user === 'kf.ennermark' ? clients.get(user)! : registrar;
+    const { body } = await register('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     return ['POST', '/api/exit-courses', { personRef: body.personRef, institutionCode: target.institutionCode, expectedReleaseDate: '2028-01-01', paroleLinked: false }];
   },
   'GET /api/exit-courses': async () => ['GET', '/api/exit-courses?pageSize=100'],

@@ -275,11 +275,15 @@ describe('Temporal payloads', () => {
     const forged = sut.temporal.workflow
       .getHandle(course.workflowId)
       .executeUpdate('interruptCourse', { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: new Date().toISOString(), actor: { id: 'forged-actor' } }] });
-    await expect(forged).rejects.toThrow();
+    // The workflow refuses it; the refusal itself is encrypted, so the keyless client cannot even read it.
+    await expect(forged).rejects.toThrow('Unknown encoding: binary/encrypted');
     const read = await caseworker('GET', `/api/exit-courses/${course.id}`);
     expect(read.body.status).toBe('awaiting_suitability_assessment');
     const [events] = await sut.db.query(`SELECT count(*)::int AS n FROM case_events WHERE actor_id = 'forged-actor'`);
     expect(events.n).toBe(0);
+    // The refused update does not wedge the course: a real decision still goes through.
+    const offered = await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, { outcome: 'offer' });
+    expect([offered.status, offered.body.status]).toEqual([200, 'awaiting_agreement_signature']);
   });
 
   it('refuses payloads it cannot decrypt with 422', async () => {

@@ -29,7 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: temporal.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
       activities: this.readModel.asActivities(),
-      dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring),
+      dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring, 'mark'),
     });
     this.running = this.worker.run();
     this.stopped = this.running.catch((error: Error) => {
