@@ -155,8 +155,8 @@ describe('docker-compose.yml', () => {
     expect(services.postgres.healthcheck?.test).toEqual(['CMD-SHELL', 'pg_isready -U exitflow -d exitflow']);
   });
 
-  it.each(APP_SERVICES)("points %s's DATABASE_URL at the postgres service with its credentials and database", (name) => {
-    const url = new URL(env(name).DATABASE_URL);
+  it("migrates as the postgres service's owner and creates the runtime role with the password API and worker use", () => {
+    const url = new URL(env('migrate').MIGRATION_DATABASE_URL);
     const database = env('postgres');
     expect(url.protocol).toMatch(/^postgres(ql)?:$/);
     expect(url.hostname).toBe('postgres');
@@ -165,6 +165,17 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(url.password)).toBe(database.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${database.POSTGRES_DB}`);
     expect(database).toMatchObject({ POSTGRES_USER: 'exitflow', POSTGRES_PASSWORD: 'exitflow', POSTGRES_DB: 'exitflow' });
+    expect(env('migrate').RUNTIME_ROLE_PASSWORD).toBe(decodeURIComponent(new URL(env('api').DATABASE_URL).password));
+  });
+
+  it.each(['api', 'worker'])("connects %s to the read model as the runtime role, not the owner", (name) => {
+    const url = new URL(env(name).DATABASE_URL);
+    expect([url.hostname, url.port || '5432', decodeURIComponent(url.username), url.pathname]).toEqual([
+      'postgres',
+      '5432',
+      'exitflow_app',
+      `/${env('postgres').POSTGRES_DB}`,
+    ]);
   });
 
   it.each(['api', 'worker'])('connects %s to Temporal at temporal:7233, namespace default', (name) => {

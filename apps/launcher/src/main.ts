@@ -8,6 +8,7 @@ import { DEFAULTS, loadConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { startEmbeddedPostgres } from '../../../libs/persistence/embedded-postgres';
 import { migrateReadModel } from '../../../libs/persistence/data-source-options';
+import { applyRuntimeGrants, ensureRuntimeRole, runtimeUrl } from '../../../libs/persistence/runtime-role';
 import { PROJECT_ROOT, installTemporalBinaries } from '../../../libs/temporal/temporal-binaries';
 import { startTemporalDevServer, stopProcess } from '../../../libs/temporal/temporal-dev-server';
 import { seedDemoData } from './demo-seed';
@@ -18,6 +19,8 @@ import { seedDemoData } from './demo-seed';
  * Ctrl-C stops everything it started.
  */
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
+/** Password of the runtime role on the embedded server, which listens on this machine only. */
+const LOCAL_RUNTIME_PASSWORD = 'exitflow-app-local';
 const stops: (() => Promise<void>)[] = [];
 let stopping = false;
 
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { ...process.env };
 
+  let ownerUrl = env.MIGRATION_DATABASE_URL || env.DATABASE_URL;
   if (!env.DATABASE_URL) {
     const database = await startEmbeddedPostgres({
       dataDir: path.join(DATA_DIR, 'postgres'),
@@ -72,7 +76,10 @@ async function main(): Promise<void> {
       persistent: true,
     });
     stops.push(database.stop);
-    env.DATABASE_URL = database.databaseUrl;
+    // API and worker connect as the runtime role, which cannot alter the audit; migrations as the owner.
+    ownerUrl = database.databaseUrl;
+    await ensureRuntimeRole(ownerUrl, LOCAL_RUNTIME_PASSWORD);
+    env.DATABASE_URL = runtimeUrl(ownerUrl, LOCAL_RUNTIME_PASSWORD);
     console.log(`PostgreSQL (embedded, data in .data/postgres) on port ${intSetting('EMBEDDED_POSTGRES_PORT', 54329)}`);
   }
 
@@ -97,9 +104,10 @@ async function main(): Promise<void> {
   }
 
   const config = loadConfig(env);
-  const applied = await migrateReadModel(config.databaseUrl);
+  const applied = await migrateReadModel(ownerUrl!);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  const db = await new DataSource(readModelDataSourceOptions(config.databaseUrl)).initialize();
+  await applyRuntimeGrants(ownerUrl!);
+  const db = await new DataSource(readModelDataSourceOptions(ownerUrl!)).initialize();
   if (!config.production) await seedDemoUsers(db);
 
   runNode('apps/worker/src/main.js', env);
