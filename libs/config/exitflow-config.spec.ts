@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../domain/deadlines/deadline-policy';
 import { parseKeyring, parseSecret } from '../personal-data/keyring';
 import { DEMO_SECRETS } from './demo-secrets';
@@ -15,6 +15,7 @@ function defaultSecuritySettings() {
       jwksUrl: undefined,
       signingKeyPem: DEMO_SECRETS.authSigningKey,
       loginAttemptsPerMinute: 10,
+      loginAttemptsPerAddressPerMinute: 100,
     },
     corsOrigins: [],
     codecCorsOrigins: [],
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       authAudience: 'exitflow-api',
       tokenTtlMinutes: 480,
       loginAttemptsPerMinute: 10,
+      loginAttemptsPerAddressPerMinute: 100,
     });
   });
 
@@ -212,6 +214,35 @@ describe('security settings', () => {
         TEMPORAL_CODEC_KEYS: `k1:${key()}`,
       }),
     ).toThrow(new Error('NODE_ENV=production refuses demo secrets: set PERSONAL_DATA_KEYS.'));
+  });
+
+  it.each([
+    ['AUTH_SIGNING_KEY with \\n escapes', { AUTH_SIGNING_KEY: DEMO_SECRETS.authSigningKey.replace(/\n/g, '\\n') }, 'AUTH_SIGNING_KEY (or AUTH_JWKS_URL)'],
+    ['PERSONAL_DATA_KEYS without padding', { PERSONAL_DATA_KEYS: DEMO_SECRETS.personalDataKeys.replace(/=+$/, '') }, 'PERSONAL_DATA_KEYS'],
+    ['PERSONAL_DATA_HMAC_KEY with a trailing newline', { PERSONAL_DATA_HMAC_KEY: `${DEMO_SECRETS.personalDataHmacKey}\n` }, 'PERSONAL_DATA_HMAC_KEY'],
+    ['TEMPORAL_CODEC_KEYS under another id', { TEMPORAL_CODEC_KEYS: `prod1:${DEMO_SECRETS.temporalCodecKeys.split(':')[1]}` }, 'TEMPORAL_CODEC_KEYS'],
+  ])('recognises a demo key spelt differently: %s', (_name, override, refused) => {
+    const own = {
+      AUTH_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      PERSONAL_DATA_KEYS: `k1:${key()}`,
+      PERSONAL_DATA_HMAC_KEY: key(),
+      TEMPORAL_CODEC_KEYS: `c1:${key()}`,
+    };
+    expect(() => assertNoDemoSecretsInProduction({ NODE_ENV: 'production', ...own, ...override })).toThrow(
+      new Error(`NODE_ENV=production refuses demo secrets: set ${refused}.`),
+    );
+  });
+
+  it('requires an https key set in production', () => {
+    expect(() =>
+      assertNoDemoSecretsInProduction({
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: 'http://login.example.dk/jwks',
+        PERSONAL_DATA_KEYS: `k1:${key()}`,
+        PERSONAL_DATA_HMAC_KEY: key(),
+        TEMPORAL_CODEC_KEYS: `c1:${key()}`,
+      }),
+    ).toThrow(new Error('NODE_ENV=production requires AUTH_JWKS_URL to use https.'));
   });
 
   it('starts in production with secrets of its own', () => {

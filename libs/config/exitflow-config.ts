@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import type { DeadlinePolicySnapshot } from '../domain/deadlines/deadline-policy';
 import { deadlinePolicyFromEnvironment } from '../domain/deadlines/deadline-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
@@ -31,6 +32,7 @@ export interface AuthSettings {
   /** ES256 private key (PKCS#8 PEM) of the local login; its public key verifies local tokens. */
   signingKeyPem?: string;
   loginAttemptsPerMinute: number;
+  loginAttemptsPerAddressPerMinute: number;
 }
 
 export interface TemporalSettings {
@@ -51,6 +53,7 @@ export const DEFAULTS = Object.freeze({
   authAudience: 'exitflow-api',
   tokenTtlMinutes: 480,
   loginAttemptsPerMinute: 10,
+  loginAttemptsPerAddressPerMinute: 100,
 });
 
 type Env = Record<string, string | undefined>;
@@ -87,23 +90,62 @@ function authSettings(env: Env): AuthSettings {
     audience: env.AUTH_AUDIENCE || DEFAULTS.authAudience,
     tokenTtlSeconds: positiveInteger(env, 'AUTH_TOKEN_TTL_MINUTES', DEFAULTS.tokenTtlMinutes, 24 * 60) * 60,
     jwksUrl,
-    signingKeyPem: jwksUrl ? undefined : (env.AUTH_SIGNING_KEY?.replace(/\\n/g, '\n') || DEMO_SECRETS.authSigningKey),
+    signingKeyPem: jwksUrl ? undefined : env.AUTH_SIGNING_KEY ? pem(env.AUTH_SIGNING_KEY) : DEMO_SECRETS.authSigningKey,
     loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', DEFAULTS.loginAttemptsPerMinute, 10_000),
+    loginAttemptsPerAddressPerMinute: positiveInteger(
+      env,
+      'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE',
+      DEFAULTS.loginAttemptsPerAddressPerMinute,
+      100_000,
+    ),
   };
 }
 
-/** With NODE_ENV=production, every secret must come from configuration: a demo secret stops start-up. */
+/** The PEM as configured (`\n` escapes allowed, so a key fits on one line of an environment file). */
+function pem(value: string): string {
+  return value.replace(/\\n/g, '\n');
+}
+
+function publicKeyOf(privateKeyPem: string): string | undefined {
+  try {
+    return createPublicKey(pem(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a configured key ring holds any demo key, compared by key bytes (not by spelling). */
+function holdsDemoKey(setting: string, demoSetting: string): boolean {
+  const demoKey = Buffer.from(demoSetting.split(':')[1], 'base64');
+  return setting.split(',').some((entry) => {
+    const encoded = entry.slice(entry.indexOf(':') + 1).trim();
+    return Buffer.from(encoded, 'base64').equals(demoKey);
+  });
+}
+
+/**
+ * With NODE_ENV=production, every secret must come from configuration: a demo secret stops start-up.
+ * Keys are compared by value, so another spelling of a demo key (escapes, padding, whitespace) is caught.
+ */
 export function assertNoDemoSecretsInProduction(env: Env): void {
   if (env.NODE_ENV !== 'production') return;
+  const demoPublicKey = publicKeyOf(DEMO_SECRETS.authSigningKey);
   const demo: [string, boolean][] = [
-    ['AUTH_SIGNING_KEY (or AUTH_JWKS_URL)', !env.AUTH_JWKS_URL && (!env.AUTH_SIGNING_KEY || env.AUTH_SIGNING_KEY === DEMO_SECRETS.authSigningKey)],
-    ['PERSONAL_DATA_KEYS', !env.PERSONAL_DATA_KEYS || env.PERSONAL_DATA_KEYS.includes(DEMO_SECRETS.personalDataKeys.split(':')[1])],
-    ['PERSONAL_DATA_HMAC_KEY', !env.PERSONAL_DATA_HMAC_KEY || env.PERSONAL_DATA_HMAC_KEY === DEMO_SECRETS.personalDataHmacKey],
-    ['TEMPORAL_CODEC_KEYS', !env.TEMPORAL_CODEC_KEYS || env.TEMPORAL_CODEC_KEYS.includes(DEMO_SECRETS.temporalCodecKeys.split(':')[1])],
+    ['AUTH_SIGNING_KEY (or AUTH_JWKS_URL)', !env.AUTH_JWKS_URL && (!env.AUTH_SIGNING_KEY || publicKeyOf(env.AUTH_SIGNING_KEY) === demoPublicKey)],
+    ['PERSONAL_DATA_KEYS', !env.PERSONAL_DATA_KEYS || holdsDemoKey(env.PERSONAL_DATA_KEYS, DEMO_SECRETS.personalDataKeys)],
+    [
+      'PERSONAL_DATA_HMAC_KEY',
+      !env.PERSONAL_DATA_HMAC_KEY ||
+        Buffer.from(env.PERSONAL_DATA_HMAC_KEY.trim(), 'base64').equals(Buffer.from(DEMO_SECRETS.personalDataHmacKey, 'base64')),
+    ],
+    ['TEMPORAL_CODEC_KEYS', !env.TEMPORAL_CODEC_KEYS || holdsDemoKey(env.TEMPORAL_CODEC_KEYS, DEMO_SECRETS.temporalCodecKeys)],
   ];
   const missing = demo.filter(([, isDemo]) => isDemo).map(([name]) => name);
   if (missing.length) {
     throw new Error(`NODE_ENV=production refuses demo secrets: set ${missing.join(', ')}.`);
+  }
+  if (env.AUTH_JWKS_URL && !env.AUTH_JWKS_URL.startsWith('https://')) {
+    throw new Error('NODE_ENV=production requires AUTH_JWKS_URL to use https.');
   }
 }
 

@@ -107,7 +107,8 @@ async function createFixture(username: string, institutionCode: string): Promise
 }
 
 beforeAll(async () => {
-  sut = await startSystem();
+  // Every demo user logs in twice here, all from one address.
+  sut = await startSystem({ LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '1000' });
   fixtures.storstroem = await createFixture('kf.storstroem', 'KF-STORSTROEM');
   fixtures.ennermark = await createFixture('kf.ennermark', 'KF-ENNER-MARK');
   registrar = await sut.as('kf.storstroem');

@@ -279,7 +279,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       .update(JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b)))))
       .digest('hex');
     await sut.db.query(`INSERT INTO idempotency_keys (key, request_hash, case_id) VALUES ($1, $2, $3)`, [
-      `exit-course-start:${caseworker.id}:${key}`,
+      `exit-course-start:${createHash('sha256').update(caseworker.id).digest('hex')}:${key}`,
       requestHash,
       caseId,
     ]);

@@ -11,7 +11,7 @@ let sut: SystemUnderTest;
 let caseworker: UserClient;
 
 beforeAll(async () => {
-  sut = await startSystem({ TEMPORAL_CODEC_CORS_ORIGINS: TEMPORAL_UI });
+  sut = await startSystem({ TEMPORAL_CODEC_CORS_ORIGINS: TEMPORAL_UI, LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '1000' });
   caseworker = await sut.as('kf.storstroem');
 });
 
@@ -25,15 +25,18 @@ async function userId(username: string): Promise<string> {
   return row.id;
 }
 
-async function tokenWith(claims: Record<string, unknown>, options: { key?: Parameters<SignJWT['sign']>[0]; expiresIn?: string; audience?: string } = {}) {
-  return new SignJWT({ preferred_username: 'x', exitflow_role: 'kf_caseworker', exitflow_org: 'kriminalforsorgen', exitflow_units: ['KF-STORSTROEM'], ...claims })
+async function tokenWith(
+  claims: Record<string, unknown>,
+  options: { key?: Parameters<SignJWT['sign']>[0]; expiresIn?: string | null; audience?: string; subject?: string } = {},
+) {
+  const jwt = new SignJWT({ preferred_username: 'x', exitflow_role: 'kf_caseworker', exitflow_org: 'kriminalforsorgen', exitflow_units: ['KF-STORSTROEM'], ...claims })
     .setProtectedHeader({ alg: 'ES256' })
-    .setSubject(await userId('kf.storstroem'))
+    .setSubject(options.subject ?? (await userId('kf.storstroem')))
     .setIssuer('exitflow-local')
     .setAudience(options.audience ?? 'exitflow-api')
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '5m')
-    .sign(options.key ?? createPrivateKey(DEMO_SECRETS.authSigningKey));
+    .setIssuedAt();
+  if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
+  return jwt.sign(options.key ?? createPrivateKey(DEMO_SECRETS.authSigningKey));
 }
 
 describe('login', () => {
@@ -92,11 +95,30 @@ describe('bearer tokens', () => {
     ['a key of its own', async () => `Bearer ${await tokenWith({}, { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
     ['an unknown role', async () => `Bearer ${await tokenWith({ exitflow_role: 'superuser' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
     ['a unit of another organisation', async () => `Bearer ${await tokenWith({ exitflow_units: ['POL-KBH'] })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['a token without expiry', async () => `Bearer ${await tokenWith({}, { expiresIn: null })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['an overlong subject', async () => `Bearer ${await tokenWith({}, { subject: 'x'.repeat(121) })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
+    ['units the user no longer has', async () => `Bearer ${await tokenWith({ exitflow_units: ['KF-STORSTROEM', 'KF-NYBORG'] })}`, 'Din adgang er ændret. Log ind igen.'],
   ])('answers 401 to %s', async (_name, header, message) => {
     const authorization = await header();
     const answer = await anonymous('GET', '/api/exit-courses', undefined, authorization ? { authorization } : {});
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ code: 'UNAUTHENTICATED', message, details: null });
+  });
+});
+
+describe('deactivated users', () => {
+  it('are stopped at once, not when their token expires', async () => {
+    const kommune = await sut.as('kommune.kbh');
+    expect((await kommune('GET', '/api/auth/me')).status).toBe(200);
+    await sut.db.query(`UPDATE users SET active = false WHERE username = 'kommune.kbh'`);
+    try {
+      const answer = await kommune('GET', '/api/auth/me');
+      expect([answer.status, answer.body]).toEqual([401, { code: 'UNAUTHENTICATED', message: 'Din adgang er ændret. Log ind igen.', details: null }]);
+      const login = await anonymous('POST', '/api/auth/login', { username: 'kommune.kbh', password: DEMO_SECRETS.demoUserPassword });
+      expect(login.status).toBe(401);
+    } finally {
+      await sut.db.query(`UPDATE users SET active = true WHERE username = 'kommune.kbh'`);
+    }
   });
 });
 
@@ -107,6 +129,9 @@ describe('hardening', () => {
     expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(answer.headers.get('x-powered-by')).toBeNull();
+    expect(answer.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const docs = await anonymous('GET', '/api/docs');
+    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-inline'");
   });
 
   it('keeps CORS closed for the API and open to the Temporal UI for the codec only', async () => {
@@ -205,10 +230,18 @@ describe('personal data', () => {
     expect([unknown.status, unknown.body]).toEqual([404, expected]);
   });
 
-  it('lists users for the administrator without password hashes', async () => {
+  it('lists its own organisation’s users for the administrator, without password hashes', async () => {
     const admin = await sut.as('admin');
     const answer = await admin('GET', '/api/admin/users?pageSize=100');
-    expect(answer.body.total).toBe(12);
+    expect(answer.body.items.map((user: { username: string }) => user.username)).toEqual([
+      'admin',
+      'drift',
+      'kf.ennermark',
+      'kf.leder.national',
+      'kf.leder.storstroem',
+      'kf.storstroem',
+    ]);
+    expect(answer.body.total).toBe(6);
     expect(answer.body.items.find((user: { username: string }) => user.username === 'kf.storstroem')).toEqual({
       id: await userId('kf.storstroem'),
       username: 'kf.storstroem',

@@ -11,6 +11,7 @@ import { API_CONFIG } from './api.tokens';
 import { AccessLogService } from './audit/access-log.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { loginThrottlers } from './auth/login-throttler.guard';
 import { TokenService } from './auth/token.service';
 import { UsersRepository } from './auth/users.repository';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
@@ -28,7 +29,7 @@ export class ApiModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl)),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute }]),
+        ThrottlerModule.forRoot(loginThrottlers(config.auth)),
         ExitCoursesModule,
       ],
       controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController],

@@ -18,13 +18,14 @@ export async function createApiApp(config: ExitflowConfig): Promise<INestApplica
     bodyParser: false,
     logger: ['error', 'warn', 'log'],
   });
-  // Security headers; the CSP admits Swagger UI's inline bootstrap on /api/docs and nothing from elsewhere.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
+  // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
+  // inline bootstrap script and styles, and gets exactly that.
+  const apiHeaders = helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } });
+  const docsHeaders = helmet({
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  app.use((request: { url?: string }, response: unknown, next: () => void) =>
+    (request.url?.startsWith('/api/docs') ? docsHeaders : apiHeaders)(request as never, response as never, next),
   );
   app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
     // Closed unless configured; the payload codec admits the Temporal UI's origin only.

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQuery, type Page } from '../common/page';
-import { RequirePermission } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { UsersRepository, type UserListItem } from '../auth/users.repository';
 
 @ApiTags('Administration')
@@ -12,8 +13,8 @@ export class UsersController {
 
   @Get()
   @RequirePermission('users:read')
-  @ApiOperation({ summary: 'Brugere med rolle, organisation og enheder (aldrig sagsindhold).' })
-  list(@Query() query: PageQuery): Promise<Page<UserListItem>> {
-    return this.users.list(query.page, query.pageSize);
+  @ApiOperation({ summary: 'Egen organisations brugere med rolle og enheder (aldrig sagsindhold).' })
+  list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<UserListItem>> {
+    return this.users.list(user.organisation, query.page, query.pageSize);
   }
 }

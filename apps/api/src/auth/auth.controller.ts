@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../../../libs/access/password-hashing';
 import { ROLE_LABELS, type AuthenticatedUser } from '../../../../libs/access/roles';
 import { ApiError } from '../common/api-error';
 import { Authenticated, CurrentUser, Public } from './auth.decorators';
 import { LoginDto } from './login.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { TokenService } from './token.service';
 import { UsersRepository } from './users.repository';
 
@@ -26,7 +26,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Lokalt login (demo og drift uden OIDC): giver en adgangsbillet (bearer token).' })
   @ApiResponse({ status: 401, description: 'Forkert brugernavn eller adgangskode.' })

@@ -1,9 +1,20 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { ApiError } from '../common/api-error';
 import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
 import { InvalidTokenError, TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
+
+function sameAccess(token: AuthenticatedUser, current: AuthenticatedUser | undefined): boolean {
+  return (
+    current !== undefined &&
+    current.role === token.role &&
+    current.organisation === token.organisation &&
+    [...current.units].sort().join() === [...token.units].sort().join()
+  );
+}
 
 /** Authentication and role permissions for every route (registered globally). */
 @Injectable()
@@ -11,6 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,11 +46,18 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
     if (!match) throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Log ind for at fortsætte.');
+    let user: AuthenticatedUser;
     try {
-      return await this.tokens.verify(match[1]);
+      user = await this.tokens.verify(match[1]);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.');
     }
+    // Users of the local login live in this database: a deactivated user, or one whose role or units
+    // changed, is stopped at once rather than when the token expires.
+    if (this.tokens.localLoginEnabled && !sameAccess(user, await this.users.findActive(user.id))) {
+      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Din adgang er ændret. Log ind igen.');
+    }
+    return user;
   }
 }

@@ -15,6 +15,12 @@ export const CLAIMS = {
 
 export class InvalidTokenError extends Error {}
 
+/** No token is honoured longer than a day, whatever its `exp` says. */
+const MAX_TOKEN_AGE_HOURS = 24;
+
+/** Subjects end up in the audit trail; a bounded, plain form keeps them safe to store and to key on. */
+const SUBJECT = /^[A-Za-z0-9._@|-]{1,120}$/;
+
 /**
  * Issues (local login) and verifies bearer tokens. Verification checks signature, issuer, audience and
  * expiry, and that the role, organisation and units are ones this system knows.
@@ -64,7 +70,10 @@ export class TokenService {
       ({ payload } = await jwtVerify(token, this.verificationKey as KeyLike, {
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
-        algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+        // The local login signs with ES256 only; an OIDC provider may use any of the asymmetric ones.
+        algorithms: this.signingKey ? ['ES256'] : ['ES256', 'RS256', 'PS256', 'EdDSA'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: `${MAX_TOKEN_AGE_HOURS}h`,
       }));
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
@@ -77,7 +86,7 @@ function userFromClaims(payload: JWTPayload): AuthenticatedUser {
   const role = payload[CLAIMS.role] as Role;
   const organisation = payload[CLAIMS.organisation] as Organisation;
   const units = payload[CLAIMS.units];
-  if (!payload.sub) throw new InvalidTokenError('no subject');
+  if (!payload.sub || !SUBJECT.test(payload.sub)) throw new InvalidTokenError('no usable subject');
   if (!ROLES.includes(role)) throw new InvalidTokenError('unknown role');
   if (!ROLE_ORGANISATIONS[role].includes(organisation)) throw new InvalidTokenError('role does not belong to the organisation');
   if (!Array.isArray(units) || !units.every((unit) => typeof unit === 'string' && findUnit(unit)?.organisation === organisation)) {

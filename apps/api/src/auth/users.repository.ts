@@ -32,12 +32,25 @@ export class UsersRepository {
     return rows[0] && { user: toUser(rows[0]), passwordHash: rows[0].password_hash };
   }
 
-  async list(page: number, pageSize: number): Promise<Page<UserListItem>> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users`);
+  /** The user as the database has them now, if still active. */
+  async findActive(id: string): Promise<AuthenticatedUser | undefined> {
     const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, username, display_name, role, organisation, units, active FROM users
-        ORDER BY username LIMIT $1 OFFSET $2`,
-      [pageSize, (page - 1) * pageSize],
+      `SELECT id, username, display_name, password_hash, role, organisation, units, active FROM users WHERE id::text = $1 AND active`,
+      [id],
+    );
+    return rows[0] && toUser(rows[0]);
+  }
+
+  /** The users of one organisation: an administrator manages their own organisation's staff only. */
+  async list(organisation: Organisation, page: number, pageSize: number): Promise<Page<UserListItem>> {
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM users WHERE organisation = $1`,
+      [organisation],
+    );
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, username, display_name, role, organisation, units, active FROM users WHERE organisation = $1
+        ORDER BY username LIMIT $2 OFFSET $3`,
+      [organisation, pageSize, (page - 1) * pageSize],
     );
     return { items: rows.map((row) => ({ ...toUser(row), active: row.active })), page, pageSize, total };
   }

@@ -77,7 +77,8 @@ export class ExitCourseCommandsService {
       throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
     }
     const claim = idempotencyKey
-      ? await this.claimIdempotencyKey(`exit-course-start:${user.id}:${idempotencyKey}`, dto)
+      ? // The user id is hashed: a subject containing ':' cannot make one user's key collide with another's.
+        await this.claimIdempotencyKey(`exit-course-start:${createHash('sha256').update(user.id).digest('hex')}:${idempotencyKey}`, dto)
       : { caseId: randomUUID(), created: true };
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).

@@ -49,8 +49,10 @@ export class ExitCoursesController {
   @Get()
   @RequirePermission('case:read')
   @ApiOperation({ summary: 'Exit-forløb i brugerens adgang, nyeste først, sidevis.' })
-  list(@Query() query: ListExitCoursesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<ExitCourseSummary>> {
-    return this.views.list(query, user);
+  async list(@Query() query: ListExitCoursesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<ExitCourseSummary>> {
+    const page = await this.views.list(query, user);
+    await this.accessLog.record(user, 'case_list', {});
+    return page;
   }
 
   @Get(':id')
