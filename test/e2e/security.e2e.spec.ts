@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { createHash, createHmac, createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { hashPassword } from '../../libs/access/password-hashing';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { ENCRYPTED_ENCODING } from '../../libs/temporal/encryption-codec';
 import { DAY_MS } from '../support/exit-course-fixtures';
@@ -19,6 +20,15 @@ afterAll(() => sut?.stop());
 
 const anonymous = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
   http(sut.baseUrl, method, url, body, headers);
+
+/** A user of this suite's own, so that changing it cannot disturb suites running beside it. */
+async function createOwnUser(username: string, role: string, organisation: string, units: string[]): Promise<void> {
+  await sut.db.query(
+    `INSERT INTO users (username, display_name, password_hash, role, organisation, units)
+     VALUES ($1, $1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING`,
+    [username, await hashPassword(DEMO_SECRETS.demoUserPassword), role, organisation, units],
+  );
+}
 
 async function userId(username: string): Promise<string> {
   const [row] = await sut.db.query(`SELECT id FROM users WHERE username = $1`, [username]);
@@ -108,17 +118,14 @@ describe('bearer tokens', () => {
 
 describe('deactivated users', () => {
   it('are stopped at once, not when their token expires', async () => {
-    const kommune = await sut.as('kommune.kbh');
+    await createOwnUser('kommune.security-test', 'municipality_caseworker', 'kommune', ['KOM-0101']);
+    const kommune = await sut.as('kommune.security-test');
     expect((await kommune('GET', '/api/auth/me')).status).toBe(200);
-    await sut.db.query(`UPDATE users SET active = false WHERE username = 'kommune.kbh'`);
-    try {
-      const answer = await kommune('GET', '/api/auth/me');
-      expect([answer.status, answer.body]).toEqual([401, { code: 'UNAUTHENTICATED', message: 'Din adgang er ændret. Log ind igen.', details: null }]);
-      const login = await anonymous('POST', '/api/auth/login', { username: 'kommune.kbh', password: DEMO_SECRETS.demoUserPassword });
-      expect(login.status).toBe(401);
-    } finally {
-      await sut.db.query(`UPDATE users SET active = true WHERE username = 'kommune.kbh'`);
-    }
+    await sut.db.query(`UPDATE users SET active = false WHERE username = 'kommune.security-test'`);
+    const answer = await kommune('GET', '/api/auth/me');
+    expect([answer.status, answer.body]).toEqual([401, { code: 'UNAUTHENTICATED', message: 'Din adgang er ændret. Log ind igen.', details: null }]);
+    const login = await anonymous('POST', '/api/auth/login', { username: 'kommune.security-test', password: DEMO_SECRETS.demoUserPassword });
+    expect(login.status).toBe(401);
   });
 });
 
@@ -233,7 +240,8 @@ describe('personal data', () => {
   it('lists its own organisation’s users for the administrator, without password hashes', async () => {
     const admin = await sut.as('admin');
     const answer = await admin('GET', '/api/admin/users?pageSize=100');
-    expect(answer.body.items.map((user: { username: string }) => user.username)).toEqual([
+    const usernames: string[] = answer.body.items.map((user: { username: string }) => user.username);
+    expect(usernames.filter((username) => !username.includes('security-test'))).toEqual([
       'admin',
       'drift',
       'kf.ennermark',
@@ -241,7 +249,7 @@ describe('personal data', () => {
       'kf.leder.storstroem',
       'kf.storstroem',
     ]);
-    expect(answer.body.total).toBe(6);
+    expect(answer.body.items.every((user: { organisation: string }) => user.organisation === 'kriminalforsorgen')).toBe(true);
     expect(answer.body.items.find((user: { username: string }) => user.username === 'kf.storstroem')).toEqual({
       id: await userId('kf.storstroem'),
       username: 'kf.storstroem',
@@ -276,7 +284,9 @@ describe('Temporal payloads', () => {
         data: Buffer.from(input.data!).toString('base64'),
       }],
     };
-    const operations = await sut.as('drift');
+    // An operations user of this test's own: other suites decode as `drift` in the same database.
+    await createOwnUser('drift.security-test', 'operations', 'politi', []);
+    const operations = await sut.as('drift.security-test');
     const decoded = await operations('POST', '/api/codec/decode', encoded);
     expect(decoded.status).toBe(200);
     const [payload] = decoded.body.payloads;
@@ -290,7 +300,7 @@ describe('Temporal payloads', () => {
     expect((await caseworker('POST', '/api/codec/decode', encoded)).status).toBe(403);
     expect((await (await sut.as('kf.leder.national'))('POST', '/api/codec/decode', encoded)).status).toBe(403);
     const [decodes] = await sut.db.query(`SELECT count(*)::int AS n FROM access_log WHERE user_id = $1 AND action = 'payload_decode'`, [
-      await userId('drift'),
+      await userId('drift.security-test'),
     ]);
     expect(decodes.n).toBe(1);
     const otherNamespace = await operations('POST', '/api/codec/decode', encoded, { 'x-namespace': 'someone-else' });
