@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcDeadlineError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -178,7 +179,9 @@ export class ExitCourseCommandsService {
    */
   private withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
     return this.client.withDeadline(Date.now() + this.commandTimeoutMs, call).catch((error: unknown) => {
-      if (!isGrpcDeadlineError(error)) throw error;
+      // The deadline surfaces either as DEADLINE_EXCEEDED or, while an update is polled, as a cancelled
+      // call; this service never cancels a call itself, so both mean the deadline passed.
+      if (!isGrpcDeadlineError(error) && !(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
       throw new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         'SERVICE_UNAVAILABLE',
