@@ -94,6 +94,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [caseId, mentorRef ?? null, psychologistCourse ?? null],
     );
   }
+  if (transition.status?.closedAt) {
+    // The course has ended: the person may start another.
+    await db.query(`DELETE FROM open_exit_courses WHERE case_id = $1`, [caseId]);
+  }
   for (const [position, event] of transition.events.entries()) {
     await insertEvent(db, transition, position, event);
   }

@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AgreementSignedInput,
+  AssessmentPartyInput,
   ExitCourseState,
   InterruptionInput,
   MentorAssignmentInput,
@@ -20,6 +21,9 @@ export const recordSuitabilityAssessmentUpdate = defineUpdate<ExitCourseState, [
 );
 
 export const interruptCourseUpdate = defineUpdate<ExitCourseState, [InterruptionInput]>('interruptCourse');
+
+/** A party's input to the joint suitability assessment of a parole-linked course. */
+export const recordAssessmentInputUpdate = defineUpdate<ExitCourseState, [AssessmentPartyInput]>('recordAssessmentInput');
 
 export const recordAgreementSignedUpdate = defineUpdate<ExitCourseState, [AgreementSignedInput]>('recordAgreementSigned');
 

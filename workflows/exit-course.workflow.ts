@@ -14,6 +14,7 @@ import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
   isFinal,
   refuseAgreementSigned,
+  refuseAssessmentInput,
   refuseInterruption,
   refuseMentorAssignment,
   refuseMentorContact,
@@ -23,6 +24,8 @@ import {
 import type {
   Actor,
   AgreementSignedInput,
+  AssessmentParty,
+  AssessmentPartyInput,
   ExitCourseState,
   MentorAssignmentInput,
   MentorContactInput,
@@ -40,6 +43,7 @@ import {
   REFUSAL_FAILURE_TYPES,
   assignMentorUpdate,
   exitCourseStateQuery,
+  recordAssessmentInputUpdate,
   interruptCourseUpdate,
   logMentorContactUpdate,
   readModelSyncedUpdate,
@@ -95,6 +99,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   }
   onDecision(recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
   onDecision(interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
+  onDecision(recordAssessmentInputUpdate, refuseAssessmentInput, (input) => course.recordAssessmentInput(input));
   onDecision(recordAgreementSignedUpdate, refuseAgreementSigned, (input) => course.recordAgreementSigned(input));
   onDecision(assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
   onDecision(logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
@@ -124,6 +129,7 @@ class ExitCourse {
   private closedAt?: string;
   private readonly mentor: MentorSupport = { contactCount: 0, contactMinutes: 0 };
   private psychologistCourse: PsychologistCourseStatus = 'not_started';
+  private readonly assessmentInputs: AssessmentParty[] = [];
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId);
@@ -138,6 +144,8 @@ class ExitCourse {
       ...(this.closedAt ? { closedAt: this.closedAt } : {}),
       mentor: { ...this.mentor },
       psychologistCourse: this.psychologistCourse,
+      paroleLinked: this.input.paroleLinked,
+      assessmentInputs: [...this.assessmentInputs],
     };
   }
 
@@ -184,6 +192,13 @@ class ExitCourse {
         completed.event(assessment.actor),
       ]);
     }
+  }
+
+  recordAssessmentInput(input: AssessmentPartyInput): void {
+    this.assessmentInputs.push(input.party);
+    this.writer.enqueue({
+      events: [event('assessment_input_recorded', input.recordedAt, input.actor, { reason: input.summary, details: { party: input.party } })],
+    });
   }
 
   recordAgreementSigned(input: AgreementSignedInput): void {

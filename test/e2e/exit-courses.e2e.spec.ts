@@ -56,6 +56,19 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     ]);
     expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual(['case_started', 'step_opened']);
 
+    // Parole-linked: the offer needs the joint assessment of Kriminalforsorgen, police and municipality.
+    const early = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
+    expect([early.status, early.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    for (const party of ['kriminalforsorgen', 'police', 'municipality']) {
+      const recorded = await api('POST', `/api/exit-courses/${caseId}/assessment-inputs`, {
+        party,
+        summary: `Udtalelse fra ${party}.`,
+        recordedAt: new Date(Date.now() - 1.5 * DAY_MS).toISOString(),
+      });
+      expect(recorded.status).toBe(200);
+    }
+    const inputs = await api('GET', `/api/exit-courses/${caseId}`);
+    expect(inputs.body.jointAssessment).toEqual({ required: true, received: ['kriminalforsorgen', 'police', 'municipality'] });
     const decidedAt = new Date(Date.now() - DAY_MS).toISOString();
     const offered = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer', decidedAt });
     expect(offered.status).toBe(200);
@@ -80,6 +93,9 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(read.body.history.map((entry: { action: string }) => entry.action)).toEqual([
       'case_started',
       'step_opened',
+      'assessment_input_recorded',
+      'assessment_input_recorded',
+      'assessment_input_recorded',
       'suitability_offer',
       'step_completed',
       'step_opened',
@@ -96,8 +112,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
 
     const history = await api('GET', `/api/exit-courses/${caseId}/history?page=2&pageSize=3`);
     expect(history.status).toBe(200);
-    expect(history.body).toMatchObject({ page: 2, pageSize: 3, total: 7 });
-    expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual(['step_completed', 'step_opened', 'course_interrupted']);
+    expect(history.body).toMatchObject({ page: 2, pageSize: 3, total: 10 });
+    expect(history.body.items.map((entry: { action: string }) => entry.action)).toEqual([
+      'assessment_input_recorded',
+      'assessment_input_recorded',
+      'suitability_offer',
+    ]);
   });
 
   it('ends a course on a rejection and answers 409 with the reason to a second assessment', async () => {
@@ -267,6 +287,22 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect(await caseCount(body.personRef)).toBe(1);
+  });
+
+  it('allows one open course per person: a second answers 409 until the first has ended', async () => {
+    const body = validStart();
+    const first = await api('POST', '/api/exit-courses', body);
+    expect(first.status).toBe(201);
+    const second = await api('POST', '/api/exit-courses', body);
+    expect([second.status, second.body]).toEqual([
+      409,
+      { code: 'COURSE_ALREADY_OPEN', message: 'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.', details: null },
+    ]);
+    expect(await caseCount(body.personRef)).toBe(1);
+    await api('POST', `/api/exit-courses/${first.body.id}/interruption`, { by: 'inmate', reason: 'Stop' });
+    const again = await api('POST', '/api/exit-courses', body);
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
   });
 
   it('answers a replayed key from the read model, so a course whose run Temporal no longer keeps is not revived', async () => {
@@ -456,6 +492,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/exit-courses',
       '/api/exit-courses/{id}',
       '/api/exit-courses/{id}/agreement-signed',
+      '/api/exit-courses/{id}/assessment-inputs',
       '/api/exit-courses/{id}/history',
       '/api/exit-courses/{id}/interruption',
       '/api/exit-courses/{id}/mentor',

@@ -14,6 +14,7 @@ import {
   interruptCourseUpdate,
   logMentorContactUpdate,
   readModelSyncedUpdate,
+  recordAssessmentInputUpdate,
   recordAgreementSignedUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
@@ -490,5 +491,41 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
       handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.9), actor: CASEWORKER }] }),
     );
     expect(sameMentor).toEqual({ type: 'InvalidDomainData', message: 'MENTOR-0042 er allerede forløbets mentor.' });
+  });
+});
+
+describe('exit-course workflow: joint assessment of a parole-linked course (Bander bag tremmer)', () => {
+  it('refuses the offer until all three parties have given input, then accepts it', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt, { paroleLinked: true });
+    const handle = await start(input);
+    await env.sleep(2 * DAY_MS);
+    const at = (hours: number) => new Date(referredAt.getTime() + hours * 3600_000).toISOString();
+    const offer = () => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(30), actor: CASEWORKER }] });
+
+    await handle.executeUpdate(recordAssessmentInputUpdate, { args: [{ party: 'kriminalforsorgen', summary: 'Motiveret.', recordedAt: at(1), actor: CASEWORKER }] });
+    expect(await refusalOf(offer())).toEqual({
+      type: 'IllegalTransition',
+      message:
+        'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. Mangler: politiet, kommunen.',
+    });
+    await handle.executeUpdate(recordAssessmentInputUpdate, { args: [{ party: 'police', summary: 'Ingen indvendinger.', recordedAt: at(2), actor: CASEWORKER }] });
+    const municipality = await handle.executeUpdate(recordAssessmentInputUpdate, {
+      args: [{ party: 'municipality', summary: 'Bolig kan findes.', recordedAt: at(3), actor: CASEWORKER }],
+    });
+    expect(municipality.assessmentInputs).toEqual(['kriminalforsorgen', 'police', 'municipality']);
+
+    const offered = await offer();
+    expect(offered.status).toBe('awaiting_agreement_signature');
+    const inputs = await db.query(
+      `SELECT details->>'party' AS party, reason FROM case_events WHERE case_id = $1 AND action = 'assessment_input_recorded' ORDER BY transition_seq`,
+      [input.caseId],
+    );
+    expect(inputs).toEqual([
+      { party: 'kriminalforsorgen', reason: 'Motiveret.' },
+      { party: 'police', reason: 'Ingen indvendinger.' },
+      { party: 'municipality', reason: 'Bolig kan findes.' },
+    ]);
+    await recordHistory('joint-assessment', handle.workflowId);
   });
 });

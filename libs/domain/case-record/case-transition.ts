@@ -17,6 +17,7 @@ export type CaseAction =
   | 'suitability_offer'
   | 'suitability_rejection'
   | 'course_interrupted'
+  | 'assessment_input_recorded'
   | 'agreement_signed'
   | 'mentor_assigned'
   | 'mentor_changed'

@@ -1,6 +1,7 @@
 import { findInstitution } from '../organisations/organisation-units';
 import {
   CLOCK_SKEW_MS,
+  refuseAssessmentInput,
   refuseCourseStart,
   refuseInterruption,
   refuseSuitabilityAssessment,
@@ -35,7 +36,7 @@ const signingStep: StepState = {
 };
 
 function state(status: ExitCourseStatus, steps: StepState[]): ExitCourseState {
-  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started' };
+  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started', paroleLinked: false, assessmentInputs: [] };
 }
 
 const awaitingAssessment = state('awaiting_suitability_assessment', [suitabilityStep('open')]);
@@ -310,5 +311,38 @@ describe('refuseCourseStart', () => {
       return true;
     });
     expect(asked).toEqual(['KF-HERSTEDVESTER']);
+  });
+});
+
+describe('joint suitability assessment of parole-linked courses', () => {
+  const paroleLinked = (inputs: ExitCourseState['assessmentInputs']): ExitCourseState => ({
+    ...awaitingAssessment,
+    paroleLinked: true,
+    assessmentInputs: inputs,
+  });
+
+  it('refuses an offer until Kriminalforsorgen, the police and the municipality have given input', () => {
+    expect(refuseSuitabilityAssessment(paroleLinked(['kriminalforsorgen']), offer('2026-03-05T10:00:00.000Z'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message:
+        'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. Mangler: politiet, kommunen.',
+    });
+    expect(
+      refuseSuitabilityAssessment(paroleLinked(['kriminalforsorgen', 'police', 'municipality']), offer('2026-03-05T10:00:00.000Z'), NOW),
+    ).toBeUndefined();
+  });
+
+  it('allows a rejection without the joint input', () => {
+    expect(refuseSuitabilityAssessment(paroleLinked([]), rejection('2026-03-05T10:00:00.000Z', 'Ikke motiveret'), NOW)).toBeUndefined();
+  });
+
+  it('takes each party’s input once, while the assessment is open', () => {
+    const input = (party: 'police' | 'municipality') => ({ party, summary: 'Vurderet egnet.', recordedAt: '2026-03-04T10:00:00.000Z', actor });
+    expect(refuseAssessmentInput(paroleLinked(['police']), input('municipality'), NOW)).toBeUndefined();
+    expect(refuseAssessmentInput(paroleLinked(['police']), input('police'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Udtalelsen fra politiet er allerede registreret.',
+    });
+    expect(refuseAssessmentInput(awaitingSignature, input('police'), NOW)?.kind).toBe('illegal-transition');
   });
 });

@@ -1,5 +1,7 @@
 import type {
   AgreementSignedInput,
+  AssessmentParty,
+  AssessmentPartyInput,
   ExitCourseState,
   MentorAssignmentInput,
   MentorContactInput,
@@ -10,7 +12,7 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from './exit-course.types';
-import { FINAL_EXIT_COURSE_STATUSES } from './exit-course.types';
+import { ASSESSMENT_PARTIES, FINAL_EXIT_COURSE_STATUSES } from './exit-course.types';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
@@ -79,6 +81,17 @@ function refuseMoment(
   return undefined;
 }
 
+const PARTY_NAMES: Record<AssessmentParty, string> = {
+  kriminalforsorgen: 'Kriminalforsorgen',
+  police: 'politiet',
+  municipality: 'kommunen',
+};
+
+/** Parties that have not yet given input to a parole-linked course's joint assessment. */
+export function missingAssessmentParties(state: ExitCourseState): AssessmentParty[] {
+  return state.paroleLinked ? ASSESSMENT_PARTIES.filter((party) => !state.assessmentInputs.includes(party)) : [];
+}
+
 export function refuseSuitabilityAssessment(
   state: ExitCourseState,
   input: SuitabilityAssessmentInput,
@@ -88,6 +101,16 @@ export function refuseSuitabilityAssessment(
     return {
       kind: 'illegal-transition',
       message: `Egnethedsvurderingen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+    };
+  }
+  // Bander bag tremmer: parole depends on the course, so the offer must rest on a joint assessment.
+  const missing = missingAssessmentParties(state);
+  if (input.outcome === 'offer' && missing.length > 0) {
+    return {
+      kind: 'illegal-transition',
+      message:
+        'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. ' +
+        `Mangler: ${missing.map((party) => PARTY_NAMES[party]).join(', ')}.`,
     };
   }
   if (input.outcome === 'rejection' && !input.reason.trim()) {
@@ -200,4 +223,16 @@ export function refusePsychologistCourse(state: ExitCourseState, input: Psycholo
     return { kind: 'illegal-transition', message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.' };
   }
   return refuseMoment(input.event === 'started' ? 'Starttidspunktet' : 'Sluttidspunktet', input.at, state, now);
+}
+
+export function refuseAssessmentInput(state: ExitCourseState, input: AssessmentPartyInput, now: Date): Refusal | undefined {
+  if (!openStep(state, 'suitability_assessment')) {
+    return { kind: 'illegal-transition', message: `Udtalelsen kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (!ASSESSMENT_PARTIES.includes(input.party)) return { kind: 'invalid-data', message: 'Ukendt part i vurderingen.' };
+  if (state.assessmentInputs.includes(input.party)) {
+    return { kind: 'illegal-transition', message: `Udtalelsen fra ${PARTY_NAMES[input.party]} er allerede registreret.` };
+  }
+  if (!input.summary.trim()) return { kind: 'invalid-data', message: 'Udtalelsen skal have et indhold.' };
+  return refuseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
 }

@@ -95,6 +95,18 @@ export interface InterruptionInput {
   actor: Actor;
 }
 
+/** Who must give input to a joint suitability assessment (parole-linked courses). */
+export const ASSESSMENT_PARTIES = ['kriminalforsorgen', 'police', 'municipality'] as const;
+export type AssessmentParty = (typeof ASSESSMENT_PARTIES)[number];
+
+export interface AssessmentPartyInput {
+  party: AssessmentParty;
+  /** The party's assessment in short (it goes to the audit trail as the reason). */
+  summary: string;
+  recordedAt: string;
+  actor: Actor;
+}
+
 export interface AgreementSignedInput {
   /** ISO instant the agreement was signed. */
   signedAt: string;
@@ -145,4 +157,7 @@ export interface ExitCourseState {
   closedAt?: string;
   mentor: MentorSupport;
   psychologistCourse: PsychologistCourseStatus;
+  paroleLinked: boolean;
+  /** Parties whose input to the joint suitability assessment is recorded. */
+  assessmentInputs: AssessmentParty[];
 }

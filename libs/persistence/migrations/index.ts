@@ -2,6 +2,7 @@ import { InitialReadModel1764000000000 } from './1764000000000-initial-read-mode
 import { AccessAuditPersons1764100000000 } from './1764100000000-access-audit-persons';
 import { MentorSupport1764200000000 } from './1764200000000-mentor-support';
 import { PersonUnits1764300000000 } from './1764300000000-person-units';
+import { OpenExitCourses1764400000000 } from './1764400000000-open-exit-courses';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const READ_MODEL_MIGRATIONS = [
   AccessAuditPersons1764100000000,
   MentorSupport1764200000000,
   PersonUnits1764300000000,
+  OpenExitCourses1764400000000,
 ];

@@ -31,6 +31,7 @@ import {
   logMentorContactUpdate,
   readModelSyncedUpdate,
   recordAgreementSignedUpdate,
+  recordAssessmentInputUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
 } from '../../../../workflows/exit-course.messages';
@@ -38,7 +39,13 @@ import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
-import type { AgreementSignedDto, MentorAssignmentDto, MentorContactDto, PsychologistCourseDto } from './dto/agreement-support.dto';
+import type {
+  AgreementSignedDto,
+  AssessmentInputDto,
+  MentorAssignmentDto,
+  MentorContactDto,
+  PsychologistCourseDto,
+} from './dto/agreement-support.dto';
 import type { InterruptionDto } from './dto/interruption.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
@@ -84,6 +91,7 @@ export class ExitCourseCommandsService {
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).
     if (!claim.created && (await this.isRecorded(claim.caseId))) return claim;
+    await this.reserveOpenCourse(dto.personRef, claim.caseId);
     const actor: Actor = { id: user.id };
     const input: StartExitCourseInput = {
       caseId: claim.caseId,
@@ -110,9 +118,30 @@ export class ExitCourseCommandsService {
       }));
     } catch (error) {
       // A course already ended under this key: the read model already holds all of it.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError) || claim.created) throw error;
+      if (error instanceof WorkflowExecutionAlreadyStartedError && !claim.created) return claim;
+      // Not started for certain (not a timeout, after which it may still start): free the person again.
+      if (!(error instanceof ApiError && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)) {
+        await this.dataSource.query(`DELETE FROM open_exit_courses WHERE case_id = $1`, [claim.caseId]);
+      }
+      throw error;
     }
     return claim;
+  }
+
+  /** One open course per person; the reservation is released by the read model when the course ends. */
+  private async reserveOpenCourse(personRef: string, caseId: string): Promise<void> {
+    const rows: { case_id: string }[] = await this.dataSource.query(
+      `INSERT INTO open_exit_courses (person_ref, case_id) VALUES ($1, $2)
+       ON CONFLICT (person_ref) DO UPDATE SET person_ref = EXCLUDED.person_ref RETURNING case_id`,
+      [personRef, caseId],
+    );
+    if (rows[0].case_id !== caseId) {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'COURSE_ALREADY_OPEN',
+        'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.',
+      );
+    }
   }
 
   recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
@@ -134,6 +163,11 @@ export class ExitCourseCommandsService {
       actor,
     };
     return this.update(caseId, user, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
+  }
+
+  recordAssessmentInput(caseId: string, dto: AssessmentInputDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { party: dto.party, summary: dto.summary, recordedAt: instantOrNow(dto.recordedAt), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordAssessmentInputUpdate, { args: [input] }));
   }
 
   recordAgreementSigned(caseId: string, dto: AgreementSignedDto, user: AuthenticatedUser): Promise<ExitCourseState> {

@@ -27,6 +27,7 @@ interface DetailRow extends CaseRow {
   contact_count: number;
   contact_minutes: number;
   last_contact_at: Date | null;
+  assessment_parties: string[];
 }
 
 interface CaseRow {
@@ -77,7 +78,10 @@ export class ExitCourseViewsRepository {
               e.mentor_ref, e.psychologist_course,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
-              (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at
+              (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
+              ARRAY(SELECT ev.details->>'party' FROM case_events ev
+                     WHERE ev.case_id = c.id AND ev.action = 'assessment_input_recorded'
+                     ORDER BY ev.transition_seq) AS assessment_parties
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -95,6 +99,7 @@ export class ExitCourseViewsRepository {
         lastContactAt: row.last_contact_at?.toISOString() ?? null,
       },
       psychologistCourse: row.psychologist_course,
+      jointAssessment: { required: row.parole_linked, received: row.assessment_parties },
       closedAt: row.closed_at?.toISOString() ?? null,
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,

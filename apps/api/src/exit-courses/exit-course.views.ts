@@ -54,6 +54,8 @@ export interface ExitCourseDetail extends ExitCourseSummary {
   paroleLinked: boolean;
   mentor: { mentorRef: string | null; contactCount: number; contactMinutes: number; lastContactAt: string | null };
   psychologistCourse: 'not_started' | 'ongoing' | 'ended';
+  /** Parole-linked courses: which parties' input to the joint assessment is recorded. */
+  jointAssessment: { required: boolean; received: string[] };
   closedAt: string | null;
   openSteps: StepView[];
   steps: StepView[];

@@ -6,7 +6,13 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { PageQuery, type Page } from '../common/page';
-import { AgreementSignedDto, MentorAssignmentDto, MentorContactDto, PsychologistCourseDto } from './dto/agreement-support.dto';
+import {
+  AgreementSignedDto,
+  AssessmentInputDto,
+  MentorAssignmentDto,
+  MentorContactDto,
+  PsychologistCourseDto,
+} from './dto/agreement-support.dto';
 import { InterruptionDto } from './dto/interruption.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
@@ -35,6 +41,7 @@ export class ExitCoursesController {
   @ApiResponse({ status: 200, description: 'Forløbet var allerede startet med denne Idempotency-Key.' })
   @ApiResponse({ status: 400, description: 'Ugyldig forespørgsel; intet er oprettet.' })
   @ApiResponse({ status: 422, description: 'Velformede men ugyldige oplysninger; intet er oprettet.' })
+  @ApiResponse({ status: 409, description: 'Personen har allerede et åbent exit-forløb.' })
   async start(
     @Body() dto: StartExitCourseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -104,6 +111,15 @@ export class ExitCoursesController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
     await this.commands.interrupt(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/assessment-inputs')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).' })
+  async assessmentInput(@Param('id') caseId: string, @Body() dto: AssessmentInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.recordAssessmentInput(caseId, dto, user);
     return this.detail(caseId, user);
   }
 

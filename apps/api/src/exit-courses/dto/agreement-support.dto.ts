@@ -1,9 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
-import { MENTOR_CONTACT_FORMS, PSYCHOLOGIST_COURSE_EVENTS } from '../../../../../libs/domain/exit-course/exit-course.types';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ASSESSMENT_PARTIES,
+  MENTOR_CONTACT_FORMS,
+  PSYCHOLOGIST_COURSE_EVENTS,
+} from '../../../../../libs/domain/exit-course/exit-course.types';
 import { IsInstant } from '../../common/is-instant.decorator';
 
 const INSTANT_MESSAGE = (field: string) => `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`;
+
+export class AssessmentInputDto {
+  @ApiProperty({ enum: ASSESSMENT_PARTIES, description: 'Hvis udtalelse: Kriminalforsorgen, politiet eller kommunen.' })
+  @IsIn(ASSESSMENT_PARTIES, { message: "party skal være 'kriminalforsorgen', 'police' eller 'municipality'." })
+  @IsDefined({ message: 'party skal udfyldes.' })
+  party!: (typeof ASSESSMENT_PARTIES)[number];
+
+  @ApiProperty({ description: 'Udtalelsen i kort form.' })
+  @MaxLength(2000, { message: 'summary må højst være 2000 tegn.' })
+  @IsString({ message: 'summary skal være tekst.' })
+  @IsNotEmpty({ message: 'summary skal udfyldes.' })
+  summary!: string;
+
+  @ApiPropertyOptional({ description: 'Tidspunkt for udtalelsen (standard: nu).' })
+  @IsOptional()
+  @IsInstant({ message: INSTANT_MESSAGE('recordedAt') })
+  recordedAt?: string;
+}
 
 export class AgreementSignedDto {
   @ApiPropertyOptional({ description: 'Tidspunkt for underskriften (standard: nu).' })
