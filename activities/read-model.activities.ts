@@ -87,11 +87,26 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     );
   }
   if (transition.exitCourseFacts) {
-    const { mentorRef, psychologistCourse } = transition.exitCourseFacts;
+    const { mentorRef, psychologistCourse, releaseMunicipality, releaseDistrict } = transition.exitCourseFacts;
     await db.query(
-      `UPDATE exit_courses SET mentor_ref = COALESCE($2, mentor_ref), psychologist_course = COALESCE($3, psychologist_course)
+      `UPDATE exit_courses SET mentor_ref = COALESCE($2, mentor_ref), psychologist_course = COALESCE($3, psychologist_course),
+              release_municipality = COALESCE($4, release_municipality), release_district = COALESCE($5, release_district)
        WHERE case_id = $1`,
-      [caseId, mentorRef ?? null, psychologistCourse ?? null],
+      [caseId, mentorRef ?? null, psychologistCourse ?? null, releaseMunicipality ?? null, releaseDistrict ?? null],
+    );
+  }
+  if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
+  for (const change of transition.accessChanges ?? []) {
+    await db.query(
+      `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (case_id, org_unit) DO UPDATE SET access = EXCLUDED.access, granted_at = now()`,
+      [caseId, change.orgUnit, findUnit(change.orgUnit)?.organisation ?? 'kriminalforsorgen', change.access],
+    );
+  }
+  for (const notice of transition.notifications ?? []) {
+    await db.query(
+      `INSERT INTO notifications (id, case_id, recipient_unit, kind) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [notice.notificationId, caseId, notice.recipientUnit, notice.kind],
     );
   }
   if (transition.status?.closedAt) {

@@ -6,7 +6,9 @@ import type {
   InterruptionInput,
   MentorAssignmentInput,
   MentorContactInput,
+  PrisonTransferInput,
   PsychologistCourseInput,
+  ReleasePlanInput,
   SuitabilityAssessmentInput,
 } from '../libs/domain/exit-course/exit-course.types';
 
@@ -41,3 +43,7 @@ export const REFUSAL_FAILURE_TYPES = {
   'illegal-transition': 'IllegalTransition',
   'invalid-data': 'InvalidDomainData',
 } as const;
+
+export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonTransferInput]>('recordPrisonTransfer');
+
+export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>('setReleasePlan');

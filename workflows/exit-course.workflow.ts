@@ -6,7 +6,7 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
 import { computeDueAt, latenessSeconds } from '../libs/domain/deadlines/deadline-rule';
@@ -18,7 +18,9 @@ import {
   refuseInterruption,
   refuseMentorAssignment,
   refuseMentorContact,
+  refusePrisonTransfer,
   refusePsychologistCourse,
+  refuseReleasePlan,
   refuseSuitabilityAssessment,
 } from '../libs/domain/exit-course/exit-course.rules';
 import type {
@@ -30,7 +32,9 @@ import type {
   MentorAssignmentInput,
   MentorContactInput,
   MentorSupport,
+  PrisonTransferInput,
   PsychologistCourseInput,
+  ReleasePlanInput,
   PsychologistCourseStatus,
   ExitCourseStatus,
   ExitCourseStepKind,
@@ -48,9 +52,12 @@ import {
   logMentorContactUpdate,
   readModelSyncedUpdate,
   recordAgreementSignedUpdate,
+  recordPrisonTransferUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
+  setReleasePlanUpdate,
 } from './exit-course.messages';
+import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
 import { ReadModelWriter } from './read-model-writer';
 
@@ -104,6 +111,16 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   onDecision(assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
   onDecision(logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
   onDecision(recordPsychologistCourseUpdate, refusePsychologistCourse, (input) => course.recordPsychologistCourse(input));
+  onDecision(
+    recordPrisonTransferUpdate,
+    (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
+    (input) => course.recordPrisonTransfer(input),
+  );
+  onDecision(
+    setReleasePlanUpdate,
+    (state, input) => refuseReleasePlan(state, input, (code) => findUnit(code)?.kind),
+    (input) => course.setReleasePlan(input),
+  );
 
   await condition(() => isFinal(course.status));
   await course.writer.flush();
@@ -130,9 +147,12 @@ class ExitCourse {
   private readonly mentor: MentorSupport = { contactCount: 0, contactMinutes: 0 };
   private psychologistCourse: PsychologistCourseStatus = 'not_started';
   private readonly assessmentInputs: AssessmentParty[] = [];
+  private institutionCode: string;
+  private releasePlan?: { municipalityCode: string; policeDistrictCode: string };
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId);
+    this.institutionCode = input.institutionCode;
   }
 
   snapshot(): ExitCourseState {
@@ -146,6 +166,8 @@ class ExitCourse {
       psychologistCourse: this.psychologistCourse,
       paroleLinked: this.input.paroleLinked,
       assessmentInputs: [...this.assessmentInputs],
+      institutionCode: this.institutionCode,
+      ...(this.releasePlan ? { releasePlan: { ...this.releasePlan } } : {}),
     };
   }
 
@@ -267,6 +289,48 @@ class ExitCourse {
       exitCourseFacts: { psychologistCourse: this.psychologistCourse },
       events: [event(input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended', input.at, input.actor)],
     });
+  }
+
+  /**
+   * The course continues unchanged at the receiving prison, which gains the case; the sending prison keeps
+   * read-only history. The municipality and police district of the release plan are told (outbox).
+   */
+  recordPrisonTransfer(input: PrisonTransferInput): void {
+    const from = this.institutionCode;
+    this.institutionCode = input.toInstitutionCode;
+    this.writer.enqueue({
+      orgUnit: input.toInstitutionCode,
+      accessChanges: [
+        { orgUnit: from, access: 'read' },
+        { orgUnit: input.toInstitutionCode, access: 'write' },
+      ],
+      notifications: this.notify('prison_transfer'),
+      events: [
+        event('prison_transfer', input.transferredAt, input.actor, { details: { from, to: input.toInstitutionCode } }),
+      ],
+    });
+  }
+
+  setReleasePlan(input: ReleasePlanInput): void {
+    this.releasePlan = { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode };
+    this.writer.enqueue({
+      exitCourseFacts: { releaseMunicipality: input.municipalityCode, releaseDistrict: input.policeDistrictCode },
+      events: [
+        event('release_plan_set', new Date().toISOString(), input.actor, {
+          details: { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode },
+        }),
+      ],
+    });
+  }
+
+  /** One notice to each of the release plan's municipality and police district (none before there is a plan). */
+  private notify(kind: NotificationRecord['kind']): NotificationRecord[] {
+    if (!this.releasePlan) return [];
+    return [this.releasePlan.municipalityCode, this.releasePlan.policeDistrictCode].map((recipientUnit) => ({
+      notificationId: uuid4(),
+      recipientUnit,
+      kind,
+    }));
   }
 
   interrupt(interruption: InterruptionInput): void {

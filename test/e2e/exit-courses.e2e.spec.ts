@@ -289,6 +289,32 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(await caseCount(body.personRef)).toBe(1);
   });
 
+  it('moves a course to the receiving prison: it decides there, the sending prison keeps read-only history', async () => {
+    const { body: started } = await api('POST', '/api/exit-courses', validStart({ referredAt: new Date(Date.now() - 3 * DAY_MS).toISOString() }));
+    const planned = await api('POST', `/api/exit-courses/${started.id}/release-plan`, { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' });
+    expect(planned.body.releasePlan).toEqual({
+      municipality: { code: 'KOM-0101', name: 'Københavns Kommune' },
+      policeDistrict: { code: 'POL-KBH', name: 'Københavns Politi' },
+    });
+    const moved = await api('POST', `/api/exit-courses/${started.id}/transfer`, { toInstitutionCode: 'KF-ENNER-MARK' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' }, status: 'awaiting_suitability_assessment' });
+
+    const refused = await api('POST', `/api/exit-courses/${started.id}/suitability-assessment`, { outcome: 'offer' });
+    expect([refused.status, refused.body.message]).toEqual([403, 'Din enhed har kun læseadgang til denne sag.']);
+    const ennermark = await sut.as('kf.ennermark');
+    const offered = await ennermark('POST', `/api/exit-courses/${started.id}/suitability-assessment`, { outcome: 'offer' });
+    expect([offered.status, offered.body.status]).toEqual([200, 'awaiting_agreement_signature']);
+    expect((await api('GET', `/api/exit-courses/${started.id}`)).body.status).toBe('awaiting_agreement_signature');
+    const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [started.id]);
+    expect(notices).toEqual([
+      { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
+      { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
+    ]);
+    const unknown = await ennermark('POST', `/api/exit-courses/${started.id}/transfer`, { toInstitutionCode: 'KF-UKENDT' });
+    expect([unknown.status, unknown.body.message]).toEqual([422, "Institutionen 'KF-UKENDT' kendes ikke."]);
+  });
+
   it('allows one open course per person: a second answers 409 until the first has ended', async () => {
     const body = validStart();
     const first = await api('POST', '/api/exit-courses', body);
@@ -498,7 +524,9 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/exit-courses/{id}/mentor',
       '/api/exit-courses/{id}/mentor-contacts',
       '/api/exit-courses/{id}/psychologist-course',
+      '/api/exit-courses/{id}/release-plan',
       '/api/exit-courses/{id}/suitability-assessment',
+      '/api/exit-courses/{id}/transfer',
       '/api/health',
       '/api/persons',
       '/api/persons/lookup',

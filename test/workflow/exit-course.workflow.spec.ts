@@ -15,6 +15,8 @@ import {
   logMentorContactUpdate,
   readModelSyncedUpdate,
   recordAssessmentInputUpdate,
+  recordPrisonTransferUpdate,
+  setReleasePlanUpdate,
   recordAgreementSignedUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
@@ -527,5 +529,47 @@ describe('exit-course workflow: joint assessment of a parole-linked course (Band
       { party: 'municipality', reason: 'Bolig kan findes.' },
     ]);
     await recordHistory('joint-assessment', handle.workflowId);
+  });
+});
+
+describe('exit-course workflow: prison transfer', () => {
+  it('continues the course unchanged at the receiving prison, moves access, and notifies the release plan’s units', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(3 * DAY_MS);
+    const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(0.5), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(1.5), actor: CASEWORKER }] });
+    const before = await handle.executeUpdate(setReleasePlanUpdate, {
+      args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH', actor: CASEWORKER }],
+    });
+
+    const after = await handle.executeUpdate(recordPrisonTransferUpdate, {
+      args: [{ toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(2), actor: CASEWORKER }],
+    });
+
+    expect(after.institutionCode).toBe('KF-ENNER-MARK');
+    expect({ ...after, institutionCode: before.institutionCode }).toEqual(before);
+    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+      { org_unit: 'KF-ENNER-MARK', access: 'write' },
+      { org_unit: 'KF-STORSTROEM', access: 'read' },
+    ]);
+    const [caseRecord] = await db.query(`SELECT org_unit FROM cases WHERE id = $1`, [input.caseId]);
+    expect(caseRecord.org_unit).toBe('KF-ENNER-MARK');
+    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+      { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
+      { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
+    ]);
+    const same = await refusalOf(
+      handle.executeUpdate(recordPrisonTransferUpdate, { args: [{ toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(2.5), actor: CASEWORKER }] }),
+    );
+    expect(same).toEqual({ type: 'InvalidDomainData', message: 'Personen er allerede på den institution.' });
+    const district = await refusalOf(
+      handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'KF-NYBORG', actor: CASEWORKER }] }),
+    );
+    expect(district).toEqual({ type: 'InvalidDomainData', message: "Politikredsen 'KF-NYBORG' kendes ikke." });
+    await recordHistory('prison-transfer', handle.workflowId);
   });
 });

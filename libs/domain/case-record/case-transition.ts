@@ -23,7 +23,9 @@ export type CaseAction =
   | 'mentor_changed'
   | 'mentor_contact_logged'
   | 'psychologist_course_started'
-  | 'psychologist_course_ended';
+  | 'psychologist_course_ended'
+  | 'prison_transfer'
+  | 'release_plan_set';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -74,6 +76,12 @@ export interface MentorContactRecord {
   mentorRef: string;
 }
 
+export interface NotificationRecord {
+  notificationId: string;
+  recipientUnit: string;
+  kind: 'prison_transfer' | 'release_notice' | 'handover';
+}
+
 export interface CaseTransition {
   caseId: string;
   /** 1, 2, 3 … per case, in the order the workflow made them. */
@@ -85,7 +93,13 @@ export interface CaseTransition {
   stepsClosed?: StepClosedRecord[];
   mentorContacts?: MentorContactRecord[];
   /** Exit-course facts that changed (only the fields given). */
-  exitCourseFacts?: { mentorRef?: string; psychologistCourse?: string };
+  exitCourseFacts?: { mentorRef?: string; psychologistCourse?: string; releaseMunicipality?: string; releaseDistrict?: string };
+  /** The unit now responsible for the case (a prison transfer). */
+  orgUnit?: string;
+  /** Units gaining or changing access: `read` keeps history visible, `write` lets the unit decide. */
+  accessChanges?: { orgUnit: string; access: 'read' | 'write' }[];
+  /** Outgoing notices (outbox): written with the transition, sent by a sender later. */
+  notifications?: NotificationRecord[];
   events: CaseEventRecord[];
 }
 

@@ -5,7 +5,9 @@ import type {
   ExitCourseState,
   MentorAssignmentInput,
   MentorContactInput,
+  PrisonTransferInput,
   PsychologistCourseInput,
+  ReleasePlanInput,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -235,4 +237,42 @@ export function refuseAssessmentInput(state: ExitCourseState, input: AssessmentP
   }
   if (!input.summary.trim()) return { kind: 'invalid-data', message: 'Udtalelsen skal have et indhold.' };
   return refuseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
+}
+
+/** Statuses in which the person is in prison, with Kriminalforsorgen responsible. */
+const IN_PRISON: readonly ExitCourseStatus[] = ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'];
+
+export function refusePrisonTransfer(
+  state: ExitCourseState,
+  input: PrisonTransferInput,
+  now: Date,
+  isInstitution: (code: string) => boolean,
+): Refusal | undefined {
+  if (!IN_PRISON.includes(state.status)) {
+    return { kind: 'illegal-transition', message: `Overførslen kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (!isInstitution(input.toInstitutionCode)) {
+    return { kind: 'invalid-data', message: `Institutionen '${input.toInstitutionCode}' kendes ikke.` };
+  }
+  if (input.toInstitutionCode === state.institutionCode) {
+    return { kind: 'invalid-data', message: 'Personen er allerede på den institution.' };
+  }
+  return refuseMoment('Overførselstidspunktet', input.transferredAt, state, now);
+}
+
+export function refuseReleasePlan(
+  state: ExitCourseState,
+  input: ReleasePlanInput,
+  unitKind: (code: string) => string | undefined,
+): Refusal | undefined {
+  if (!IN_PRISON.includes(state.status)) {
+    return { kind: 'illegal-transition', message: `Løsladelsesplanen kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (unitKind(input.municipalityCode) !== 'municipality') {
+    return { kind: 'invalid-data', message: `Kommunen '${input.municipalityCode}' kendes ikke.` };
+  }
+  if (unitKind(input.policeDistrictCode) !== 'police_district') {
+    return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
+  }
+  return undefined;
 }

@@ -107,6 +107,19 @@ export interface AssessmentPartyInput {
   actor: Actor;
 }
 
+export interface PrisonTransferInput {
+  toInstitutionCode: string;
+  transferredAt: string;
+  actor: Actor;
+}
+
+/** Where the person will live after release: who gets the release notice and the handover. */
+export interface ReleasePlanInput {
+  municipalityCode: string;
+  policeDistrictCode: string;
+  actor: Actor;
+}
+
 export interface AgreementSignedInput {
   /** ISO instant the agreement was signed. */
   signedAt: string;
@@ -160,4 +173,7 @@ export interface ExitCourseState {
   paroleLinked: boolean;
   /** Parties whose input to the joint suitability assessment is recorded. */
   assessmentInputs: AssessmentParty[];
+  /** The institution responsible now (changes with prison transfers). */
+  institutionCode: string;
+  releasePlan?: { municipalityCode: string; policeDistrictCode: string };
 }

@@ -3,6 +3,7 @@ import { AccessAuditPersons1764100000000 } from './1764100000000-access-audit-pe
 import { MentorSupport1764200000000 } from './1764200000000-mentor-support';
 import { PersonUnits1764300000000 } from './1764300000000-person-units';
 import { OpenExitCourses1764400000000 } from './1764400000000-open-exit-courses';
+import { TransfersAndNotices1764500000000 } from './1764500000000-transfers-and-notices';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const READ_MODEL_MIGRATIONS = [
   MentorSupport1764200000000,
   PersonUnits1764300000000,
   OpenExitCourses1764400000000,
+  TransfersAndNotices1764500000000,
 ];

@@ -32,8 +32,10 @@ import {
   readModelSyncedUpdate,
   recordAgreementSignedUpdate,
   recordAssessmentInputUpdate,
+  recordPrisonTransferUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
+  setReleasePlanUpdate,
 } from '../../../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
@@ -47,6 +49,7 @@ import type {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import type { InterruptionDto } from './dto/interruption.dto';
+import type { PrisonTransferDto, ReleasePlanDto } from './dto/release.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { PersonsService } from '../persons/persons.service';
@@ -188,6 +191,16 @@ export class ExitCourseCommandsService {
   recordPsychologistCourse(caseId: string, dto: PsychologistCourseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { event: dto.event, at: instantOrNow(dto.at), actor: { id: user.id } };
     return this.update(caseId, user, (handle) => handle.executeUpdate(recordPsychologistCourseUpdate, { args: [input] }));
+  }
+
+  recordPrisonTransfer(caseId: string, dto: PrisonTransferDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { toInstitutionCode: dto.toInstitutionCode, transferredAt: instantOrNow(dto.transferredAt), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordPrisonTransferUpdate, { args: [input] }));
+  }
+
+  setReleasePlan(caseId: string, dto: ReleasePlanDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { municipalityCode: dto.municipalityCode, policeDistrictCode: dto.policeDistrictCode, actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(setReleasePlanUpdate, { args: [input] }));
   }
 
   private async update(

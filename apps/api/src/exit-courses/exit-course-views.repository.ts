@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
 import { describeStatus } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
-import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
+import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
 import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
 
@@ -28,6 +28,8 @@ interface DetailRow extends CaseRow {
   contact_minutes: number;
   last_contact_at: Date | null;
   assessment_parties: string[];
+  release_municipality: string | null;
+  release_district: string | null;
 }
 
 interface CaseRow {
@@ -75,7 +77,7 @@ export class ExitCourseViewsRepository {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
-              e.mentor_ref, e.psychologist_course,
+              e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
@@ -100,6 +102,10 @@ export class ExitCourseViewsRepository {
       },
       psychologistCourse: row.psychologist_course,
       jointAssessment: { required: row.parole_linked, received: row.assessment_parties },
+      releasePlan:
+        row.release_municipality && row.release_district
+          ? { municipality: unitView(row.release_municipality), policeDistrict: unitView(row.release_district) }
+          : null,
       closedAt: row.closed_at?.toISOString() ?? null,
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,
@@ -247,12 +253,16 @@ export class ExitCourseViewsRepository {
   }
 }
 
+function unitView(code: string): { code: string; name: string } {
+  return { code, name: findUnit(code)?.name ?? code };
+}
+
 function summaryOf(row: CaseRow): ExitCourseSummary {
   return {
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    institution: { code: row.org_unit, name: findInstitution(row.org_unit)?.name ?? row.org_unit },
+    institution: unitView(row.org_unit),
     status: row.status,
     statusText: describeStatus(row.status),
     referredAt: row.opened_at.toISOString(),

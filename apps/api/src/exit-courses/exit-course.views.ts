@@ -56,6 +56,7 @@ export interface ExitCourseDetail extends ExitCourseSummary {
   psychologistCourse: 'not_started' | 'ongoing' | 'ended';
   /** Parole-linked courses: which parties' input to the joint assessment is recorded. */
   jointAssessment: { required: boolean; received: string[] };
+  releasePlan: { municipality: { code: string; name: string }; policeDistrict: { code: string; name: string } } | null;
   closedAt: string | null;
   openSteps: StepView[];
   steps: StepView[];

@@ -14,6 +14,7 @@ import {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import { InterruptionDto } from './dto/interruption.dto';
+import { PrisonTransferDto, ReleasePlanDto } from './dto/release.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
@@ -165,6 +166,24 @@ export class ExitCoursesController {
   @ApiOperation({ summary: 'Registrér start eller afslutning af psykologforløbet.' })
   async psychologistCourse(@Param('id') caseId: string, @Body() dto: PsychologistCourseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordPsychologistCourse(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/transfer')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.' })
+  async transfer(@Param('id') caseId: string, @Body() dto: PrisonTransferDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.recordPrisonTransfer(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/release-plan')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).' })
+  async releasePlan(@Param('id') caseId: string, @Body() dto: ReleasePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.setReleasePlan(caseId, dto, user);
     return this.detail(caseId, user);
   }
 }
