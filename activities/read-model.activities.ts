@@ -87,13 +87,31 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     );
   }
   if (transition.exitCourseFacts) {
-    const { mentorRef, psychologistCourse, releaseMunicipality, releaseDistrict } = transition.exitCourseFacts;
+    const facts = transition.exitCourseFacts;
     await db.query(
       `UPDATE exit_courses SET mentor_ref = COALESCE($2, mentor_ref), psychologist_course = COALESCE($3, psychologist_course),
-              release_municipality = COALESCE($4, release_municipality), release_district = COALESCE($5, release_district)
+              release_municipality = COALESCE($4, release_municipality), release_district = COALESCE($5, release_district),
+              expected_release_date = COALESCE($6::date, expected_release_date), readiness = COALESCE($7::jsonb, readiness),
+              release_notice_sent_at = COALESCE($8, release_notice_sent_at)
        WHERE case_id = $1`,
-      [caseId, mentorRef ?? null, psychologistCourse ?? null, releaseMunicipality ?? null, releaseDistrict ?? null],
+      [
+        caseId,
+        facts.mentorRef ?? null,
+        facts.psychologistCourse ?? null,
+        facts.releaseMunicipality ?? null,
+        facts.releaseDistrict ?? null,
+        facts.expectedReleaseDate ?? null,
+        facts.readiness ? JSON.stringify(facts.readiness) : null,
+        facts.releaseNoticeSentAt ?? null,
+      ],
     );
+  }
+  for (const step of transition.stepsRescheduled ?? []) {
+    await db.query(`UPDATE steps SET due_at = $3, overdue_at = NULL, updated_at = now() WHERE id = $1 AND case_id = $2`, [
+      step.stepId,
+      caseId,
+      step.dueAt,
+    ]);
   }
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {

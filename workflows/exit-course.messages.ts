@@ -8,6 +8,8 @@ import type {
   MentorContactInput,
   PrisonTransferInput,
   PsychologistCourseInput,
+  ReadinessInput,
+  ReleaseDateChangeInput,
   ReleasePlanInput,
   SuitabilityAssessmentInput,
 } from '../libs/domain/exit-course/exit-course.types';
@@ -47,3 +49,8 @@ export const REFUSAL_FAILURE_TYPES = {
 export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonTransferInput]>('recordPrisonTransfer');
 
 export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>('setReleasePlan');
+
+/** The expected release date changed: every release timer re-arms. */
+export const changeExpectedReleaseDateUpdate = defineUpdate<ExitCourseState, [ReleaseDateChangeInput]>('changeExpectedReleaseDate');
+
+export const updateReadinessUpdate = defineUpdate<ExitCourseState, [ReadinessInput]>('updateReadiness');

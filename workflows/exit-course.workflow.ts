@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   setHandler,
   uuid4,
 } from '@temporalio/workflow';
@@ -9,7 +10,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
-import { computeDueAt, latenessSeconds } from '../libs/domain/deadlines/deadline-rule';
+import { DEADLINE_POLICY, type DeadlineName } from '../libs/domain/deadlines/deadline-policy';
+import { calendarDays, computeDueAt, latenessSeconds, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';
+import { parseLocalDate } from '../libs/domain/time/copenhagen-calendar';
 import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
   isFinal,
@@ -20,7 +23,10 @@ import {
   refuseMentorContact,
   refusePrisonTransfer,
   refusePsychologistCourse,
+  refuseReadiness,
+  refuseReleaseDateChange,
   refuseReleasePlan,
+  missingReadiness,
   refuseSuitabilityAssessment,
 } from '../libs/domain/exit-course/exit-course.rules';
 import type {
@@ -36,6 +42,9 @@ import type {
   PsychologistCourseInput,
   ReleasePlanInput,
   PsychologistCourseStatus,
+  Readiness,
+  ReadinessInput,
+  ReleaseDateChangeInput,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -56,12 +65,17 @@ import {
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
   setReleasePlanUpdate,
+  changeExpectedReleaseDateUpdate,
+  updateReadinessUpdate,
 } from './exit-course.messages';
 import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
 import { ReadModelWriter } from './read-model-writer';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
+
+/** patched() id of the release-notice timer started with every course. */
+export const RELEASE_PREPARATION_PATCH = 'release-preparation';
 
 /**
  * One exit course (DOMAIN.md §1) from referral to its end. Temporal holds the process state; every
@@ -74,6 +88,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   // Start before registering handlers: an update that came with the start (update-with-start) is
   // dispatched as soon as its handler is set, and must find the opening transitions already queued.
   course.start();
+  // Added after the first histories were recorded: courses started before it carry no release timer.
+  if (patched(RELEASE_PREPARATION_PATCH)) void course.watchRelease();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   setHandler(
@@ -116,6 +132,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
     (input) => course.recordPrisonTransfer(input),
   );
+  onDecision(changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) => course.changeExpectedReleaseDate(input));
+  onDecision(updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
   onDecision(
     setReleasePlanUpdate,
     (state, input) => refuseReleasePlan(state, input, (code) => findUnit(code)?.kind),
@@ -149,10 +167,14 @@ class ExitCourse {
   private readonly assessmentInputs: AssessmentParty[] = [];
   private institutionCode: string;
   private releasePlan?: { municipalityCode: string; policeDistrictCode: string };
+  private expectedReleaseDate: string;
+  private readonly readiness: Readiness = { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false };
+  private releaseNoticeSentAt?: string;
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId);
     this.institutionCode = input.institutionCode;
+    this.expectedReleaseDate = input.expectedReleaseDate;
   }
 
   snapshot(): ExitCourseState {
@@ -168,6 +190,9 @@ class ExitCourse {
       assessmentInputs: [...this.assessmentInputs],
       institutionCode: this.institutionCode,
       ...(this.releasePlan ? { releasePlan: { ...this.releasePlan } } : {}),
+      expectedReleaseDate: this.expectedReleaseDate,
+      readiness: { ...this.readiness },
+      ...(this.releaseNoticeSentAt ? { releaseNoticeSentAt: this.releaseNoticeSentAt } : {}),
     };
   }
 
@@ -370,13 +395,11 @@ class ExitCourse {
   }
 
   private openStep(kind: ExitCourseStepKind, rule: DeadlineRule, from: string, actor: Actor): void {
-    const step: StepState = {
-      stepId: uuid4(),
-      kind,
-      status: 'open',
-      openedAt: from,
-      dueAt: computeDueAt(rule, new Date(from)).toISOString(),
-    };
+    this.openStepDue(kind, computeDueAt(rule, new Date(from)).toISOString(), from, actor);
+  }
+
+  private openStepDue(kind: ExitCourseStepKind, dueAt: string, from: string, actor: Actor): void {
+    const step: StepState = { stepId: uuid4(), kind, status: 'open', openedAt: from, dueAt };
     this.steps.push(step);
     this.writer.enqueue({
       stepsOpened: [{ stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt }],
@@ -391,18 +414,124 @@ class ExitCourse {
    * makes the step overdue at once.
    */
   private async watchDeadline(step: StepState): Promise<void> {
-    const remainingMs = Date.parse(step.dueAt) - Date.now();
-    if (remainingMs > 0 && (await condition(() => step.status !== 'open', remainingMs))) return;
-    if (step.status !== 'open') return;
+    // A deadline that moves (the release date changed) re-arms the timer: the loop waits for the new one.
+    for (;;) {
+      const armedDue = step.dueAt;
+      const remainingMs = Date.parse(armedDue) - Date.now();
+      if (remainingMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, remainingMs))) {
+        if (step.status !== 'open') return;
+        continue;
+      }
+      if (step.status !== 'open') return;
+      if (step.dueAt !== armedDue) continue;
+      break;
+    }
     const now = new Date().toISOString();
     step.overdueAt = now;
+    const details: Record<string, string> = { kind: step.kind, dueAt: step.dueAt };
+    // What is not ready near release is named in the escalation.
+    if (step.kind === 'release_preparation') details.missing = missingReadiness(this.readiness).join(',');
     this.writer.enqueue({
       stepsOverdue: [{ stepId: step.stepId, overdueAt: now }],
+      events: [event('step_overdue', step.dueAt, { id: SYSTEM_ACTOR_ID }, { stepId: step.stepId, details })],
+    });
+  }
+
+  /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
+  private get inPrison(): boolean {
+    return ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'].includes(this.status);
+  }
+
+  /**
+   * Sends the release notice a policy period before the expected release, re-arming whenever the date
+   * moves; a date already inside the period sends it at once. The notice opens release preparation,
+   * due a policy period before release, done when the readiness checklist is complete.
+   */
+  async watchRelease(): Promise<void> {
+    while (this.inPrison && !this.releaseNoticeSentAt) {
+      const armedFor = this.expectedReleaseDate;
+      const waitMs = this.noticeAt(armedFor).getTime() - Date.now();
+      if (waitMs > 0) {
+        await condition(() => this.expectedReleaseDate !== armedFor || !this.inPrison, waitMs);
+        if (this.expectedReleaseDate !== armedFor) continue;
+        if (!this.inPrison) return;
+      }
+      this.sendReleaseNotice();
+    }
+  }
+
+  private sendReleaseNotice(): void {
+    const now = new Date().toISOString();
+    this.releaseNoticeSentAt = now;
+    const notifications = this.notify('release_notice');
+    this.writer.enqueue({
+      exitCourseFacts: { releaseNoticeSentAt: now },
+      notifications,
       events: [
-        event('step_overdue', step.dueAt, { id: SYSTEM_ACTOR_ID }, {
-          stepId: step.stepId,
-          details: { kind: step.kind, dueAt: step.dueAt },
+        event('release_notice_sent', now, { id: SYSTEM_ACTOR_ID }, {
+          details: {
+            expectedReleaseDate: this.expectedReleaseDate,
+            recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
+          },
         }),
+      ],
+    });
+    if (missingReadiness(this.readiness).length > 0) {
+      this.openStepDue('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
+    }
+  }
+
+  private noticeAt(releaseDate: string): Date {
+    return startOfDaysBefore(parseLocalDate(releaseDate)!, calendarDays(this.deadline('releaseNotice')));
+  }
+
+  private preparationDueAt(): string {
+    return startOfDaysBefore(parseLocalDate(this.expectedReleaseDate)!, calendarDays(this.deadline('releaseReadiness'))).toISOString();
+  }
+
+  /** A deadline rule of this course; one added to the policy after the course started takes its default. */
+  private deadline(name: DeadlineName): DeadlineRule {
+    return this.input.deadlines[name] ?? DEADLINE_POLICY[name].rule;
+  }
+
+  changeExpectedReleaseDate(input: ReleaseDateChangeInput): void {
+    const from = this.expectedReleaseDate;
+    this.expectedReleaseDate = input.expectedReleaseDate;
+    const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
+    const moved: { stepId: string; dueAt: string }[] = [];
+    if (preparation) {
+      preparation.dueAt = this.preparationDueAt();
+      delete preparation.overdueAt;
+      moved.push({ stepId: preparation.stepId, dueAt: preparation.dueAt });
+    }
+    this.writer.enqueue({
+      exitCourseFacts: { expectedReleaseDate: input.expectedReleaseDate },
+      stepsRescheduled: moved,
+      events: [
+        event('expected_release_date_changed', new Date().toISOString(), input.actor, {
+          reason: input.reason,
+          details: { from, to: input.expectedReleaseDate },
+        }),
+        ...moved.map((step) =>
+          event('step_rescheduled', new Date().toISOString(), input.actor, { stepId: step.stepId, details: { dueAt: step.dueAt } }),
+        ),
+      ],
+    });
+    // Moved inside the notice period: notify now, within this decision, so it is read back with it.
+    if (!this.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now()) this.sendReleaseNotice();
+  }
+
+  updateReadiness(input: ReadinessInput): void {
+    this.readiness[input.item] = input.ready;
+    const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
+    const now = new Date().toISOString();
+    const completed = preparation && missingReadiness(this.readiness).length === 0 ? this.completeStep('release_preparation', now, 'ready') : undefined;
+    this.writer.enqueue({
+      exitCourseFacts: { readiness: { ...this.readiness } },
+      stepsClosed: completed ? [completed.record] : [],
+      events: [
+        event('readiness_updated', now, input.actor, { reason: input.note, details: { item: input.item, ready: input.ready } }),
+        ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
   }

@@ -315,6 +315,37 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect([unknown.status, unknown.body.message]).toEqual([422, "Institutionen 'KF-UKENDT' kendes ikke."]);
   });
 
+  it('prepares the release: a date inside the notice period notifies at once, the checklist shows what is missing', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+    const { body: started } = await api('POST', '/api/exit-courses', validStart({ expectedReleaseDate: inDays(200) }));
+    expect(started.releaseNoticeSentAt).toBeNull();
+    await api('POST', `/api/exit-courses/${started.id}/release-plan`, { municipalityCode: 'KOM-0461', policeDistrictCode: 'POL-FYN' });
+    const past = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: '2020-01-01', reason: 'Fejl' });
+    expect([past.status, past.body.message]).toEqual([422, 'Den forventede løsladelsesdato ligger i fortiden.']);
+    const noReason = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: inDays(20) });
+    expect(noReason.body.details).toEqual([{ field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse (reason).'] }]);
+
+    const moved = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: inDays(20), reason: 'Prøveløsladelse' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.expectedReleaseDate).toBe(inDays(20));
+    expect(moved.body.releaseNoticeSentAt).not.toBeNull();
+    expect(moved.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([
+      ['suitability_assessment', 'Egnethedsvurdering'],
+      ['release_preparation', 'Klar til løsladelse'],
+    ]);
+    expect(moved.body.readiness.missing).toEqual(['bolig', 'forsørgelse', 'job- eller uddannelsesplan', 'mentorkontinuitet']);
+    const housing = await api('POST', `/api/exit-courses/${started.id}/readiness`, { item: 'housing', ready: true, note: 'Lejlighed anvist' });
+    expect(housing.body.readiness).toEqual({
+      items: { housing: true, income: false, job_or_education_plan: false, mentor_continuity: false },
+      missing: ['forsørgelse', 'job- eller uddannelsesplan', 'mentorkontinuitet'],
+    });
+    const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [started.id]);
+    expect(notices).toEqual([
+      { recipient_unit: 'KOM-0461', kind: 'release_notice' },
+      { recipient_unit: 'POL-FYN', kind: 'release_notice' },
+    ]);
+  });
+
   it('allows one open course per person: a second answers 409 until the first has ended', async () => {
     const body = validStart();
     const first = await api('POST', '/api/exit-courses', body);
@@ -518,12 +549,14 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/exit-courses',
       '/api/exit-courses/{id}',
       '/api/exit-courses/{id}/agreement-signed',
+      '/api/exit-courses/{id}/expected-release-date',
       '/api/exit-courses/{id}/assessment-inputs',
       '/api/exit-courses/{id}/history',
       '/api/exit-courses/{id}/interruption',
       '/api/exit-courses/{id}/mentor',
       '/api/exit-courses/{id}/mentor-contacts',
       '/api/exit-courses/{id}/psychologist-course',
+      '/api/exit-courses/{id}/readiness',
       '/api/exit-courses/{id}/release-plan',
       '/api/exit-courses/{id}/suitability-assessment',
       '/api/exit-courses/{id}/transfer',
@@ -531,7 +564,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/persons',
       '/api/persons/lookup',
       '/api/persons/{personRef}',
-    ]);
+    ].sort());
 
     const unknownRoute = await api('GET', '/api/nowhere');
     expect(unknownRoute.status).toBe(404);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
+import { addCalendarDays, danishDateOf, formatLocalDate } from '../../libs/domain/time/copenhagen-calendar';
 import type { StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
 
 export const CASEWORKER = { id: 'user-kf-storstroem-1' };
@@ -9,7 +10,8 @@ export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCo
     caseId: randomUUID(),
     personRef: 'P-TEST-0001',
     institutionCode: 'KF-STORSTROEM',
-    expectedReleaseDate: '2028-01-31',
+    // Two years after the referral: the test server's clock moves on through a suite's sleeps.
+    expectedReleaseDate: formatLocalDate(addCalendarDays(danishDateOf(referredAt), 730)),
     paroleLinked: false,
     referredAt: referredAt.toISOString(),
     deadlines: defaultDeadlinePolicy(),

@@ -6,7 +6,8 @@ import type { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
+import { computeDueAt, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
+import { addCalendarDays, danishDateOf, formatLocalDate, parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
 import type { ExitCourseState, StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
 import {
   assignMentorUpdate,
@@ -17,6 +18,8 @@ import {
   recordAssessmentInputUpdate,
   recordPrisonTransferUpdate,
   setReleasePlanUpdate,
+  changeExpectedReleaseDateUpdate,
+  updateReadinessUpdate,
   recordAgreementSignedUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
@@ -571,5 +574,86 @@ describe('exit-course workflow: prison transfer', () => {
     );
     expect(district).toEqual({ type: 'InvalidDomainData', message: "Politikredsen 'KF-NYBORG' kendes ikke." });
     await recordHistory('prison-transfer', handle.workflowId);
+  });
+});
+
+describe('exit-course workflow: release preparation', () => {
+  /** The Danish date `days` after the test server's now. */
+  const dateIn = async (days: number) => formatLocalDate(addCalendarDays(danishDateOf(await now()), days));
+  const noticeMoment = (releaseDate: string) => startOfDaysBefore(parseLocalDate(releaseDate)!, 30);
+  const preparationDue = (releaseDate: string) => startOfDaysBefore(parseLocalDate(releaseDate)!, 7).toISOString();
+
+  async function plannedCourse(releaseInDays: number) {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt, { expectedReleaseDate: await dateIn(releaseInDays) });
+    const handle = await start(input);
+    await handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }] });
+    return { input, handle };
+  }
+
+  it('sends the release notice 30 days before release and opens release preparation, due 7 days before', async () => {
+    const { input, handle } = await plannedCourse(45);
+    const noticeAt = noticeMoment(input.expectedReleaseDate).getTime();
+    await env.sleep(noticeAt - (await now()).getTime() - 60_000);
+    expect((await handle.query(exitCourseStateQuery)).releaseNoticeSentAt).toBeUndefined();
+    await env.sleep(2 * 60_000);
+    const state = await handle.executeUpdate(readModelSyncedUpdate);
+
+    expect(Date.parse(state.releaseNoticeSentAt!)).toBeGreaterThanOrEqual(noticeAt);
+    expect(state.steps.find((step) => step.kind === 'release_preparation')).toMatchObject({ status: 'open', dueAt: preparationDue(input.expectedReleaseDate) });
+    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+      { recipient_unit: 'KOM-0751', kind: 'release_notice' },
+      { recipient_unit: 'POL-OESTJYLLAND', kind: 'release_notice' },
+    ]);
+    await recordHistory('release-notice', handle.workflowId);
+  });
+
+  it('re-arms when the release date moves later before the notice, and sends at once when it moves inside the period', async () => {
+    const { input, handle } = await plannedCourse(45);
+    await env.sleep(5 * DAY_MS);
+    const later = await dateIn(90);
+    await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Ny dom', actor: CASEWORKER }] });
+    await env.sleep(noticeMoment(input.expectedReleaseDate).getTime() - (await now()).getTime() + DAY_MS);
+    expect((await handle.query(exitCourseStateQuery)).releaseNoticeSentAt).toBeUndefined();
+
+    const sooner = await dateIn(20);
+    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: sooner, reason: 'Prøveløsladelse bevilget', actor: CASEWORKER }] });
+    expect(moved.expectedReleaseDate).toBe(sooner);
+    const state = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(state.releaseNoticeSentAt).toBeDefined();
+    expect(state.steps.find((step) => step.kind === 'release_preparation')?.dueAt).toBe(preparationDue(sooner));
+    const [facts] = await db.query(`SELECT to_char(expected_release_date, 'YYYY-MM-DD') AS date FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    expect(facts.date).toBe(sooner);
+    await recordHistory('release-date-moved', handle.workflowId);
+  });
+
+  it('moves the preparation deadline with the release date, and escalates what is still missing', async () => {
+    const { input, handle } = await plannedCourse(20);
+    await handle.executeUpdate(readModelSyncedUpdate);
+    await handle.executeUpdate(updateReadinessUpdate, { args: [{ item: 'housing', ready: true, note: 'Bolig via kommunen', actor: CASEWORKER }] });
+    const later = await dateIn(26);
+    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Flyttet', actor: CASEWORKER }] });
+    const preparation = moved.steps.find((step) => step.kind === 'release_preparation')!;
+    expect(preparation.dueAt).toBe(preparationDue(later));
+    const [row] = await db.query(`SELECT due_at FROM steps WHERE id = $1`, [preparation.stepId]);
+    expect(row.due_at.toISOString()).toBe(preparationDue(later));
+
+    await env.sleep(Date.parse(preparation.dueAt) - (await now()).getTime() + 3600_000);
+    const overdue = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(overdue.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeDefined();
+    const [escalation] = await db.query(`SELECT details FROM case_events WHERE case_id = $1 AND action = 'step_overdue'`, [input.caseId]);
+    expect(escalation.details).toEqual({ kind: 'release_preparation', dueAt: preparationDue(later), missing: 'income,job_or_education_plan,mentor_continuity' });
+
+    for (const item of ['income', 'job_or_education_plan', 'mentor_continuity'] as const) {
+      await handle.executeUpdate(updateReadinessUpdate, { args: [{ item, ready: true, actor: CASEWORKER }] });
+    }
+    const ready = await handle.query(exitCourseStateQuery);
+    const done = ready.steps.find((step) => step.kind === 'release_preparation')!;
+    expect(done.status).toBe('completed');
+    expect(done.latenessSeconds).toBe(Math.floor((Date.parse(done.completedAt!) - Date.parse(done.dueAt)) / 1000));
+    expect(done.latenessSeconds).toBe(3600);
+    const [closed] = await db.query(`SELECT status, outcome FROM steps WHERE id = $1`, [done.stepId]);
+    expect(closed).toEqual({ status: 'completed', outcome: 'ready' });
+    expect(ready.readiness).toEqual({ housing: true, income: true, job_or_education_plan: true, mentor_continuity: true });
   });
 });

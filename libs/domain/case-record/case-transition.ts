@@ -25,7 +25,11 @@ export type CaseAction =
   | 'psychologist_course_started'
   | 'psychologist_course_ended'
   | 'prison_transfer'
-  | 'release_plan_set';
+  | 'release_plan_set'
+  | 'expected_release_date_changed'
+  | 'readiness_updated'
+  | 'release_notice_sent'
+  | 'step_rescheduled';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -93,7 +97,17 @@ export interface CaseTransition {
   stepsClosed?: StepClosedRecord[];
   mentorContacts?: MentorContactRecord[];
   /** Exit-course facts that changed (only the fields given). */
-  exitCourseFacts?: { mentorRef?: string; psychologistCourse?: string; releaseMunicipality?: string; releaseDistrict?: string };
+  exitCourseFacts?: {
+    mentorRef?: string;
+    psychologistCourse?: string;
+    releaseMunicipality?: string;
+    releaseDistrict?: string;
+    expectedReleaseDate?: string;
+    readiness?: Record<string, boolean>;
+    releaseNoticeSentAt?: string;
+  };
+  /** Open steps whose deadline moved (e.g. with the release date); an earlier escalation is cleared. */
+  stepsRescheduled?: { stepId: string; dueAt: string }[];
   /** The unit now responsible for the case (a prison transfer). */
   orgUnit?: string;
   /** Units gaining or changing access: `read` keeps history visible, `write` lets the unit decide. */

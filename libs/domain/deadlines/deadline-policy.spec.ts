@@ -14,6 +14,7 @@ const EXPECTED_DEFAULTS = {
   mentorAssignment: { unit: 'calendar-days', days: 14 },
   mentorContactCadence: { unit: 'calendar-days', days: 31 },
   releaseNotice: { unit: 'calendar-days', days: 30 },
+  releaseReadiness: { unit: 'calendar-days', days: 7 },
   handoverDecision: { unit: 'calendar-days', days: 7 },
   dksAssessment: { unit: 'elapsed-hours', hours: 24 },
   dksFollowUpCheck: { unit: 'calendar-days', days: 14 },
@@ -26,6 +27,7 @@ const EXPECTED_SETTINGS = {
   mentorAssignment: 'DEADLINE_MENTOR_ASSIGNMENT_DAYS',
   mentorContactCadence: 'DEADLINE_MENTOR_CONTACT_CADENCE_DAYS',
   releaseNotice: 'DEADLINE_RELEASE_NOTICE_DAYS',
+  releaseReadiness: 'DEADLINE_RELEASE_READINESS_DAYS',
   handoverDecision: 'DEADLINE_HANDOVER_DECISION_DAYS',
 };
 
@@ -101,6 +103,7 @@ describe('deadlinePolicyFromEnvironment', () => {
         DEADLINE_MENTOR_ASSIGNMENT_DAYS: '21',
         DEADLINE_MENTOR_CONTACT_CADENCE_DAYS: '28',
         DEADLINE_RELEASE_NOTICE_DAYS: '60',
+        DEADLINE_RELEASE_READINESS_DAYS: '10',
         DEADLINE_HANDOVER_DECISION_DAYS: '3',
       }),
     ).toEqual({
@@ -110,6 +113,7 @@ describe('deadlinePolicyFromEnvironment', () => {
       mentorAssignment: { unit: 'calendar-days', days: 21 },
       mentorContactCadence: { unit: 'calendar-days', days: 28 },
       releaseNotice: { unit: 'calendar-days', days: 60 },
+      releaseReadiness: { unit: 'calendar-days', days: 10 },
       handoverDecision: { unit: 'calendar-days', days: 3 },
     });
   });

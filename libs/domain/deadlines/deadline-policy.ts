@@ -11,6 +11,7 @@ export type DeadlineName =
   | 'mentorAssignment'
   | 'mentorContactCadence'
   | 'releaseNotice'
+  | 'releaseReadiness'
   | 'handoverDecision'
   | 'dksAssessment'
   | 'dksFollowUpCheck'
@@ -65,6 +66,14 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
       'Kommunerne får til tider ikke besked før en løsladelse (Den gode løsladelse, 003_6c7327a7c185bb1e.txt). Standard: varsel 30 dage før forventet løsladelse.',
     basis: 'default',
     setting: 'DEADLINE_RELEASE_NOTICE_DAYS',
+  },
+  releaseReadiness: {
+    rule: { unit: 'calendar-days', days: 7 },
+    label: 'Klar til løsladelse',
+    source:
+      'Løsladte står til tider uden bolig, penge og plan (Den gode løsladelse, 003_6c7327a7c185bb1e.txt). Standard: bolig, forsørgelse, job-/uddannelsesplan og mentorkontinuitet på plads 7 dage før løsladelse.',
+    basis: 'default',
+    setting: 'DEADLINE_RELEASE_READINESS_DAYS',
   },
   handoverDecision: {
     rule: { unit: 'calendar-days', days: 7 },

@@ -1,5 +1,5 @@
 import { danishDateOf, danishUtcOffsetMs } from '../time/copenhagen-calendar';
-import { computeDueAt, latenessSeconds, type DeadlineRule } from './deadline-rule';
+import { computeDueAt, latenessSeconds, startOfDaysBefore, type DeadlineRule } from './deadline-rule';
 
 const hours = (n: number): DeadlineRule => ({ unit: 'elapsed-hours', hours: n });
 const days = (n: number): DeadlineRule => ({ unit: 'calendar-days', days: n });
@@ -112,5 +112,13 @@ describe('latenessSeconds', () => {
     expect(latenessSeconds(dueAt, new Date('2026-04-01T22:00:59.999Z'))).toBe(59);
     // 1 day, 1 hour, 1 minute, 1.5 s late.
     expect(latenessSeconds(dueAt, new Date('2026-04-02T23:01:01.500Z'))).toBe(90_061);
+  });
+});
+
+describe('startOfDaysBefore', () => {
+  it('starts at Danish midnight the given number of calendar days before a date, across the spring clock change', () => {
+    // 30 days before 2026-04-20 is 2026-03-21 (winter time, UTC+1); 7 days before is 2026-04-13 (summer time).
+    expect(startOfDaysBefore({ year: 2026, month: 4, day: 20 }, 30).toISOString()).toBe('2026-03-20T23:00:00.000Z');
+    expect(startOfDaysBefore({ year: 2026, month: 4, day: 20 }, 7).toISOString()).toBe('2026-04-12T22:00:00.000Z');
   });
 });

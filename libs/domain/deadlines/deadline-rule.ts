@@ -1,4 +1,4 @@
-import { addCalendarDays, danishDateOf, startOfDanishDay } from '../time/copenhagen-calendar';
+import { addCalendarDays, danishDateOf, type LocalDate, startOfDanishDay } from '../time/copenhagen-calendar';
 
 /**
  * How a deadline is counted from the legally relevant moment.
@@ -26,4 +26,17 @@ export function computeDueAt(rule: DeadlineRule, from: Date): Date {
 /** Whole seconds by which a completion at `completedAt` missed `dueAt`; 0 when on time. */
 export function latenessSeconds(dueAt: Date, completedAt: Date): number {
   return Math.max(0, Math.floor((completedAt.getTime() - dueAt.getTime()) / 1000));
+}
+
+/**
+ * The moment a period before a Danish calendar date begins: `days` calendar days before `date`, at local
+ * midnight (a release notice 30 days before a release on 1 June goes out at the start of 2 May).
+ */
+export function startOfDaysBefore(date: LocalDate, days: number): Date {
+  return startOfDanishDay(addCalendarDays(date, -days));
+}
+
+/** A rule as whole calendar days (hour rules rounded up to days), for periods counted before a date. */
+export function calendarDays(rule: DeadlineRule): number {
+  return rule.unit === 'calendar-days' ? rule.days : Math.ceil(rule.hours / 24);
 }

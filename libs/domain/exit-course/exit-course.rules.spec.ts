@@ -36,7 +36,7 @@ const signingStep: StepState = {
 };
 
 function state(status: ExitCourseStatus, steps: StepState[]): ExitCourseState {
-  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started', paroleLinked: false, assessmentInputs: [], institutionCode: 'KF-STORSTROEM' };
+  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started', paroleLinked: false, assessmentInputs: [], institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-06-01', readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false } };
 }
 
 const awaitingAssessment = state('awaiting_suitability_assessment', [suitabilityStep('open')]);

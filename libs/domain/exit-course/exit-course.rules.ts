@@ -7,6 +7,10 @@ import type {
   MentorContactInput,
   PrisonTransferInput,
   PsychologistCourseInput,
+  Readiness,
+  ReadinessInput,
+  ReadinessItem,
+  ReleaseDateChangeInput,
   ReleasePlanInput,
   ExitCourseStatus,
   ExitCourseStepKind,
@@ -14,7 +18,7 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from './exit-course.types';
-import { ASSESSMENT_PARTIES, FINAL_EXIT_COURSE_STATUSES } from './exit-course.types';
+import { ASSESSMENT_PARTIES, FINAL_EXIT_COURSE_STATUSES, READINESS_ITEMS } from './exit-course.types';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
@@ -275,4 +279,40 @@ export function refuseReleasePlan(
     return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
   }
   return undefined;
+}
+
+export function refuseReleaseDateChange(state: ExitCourseState, input: ReleaseDateChangeInput, now: Date): Refusal | undefined {
+  if (!IN_PRISON.includes(state.status)) {
+    return { kind: 'illegal-transition', message: `Løsladelsesdatoen kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (!parseLocalDate(input.expectedReleaseDate)) {
+    return { kind: 'invalid-data', message: `expectedReleaseDate '${input.expectedReleaseDate}' er ikke en gyldig dato.` };
+  }
+  if (input.expectedReleaseDate < formatLocalDate(danishDateOf(now))) {
+    return { kind: 'invalid-data', message: 'Den forventede løsladelsesdato ligger i fortiden.' };
+  }
+  if (input.expectedReleaseDate === state.expectedReleaseDate) {
+    return { kind: 'invalid-data', message: `Den forventede løsladelsesdato er allerede ${input.expectedReleaseDate}.` };
+  }
+  if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En ændret løsladelsesdato skal have en begrundelse.' };
+  return undefined;
+}
+
+export function refuseReadiness(state: ExitCourseState, input: ReadinessInput): Refusal | undefined {
+  if (!IN_PRISON.includes(state.status)) {
+    return { kind: 'illegal-transition', message: `Løsladelsesparatheden kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (!READINESS_ITEMS.includes(input.item)) return { kind: 'invalid-data', message: 'Ukendt punkt på tjeklisten.' };
+  return undefined;
+}
+
+export const READINESS_LABELS: Record<ReadinessItem, string> = {
+  housing: 'bolig',
+  income: 'forsørgelse',
+  job_or_education_plan: 'job- eller uddannelsesplan',
+  mentor_continuity: 'mentorkontinuitet',
+};
+
+export function missingReadiness(readiness: Readiness): ReadinessItem[] {
+  return READINESS_ITEMS.filter((item) => !readiness[item]);
 }

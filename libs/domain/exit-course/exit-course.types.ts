@@ -38,7 +38,9 @@ export type ExitCourseStepKind =
   | 'agreement_signing'
   | 'mentor_assignment'
   /** Cadence: open from the latest mentor contact until the next is due (1-2 meetings a month). */
-  | 'mentor_contact';
+  | 'mentor_contact'
+  /** Opened with the release notice; done when the readiness checklist is complete, due before release. */
+  | 'release_preparation';
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';
 
@@ -120,6 +122,25 @@ export interface ReleasePlanInput {
   actor: Actor;
 }
 
+/** What must be in place before release (Den gode løsladelse). */
+export const READINESS_ITEMS = ['housing', 'income', 'job_or_education_plan', 'mentor_continuity'] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+export type Readiness = Record<ReadinessItem, boolean>;
+
+export interface ReleaseDateChangeInput {
+  /** `YYYY-MM-DD`. */
+  expectedReleaseDate: string;
+  reason: string;
+  actor: Actor;
+}
+
+export interface ReadinessInput {
+  item: ReadinessItem;
+  ready: boolean;
+  note?: string;
+  actor: Actor;
+}
+
 export interface AgreementSignedInput {
   /** ISO instant the agreement was signed. */
   signedAt: string;
@@ -176,4 +197,8 @@ export interface ExitCourseState {
   /** The institution responsible now (changes with prison transfers). */
   institutionCode: string;
   releasePlan?: { municipalityCode: string; policeDistrictCode: string };
+  /** `YYYY-MM-DD`; every release timer follows it when it changes. */
+  expectedReleaseDate: string;
+  readiness: Readiness;
+  releaseNoticeSentAt?: string;
 }

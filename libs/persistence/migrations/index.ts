@@ -4,6 +4,7 @@ import { MentorSupport1764200000000 } from './1764200000000-mentor-support';
 import { PersonUnits1764300000000 } from './1764300000000-person-units';
 import { OpenExitCourses1764400000000 } from './1764400000000-open-exit-courses';
 import { TransfersAndNotices1764500000000 } from './1764500000000-transfers-and-notices';
+import { ReleasePreparation1764600000000 } from './1764600000000-release-preparation';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const READ_MODEL_MIGRATIONS = [
   PersonUnits1764300000000,
   OpenExitCourses1764400000000,
   TransfersAndNotices1764500000000,
+  ReleasePreparation1764600000000,
 ];

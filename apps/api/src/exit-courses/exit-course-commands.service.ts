@@ -36,6 +36,8 @@ import {
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
   setReleasePlanUpdate,
+  changeExpectedReleaseDateUpdate,
+  updateReadinessUpdate,
 } from '../../../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
@@ -49,7 +51,7 @@ import type {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import type { InterruptionDto } from './dto/interruption.dto';
-import type { PrisonTransferDto, ReleasePlanDto } from './dto/release.dto';
+import type { ExpectedReleaseDateDto, PrisonTransferDto, ReadinessDto, ReleasePlanDto } from './dto/release.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { PersonsService } from '../persons/persons.service';
@@ -201,6 +203,16 @@ export class ExitCourseCommandsService {
   setReleasePlan(caseId: string, dto: ReleasePlanDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { municipalityCode: dto.municipalityCode, policeDistrictCode: dto.policeDistrictCode, actor: { id: user.id } };
     return this.update(caseId, user, (handle) => handle.executeUpdate(setReleasePlanUpdate, { args: [input] }));
+  }
+
+  changeExpectedReleaseDate(caseId: string, dto: ExpectedReleaseDateDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { expectedReleaseDate: dto.expectedReleaseDate, reason: dto.reason, actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [input] }));
+  }
+
+  updateReadiness(caseId: string, dto: ReadinessDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { item: dto.item, ready: dto.ready, ...(dto.note ? { note: dto.note } : {}), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(updateReadinessUpdate, { args: [input] }));
   }
 
   private async update(

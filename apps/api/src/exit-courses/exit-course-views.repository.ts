@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
-import { describeStatus } from '../../../../libs/domain/exit-course/exit-course.rules';
-import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
+import { describeStatus, missingReadiness, READINESS_LABELS } from '../../../../libs/domain/exit-course/exit-course.rules';
+import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
 import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
@@ -14,6 +14,7 @@ const STEP_LABELS: Record<string, string> = {
   agreement_signing: DEADLINE_POLICY.agreementSigning.label,
   mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
   mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
+  release_preparation: DEADLINE_POLICY.releaseReadiness.label,
 };
 
 /** Latest history entries shown with a case; the rest is paged at `/history`. */
@@ -30,6 +31,8 @@ interface DetailRow extends CaseRow {
   assessment_parties: string[];
   release_municipality: string | null;
   release_district: string | null;
+  readiness: Readiness;
+  release_notice_sent_at: Date | null;
 }
 
 interface CaseRow {
@@ -77,7 +80,7 @@ export class ExitCourseViewsRepository {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
-              e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district,
+              e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
@@ -106,6 +109,8 @@ export class ExitCourseViewsRepository {
         row.release_municipality && row.release_district
           ? { municipality: unitView(row.release_municipality), policeDistrict: unitView(row.release_district) }
           : null,
+      readiness: { items: row.readiness, missing: missingReadiness(row.readiness).map((item) => READINESS_LABELS[item]) },
+      releaseNoticeSentAt: row.release_notice_sent_at?.toISOString() ?? null,
       closedAt: row.closed_at?.toISOString() ?? null,
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,

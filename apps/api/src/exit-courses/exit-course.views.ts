@@ -57,6 +57,9 @@ export interface ExitCourseDetail extends ExitCourseSummary {
   /** Parole-linked courses: which parties' input to the joint assessment is recorded. */
   jointAssessment: { required: boolean; received: string[] };
   releasePlan: { municipality: { code: string; name: string }; policeDistrict: { code: string; name: string } } | null;
+  /** The readiness checklist, and in Danish what is still missing. */
+  readiness: { items: Record<string, boolean>; missing: string[] };
+  releaseNoticeSentAt: string | null;
   closedAt: string | null;
   openSteps: StepView[];
   steps: StepView[];

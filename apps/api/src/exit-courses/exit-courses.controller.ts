@@ -14,7 +14,7 @@ import {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import { InterruptionDto } from './dto/interruption.dto';
-import { PrisonTransferDto, ReleasePlanDto } from './dto/release.dto';
+import { ExpectedReleaseDateDto, PrisonTransferDto, ReadinessDto, ReleasePlanDto } from './dto/release.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
@@ -184,6 +184,24 @@ export class ExitCoursesController {
   @ApiOperation({ summary: 'Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).' })
   async releasePlan(@Param('id') caseId: string, @Body() dto: ReleasePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.setReleasePlan(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/expected-release-date')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Ændr den forventede løsladelsesdato; varsel og frister følger med.' })
+  async expectedReleaseDate(@Param('id') caseId: string, @Body() dto: ExpectedReleaseDateDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.changeExpectedReleaseDate(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/readiness')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).' })
+  async readiness(@Param('id') caseId: string, @Body() dto: ReadinessDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.updateReadiness(caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { READINESS_ITEMS } from '../../../../../libs/domain/exit-course/exit-course.types';
 import { IsInstant } from '../../common/is-instant.decorator';
 
 export class PrisonTransferDto {
@@ -27,4 +28,36 @@ export class ReleasePlanDto {
   @IsString({ message: 'policeDistrictCode skal være tekst.' })
   @IsDefined({ message: 'policeDistrictCode skal udfyldes.' })
   policeDistrictCode!: string;
+}
+
+export class ExpectedReleaseDateDto {
+  @ApiProperty({ description: 'Ny forventet løsladelsesdato (ÅÅÅÅ-MM-DD).', example: '2027-05-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
+  @IsDefined({ message: 'expectedReleaseDate skal udfyldes.' })
+  expectedReleaseDate!: string;
+
+  @ApiProperty({ description: 'Hvorfor datoen ændres.' })
+  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
+  @IsString({ message: 'reason skal være tekst.' })
+  @IsNotEmpty({ message: 'En ændret løsladelsesdato skal have en begrundelse (reason).' })
+  reason!: string;
+}
+
+export class ReadinessDto {
+  @ApiProperty({ enum: READINESS_ITEMS, description: 'Punkt på tjeklisten: bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet.' })
+  @IsIn(READINESS_ITEMS, { message: `item skal være en af: ${READINESS_ITEMS.join(', ')}.` })
+  @IsDefined({ message: 'item skal udfyldes.' })
+  item!: (typeof READINESS_ITEMS)[number];
+
+  @ApiProperty({ description: 'Om punktet er på plads.' })
+  @IsBoolean({ message: 'ready skal være true eller false.' })
+  @IsDefined({ message: 'ready skal udfyldes.' })
+  ready!: boolean;
+
+  @ApiPropertyOptional({ description: 'Bemærkning (fx hvilken bolig).' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'note må højst være 2000 tegn.' })
+  @IsString({ message: 'note skal være tekst.' })
+  note?: string;
 }
