@@ -92,7 +92,8 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       `UPDATE exit_courses SET mentor_ref = COALESCE($2, mentor_ref), psychologist_course = COALESCE($3, psychologist_course),
               release_municipality = COALESCE($4, release_municipality), release_district = COALESCE($5, release_district),
               expected_release_date = COALESCE($6::date, expected_release_date), readiness = COALESCE($7::jsonb, readiness),
-              release_notice_sent_at = COALESCE($8, release_notice_sent_at)
+              release_notice_sent_at = COALESCE($8, release_notice_sent_at), released_at = COALESCE($9, released_at),
+              handover_district = COALESCE($10, handover_district), handover_continuation = COALESCE($11, handover_continuation)
        WHERE case_id = $1`,
       [
         caseId,
@@ -103,6 +104,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
         facts.expectedReleaseDate ?? null,
         facts.readiness ? JSON.stringify(facts.readiness) : null,
         facts.releaseNoticeSentAt ?? null,
+        facts.releasedAt ?? null,
+        facts.handoverDistrict ?? null,
+        facts.handoverContinuation ?? null,
       ],
     );
   }

@@ -7,8 +7,11 @@ import type {
   MentorAssignmentInput,
   MentorContactInput,
   PrisonTransferInput,
+  HandoverDecisionInput,
+  HandoverRedirectInput,
   PsychologistCourseInput,
   ReadinessInput,
+  ReleaseInput,
   ReleaseDateChangeInput,
   ReleasePlanInput,
   SuitabilityAssessmentInput,
@@ -54,3 +57,12 @@ export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanIn
 export const changeExpectedReleaseDateUpdate = defineUpdate<ExitCourseState, [ReleaseDateChangeInput]>('changeExpectedReleaseDate');
 
 export const updateReadinessUpdate = defineUpdate<ExitCourseState, [ReadinessInput]>('updateReadiness');
+
+/** Released: handed over to the police exit unit of the district; Kriminalforsorgen's part ends. */
+export const recordReleaseUpdate = defineUpdate<ExitCourseState, [ReleaseInput]>('recordRelease');
+
+/** The police exit unit accepts (continue or close) or declines the handover. */
+export const decideHandoverUpdate = defineUpdate<ExitCourseState, [HandoverDecisionInput]>('decideHandover');
+
+/** After a decline: Kriminalforsorgen hands over to another district. */
+export const redirectHandoverUpdate = defineUpdate<ExitCourseState, [HandoverRedirectInput]>('redirectHandover');

@@ -23,6 +23,9 @@ import {
   refuseMentorContact,
   refusePrisonTransfer,
   refusePsychologistCourse,
+  refuseHandoverDecision,
+  refuseHandoverRedirect,
+  refuseRelease,
   refuseReadiness,
   refuseReleaseDateChange,
   refuseReleasePlan,
@@ -42,6 +45,9 @@ import type {
   PsychologistCourseInput,
   ReleasePlanInput,
   PsychologistCourseStatus,
+  ReleaseInput,
+  HandoverDecisionInput,
+  HandoverRedirectInput,
   Readiness,
   ReadinessInput,
   ReleaseDateChangeInput,
@@ -67,6 +73,9 @@ import {
   setReleasePlanUpdate,
   changeExpectedReleaseDateUpdate,
   updateReadinessUpdate,
+  recordReleaseUpdate,
+  decideHandoverUpdate,
+  redirectHandoverUpdate,
 } from './exit-course.messages';
 import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
@@ -132,6 +141,14 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
     (input) => course.recordPrisonTransfer(input),
   );
+  const unitKind = (code: string) => findUnit(code)?.kind;
+  onDecision(recordReleaseUpdate, (state, input, now) => refuseRelease(state, input, now, unitKind), (input) => course.recordRelease(input));
+  onDecision(decideHandoverUpdate, refuseHandoverDecision, (input) => course.decideHandover(input));
+  onDecision(
+    redirectHandoverUpdate,
+    (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
+    (input) => course.redirectHandover(input),
+  );
   onDecision(changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) => course.changeExpectedReleaseDate(input));
   onDecision(updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
   onDecision(
@@ -170,6 +187,7 @@ class ExitCourse {
   private expectedReleaseDate: string;
   private readonly readiness: Readiness = { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false };
   private releaseNoticeSentAt?: string;
+  private handover?: ExitCourseState['handover'];
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId);
@@ -193,6 +211,7 @@ class ExitCourse {
       expectedReleaseDate: this.expectedReleaseDate,
       readiness: { ...this.readiness },
       ...(this.releaseNoticeSentAt ? { releaseNoticeSentAt: this.releaseNoticeSentAt } : {}),
+      ...(this.handover ? { handover: { ...this.handover } } : {}),
     };
   }
 
@@ -340,6 +359,8 @@ class ExitCourse {
     this.releasePlan = { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode };
     this.writer.enqueue({
       exitCourseFacts: { releaseMunicipality: input.municipalityCode, releaseDistrict: input.policeDistrictCode },
+      // A plan made (or changed) after the release notice: its units must be told now, not never.
+      notifications: this.releaseNoticeSentAt ? this.notify('release_notice') : [],
       events: [
         event('release_plan_set', new Date().toISOString(), input.actor, {
           details: { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode },
@@ -358,12 +379,103 @@ class ExitCourse {
     }));
   }
 
-  interrupt(interruption: InterruptionInput): void {
-    const cancelled = this.steps.filter((step) => step.status === 'open');
-    for (const step of cancelled) {
-      step.status = 'cancelled';
-      step.completedAt = interruption.interruptedAt;
+  /**
+   * The release ends Kriminalforsorgen's part: its open steps close, the institution keeps read-only
+   * history, and the case is handed over to the police exit unit of the district the person is released
+   * to, which must accept or decline within the policy deadline. The municipality can read the case.
+   */
+  recordRelease(input: ReleaseInput): void {
+    const policeDistrictCode = input.policeDistrictCode ?? this.releasePlan!.policeDistrictCode;
+    const municipalityCode = input.municipalityCode ?? this.releasePlan!.municipalityCode;
+    this.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
+    this.status = 'awaiting_handover_decision';
+    const cancelled = this.cancelOpenSteps(input.releasedAt);
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: input.releasedAt })),
+      exitCourseFacts: { releasedAt: input.releasedAt, handoverDistrict: policeDistrictCode, releaseMunicipality: municipalityCode },
+      accessChanges: [
+        { orgUnit: this.institutionCode, access: 'read' },
+        { orgUnit: municipalityCode, access: 'read' },
+        { orgUnit: policeDistrictCode, access: 'write' },
+      ],
+      notifications: [{ notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' }],
+      events: [
+        event('released', input.releasedAt, input.actor, { details: { institutionCode: this.institutionCode } }),
+        event('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
+      ],
+    });
+    this.openStep('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
+  }
+
+  decideHandover(input: HandoverDecisionInput): void {
+    const completed = this.completeStep('handover_decision', input.decidedAt, input.decision);
+    const district = this.handover!.policeDistrictCode;
+    if (input.decision === 'accept') {
+      this.handover!.continuation = input.continuation;
+      this.writer.enqueue({
+        exitCourseFacts: { handoverContinuation: input.continuation },
+        events: [],
+      });
+      this.close(input.continuation === 'closed' ? 'handed_over_closed' : 'handed_over_continued', input.decidedAt, [completed.record], [
+        event('handover_accepted', input.decidedAt, input.actor, {
+          stepId: completed.step.stepId,
+          ...(input.reason ? { reason: input.reason } : {}),
+          details: { continuation: input.continuation, policeDistrictCode: district },
+        }),
+        completed.event(input.actor),
+      ]);
+      return;
     }
+    // Declined: back to Kriminalforsorgen, which hands over to another district; the district keeps history.
+    this.status = 'handover_declined';
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: [completed.record],
+      accessChanges: [
+        { orgUnit: district, access: 'read' },
+        { orgUnit: this.institutionCode, access: 'write' },
+      ],
+      events: [
+        event('handover_declined', input.decidedAt, input.actor, { stepId: completed.step.stepId, reason: input.reason, details: { policeDistrictCode: district } }),
+        completed.event(input.actor),
+      ],
+    });
+    this.openStep('handover_redirect', this.deadline('handoverDecision'), input.decidedAt, input.actor);
+  }
+
+  redirectHandover(input: HandoverRedirectInput): void {
+    const completed = this.completeStep('handover_redirect', input.redirectedAt, 'redirected');
+    this.handover = { ...this.handover!, policeDistrictCode: input.policeDistrictCode };
+    this.status = 'awaiting_handover_decision';
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: [completed.record],
+      exitCourseFacts: { handoverDistrict: input.policeDistrictCode },
+      accessChanges: [
+        { orgUnit: this.institutionCode, access: 'read' },
+        { orgUnit: input.policeDistrictCode, access: 'write' },
+      ],
+      notifications: [{ notificationId: uuid4(), recipientUnit: input.policeDistrictCode, kind: 'handover' }],
+      events: [
+        event('handed_over', input.redirectedAt, input.actor, { stepId: completed.step.stepId, details: { policeDistrictCode: input.policeDistrictCode } }),
+        completed.event(input.actor),
+      ],
+    });
+    this.openStep('handover_decision', this.deadline('handoverDecision'), input.redirectedAt, input.actor);
+  }
+
+  private cancelOpenSteps(at: string): StepState[] {
+    const open = this.steps.filter((step) => step.status === 'open');
+    for (const step of open) {
+      step.status = 'cancelled';
+      step.completedAt = at;
+    }
+    return open;
+  }
+
+  interrupt(interruption: InterruptionInput): void {
+    const cancelled = this.cancelOpenSteps(interruption.interruptedAt);
     this.close(
       interruption.by === 'inmate' ? 'interrupted_by_inmate' : 'interrupted_by_kriminalforsorgen',
       interruption.interruptedAt,

@@ -10,6 +10,7 @@ import type { AuthenticatedUser, Role } from './roles';
 export type Permission =
   | 'exit-course:start'
   | 'exit-course:decide'
+  | 'handover:decide'
   | 'case:read'
   | 'person:register'
   | 'person:read'
@@ -18,7 +19,7 @@ export type Permission =
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
-  police_exit_officer: ['case:read', 'person:read'],
+  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
   municipality_caseworker: ['case:read', 'person:read'],
   dks_officer: ['case:read', 'person:read'],
   supervisor: ['case:read', 'person:read'],

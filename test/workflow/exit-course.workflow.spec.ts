@@ -20,6 +20,9 @@ import {
   setReleasePlanUpdate,
   changeExpectedReleaseDateUpdate,
   updateReadinessUpdate,
+  recordReleaseUpdate,
+  decideHandoverUpdate,
+  redirectHandoverUpdate,
   recordAgreementSignedUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
@@ -655,5 +658,98 @@ describe('exit-course workflow: release preparation', () => {
     const [closed] = await db.query(`SELECT status, outcome FROM steps WHERE id = $1`, [done.stepId]);
     expect(closed).toEqual({ status: 'completed', outcome: 'ready' });
     expect(ready.readiness).toEqual({ housing: true, income: true, job_or_education_plan: true, mentor_continuity: true });
+  });
+});
+
+describe('exit-course workflow: release and handover to the police exit unit', () => {
+  const POLICE = { id: 'user-politi-kbh-exit' };
+
+  async function releasedCourse() {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt);
+    const handle = await start(input);
+    await env.sleep(5 * DAY_MS);
+    const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
+    await handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH', actor: CASEWORKER }] });
+    const released = await handle.executeUpdate(recordReleaseUpdate, { args: [{ releasedAt: at(4), actor: CASEWORKER }] });
+    return { input, handle, released, at };
+  }
+
+  it('hands over at release: the prison reads, the district decides, and accepting continuation ends the course', async () => {
+    const { input, handle, released, at } = await releasedCourse();
+    expect(released.status).toBe('awaiting_handover_decision');
+    expect(released.handover).toEqual({ policeDistrictCode: 'POL-KBH', municipalityCode: 'KOM-0101', releasedAt: at(4) });
+    expect(released.steps.filter((step) => step.status === 'open').map((step) => step.kind)).toEqual(['handover_decision']);
+    expect(released.steps.find((step) => step.kind === 'mentor_contact')?.status).toBe('cancelled');
+    expect(released.steps.find((step) => step.kind === 'handover_decision')?.dueAt).toBe(
+      computeDueAt({ unit: 'calendar-days', days: 7 }, new Date(at(4))).toISOString(),
+    );
+    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+      { org_unit: 'KF-STORSTROEM', access: 'read' },
+      { org_unit: 'KOM-0101', access: 'read' },
+      { org_unit: 'POL-KBH', access: 'write' },
+    ]);
+
+    await handle.executeUpdate(decideHandoverUpdate, {
+      args: [{ decision: 'accept', continuation: 'with_municipality', decidedAt: at(4.5), actor: POLICE }],
+    });
+    const result = await handle.result();
+    expect(result.status).toBe('handed_over_continued');
+    expect(result.handover?.continuation).toBe('with_municipality');
+    const [facts] = await db.query(`SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    expect(facts).toEqual({ handover_district: 'POL-KBH', handover_continuation: 'with_municipality' });
+    expect((await caseRow(input.caseId)).status).toBe('handed_over_continued');
+    await recordHistory('handed-over-continued', handle.workflowId);
+  });
+
+  it('escalates a handover not decided in time; a decline returns it to the prison, which hands over again; closing needs a reason', async () => {
+    const { input, handle, released } = await releasedCourse();
+    const due = Date.parse(released.steps.find((step) => step.kind === 'handover_decision')!.dueAt);
+    await env.sleep(due - (await now()).getTime() + DAY_MS);
+    const overdue = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(overdue.steps.find((step) => step.kind === 'handover_decision')?.overdueAt).toBeDefined();
+
+    const declined = await handle.executeUpdate(decideHandoverUpdate, {
+      args: [{ decision: 'decline', reason: 'Personen bor i Vestegnens kreds.', decidedAt: new Date(due + 3600_000).toISOString(), actor: POLICE }],
+    });
+    expect(declined.status).toBe('handover_declined');
+    expect(declined.steps.find((step) => step.kind === 'handover_decision')).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
+    const redirected = await handle.executeUpdate(redirectHandoverUpdate, {
+      args: [{ policeDistrictCode: 'POL-KBH-VESTEGN', redirectedAt: new Date(due + 2 * 3600_000).toISOString(), actor: CASEWORKER }],
+    });
+    expect(redirected.status).toBe('awaiting_handover_decision');
+    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+      { org_unit: 'KF-STORSTROEM', access: 'read' },
+      { org_unit: 'KOM-0101', access: 'read' },
+      { org_unit: 'POL-KBH', access: 'read' },
+      { org_unit: 'POL-KBH-VESTEGN', access: 'write' },
+    ]);
+    const noReason = await refusalOf(
+      handle.executeUpdate(decideHandoverUpdate, { args: [{ decision: 'accept', continuation: 'closed', decidedAt: new Date(due + 3 * 3600_000).toISOString(), actor: POLICE }] }),
+    );
+    expect(noReason).toEqual({ type: 'InvalidDomainData', message: 'Et afsluttet forløb skal have en begrundelse.' });
+    await handle.executeUpdate(decideHandoverUpdate, {
+      args: [{ decision: 'accept', continuation: 'closed', reason: 'Ønsker ikke at fortsætte efter løsladelse.', decidedAt: new Date(due + 3 * 3600_000).toISOString(), actor: POLICE }],
+    });
+    expect((await handle.result()).status).toBe('handed_over_closed');
+    expect(await db.query(`SELECT recipient_unit FROM notifications WHERE case_id = $1 AND kind = 'handover' ORDER BY created_at, recipient_unit`, [input.caseId])).toEqual([
+      { recipient_unit: 'POL-KBH' },
+      { recipient_unit: 'POL-KBH-VESTEGN' },
+    ]);
+    await recordHistory('handover-declined-redirected-closed', handle.workflowId);
+  });
+
+  it('refuses a release before the agreement is signed', async () => {
+    const input = exitCourseInput(await now());
+    const handle = await start(input);
+    await env.sleep(DAY_MS);
+    const refused = await refusalOf(handle.executeUpdate(recordReleaseUpdate, { args: [{ releasedAt: (await now()).toISOString(), actor: CASEWORKER }] }));
+    expect(refused).toEqual({
+      type: 'IllegalTransition',
+      message: 'Løsladelsen kan ikke registreres: forløbet afventer egnethedsvurdering. Uden indgået aftale afbrydes forløbet i stedet.',
+    });
   });
 });

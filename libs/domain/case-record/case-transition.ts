@@ -29,7 +29,11 @@ export type CaseAction =
   | 'expected_release_date_changed'
   | 'readiness_updated'
   | 'release_notice_sent'
-  | 'step_rescheduled';
+  | 'step_rescheduled'
+  | 'released'
+  | 'handed_over'
+  | 'handover_accepted'
+  | 'handover_declined';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -105,6 +109,9 @@ export interface CaseTransition {
     expectedReleaseDate?: string;
     readiness?: Record<string, boolean>;
     releaseNoticeSentAt?: string;
+    releasedAt?: string;
+    handoverDistrict?: string;
+    handoverContinuation?: string;
   };
   /** Open steps whose deadline moved (e.g. with the release date); an earlier escalation is cleared. */
   stepsRescheduled?: { stepId: string; dueAt: string }[];

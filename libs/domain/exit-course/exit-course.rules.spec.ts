@@ -147,6 +147,15 @@ describe('decisions dated before the course’s latest recorded fact', () => {
     expect(refuseInterruption(awaitingSignature, interruption('2026-03-05T10:00:00.000Z'), NOW)).toBeUndefined();
   });
 
+  it('does not count a step the system opened on its own clock (release preparation) as a stated fact', () => {
+    const noticeSentNow = state('awaiting_agreement_signature', [
+      suitabilityStep('completed'),
+      signingStep,
+      { stepId: 'prep', kind: 'release_preparation', status: 'open', openedAt: '2026-03-10T11:00:00.000Z', dueAt: '2026-03-20T23:00:00.000Z' },
+    ]);
+    expect(refuseInterruption(noticeSentNow, interruption('2026-03-06T12:00:00.000Z'), NOW)).toBeUndefined();
+  });
+
   it('counts a completed step’s completion as a recorded fact', () => {
     const completedLate = state('awaiting_agreement_signature', [
       { ...suitabilityStep('completed'), completedAt: '2026-03-06T08:00:00.000Z' },

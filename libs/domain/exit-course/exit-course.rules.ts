@@ -6,7 +6,10 @@ import type {
   MentorAssignmentInput,
   MentorContactInput,
   PrisonTransferInput,
+  HandoverDecisionInput,
+  HandoverRedirectInput,
   PsychologistCourseInput,
+  ReleaseInput,
   Readiness,
   ReadinessInput,
   ReadinessItem,
@@ -37,9 +40,13 @@ const STATUS_TEXT: Record<ExitCourseStatus, string> = {
   awaiting_suitability_assessment: 'afventer egnethedsvurdering',
   awaiting_agreement_signature: 'afventer underskrift af exit-aftale',
   agreement_active: 'exit-aftale indgået',
+  awaiting_handover_decision: 'løsladt og overdraget; afventer politiets exitenhed',
+  handover_declined: 'overdragelsen er afvist af politiets exitenhed',
   rejected: 'afsluttet med afslag',
   interrupted_by_inmate: 'afbrudt af den indsatte',
   interrupted_by_kriminalforsorgen: 'afbrudt af Kriminalforsorgen',
+  handed_over_continued: 'overdraget og videreført',
+  handed_over_closed: 'overdraget og afsluttet',
 };
 
 /** Tolerance for clocks that run a little apart (the user's, the API's, Temporal's). */
@@ -57,9 +64,16 @@ export function openStep(state: ExitCourseState, kind: ExitCourseStepKind): Step
   return state.steps.find((step) => step.kind === kind && step.status === 'open');
 }
 
-/** The latest moment the course has recorded: a new decision cannot be dated before it. */
+/**
+ * Steps the system opens on its own clock (the release notice's preparation step) rather than at a moment
+ * someone stated; they must not stop facts from being registered afterwards with their real, earlier dates.
+ */
+const SYSTEM_OPENED_STEPS: readonly string[] = ['release_preparation'];
+
+/** The latest moment the course has recorded from stated facts: a new decision cannot be dated before it. */
 function latestRecordedMoment(state: ExitCourseState): string {
-  const moments = [state.referredAt, ...state.steps.flatMap((step) => [step.openedAt, step.completedAt ?? step.openedAt])];
+  const stated = state.steps.filter((step) => !SYSTEM_OPENED_STEPS.includes(step.kind));
+  const moments = [state.referredAt, ...stated.flatMap((step) => [step.openedAt, step.completedAt ?? step.openedAt])];
   return moments.reduce((latest, moment) => (Date.parse(moment) > Date.parse(latest) ? moment : latest));
 }
 
@@ -315,4 +329,49 @@ export const READINESS_LABELS: Record<ReadinessItem, string> = {
 
 export function missingReadiness(readiness: Readiness): ReadinessItem[] {
   return READINESS_ITEMS.filter((item) => !readiness[item]);
+}
+
+export function refuseRelease(state: ExitCourseState, input: ReleaseInput, now: Date, unitKind: (code: string) => string | undefined): Refusal | undefined {
+  if (state.status !== 'agreement_active') {
+    return {
+      kind: 'illegal-transition',
+      message: `Løsladelsen kan ikke registreres: forløbet ${describeStatus(state.status)}. Uden indgået aftale afbrydes forløbet i stedet.`,
+    };
+  }
+  const district = input.policeDistrictCode ?? state.releasePlan?.policeDistrictCode;
+  const municipality = input.municipalityCode ?? state.releasePlan?.municipalityCode;
+  if (!district || !municipality) {
+    return { kind: 'invalid-data', message: 'Angiv politikreds og kommune for løsladelsen (eller en løsladelsesplan).' };
+  }
+  if (unitKind(district) !== 'police_district') return { kind: 'invalid-data', message: `Politikredsen '${district}' kendes ikke.` };
+  if (unitKind(municipality) !== 'municipality') return { kind: 'invalid-data', message: `Kommunen '${municipality}' kendes ikke.` };
+  return refuseMoment('Løsladelsestidspunktet', input.releasedAt, state, now);
+}
+
+export function refuseHandoverDecision(state: ExitCourseState, input: HandoverDecisionInput, now: Date): Refusal | undefined {
+  if (state.status !== 'awaiting_handover_decision') {
+    return { kind: 'illegal-transition', message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (input.decision === 'decline' && !input.reason.trim()) {
+    return { kind: 'invalid-data', message: 'Et afslag på overdragelsen skal have en begrundelse.' };
+  }
+  if (input.decision === 'accept' && input.continuation === 'closed' && !input.reason?.trim()) {
+    return { kind: 'invalid-data', message: 'Et afsluttet forløb skal have en begrundelse.' };
+  }
+  return refuseMoment('Afgørelsestidspunktet', input.decidedAt, state, now);
+}
+
+export function refuseHandoverRedirect(
+  state: ExitCourseState,
+  input: HandoverRedirectInput,
+  now: Date,
+  unitKind: (code: string) => string | undefined,
+): Refusal | undefined {
+  if (state.status !== 'handover_declined') {
+    return { kind: 'illegal-transition', message: `Sagen kan ikke overdrages igen: forløbet ${describeStatus(state.status)}.` };
+  }
+  if (unitKind(input.policeDistrictCode) !== 'police_district') {
+    return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
+  }
+  return refuseMoment('Overdragelsestidspunktet', input.redirectedAt, state, now);
 }

@@ -17,12 +17,20 @@ export const EXIT_COURSE_STATUSES = [
   'awaiting_agreement_signature',
   /** The agreement is signed: mentor support, contacts and the psychologist course run. */
   'agreement_active',
+  /** Released and handed over to a police exit unit, which must accept or decline. */
+  'awaiting_handover_decision',
+  /** The police exit unit declined: Kriminalforsorgen must hand over to another district. */
+  'handover_declined',
   /** Final: the suitability assessment ended in a rejection (*afslag*). */
   'rejected',
   /** Final: interrupted (*afbrudt*) by the inmate's own decision. */
   'interrupted_by_inmate',
   /** Final: interrupted by Kriminalforsorgen's decision. */
   'interrupted_by_kriminalforsorgen',
+  /** Final: handed over; the police exit unit continues the course (with the municipality or its programme). */
+  'handed_over_continued',
+  /** Final: handed over; the police exit unit closed the course, with a reason. */
+  'handed_over_closed',
 ] as const;
 
 export type ExitCourseStatus = (typeof EXIT_COURSE_STATUSES)[number];
@@ -31,6 +39,8 @@ export const FINAL_EXIT_COURSE_STATUSES: readonly ExitCourseStatus[] = [
   'rejected',
   'interrupted_by_inmate',
   'interrupted_by_kriminalforsorgen',
+  'handed_over_continued',
+  'handed_over_closed',
 ];
 
 export type ExitCourseStepKind =
@@ -40,7 +50,11 @@ export type ExitCourseStepKind =
   /** Cadence: open from the latest mentor contact until the next is due (1-2 meetings a month). */
   | 'mentor_contact'
   /** Opened with the release notice; done when the readiness checklist is complete, due before release. */
-  | 'release_preparation';
+  | 'release_preparation'
+  /** The police exit unit's accept-or-decline after a handover. */
+  | 'handover_decision'
+  /** After a decline: Kriminalforsorgen hands over to another district. */
+  | 'handover_redirect';
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';
 
@@ -141,6 +155,27 @@ export interface ReadinessInput {
   actor: Actor;
 }
 
+export interface ReleaseInput {
+  releasedAt: string;
+  /** Default: the release plan's. */
+  policeDistrictCode?: string;
+  municipalityCode?: string;
+  actor: Actor;
+}
+
+export const HANDOVER_CONTINUATIONS = ['with_municipality', 'municipal_exit_programme', 'closed'] as const;
+export type HandoverContinuation = (typeof HANDOVER_CONTINUATIONS)[number];
+
+export type HandoverDecisionInput =
+  | { decision: 'accept'; continuation: HandoverContinuation; reason?: string; decidedAt: string; actor: Actor }
+  | { decision: 'decline'; reason: string; decidedAt: string; actor: Actor };
+
+export interface HandoverRedirectInput {
+  policeDistrictCode: string;
+  redirectedAt: string;
+  actor: Actor;
+}
+
 export interface AgreementSignedInput {
   /** ISO instant the agreement was signed. */
   signedAt: string;
@@ -201,4 +236,5 @@ export interface ExitCourseState {
   expectedReleaseDate: string;
   readiness: Readiness;
   releaseNoticeSentAt?: string;
+  handover?: { policeDistrictCode: string; municipalityCode: string; releasedAt: string; continuation?: HandoverContinuation };
 }

@@ -5,6 +5,7 @@ import { PersonUnits1764300000000 } from './1764300000000-person-units';
 import { OpenExitCourses1764400000000 } from './1764400000000-open-exit-courses';
 import { TransfersAndNotices1764500000000 } from './1764500000000-transfers-and-notices';
 import { ReleasePreparation1764600000000 } from './1764600000000-release-preparation';
+import { Handover1764700000000 } from './1764700000000-handover';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const READ_MODEL_MIGRATIONS = [
   OpenExitCourses1764400000000,
   TransfersAndNotices1764500000000,
   ReleasePreparation1764600000000,
+  Handover1764700000000,
 ];

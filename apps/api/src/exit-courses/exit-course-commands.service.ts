@@ -19,6 +19,7 @@ import { describeStatus, isFinal, refuseCourseStart } from '../../../../libs/dom
 import type {
   Actor,
   ExitCourseState,
+  HandoverDecisionInput,
   InterruptionInput,
   StartExitCourseInput,
   SuitabilityAssessmentInput,
@@ -38,6 +39,9 @@ import {
   setReleasePlanUpdate,
   changeExpectedReleaseDateUpdate,
   updateReadinessUpdate,
+  recordReleaseUpdate,
+  decideHandoverUpdate,
+  redirectHandoverUpdate,
 } from '../../../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
@@ -51,7 +55,15 @@ import type {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import type { InterruptionDto } from './dto/interruption.dto';
-import type { ExpectedReleaseDateDto, PrisonTransferDto, ReadinessDto, ReleasePlanDto } from './dto/release.dto';
+import type {
+  ExpectedReleaseDateDto,
+  HandoverDecisionDto,
+  HandoverRedirectDto,
+  PrisonTransferDto,
+  ReadinessDto,
+  ReleaseDto,
+  ReleasePlanDto,
+} from './dto/release.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { PersonsService } from '../persons/persons.service';
@@ -213,6 +225,30 @@ export class ExitCourseCommandsService {
   updateReadiness(caseId: string, dto: ReadinessDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { item: dto.item, ready: dto.ready, ...(dto.note ? { note: dto.note } : {}), actor: { id: user.id } };
     return this.update(caseId, user, (handle) => handle.executeUpdate(updateReadinessUpdate, { args: [input] }));
+  }
+
+  recordRelease(caseId: string, dto: ReleaseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = {
+      releasedAt: instantOrNow(dto.releasedAt),
+      ...(dto.policeDistrictCode ? { policeDistrictCode: dto.policeDistrictCode } : {}),
+      ...(dto.municipalityCode ? { municipalityCode: dto.municipalityCode } : {}),
+      actor: { id: user.id },
+    };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(recordReleaseUpdate, { args: [input] }));
+  }
+
+  decideHandover(caseId: string, dto: HandoverDecisionDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const common = { decidedAt: instantOrNow(dto.decidedAt), actor: { id: user.id } };
+    const input: HandoverDecisionInput =
+      dto.decision === 'accept'
+        ? { decision: 'accept', continuation: dto.continuation!, ...(dto.reason ? { reason: dto.reason } : {}), ...common }
+        : { decision: 'decline', reason: dto.reason ?? '', ...common };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(decideHandoverUpdate, { args: [input] }));
+  }
+
+  redirectHandover(caseId: string, dto: HandoverRedirectDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+    const input = { policeDistrictCode: dto.policeDistrictCode, redirectedAt: instantOrNow(undefined), actor: { id: user.id } };
+    return this.update(caseId, user, (handle) => handle.executeUpdate(redirectHandoverUpdate, { args: [input] }));
   }
 
   private async update(

@@ -7,7 +7,7 @@ import { describeStatus, missingReadiness, READINESS_LABELS } from '../../../../
 import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
-import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
+import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
 
 const STEP_LABELS: Record<string, string> = {
   suitability_assessment: DEADLINE_POLICY.suitabilityAssessment.label,
@@ -15,6 +15,8 @@ const STEP_LABELS: Record<string, string> = {
   mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
   mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
   release_preparation: DEADLINE_POLICY.releaseReadiness.label,
+  handover_decision: DEADLINE_POLICY.handoverDecision.label,
+  handover_redirect: 'Ny overdragelse efter afvisning',
 };
 
 /** Latest history entries shown with a case; the rest is paged at `/history`. */
@@ -33,6 +35,9 @@ interface DetailRow extends CaseRow {
   release_district: string | null;
   readiness: Readiness;
   release_notice_sent_at: Date | null;
+  released_at: Date | null;
+  handover_district: string | null;
+  handover_continuation: string | null;
 }
 
 interface CaseRow {
@@ -80,7 +85,7 @@ export class ExitCourseViewsRepository {
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
-              e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at,
+              e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at, e.released_at, e.handover_district, e.handover_continuation,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
@@ -111,6 +116,10 @@ export class ExitCourseViewsRepository {
           : null,
       readiness: { items: row.readiness, missing: missingReadiness(row.readiness).map((item) => READINESS_LABELS[item]) },
       releaseNoticeSentAt: row.release_notice_sent_at?.toISOString() ?? null,
+      handover:
+        row.released_at && row.handover_district
+          ? { releasedAt: row.released_at.toISOString(), policeDistrict: unitView(row.handover_district), continuation: row.handover_continuation }
+          : null,
       closedAt: row.closed_at?.toISOString() ?? null,
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,
@@ -191,6 +200,38 @@ export class ExitCourseViewsRepository {
         reason: row.reason,
         stepId: row.step_id,
         details: row.details,
+      })),
+      page,
+      pageSize,
+      total,
+    };
+  }
+
+  /** Handovers waiting for a decision by one of the user's districts (cases it may change), oldest deadline first. */
+  async handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
+    const params = new SqlParameters();
+    const where = `c.case_type = 'exit_course' AND c.status = 'awaiting_handover_decision' AND ${visibleCaseCondition(user, 'c', params, 'write')}`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
+    const rows: { id: string; person_ref: string; org_unit: string; released_at: Date; due_at: Date; overdue: boolean; parole_linked: boolean }[] =
+      await this.dataSource.query(
+        `SELECT c.id, c.person_ref, c.org_unit, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked
+           FROM cases c
+           JOIN exit_courses e ON e.case_id = c.id
+           JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'
+          WHERE ${where}
+          ORDER BY s.due_at, c.id
+          LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+        params.values,
+      );
+    return {
+      items: rows.map((row) => ({
+        caseId: row.id,
+        personRef: row.person_ref,
+        institution: unitView(row.org_unit),
+        releasedAt: row.released_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        overdue: row.overdue,
+        paroleLinked: row.parole_linked,
       })),
       page,
       pageSize,

@@ -60,10 +60,22 @@ export interface ExitCourseDetail extends ExitCourseSummary {
   /** The readiness checklist, and in Danish what is still missing. */
   readiness: { items: Record<string, boolean>; missing: string[] };
   releaseNoticeSentAt: string | null;
+  handover: { releasedAt: string; policeDistrict: { code: string; name: string }; continuation: string | null } | null;
   closedAt: string | null;
   openSteps: StepView[];
   steps: StepView[];
   /** The first entries of the history; all of it is at `GET /api/exit-courses/:id/history`. */
   history: HistoryEntry[];
   historyTotal: number;
+}
+
+/** A row of the police exit unit's handover inbox. */
+export interface HandoverInboxItem {
+  caseId: string;
+  personRef: string;
+  institution: { code: string; name: string };
+  releasedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  paroleLinked: boolean;
 }

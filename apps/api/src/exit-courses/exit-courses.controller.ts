@@ -14,7 +14,15 @@ import {
   PsychologistCourseDto,
 } from './dto/agreement-support.dto';
 import { InterruptionDto } from './dto/interruption.dto';
-import { ExpectedReleaseDateDto, PrisonTransferDto, ReadinessDto, ReleasePlanDto } from './dto/release.dto';
+import {
+  ExpectedReleaseDateDto,
+  HandoverDecisionDto,
+  HandoverRedirectDto,
+  PrisonTransferDto,
+  ReadinessDto,
+  ReleaseDto,
+  ReleasePlanDto,
+} from './dto/release.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
@@ -202,6 +210,33 @@ export class ExitCoursesController {
   @ApiOperation({ summary: 'Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).' })
   async readiness(@Param('id') caseId: string, @Body() dto: ReadinessDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.updateReadiness(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/release')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.' })
+  async release(@Param('id') caseId: string, @Body() dto: ReleaseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.recordRelease(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/handover-decision')
+  @RequirePermission('handover:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.' })
+  async handoverDecision(@Param('id') caseId: string, @Body() dto: HandoverDecisionDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.decideHandover(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/handover-redirect')
+  @RequirePermission('exit-course:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Efter en afvisning: overdrag til en anden politikreds.' })
+  async handoverRedirect(@Param('id') caseId: string, @Body() dto: HandoverRedirectDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+    await this.commands.redirectHandover(caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import { ExitCoursesController } from './exit-courses.controller';
+import { HandoversController } from './handovers.controller';
 
 @Module({
-  controllers: [ExitCoursesController],
+  controllers: [ExitCoursesController, HandoversController],
   providers: [ExitCourseCommandsService, ExitCourseViewsRepository],
 })
 export class ExitCoursesModule {}

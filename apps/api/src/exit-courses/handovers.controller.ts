@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { PageQuery, type Page } from '../common/page';
+import { ExitCourseViewsRepository } from './exit-course-views.repository';
+import type { HandoverInboxItem } from './exit-course.views';
+
+@ApiTags('Politiets exitenhed')
+@ApiBearerAuth()
+@Controller('handovers')
+export class HandoversController {
+  constructor(
+    private readonly views: ExitCourseViewsRepository,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Get()
+  @RequirePermission('handover:decide')
+  @ApiOperation({ summary: 'Indbakke: overdragelser til brugerens politikreds, der venter på en afgørelse, ældste frist først.' })
+  async inbox(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<HandoverInboxItem>> {
+    const page = await this.views.handoverInbox(user, query.page, query.pageSize);
+    await this.accessLog.record(user, 'case_list', {});
+    return page;
+  }
+}

@@ -1,0 +1,122 @@
+import { DAY_MS } from '../support/exit-course-fixtures';
+import { fakeCpr, fakeName } from '../support/demo-people';
+import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+/**
+ * One whole exit course over HTTP, with the people who do the work: referral at Storstrøm, the joint
+ * assessment, the agreement, mentor support, a transfer to Enner Mark, release preparation, release and
+ * handover to Københavns Politi's exit unit, which decides that the course continues with the municipality.
+ */
+let sut: SystemUnderTest;
+let storstroem: UserClient;
+let ennermark: UserClient;
+let policeExit: UserClient;
+let municipality: UserClient;
+let policeSupervisor: UserClient;
+
+beforeAll(async () => {
+  sut = await startSystem();
+  storstroem = await sut.as('kf.storstroem');
+  ennermark = await sut.as('kf.ennermark');
+  policeExit = await sut.as('politi.kbh.exit');
+  municipality = await sut.as('kommune.kbh');
+  policeSupervisor = await sut.as('politi.leder.kbh');
+});
+
+afterAll(() => sut?.stop());
+
+const ok = (answer: { status: number; body: unknown }, status = 200) => {
+  expect([answer.status, answer.status === status ? 'ok' : answer.body]).toEqual([status, 'ok']);
+  return answer.body as Record<string, any>;
+};
+
+it('runs from referral to the police exit unit’s continuation decision', async () => {
+  const base = Date.now();
+  const at = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
+  const release = new Date(base + 15 * DAY_MS).toISOString().slice(0, 10);
+
+  const { personRef } = ok(await storstroem('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }), 201);
+  const course = ok(
+    await storstroem('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: release, paroleLinked: true, referredAt: at(60) }),
+    201,
+  );
+  const id = course.id;
+  // Nothing reaches the police exit unit or the municipality before the handover.
+  expect((await policeExit('GET', `/api/exit-courses/${id}`)).status).toBe(404);
+  expect((await municipality('GET', `/api/exit-courses/${id}`)).status).toBe(404);
+
+  for (const party of ['kriminalforsorgen', 'police', 'municipality']) {
+    ok(await storstroem('POST', `/api/exit-courses/${id}/assessment-inputs`, { party, summary: `Udtalelse (${party}).`, recordedAt: at(55) }));
+  }
+  ok(await storstroem('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: at(50) }));
+  ok(await storstroem('POST', `/api/exit-courses/${id}/agreement-signed`, { signedAt: at(45) }));
+  ok(await storstroem('POST', `/api/exit-courses/${id}/mentor`, { mentorRef: 'MENTOR-0042', assignedAt: at(40) }));
+  ok(await storstroem('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(30), form: 'meeting', durationMinutes: 60 }));
+  ok(await storstroem('POST', `/api/exit-courses/${id}/release-plan`, { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }));
+  ok(await storstroem('POST', `/api/exit-courses/${id}/transfer`, { toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(20) }));
+
+  // At Enner Mark now: the course goes on unchanged.
+  ok(await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(10), form: 'phone', durationMinutes: 25 }));
+  const prepared = ok(await ennermark('GET', `/api/exit-courses/${id}`));
+  expect(prepared.releaseNoticeSentAt).not.toBeNull();
+  for (const item of ['housing', 'income', 'job_or_education_plan', 'mentor_continuity']) {
+    ok(await ennermark('POST', `/api/exit-courses/${id}/readiness`, { item, ready: true }));
+  }
+  const released = ok(await ennermark('POST', `/api/exit-courses/${id}/release`, { releasedAt: at(1) }));
+  expect(released).toMatchObject({
+    status: 'awaiting_handover_decision',
+    handover: { releasedAt: at(1), policeDistrict: { code: 'POL-KBH', name: 'Københavns Politi' }, continuation: null },
+  });
+
+  // The police exit unit sees it in its inbox; the prison can read but no longer decide; the municipality reads.
+  const inbox = ok(await policeExit('GET', '/api/handovers'));
+  expect(inbox.items).toEqual([
+    expect.objectContaining({ caseId: id, personRef, institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' }, releasedAt: at(1), overdue: false, paroleLinked: true }),
+  ]);
+  expect((await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(0.5), form: 'phone', durationMinutes: 5 })).status).toBe(403);
+  expect((await municipality('GET', `/api/exit-courses/${id}`)).status).toBe(200);
+  expect((await policeSupervisor('GET', `/api/exit-courses/${id}`)).status).toBe(200);
+  const missingContinuation = await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, { decision: 'accept' });
+  expect(missingContinuation.body.details).toEqual([{ field: 'continuation', problems: ['Ved accept skal continuation udfyldes.'] }]);
+
+  const decided = ok(await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, { decision: 'accept', continuation: 'with_municipality' }));
+  expect(decided).toMatchObject({ status: 'handed_over_continued', statusText: 'overdraget og videreført', openSteps: [], handover: { continuation: 'with_municipality' } });
+  expect(ok(await policeExit('GET', '/api/handovers')).items).toEqual([]);
+
+  const history = ok(await storstroem('GET', `/api/exit-courses/${id}/history?pageSize=100`));
+  const actions = history.items.map((entry: { action: string }) => entry.action);
+  expect(actions.filter((action: string) => !action.startsWith('step_'))).toEqual([
+    'case_started',
+    // Registered 15 days before release: the notice goes out at once, and reaches the plan's units once there is one.
+    'release_notice_sent',
+    'assessment_input_recorded',
+    'assessment_input_recorded',
+    'assessment_input_recorded',
+    'suitability_offer',
+    'agreement_signed',
+    'mentor_assigned',
+    'mentor_contact_logged',
+    'release_plan_set',
+    'prison_transfer',
+    'mentor_contact_logged',
+    'readiness_updated',
+    'readiness_updated',
+    'readiness_updated',
+    'readiness_updated',
+    'released',
+    'handed_over',
+    'handover_accepted',
+  ]);
+  const [police] = await sut.db.query(`SELECT id FROM users WHERE username = 'politi.kbh.exit'`);
+  expect(history.items.find((entry: { action: string }) => entry.action === 'handover_accepted').actorId).toBe(police.id);
+  const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY created_at, kind, recipient_unit`, [id]);
+  expect(notices).toEqual([
+    { recipient_unit: 'KOM-0101', kind: 'release_notice' },
+    { recipient_unit: 'POL-KBH', kind: 'release_notice' },
+    { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
+    { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
+    { recipient_unit: 'POL-KBH', kind: 'handover' },
+  ]);
+  // The person may start another agreement now that this one has ended.
+  ok(await ennermark('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: release, paroleLinked: false }), 201);
+});
