@@ -2,8 +2,10 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   patched,
   setHandler,
+  workflowInfo,
   uuid4,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -96,7 +98,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   const course = new ExitCourse(input);
   // Start before registering handlers: an update that came with the start (update-with-start) is
   // dispatched as soon as its handler is set, and must find the opening transitions already queued.
-  course.start();
+  if (input.carried) course.resume();
+  else course.start();
   // Added after the first histories were recorded: courses started before it carry no release timer.
   if (patched(RELEASE_PREPARATION_PATCH)) void course.watchRelease();
 
@@ -157,11 +160,20 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     (input) => course.setReleasePlan(input),
   );
 
-  await condition(() => isFinal(course.status));
+  // A course can last years: when its history grows (mentor contacts), it continues as new, carrying all.
+  const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
+  await condition(() => isFinal(course.status) || historyIsLong());
   await course.writer.flush();
   await condition(allHandlersFinished);
+  if (!isFinal(course.status)) {
+    return continueAsNew<typeof exitCourseWorkflow>({ ...input, carried: { state: course.snapshot(), lastSeq: course.writer.lastSeq } });
+  }
   return course.snapshot();
 }
+
+/** Well below Temporal's limits (warnings at 10,240 events); the server may suggest continuing sooner. */
+export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
 
 /** A message from a client without the payload key (see libs/temporal/unencrypted-payload.ts). */
 function refuseUnencrypted(input: unknown): void {
@@ -190,9 +202,29 @@ class ExitCourse {
   private handover?: ExitCourseState['handover'];
 
   constructor(private readonly input: StartExitCourseInput) {
-    this.writer = new ReadModelWriter(input.caseId);
+    this.writer = new ReadModelWriter(input.caseId, input.carried?.lastSeq);
     this.institutionCode = input.institutionCode;
     this.expectedReleaseDate = input.expectedReleaseDate;
+    const carried = input.carried?.state;
+    if (carried) {
+      this.status = carried.status;
+      this.steps.push(...carried.steps.map((step) => ({ ...step })));
+      this.closedAt = carried.closedAt;
+      Object.assign(this.mentor, carried.mentor);
+      this.psychologistCourse = carried.psychologistCourse;
+      this.assessmentInputs.push(...carried.assessmentInputs);
+      this.institutionCode = carried.institutionCode;
+      this.releasePlan = carried.releasePlan && { ...carried.releasePlan };
+      this.expectedReleaseDate = carried.expectedReleaseDate;
+      Object.assign(this.readiness, carried.readiness);
+      this.releaseNoticeSentAt = carried.releaseNoticeSentAt;
+      this.handover = carried.handover && { ...carried.handover };
+    }
+  }
+
+  /** A continued run: the read model already has everything; only the deadline timers are armed again. */
+  resume(): void {
+    for (const step of this.steps) if (step.status === 'open' && !step.overdueAt) void this.watchDeadline(step);
   }
 
   snapshot(): ExitCourseState {

@@ -14,9 +14,15 @@ const { recordTransition } = proxyActivities<ReadModelActivities>({
  */
 export class ReadModelWriter {
   private tail: Promise<void> = Promise.resolve();
-  private seq = 0;
+  private seq: number;
 
-  constructor(private readonly caseId: string) {}
+  /** `lastSeq`: where a previous run of the same case left off (continue-as-new), else 0. */
+  constructor(
+    private readonly caseId: string,
+    lastSeq = 0,
+  ) {
+    this.seq = lastSeq;
+  }
 
   enqueue(transition: Omit<CaseTransition, 'caseId' | 'seq'>): void {
     const numbered: CaseTransition = { ...transition, caseId: this.caseId, seq: ++this.seq };
@@ -25,5 +31,9 @@ export class ReadModelWriter {
 
   flush(): Promise<void> {
     return this.tail;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
   }
 }

@@ -753,3 +753,45 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     });
   });
 });
+
+describe('exit-course workflow: long courses continue as new', () => {
+  it('carries every fact into the next run when the history grows, and goes on from there', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt, { historyEventLimit: 80 });
+    const handle = await start(input);
+    const firstRun = (await handle.describe()).runId;
+    await env.sleep(40 * DAY_MS);
+    const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
+    for (let day = 4; day < 36; day += 2) {
+      await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: day % 4 ? 'phone' : 'meeting', durationMinutes: 30, actor: CASEWORKER }] });
+    }
+    const carried = await handle.query(exitCourseStateQuery);
+    const latest = await env.client.workflow.getHandle(handle.workflowId).describe();
+
+    expect(latest.runId).not.toBe(firstRun);
+    expect(latest.historyLength).toBeLessThan(80);
+    expect(carried.mentor).toEqual({ mentorRef: 'MENTOR-0042', assignedAt: at(3), contactCount: 16, contactMinutes: 480, lastContactAt: at(34) });
+    expect(carried.status).toBe('agreement_active');
+    const openCadence = carried.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open');
+    expect(openCadence).toHaveLength(1);
+    const rows = await db.query(`SELECT count(*)::int AS n FROM mentor_contacts WHERE case_id = $1`, [input.caseId]);
+    expect(rows[0].n).toBe(16);
+    const seqs: { transition_seq: number }[] = await db.query(
+      `SELECT DISTINCT transition_seq FROM case_events WHERE case_id = $1 ORDER BY transition_seq`,
+      [input.caseId],
+    );
+    expect(seqs.map((row) => row.transition_seq)).toEqual(seqs.map((_row, index) => index + 1));
+    expect((await caseRow(input.caseId)).last_seq).toBe(seqs.length);
+
+    // The carried cadence timer still fires in the new run, and decisions still land.
+    await env.sleep(Date.parse(openCadence[0].dueAt) - (await now()).getTime() + 3600_000);
+    const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(alarmed.steps.find((step) => step.stepId === openCadence[0].stepId)?.overdueAt).toBeDefined();
+    await handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'inmate', reason: 'Stop', interruptedAt: (await now()).toISOString(), actor: CASEWORKER }] });
+    expect((await env.client.workflow.getHandle(handle.workflowId).result()).status).toBe('interrupted_by_inmate');
+    expect((await caseRow(input.caseId)).status).toBe('interrupted_by_inmate');
+  });
+});

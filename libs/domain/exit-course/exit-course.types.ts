@@ -85,6 +85,17 @@ export interface StartExitCourseInput {
   /** Deadline rules in force when the course started. */
   deadlines: DeadlinePolicySnapshot;
   actor: Actor;
+  /** Continue as new once the history has this many events (Temporal may suggest it sooner). */
+  historyEventLimit?: number;
+  /** Set when a run continues as new: everything the course had, to go on from. */
+  carried?: CarriedExitCourse;
+}
+
+/** The whole state a course carries into its next run (continue-as-new). */
+export interface CarriedExitCourse {
+  state: ExitCourseState;
+  /** Sequence number of the last read-model transition, so the next run's keep rising. */
+  lastSeq: number;
 }
 
 export type SuitabilityAssessmentInput =
