@@ -164,8 +164,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
   await condition(() => isFinal(course.status) || historyIsLong());
-  await course.writer.flush();
-  await condition(allHandlersFinished);
+  await course.settle();
   if (!isFinal(course.status)) {
     return continueAsNew<typeof exitCourseWorkflow>({ ...input, carried: { state: course.snapshot(), lastSeq: course.writer.lastSeq } });
   }
@@ -222,9 +221,22 @@ class ExitCourse {
     }
   }
 
+  /**
+   * Waits until every queued read-model write is done and no handler runs — again if a timer or a handler
+   * queued another write meanwhile — so that nothing queued is left behind when the run ends.
+   */
+  async settle(): Promise<void> {
+    for (;;) {
+      const seq = this.writer.lastSeq;
+      await this.writer.flush();
+      await condition(allHandlersFinished);
+      if (this.writer.lastSeq === seq) return;
+    }
+  }
+
   /** A continued run: the read model already has everything; only the deadline timers are armed again. */
   resume(): void {
-    for (const step of this.steps) if (step.status === 'open' && !step.overdueAt) void this.watchDeadline(step);
+    for (const step of this.steps) if (step.status === 'open') void this.resumeWatch(step);
   }
 
   snapshot(): ExitCourseState {
@@ -431,10 +443,16 @@ class ExitCourse {
         { orgUnit: municipalityCode, access: 'read' },
         { orgUnit: policeDistrictCode, access: 'write' },
       ],
-      notifications: [{ notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' }],
+      notifications: [
+        { notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' },
+        { notificationId: uuid4(), recipientUnit: municipalityCode, kind: 'release' },
+      ],
       events: [
-        event('released', input.releasedAt, input.actor, { details: { institutionCode: this.institutionCode } }),
+        event('released', input.releasedAt, input.actor, {
+          details: { institutionCode: this.institutionCode, notReady: missingReadiness(this.readiness).join(',') || null },
+        }),
         event('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
+        ...cancelled.map((step) => event('step_cancelled', input.releasedAt, input.actor, { stepId: step.stepId, details: { kind: step.kind } })),
       ],
     });
     this.openStep('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
@@ -558,7 +576,7 @@ class ExitCourse {
    * makes the step overdue at once.
    */
   private async watchDeadline(step: StepState): Promise<void> {
-    // A deadline that moves (the release date changed) re-arms the timer: the loop waits for the new one.
+    // A deadline that moves (the release date changed) re-arms the timer, also after an escalation.
     for (;;) {
       const armedDue = step.dueAt;
       const remainingMs = Date.parse(armedDue) - Date.now();
@@ -568,8 +586,24 @@ class ExitCourse {
       }
       if (step.status !== 'open') return;
       if (step.dueAt !== armedDue) continue;
-      break;
+      this.escalate(step);
+      // No timer here (so no command): wait until the step closes or its deadline moves, then go again.
+      await condition(() => step.status !== 'open' || step.dueAt !== armedDue);
+      if (step.status !== 'open') return;
     }
+  }
+
+  /** After continue-as-new: an escalated step waits for its deadline to move before it is watched again. */
+  private async resumeWatch(step: StepState): Promise<void> {
+    if (step.overdueAt) {
+      const escalatedDue = step.dueAt;
+      await condition(() => step.status !== 'open' || step.dueAt !== escalatedDue);
+      if (step.status !== 'open') return;
+    }
+    await this.watchDeadline(step);
+  }
+
+  private escalate(step: StepState): void {
     const now = new Date().toISOString();
     step.overdueAt = now;
     const details: Record<string, string> = { kind: step.kind, dueAt: step.dueAt };
@@ -651,6 +685,8 @@ class ExitCourse {
     this.writer.enqueue({
       exitCourseFacts: { expectedReleaseDate: input.expectedReleaseDate },
       stepsRescheduled: moved,
+      // Those already told about the release are told that its date moved.
+      notifications: this.releaseNoticeSentAt ? this.notify('release_date_changed') : [],
       events: [
         event('expected_release_date_changed', new Date().toISOString(), input.actor, {
           reason: input.reason,

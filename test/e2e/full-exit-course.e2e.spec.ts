@@ -116,6 +116,7 @@ it('runs from referral to the police exit unit’s continuation decision', async
     { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
     { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
     { recipient_unit: 'POL-KBH', kind: 'handover' },
+    { recipient_unit: 'KOM-0101', kind: 'release' },
   ]);
   // The person may start another agreement now that this one has ended.
   ok(await ennermark('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: release, paroleLinked: false }), 201);

@@ -644,8 +644,31 @@ describe('exit-course workflow: release preparation', () => {
     await env.sleep(Date.parse(preparation.dueAt) - (await now()).getTime() + 3600_000);
     const overdue = await handle.executeUpdate(readModelSyncedUpdate);
     expect(overdue.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeDefined();
-    const [escalation] = await db.query(`SELECT details FROM case_events WHERE case_id = $1 AND action = 'step_overdue'`, [input.caseId]);
+    const [escalation] = await db.query(
+      `SELECT details FROM case_events WHERE case_id = $1 AND action = 'step_overdue' AND details->>'kind' = 'release_preparation'`,
+      [input.caseId],
+    );
     expect(escalation.details).toEqual({ kind: 'release_preparation', dueAt: preparationDue(later), missing: 'income,job_or_education_plan,mentor_continuity' });
+
+    // Moved again after the escalation: the deadline is watched anew, and escalates again when it passes.
+    const evenLater = await dateIn(30);
+    const movedAgain = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: evenLater, reason: 'Igen', actor: CASEWORKER }] });
+    expect(movedAgain.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeUndefined();
+    await env.sleep(Date.parse(preparationDue(evenLater)) - (await now()).getTime() + 3600_000);
+    const again = await handle.executeUpdate(readModelSyncedUpdate);
+    expect(again.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeDefined();
+    const escalations = await db.query(
+      `SELECT details->>'dueAt' AS due FROM case_events
+        WHERE case_id = $1 AND action = 'step_overdue' AND details->>'kind' = 'release_preparation' ORDER BY transition_seq`,
+      [input.caseId],
+    );
+    expect(escalations).toEqual([{ due: preparationDue(later) }, { due: preparationDue(evenLater) }]);
+    const dateNotices = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'release_date_changed'`, [input.caseId]);
+    expect(dateNotices[0].n).toBe(4);
+    const unchanged = await refusalOf(
+      handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }] }),
+    );
+    expect(unchanged).toEqual({ type: 'InvalidDomainData', message: 'Løsladelsesplanen er uændret.' });
 
     for (const item of ['income', 'job_or_education_plan', 'mentor_continuity'] as const) {
       await handle.executeUpdate(updateReadinessUpdate, { args: [{ item, ready: true, actor: CASEWORKER }] });
@@ -742,6 +765,26 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     await recordHistory('handover-declined-redirected-closed', handle.workflowId);
   });
 
+  it('refuses an interruption while the police exit unit holds the case, and notifies the municipality of the release', async () => {
+    const { input, handle, at } = await releasedCourse();
+    const refused = await refusalOf(
+      handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: at(4.2), actor: CASEWORKER }] }),
+    );
+    expect(refused).toEqual({ type: 'IllegalTransition', message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.' });
+    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`, [input.caseId])).toEqual([
+      { recipient_unit: 'POL-KBH', kind: 'handover' },
+      { recipient_unit: 'KOM-0101', kind: 'release' },
+    ]);
+    const cancelled = await db.query(`SELECT details->>'kind' AS kind FROM case_events WHERE case_id = $1 AND action = 'step_cancelled'`, [input.caseId]);
+    expect(cancelled).toEqual([{ kind: 'mentor_contact' }]);
+    const declined = await handle.executeUpdate(decideHandoverUpdate, { args: [{ decision: 'decline', reason: 'Forkert kreds', decidedAt: at(4.3), actor: POLICE }] });
+    expect(declined.status).toBe('handover_declined');
+    const same = await refusalOf(
+      handle.executeUpdate(redirectHandoverUpdate, { args: [{ policeDistrictCode: 'POL-KBH', redirectedAt: at(4.4), actor: CASEWORKER }] }),
+    );
+    expect(same).toEqual({ type: 'InvalidDomainData', message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.' });
+  });
+
   it('refuses a release before the agreement is signed', async () => {
     const input = exitCourseInput(await now());
     const handle = await start(input);
@@ -793,5 +836,23 @@ describe('exit-course workflow: long courses continue as new', () => {
     await handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'inmate', reason: 'Stop', interruptedAt: (await now()).toISOString(), actor: CASEWORKER }] });
     expect((await env.client.workflow.getHandle(handle.workflowId).result()).status).toBe('interrupted_by_inmate');
     expect((await caseRow(input.caseId)).status).toBe('interrupted_by_inmate');
+  });
+
+  it('records a history of a continued run, carried input included, for the replay tests', async () => {
+    const referredAt = await now();
+    const input = exitCourseInput(referredAt, { historyEventLimit: 40 });
+    const handle = await start(input);
+    await env.sleep(20 * DAY_MS);
+    const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
+    for (let day = 4; day < 16; day += 2) {
+      await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: 'meeting', durationMinutes: 45, actor: CASEWORKER }] });
+    }
+    const latest = env.client.workflow.getHandle(handle.workflowId);
+    const [startEvent] = (await latest.fetchHistory()).events!;
+    expect(startEvent.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
+    await recordHistory('continued-as-new', handle.workflowId);
   });
 });

@@ -87,7 +87,7 @@ export interface MentorContactRecord {
 export interface NotificationRecord {
   notificationId: string;
   recipientUnit: string;
-  kind: 'prison_transfer' | 'release_notice' | 'handover';
+  kind: 'prison_transfer' | 'release_notice' | 'release_date_changed' | 'release' | 'handover';
 }
 
 export interface CaseTransition {

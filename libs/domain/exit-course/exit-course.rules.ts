@@ -143,6 +143,10 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
   if (isFinal(state.status)) {
     return { kind: 'illegal-transition', message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.` };
   }
+  // While the police exit unit holds the case, it decides (it may close the course); the prison cannot.
+  if (state.status === 'awaiting_handover_decision') {
+    return { kind: 'illegal-transition', message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.' };
+  }
   if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
   return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
 }
@@ -292,6 +296,9 @@ export function refuseReleasePlan(
   if (unitKind(input.policeDistrictCode) !== 'police_district') {
     return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
   }
+  if (state.releasePlan?.municipalityCode === input.municipalityCode && state.releasePlan?.policeDistrictCode === input.policeDistrictCode) {
+    return { kind: 'invalid-data', message: 'Løsladelsesplanen er uændret.' };
+  }
   return undefined;
 }
 
@@ -372,6 +379,9 @@ export function refuseHandoverRedirect(
   }
   if (unitKind(input.policeDistrictCode) !== 'police_district') {
     return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
+  }
+  if (input.policeDistrictCode === state.handover?.policeDistrictCode) {
+    return { kind: 'invalid-data', message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.' };
   }
   return refuseMoment('Overdragelsestidspunktet', input.redirectedAt, state, now);
 }
