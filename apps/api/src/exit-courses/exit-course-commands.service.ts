@@ -8,7 +8,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   isGrpcDeadlineError,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -168,7 +168,7 @@ export class ExitCourseCommandsService {
       dto.outcome === 'offer'
         ? { outcome: 'offer', decidedAt, actor }
         : { outcome: 'rejection', decidedAt, reason: dto.reason ?? '', actor };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordSuitabilityAssessmentUpdate, input);
   }
 
   interrupt(caseId: string, dto: InterruptionDto, user: AuthenticatedUser): Promise<ExitCourseState> {
@@ -179,52 +179,52 @@ export class ExitCourseCommandsService {
       interruptedAt: instantOrNow(dto.interruptedAt),
       actor,
     };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(interruptCourseUpdate, { args: [input] }));
+    return this.decide(caseId, user, interruptCourseUpdate, input);
   }
 
   recordAssessmentInput(caseId: string, dto: AssessmentInputDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { party: dto.party, summary: dto.summary, recordedAt: instantOrNow(dto.recordedAt), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordAssessmentInputUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordAssessmentInputUpdate, input);
   }
 
   recordAgreementSigned(caseId: string, dto: AgreementSignedDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { signedAt: instantOrNow(dto.signedAt), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordAgreementSignedUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordAgreementSignedUpdate, input);
   }
 
   assignMentor(caseId: string, dto: MentorAssignmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { mentorRef: dto.mentorRef, assignedAt: instantOrNow(dto.assignedAt), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(assignMentorUpdate, { args: [input] }));
+    return this.decide(caseId, user, assignMentorUpdate, input);
   }
 
   logMentorContact(caseId: string, dto: MentorContactDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { contactAt: instantOrNow(dto.contactAt), form: dto.form, durationMinutes: dto.durationMinutes, actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(logMentorContactUpdate, { args: [input] }));
+    return this.decide(caseId, user, logMentorContactUpdate, input);
   }
 
   recordPsychologistCourse(caseId: string, dto: PsychologistCourseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { event: dto.event, at: instantOrNow(dto.at), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordPsychologistCourseUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordPsychologistCourseUpdate, input);
   }
 
   recordPrisonTransfer(caseId: string, dto: PrisonTransferDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { toInstitutionCode: dto.toInstitutionCode, transferredAt: instantOrNow(dto.transferredAt), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordPrisonTransferUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordPrisonTransferUpdate, input);
   }
 
   setReleasePlan(caseId: string, dto: ReleasePlanDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { municipalityCode: dto.municipalityCode, policeDistrictCode: dto.policeDistrictCode, actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(setReleasePlanUpdate, { args: [input] }));
+    return this.decide(caseId, user, setReleasePlanUpdate, input);
   }
 
   changeExpectedReleaseDate(caseId: string, dto: ExpectedReleaseDateDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { expectedReleaseDate: dto.expectedReleaseDate, reason: dto.reason, actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [input] }));
+    return this.decide(caseId, user, changeExpectedReleaseDateUpdate, input);
   }
 
   updateReadiness(caseId: string, dto: ReadinessDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { item: dto.item, ready: dto.ready, ...(dto.note ? { note: dto.note } : {}), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(updateReadinessUpdate, { args: [input] }));
+    return this.decide(caseId, user, updateReadinessUpdate, input);
   }
 
   recordRelease(caseId: string, dto: ReleaseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
@@ -234,7 +234,7 @@ export class ExitCourseCommandsService {
       ...(dto.municipalityCode ? { municipalityCode: dto.municipalityCode } : {}),
       actor: { id: user.id },
     };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(recordReleaseUpdate, { args: [input] }));
+    return this.decide(caseId, user, recordReleaseUpdate, input);
   }
 
   decideHandover(caseId: string, dto: HandoverDecisionDto, user: AuthenticatedUser): Promise<ExitCourseState> {
@@ -243,26 +243,32 @@ export class ExitCourseCommandsService {
       dto.decision === 'accept'
         ? { decision: 'accept', continuation: dto.continuation!, ...(dto.reason ? { reason: dto.reason } : {}), ...common }
         : { decision: 'decline', reason: dto.reason ?? '', ...common };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(decideHandoverUpdate, { args: [input] }));
+    return this.decide(caseId, user, decideHandoverUpdate, input);
   }
 
   redirectHandover(caseId: string, dto: HandoverRedirectDto, user: AuthenticatedUser): Promise<ExitCourseState> {
     const input = { policeDistrictCode: dto.policeDistrictCode, redirectedAt: instantOrNow(undefined), actor: { id: user.id } };
-    return this.update(caseId, user, (handle) => handle.executeUpdate(redirectHandoverUpdate, { args: [input] }));
+    return this.decide(caseId, user, redirectHandoverUpdate, input);
   }
 
-  private async update(
+  /**
+   * Sends one decision to the case's workflow: 404 outside the user's scope, 403 with read-only access,
+   * then the workflow's validator decides (409/422) — all within the command deadline.
+   */
+  private async decide<Input>(
     caseId: string,
     user: AuthenticatedUser,
-    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<ExitCourseState>,
+    update: UpdateDefinition<ExitCourseState, [Input]>,
+    input: Input,
   ): Promise<ExitCourseState> {
     const found = await this.views.findForUser(caseId, user);
     if (!found) throw ApiError.caseNotFound(caseId);
     if (!found.writable) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
     }
+    const handle = this.client.workflow.getHandle(found.workflowId);
     try {
-      return await this.withinCommandTimeout(caseId, () => send(this.client.workflow.getHandle(found.workflowId)));
+      return await this.withinCommandTimeout(caseId, () => handle.executeUpdate(update, { args: [input] }));
     } catch (error) {
       throw toApiError(error, found.status);
     }
