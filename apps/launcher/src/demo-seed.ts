@@ -7,13 +7,17 @@ import { DEMO_SECRETS } from '../../../libs/config/demo-secrets';
 
 const DAY_MS = 24 * 3600_000;
 
+/** An instant `days` days before now. */
+type Ago = (days: number) => string;
+
 interface DemoCourse {
   key: string;
   caseworker: 'kf.storstroem' | 'kf.ennermark';
   /** Made-up person (the CPR numbers are not real people's). */
   person: { name: string; cpr: string };
   start: { institutionCode: string; expectedReleaseDate: string; paroleLinked: boolean; referredDaysAgo: number };
-  assessment?: { outcome: 'offer' | 'rejection'; daysAgo: number; reason?: string };
+  /** Decisions after the start, in order: the path under the case, and its body. */
+  decisions?: (ago: Ago) => [string, Record<string, unknown>][];
 }
 
 export const DEMO_COURSES: DemoCourse[] = [
@@ -35,14 +39,47 @@ export const DEMO_COURSES: DemoCourse[] = [
     caseworker: 'kf.ennermark',
     person: { name: 'Demo Nielsen', cpr: '030392-0003' },
     start: { institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2027-06-01', paroleLinked: false, referredDaysAgo: 12 },
-    assessment: { outcome: 'offer', daysAgo: 3 },
+    decisions: (ago) => [['suitability-assessment', { outcome: 'offer', decidedAt: ago(3) }]],
   },
   {
     key: 'demo-seed-0004',
     caseworker: 'kf.ennermark',
     person: { name: 'Demo Pedersen', cpr: '040488-0004' },
     start: { institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2027-01-20', paroleLinked: false, referredDaysAgo: 20 },
-    assessment: { outcome: 'rejection', daysAgo: 5, reason: 'Ikke motiveret for at forlade bandemiljøet på nuværende tidspunkt.' },
+    decisions: (ago) => [
+      ['suitability-assessment', { outcome: 'rejection', decidedAt: ago(5), reason: 'Ikke motiveret for at forlade bandemiljøet på nuværende tidspunkt.' }],
+    ],
+  },
+  {
+    // An agreement under way: mentor support with contacts, a release plan.
+    key: 'demo-seed-0005',
+    caseworker: 'kf.storstroem',
+    person: { name: 'Demo Larsen', cpr: '050591-0005' },
+    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-10-01', paroleLinked: false, referredDaysAgo: 90 },
+    decisions: (ago) => [
+      ['suitability-assessment', { outcome: 'offer', decidedAt: ago(80) }],
+      ['agreement-signed', { signedAt: ago(75) }],
+      ['mentor', { mentorRef: 'MENTOR-0042', assignedAt: ago(70) }],
+      ['mentor-contacts', { contactAt: ago(60), form: 'meeting', durationMinutes: 90 }],
+      ['mentor-contacts', { contactAt: ago(35), form: 'phone', durationMinutes: 20 }],
+      ['release-plan', { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }],
+    ],
+  },
+  {
+    // Released and handed over: in Københavns Politi's handover inbox (log in as politi.kbh.exit).
+    key: 'demo-seed-0006',
+    caseworker: 'kf.storstroem',
+    person: { name: 'Demo Andersen', cpr: '060689-0006' },
+    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2026-12-01', paroleLinked: false, referredDaysAgo: 200 },
+    decisions: (ago) => [
+      ['suitability-assessment', { outcome: 'offer', decidedAt: ago(190) }],
+      ['agreement-signed', { signedAt: ago(185) }],
+      ['mentor', { mentorRef: 'MENTOR-0007', assignedAt: ago(180) }],
+      ['mentor-contacts', { contactAt: ago(30), form: 'meeting', durationMinutes: 60 }],
+      ['release-plan', { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }],
+      ['readiness', { item: 'housing', ready: true, note: 'Lejlighed anvist af kommunen' }],
+      ['release', { releasedAt: ago(2) }],
+    ],
   },
 ];
 
@@ -82,12 +119,9 @@ export async function seedDemoData(apiUrl: string, caseCount: () => Promise<numb
       { ...start, personRef, referredAt: new Date(now - referredDaysAgo * DAY_MS).toISOString() },
       { 'idempotency-key': course.key },
     );
-    if (course.assessment) {
-      const { daysAgo, ...assessment } = course.assessment;
-      await send(`/api/exit-courses/${created.id}/suitability-assessment`, {
-        ...assessment,
-        decidedAt: new Date(now - daysAgo * DAY_MS).toISOString(),
-      });
+    const ago: Ago = (days) => new Date(now - days * DAY_MS).toISOString();
+    for (const [path, body] of course.decisions?.(ago) ?? []) {
+      await send(`/api/exit-courses/${created.id}/${path}`, body);
     }
   }
   return DEMO_COURSES.length;
