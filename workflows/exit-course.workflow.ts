@@ -13,7 +13,7 @@ import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../l
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
 import { DEADLINE_POLICY, type DeadlineName } from '../libs/domain/deadlines/deadline-policy';
-import { calendarDays, computeDueAt, latenessSeconds, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';
+import { calendarDays, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';
 import { parseLocalDate } from '../libs/domain/time/copenhagen-calendar';
 import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
@@ -35,7 +35,6 @@ import {
   refuseSuitabilityAssessment,
 } from '../libs/domain/exit-course/exit-course.rules';
 import type {
-  Actor,
   AgreementSignedInput,
   AssessmentParty,
   AssessmentPartyInput,
@@ -81,6 +80,8 @@ import {
 } from './exit-course.messages';
 import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { caseEvent } from './case-event';
+import { CaseSteps } from './case-steps';
 import { ReadModelWriter } from './read-model-writer';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
@@ -188,7 +189,7 @@ function refuseWith(refusal: Refusal | undefined): void {
 class ExitCourse {
   readonly writer: ReadModelWriter;
   status: ExitCourseStatus = 'awaiting_suitability_assessment';
-  private readonly steps: StepState[] = [];
+  private readonly stepTracker: CaseSteps<ExitCourseStepKind>;
   private closedAt?: string;
   private readonly mentor: MentorSupport = { contactCount: 0, contactMinutes: 0 };
   private psychologistCourse: PsychologistCourseStatus = 'not_started';
@@ -200,8 +201,16 @@ class ExitCourse {
   private releaseNoticeSentAt?: string;
   private handover?: ExitCourseState['handover'];
 
+  private get steps(): StepState[] {
+    return this.stepTracker.steps;
+  }
+
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId, input.carried?.lastSeq);
+    this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, (step) =>
+      // What is not ready near release is named in the escalation.
+      step.kind === 'release_preparation' ? { missing: missingReadiness(this.readiness).join(',') } : ({} as Record<string, string>),
+    );
     this.institutionCode = input.institutionCode;
     this.expectedReleaseDate = input.expectedReleaseDate;
     const carried = input.carried?.state;
@@ -236,7 +245,7 @@ class ExitCourse {
 
   /** A continued run: the read model already has everything; only the deadline timers are armed again. */
   resume(): void {
-    for (const step of this.steps) if (step.status === 'open') void this.resumeWatch(step);
+    this.stepTracker.resume();
   }
 
   snapshot(): ExitCourseState {
@@ -272,30 +281,30 @@ class ExitCourse {
         exitCourse: { expectedReleaseDate: input.expectedReleaseDate, paroleLinked: input.paroleLinked },
       },
       events: [
-        event('case_started', input.referredAt, input.actor, {
+        caseEvent('case_started', input.referredAt, input.actor, {
           details: { institutionCode: input.institutionCode, paroleLinked: input.paroleLinked },
         }),
       ],
     });
-    this.openStep('suitability_assessment', input.deadlines.suitabilityAssessment, input.referredAt, input.actor);
+    this.stepTracker.openByRule('suitability_assessment', input.deadlines.suitabilityAssessment, input.referredAt, input.actor);
   }
 
   recordSuitabilityAssessment(assessment: SuitabilityAssessmentInput): void {
-    const completed = this.completeStep('suitability_assessment', assessment.decidedAt, assessment.outcome);
+    const completed = this.stepTracker.complete('suitability_assessment', assessment.decidedAt, assessment.outcome);
     if (assessment.outcome === 'offer') {
       this.status = 'awaiting_agreement_signature';
       this.writer.enqueue({
         status: { status: this.status },
         stepsClosed: [completed.record],
         events: [
-          event('suitability_offer', assessment.decidedAt, assessment.actor, { stepId: completed.step.stepId }),
+          caseEvent('suitability_offer', assessment.decidedAt, assessment.actor, { stepId: completed.step.stepId }),
           completed.event(assessment.actor),
         ],
       });
-      this.openStep('agreement_signing', this.input.deadlines.agreementSigning, assessment.decidedAt, assessment.actor);
+      this.stepTracker.openByRule('agreement_signing', this.input.deadlines.agreementSigning, assessment.decidedAt, assessment.actor);
     } else {
       this.close('rejected', assessment.decidedAt, [completed.record], [
-        event('suitability_rejection', assessment.decidedAt, assessment.actor, {
+        caseEvent('suitability_rejection', assessment.decidedAt, assessment.actor, {
           stepId: completed.step.stepId,
           reason: assessment.reason,
         }),
@@ -307,19 +316,19 @@ class ExitCourse {
   recordAssessmentInput(input: AssessmentPartyInput): void {
     this.assessmentInputs.push(input.party);
     this.writer.enqueue({
-      events: [event('assessment_input_recorded', input.recordedAt, input.actor, { reason: input.summary, details: { party: input.party } })],
+      events: [caseEvent('assessment_input_recorded', input.recordedAt, input.actor, { reason: input.summary, details: { party: input.party } })],
     });
   }
 
   recordAgreementSigned(input: AgreementSignedInput): void {
-    const completed = this.completeStep('agreement_signing', input.signedAt, 'signed');
+    const completed = this.stepTracker.complete('agreement_signing', input.signedAt, 'signed');
     this.status = 'agreement_active';
     this.writer.enqueue({
       status: { status: this.status },
       stepsClosed: [completed.record],
-      events: [event('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }), completed.event(input.actor)],
+      events: [caseEvent('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }), completed.event(input.actor)],
     });
-    this.openStep('mentor_assignment', this.input.deadlines.mentorAssignment, input.signedAt, input.actor);
+    this.stepTracker.openByRule('mentor_assignment', this.input.deadlines.mentorAssignment, input.signedAt, input.actor);
   }
 
   /** The first assignment completes the mentor-assignment step and starts the contact cadence; later ones change mentor. */
@@ -328,18 +337,18 @@ class ExitCourse {
     this.mentor.mentorRef = input.mentorRef;
     this.mentor.assignedAt = input.assignedAt;
     const assignment = this.steps.find((step) => step.kind === 'mentor_assignment' && step.status === 'open');
-    const completed = assignment ? this.completeStep('mentor_assignment', input.assignedAt, 'assigned') : undefined;
+    const completed = assignment ? this.stepTracker.complete('mentor_assignment', input.assignedAt, 'assigned') : undefined;
     this.writer.enqueue({
       exitCourseFacts: { mentorRef: input.mentorRef },
       stepsClosed: completed ? [completed.record] : [],
       events: [
         previous
-          ? event('mentor_changed', input.assignedAt, input.actor, { details: { from: previous, to: input.mentorRef } })
-          : event('mentor_assigned', input.assignedAt, input.actor, { details: { mentorRef: input.mentorRef } }),
+          ? caseEvent('mentor_changed', input.assignedAt, input.actor, { details: { from: previous, to: input.mentorRef } })
+          : caseEvent('mentor_assigned', input.assignedAt, input.actor, { details: { mentorRef: input.mentorRef } }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
-    if (!previous) this.openStep('mentor_contact', this.input.deadlines.mentorContactCadence, input.assignedAt, input.actor);
+    if (!previous) this.stepTracker.openByRule('mentor_contact', this.input.deadlines.mentorContactCadence, input.assignedAt, input.actor);
   }
 
   /**
@@ -354,7 +363,7 @@ class ExitCourse {
     }
     const cadence = this.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open');
     const movesCadence = cadence !== undefined && Date.parse(input.contactAt) >= Date.parse(cadence.openedAt);
-    const completed = movesCadence ? this.completeStep('mentor_contact', input.contactAt, input.form) : undefined;
+    const completed = movesCadence ? this.stepTracker.complete('mentor_contact', input.contactAt, input.form) : undefined;
     const contactId = uuid4();
     this.writer.enqueue({
       mentorContacts: [
@@ -362,20 +371,20 @@ class ExitCourse {
       ],
       stepsClosed: completed ? [completed.record] : [],
       events: [
-        event('mentor_contact_logged', input.contactAt, input.actor, {
+        caseEvent('mentor_contact_logged', input.contactAt, input.actor, {
           details: { contactId, form: input.form, durationMinutes: input.durationMinutes },
         }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
-    if (movesCadence) this.openStep('mentor_contact', this.input.deadlines.mentorContactCadence, input.contactAt, input.actor);
+    if (movesCadence) this.stepTracker.openByRule('mentor_contact', this.input.deadlines.mentorContactCadence, input.contactAt, input.actor);
   }
 
   recordPsychologistCourse(input: PsychologistCourseInput): void {
     this.psychologistCourse = input.event === 'started' ? 'ongoing' : 'ended';
     this.writer.enqueue({
       exitCourseFacts: { psychologistCourse: this.psychologistCourse },
-      events: [event(input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended', input.at, input.actor)],
+      events: [caseEvent(input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended', input.at, input.actor)],
     });
   }
 
@@ -394,7 +403,7 @@ class ExitCourse {
       ],
       notifications: this.notify('prison_transfer'),
       events: [
-        event('prison_transfer', input.transferredAt, input.actor, { details: { from, to: input.toInstitutionCode } }),
+        caseEvent('prison_transfer', input.transferredAt, input.actor, { details: { from, to: input.toInstitutionCode } }),
       ],
     });
   }
@@ -406,7 +415,7 @@ class ExitCourse {
       // A plan made (or changed) after the release notice: its units must be told now, not never.
       notifications: this.releaseNoticeSentAt ? this.notify('release_notice') : [],
       events: [
-        event('release_plan_set', new Date().toISOString(), input.actor, {
+        caseEvent('release_plan_set', new Date().toISOString(), input.actor, {
           details: { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode },
         }),
       ],
@@ -433,7 +442,7 @@ class ExitCourse {
     const municipalityCode = input.municipalityCode ?? this.releasePlan!.municipalityCode;
     this.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
     this.status = 'awaiting_handover_decision';
-    const cancelled = this.cancelOpenSteps(input.releasedAt);
+    const cancelled = this.stepTracker.cancelOpen(input.releasedAt);
     this.writer.enqueue({
       status: { status: this.status },
       stepsClosed: cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: input.releasedAt })),
@@ -448,18 +457,18 @@ class ExitCourse {
         { notificationId: uuid4(), recipientUnit: municipalityCode, kind: 'release' },
       ],
       events: [
-        event('released', input.releasedAt, input.actor, {
+        caseEvent('released', input.releasedAt, input.actor, {
           details: { institutionCode: this.institutionCode, notReady: missingReadiness(this.readiness).join(',') || null },
         }),
-        event('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
-        ...cancelled.map((step) => event('step_cancelled', input.releasedAt, input.actor, { stepId: step.stepId, details: { kind: step.kind } })),
+        caseEvent('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
+        ...cancelled.map((step) => caseEvent('step_cancelled', input.releasedAt, input.actor, { stepId: step.stepId, details: { kind: step.kind } })),
       ],
     });
-    this.openStep('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
+    this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
   }
 
   decideHandover(input: HandoverDecisionInput): void {
-    const completed = this.completeStep('handover_decision', input.decidedAt, input.decision);
+    const completed = this.stepTracker.complete('handover_decision', input.decidedAt, input.decision);
     const district = this.handover!.policeDistrictCode;
     if (input.decision === 'accept') {
       this.handover!.continuation = input.continuation;
@@ -468,7 +477,7 @@ class ExitCourse {
         events: [],
       });
       this.close(input.continuation === 'closed' ? 'handed_over_closed' : 'handed_over_continued', input.decidedAt, [completed.record], [
-        event('handover_accepted', input.decidedAt, input.actor, {
+        caseEvent('handover_accepted', input.decidedAt, input.actor, {
           stepId: completed.step.stepId,
           ...(input.reason ? { reason: input.reason } : {}),
           details: { continuation: input.continuation, policeDistrictCode: district },
@@ -487,15 +496,15 @@ class ExitCourse {
         { orgUnit: this.institutionCode, access: 'write' },
       ],
       events: [
-        event('handover_declined', input.decidedAt, input.actor, { stepId: completed.step.stepId, reason: input.reason, details: { policeDistrictCode: district } }),
+        caseEvent('handover_declined', input.decidedAt, input.actor, { stepId: completed.step.stepId, reason: input.reason, details: { policeDistrictCode: district } }),
         completed.event(input.actor),
       ],
     });
-    this.openStep('handover_redirect', this.deadline('handoverDecision'), input.decidedAt, input.actor);
+    this.stepTracker.openByRule('handover_redirect', this.deadline('handoverDecision'), input.decidedAt, input.actor);
   }
 
   redirectHandover(input: HandoverRedirectInput): void {
-    const completed = this.completeStep('handover_redirect', input.redirectedAt, 'redirected');
+    const completed = this.stepTracker.complete('handover_redirect', input.redirectedAt, 'redirected');
     this.handover = { ...this.handover!, policeDistrictCode: input.policeDistrictCode };
     this.status = 'awaiting_handover_decision';
     this.writer.enqueue({
@@ -508,35 +517,26 @@ class ExitCourse {
       ],
       notifications: [{ notificationId: uuid4(), recipientUnit: input.policeDistrictCode, kind: 'handover' }],
       events: [
-        event('handed_over', input.redirectedAt, input.actor, { stepId: completed.step.stepId, details: { policeDistrictCode: input.policeDistrictCode } }),
+        caseEvent('handed_over', input.redirectedAt, input.actor, { stepId: completed.step.stepId, details: { policeDistrictCode: input.policeDistrictCode } }),
         completed.event(input.actor),
       ],
     });
-    this.openStep('handover_decision', this.deadline('handoverDecision'), input.redirectedAt, input.actor);
-  }
-
-  private cancelOpenSteps(at: string): StepState[] {
-    const open = this.steps.filter((step) => step.status === 'open');
-    for (const step of open) {
-      step.status = 'cancelled';
-      step.completedAt = at;
-    }
-    return open;
+    this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.redirectedAt, input.actor);
   }
 
   interrupt(interruption: InterruptionInput): void {
-    const cancelled = this.cancelOpenSteps(interruption.interruptedAt);
+    const cancelled = this.stepTracker.cancelOpen(interruption.interruptedAt);
     this.close(
       interruption.by === 'inmate' ? 'interrupted_by_inmate' : 'interrupted_by_kriminalforsorgen',
       interruption.interruptedAt,
       cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: interruption.interruptedAt })),
       [
-        event('course_interrupted', interruption.interruptedAt, interruption.actor, {
+        caseEvent('course_interrupted', interruption.interruptedAt, interruption.actor, {
           reason: interruption.reason,
           details: { by: interruption.by },
         }),
         ...cancelled.map((step) =>
-          event('step_cancelled', interruption.interruptedAt, interruption.actor, {
+          caseEvent('step_cancelled', interruption.interruptedAt, interruption.actor, {
             stepId: step.stepId,
             details: { kind: step.kind },
           }),
@@ -554,65 +554,6 @@ class ExitCourse {
     this.status = status;
     this.closedAt = at;
     this.writer.enqueue({ status: { status, closedAt: at }, stepsClosed, events });
-  }
-
-  private openStep(kind: ExitCourseStepKind, rule: DeadlineRule, from: string, actor: Actor): void {
-    this.openStepDue(kind, computeDueAt(rule, new Date(from)).toISOString(), from, actor);
-  }
-
-  private openStepDue(kind: ExitCourseStepKind, dueAt: string, from: string, actor: Actor): void {
-    const step: StepState = { stepId: uuid4(), kind, status: 'open', openedAt: from, dueAt };
-    this.steps.push(step);
-    this.writer.enqueue({
-      stepsOpened: [{ stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt }],
-      events: [event('step_opened', from, actor, { stepId: step.stepId, details: { kind, dueAt: step.dueAt } })],
-    });
-    void this.watchDeadline(step);
-  }
-
-  /**
-   * The durable deadline timer. An expired deadline never closes the step: it becomes overdue, an
-   * escalation is recorded and the step stays open. A deadline already past (a fact registered late)
-   * makes the step overdue at once.
-   */
-  private async watchDeadline(step: StepState): Promise<void> {
-    // A deadline that moves (the release date changed) re-arms the timer, also after an escalation.
-    for (;;) {
-      const armedDue = step.dueAt;
-      const remainingMs = Date.parse(armedDue) - Date.now();
-      if (remainingMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, remainingMs))) {
-        if (step.status !== 'open') return;
-        continue;
-      }
-      if (step.status !== 'open') return;
-      if (step.dueAt !== armedDue) continue;
-      this.escalate(step);
-      // No timer here (so no command): wait until the step closes or its deadline moves, then go again.
-      await condition(() => step.status !== 'open' || step.dueAt !== armedDue);
-      if (step.status !== 'open') return;
-    }
-  }
-
-  /** After continue-as-new: an escalated step waits for its deadline to move before it is watched again. */
-  private async resumeWatch(step: StepState): Promise<void> {
-    if (step.overdueAt) {
-      const escalatedDue = step.dueAt;
-      await condition(() => step.status !== 'open' || step.dueAt !== escalatedDue);
-      if (step.status !== 'open') return;
-    }
-    await this.watchDeadline(step);
-  }
-
-  private escalate(step: StepState): void {
-    const now = new Date().toISOString();
-    step.overdueAt = now;
-    const details: Record<string, string> = { kind: step.kind, dueAt: step.dueAt };
-    // What is not ready near release is named in the escalation.
-    if (step.kind === 'release_preparation') details.missing = missingReadiness(this.readiness).join(',');
-    this.writer.enqueue({
-      stepsOverdue: [{ stepId: step.stepId, overdueAt: now }],
-      events: [event('step_overdue', step.dueAt, { id: SYSTEM_ACTOR_ID }, { stepId: step.stepId, details })],
-    });
   }
 
   /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
@@ -646,7 +587,7 @@ class ExitCourse {
       exitCourseFacts: { releaseNoticeSentAt: now },
       notifications,
       events: [
-        event('release_notice_sent', now, { id: SYSTEM_ACTOR_ID }, {
+        caseEvent('release_notice_sent', now, { id: SYSTEM_ACTOR_ID }, {
           details: {
             expectedReleaseDate: this.expectedReleaseDate,
             recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
@@ -655,7 +596,7 @@ class ExitCourse {
       ],
     });
     if (missingReadiness(this.readiness).length > 0) {
-      this.openStepDue('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
+      this.stepTracker.open('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
     }
   }
 
@@ -688,12 +629,12 @@ class ExitCourse {
       // Those already told about the release are told that its date moved.
       notifications: this.releaseNoticeSentAt ? this.notify('release_date_changed') : [],
       events: [
-        event('expected_release_date_changed', new Date().toISOString(), input.actor, {
+        caseEvent('expected_release_date_changed', new Date().toISOString(), input.actor, {
           reason: input.reason,
           details: { from, to: input.expectedReleaseDate },
         }),
         ...moved.map((step) =>
-          event('step_rescheduled', new Date().toISOString(), input.actor, { stepId: step.stepId, details: { dueAt: step.dueAt } }),
+          caseEvent('step_rescheduled', new Date().toISOString(), input.actor, { stepId: step.stepId, details: { dueAt: step.dueAt } }),
         ),
       ],
     });
@@ -705,46 +646,14 @@ class ExitCourse {
     this.readiness[input.item] = input.ready;
     const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
     const now = new Date().toISOString();
-    const completed = preparation && missingReadiness(this.readiness).length === 0 ? this.completeStep('release_preparation', now, 'ready') : undefined;
+    const completed = preparation && missingReadiness(this.readiness).length === 0 ? this.stepTracker.complete('release_preparation', now, 'ready') : undefined;
     this.writer.enqueue({
       exitCourseFacts: { readiness: { ...this.readiness } },
       stepsClosed: completed ? [completed.record] : [],
       events: [
-        event('readiness_updated', now, input.actor, { reason: input.note, details: { item: input.item, ready: input.ready } }),
+        caseEvent('readiness_updated', now, input.actor, { reason: input.note, details: { item: input.item, ready: input.ready } }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
   }
-
-  private completeStep(kind: ExitCourseStepKind, completedAt: string, outcome: string) {
-    const step = this.steps.find((candidate) => candidate.kind === kind && candidate.status === 'open');
-    if (!step) throw ApplicationFailure.nonRetryable(`No open ${kind} step`); // the validator already refused this
-    step.status = 'completed';
-    step.completedAt = completedAt;
-    step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
-    return {
-      step,
-      record: {
-        stepId: step.stepId,
-        status: 'completed' as const,
-        completedAt,
-        latenessSeconds: step.latenessSeconds,
-        outcome,
-      },
-      event: (actor: Actor) =>
-        event('step_completed', completedAt, actor, {
-          stepId: step.stepId,
-          details: { kind, latenessSeconds: step.latenessSeconds ?? 0 },
-        }),
-    };
-  }
-}
-
-function event(
-  action: CaseEventRecord['action'],
-  occurredAt: string,
-  actor: Actor,
-  extra: Pick<CaseEventRecord, 'reason' | 'stepId' | 'details'> = {},
-): CaseEventRecord {
-  return { eventId: uuid4(), action, occurredAt, recordedAt: new Date().toISOString(), actorId: actor.id, ...extra };
 }

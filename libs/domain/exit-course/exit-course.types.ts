@@ -1,3 +1,4 @@
+import type { CaseStep } from '../case-record/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 
 /**
@@ -58,18 +59,7 @@ export type ExitCourseStepKind =
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';
 
-export interface StepState {
-  stepId: string;
-  kind: ExitCourseStepKind;
-  status: StepStatus;
-  /** ISO instant: the legally relevant moment the deadline counts from. */
-  openedAt: string;
-  dueAt: string;
-  /** ISO instant at which the durable timer found the step past its deadline. */
-  overdueAt?: string;
-  completedAt?: string;
-  latenessSeconds?: number;
-}
+export type StepState = CaseStep<ExitCourseStepKind>;
 
 export interface StartExitCourseInput {
   caseId: string;

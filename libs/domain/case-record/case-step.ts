@@ -1,0 +1,13 @@
+/** A step of any case with its deadline, as a workflow tracks it (plain data: it crosses Temporal as JSON). */
+export interface CaseStep<Kind extends string = string> {
+  stepId: string;
+  kind: Kind;
+  status: 'open' | 'completed' | 'cancelled';
+  /** ISO instant: the legally relevant moment the deadline counts from. */
+  openedAt: string;
+  dueAt: string;
+  /** ISO instant at which the durable timer found the step past its deadline. */
+  overdueAt?: string;
+  completedAt?: string;
+  latenessSeconds?: number;
+}

@@ -1,0 +1,106 @@
+import { ApplicationFailure, condition, uuid4 } from '@temporalio/workflow';
+import type { CaseStep } from '../libs/domain/case-record/case-step';
+import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import { computeDueAt, latenessSeconds, type DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
+import type { Actor } from '../libs/domain/exit-course/exit-course.types';
+import { caseEvent } from './case-event';
+import type { ReadModelWriter } from './read-model-writer';
+
+/**
+ * The steps of one case and their durable deadline timers, for any workflow type. An expired deadline
+ * never closes a step: it becomes overdue, an escalation is recorded and the step stays open; a deadline
+ * already past (a fact registered late) makes it overdue at once; a deadline that moves re-arms.
+ */
+export class CaseSteps<Kind extends string> {
+  readonly steps: CaseStep<Kind>[] = [];
+
+  constructor(
+    private readonly writer: ReadModelWriter,
+    /** Extra details for a step's escalation (e.g. what is still missing). */
+    private readonly escalationDetails: (step: CaseStep<Kind>) => Record<string, string> = () => ({}),
+  ) {}
+
+  findOpen(kind: Kind): CaseStep<Kind> | undefined {
+    return this.steps.find((step) => step.kind === kind && step.status === 'open');
+  }
+
+  openByRule(kind: Kind, rule: DeadlineRule, from: string, actor: Actor): void {
+    this.open(kind, computeDueAt(rule, new Date(from)).toISOString(), from, actor);
+  }
+
+  open(kind: Kind, dueAt: string, from: string, actor: Actor): void {
+    const step: CaseStep<Kind> = { stepId: uuid4(), kind, status: 'open', openedAt: from, dueAt };
+    this.steps.push(step);
+    this.writer.enqueue({
+      stepsOpened: [{ stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt }],
+      events: [caseEvent('step_opened', from, actor, { stepId: step.stepId, details: { kind, dueAt: step.dueAt } })],
+    });
+    void this.watch(step);
+  }
+
+  /** Completes the open step of a kind; the caller enqueues the returned record and event with its own. */
+  complete(kind: Kind, completedAt: string, outcome: string) {
+    const step = this.findOpen(kind);
+    if (!step) throw ApplicationFailure.nonRetryable(`No open ${kind} step`); // the validator already refused this
+    step.status = 'completed';
+    step.completedAt = completedAt;
+    step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
+    const record: StepClosedRecord = { stepId: step.stepId, status: 'completed', completedAt, latenessSeconds: step.latenessSeconds, outcome };
+    return {
+      step,
+      record,
+      event: (actor: Actor) =>
+        caseEvent('step_completed', completedAt, actor, { stepId: step.stepId, details: { kind, latenessSeconds: step.latenessSeconds ?? 0 } }),
+    };
+  }
+
+  cancelOpen(at: string): CaseStep<Kind>[] {
+    const open = this.steps.filter((step) => step.status === 'open');
+    for (const step of open) {
+      step.status = 'cancelled';
+      step.completedAt = at;
+    }
+    return open;
+  }
+
+  /** After continue-as-new: re-arm every open step; an escalated one waits for its deadline to move. */
+  resume(): void {
+    for (const step of this.steps) if (step.status === 'open') void this.resumeWatch(step);
+  }
+
+  private async resumeWatch(step: CaseStep<Kind>): Promise<void> {
+    if (step.overdueAt) {
+      const escalatedDue = step.dueAt;
+      await condition(() => step.status !== 'open' || step.dueAt !== escalatedDue);
+      if (step.status !== 'open') return;
+    }
+    await this.watch(step);
+  }
+
+  private async watch(step: CaseStep<Kind>): Promise<void> {
+    for (;;) {
+      const armedDue = step.dueAt;
+      const remainingMs = Date.parse(armedDue) - Date.now();
+      if (remainingMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, remainingMs))) {
+        if (step.status !== 'open') return;
+        continue;
+      }
+      if (step.status !== 'open') return;
+      if (step.dueAt !== armedDue) continue;
+      this.escalate(step);
+      // No timer here (so no command): wait until the step closes or its deadline moves, then go again.
+      await condition(() => step.status !== 'open' || step.dueAt !== armedDue);
+      if (step.status !== 'open') return;
+    }
+  }
+
+  private escalate(step: CaseStep<Kind>): void {
+    const now = new Date().toISOString();
+    step.overdueAt = now;
+    const details: Record<string, string> = { kind: step.kind, dueAt: step.dueAt, ...this.escalationDetails(step) };
+    this.writer.enqueue({
+      stepsOverdue: [{ stepId: step.stepId, overdueAt: now }],
+      events: [caseEvent('step_overdue', step.dueAt, { id: SYSTEM_ACTOR_ID }, { stepId: step.stepId, details })],
+    });
+  }
+}
