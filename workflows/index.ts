@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
 export { exitCourseWorkflow } from './exit-course.workflow';
+export { dksCaseWorkflow } from './dks-case.workflow';

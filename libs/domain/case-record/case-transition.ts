@@ -4,7 +4,7 @@
  * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
  * overwriting a newer status.
  */
-export const CASE_TYPES = ['exit_course'] as const;
+export const CASE_TYPES = ['exit_course', 'dks_assessment'] as const;
 
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -33,7 +33,12 @@ export type CaseAction =
   | 'released'
   | 'handed_over'
   | 'handover_accepted'
-  | 'handover_declined';
+  | 'handover_declined'
+  | 'dks_case_registered'
+  | 'dks_assessed'
+  | 'home_visit_planned'
+  | 'home_visit_held'
+  | 'follow_up_checked';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {

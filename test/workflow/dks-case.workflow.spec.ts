@@ -1,0 +1,157 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
+import type { StartDksCaseInput } from '../../libs/domain/youth/dks-case.types';
+import {
+  dksCaseStateQuery,
+  dksReadModelSyncedUpdate,
+  planHomeVisitUpdate,
+  recordDksAssessmentUpdate,
+  recordFollowUpCheckUpdate,
+  recordHomeVisitUpdate,
+} from '../../workflows/dks-case.messages';
+import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case.workflow';
+import { openReadModel } from '../support/read-model';
+import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+
+const TASK_QUEUE = 'dks-case-workflow-test';
+const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
+const DKS_OFFICER = { id: 'user-politi-kbh-dks' };
+const HOUR_MS = 3600_000;
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let db: DataSource;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnvironment();
+  db = await openReadModel();
+  worker = await createTestWorker(env, TASK_QUEUE, db);
+  running = worker.run();
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await db?.destroy();
+});
+
+const now = async () => new Date(await env.currentTimeMs());
+
+function dksInput(triggeredAt: Date): StartDksCaseInput {
+  return {
+    caseId: randomUUID(),
+    personRef: randomUUID(),
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'charged',
+    triggeredAt: triggeredAt.toISOString(),
+    deadlines: defaultDeadlinePolicy(),
+    actor: DKS_OFFICER,
+  };
+}
+
+async function start(input: StartDksCaseInput) {
+  const handle = await env.client.workflow.start(dksCaseWorkflow, {
+    workflowId: `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    taskQueue: TASK_QUEUE,
+    args: [input],
+  });
+  await handle.executeUpdate(dksReadModelSyncedUpdate);
+  return handle;
+}
+
+async function recordHistory(name: string, workflowId: string): Promise<void> {
+  const file = path.join(HISTORIES_DIR, `dks-case.${name}.json`);
+  if (!process.env.RECORD_HISTORIES || fs.existsSync(file)) return;
+  fs.writeFileSync(file, historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()) + '\n');
+}
+
+async function refusalOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+  return { type: cause.type, message: cause.message };
+}
+
+describe('DKS case workflow', () => {
+  it('makes the assessment due 24 elapsed hours after the charge, escalates it, and records a late decision', async () => {
+    const triggeredAt = await now();
+    const input = dksInput(triggeredAt);
+    const handle = await start(input);
+    const state = await handle.query(dksCaseStateQuery);
+    expect(state.steps[0]).toMatchObject({ kind: 'dks_assessment', dueAt: new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString() });
+
+    await env.sleep(24 * HOUR_MS - 60_000);
+    expect((await handle.query(dksCaseStateQuery)).steps[0].overdueAt).toBeUndefined();
+    await env.sleep(2 * 60_000);
+    expect((await handle.executeUpdate(dksReadModelSyncedUpdate)).steps[0].overdueAt).toBeDefined();
+
+    const decidedAt = new Date(triggeredAt.getTime() + 24 * HOUR_MS + 45_000).toISOString();
+    const assessed = await handle.executeUpdate(recordDksAssessmentUpdate, {
+      args: [{ concernConversation: true, reason: 'Sigtet for våbenbesiddelse; bror i bande.', decidedAt, actor: DKS_OFFICER }],
+    });
+    expect(assessed.status).toBe('awaiting_home_visit');
+    expect(assessed.steps[0]).toMatchObject({ status: 'completed', latenessSeconds: 45 });
+    const [row] = await db.query(`SELECT case_type, org_unit, status FROM cases WHERE id = $1`, [input.caseId]);
+    expect(row).toEqual({ case_type: 'dks_assessment', org_unit: 'POL-KBH', status: 'awaiting_home_visit' });
+    await recordHistory('late-assessment', handle.workflowId);
+  });
+
+  it('makes a charge registered more than 24 hours later overdue at once', async () => {
+    const current = await now();
+    const handle = await start(dksInput(new Date(current.getTime() - 30 * HOUR_MS)));
+    const state = await handle.query(dksCaseStateQuery);
+    expect(state.steps[0].overdueAt).toBeDefined();
+  });
+
+  it('plans and holds the home visit, then makes the follow-up due 14 Danish calendar days later, across the October clock change', async () => {
+    // Charged 2026-10-19, registered late; visit held Tuesday 2026-10-20 12:00 CEST. 14 days later is
+    // 2026-11-03; the check is due by the end of that day in Copenhagen: 2026-11-04 00:00 CET = 23:00Z.
+    const input = dksInput(new Date('2026-10-19T08:00:00.000Z'));
+    const handle = await start(input);
+    await handle.executeUpdate(recordDksAssessmentUpdate, {
+      args: [{ concernConversation: true, reason: 'Bekymrende adfærd.', decidedAt: '2026-10-19T20:00:00.000Z', actor: DKS_OFFICER }],
+    });
+    const planned = await handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor: '2026-10-20T10:00:00.000Z', actor: DKS_OFFICER }] });
+    expect(planned.status).toBe('home_visit_planned');
+    const noSocialServices = await refusalOf(
+      handle.executeUpdate(recordHomeVisitUpdate, { args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: false, initiatives: 'x', actor: DKS_OFFICER }] }),
+    );
+    expect(noSocialServices).toEqual({ type: 'InvalidDomainData', message: 'Bekymringssamtalen holdes som hjemmebesøg sammen med socialforvaltningen.' });
+    const held = await handle.executeUpdate(recordHomeVisitUpdate, {
+      args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: true, initiatives: 'Fritidsjob, SSP-kontakt.', actor: DKS_OFFICER }],
+    });
+    expect(held.status).toBe('awaiting_follow_up');
+    expect(held.steps.find((step) => step.kind === 'follow_up_check')?.dueAt).toBe('2026-11-03T23:00:00.000Z');
+    const checked = await handle.executeUpdate(recordFollowUpCheckUpdate, {
+      args: [{ checkedAt: '2026-11-02T09:00:00.000Z', findings: 'Fritidsjob i gang.', actor: DKS_OFFICER }],
+    });
+    expect(checked.status).toBe('followed_up');
+    expect(checked.steps.find((step) => step.kind === 'follow_up_check')).toMatchObject({ status: 'completed', latenessSeconds: 0 });
+    expect((await handle.result()).closedAt).toBe('2026-11-02T09:00:00.000Z');
+    await recordHistory('followed-up', handle.workflowId);
+  });
+
+  it('closes when no concern conversation is to be held, and refuses steps out of order', async () => {
+    const triggeredAt = await now();
+    const handle = await start(dksInput(triggeredAt));
+    const early = await refusalOf(
+      handle.executeUpdate(recordFollowUpCheckUpdate, { args: [{ checkedAt: triggeredAt.toISOString(), findings: 'x', actor: DKS_OFFICER }] }),
+    );
+    expect(early).toEqual({ type: 'IllegalTransition', message: 'Opfølgningstjekket kan ikke registreres: sagen er afventer DKS-vurdering.' });
+    await env.sleep(HOUR_MS);
+    await handle.executeUpdate(recordDksAssessmentUpdate, {
+      args: [{ concernConversation: false, reason: 'Enkeltstående hændelse.', decidedAt: triggeredAt.toISOString(), actor: DKS_OFFICER }],
+    });
+    expect((await handle.result()).status).toBe('closed_no_concern_conversation');
+  });
+});

@@ -1,0 +1,193 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
+import {
+  refuseDksAssessment,
+  refuseFollowUpCheck,
+  refuseHomeVisitHeld,
+  refuseHomeVisitPlan,
+} from '../libs/domain/youth/dks-case.rules';
+import type {
+  DksAssessmentInput,
+  DksCaseState,
+  DksCaseStatus,
+  DksStepKind,
+  FollowUpCheckInput,
+  HomeVisitHeldInput,
+  HomeVisitPlanInput,
+  StartDksCaseInput,
+} from '../libs/domain/youth/dks-case.types';
+import { FINAL_DKS_CASE_STATUSES } from '../libs/domain/youth/dks-case.types';
+import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { caseEvent } from './case-event';
+import { CaseSteps } from './case-steps';
+import {
+  dksCaseStateQuery,
+  dksReadModelSyncedUpdate,
+  planHomeVisitUpdate,
+  recordDksAssessmentUpdate,
+  recordFollowUpCheckUpdate,
+  recordHomeVisitUpdate,
+} from './dks-case.messages';
+import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
+import { ReadModelWriter } from './read-model-writer';
+
+export const DKS_CASE_WORKFLOW_ID_PREFIX = 'dks-case-';
+
+/**
+ * One DKS case (DOMAIN.md §3): the assessment due 24 elapsed hours after the charge or observation; on a
+ * concern conversation, the home visit with social services; the follow-up check due 14 calendar days
+ * after the visit. Deadlines escalate as everywhere; facts may be registered late.
+ */
+export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCaseState> {
+  refuseUnencrypted(input);
+  const dksCase = new DksCase(input);
+  dksCase.start();
+
+  setHandler(dksCaseStateQuery, () => dksCase.snapshot());
+  setHandler(dksReadModelSyncedUpdate, async () => {
+    await dksCase.writer.flush();
+    return dksCase.snapshot();
+  });
+  function onDecision<Input>(
+    update: UpdateDefinition<DksCaseState, [Input]>,
+    refuse: (state: DksCaseState, input: Input, now: Date) => Refusal | undefined,
+    apply: (input: Input) => void,
+  ): void {
+    setHandler(
+      update,
+      async (decision) => {
+        apply(decision);
+        await dksCase.writer.flush();
+        return dksCase.snapshot();
+      },
+      {
+        validator: (decision) => {
+          refuseUnencrypted(decision);
+          const refusal = refuse(dksCase.snapshot(), decision, new Date());
+          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
+        },
+      },
+    );
+  }
+  onDecision(recordDksAssessmentUpdate, refuseDksAssessment, (decision) => dksCase.recordAssessment(decision));
+  onDecision(planHomeVisitUpdate, refuseHomeVisitPlan, (decision) => dksCase.planHomeVisit(decision));
+  onDecision(recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
+  onDecision(recordFollowUpCheckUpdate, refuseFollowUpCheck, (decision) => dksCase.recordFollowUp(decision));
+
+  await condition(() => FINAL_DKS_CASE_STATUSES.includes(dksCase.status));
+  for (;;) {
+    const seq = dksCase.writer.lastSeq;
+    await dksCase.writer.flush();
+    await condition(allHandlersFinished);
+    if (dksCase.writer.lastSeq === seq) break;
+  }
+  return dksCase.snapshot();
+}
+
+function refuseUnencrypted(value: unknown): void {
+  if (isUnencryptedPayloadMarker(value)) {
+    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
+  }
+}
+
+class DksCase {
+  readonly writer: ReadModelWriter;
+  status: DksCaseStatus = 'awaiting_assessment';
+  private readonly steps: CaseSteps<DksStepKind>;
+  private closedAt?: string;
+
+  constructor(private readonly input: StartDksCaseInput) {
+    this.writer = new ReadModelWriter(input.caseId);
+    this.steps = new CaseSteps<DksStepKind>(this.writer);
+  }
+
+  snapshot(): DksCaseState {
+    return {
+      caseId: this.input.caseId,
+      status: this.status,
+      triggeredAt: this.input.triggeredAt,
+      steps: this.steps.steps.map((step) => ({ ...step })),
+      ...(this.closedAt ? { closedAt: this.closedAt } : {}),
+    };
+  }
+
+  start(): void {
+    const { input } = this;
+    this.writer.enqueue({
+      opened: {
+        caseType: 'dks_assessment',
+        workflowId: `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+        personRef: input.personRef,
+        orgUnit: input.policeDistrictCode,
+        status: this.status,
+        openedAt: input.triggeredAt,
+      },
+      events: [caseEvent('dks_case_registered', input.triggeredAt, input.actor, { details: { trigger: input.trigger } })],
+    });
+    this.steps.openByRule('dks_assessment', input.deadlines.dksAssessment, input.triggeredAt, input.actor);
+  }
+
+  recordAssessment(decision: DksAssessmentInput): void {
+    const completed = this.steps.complete('dks_assessment', decision.decidedAt, decision.concernConversation ? 'concern_conversation' : 'none');
+    const events = [
+      caseEvent('dks_assessed', decision.decidedAt, decision.actor, {
+        reason: decision.reason,
+        details: { concernConversation: decision.concernConversation },
+      }),
+      completed.event(decision.actor),
+    ];
+    if (decision.concernConversation) {
+      this.status = 'awaiting_home_visit';
+      this.writer.enqueue({ status: { status: this.status }, stepsClosed: [completed.record], events });
+    } else {
+      this.close('closed_no_concern_conversation', decision.decidedAt, [completed.record], events);
+    }
+  }
+
+  /** Planning opens the home-visit step, due at the planned time; a new plan moves it. */
+  planHomeVisit(decision: HomeVisitPlanInput): void {
+    const planned = this.steps.findOpen('home_visit');
+    const events = [caseEvent('home_visit_planned', new Date().toISOString(), decision.actor, { details: { plannedFor: decision.plannedFor } })];
+    this.status = 'home_visit_planned';
+    if (planned) {
+      planned.dueAt = decision.plannedFor;
+      delete planned.overdueAt;
+      this.writer.enqueue({ status: { status: this.status }, stepsRescheduled: [{ stepId: planned.stepId, dueAt: planned.dueAt }], events });
+      return;
+    }
+    this.writer.enqueue({ status: { status: this.status }, events });
+    this.steps.open('home_visit', decision.plannedFor, new Date().toISOString(), decision.actor);
+  }
+
+  /** The follow-up check is due 14 calendar days after the visit (the end of that Danish day). */
+  recordHomeVisit(decision: HomeVisitHeldInput): void {
+    if (!this.steps.findOpen('home_visit')) this.steps.open('home_visit', decision.heldAt, decision.heldAt, decision.actor);
+    const completed = this.steps.complete('home_visit', decision.heldAt, 'held');
+    this.status = 'awaiting_follow_up';
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: [completed.record],
+      events: [
+        caseEvent('home_visit_held', decision.heldAt, decision.actor, { reason: decision.initiatives, details: { withSocialServices: true } }),
+        completed.event(decision.actor),
+      ],
+    });
+    this.steps.openByRule('follow_up_check', this.input.deadlines.dksFollowUpCheck, decision.heldAt, decision.actor);
+  }
+
+  recordFollowUp(decision: FollowUpCheckInput): void {
+    const completed = this.steps.complete('follow_up_check', decision.checkedAt, 'checked');
+    this.close('followed_up', decision.checkedAt, [completed.record], [
+      caseEvent('follow_up_checked', decision.checkedAt, decision.actor, { reason: decision.findings }),
+      completed.event(decision.actor),
+    ]);
+  }
+
+  private close(status: DksCaseStatus, at: string, stepsClosed: StepClosedRecord[], events: CaseEventRecord[]): void {
+    this.status = status;
+    this.closedAt = at;
+    this.writer.enqueue({ status: { status, closedAt: at }, stepsClosed, events });
+  }
+}
