@@ -15,6 +15,8 @@ import { loginThrottlers } from './auth/login-throttler.guard';
 import { TokenService } from './auth/token.service';
 import { UsersRepository } from './auth/users.repository';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
+import { CaseDecisionsService } from './cases/case-decisions.service';
+import { CaseScopeRepository } from './cases/case-scope.repository';
 import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
@@ -39,11 +41,13 @@ export class ApiModule {
         UsersRepository,
         AccessLogService,
         PersonsService,
+        CaseScopeRepository,
+        CaseDecisionsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseDecisionsService],
     };
   }
 }

@@ -1,14 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-  isGrpcDeadlineError,
-} from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -26,7 +18,6 @@ import type {
 } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
 import {
-  REFUSAL_FAILURE_TYPES,
   assignMentorUpdate,
   interruptCourseUpdate,
   logMentorContactUpdate,
@@ -66,8 +57,8 @@ import type {
 } from './dto/release.dto';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+import { CaseDecisionsService, refusalToApiError, type StatusWording } from '../cases/case-decisions.service';
 import { PersonsService } from '../persons/persons.service';
-import { ExitCourseViewsRepository } from './exit-course-views.repository';
 
 /** Allowed characters of an `Idempotency-Key` header. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
@@ -85,8 +76,8 @@ export class ExitCourseCommandsService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly dataSource: DataSource,
-    private readonly views: ExitCourseViewsRepository,
     private readonly persons: PersonsService,
+    private readonly decisions: CaseDecisionsService,
   ) {}
 
   async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
@@ -124,7 +115,7 @@ export class ExitCourseCommandsService {
     try {
       // Start (or find the run an earlier attempt started) and wait until its first transitions are
       // in the read model, so the case can be read back the moment this request answers.
-      await this.withinCommandTimeout(claim.caseId, () => this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
+      await this.decisions.withinCommandTimeout(claim.caseId, () => this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(exitCourseWorkflow, {
           workflowId,
           taskQueue: this.config.temporal.taskQueue,
@@ -251,49 +242,13 @@ export class ExitCourseCommandsService {
     return this.decide(caseId, user, redirectHandoverUpdate, input);
   }
 
-  /**
-   * Sends one decision to the case's workflow: 404 outside the user's scope, 403 with read-only access,
-   * then the workflow's validator decides (409/422) — all within the command deadline.
-   */
-  private async decide<Input>(
+  private decide<Input>(
     caseId: string,
     user: AuthenticatedUser,
     update: UpdateDefinition<ExitCourseState, [Input]>,
     input: Input,
   ): Promise<ExitCourseState> {
-    const found = await this.views.findForUser(caseId, user);
-    if (!found) throw ApiError.caseNotFound(caseId);
-    if (!found.writable) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
-    }
-    const handle = this.client.workflow.getHandle(found.workflowId);
-    try {
-      return await this.withinCommandTimeout(caseId, () => handle.executeUpdate(update, { args: [input] }));
-    } catch (error) {
-      throw toApiError(error, found.status);
-    }
-  }
-
-  /**
-   * Waits at most API_COMMAND_TIMEOUT_SECONDS for Temporal, the worker and the read model. Past it the
-   * request answers 503; the command may still complete (a retry with the same key, or a read, shows it).
-   */
-  private withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.commandTimeoutMs, call).catch((error: unknown) => {
-      // The deadline surfaces either as DEADLINE_EXCEEDED or, while an update is polled, as a cancelled
-      // call; this service never cancels a call itself, so both mean the deadline passed.
-      if (!isGrpcDeadlineError(error) && !(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-      throw new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'SERVICE_UNAVAILABLE',
-        'Sagens proces svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
-        { caseId },
-      );
-    });
-  }
-
-  private get commandTimeoutMs(): number {
-    return this.config.api.commandTimeoutMs;
+    return this.decisions.send(caseId, 'exit_course', user, update, input, EXIT_COURSE_WORDING);
   }
 
   private async isRecorded(caseId: string): Promise<boolean> {
@@ -351,26 +306,7 @@ function refuseWithApiError(refusal: Refusal | undefined): void {
   if (refusal) throw refusalToApiError(refusal.kind, refusal.message);
 }
 
-function refusalToApiError(kind: Refusal['kind'], message: string): ApiError {
-  return kind === 'illegal-transition'
-    ? new ApiError(HttpStatus.CONFLICT, 'ILLEGAL_TRANSITION', message)
-    : ApiError.invalidDomainData(message);
-}
-
-/** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed course 409. */
-function toApiError(error: unknown, status: ExitCourseState['status']): unknown {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
-      (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,
-    );
-    if (kind) return refusalToApiError(kind, error.cause.message);
-  }
-  if (error instanceof WorkflowNotFoundError) {
-    if (isFinal(status)) {
-      return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', `Forløbet er ${describeStatus(status)} og kan ikke ændres.`);
-    }
-    // Open in the read model but gone from Temporal (terminated by an operator, or Temporal reset).
-    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'Sagens proces findes ikke i Temporal. Kontakt driften.');
-  }
-  return error;
-}
+const EXIT_COURSE_WORDING: StatusWording = {
+  closedMessage: (status) => `Forløbet er ${describeStatus(status as ExitCourseState['status'])} og kan ikke ændres.`,
+  isFinal: (status) => isFinal(status as ExitCourseState['status']),
+};

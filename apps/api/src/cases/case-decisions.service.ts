@@ -1,0 +1,101 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcDeadlineError,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
+import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { REFUSAL_FAILURE_TYPES } from '../../../../workflows/exit-course.messages';
+import { API_CONFIG } from '../api.tokens';
+import { ApiError } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { CaseScopeRepository } from './case-scope.repository';
+
+/** How a case type speaks of its statuses, for the answer to a decision on a closed case. */
+export interface StatusWording {
+  /** E.g. "Forløbet er afsluttet med afslag og kan ikke ændres." */
+  closedMessage(status: string): string;
+  isFinal(status: string): boolean;
+}
+
+/**
+ * Sends a decision to a case's workflow, for every case type: 404 outside the user's scope, 403 with
+ * read-only access, then the workflow's validator decides (409/422) — all within the command deadline.
+ */
+@Injectable()
+export class CaseDecisionsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
+    private readonly scope: CaseScopeRepository,
+  ) {}
+
+  async send<State, Input>(
+    caseId: string,
+    caseType: CaseType,
+    user: AuthenticatedUser,
+    update: UpdateDefinition<State, [Input]>,
+    input: Input,
+    wording: StatusWording,
+  ): Promise<State> {
+    const found = await this.scope.findForUser(caseId, caseType, user);
+    if (!found) throw ApiError.caseNotFound(caseId);
+    if (!found.writable) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
+    }
+    const handle = this.client.workflow.getHandle(found.workflowId);
+    try {
+      return await this.withinCommandTimeout(caseId, () => handle.executeUpdate(update, { args: [input] }));
+    } catch (error) {
+      throw toApiError(error, found.status, wording);
+    }
+  }
+
+  /**
+   * Waits at most API_COMMAND_TIMEOUT_SECONDS for Temporal, the worker and the read model. Past it the
+   * request answers 503; the command may still complete (a retry with the same key, or a read, shows it).
+   */
+  withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.config.api.commandTimeoutMs, call).catch((error: unknown) => {
+      // The deadline surfaces either as DEADLINE_EXCEEDED or, while an update is polled, as a cancelled
+      // call; this service never cancels a call itself, so both mean the deadline passed.
+      if (!isGrpcDeadlineError(error) && !(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        'Sagens proces svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
+        { caseId },
+      );
+    });
+  }
+}
+
+export function refusalToApiError(kind: Refusal['kind'], message: string): ApiError {
+  return kind === 'illegal-transition'
+    ? new ApiError(HttpStatus.CONFLICT, 'ILLEGAL_TRANSITION', message)
+    : ApiError.invalidDomainData(message);
+}
+
+/** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed case 409. */
+function toApiError(error: unknown, status: string, wording: StatusWording): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
+      (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,
+    );
+    if (kind) return refusalToApiError(kind, error.cause.message);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    if (wording.isFinal(status)) {
+      return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', wording.closedMessage(status));
+    }
+    // Open in the read model but gone from Temporal (terminated by an operator, or Temporal reset).
+    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'Sagens proces findes ikke i Temporal. Kontakt driften.');
+  }
+  return error;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Finds a case of a type only within the user's scope (the access policy's SQL condition). */
+@Injectable()
+export class CaseScopeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The case's workflow id and whether the user may change it, or `undefined` when there is no such case
+   * the user may see (the same answer, so a case outside the scope is not revealed).
+   */
+  async findForUser(
+    caseId: string,
+    caseType: CaseType,
+    user: AuthenticatedUser,
+  ): Promise<{ workflowId: string; status: string; writable: boolean } | undefined> {
+    if (!UUID.test(caseId)) return undefined;
+    const params = new SqlParameters();
+    const idParam = params.add(caseId);
+    const typeParam = params.add(caseType);
+    const readable = visibleCaseCondition(user, 'c', params, 'read');
+    const writable = visibleCaseCondition(user, 'c', params, 'write');
+    const rows: { workflow_id: string; status: string; writable: boolean }[] = await this.dataSource.query(
+      `SELECT c.workflow_id, c.status, ${writable} AS writable FROM cases c
+        WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${readable}`,
+      params.values,
+    );
+    return rows[0] && { workflowId: rows[0].workflow_id, status: rows[0].status, writable: rows[0].writable };
+  }
+}
