@@ -16,6 +16,7 @@ import { TokenService } from './auth/token.service';
 import { UsersRepository } from './auth/users.repository';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { CaseDecisionsService } from './cases/case-decisions.service';
+import { CaseRecordsRepository } from './cases/case-records.repository';
 import { CaseScopeRepository } from './cases/case-scope.repository';
 import { CodecController } from './codec/codec.controller';
 import { HealthController } from './health/health.controller';
@@ -42,12 +43,13 @@ export class ApiModule {
         AccessLogService,
         PersonsService,
         CaseScopeRepository,
+        CaseRecordsRepository,
         CaseDecisionsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseDecisionsService],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService],
     };
   }
 }

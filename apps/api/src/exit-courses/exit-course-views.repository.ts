@@ -2,22 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
 import { describeStatus, missingReadiness, READINESS_LABELS } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { CaseRecordsRepository } from '../cases/case-records.repository';
 import type { Page } from '../common/page';
-import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView, StepView } from './exit-course.views';
+import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView } from './exit-course.views';
 
-const STEP_LABELS: Record<string, string> = {
-  suitability_assessment: DEADLINE_POLICY.suitabilityAssessment.label,
-  agreement_signing: DEADLINE_POLICY.agreementSigning.label,
-  mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
-  mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
-  release_preparation: DEADLINE_POLICY.releaseReadiness.label,
-  handover_decision: DEADLINE_POLICY.handoverDecision.label,
-  handover_redirect: 'Ny overdragelse efter afvisning',
-};
 
 /** Latest history entries shown with a case; the rest is paged at `/history`. */
 export const HISTORY_IN_DETAIL = 50;
@@ -55,7 +46,10 @@ interface CaseRow {
 /** Reads exit courses from the read model (never from workflow histories). */
 @Injectable()
 export class ExitCourseViewsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly records: CaseRecordsRepository,
+  ) {}
 
   /**
    * The case's workflow id and whether the user may change it, or `undefined` when there is no such
@@ -98,7 +92,7 @@ export class ExitCourseViewsRepository {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const [steps, history] = await Promise.all([this.steps(caseId), this.history(caseId, 1, HISTORY_IN_DETAIL)]);
+    const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, HISTORY_IN_DETAIL)]);
     return {
       ...summaryOf(row),
       paroleLinked: row.parole_linked,
@@ -169,42 +163,8 @@ export class ExitCourseViewsRepository {
   }
 
   /** The history of a case already found with {@link findForUser} (the caller checked the scope). */
-  async history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM case_events WHERE case_id = $1`,
-      [caseId],
-    );
-    const rows: {
-      id: string;
-      action: string;
-      occurred_at: Date;
-      recorded_at: Date;
-      actor_id: string;
-      reason: string | null;
-      step_id: string | null;
-      details: Record<string, unknown>;
-    }[] = await this.dataSource.query(
-      `SELECT id, action, occurred_at, recorded_at, actor_id, reason, step_id, details
-         FROM case_events WHERE case_id = $1
-        ORDER BY transition_seq, position
-        LIMIT $2 OFFSET $3`,
-      [caseId, pageSize, (page - 1) * pageSize],
-    );
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        action: row.action,
-        occurredAt: row.occurred_at.toISOString(),
-        recordedAt: row.recorded_at.toISOString(),
-        actorId: row.actor_id,
-        reason: row.reason,
-        stepId: row.step_id,
-        details: row.details,
-      })),
-      page,
-      pageSize,
-      total,
-    };
+  history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
+    return this.records.history(caseId, page, pageSize);
   }
 
   /** Handovers waiting for a decision by one of the user's districts (cases it may change), oldest deadline first. */
@@ -263,39 +223,6 @@ export class ExitCourseViewsRepository {
       pageSize,
       total,
     };
-  }
-
-  private async steps(caseId: string): Promise<StepView[]> {
-    const rows: {
-      id: string;
-      kind: string;
-      status: StepView['status'];
-      opened_at: Date;
-      due_at: Date;
-      overdue_at: Date | null;
-      completed_at: Date | null;
-      lateness_seconds: number | null;
-      outcome: string | null;
-      overdue: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT id, kind, status, opened_at, due_at, overdue_at, completed_at, lateness_seconds, outcome,
-              (status = 'open' AND due_at <= now()) AS overdue
-         FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at, id`,
-      [caseId],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      label: STEP_LABELS[row.kind] ?? row.kind,
-      status: row.status,
-      openedAt: row.opened_at.toISOString(),
-      dueAt: row.due_at.toISOString(),
-      overdue: row.overdue,
-      escalatedAt: row.overdue_at?.toISOString() ?? null,
-      completedAt: row.completed_at?.toISOString() ?? null,
-      latenessSeconds: row.lateness_seconds,
-      outcome: row.outcome,
-    }));
   }
 }
 

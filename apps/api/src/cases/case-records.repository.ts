@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
+import type { Page } from '../common/page';
+import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+
+/** Labels of every step kind, in Danish, for display. */
+const STEP_LABELS: Record<string, string> = {
+  suitability_assessment: DEADLINE_POLICY.suitabilityAssessment.label,
+  agreement_signing: DEADLINE_POLICY.agreementSigning.label,
+  mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
+  mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
+  release_preparation: DEADLINE_POLICY.releaseReadiness.label,
+  handover_decision: DEADLINE_POLICY.handoverDecision.label,
+  handover_redirect: 'Ny overdragelse efter afvisning',
+  dks_assessment: DEADLINE_POLICY.dksAssessment.label,
+  home_visit: 'Hjemmebesøg (planlagt tidspunkt)',
+  follow_up_check: DEADLINE_POLICY.dksFollowUpCheck.label,
+};
+
+/**
+ * The steps and the history of any case, read from the read model. Callers find the case within the
+ * user's scope first (CaseScopeRepository or a scoped view), then read these.
+ */
+@Injectable()
+export class CaseRecordsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The history of a case the caller has already found within the user's scope. */
+  async history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM case_events WHERE case_id = $1`,
+      [caseId],
+    );
+    const rows: {
+      id: string;
+      action: string;
+      occurred_at: Date;
+      recorded_at: Date;
+      actor_id: string;
+      reason: string | null;
+      step_id: string | null;
+      details: Record<string, unknown>;
+    }[] = await this.dataSource.query(
+      `SELECT id, action, occurred_at, recorded_at, actor_id, reason, step_id, details
+         FROM case_events WHERE case_id = $1
+        ORDER BY transition_seq, position
+        LIMIT $2 OFFSET $3`,
+      [caseId, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        action: row.action,
+        occurredAt: row.occurred_at.toISOString(),
+        recordedAt: row.recorded_at.toISOString(),
+        actorId: row.actor_id,
+        reason: row.reason,
+        stepId: row.step_id,
+        details: row.details,
+      })),
+      page,
+      pageSize,
+      total,
+    };
+  }
+
+  /** The steps of a case the caller has already found within the user's scope. */
+  async steps(caseId: string): Promise<StepView[]> {
+    const rows: {
+      id: string;
+      kind: string;
+      status: StepView['status'];
+      opened_at: Date;
+      due_at: Date;
+      overdue_at: Date | null;
+      completed_at: Date | null;
+      lateness_seconds: number | null;
+      outcome: string | null;
+      overdue: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT id, kind, status, opened_at, due_at, overdue_at, completed_at, lateness_seconds, outcome,
+              (status = 'open' AND due_at <= now()) AS overdue
+         FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at, id`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      label: STEP_LABELS[row.kind] ?? row.kind,
+      status: row.status,
+      openedAt: row.opened_at.toISOString(),
+      dueAt: row.due_at.toISOString(),
+      overdue: row.overdue,
+      escalatedAt: row.overdue_at?.toISOString() ?? null,
+      completedAt: row.completed_at?.toISOString() ?? null,
+      latenessSeconds: row.lateness_seconds,
+      outcome: row.outcome,
+    }));
+  }
+}
