@@ -11,6 +11,7 @@ export type Permission =
   | 'exit-course:start'
   | 'exit-course:decide'
   | 'handover:decide'
+  | 'dks:decide'
   | 'case:read'
   | 'person:register'
   | 'person:read'
@@ -21,7 +22,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
   police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
   municipality_caseworker: ['case:read', 'person:read'],
-  dks_officer: ['case:read', 'person:read'],
+  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
   supervisor: ['case:read', 'person:read'],
   national_supervisor: ['case:read', 'person:read'],
   // Users and settings only: never case contents.
@@ -38,9 +39,9 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   police_exit_officer: ['exit_course'],
   municipality_caseworker: ['exit_course'],
   // DKS works with youth cases (DKS assessments), none of which are exit courses.
-  dks_officer: [],
-  supervisor: ['exit_course'],
-  national_supervisor: ['exit_course'],
+  dks_officer: ['dks_assessment'],
+  supervisor: ['exit_course', 'dks_assessment'],
+  national_supervisor: ['exit_course', 'dks_assessment'],
   administrator: [],
   operations: [],
 };

@@ -29,3 +29,14 @@ export function fakeName(): string {
   names += 1;
   return `${FIRST[names % FIRST.length]} ${LAST[Math.floor(names / FIRST.length) % LAST.length]} ${names}`;
 }
+
+/** A made-up CPR number of someone born 2010-2012 (sequence digit 4: born in the 2000s), unique per run. */
+export async function fakeYouthCpr(): Promise<string> {
+  const adult = await fakeCpr();
+  const n = Number(adult.slice(7)) * 336 + Number(adult.slice(0, 2)) - 1 + (Number(adult.slice(2, 4)) - 1) * 28;
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
+  const year = String(10 + (Math.floor(n / 336) % 3)).padStart(2, '0');
+  const sequence = String(4000 + (Math.floor(n / 1008) % 1000));
+  return `${day}${month}${year}-${sequence}`;
+}

@@ -19,6 +19,8 @@ import { CaseDecisionsService } from './cases/case-decisions.service';
 import { CaseRecordsRepository } from './cases/case-records.repository';
 import { CaseScopeRepository } from './cases/case-scope.repository';
 import { CodecController } from './codec/codec.controller';
+import { DksCasesController } from './dks-cases/dks-cases.controller';
+import { DksCasesService } from './dks-cases/dks-cases.service';
 import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
@@ -35,7 +37,7 @@ export class ApiModule {
         ThrottlerModule.forRoot(loginThrottlers(config.auth)),
         ExitCoursesModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -45,6 +47,7 @@ export class ApiModule {
         CaseScopeRepository,
         CaseRecordsRepository,
         CaseDecisionsService,
+        DksCasesService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,

@@ -70,6 +70,19 @@ export class PersonsService {
     return result;
   }
 
+  /** The birth date (from the CPR number) of a person the caller may see; `undefined` otherwise. */
+  async birthDateOf(personRef: string, user: AuthenticatedUser): Promise<string | undefined> {
+    const params = new SqlParameters();
+    const refParam = params.add(personRef);
+    const rows: { id: string; cpr_encrypted: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.cpr_encrypted FROM persons p WHERE p.id::text = ${refParam} AND ${visiblePersonCondition(user, 'p', params)}`,
+      params.values,
+    );
+    if (!rows[0]) return undefined;
+    const check = checkCpr(decryptField(rows[0].cpr_encrypted, this.config.personalData.keyring, cprField(rows[0].id)));
+    return check.ok ? check.birthDate : undefined;
+  }
+
   /** Whether the user may see this person (and so start a course for them). */
   async isVisible(personRef: string, user: AuthenticatedUser): Promise<boolean> {
     const params = new SqlParameters();

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import { PageQuery } from '../common/page';
+import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
+import { DksCasesService, type DksCaseView } from './dks-cases.service';
+
+@ApiTags('DKS')
+@ApiBearerAuth()
+@Controller('dks-cases')
+export class DksCasesController {
+  constructor(
+    private readonly dks: DksCasesService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Post()
+  @RequirePermission('dks:decide')
+  @ApiOperation({ summary: 'Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.' })
+  @ApiResponse({ status: 422, description: 'Personen var ikke under 18 på tidspunktet, eller er ikke registreret.' })
+  async start(@Body() dto: StartDksCaseDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<DksCaseView> {
+    const caseId = await this.dks.start(dto, user);
+    response.status(HttpStatus.CREATED).location(`/api/dks-cases/${caseId}`);
+    return this.detail(caseId, user);
+  }
+
+  @Get()
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'DKS-sager i brugerens politikreds, nyeste først, sidevis.' })
+  async list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser) {
+    const page = await this.dks.list(user, query.page, query.pageSize);
+    await this.accessLog.record(user, 'case_list', {});
+    return page;
+  }
+
+  @Get(':id')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'En DKS-sag: status, frister, historik.' })
+  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+    const view = await this.dks.detail(caseId, user);
+    if (!view) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_read', { caseId });
+    return view;
+  }
+
+  @Post(':id/assessment')
+  @RequirePermission('dks:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?' })
+  async assess(@Param('id') caseId: string, @Body() dto: DksAssessmentDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+    await this.dks.assess(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/home-visit-plan')
+  @RequirePermission('dks:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Planlæg hjemmebesøget (med socialforvaltningen).' })
+  async planHomeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitPlanDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+    await this.dks.planHomeVisit(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/home-visit')
+  @RequirePermission('dks:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.' })
+  async homeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+    await this.dks.recordHomeVisit(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/follow-up')
+  @RequirePermission('dks:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér opfølgningstjekket af de iværksatte initiativer.' })
+  async followUp(@Param('id') caseId: string, @Body() dto: FollowUpCheckDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+    await this.dks.recordFollowUp(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+}
