@@ -14,7 +14,7 @@ const files = fs.readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.jso
 describe('replay of recorded workflow histories', () => {
   it('has recorded histories of every workflow type', () => {
     const types = new Set(files.map((file) => file.split('.')[0]));
-    expect([...types].sort()).toEqual(['dks-case', 'exit-course']);
+    expect([...types].sort()).toEqual(['dks-case', 'exit-course', 'network-council']);
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 

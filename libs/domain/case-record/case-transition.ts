@@ -4,7 +4,7 @@
  * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
  * overwriting a newer status.
  */
-export const CASE_TYPES = ['exit_course', 'dks_assessment'] as const;
+export const CASE_TYPES = ['exit_course', 'dks_assessment', 'network_council'] as const;
 
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -38,7 +38,11 @@ export type CaseAction =
   | 'dks_assessed'
   | 'home_visit_planned'
   | 'home_visit_held'
-  | 'follow_up_checked';
+  | 'follow_up_checked'
+  | 'network_council_registered'
+  | 'council_convened'
+  | 'council_meeting_held'
+  | 'council_agreement_made';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {

@@ -1,0 +1,51 @@
+import type { Refusal } from '../exit-course/exit-course.rules';
+import { CLOCK_SKEW_MS } from '../exit-course/exit-course.rules';
+import type {
+  CouncilAgreementsInput,
+  CouncilMeetingInput,
+  InvitationsInput,
+  NetworkCouncilState,
+  NetworkCouncilStatus,
+} from './network-council.types';
+
+const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
+  awaiting_convening: 'afventer indkaldelse',
+  convened: 'indkaldt',
+  meeting_held: 'samrådet er holdt',
+  agreements_made: 'aftaler indgået',
+};
+
+export function describeCouncilStatus(status: NetworkCouncilStatus): string {
+  return STATUS_TEXT[status];
+}
+
+function refuse(state: NetworkCouncilState, allowed: NetworkCouncilStatus, what: string): Refusal | undefined {
+  if (state.status === allowed) return undefined;
+  return { kind: 'illegal-transition', message: `${what} kan ikke registreres: netværkssamrådet er ${describeCouncilStatus(state.status)}.` };
+}
+
+function refuseMoment(label: string, moment: string, notBefore: string, now: Date): Refusal | undefined {
+  const at = Date.parse(moment);
+  if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
+  if (at < Date.parse(notBefore)) return { kind: 'invalid-data', message: `${label} ligger før ${notBefore}.` };
+  if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
+  return undefined;
+}
+
+export function refuseInvitations(state: NetworkCouncilState, input: InvitationsInput, now: Date): Refusal | undefined {
+  const status = refuse(state, 'awaiting_convening', 'Indkaldelsen');
+  if (status) return status;
+  if (input.participants.length === 0) return { kind: 'invalid-data', message: 'Indkaldelsen skal have mindst én deltager.' };
+  return refuseMoment('Indkaldelsestidspunktet', input.invitedAt, state.documentationReceivedAt, now);
+}
+
+export function refuseCouncilMeeting(state: NetworkCouncilState, input: CouncilMeetingInput, now: Date): Refusal | undefined {
+  return refuse(state, 'convened', 'Mødet') ?? refuseMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now);
+}
+
+export function refuseCouncilAgreements(state: NetworkCouncilState, input: CouncilAgreementsInput, now: Date): Refusal | undefined {
+  const status = refuse(state, 'meeting_held', 'Aftalerne');
+  if (status) return status;
+  if (input.agreements.length === 0) return { kind: 'invalid-data', message: 'Angiv mindst én aftale.' };
+  return refuseMoment('Aftaletidspunktet', input.agreedAt, state.heldAt ?? state.documentationReceivedAt, now);
+}

@@ -1,0 +1,157 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
+import { refuseCouncilAgreements, refuseCouncilMeeting, refuseInvitations } from '../libs/domain/youth/network-council.rules';
+import type {
+  CouncilAgreementsInput,
+  CouncilMeetingInput,
+  InvitationsInput,
+  NetworkCouncilState,
+  NetworkCouncilStatus,
+  NetworkCouncilStepKind,
+  StartNetworkCouncilInput,
+} from '../libs/domain/youth/network-council.types';
+import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { caseEvent } from './case-event';
+import { CaseSteps } from './case-steps';
+import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
+import {
+  councilReadModelSyncedUpdate,
+  networkCouncilStateQuery,
+  recordCouncilAgreementsUpdate,
+  recordCouncilMeetingUpdate,
+  recordInvitationsUpdate,
+} from './network-council.messages';
+import { ReadModelWriter } from './read-model-writer';
+
+export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = 'network-council-';
+
+/**
+ * One network council (DOMAIN.md §2): convening — the invitations — is due by the end of the 7th Danish
+ * calendar day after the police's documentation was received; then the meeting and its agreements.
+ */
+export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): Promise<NetworkCouncilState> {
+  refuseUnencrypted(input);
+  const council = new NetworkCouncil(input);
+  council.start();
+
+  setHandler(networkCouncilStateQuery, () => council.snapshot());
+  setHandler(councilReadModelSyncedUpdate, async () => {
+    await council.writer.flush();
+    return council.snapshot();
+  });
+  function onDecision<Input>(
+    update: UpdateDefinition<NetworkCouncilState, [Input]>,
+    refuse: (state: NetworkCouncilState, input: Input, now: Date) => Refusal | undefined,
+    apply: (input: Input) => void,
+  ): void {
+    setHandler(
+      update,
+      async (decision) => {
+        apply(decision);
+        await council.writer.flush();
+        return council.snapshot();
+      },
+      {
+        validator: (decision) => {
+          refuseUnencrypted(decision);
+          const refusal = refuse(council.snapshot(), decision, new Date());
+          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
+        },
+      },
+    );
+  }
+  onDecision(recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
+  onDecision(recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
+  onDecision(recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) => council.recordAgreements(decision));
+
+  await condition(() => council.status === 'agreements_made');
+  for (;;) {
+    const seq = council.writer.lastSeq;
+    await council.writer.flush();
+    await condition(allHandlersFinished);
+    if (council.writer.lastSeq === seq) break;
+  }
+  return council.snapshot();
+}
+
+function refuseUnencrypted(value: unknown): void {
+  if (isUnencryptedPayloadMarker(value)) {
+    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
+  }
+}
+
+class NetworkCouncil {
+  readonly writer: ReadModelWriter;
+  status: NetworkCouncilStatus = 'awaiting_convening';
+  private readonly steps: CaseSteps<NetworkCouncilStepKind>;
+  private invitedAt?: string;
+  private heldAt?: string;
+  private closedAt?: string;
+
+  constructor(private readonly input: StartNetworkCouncilInput) {
+    this.writer = new ReadModelWriter(input.caseId);
+    this.steps = new CaseSteps<NetworkCouncilStepKind>(this.writer);
+  }
+
+  snapshot(): NetworkCouncilState {
+    return {
+      caseId: this.input.caseId,
+      status: this.status,
+      documentationReceivedAt: this.input.documentationReceivedAt,
+      steps: this.steps.steps.map((step) => ({ ...step })),
+      ...(this.invitedAt ? { invitedAt: this.invitedAt } : {}),
+      ...(this.heldAt ? { heldAt: this.heldAt } : {}),
+      ...(this.closedAt ? { closedAt: this.closedAt } : {}),
+    };
+  }
+
+  start(): void {
+    const { input } = this;
+    this.writer.enqueue({
+      opened: {
+        caseType: 'network_council',
+        workflowId: `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`,
+        personRef: input.personRef,
+        orgUnit: input.municipalityCode,
+        status: this.status,
+        openedAt: input.documentationReceivedAt,
+      },
+      events: [caseEvent('network_council_registered', input.documentationReceivedAt, input.actor, { details: { suspicion: input.suspicion } })],
+    });
+    this.steps.openByRule('network_council_convening', input.deadlines.networkCouncilConvening, input.documentationReceivedAt, input.actor);
+  }
+
+  recordInvitations(decision: InvitationsInput): void {
+    const completed = this.steps.complete('network_council_convening', decision.invitedAt, 'convened');
+    this.status = 'convened';
+    this.invitedAt = decision.invitedAt;
+    this.writer.enqueue({
+      status: { status: this.status },
+      stepsClosed: [completed.record],
+      events: [
+        caseEvent('council_convened', decision.invitedAt, decision.actor, {
+          details: { participants: decision.participants.map((participant) => participant.role).join(',') },
+        }),
+        completed.event(decision.actor),
+      ],
+    });
+  }
+
+  recordMeeting(decision: CouncilMeetingInput): void {
+    this.status = 'meeting_held';
+    this.heldAt = decision.heldAt;
+    this.writer.enqueue({ status: { status: this.status }, events: [caseEvent('council_meeting_held', decision.heldAt, decision.actor)] });
+  }
+
+  recordAgreements(decision: CouncilAgreementsInput): void {
+    this.status = 'agreements_made';
+    this.closedAt = decision.agreedAt;
+    this.writer.enqueue({
+      status: { status: this.status, closedAt: decision.agreedAt },
+      events: decision.agreements.map((agreement) =>
+        caseEvent('council_agreement_made', decision.agreedAt, decision.actor, { reason: agreement.description, details: { kind: agreement.kind } }),
+      ),
+    });
+  }
+}
