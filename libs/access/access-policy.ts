@@ -12,6 +12,7 @@ export type Permission =
   | 'exit-course:decide'
   | 'handover:decide'
   | 'dks:decide'
+  | 'council:decide'
   | 'case:read'
   | 'person:register'
   | 'person:read'
@@ -21,7 +22,7 @@ export type Permission =
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
   police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
-  municipality_caseworker: ['case:read', 'person:read'],
+  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
   dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
   supervisor: ['case:read', 'person:read'],
   national_supervisor: ['case:read', 'person:read'],
@@ -37,11 +38,11 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   kf_caseworker: ['exit_course'],
   // Sees an exit course only once it is handed over to (or notified to) the district: an access row.
   police_exit_officer: ['exit_course'],
-  municipality_caseworker: ['exit_course'],
+  municipality_caseworker: ['exit_course', 'network_council'],
   // DKS works with youth cases (DKS assessments), none of which are exit courses.
   dks_officer: ['dks_assessment'],
-  supervisor: ['exit_course', 'dks_assessment'],
-  national_supervisor: ['exit_course', 'dks_assessment'],
+  supervisor: ['exit_course', 'dks_assessment', 'network_council'],
+  national_supervisor: ['exit_course', 'dks_assessment', 'network_council'],
   administrator: [],
   operations: [],
 };

@@ -56,7 +56,7 @@ it('refuses a person who was 18 or older at the charge with 422, and starts noth
   const answer = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour' });
   expect(answer.status).toBe(422);
   expect(answer.body.code).toBe('INVALID_DOMAIN_DATA');
-  expect(answer.body.message).toMatch(/^Personen var \d+ år på tidspunktet for sigtelsen eller observationen; DKS-vurderingen gælder unge under 18\.$/);
+  expect(answer.body.message).toMatch(/^Personen var \d+ år på tidspunktet for sigtelsen eller observationen; ordningen gælder unge under 18\.$/);
   const [{ n }] = await sut.db.query(`SELECT count(*)::int AS n FROM cases WHERE person_ref = $1`, [adult.personRef]);
   expect(n).toBe(0);
   const otherDistrict = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-FYN', trigger: 'charged' });

@@ -21,6 +21,8 @@ import { CaseScopeRepository } from './cases/case-scope.repository';
 import { CodecController } from './codec/codec.controller';
 import { DksCasesController } from './dks-cases/dks-cases.controller';
 import { DksCasesService } from './dks-cases/dks-cases.service';
+import { NetworkCouncilsController } from './network-councils/network-councils.controller';
+import { NetworkCouncilsService } from './network-councils/network-councils.service';
 import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
@@ -37,7 +39,7 @@ export class ApiModule {
         ThrottlerModule.forRoot(loginThrottlers(config.auth)),
         ExitCoursesModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -48,6 +50,7 @@ export class ApiModule {
         CaseRecordsRepository,
         CaseDecisionsService,
         DksCasesService,
+        NetworkCouncilsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
 import type { Page } from '../common/page';
 import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
@@ -16,7 +19,22 @@ const STEP_LABELS: Record<string, string> = {
   dks_assessment: DEADLINE_POLICY.dksAssessment.label,
   home_visit: 'Hjemmebesøg (planlagt tidspunkt)',
   follow_up_check: DEADLINE_POLICY.dksFollowUpCheck.label,
+  network_council_convening: DEADLINE_POLICY.networkCouncilConvening.label,
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
+
+/** A case's own row, as every case type has it. */
+export interface CaseRecordRow {
+  id: string;
+  workflow_id: string;
+  person_ref: string;
+  org_unit: string;
+  status: string;
+  opened_at: Date;
+  closed_at: Date | null;
+}
 
 /**
  * The steps and the history of any case, read from the read model. Callers find the case within the
@@ -25,6 +43,32 @@ const STEP_LABELS: Record<string, string> = {
 @Injectable()
 export class CaseRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** A case of a type within the user's scope, or `undefined` (unknown and out of scope alike). */
+  async scopedCase(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseRecordRow | undefined> {
+    if (!UUID.test(caseId)) return undefined;
+    const params = new SqlParameters();
+    const idParam = params.add(caseId);
+    const typeParam = params.add(caseType);
+    const rows: CaseRecordRow[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${visibleCaseCondition(user, 'c', params)}`,
+      params.values,
+    );
+    return rows[0];
+  }
+
+  /** Cases of a type within the user's scope, newest first. */
+  async scopedList(caseType: CaseType, user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<CaseRecordRow>> {
+    const params = new SqlParameters();
+    const where = `c.case_type = ${params.add(caseType)} AND ${visibleCaseCondition(user, 'c', params)}`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
+    const items: CaseRecordRow[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where}
+        ORDER BY c.created_at DESC, c.id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+      params.values,
+    );
+    return { items, page, pageSize, total };
+  }
 
   /** The history of a case the caller has already found within the user's scope. */
   async history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {

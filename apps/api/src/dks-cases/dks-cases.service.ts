@@ -2,8 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { actsForUnit, SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/exit-course/exit-course.rules';
@@ -11,7 +10,6 @@ import { findUnit } from '../../../../libs/domain/organisations/organisation-uni
 import { describeDksStatus } from '../../../../libs/domain/youth/dks-case.rules';
 import type { DksCaseState, DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
 import { FINAL_DKS_CASE_STATUSES } from '../../../../libs/domain/youth/dks-case.types';
-import { ageOn } from '../../../../libs/personal-data/cpr';
 import {
   dksReadModelSyncedUpdate,
   planHomeVisitUpdate,
@@ -22,7 +20,8 @@ import {
 import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../../../workflows/dks-case.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
-import { CaseRecordsRepository } from '../cases/case-records.repository';
+import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
+import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
 import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
@@ -50,15 +49,12 @@ const DKS_WORDING: StatusWording = {
   isFinal: (status) => FINAL_DKS_CASE_STATUSES.includes(status as DksCaseStatus),
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** DKS cases: registration with the under-18 check, decisions, and scoped reads. */
 @Injectable()
 export class DksCasesService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
-    private readonly dataSource: DataSource,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
@@ -75,16 +71,7 @@ export class DksCasesService {
     if (Date.parse(triggeredAt) > Date.now() + CLOCK_SKEW_MS) {
       throw ApiError.invalidDomainData('Tidspunktet for sigtelsen eller observationen ligger i fremtiden.');
     }
-    const birthDate = await this.persons.birthDateOf(dto.personRef, user);
-    if (!birthDate) {
-      throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
-    }
-    const age = ageOn(birthDate, new Date(triggeredAt));
-    if (age >= 18) {
-      throw ApiError.invalidDomainData(
-        `Personen var ${age} år på tidspunktet for sigtelsen eller observationen; DKS-vurderingen gælder unge under 18.`,
-      );
-    }
+    await requireYouthAt(this.persons, dto.personRef, user, triggeredAt, 'på tidspunktet for sigtelsen eller observationen');
     const caseId = randomUUID();
     await this.decisions.withinCommandTimeout(caseId, () =>
       this.client.workflow.executeUpdateWithStart(dksReadModelSyncedUpdate, {
@@ -132,50 +119,27 @@ export class DksCasesService {
   }
 
   async detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
-    if (!UUID.test(caseId)) return undefined;
-    const params = new SqlParameters();
-    const idParam = params.add(caseId);
-    const rows: CaseRow[] = await this.dataSource.query(
-      `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at FROM cases c
-        WHERE c.id = ${idParam} AND c.case_type = 'dks_assessment' AND ${visibleCaseCondition(user, 'c', params)}`,
-      params.values,
-    );
-    if (!rows[0]) return undefined;
+    const row = await this.records.scopedCase(caseId, 'dks_assessment', user);
+    if (!row) return undefined;
     const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, 50)]);
-    return { ...summary(rows[0]), openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
+    return { ...summary(row), openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
   }
 
   async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
-    const params = new SqlParameters();
-    const where = `c.case_type = 'dks_assessment' AND ${visibleCaseCondition(user, 'c', params)}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
-    const rows: CaseRow[] = await this.dataSource.query(
-      `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at FROM cases c WHERE ${where}
-        ORDER BY c.created_at DESC, c.id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
-      params.values,
-    );
-    return { items: rows.map(summary), page, pageSize, total };
+    const rows = await this.records.scopedList('dks_assessment', user, page, pageSize);
+    return { ...rows, items: rows.items.map(summary) };
   }
 }
 
-interface CaseRow {
-  id: string;
-  workflow_id: string;
-  person_ref: string;
-  org_unit: string;
-  status: DksCaseStatus;
-  opened_at: Date;
-  closed_at: Date | null;
-}
 
-function summary(row: CaseRow) {
+function summary(row: CaseRecordRow) {
   return {
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
     policeDistrict: { code: row.org_unit, name: findUnit(row.org_unit)?.name ?? row.org_unit },
-    status: row.status,
-    statusText: describeDksStatus(row.status),
+    status: row.status as DksCaseStatus,
+    statusText: describeDksStatus(row.status as DksCaseStatus),
     triggeredAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
   };

@@ -1,0 +1,24 @@
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { ageOn } from '../../../../libs/personal-data/cpr';
+import { ApiError } from '../common/api-error';
+import type { PersonsService } from '../persons/persons.service';
+
+/**
+ * Youth cases apply to persons under 18 at the legally relevant moment (the charge, the observation, the
+ * documentation's receipt), read from the CPR number's birth date. 422 otherwise, and for a person the
+ * user may not see (answered as unregistered).
+ */
+export async function requireYouthAt(
+  persons: PersonsService,
+  personRef: string,
+  user: AuthenticatedUser,
+  moment: string,
+  momentText: string,
+): Promise<void> {
+  const birthDate = await persons.birthDateOf(personRef, user);
+  if (!birthDate) {
+    throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
+  }
+  const age = ageOn(birthDate, new Date(moment));
+  if (age >= 18) throw ApiError.invalidDomainData(`Personen var ${age} år ${momentText}; ordningen gælder unge under 18.`);
+}

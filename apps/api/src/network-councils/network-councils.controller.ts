@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import { PageQuery } from '../common/page';
+import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
+import { NetworkCouncilsService, type NetworkCouncilView } from './network-councils.service';
+
+@ApiTags('Netværkssamråd')
+@ApiBearerAuth()
+@Controller('network-councils')
+export class NetworkCouncilsController {
+  constructor(
+    private readonly councils: NetworkCouncilsService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Post()
+  @RequirePermission('council:decide')
+  @ApiOperation({ summary: 'Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.' })
+  @ApiResponse({ status: 422, description: 'Personen var ikke under 18 ved modtagelsen, eller er ikke registreret.' })
+  async start(@Body() dto: StartNetworkCouncilDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<NetworkCouncilView> {
+    const caseId = await this.councils.start(dto, user);
+    response.status(HttpStatus.CREATED).location(`/api/network-councils/${caseId}`);
+    return this.detail(caseId, user);
+  }
+
+  @Get()
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Netværkssamråd i brugerens kommune, nyeste først, sidevis.' })
+  async list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser) {
+    const page = await this.councils.list(user, query.page, query.pageSize);
+    await this.accessLog.record(user, 'case_list', {});
+    return page;
+  }
+
+  @Get(':id')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Et netværkssamråd: status, frist, historik.' })
+  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+    const view = await this.councils.detail(caseId, user);
+    if (!view) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_read', { caseId });
+    return view;
+  }
+
+  @Post(':id/invitations')
+  @RequirePermission('council:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér indkaldelsen (deltagere efter rolle).' })
+  async invitations(@Param('id') caseId: string, @Body() dto: InvitationsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+    await this.councils.recordInvitations(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/meeting')
+  @RequirePermission('council:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér at samrådet er holdt.' })
+  async meeting(@Param('id') caseId: string, @Body() dto: CouncilMeetingDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+    await this.councils.recordMeeting(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @Post(':id/agreements')
+  @RequirePermission('council:decide')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.' })
+  async agreements(@Param('id') caseId: string, @Body() dto: CouncilAgreementsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+    await this.councils.recordAgreements(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+}

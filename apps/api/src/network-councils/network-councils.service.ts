@@ -1,0 +1,139 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { actsForUnit } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
+import { CLOCK_SKEW_MS } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
+import type { NetworkCouncilState, NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
+import {
+  councilReadModelSyncedUpdate,
+  recordCouncilAgreementsUpdate,
+  recordCouncilMeetingUpdate,
+  recordInvitationsUpdate,
+} from '../../../../workflows/network-council.messages';
+import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../../../workflows/network-council.workflow';
+import { API_CONFIG } from '../api.tokens';
+import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
+import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
+import { requireYouthAt } from '../cases/youth-check';
+import { ApiError } from '../common/api-error';
+import type { Page } from '../common/page';
+import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+import { PersonsService } from '../persons/persons.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import type { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
+
+export interface NetworkCouncilView extends ReturnType<typeof summary> {
+  openSteps: StepView[];
+  steps: StepView[];
+  history: HistoryEntry[];
+  historyTotal: number;
+}
+
+const COUNCIL_WORDING: StatusWording = {
+  closedMessage: (status) => `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
+  isFinal: (status) => status === 'agreements_made',
+};
+
+/** Network councils: registration with the under-18 check, decisions, and scoped reads. */
+@Injectable()
+export class NetworkCouncilsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
+    private readonly persons: PersonsService,
+    private readonly decisions: CaseDecisionsService,
+    private readonly records: CaseRecordsRepository,
+  ) {}
+
+  async start(dto: StartNetworkCouncilDto, user: AuthenticatedUser): Promise<string> {
+    const receivedAt = (dto.documentationReceivedAt ? new Date(dto.documentationReceivedAt) : new Date()).toISOString();
+    if (findUnit(dto.municipalityCode)?.kind !== 'municipality') {
+      throw ApiError.invalidDomainData(`Kommunen '${dto.municipalityCode}' kendes ikke.`);
+    }
+    if (!actsForUnit(user, dto.municipalityCode)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun registrere netværkssamråd for din egen kommune.');
+    }
+    if (Date.parse(receivedAt) > Date.now() + CLOCK_SKEW_MS) {
+      throw ApiError.invalidDomainData('Modtagelsestidspunktet ligger i fremtiden.');
+    }
+    await requireYouthAt(this.persons, dto.personRef, user, receivedAt, 'da dokumentationen fra politiet blev modtaget');
+    const caseId = randomUUID();
+    await this.decisions.withinCommandTimeout(caseId, () =>
+      this.client.workflow.executeUpdateWithStart(councilReadModelSyncedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(networkCouncilWorkflow, {
+          workflowId: `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${caseId}`,
+          taskQueue: this.config.temporal.taskQueue,
+          args: [
+            {
+              caseId,
+              personRef: dto.personRef,
+              municipalityCode: dto.municipalityCode,
+              suspicion: dto.suspicion,
+              documentationReceivedAt: receivedAt,
+              deadlines: this.config.deadlines,
+              actor: { id: user.id },
+            },
+          ],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      }),
+    );
+    return caseId;
+  }
+
+  recordInvitations(caseId: string, dto: InvitationsDto, user: AuthenticatedUser) {
+    const input = { invitedAt: instant(dto.invitedAt), participants: dto.participants.map((participant) => ({ role: participant.role })), actor: { id: user.id } };
+    return this.decide(caseId, user, recordInvitationsUpdate, input);
+  }
+
+  recordMeeting(caseId: string, dto: CouncilMeetingDto, user: AuthenticatedUser) {
+    return this.decide(caseId, user, recordCouncilMeetingUpdate, { heldAt: instant(dto.heldAt), actor: { id: user.id } });
+  }
+
+  recordAgreements(caseId: string, dto: CouncilAgreementsDto, user: AuthenticatedUser) {
+    const input = {
+      agreedAt: instant(dto.agreedAt),
+      agreements: dto.agreements.map((agreement) => ({ kind: agreement.kind, description: agreement.description })),
+      actor: { id: user.id },
+    };
+    return this.decide(caseId, user, recordCouncilAgreementsUpdate, input);
+  }
+
+  private decide<Input>(caseId: string, user: AuthenticatedUser, update: UpdateDefinition<NetworkCouncilState, [Input]>, input: Input) {
+    return this.decisions.send(caseId, 'network_council', user, update, input, COUNCIL_WORDING);
+  }
+
+  async detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
+    const row = await this.records.scopedCase(caseId, 'network_council', user);
+    if (!row) return undefined;
+    const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, 50)]);
+    return { ...summary(row), openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
+  }
+
+  async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
+    const rows = await this.records.scopedList('network_council', user, page, pageSize);
+    return { ...rows, items: rows.items.map(summary) };
+  }
+}
+
+function summary(row: CaseRecordRow) {
+  return {
+    id: row.id,
+    workflowId: row.workflow_id,
+    personRef: row.person_ref,
+    municipality: { code: row.org_unit, name: findUnit(row.org_unit)?.name ?? row.org_unit },
+    status: row.status as NetworkCouncilStatus,
+    statusText: describeCouncilStatus(row.status as NetworkCouncilStatus),
+    documentationReceivedAt: row.opened_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+  };
+}
+
+function instant(value: string | undefined): string {
+  return (value ? new Date(value) : new Date()).toISOString();
+}
