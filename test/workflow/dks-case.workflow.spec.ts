@@ -106,6 +106,15 @@ describe('DKS case workflow', () => {
     await recordHistory('late-assessment', handle.workflowId);
   });
 
+  it('counts the 24 hours as elapsed hours across the spring clock change', async () => {
+    // Charged Saturday 2026-03-28 12:00 CET; the clocks jump at 02:00 that night, so 24 real hours later
+    // is Sunday 13:00 CEST = 2026-03-29T11:00Z. Registered late: overdue at once.
+    const handle = await start(dksInput(new Date('2026-03-28T11:00:00.000Z')));
+    const state = await handle.query(dksCaseStateQuery);
+    expect(state.steps[0].dueAt).toBe('2026-03-29T11:00:00.000Z');
+    expect(state.steps[0].overdueAt).toBeDefined();
+  });
+
   it('makes a charge registered more than 24 hours later overdue at once', async () => {
     const current = await now();
     const handle = await start(dksInput(new Date(current.getTime() - 30 * HOUR_MS)));

@@ -84,6 +84,14 @@ describe('network council workflow', () => {
     expect(state.steps[0].overdueAt).toBeDefined();
   });
 
+  it('is due by the end of the 7th Danish day across the spring clock change', async () => {
+    // Received Wednesday 2026-03-25 14:00 CET; 7 days later is 2026-04-01, ending at 2026-04-02 00:00 CEST = 2026-04-01T22:00Z.
+    const handle = await start(councilInput(new Date('2026-03-25T13:00:00.000Z')));
+    const state = await handle.query(networkCouncilStateQuery);
+    expect(state.steps[0].dueAt).toBe('2026-04-01T22:00:00.000Z');
+    expect(state.steps[0].overdueAt).toBeDefined();
+  });
+
   it('escalates when not convened in time, then records invitations (with lateness), the meeting and the agreements', async () => {
     const receivedAt = await now();
     const input = councilInput(receivedAt);
