@@ -96,6 +96,8 @@ class DksCase {
   readonly writer: ReadModelWriter;
   status: DksCaseStatus = 'awaiting_assessment';
   private readonly steps: CaseSteps<DksStepKind>;
+  private assessedAt?: string;
+  private homeVisitHeldAt?: string;
   private closedAt?: string;
 
   constructor(private readonly input: StartDksCaseInput) {
@@ -109,6 +111,8 @@ class DksCase {
       status: this.status,
       triggeredAt: this.input.triggeredAt,
       steps: this.steps.steps.map((step) => ({ ...step })),
+      ...(this.assessedAt ? { assessedAt: this.assessedAt } : {}),
+      ...(this.homeVisitHeldAt ? { homeVisitHeldAt: this.homeVisitHeldAt } : {}),
       ...(this.closedAt ? { closedAt: this.closedAt } : {}),
     };
   }
@@ -130,6 +134,7 @@ class DksCase {
   }
 
   recordAssessment(decision: DksAssessmentInput): void {
+    this.assessedAt = decision.decidedAt;
     const completed = this.steps.complete('dks_assessment', decision.decidedAt, decision.concernConversation ? 'concern_conversation' : 'none');
     const events = [
       caseEvent('dks_assessed', decision.decidedAt, decision.actor, {
@@ -163,6 +168,7 @@ class DksCase {
 
   /** The follow-up check is due 14 calendar days after the visit (the end of that Danish day). */
   recordHomeVisit(decision: HomeVisitHeldInput): void {
+    this.homeVisitHeldAt = decision.heldAt;
     if (!this.steps.findOpen('home_visit')) this.steps.open('home_visit', decision.heldAt, decision.heldAt, decision.actor);
     const completed = this.steps.complete('home_visit', decision.heldAt, 'held');
     this.status = 'awaiting_follow_up';

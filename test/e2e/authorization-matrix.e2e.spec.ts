@@ -225,7 +225,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/handovers': async () => ['GET', '/api/handovers'],
   // An adult registered by a prison: not visible to DKS, so refused as unregistered (422).
-  'POST /api/dks-cases': async (_user, target) => ['POST', '/api/dks-cases', { personRef: target.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged' }],
+  'POST /api/dks-cases': async (_user, target) => ['POST', '/api/dks-cases', { personRef: target.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: new Date().toISOString() }],
   'GET /api/dks-cases': async () => ['GET', '/api/dks-cases'],
   'GET /api/dks-cases/{id}': async (_user, target) => ['GET', `/api/dks-cases/${target.caseId}`],
   'POST /api/dks-cases/{id}/assessment': async (_user, target) => [
@@ -247,7 +247,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/network-councils': async (_user, target) => [
     'POST',
     '/api/network-councils',
-    { personRef: target.personRef, municipalityCode: 'KOM-0101', suspicion: 'charged' },
+    { personRef: target.personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: new Date().toISOString() },
   ],
   'GET /api/network-councils': async () => ['GET', '/api/network-councils'],
   'GET /api/network-councils/{id}': async (_user, target) => ['GET', `/api/network-councils/${target.caseId}`],

@@ -53,12 +53,14 @@ it('registers a youth’s gang case, assesses within 24 hours, holds the home vi
 
 it('refuses a person who was 18 or older at the charge with 422, and starts nothing', async () => {
   const { body: adult } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
-  const answer = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour' });
+  const missingMoment = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged' });
+  expect(missingMoment.body.details).toEqual([{ field: 'triggeredAt', problems: ['triggeredAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.'] }]);
+  const answer = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt: new Date().toISOString() });
   expect(answer.status).toBe(422);
   expect(answer.body.code).toBe('INVALID_DOMAIN_DATA');
   expect(answer.body.message).toMatch(/^Personen var \d+ år på tidspunktet for sigtelsen eller observationen; ordningen gælder unge under 18\.$/);
   const [{ n }] = await sut.db.query(`SELECT count(*)::int AS n FROM cases WHERE person_ref = $1`, [adult.personRef]);
   expect(n).toBe(0);
-  const otherDistrict = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-FYN', trigger: 'charged' });
+  const otherDistrict = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-FYN', trigger: 'charged', triggeredAt: new Date().toISOString() });
   expect([otherDistrict.status, otherDistrict.body.message]).toEqual([403, 'Du kan kun registrere sager for din egen politikreds.']);
 });

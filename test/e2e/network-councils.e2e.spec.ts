@@ -51,9 +51,10 @@ it('registers the police documentation, is due in 7 days, and records invitation
 
 it('refuses a person who was 18 or older when the documentation arrived, and another municipality', async () => {
   const { body: adult } = await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
-  const answer = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0101', suspicion: 'suspected' });
+  const receivedAt = new Date().toISOString();
+  const answer = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0101', suspicion: 'suspected', documentationReceivedAt: receivedAt });
   expect(answer.status).toBe(422);
   expect(answer.body.message).toMatch(/^Personen var \d+ år da dokumentationen fra politiet blev modtaget; ordningen gælder unge under 18\.$/);
-  const other = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0461', suspicion: 'suspected' });
+  const other = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0461', suspicion: 'suspected', documentationReceivedAt: receivedAt });
   expect([other.status, other.body.message]).toEqual([403, 'Du kan kun registrere netværkssamråd for din egen kommune.']);
 });

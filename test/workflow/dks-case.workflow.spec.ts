@@ -130,8 +130,16 @@ describe('DKS case workflow', () => {
     await handle.executeUpdate(recordDksAssessmentUpdate, {
       args: [{ concernConversation: true, reason: 'Bekymrende adfærd.', decidedAt: '2026-10-19T20:00:00.000Z', actor: DKS_OFFICER }],
     });
-    const planned = await handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor: '2026-10-20T10:00:00.000Z', actor: DKS_OFFICER }] });
-    expect(planned.status).toBe('home_visit_planned');
+    // The visit lies in the past now: it cannot be planned any more, only registered as held.
+    const pastPlan = await refusalOf(handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor: '2026-10-20T10:00:00.000Z', actor: DKS_OFFICER }] }));
+    expect(pastPlan).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.',
+    });
+    const beforeAssessment = await refusalOf(
+      handle.executeUpdate(recordHomeVisitUpdate, { args: [{ heldAt: '2026-10-19T19:00:00.000Z', withSocialServices: true, initiatives: 'x', actor: DKS_OFFICER }] }),
+    );
+    expect(beforeAssessment).toEqual({ type: 'InvalidDomainData', message: 'Tidspunktet for hjemmebesøget ligger før vurderingen (2026-10-19T20:00:00.000Z).' });
     const noSocialServices = await refusalOf(
       handle.executeUpdate(recordHomeVisitUpdate, { args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: false, initiatives: 'x', actor: DKS_OFFICER }] }),
     );
@@ -141,6 +149,10 @@ describe('DKS case workflow', () => {
     });
     expect(held.status).toBe('awaiting_follow_up');
     expect(held.steps.find((step) => step.kind === 'follow_up_check')?.dueAt).toBe('2026-11-03T23:00:00.000Z');
+    const beforeVisit = await refusalOf(
+      handle.executeUpdate(recordFollowUpCheckUpdate, { args: [{ checkedAt: '2026-10-20T09:00:00.000Z', findings: 'x', actor: DKS_OFFICER }] }),
+    );
+    expect(beforeVisit).toEqual({ type: 'InvalidDomainData', message: 'Tidspunktet for opfølgningen ligger før hjemmebesøget (2026-10-20T10:00:00.000Z).' });
     const checked = await handle.executeUpdate(recordFollowUpCheckUpdate, {
       args: [{ checkedAt: '2026-11-02T09:00:00.000Z', findings: 'Fritidsjob i gang.', actor: DKS_OFFICER }],
     });

@@ -20,13 +20,19 @@ function refuseUnlessStatus(state: DksCaseState, allowed: DksCaseStatus[], what:
   return { kind: 'illegal-transition', message: `${what} kan ikke registreres: sagen er ${describeDksStatus(state.status)}.` };
 }
 
-/** Not before the charge or observation, not in the future. */
+/**
+ * Each fact follows the one before it: the assessment the charge or observation, the home visit the
+ * assessment, the follow-up the visit. And none lies in the future.
+ */
 function refuseMoment(label: string, moment: string, state: DksCaseState, now: Date): Refusal | undefined {
   const at = Date.parse(moment);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
-  if (at < Date.parse(state.triggeredAt)) {
-    return { kind: 'invalid-data', message: `${label} ligger før sigtelsen eller observationen (${state.triggeredAt}).` };
-  }
+  const [floor, floorText] = state.homeVisitHeldAt
+    ? [state.homeVisitHeldAt, 'hjemmebesøget']
+    : state.assessedAt
+      ? [state.assessedAt, 'vurderingen']
+      : [state.triggeredAt, 'sigtelsen eller observationen'];
+  if (at < Date.parse(floor)) return { kind: 'invalid-data', message: `${label} ligger før ${floorText} (${floor}).` };
   if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
   return undefined;
 }
@@ -38,12 +44,14 @@ export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInp
   return refuseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
 
-export function refuseHomeVisitPlan(state: DksCaseState, input: HomeVisitPlanInput): Refusal | undefined {
+/** A plan lies ahead: not in the past (an hour's slack), and not before the assessment. */
+export function refuseHomeVisitPlan(state: DksCaseState, input: HomeVisitPlanInput, now: Date): Refusal | undefined {
   const status = refuseUnlessStatus(state, ['awaiting_home_visit', 'home_visit_planned'], 'Planlægningen');
   if (status) return status;
-  if (Number.isNaN(Date.parse(input.plannedFor))) return { kind: 'invalid-data', message: 'Det planlagte tidspunkt er ugyldigt.' };
-  if (Date.parse(input.plannedFor) < Date.parse(state.triggeredAt)) {
-    return { kind: 'invalid-data', message: 'Hjemmebesøget kan ikke planlægges før sigtelsen eller observationen.' };
+  const at = Date.parse(input.plannedFor);
+  if (Number.isNaN(at)) return { kind: 'invalid-data', message: 'Det planlagte tidspunkt er ugyldigt.' };
+  if (at < now.getTime() - 3600_000 || (state.assessedAt && at < Date.parse(state.assessedAt))) {
+    return { kind: 'invalid-data', message: 'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.' };
   }
   return undefined;
 }

@@ -70,5 +70,7 @@ export interface DksCaseState {
   status: DksCaseStatus;
   triggeredAt: string;
   steps: CaseStep<DksStepKind>[];
+  assessedAt?: string;
+  homeVisitHeldAt?: string;
   closedAt?: string;
 }

@@ -23,10 +23,10 @@ export class StartDksCaseDto {
   @IsDefined({ message: 'trigger skal udfyldes.' })
   trigger!: (typeof DKS_TRIGGERS)[number];
 
-  @ApiPropertyOptional({ description: 'Tidspunkt for sigtelsen eller observationen; de 24 timer regnes herfra (standard: nu).' })
-  @IsOptional()
+  @ApiProperty({ description: 'Tidspunkt for sigtelsen eller observationen: de 24 timer og alderen regnes herfra.' })
   @IsInstant({ message: INSTANT('triggeredAt') })
-  triggeredAt?: string;
+  @IsDefined({ message: 'triggeredAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.' })
+  triggeredAt!: string;
 }
 
 export class DksAssessmentDto {

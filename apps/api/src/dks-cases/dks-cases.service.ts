@@ -61,7 +61,7 @@ export class DksCasesService {
   ) {}
 
   async start(dto: StartDksCaseDto, user: AuthenticatedUser): Promise<string> {
-    const triggeredAt = (dto.triggeredAt ? new Date(dto.triggeredAt) : new Date()).toISOString();
+    const triggeredAt = new Date(dto.triggeredAt).toISOString();
     if (findUnit(dto.policeDistrictCode)?.kind !== 'police_district') {
       throw ApiError.invalidDomainData(`Politikredsen '${dto.policeDistrictCode}' kendes ikke.`);
     }

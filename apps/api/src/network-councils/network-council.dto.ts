@@ -24,10 +24,10 @@ export class StartNetworkCouncilDto {
   @IsDefined({ message: 'suspicion skal udfyldes.' })
   suspicion!: (typeof SUSPICIONS)[number];
 
-  @ApiPropertyOptional({ description: 'Hvornår dokumentationen fra politiet blev modtaget; de 7 dage regnes herfra (standard: nu).' })
-  @IsOptional()
+  @ApiProperty({ description: 'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.' })
   @IsInstant({ message: INSTANT('documentationReceivedAt') })
-  documentationReceivedAt?: string;
+  @IsDefined({ message: 'documentationReceivedAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.' })
+  documentationReceivedAt!: string;
 }
 
 class ParticipantDto {

@@ -51,7 +51,7 @@ export class NetworkCouncilsService {
   ) {}
 
   async start(dto: StartNetworkCouncilDto, user: AuthenticatedUser): Promise<string> {
-    const receivedAt = (dto.documentationReceivedAt ? new Date(dto.documentationReceivedAt) : new Date()).toISOString();
+    const receivedAt = new Date(dto.documentationReceivedAt).toISOString();
     if (findUnit(dto.municipalityCode)?.kind !== 'municipality') {
       throw ApiError.invalidDomainData(`Kommunen '${dto.municipalityCode}' kendes ikke.`);
     }
