@@ -64,3 +64,13 @@ it('refuses a person who was 18 or older at the charge with 422, and starts noth
   const otherDistrict = await dks('POST', '/api/dks-cases', { personRef: adult.personRef, policeDistrictCode: 'POL-FYN', trigger: 'charged', triggeredAt: new Date().toISOString() });
   expect([otherDistrict.status, otherDistrict.body.message]).toEqual([403, 'Du kan kun registrere sager for din egen politikreds.']);
 });
+
+it('registers one case for the same Idempotency-Key twice (a retry after a timeout)', async () => {
+  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
+  const body = { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt: new Date(Date.now() - HOUR_MS).toISOString() };
+  const first = await dks('POST', '/api/dks-cases', body, { 'idempotency-key': `dks-retry-${youth.personRef}` });
+  const second = await dks('POST', '/api/dks-cases', body, { 'idempotency-key': `dks-retry-${youth.personRef}` });
+  expect([first.status, second.status, second.body.id]).toEqual([201, 200, first.body.id]);
+  const [{ n }] = await sut.db.query(`SELECT count(*)::int AS n FROM cases WHERE person_ref = $1`, [youth.personRef]);
+  expect(n).toBe(1);
+});

@@ -58,3 +58,14 @@ it('refuses a person who was 18 or older when the documentation arrived, and ano
   const other = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0461', suspicion: 'suspected', documentationReceivedAt: receivedAt });
   expect([other.status, other.body.message]).toEqual([403, 'Du kan kun registrere netværkssamråd for din egen kommune.']);
 });
+
+it('registers one council for the same Idempotency-Key twice, and refuses the key with another body', async () => {
+  const { body: youth } = await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
+  const body = { personRef: youth.personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: new Date().toISOString() };
+  const key = `council-retry-${youth.personRef}`;
+  const first = await municipality('POST', '/api/network-councils', body, { 'idempotency-key': key });
+  const second = await municipality('POST', '/api/network-councils', body, { 'idempotency-key': key });
+  expect([first.status, second.status, second.body.id]).toEqual([201, 200, first.body.id]);
+  const other = await municipality('POST', '/api/network-councils', { ...body, suspicion: 'suspected' }, { 'idempotency-key': key });
+  expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+});

@@ -18,6 +18,7 @@ import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { CaseDecisionsService } from './cases/case-decisions.service';
 import { CaseRecordsRepository } from './cases/case-records.repository';
 import { CaseScopeRepository } from './cases/case-scope.repository';
+import { IdempotencyKeysService } from './cases/idempotency-keys.service';
 import { CodecController } from './codec/codec.controller';
 import { DksCasesController } from './dks-cases/dks-cases.controller';
 import { DksCasesService } from './dks-cases/dks-cases.service';
@@ -49,13 +50,14 @@ export class ApiModule {
         CaseScopeRepository,
         CaseRecordsRepository,
         CaseDecisionsService,
+        IdempotencyKeysService,
         DksCasesService,
         NetworkCouncilsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
     };
   }
 }

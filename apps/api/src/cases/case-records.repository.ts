@@ -44,6 +44,11 @@ export interface CaseRecordRow {
 export class CaseRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Whether the read model has the case at all (an idempotent replay is answered from it). */
+  async isRecorded(caseId: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
+  }
+
   /** A case of a type within the user's scope, or `undefined` (unknown and out of scope alike). */
   async scopedCase(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseRecordRow | undefined> {
     if (!UUID.test(caseId)) return undefined;

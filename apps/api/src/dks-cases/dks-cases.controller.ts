@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
 import { PageQuery } from '../common/page';
 import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
@@ -22,9 +23,14 @@ export class DksCasesController {
   @RequirePermission('dks:decide')
   @ApiOperation({ summary: 'Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.' })
   @ApiResponse({ status: 422, description: 'Personen var ikke under 18 på tidspunktet, eller er ikke registreret.' })
-  async start(@Body() dto: StartDksCaseDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<DksCaseView> {
-    const caseId = await this.dks.start(dto, user);
-    response.status(HttpStatus.CREATED).location(`/api/dks-cases/${caseId}`);
+  async start(
+    @Body() dto: StartDksCaseDto,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DksCaseView> {
+    const { caseId, created } = await this.dks.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/dks-cases/${caseId}`);
     return this.detail(caseId, user);
   }
 

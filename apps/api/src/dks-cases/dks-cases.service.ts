@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
@@ -21,6 +20,7 @@ import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../../../workfl
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
+import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
@@ -58,9 +58,10 @@ export class DksCasesService {
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
+    private readonly idempotency: IdempotencyKeysService,
   ) {}
 
-  async start(dto: StartDksCaseDto, user: AuthenticatedUser): Promise<string> {
+  async start(dto: StartDksCaseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
     const triggeredAt = new Date(dto.triggeredAt).toISOString();
     if (findUnit(dto.policeDistrictCode)?.kind !== 'police_district') {
       throw ApiError.invalidDomainData(`Politikredsen '${dto.policeDistrictCode}' kendes ikke.`);
@@ -72,7 +73,10 @@ export class DksCasesService {
       throw ApiError.invalidDomainData('Tidspunktet for sigtelsen eller observationen ligger i fremtiden.');
     }
     await requireYouthAt(this.persons, dto.personRef, user, triggeredAt, 'på tidspunktet for sigtelsen eller observationen');
-    const caseId = randomUUID();
+    const claim = await this.idempotency.claim('dks-case-start', user, idempotencyKey, dto);
+    // A replay whose case is recorded is answered from the read model: nothing is started again.
+    if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
+    const caseId = claim.caseId;
     await this.decisions.withinCommandTimeout(caseId, () =>
       this.client.workflow.executeUpdateWithStart(dksReadModelSyncedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(dksCaseWorkflow, {
@@ -90,10 +94,11 @@ export class DksCasesService {
             },
           ],
           workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
       }),
     );
-    return caseId;
+    return claim;
   }
 
   assess(caseId: string, dto: DksAssessmentDto, user: AuthenticatedUser) {

@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
@@ -58,16 +57,11 @@ import type {
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import type { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { CaseDecisionsService, refusalToApiError, type StatusWording } from '../cases/case-decisions.service';
+import { CaseRecordsRepository } from '../cases/case-records.repository';
+import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { PersonsService } from '../persons/persons.service';
 
-/** Allowed characters of an `Idempotency-Key` header. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
-export interface StartResult {
-  caseId: string;
-  /** `false` when an earlier request with the same Idempotency-Key already started it. */
-  created: boolean;
-}
 
 /** Turns API commands into Temporal workflow starts and updates. */
 @Injectable()
@@ -78,6 +72,8 @@ export class ExitCourseCommandsService {
     private readonly dataSource: DataSource,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
+    private readonly idempotency: IdempotencyKeysService,
+    private readonly records: CaseRecordsRepository,
   ) {}
 
   async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
@@ -92,13 +88,10 @@ export class ExitCourseCommandsService {
       // The same answer for an unknown person and one registered only by another unit.
       throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
     }
-    const claim = idempotencyKey
-      ? // The user id is hashed: a subject containing ':' cannot make one user's key collide with another's.
-        await this.claimIdempotencyKey(`exit-course-start:${createHash('sha256').update(user.id).digest('hex')}:${idempotencyKey}`, dto)
-      : { caseId: randomUUID(), created: true };
+    const claim = await this.idempotency.claim('exit-course-start', user, idempotencyKey, dto);
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).
-    if (!claim.created && (await this.isRecorded(claim.caseId))) return claim;
+    if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     await this.reserveOpenCourse(dto.personRef, claim.caseId);
     const actor: Actor = { id: user.id };
     const input: StartExitCourseInput = {
@@ -251,36 +244,6 @@ export class ExitCourseCommandsService {
     return this.decisions.send(caseId, 'exit_course', user, update, input, EXIT_COURSE_WORDING);
   }
 
-  private async isRecorded(caseId: string): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
-  }
-
-  /**
-   * Records the key with a hash of the request. The same key with the same request returns the case it
-   * started; with another request it is refused, so a client cannot reuse a key by mistake.
-   */
-  private async claimIdempotencyKey(key: string, dto: StartExitCourseDto): Promise<StartResult> {
-    const requestHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
-    const candidate = randomUUID();
-    const inserted: { case_id: string }[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (key, request_hash, case_id) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO NOTHING RETURNING case_id`,
-      [key, requestHash, candidate],
-    );
-    if (inserted.length) return { caseId: candidate, created: true };
-    const [existing]: { case_id: string; request_hash: string }[] = await this.dataSource.query(
-      `SELECT case_id, request_hash FROM idempotency_keys WHERE key = $1`,
-      [key],
-    );
-    if (existing.request_hash !== requestHash) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'IDEMPOTENCY_KEY_REUSED',
-        'Idempotency-Key er allerede brugt til en anden forespørgsel.',
-      );
-    }
-    return { caseId: existing.case_id, created: false };
-  }
 }
 
 /** A validated RFC 3339 instant in canonical UTC form, or now. */
@@ -288,19 +251,7 @@ function instantOrNow(instant: string | undefined): string {
   return (instant ? new Date(instant) : new Date()).toISOString();
 }
 
-export function parseIdempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(header)) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
-      { field: 'Idempotency-Key', problems: ['Idempotency-Key skal være 8-200 tegn: bogstaver, tal og . _ : -'] },
-    ]);
-  }
-  return header;
-}
 
-function canonicalJson(value: object): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
-}
 
 function refuseWithApiError(refusal: Refusal | undefined): void {
   if (refusal) throw refusalToApiError(refusal.kind, refusal.message);

@@ -26,7 +26,8 @@ import {
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
-import { ExitCourseCommandsService, parseIdempotencyKey } from './exit-course-commands.service';
+import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
+import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView } from './exit-course.views';
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
 import { PageQuery } from '../common/page';
 import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
@@ -22,9 +23,14 @@ export class NetworkCouncilsController {
   @RequirePermission('council:decide')
   @ApiOperation({ summary: 'Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.' })
   @ApiResponse({ status: 422, description: 'Personen var ikke under 18 ved modtagelsen, eller er ikke registreret.' })
-  async start(@Body() dto: StartNetworkCouncilDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<NetworkCouncilView> {
-    const caseId = await this.councils.start(dto, user);
-    response.status(HttpStatus.CREATED).location(`/api/network-councils/${caseId}`);
+  async start(
+    @Body() dto: StartNetworkCouncilDto,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NetworkCouncilView> {
+    const { caseId, created } = await this.councils.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/network-councils/${caseId}`);
     return this.detail(caseId, user);
   }
 

@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
@@ -19,6 +18,7 @@ import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../.
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
+import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
@@ -48,9 +48,10 @@ export class NetworkCouncilsService {
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
+    private readonly idempotency: IdempotencyKeysService,
   ) {}
 
-  async start(dto: StartNetworkCouncilDto, user: AuthenticatedUser): Promise<string> {
+  async start(dto: StartNetworkCouncilDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
     const receivedAt = new Date(dto.documentationReceivedAt).toISOString();
     if (findUnit(dto.municipalityCode)?.kind !== 'municipality') {
       throw ApiError.invalidDomainData(`Kommunen '${dto.municipalityCode}' kendes ikke.`);
@@ -62,7 +63,10 @@ export class NetworkCouncilsService {
       throw ApiError.invalidDomainData('Modtagelsestidspunktet ligger i fremtiden.');
     }
     await requireYouthAt(this.persons, dto.personRef, user, receivedAt, 'da dokumentationen fra politiet blev modtaget');
-    const caseId = randomUUID();
+    const claim = await this.idempotency.claim('network-council-start', user, idempotencyKey, dto);
+    // A replay whose case is recorded is answered from the read model: nothing is started again.
+    if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
+    const caseId = claim.caseId;
     await this.decisions.withinCommandTimeout(caseId, () =>
       this.client.workflow.executeUpdateWithStart(councilReadModelSyncedUpdate, {
         startWorkflowOperation: new WithStartWorkflowOperation(networkCouncilWorkflow, {
@@ -80,10 +84,11 @@ export class NetworkCouncilsService {
             },
           ],
           workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
       }),
     );
-    return caseId;
+    return claim;
   }
 
   recordInvitations(caseId: string, dto: InvitationsDto, user: AuthenticatedUser) {
