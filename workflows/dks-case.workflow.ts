@@ -1,7 +1,5 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
-import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
   refuseDksAssessment,
   refuseFollowUpCheck,
@@ -19,7 +17,7 @@ import type {
   StartDksCaseInput,
 } from '../libs/domain/youth/dks-case.types';
 import { FINAL_DKS_CASE_STATUSES } from '../libs/domain/youth/dks-case.types';
-import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
 import {
@@ -30,7 +28,6 @@ import {
   recordFollowUpCheckUpdate,
   recordHomeVisitUpdate,
 } from './dks-case.messages';
-import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
 import { ReadModelWriter } from './read-model-writer';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = 'dks-case-';
@@ -46,50 +43,15 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   dksCase.start();
 
   setHandler(dksCaseStateQuery, () => dksCase.snapshot());
-  setHandler(dksReadModelSyncedUpdate, async () => {
-    await dksCase.writer.flush();
-    return dksCase.snapshot();
-  });
-  function onDecision<Input>(
-    update: UpdateDefinition<DksCaseState, [Input]>,
-    refuse: (state: DksCaseState, input: Input, now: Date) => Refusal | undefined,
-    apply: (input: Input) => void,
-  ): void {
-    setHandler(
-      update,
-      async (decision) => {
-        apply(decision);
-        await dksCase.writer.flush();
-        return dksCase.snapshot();
-      },
-      {
-        validator: (decision) => {
-          refuseUnencrypted(decision);
-          const refusal = refuse(dksCase.snapshot(), decision, new Date());
-          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
-        },
-      },
-    );
-  }
-  onDecision(recordDksAssessmentUpdate, refuseDksAssessment, (decision) => dksCase.recordAssessment(decision));
-  onDecision(planHomeVisitUpdate, refuseHomeVisitPlan, (decision) => dksCase.planHomeVisit(decision));
-  onDecision(recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
-  onDecision(recordFollowUpCheckUpdate, refuseFollowUpCheck, (decision) => dksCase.recordFollowUp(decision));
+  onReadModelSynced(dksReadModelSyncedUpdate, dksCase);
+  onDecision(dksCase, recordDksAssessmentUpdate, refuseDksAssessment, (decision) => dksCase.recordAssessment(decision));
+  onDecision(dksCase, planHomeVisitUpdate, refuseHomeVisitPlan, (decision) => dksCase.planHomeVisit(decision));
+  onDecision(dksCase, recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
+  onDecision(dksCase, recordFollowUpCheckUpdate, refuseFollowUpCheck, (decision) => dksCase.recordFollowUp(decision));
 
   await condition(() => FINAL_DKS_CASE_STATUSES.includes(dksCase.status));
-  for (;;) {
-    const seq = dksCase.writer.lastSeq;
-    await dksCase.writer.flush();
-    await condition(allHandlersFinished);
-    if (dksCase.writer.lastSeq === seq) break;
-  }
+  await settleWrites(dksCase.writer);
   return dksCase.snapshot();
-}
-
-function refuseUnencrypted(value: unknown): void {
-  if (isUnencryptedPayloadMarker(value)) {
-    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
-  }
 }
 
 class DksCase {

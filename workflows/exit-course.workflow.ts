@@ -1,6 +1,4 @@
 import {
-  ApplicationFailure,
-  allHandlersFinished,
   condition,
   continueAsNew,
   patched,
@@ -8,14 +6,12 @@ import {
   workflowInfo,
   uuid4,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
 import { DEADLINE_POLICY, type DeadlineName } from '../libs/domain/deadlines/deadline-policy';
 import { calendarDays, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';
 import { parseLocalDate } from '../libs/domain/time/copenhagen-calendar';
-import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import {
   isFinal,
   refuseAgreementSigned,
@@ -60,7 +56,6 @@ import type {
   SuitabilityAssessmentInput,
 } from '../libs/domain/exit-course/exit-course.types';
 import {
-  REFUSAL_FAILURE_TYPES,
   assignMentorUpdate,
   exitCourseStateQuery,
   recordAssessmentInputUpdate,
@@ -79,7 +74,7 @@ import {
   redirectHandoverUpdate,
 } from './exit-course.messages';
 import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
-import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
 import { ReadModelWriter } from './read-model-writer';
@@ -105,58 +100,28 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   if (patched(RELEASE_PREPARATION_PATCH)) void course.watchRelease();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
-  setHandler(
-    readModelSyncedUpdate,
-    async () => {
-      await course.writer.flush();
-      return course.snapshot();
-    },
-  );
-  /** A human decision: refused synchronously by its rule, else applied, mirrored, and answered with the new state. */
-  function onDecision<Input>(
-    update: UpdateDefinition<ExitCourseState, [Input]>,
-    refuse: (state: ExitCourseState, input: Input, now: Date) => Refusal | undefined,
-    apply: (input: Input) => void,
-  ): void {
-    setHandler(
-      update,
-      async (input) => {
-        apply(input);
-        await course.writer.flush();
-        return course.snapshot();
-      },
-      {
-        validator: (input) => {
-          refuseUnencrypted(input);
-          refuseWith(refuse(course.snapshot(), input, new Date()));
-        },
-      },
-    );
-  }
-  onDecision(recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
-  onDecision(interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
-  onDecision(recordAssessmentInputUpdate, refuseAssessmentInput, (input) => course.recordAssessmentInput(input));
-  onDecision(recordAgreementSignedUpdate, refuseAgreementSigned, (input) => course.recordAgreementSigned(input));
-  onDecision(assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
-  onDecision(logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
-  onDecision(recordPsychologistCourseUpdate, refusePsychologistCourse, (input) => course.recordPsychologistCourse(input));
-  onDecision(
-    recordPrisonTransferUpdate,
+  onReadModelSynced(readModelSyncedUpdate, course);
+  onDecision(course, recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
+  onDecision(course, interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
+  onDecision(course, recordAssessmentInputUpdate, refuseAssessmentInput, (input) => course.recordAssessmentInput(input));
+  onDecision(course, recordAgreementSignedUpdate, refuseAgreementSigned, (input) => course.recordAgreementSigned(input));
+  onDecision(course, assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
+  onDecision(course, logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
+  onDecision(course, recordPsychologistCourseUpdate, refusePsychologistCourse, (input) => course.recordPsychologistCourse(input));
+  onDecision(course, recordPrisonTransferUpdate,
     (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
     (input) => course.recordPrisonTransfer(input),
   );
   const unitKind = (code: string) => findUnit(code)?.kind;
-  onDecision(recordReleaseUpdate, (state, input, now) => refuseRelease(state, input, now, unitKind), (input) => course.recordRelease(input));
-  onDecision(decideHandoverUpdate, refuseHandoverDecision, (input) => course.decideHandover(input));
-  onDecision(
-    redirectHandoverUpdate,
+  onDecision(course, recordReleaseUpdate, (state, input, now) => refuseRelease(state, input, now, unitKind), (input) => course.recordRelease(input));
+  onDecision(course, decideHandoverUpdate, refuseHandoverDecision, (input) => course.decideHandover(input));
+  onDecision(course, redirectHandoverUpdate,
     (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
     (input) => course.redirectHandover(input),
   );
-  onDecision(changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) => course.changeExpectedReleaseDate(input));
-  onDecision(updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
-  onDecision(
-    setReleasePlanUpdate,
+  onDecision(course, changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) => course.changeExpectedReleaseDate(input));
+  onDecision(course, updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
+  onDecision(course, setReleasePlanUpdate,
     (state, input) => refuseReleasePlan(state, input, (code) => findUnit(code)?.kind),
     (input) => course.setReleasePlan(input),
   );
@@ -165,7 +130,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
   const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
   await condition(() => isFinal(course.status) || historyIsLong());
-  await course.settle();
+  await settleWrites(course.writer);
   if (!isFinal(course.status)) {
     return continueAsNew<typeof exitCourseWorkflow>({ ...input, carried: { state: course.snapshot(), lastSeq: course.writer.lastSeq } });
   }
@@ -174,17 +139,6 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
 
 /** Well below Temporal's limits (warnings at 10,240 events); the server may suggest continuing sooner. */
 export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
-
-/** A message from a client without the payload key (see libs/temporal/unencrypted-payload.ts). */
-function refuseUnencrypted(input: unknown): void {
-  if (isUnencryptedPayloadMarker(input)) {
-    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
-  }
-}
-
-function refuseWith(refusal: Refusal | undefined): void {
-  if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
-}
 
 class ExitCourse {
   readonly writer: ReadModelWriter;
@@ -227,19 +181,6 @@ class ExitCourse {
       Object.assign(this.readiness, carried.readiness);
       this.releaseNoticeSentAt = carried.releaseNoticeSentAt;
       this.handover = carried.handover && { ...carried.handover };
-    }
-  }
-
-  /**
-   * Waits until every queued read-model write is done and no handler runs — again if a timer or a handler
-   * queued another write meanwhile — so that nothing queued is left behind when the run ends.
-   */
-  async settle(): Promise<void> {
-    for (;;) {
-      const seq = this.writer.lastSeq;
-      await this.writer.flush();
-      await condition(allHandlersFinished);
-      if (this.writer.lastSeq === seq) return;
     }
   }
 

@@ -1,6 +1,4 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
+import { condition, setHandler } from '@temporalio/workflow';
 import { refuseCouncilAgreements, refuseCouncilMeeting, refuseInvitations } from '../libs/domain/youth/network-council.rules';
 import type {
   CouncilAgreementsInput,
@@ -11,10 +9,9 @@ import type {
   NetworkCouncilStepKind,
   StartNetworkCouncilInput,
 } from '../libs/domain/youth/network-council.types';
-import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
+import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
-import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
 import {
   councilReadModelSyncedUpdate,
   networkCouncilStateQuery,
@@ -36,49 +33,14 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
   council.start();
 
   setHandler(networkCouncilStateQuery, () => council.snapshot());
-  setHandler(councilReadModelSyncedUpdate, async () => {
-    await council.writer.flush();
-    return council.snapshot();
-  });
-  function onDecision<Input>(
-    update: UpdateDefinition<NetworkCouncilState, [Input]>,
-    refuse: (state: NetworkCouncilState, input: Input, now: Date) => Refusal | undefined,
-    apply: (input: Input) => void,
-  ): void {
-    setHandler(
-      update,
-      async (decision) => {
-        apply(decision);
-        await council.writer.flush();
-        return council.snapshot();
-      },
-      {
-        validator: (decision) => {
-          refuseUnencrypted(decision);
-          const refusal = refuse(council.snapshot(), decision, new Date());
-          if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
-        },
-      },
-    );
-  }
-  onDecision(recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
-  onDecision(recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
-  onDecision(recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) => council.recordAgreements(decision));
+  onReadModelSynced(councilReadModelSyncedUpdate, council);
+  onDecision(council, recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
+  onDecision(council, recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
+  onDecision(council, recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) => council.recordAgreements(decision));
 
   await condition(() => council.status === 'agreements_made');
-  for (;;) {
-    const seq = council.writer.lastSeq;
-    await council.writer.flush();
-    await condition(allHandlersFinished);
-    if (council.writer.lastSeq === seq) break;
-  }
+  await settleWrites(council.writer);
   return council.snapshot();
-}
-
-function refuseUnencrypted(value: unknown): void {
-  if (isUnencryptedPayloadMarker(value)) {
-    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
-  }
 }
 
 class NetworkCouncil {
