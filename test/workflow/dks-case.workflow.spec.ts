@@ -1,12 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import type { StartDksCaseInput } from '../../libs/domain/youth/dks-case.types';
 import {
@@ -18,34 +10,14 @@ import {
   recordHomeVisitUpdate,
 } from '../../workflows/dks-case.messages';
 import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case.workflow';
-import { openReadModel } from '../support/read-model';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'dks-case-workflow-test';
-const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 const DKS_OFFICER = { id: 'user-politi-kbh-dks' };
 const HOUR_MS = 3600_000;
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let db: DataSource;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  db = await openReadModel();
-  worker = await createTestWorker(env, TASK_QUEUE, db);
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await db?.destroy();
-});
-
-const now = async () => new Date(await env.currentTimeMs());
+const harness = useWorkflowTestHarness(TASK_QUEUE, 'dks-case');
+const { now, recordHistory } = harness;
 
 function dksInput(triggeredAt: Date): StartDksCaseInput {
   return {
@@ -59,28 +31,8 @@ function dksInput(triggeredAt: Date): StartDksCaseInput {
   };
 }
 
-async function start(input: StartDksCaseInput) {
-  const handle = await env.client.workflow.start(dksCaseWorkflow, {
-    workflowId: `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`,
-    taskQueue: TASK_QUEUE,
-    args: [input],
-  });
-  await handle.executeUpdate(dksReadModelSyncedUpdate);
-  return handle;
-}
-
-async function recordHistory(name: string, workflowId: string): Promise<void> {
-  const file = path.join(HISTORIES_DIR, `dks-case.${name}.json`);
-  if (!process.env.RECORD_HISTORIES || fs.existsSync(file)) return;
-  fs.writeFileSync(file, historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()) + '\n');
-}
-
-async function refusalOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-  return { type: cause.type, message: cause.message };
-}
+const start = (input: StartDksCaseInput) =>
+  harness.startSynced(dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`, dksReadModelSyncedUpdate, input);
 
 describe('DKS case workflow', () => {
   it('makes the assessment due 24 elapsed hours after the charge, escalates it, and records a late decision', async () => {
@@ -90,9 +42,9 @@ describe('DKS case workflow', () => {
     const state = await handle.query(dksCaseStateQuery);
     expect(state.steps[0]).toMatchObject({ kind: 'dks_assessment', dueAt: new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString() });
 
-    await env.sleep(24 * HOUR_MS - 60_000);
+    await harness.env.sleep(24 * HOUR_MS - 60_000);
     expect((await handle.query(dksCaseStateQuery)).steps[0].overdueAt).toBeUndefined();
-    await env.sleep(2 * 60_000);
+    await harness.env.sleep(2 * 60_000);
     expect((await handle.executeUpdate(dksReadModelSyncedUpdate)).steps[0].overdueAt).toBeDefined();
 
     const decidedAt = new Date(triggeredAt.getTime() + 24 * HOUR_MS + 45_000).toISOString();
@@ -101,7 +53,7 @@ describe('DKS case workflow', () => {
     });
     expect(assessed.status).toBe('awaiting_home_visit');
     expect(assessed.steps[0]).toMatchObject({ status: 'completed', latenessSeconds: 45 });
-    const [row] = await db.query(`SELECT case_type, org_unit, status FROM cases WHERE id = $1`, [input.caseId]);
+    const [row] = await harness.db.query(`SELECT case_type, org_unit, status FROM cases WHERE id = $1`, [input.caseId]);
     expect(row).toEqual({ case_type: 'dks_assessment', org_unit: 'POL-KBH', status: 'awaiting_home_visit' });
     await recordHistory('late-assessment', handle.workflowId);
   });
@@ -169,7 +121,7 @@ describe('DKS case workflow', () => {
       handle.executeUpdate(recordFollowUpCheckUpdate, { args: [{ checkedAt: triggeredAt.toISOString(), findings: 'x', actor: DKS_OFFICER }] }),
     );
     expect(early).toEqual({ type: 'IllegalTransition', message: 'Opfølgningstjekket kan ikke registreres: sagen er afventer DKS-vurdering.' });
-    await env.sleep(HOUR_MS);
+    await harness.env.sleep(HOUR_MS);
     await handle.executeUpdate(recordDksAssessmentUpdate, {
       args: [{ concernConversation: false, reason: 'Enkeltstående hændelse.', decidedAt: triggeredAt.toISOString(), actor: DKS_OFFICER }],
     });

@@ -1,11 +1,3 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { computeDueAt, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
 import { addCalendarDays, danishDateOf, formatLocalDate, parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
 import type { ExitCourseState, StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
@@ -29,57 +21,19 @@ import {
 } from '../../workflows/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course.workflow';
 import { CASEWORKER, DAY_MS, exitCourseInput } from '../support/exit-course-fixtures';
-import { openReadModel } from '../support/read-model';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'exit-course-workflow-test';
-/** `RECORD_HISTORIES=1 npm run record-histories` saves each scenario's history for the replay tests. */
-const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let db: DataSource;
+const harness = useWorkflowTestHarness(TASK_QUEUE, 'exit-course');
+const { now, recordHistory } = harness;
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  db = await openReadModel();
-  worker = await createTestWorker(env, TASK_QUEUE, db);
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await db?.destroy();
-});
-
-async function start(input: StartExitCourseInput) {
-  const handle = await env.client.workflow.start(exitCourseWorkflow, {
-    workflowId: `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
-    taskQueue: TASK_QUEUE,
-    args: [input],
-  });
-  await handle.executeUpdate(readModelSyncedUpdate);
-  return handle;
-}
-
-async function now(): Promise<Date> {
-  return new Date(await env.currentTimeMs());
-}
+const start = (input: StartExitCourseInput) =>
+  harness.startSynced(exitCourseWorkflow, `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`, readModelSyncedUpdate, input);
 
 /** Saves a scenario's history once; an existing file is kept, since replay must keep proving old shapes. */
-async function recordHistory(name: string, workflowId: string): Promise<void> {
-  const file = path.join(HISTORIES_DIR, `exit-course.${name}.json`);
-  if (!process.env.RECORD_HISTORIES || fs.existsSync(file)) return;
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  fs.writeFileSync(file, historyToJSON(history) + '\n');
-}
-
 async function stepRows(caseId: string) {
-  return db.query(
+  return harness.db.query(
     `SELECT kind, status, due_at, overdue_at, completed_at, lateness_seconds, outcome
        FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at`,
     [caseId],
@@ -97,7 +51,7 @@ async function stepRows(caseId: string) {
 }
 
 async function actions(caseId: string): Promise<string[]> {
-  const rows: { action: string }[] = await db.query(
+  const rows: { action: string }[] = await harness.db.query(
     `SELECT action FROM case_events WHERE case_id = $1 ORDER BY transition_seq, position`,
     [caseId],
   );
@@ -105,19 +59,8 @@ async function actions(caseId: string): Promise<string[]> {
 }
 
 async function caseRow(caseId: string): Promise<{ status: string; closed_at: Date | null; last_seq: number }> {
-  const [row] = await db.query(`SELECT status, closed_at, last_seq FROM cases WHERE id = $1`, [caseId]);
+  const [row] = await harness.db.query(`SELECT status, closed_at, last_seq FROM cases WHERE id = $1`, [caseId]);
   return row;
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return { type: (cause as ApplicationFailure).type ?? undefined, message: (cause as ApplicationFailure).message };
 }
 
 describe('exit-course workflow', () => {
@@ -137,7 +80,7 @@ describe('exit-course workflow', () => {
     expect(step).toMatchObject({ kind: 'suitability_assessment', status: 'open', overdue_at: null });
     expect(step.due_at.toISOString()).toBe(expectedDue);
     expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened']);
-    const [event] = await db.query(`SELECT actor_id FROM case_events WHERE case_id = $1 AND action = 'case_started'`, [input.caseId]);
+    const [event] = await harness.db.query(`SELECT actor_id FROM case_events WHERE case_id = $1 AND action = 'case_started'`, [input.caseId]);
     expect(event.actor_id).toBe(CASEWORKER.id);
   });
 
@@ -147,10 +90,10 @@ describe('exit-course workflow', () => {
     const handle = await start(input);
     const dueAt = computeDueAt(input.deadlines.suitabilityAssessment, referredAt);
 
-    await env.sleep(dueAt.getTime() - referredAt.getTime() - 60_000);
+    await harness.env.sleep(dueAt.getTime() - referredAt.getTime() - 60_000);
     expect((await handle.query(exitCourseStateQuery)).steps[0].overdueAt).toBeUndefined();
 
-    await env.sleep(2 * 60_000);
+    await harness.env.sleep(2 * 60_000);
     const state = await handle.executeUpdate(readModelSyncedUpdate);
     expect(state.status).toBe('awaiting_suitability_assessment');
     expect(state.steps[0].status).toBe('open');
@@ -170,7 +113,7 @@ describe('exit-course workflow', () => {
     const handle = await start(input);
     const dueAt = computeDueAt(input.deadlines.suitabilityAssessment, referredAt);
 
-    await env.sleep(dueAt.getTime() - referredAt.getTime() + 3 * DAY_MS);
+    await harness.env.sleep(dueAt.getTime() - referredAt.getTime() + 3 * DAY_MS);
     const decidedAt = new Date(dueAt.getTime() + 2 * DAY_MS + 3_600_000 + 17_000);
     const state = await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
       args: [{ outcome: 'offer', decidedAt: decidedAt.toISOString(), actor: CASEWORKER }],
@@ -197,7 +140,7 @@ describe('exit-course workflow', () => {
     expect(overdueAt).toBeGreaterThanOrEqual(current.getTime());
     expect(overdueAt - current.getTime()).toBeLessThan(60_000);
     expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'step_overdue']);
-    const [event] = await db.query(
+    const [event] = await harness.db.query(
       `SELECT occurred_at, actor_id FROM case_events WHERE case_id = $1 AND action = 'step_overdue'`,
       [input.caseId],
     );
@@ -209,7 +152,7 @@ describe('exit-course workflow', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(5 * DAY_MS);
+    await harness.env.sleep(5 * DAY_MS);
     const decidedAt = new Date(referredAt.getTime() + 4 * DAY_MS).toISOString();
 
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
@@ -220,7 +163,7 @@ describe('exit-course workflow', () => {
     expect(result.status).toBe('rejected');
     expect(result.closedAt).toBe(decidedAt);
     expect(await caseRow(input.caseId)).toMatchObject({ status: 'rejected', closed_at: new Date(decidedAt) });
-    const [rejection] = await db.query(
+    const [rejection] = await harness.db.query(
       `SELECT reason, actor_id, occurred_at FROM case_events WHERE case_id = $1 AND action = 'suitability_rejection'`,
       [input.caseId],
     );
@@ -237,11 +180,11 @@ describe('exit-course workflow', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
       args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() + DAY_MS / 2).toISOString(), actor: CASEWORKER }],
     });
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
     const interruptedAt = new Date(referredAt.getTime() + 1.5 * DAY_MS).toISOString();
 
     await handle.executeUpdate(interruptCourseUpdate, {
@@ -272,7 +215,7 @@ describe('exit-course workflow', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
     const decidedAt = new Date(referredAt.getTime() + DAY_MS / 2);
     const offered = await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
       args: [{ outcome: 'offer', decidedAt: decidedAt.toISOString(), actor: CASEWORKER }],
@@ -280,9 +223,9 @@ describe('exit-course workflow', () => {
     const signing = offered.steps.find((step) => step.kind === 'agreement_signing')!;
     expect(signing.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 14 }, decidedAt).toISOString());
 
-    await env.sleep(Date.parse(signing.dueAt) - (await now()).getTime() - 60_000);
+    await harness.env.sleep(Date.parse(signing.dueAt) - (await now()).getTime() - 60_000);
     expect((await handle.query(exitCourseStateQuery)).steps[1].overdueAt).toBeUndefined();
-    await env.sleep(2 * 60_000);
+    await harness.env.sleep(2 * 60_000);
     const state = await handle.executeUpdate(readModelSyncedUpdate);
 
     expect(state.status).toBe('awaiting_agreement_signature');
@@ -303,7 +246,7 @@ describe('exit-course workflow', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(2 * DAY_MS);
+    await harness.env.sleep(2 * DAY_MS);
     const interruptedAt = new Date(referredAt.getTime() + DAY_MS).toISOString();
 
     await handle.executeUpdate(interruptCourseUpdate, {
@@ -326,7 +269,7 @@ describe('exit-course workflow', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
 
     const beforeReferral = await refusalOf(
       handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
@@ -392,7 +335,7 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(3 * DAY_MS);
+    await harness.env.sleep(3 * DAY_MS);
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(referredAt, 1), actor: CASEWORKER }] });
     const signed = await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] });
     return { referredAt, input, handle, signed };
@@ -416,7 +359,7 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
   it('escalates mentor assignment when no mentor is assigned in time, and records the lateness when one is', async () => {
     const { input, handle, signed } = await signedCourse();
     const due = Date.parse(signed.steps.find((step) => step.kind === 'mentor_assignment')!.dueAt);
-    await env.sleep(due - (await now()).getTime() + DAY_MS);
+    await harness.env.sleep(due - (await now()).getTime() + DAY_MS);
     const overdue = await handle.executeUpdate(readModelSyncedUpdate);
     expect(overdue.steps.find((step) => step.kind === 'mentor_assignment')?.overdueAt).toBeDefined();
 
@@ -427,14 +370,14 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     const cadence = assigned.steps.find((step) => step.kind === 'mentor_contact')!;
     expect(cadence).toMatchObject({ status: 'open', openedAt: assignedAt });
     expect(cadence.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(assignedAt)).toISOString());
-    const [facts] = await db.query(`SELECT mentor_ref FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    const [facts] = await harness.db.query(`SELECT mentor_ref FROM exit_courses WHERE case_id = $1`, [input.caseId]);
     expect(facts.mentor_ref).toBe('MENTOR-0042');
   });
 
   it('logs mentor contacts with minutes, moves the cadence, alarms after 31 days without contact, and changes mentor', async () => {
     const { referredAt, input, handle } = await signedCourse();
     await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.5), actor: CASEWORKER }] });
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
     const first = await handle.executeUpdate(logMentorContactUpdate, {
       args: [{ contactAt: at(referredAt, 3.5), form: 'meeting', durationMinutes: 90, actor: CASEWORKER }],
     });
@@ -449,7 +392,7 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     expect(earlier.mentor).toMatchObject({ contactCount: 2, contactMinutes: 105, lastContactAt: at(referredAt, 3.5) });
     expect(earlier.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open')).toHaveLength(1);
 
-    await env.sleep(Date.parse(cadence[1].dueAt) - (await now()).getTime() + 3600_000);
+    await harness.env.sleep(Date.parse(cadence[1].dueAt) - (await now()).getTime() + 3600_000);
     const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
     expect(alarmed.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open')?.overdueAt).toBeDefined();
 
@@ -458,7 +401,7 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     });
     expect(changed.mentor.mentorRef).toBe('MENTOR-0077');
     expect(changed.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open')).toHaveLength(1);
-    const rows = await db.query(`SELECT form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1 ORDER BY contact_at`, [input.caseId]);
+    const rows = await harness.db.query(`SELECT form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1 ORDER BY contact_at`, [input.caseId]);
     expect(rows).toEqual([
       { form: 'phone', duration_minutes: 15, mentor_ref: 'MENTOR-0042' },
       { form: 'meeting', duration_minutes: 90, mentor_ref: 'MENTOR-0042' },
@@ -507,7 +450,7 @@ describe('exit-course workflow: joint assessment of a parole-linked course (Band
     const referredAt = await now();
     const input = exitCourseInput(referredAt, { paroleLinked: true });
     const handle = await start(input);
-    await env.sleep(2 * DAY_MS);
+    await harness.env.sleep(2 * DAY_MS);
     const at = (hours: number) => new Date(referredAt.getTime() + hours * 3600_000).toISOString();
     const offer = () => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(30), actor: CASEWORKER }] });
 
@@ -525,7 +468,7 @@ describe('exit-course workflow: joint assessment of a parole-linked course (Band
 
     const offered = await offer();
     expect(offered.status).toBe('awaiting_agreement_signature');
-    const inputs = await db.query(
+    const inputs = await harness.db.query(
       `SELECT details->>'party' AS party, reason FROM case_events WHERE case_id = $1 AND action = 'assessment_input_recorded' ORDER BY transition_seq`,
       [input.caseId],
     );
@@ -543,7 +486,7 @@ describe('exit-course workflow: prison transfer', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(3 * DAY_MS);
+    await harness.env.sleep(3 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(0.5), actor: CASEWORKER }] });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(1), actor: CASEWORKER }] });
@@ -558,13 +501,13 @@ describe('exit-course workflow: prison transfer', () => {
 
     expect(after.institutionCode).toBe('KF-ENNER-MARK');
     expect({ ...after, institutionCode: before.institutionCode }).toEqual(before);
-    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
       { org_unit: 'KF-ENNER-MARK', access: 'write' },
       { org_unit: 'KF-STORSTROEM', access: 'read' },
     ]);
-    const [caseRecord] = await db.query(`SELECT org_unit FROM cases WHERE id = $1`, [input.caseId]);
+    const [caseRecord] = await harness.db.query(`SELECT org_unit FROM cases WHERE id = $1`, [input.caseId]);
     expect(caseRecord.org_unit).toBe('KF-ENNER-MARK');
-    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
       { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
       { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
     ]);
@@ -597,14 +540,14 @@ describe('exit-course workflow: release preparation', () => {
   it('sends the release notice 30 days before release and opens release preparation, due 7 days before', async () => {
     const { input, handle } = await plannedCourse(45);
     const noticeAt = noticeMoment(input.expectedReleaseDate).getTime();
-    await env.sleep(noticeAt - (await now()).getTime() - 60_000);
+    await harness.env.sleep(noticeAt - (await now()).getTime() - 60_000);
     expect((await handle.query(exitCourseStateQuery)).releaseNoticeSentAt).toBeUndefined();
-    await env.sleep(2 * 60_000);
+    await harness.env.sleep(2 * 60_000);
     const state = await handle.executeUpdate(readModelSyncedUpdate);
 
     expect(Date.parse(state.releaseNoticeSentAt!)).toBeGreaterThanOrEqual(noticeAt);
     expect(state.steps.find((step) => step.kind === 'release_preparation')).toMatchObject({ status: 'open', dueAt: preparationDue(input.expectedReleaseDate) });
-    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
       { recipient_unit: 'KOM-0751', kind: 'release_notice' },
       { recipient_unit: 'POL-OESTJYLLAND', kind: 'release_notice' },
     ]);
@@ -613,10 +556,10 @@ describe('exit-course workflow: release preparation', () => {
 
   it('re-arms when the release date moves later before the notice, and sends at once when it moves inside the period', async () => {
     const { input, handle } = await plannedCourse(45);
-    await env.sleep(5 * DAY_MS);
+    await harness.env.sleep(5 * DAY_MS);
     const later = await dateIn(90);
     await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Ny dom', actor: CASEWORKER }] });
-    await env.sleep(noticeMoment(input.expectedReleaseDate).getTime() - (await now()).getTime() + DAY_MS);
+    await harness.env.sleep(noticeMoment(input.expectedReleaseDate).getTime() - (await now()).getTime() + DAY_MS);
     expect((await handle.query(exitCourseStateQuery)).releaseNoticeSentAt).toBeUndefined();
 
     const sooner = await dateIn(20);
@@ -625,7 +568,7 @@ describe('exit-course workflow: release preparation', () => {
     const state = await handle.executeUpdate(readModelSyncedUpdate);
     expect(state.releaseNoticeSentAt).toBeDefined();
     expect(state.steps.find((step) => step.kind === 'release_preparation')?.dueAt).toBe(preparationDue(sooner));
-    const [facts] = await db.query(`SELECT to_char(expected_release_date, 'YYYY-MM-DD') AS date FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    const [facts] = await harness.db.query(`SELECT to_char(expected_release_date, 'YYYY-MM-DD') AS date FROM exit_courses WHERE case_id = $1`, [input.caseId]);
     expect(facts.date).toBe(sooner);
     await recordHistory('release-date-moved', handle.workflowId);
   });
@@ -638,13 +581,13 @@ describe('exit-course workflow: release preparation', () => {
     const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Flyttet', actor: CASEWORKER }] });
     const preparation = moved.steps.find((step) => step.kind === 'release_preparation')!;
     expect(preparation.dueAt).toBe(preparationDue(later));
-    const [row] = await db.query(`SELECT due_at FROM steps WHERE id = $1`, [preparation.stepId]);
+    const [row] = await harness.db.query(`SELECT due_at FROM steps WHERE id = $1`, [preparation.stepId]);
     expect(row.due_at.toISOString()).toBe(preparationDue(later));
 
-    await env.sleep(Date.parse(preparation.dueAt) - (await now()).getTime() + 3600_000);
+    await harness.env.sleep(Date.parse(preparation.dueAt) - (await now()).getTime() + 3600_000);
     const overdue = await handle.executeUpdate(readModelSyncedUpdate);
     expect(overdue.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeDefined();
-    const [escalation] = await db.query(
+    const [escalation] = await harness.db.query(
       `SELECT details FROM case_events WHERE case_id = $1 AND action = 'step_overdue' AND details->>'kind' = 'release_preparation'`,
       [input.caseId],
     );
@@ -654,16 +597,16 @@ describe('exit-course workflow: release preparation', () => {
     const evenLater = await dateIn(30);
     const movedAgain = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: evenLater, reason: 'Igen', actor: CASEWORKER }] });
     expect(movedAgain.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeUndefined();
-    await env.sleep(Date.parse(preparationDue(evenLater)) - (await now()).getTime() + 3600_000);
+    await harness.env.sleep(Date.parse(preparationDue(evenLater)) - (await now()).getTime() + 3600_000);
     const again = await handle.executeUpdate(readModelSyncedUpdate);
     expect(again.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeDefined();
-    const escalations = await db.query(
+    const escalations = await harness.db.query(
       `SELECT details->>'dueAt' AS due FROM case_events
         WHERE case_id = $1 AND action = 'step_overdue' AND details->>'kind' = 'release_preparation' ORDER BY transition_seq`,
       [input.caseId],
     );
     expect(escalations).toEqual([{ due: preparationDue(later) }, { due: preparationDue(evenLater) }]);
-    const dateNotices = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'release_date_changed'`, [input.caseId]);
+    const dateNotices = await harness.db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'release_date_changed'`, [input.caseId]);
     expect(dateNotices[0].n).toBe(4);
     const unchanged = await refusalOf(
       handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }] }),
@@ -678,7 +621,7 @@ describe('exit-course workflow: release preparation', () => {
     expect(done.status).toBe('completed');
     expect(done.latenessSeconds).toBe(Math.floor((Date.parse(done.completedAt!) - Date.parse(done.dueAt)) / 1000));
     expect(done.latenessSeconds).toBe(3600);
-    const [closed] = await db.query(`SELECT status, outcome FROM steps WHERE id = $1`, [done.stepId]);
+    const [closed] = await harness.db.query(`SELECT status, outcome FROM steps WHERE id = $1`, [done.stepId]);
     expect(closed).toEqual({ status: 'completed', outcome: 'ready' });
     expect(ready.readiness).toEqual({ housing: true, income: true, job_or_education_plan: true, mentor_continuity: true });
   });
@@ -691,7 +634,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     const referredAt = await now();
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
-    await env.sleep(5 * DAY_MS);
+    await harness.env.sleep(5 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
@@ -710,7 +653,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     expect(released.steps.find((step) => step.kind === 'handover_decision')?.dueAt).toBe(
       computeDueAt({ unit: 'calendar-days', days: 7 }, new Date(at(4))).toISOString(),
     );
-    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'read' },
       { org_unit: 'POL-KBH', access: 'write' },
@@ -722,7 +665,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     const result = await handle.result();
     expect(result.status).toBe('handed_over_continued');
     expect(result.handover?.continuation).toBe('with_municipality');
-    const [facts] = await db.query(`SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    const [facts] = await harness.db.query(`SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`, [input.caseId]);
     expect(facts).toEqual({ handover_district: 'POL-KBH', handover_continuation: 'with_municipality' });
     expect((await caseRow(input.caseId)).status).toBe('handed_over_continued');
     await recordHistory('handed-over-continued', handle.workflowId);
@@ -731,7 +674,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
   it('escalates a handover not decided in time; a decline returns it to the prison, which hands over again; closing needs a reason', async () => {
     const { input, handle, released } = await releasedCourse();
     const due = Date.parse(released.steps.find((step) => step.kind === 'handover_decision')!.dueAt);
-    await env.sleep(due - (await now()).getTime() + DAY_MS);
+    await harness.env.sleep(due - (await now()).getTime() + DAY_MS);
     const overdue = await handle.executeUpdate(readModelSyncedUpdate);
     expect(overdue.steps.find((step) => step.kind === 'handover_decision')?.overdueAt).toBeDefined();
 
@@ -744,7 +687,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
       args: [{ policeDistrictCode: 'POL-KBH-VESTEGN', redirectedAt: new Date(due + 2 * 3600_000).toISOString(), actor: CASEWORKER }],
     });
     expect(redirected.status).toBe('awaiting_handover_decision');
-    expect(await db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'read' },
       { org_unit: 'POL-KBH', access: 'read' },
@@ -758,7 +701,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
       args: [{ decision: 'accept', continuation: 'closed', reason: 'Ønsker ikke at fortsætte efter løsladelse.', decidedAt: new Date(due + 3 * 3600_000).toISOString(), actor: POLICE }],
     });
     expect((await handle.result()).status).toBe('handed_over_closed');
-    expect(await db.query(`SELECT recipient_unit FROM notifications WHERE case_id = $1 AND kind = 'handover' ORDER BY created_at, recipient_unit`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT recipient_unit FROM notifications WHERE case_id = $1 AND kind = 'handover' ORDER BY created_at, recipient_unit`, [input.caseId])).toEqual([
       { recipient_unit: 'POL-KBH' },
       { recipient_unit: 'POL-KBH-VESTEGN' },
     ]);
@@ -771,11 +714,11 @@ describe('exit-course workflow: release and handover to the police exit unit', (
       handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: at(4.2), actor: CASEWORKER }] }),
     );
     expect(refused).toEqual({ type: 'IllegalTransition', message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.' });
-    expect(await db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`, [input.caseId])).toEqual([
+    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`, [input.caseId])).toEqual([
       { recipient_unit: 'POL-KBH', kind: 'handover' },
       { recipient_unit: 'KOM-0101', kind: 'release' },
     ]);
-    const cancelled = await db.query(`SELECT details->>'kind' AS kind FROM case_events WHERE case_id = $1 AND action = 'step_cancelled'`, [input.caseId]);
+    const cancelled = await harness.db.query(`SELECT details->>'kind' AS kind FROM case_events WHERE case_id = $1 AND action = 'step_cancelled'`, [input.caseId]);
     expect(cancelled).toEqual([{ kind: 'mentor_contact' }]);
     const declined = await handle.executeUpdate(decideHandoverUpdate, { args: [{ decision: 'decline', reason: 'Forkert kreds', decidedAt: at(4.3), actor: POLICE }] });
     expect(declined.status).toBe('handover_declined');
@@ -788,7 +731,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
   it('refuses a release before the agreement is signed', async () => {
     const input = exitCourseInput(await now());
     const handle = await start(input);
-    await env.sleep(DAY_MS);
+    await harness.env.sleep(DAY_MS);
     const refused = await refusalOf(handle.executeUpdate(recordReleaseUpdate, { args: [{ releasedAt: (await now()).toISOString(), actor: CASEWORKER }] }));
     expect(refused).toEqual({
       type: 'IllegalTransition',
@@ -803,7 +746,7 @@ describe('exit-course workflow: long courses continue as new', () => {
     const input = exitCourseInput(referredAt, { historyEventLimit: 80 });
     const handle = await start(input);
     const firstRun = (await handle.describe()).runId;
-    await env.sleep(40 * DAY_MS);
+    await harness.env.sleep(40 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
@@ -812,7 +755,7 @@ describe('exit-course workflow: long courses continue as new', () => {
       await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: day % 4 ? 'phone' : 'meeting', durationMinutes: 30, actor: CASEWORKER }] });
     }
     const carried = await handle.query(exitCourseStateQuery);
-    const latest = await env.client.workflow.getHandle(handle.workflowId).describe();
+    const latest = await harness.env.client.workflow.getHandle(handle.workflowId).describe();
 
     expect(latest.runId).not.toBe(firstRun);
     expect(latest.historyLength).toBeLessThan(80);
@@ -820,9 +763,9 @@ describe('exit-course workflow: long courses continue as new', () => {
     expect(carried.status).toBe('agreement_active');
     const openCadence = carried.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open');
     expect(openCadence).toHaveLength(1);
-    const rows = await db.query(`SELECT count(*)::int AS n FROM mentor_contacts WHERE case_id = $1`, [input.caseId]);
+    const rows = await harness.db.query(`SELECT count(*)::int AS n FROM mentor_contacts WHERE case_id = $1`, [input.caseId]);
     expect(rows[0].n).toBe(16);
-    const seqs: { transition_seq: number }[] = await db.query(
+    const seqs: { transition_seq: number }[] = await harness.db.query(
       `SELECT DISTINCT transition_seq FROM case_events WHERE case_id = $1 ORDER BY transition_seq`,
       [input.caseId],
     );
@@ -830,11 +773,11 @@ describe('exit-course workflow: long courses continue as new', () => {
     expect((await caseRow(input.caseId)).last_seq).toBe(seqs.length);
 
     // The carried cadence timer still fires in the new run, and decisions still land.
-    await env.sleep(Date.parse(openCadence[0].dueAt) - (await now()).getTime() + 3600_000);
+    await harness.env.sleep(Date.parse(openCadence[0].dueAt) - (await now()).getTime() + 3600_000);
     const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
     expect(alarmed.steps.find((step) => step.stepId === openCadence[0].stepId)?.overdueAt).toBeDefined();
     await handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'inmate', reason: 'Stop', interruptedAt: (await now()).toISOString(), actor: CASEWORKER }] });
-    expect((await env.client.workflow.getHandle(handle.workflowId).result()).status).toBe('interrupted_by_inmate');
+    expect((await harness.env.client.workflow.getHandle(handle.workflowId).result()).status).toBe('interrupted_by_inmate');
     expect((await caseRow(input.caseId)).status).toBe('interrupted_by_inmate');
   });
 
@@ -842,7 +785,7 @@ describe('exit-course workflow: long courses continue as new', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt, { historyEventLimit: 40 });
     const handle = await start(input);
-    await env.sleep(20 * DAY_MS);
+    await harness.env.sleep(20 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
@@ -850,7 +793,7 @@ describe('exit-course workflow: long courses continue as new', () => {
     for (let day = 4; day < 16; day += 2) {
       await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: 'meeting', durationMinutes: 45, actor: CASEWORKER }] });
     }
-    const latest = env.client.workflow.getHandle(handle.workflowId);
+    const latest = harness.env.client.workflow.getHandle(handle.workflowId);
     const [startEvent] = (await latest.fetchHistory()).events!;
     expect(startEvent.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
     await recordHistory('continued-as-new', handle.workflowId);

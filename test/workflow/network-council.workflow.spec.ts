@@ -1,12 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import type { StartNetworkCouncilInput } from '../../libs/domain/youth/network-council.types';
 import {
@@ -17,34 +9,14 @@ import {
   recordInvitationsUpdate,
 } from '../../workflows/network-council.messages';
 import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council.workflow';
-import { openReadModel } from '../support/read-model';
-import { createTestWorker, createTimeSkippingEnvironment } from '../support/temporal-test-env';
+import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'network-council-workflow-test';
-const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
 const CASEWORKER = { id: 'user-kommune-kbh' };
 const DAY_MS = 24 * 3600_000;
 
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let db: DataSource;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  db = await openReadModel();
-  worker = await createTestWorker(env, TASK_QUEUE, db);
-  running = worker.run();
-});
-
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-  await db?.destroy();
-});
-
-const now = async () => new Date(await env.currentTimeMs());
+const harness = useWorkflowTestHarness(TASK_QUEUE, 'network-council');
+const { now, recordHistory } = harness;
 
 function councilInput(receivedAt: Date): StartNetworkCouncilInput {
   return {
@@ -58,21 +30,8 @@ function councilInput(receivedAt: Date): StartNetworkCouncilInput {
   };
 }
 
-async function start(input: StartNetworkCouncilInput) {
-  const handle = await env.client.workflow.start(networkCouncilWorkflow, {
-    workflowId: `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`,
-    taskQueue: TASK_QUEUE,
-    args: [input],
-  });
-  await handle.executeUpdate(councilReadModelSyncedUpdate);
-  return handle;
-}
-
-async function recordHistory(name: string, workflowId: string): Promise<void> {
-  const file = path.join(HISTORIES_DIR, `network-council.${name}.json`);
-  if (!process.env.RECORD_HISTORIES || fs.existsSync(file)) return;
-  fs.writeFileSync(file, historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory()) + '\n');
-}
+const start = (input: StartNetworkCouncilInput) =>
+  harness.startSynced(networkCouncilWorkflow, `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`, councilReadModelSyncedUpdate, input);
 
 describe('network council workflow', () => {
   it('is due by the end of the 7th Danish day after receipt, across the October clock change, and escalates', async () => {
@@ -97,9 +56,9 @@ describe('network council workflow', () => {
     const input = councilInput(receivedAt);
     const handle = await start(input);
     const due = Date.parse((await handle.query(networkCouncilStateQuery)).steps[0].dueAt);
-    await env.sleep(due - receivedAt.getTime() - 60_000);
+    await harness.env.sleep(due - receivedAt.getTime() - 60_000);
     expect((await handle.query(networkCouncilStateQuery)).steps[0].overdueAt).toBeUndefined();
-    await env.sleep(2 * 60_000 + DAY_MS);
+    await harness.env.sleep(2 * 60_000 + DAY_MS);
     expect((await handle.executeUpdate(councilReadModelSyncedUpdate)).steps[0].overdueAt).toBeDefined();
 
     const invitedAt = new Date(due + 3600_000).toISOString();
@@ -108,10 +67,10 @@ describe('network council workflow', () => {
     });
     expect(convened.status).toBe('convened');
     expect(convened.steps[0]).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
-    const agreementsTooSoon = await handle
-      .executeUpdate(recordCouncilAgreementsUpdate, { args: [{ agreedAt: invitedAt, agreements: [{ kind: 'mentor_support', description: 'x' }], actor: CASEWORKER }] })
-      .then(() => undefined, (error: WorkflowUpdateFailedError) => (error.cause as ApplicationFailure).message);
-    expect(agreementsTooSoon).toBe('Aftalerne kan ikke registreres: netværkssamrådet er indkaldt.');
+    const agreementsTooSoon = await refusalOf(
+      handle.executeUpdate(recordCouncilAgreementsUpdate, { args: [{ agreedAt: invitedAt, agreements: [{ kind: 'mentor_support', description: 'x' }], actor: CASEWORKER }] }),
+    );
+    expect(agreementsTooSoon.message).toBe('Aftalerne kan ikke registreres: netværkssamrådet er indkaldt.');
     const heldAt = new Date(due + 5 * 3600_000).toISOString();
     await handle.executeUpdate(recordCouncilMeetingUpdate, { args: [{ heldAt, actor: CASEWORKER }] });
     await handle.executeUpdate(recordCouncilAgreementsUpdate, {
@@ -126,7 +85,7 @@ describe('network council workflow', () => {
     });
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'agreements_made', closedAt: heldAt });
-    const agreements = await db.query(
+    const agreements = await harness.db.query(
       `SELECT details->>'kind' AS kind, reason FROM case_events WHERE case_id = $1 AND action = 'council_agreement_made' ORDER BY position`,
       [input.caseId],
     );
