@@ -1,12 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   Client,
+  WithStartWorkflowOperation,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  type WorkflowStartOptions,
   isGrpcDeadlineError,
 } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition, type Workflow } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
@@ -55,6 +57,27 @@ export class CaseDecisionsService {
     } catch (error) {
       throw toApiError(error, found.status, wording);
     }
+  }
+
+  /**
+   * Starts a case's workflow — or finds the run an earlier attempt under the same key started — and
+   * waits until its first transitions are in the read model, so the case can be read back the moment
+   * the request answers.
+   */
+  async startCase<W extends Workflow>(
+    caseId: string,
+    workflow: W,
+    workflowId: string,
+    readModelSynced: UpdateDefinition<unknown, []>,
+    args: Parameters<W>,
+  ): Promise<void> {
+    // TypeScript cannot resolve the options' conditional `args` type for a generic W; `args` is checked as Parameters<W> above.
+    const options = { workflowId, taskQueue: this.config.temporal.taskQueue, args, workflowIdReusePolicy: 'REJECT_DUPLICATE' };
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
+      ...(options as unknown as WorkflowStartOptions<W>),
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    await this.withinCommandTimeout(caseId, () => this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation }));
   }
 
   /**

@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
 import type { Page } from '../common/page';
-import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+import type { CaseProgress, HistoryEntry, StepView } from '../exit-courses/exit-course.views';
 
 /** Labels of every step kind, in Danish, for display. */
 const STEP_LABELS: Record<string, string> = {
@@ -24,6 +24,9 @@ const STEP_LABELS: Record<string, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
+
+/** How many of the latest history entries a case's detail shows. */
+const HISTORY_IN_DETAIL = 50;
 
 /** A case's own row, as every case type has it. */
 export interface CaseRecordRow {
@@ -47,6 +50,12 @@ export class CaseRecordsRepository {
   /** Whether the read model has the case at all (an idempotent replay is answered from it). */
   async isRecorded(caseId: string): Promise<boolean> {
     return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
+  }
+
+  /** The steps and the latest history a case's detail shows, for every case type. */
+  async progress(caseId: string): Promise<CaseProgress> {
+    const [steps, history] = await Promise.all([this.steps(caseId), this.history(caseId, 1, HISTORY_IN_DETAIL)]);
+    return { openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
   }
 
   /** A case of a type within the user's scope, or `undefined` (unknown and out of scope alike). */

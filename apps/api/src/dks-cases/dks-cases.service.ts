@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
@@ -23,13 +22,13 @@ import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records
 import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
+import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
-import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+import type { CaseProgress } from '../exit-courses/exit-course.views';
 import { PersonsService } from '../persons/persons.service';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import type { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
 
-export interface DksCaseView {
+export interface DksCaseView extends CaseProgress {
   id: string;
   workflowId: string;
   personRef: string;
@@ -38,10 +37,6 @@ export interface DksCaseView {
   statusText: string;
   triggeredAt: string;
   closedAt: string | null;
-  openSteps: StepView[];
-  steps: StepView[];
-  history: HistoryEntry[];
-  historyTotal: number;
 }
 
 const DKS_WORDING: StatusWording = {
@@ -53,7 +48,6 @@ const DKS_WORDING: StatusWording = {
 @Injectable()
 export class DksCasesService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
@@ -77,46 +71,36 @@ export class DksCasesService {
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     const caseId = claim.caseId;
-    await this.decisions.withinCommandTimeout(caseId, () =>
-      this.client.workflow.executeUpdateWithStart(dksReadModelSyncedUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation(dksCaseWorkflow, {
-          workflowId: `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`,
-          taskQueue: this.config.temporal.taskQueue,
-          args: [
-            {
-              caseId,
-              personRef: dto.personRef,
-              policeDistrictCode: dto.policeDistrictCode,
-              trigger: dto.trigger,
-              triggeredAt,
-              deadlines: this.config.deadlines,
-              actor: { id: user.id },
-            },
-          ],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        }),
-      }),
-    );
+    await this.decisions.startCase(caseId, dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`, dksReadModelSyncedUpdate, [
+      {
+        caseId,
+        personRef: dto.personRef,
+        policeDistrictCode: dto.policeDistrictCode,
+        trigger: dto.trigger,
+        triggeredAt,
+        deadlines: this.config.deadlines,
+        actor: { id: user.id },
+      },
+    ]);
     return claim;
   }
 
   assess(caseId: string, dto: DksAssessmentDto, user: AuthenticatedUser) {
-    const input = { concernConversation: dto.concernConversation, reason: dto.reason, decidedAt: instant(dto.decidedAt), actor: { id: user.id } };
+    const input = { concernConversation: dto.concernConversation, reason: dto.reason, decidedAt: instantOrNow(dto.decidedAt), actor: { id: user.id } };
     return this.decide(caseId, user, recordDksAssessmentUpdate, input);
   }
 
   planHomeVisit(caseId: string, dto: HomeVisitPlanDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, planHomeVisitUpdate, { plannedFor: instant(dto.plannedFor), actor: { id: user.id } });
+    return this.decide(caseId, user, planHomeVisitUpdate, { plannedFor: instantOrNow(dto.plannedFor), actor: { id: user.id } });
   }
 
   recordHomeVisit(caseId: string, dto: HomeVisitDto, user: AuthenticatedUser) {
-    const input = { heldAt: instant(dto.heldAt), withSocialServices: dto.withSocialServices, initiatives: dto.initiatives, actor: { id: user.id } };
+    const input = { heldAt: instantOrNow(dto.heldAt), withSocialServices: dto.withSocialServices, initiatives: dto.initiatives, actor: { id: user.id } };
     return this.decide(caseId, user, recordHomeVisitUpdate, input);
   }
 
   recordFollowUp(caseId: string, dto: FollowUpCheckDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordFollowUpCheckUpdate, { checkedAt: instant(dto.checkedAt), findings: dto.findings, actor: { id: user.id } });
+    return this.decide(caseId, user, recordFollowUpCheckUpdate, { checkedAt: instantOrNow(dto.checkedAt), findings: dto.findings, actor: { id: user.id } });
   }
 
   private decide<Input>(caseId: string, user: AuthenticatedUser, update: UpdateDefinition<DksCaseState, [Input]>, input: Input) {
@@ -126,8 +110,7 @@ export class DksCasesService {
   async detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
     const row = await this.records.scopedCase(caseId, 'dks_assessment', user);
     if (!row) return undefined;
-    const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, 50)]);
-    return { ...summary(row), openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
+    return { ...summary(row), ...(await this.records.progress(caseId)) };
   }
 
   async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
@@ -135,7 +118,6 @@ export class DksCasesService {
     return { ...rows, items: rows.items.map(summary) };
   }
 }
-
 
 function summary(row: CaseRecordRow) {
   return {
@@ -148,8 +130,4 @@ function summary(row: CaseRecordRow) {
     triggeredAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
   };
-}
-
-function instant(value: string | undefined): string {
-  return (value ? new Date(value) : new Date()).toISOString();
 }

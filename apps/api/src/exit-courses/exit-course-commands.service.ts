@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -36,7 +36,7 @@ import {
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { instantOrNow } from '../common/instant-or-now';
 import type {
   AgreementSignedDto,
   AssessmentInputDto,
@@ -67,7 +67,6 @@ import { PersonsService } from '../persons/persons.service';
 @Injectable()
 export class ExitCourseCommandsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly dataSource: DataSource,
     private readonly persons: PersonsService,
@@ -106,17 +105,7 @@ export class ExitCourseCommandsService {
     };
     const workflowId = `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${claim.caseId}`;
     try {
-      // Start (or find the run an earlier attempt started) and wait until its first transitions are
-      // in the read model, so the case can be read back the moment this request answers.
-      await this.decisions.withinCommandTimeout(claim.caseId, () => this.client.workflow.executeUpdateWithStart(readModelSyncedUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation(exitCourseWorkflow, {
-          workflowId,
-          taskQueue: this.config.temporal.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        }),
-      }));
+      await this.decisions.startCase(claim.caseId, exitCourseWorkflow, workflowId, readModelSyncedUpdate, [input]);
     } catch (error) {
       // A course already ended under this key: the read model already holds all of it.
       if (error instanceof WorkflowExecutionAlreadyStartedError && !claim.created) return claim;
@@ -245,13 +234,6 @@ export class ExitCourseCommandsService {
   }
 
 }
-
-/** A validated RFC 3339 instant in canonical UTC form, or now. */
-function instantOrNow(instant: string | undefined): string {
-  return (instant ? new Date(instant) : new Date()).toISOString();
-}
-
-
 
 function refuseWithApiError(refusal: Refusal | undefined): void {
   if (refusal) throw refusalToApiError(refusal.kind, refusal.message);

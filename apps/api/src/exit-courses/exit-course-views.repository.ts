@@ -10,9 +10,6 @@ import type { Page } from '../common/page';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView } from './exit-course.views';
 
 
-/** Latest history entries shown with a case; the rest is paged at `/history`. */
-export const HISTORY_IN_DETAIL = 50;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface DetailRow extends CaseRow {
@@ -92,7 +89,7 @@ export class ExitCourseViewsRepository {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, HISTORY_IN_DETAIL)]);
+    const progress = await this.records.progress(caseId);
     return {
       ...summaryOf(row),
       paroleLinked: row.parole_linked,
@@ -115,10 +112,7 @@ export class ExitCourseViewsRepository {
           ? { releasedAt: row.released_at.toISOString(), policeDistrict: unitView(row.handover_district), continuation: row.handover_continuation }
           : null,
       closedAt: row.closed_at?.toISOString() ?? null,
-      openSteps: steps.filter((step) => step.status === 'open'),
-      steps,
-      history: history.items,
-      historyTotal: history.total,
+      ...progress,
     };
   }
 

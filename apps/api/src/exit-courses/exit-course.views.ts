@@ -50,7 +50,16 @@ export interface MentorContactView {
   mentorRef: string;
 }
 
-export interface ExitCourseDetail extends ExitCourseSummary {
+/** A case's steps and the first entries of its history, as every case type's detail shows them. */
+export interface CaseProgress {
+  openSteps: StepView[];
+  steps: StepView[];
+  /** The first HISTORY_IN_DETAIL entries of the history; an exit course's whole history is paged at `GET /api/exit-courses/:id/history`. */
+  history: HistoryEntry[];
+  historyTotal: number;
+}
+
+export interface ExitCourseDetail extends ExitCourseSummary, CaseProgress {
   paroleLinked: boolean;
   mentor: { mentorRef: string | null; contactCount: number; contactMinutes: number; lastContactAt: string | null };
   psychologistCourse: 'not_started' | 'ongoing' | 'ended';
@@ -62,11 +71,6 @@ export interface ExitCourseDetail extends ExitCourseSummary {
   releaseNoticeSentAt: string | null;
   handover: { releasedAt: string; policeDistrict: { code: string; name: string }; continuation: string | null } | null;
   closedAt: string | null;
-  openSteps: StepView[];
-  steps: StepView[];
-  /** The first entries of the history; all of it is at `GET /api/exit-courses/:id/history`. */
-  history: HistoryEntry[];
-  historyTotal: number;
 }
 
 /** A row of the police exit unit's handover inbox. */

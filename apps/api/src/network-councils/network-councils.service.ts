@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
@@ -21,18 +20,13 @@ import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records
 import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
+import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
-import type { HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+import type { CaseProgress } from '../exit-courses/exit-course.views';
 import { PersonsService } from '../persons/persons.service';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 import type { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
 
-export interface NetworkCouncilView extends ReturnType<typeof summary> {
-  openSteps: StepView[];
-  steps: StepView[];
-  history: HistoryEntry[];
-  historyTotal: number;
-}
+export interface NetworkCouncilView extends ReturnType<typeof summary>, CaseProgress {}
 
 const COUNCIL_WORDING: StatusWording = {
   closedMessage: (status) => `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
@@ -43,7 +37,6 @@ const COUNCIL_WORDING: StatusWording = {
 @Injectable()
 export class NetworkCouncilsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
@@ -67,42 +60,33 @@ export class NetworkCouncilsService {
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     const caseId = claim.caseId;
-    await this.decisions.withinCommandTimeout(caseId, () =>
-      this.client.workflow.executeUpdateWithStart(councilReadModelSyncedUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation(networkCouncilWorkflow, {
-          workflowId: `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${caseId}`,
-          taskQueue: this.config.temporal.taskQueue,
-          args: [
-            {
-              caseId,
-              personRef: dto.personRef,
-              municipalityCode: dto.municipalityCode,
-              suspicion: dto.suspicion,
-              documentationReceivedAt: receivedAt,
-              deadlines: this.config.deadlines,
-              actor: { id: user.id },
-            },
-          ],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        }),
-      }),
-    );
+    const workflowId = `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${caseId}`;
+    await this.decisions.startCase(caseId, networkCouncilWorkflow, workflowId, councilReadModelSyncedUpdate, [
+      {
+        caseId,
+        personRef: dto.personRef,
+        municipalityCode: dto.municipalityCode,
+        suspicion: dto.suspicion,
+        documentationReceivedAt: receivedAt,
+        deadlines: this.config.deadlines,
+        actor: { id: user.id },
+      },
+    ]);
     return claim;
   }
 
   recordInvitations(caseId: string, dto: InvitationsDto, user: AuthenticatedUser) {
-    const input = { invitedAt: instant(dto.invitedAt), participants: dto.participants.map((participant) => ({ role: participant.role })), actor: { id: user.id } };
+    const input = { invitedAt: instantOrNow(dto.invitedAt), participants: dto.participants.map((participant) => ({ role: participant.role })), actor: { id: user.id } };
     return this.decide(caseId, user, recordInvitationsUpdate, input);
   }
 
   recordMeeting(caseId: string, dto: CouncilMeetingDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordCouncilMeetingUpdate, { heldAt: instant(dto.heldAt), actor: { id: user.id } });
+    return this.decide(caseId, user, recordCouncilMeetingUpdate, { heldAt: instantOrNow(dto.heldAt), actor: { id: user.id } });
   }
 
   recordAgreements(caseId: string, dto: CouncilAgreementsDto, user: AuthenticatedUser) {
     const input = {
-      agreedAt: instant(dto.agreedAt),
+      agreedAt: instantOrNow(dto.agreedAt),
       agreements: dto.agreements.map((agreement) => ({ kind: agreement.kind, description: agreement.description })),
       actor: { id: user.id },
     };
@@ -116,8 +100,7 @@ export class NetworkCouncilsService {
   async detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
     const row = await this.records.scopedCase(caseId, 'network_council', user);
     if (!row) return undefined;
-    const [steps, history] = await Promise.all([this.records.steps(caseId), this.records.history(caseId, 1, 50)]);
-    return { ...summary(row), openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
+    return { ...summary(row), ...(await this.records.progress(caseId)) };
   }
 
   async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
@@ -137,8 +120,4 @@ function summary(row: CaseRecordRow) {
     documentationReceivedAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
   };
-}
-
-function instant(value: string | undefined): string {
-  return (value ? new Date(value) : new Date()).toISOString();
 }
