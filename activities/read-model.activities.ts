@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record/case-transition';
+import { SqlParameters } from '../libs/access/access-policy';
 import { findUnit } from '../libs/domain/organisations/organisation-units';
+import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
 
 /** The activities workflows call to mirror their transitions into the read model. */
 export interface ReadModelActivities {
@@ -72,6 +74,8 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.overdueAt],
     );
   }
+  for (const step of transition.stepsWarned ?? []) await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_warning', step.dueAt);
+  for (const step of transition.stepsOverdue ?? []) await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_overdue');
   for (const step of transition.stepsClosed ?? []) {
     await db.query(
       `UPDATE steps SET status = $3, completed_at = $4, lateness_seconds = $5, outcome = $6, updated_at = now()
@@ -142,6 +146,30 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     `UPDATE cases SET last_seq = $2, status = COALESCE($3, status), closed_at = COALESCE($4, closed_at), updated_at = now()
      WHERE id = $1`,
     [caseId, transition.seq, transition.status?.status ?? null, transition.status?.closedAt ?? null],
+  );
+}
+
+/**
+ * A deadline notice for the unit whose turn the step is: once per step, stage and deadline (the unique
+ * index), so neither a retried activity nor a workflow replaying after a restart adds a second; a moved
+ * deadline is another deadline and gets its own. `dueAt` defaults to the step's deadline as recorded.
+ */
+async function insertDeadlineNotice(
+  db: EntityManager,
+  caseId: string,
+  stepId: string,
+  kind: 'deadline_warning' | 'deadline_overdue',
+  dueAt?: string,
+): Promise<void> {
+  const params = new SqlParameters();
+  const values = [params.add(kind), params.add(dueAt ?? null), params.add(stepId), params.add(caseId)];
+  await db.query(
+    `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at)
+     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${values[0]}, s.id, COALESCE(${values[1]}::timestamptz, s.due_at)
+       FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
+      WHERE s.id = ${values[2]} AND s.case_id = ${values[3]}
+     ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL DO NOTHING`,
+    params.values,
   );
 }
 

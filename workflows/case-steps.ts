@@ -1,6 +1,7 @@
-import { ApplicationFailure, condition, uuid4 } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
 import type { CaseStep } from '../libs/domain/case-record/case-step';
 import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import { warningAt } from '../libs/domain/case-record/step-kinds';
 import { computeDueAt, latenessSeconds, type DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
 import type { Actor } from '../libs/domain/exit-course/exit-course.types';
 import { caseEvent } from './case-event';
@@ -10,7 +11,11 @@ import type { ReadModelWriter } from './read-model-writer';
  * The steps of one case and their durable deadline timers, for any workflow type. An expired deadline
  * never closes a step: it becomes overdue, an escalation is recorded and the step stays open; a deadline
  * already past (a fact registered late) makes it overdue at once; a deadline that moves re-arms.
+ * Before the deadline, at its kind's warning time, the step is recorded as due soon (a warning notice).
  */
+/** The change that added due-soon warnings (a timer before each deadline). */
+export const DEADLINE_WARNING_PATCH = 'deadline-warning';
+
 export class CaseSteps<Kind extends string> {
   readonly steps: CaseStep<Kind>[] = [];
 
@@ -80,6 +85,18 @@ export class CaseSteps<Kind extends string> {
   private async watch(step: CaseStep<Kind>): Promise<void> {
     for (;;) {
       const armedDue = step.dueAt;
+      // Runs recorded before warnings existed replay without the warning timer.
+      if (patched(DEADLINE_WARNING_PATCH)) {
+        const warnInMs = Date.parse(warningAt(step.kind, armedDue)) - Date.now();
+        if (warnInMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, warnInMs))) {
+          if (step.status !== 'open') return;
+          continue;
+        }
+        if (step.status !== 'open') return;
+        if (step.dueAt !== armedDue) continue;
+        // A step opened already late is not "due soon": its overdue notice follows at once.
+        if (Date.parse(armedDue) > Date.now() && step.warnedFor !== armedDue) this.warn(step);
+      }
       const remainingMs = Date.parse(armedDue) - Date.now();
       if (remainingMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, remainingMs))) {
         if (step.status !== 'open') return;
@@ -92,6 +109,14 @@ export class CaseSteps<Kind extends string> {
       await condition(() => step.status !== 'open' || step.dueAt !== armedDue);
       if (step.status !== 'open') return;
     }
+  }
+
+  private warn(step: CaseStep<Kind>): void {
+    step.warnedFor = step.dueAt;
+    this.writer.enqueue({
+      stepsWarned: [{ stepId: step.stepId, dueAt: step.dueAt }],
+      events: [caseEvent('step_due_soon', new Date().toISOString(), { id: SYSTEM_ACTOR_ID }, { stepId: step.stepId, details: { kind: step.kind, dueAt: step.dueAt } })],
+    });
   }
 
   private escalate(step: CaseStep<Kind>): void {

@@ -24,6 +24,7 @@ function defaultSecuritySettings() {
       hmacKey: parseSecret(DEMO_SECRETS.personalDataHmacKey, 'PERSONAL_DATA_HMAC_KEY'),
     },
     temporalCodecKeyring: parseKeyring(DEMO_SECRETS.temporalCodecKeys, 'demo1', 'TEMPORAL_CODEC_KEYS'),
+    notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:3000' },
   };
 }
 
@@ -60,6 +61,8 @@ describe('loadConfig', () => {
       tokenTtlMinutes: 480,
       loginAttemptsPerMinute: 10,
       loginAttemptsPerAddressPerMinute: 100,
+      noticePollSeconds: 15,
+      noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
     });
   });
 
@@ -79,6 +82,7 @@ describe('loadConfig', () => {
       temporal: { address: 'temporal:7233', namespace: 'exit', taskQueue: 'exitflow-eu' },
       api: { host: '0.0.0.0', port: 8080, commandTimeoutMs: 10_000 },
       deadlines: { ...defaultDeadlinePolicy(), handoverDecision: { unit: 'calendar-days', days: 10 } },
+      notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:8080' },
     });
   });
 
@@ -259,5 +263,41 @@ describe('security settings', () => {
     expect(config.production).toBe(true);
     expect(config.personalData.keyring.activeKeyId).toBe('k1');
     expect(config.temporalCodecKeyring.activeKeyId).toBe('c1');
+  });
+});
+
+describe('notice settings', () => {
+  const load = (env: Record<string, string>) => loadConfig({ DATABASE_URL, ...env }).notices;
+
+  it('logs notices by default, links to the API port, and reads the SMTP settings when asked to mail', () => {
+    expect(load({ PORT: '8080' })).toEqual({ sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:8080' });
+    expect(
+      load({
+        NOTICE_SENDER: 'smtp',
+        NOTICE_SMTP_URL: 'smtp://mail.example.dk:587',
+        NOTICE_UNIT_ADDRESSES: 'KF-STORSTROEM=exit@kriminalforsorgen.example.dk, POL-KBH=dks@politi.example.dk',
+        NOTICE_POLL_SECONDS: '60',
+        PUBLIC_WEB_URL: 'https://exitflow.example.dk',
+      }),
+    ).toEqual({
+      sender: 'smtp',
+      pollIntervalMs: 60_000,
+      webUrl: 'https://exitflow.example.dk',
+      smtp: {
+        url: 'smtp://mail.example.dk:587',
+        from: 'exitflow <ingen-svar@exitflow.local>',
+        unitAddresses: { 'KF-STORSTROEM': 'exit@kriminalforsorgen.example.dk', 'POL-KBH': 'dks@politi.example.dk' },
+      },
+    });
+  });
+
+  it.each([
+    [{ NOTICE_SENDER: 'fax' }, "NOTICE_SENDER must be 'log' or 'smtp', got 'fax'."],
+    [{ NOTICE_SENDER: 'smtp' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got ''."],
+    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://mail'."],
+    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain."],
+    [{ NOTICE_POLL_SECONDS: '0' }, "NOTICE_POLL_SECONDS must be a whole number from 1 to 3600, got '0'."],
+  ])('refuses %j', (env, message) => {
+    expect(() => load(env as Record<string, string>)).toThrow(message);
   });
 });

@@ -21,6 +21,18 @@ export interface ExitflowConfig {
   personalData: { keyring: Keyring; hmacKey: Buffer };
   /** Keys of the Temporal payload codec (client and worker must share them). */
   temporalCodecKeyring: Keyring;
+  notices: NoticeSettings;
+}
+
+/** How the worker delivers the outbox's notices (deadline warnings, overdue steps, releases, handovers). */
+export interface NoticeSettings {
+  /** `log`: one log line per notice (the default); `smtp`: an e-mail to the recipient unit's address. */
+  sender: 'log' | 'smtp';
+  /** How often the worker looks for notices to send. */
+  pollIntervalMs: number;
+  /** The web page's address, for links in notices. */
+  webUrl: string;
+  smtp?: { url: string; from: string; unitAddresses: Record<string, string> };
 }
 
 export interface AuthSettings {
@@ -54,6 +66,8 @@ export const DEFAULTS = Object.freeze({
   tokenTtlMinutes: 480,
   loginAttemptsPerMinute: 10,
   loginAttemptsPerAddressPerMinute: 100,
+  noticePollSeconds: 15,
+  noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
 });
 
 type Env = Record<string, string | undefined>;
@@ -170,6 +184,31 @@ export function temporalSettingsFromEnvironment(env: Env = process.env): Tempora
   };
 }
 
+/** `KF-STORSTROEM=exit@example.dk,POL-KBH=…`: each unit's mailbox for notices. */
+function unitAddresses(raw: string | undefined): Record<string, string> {
+  const addresses: Record<string, string> = {};
+  for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([A-Z0-9-]+)=([^\s@=,]+@[^\s@=,]+)$/.exec(entry);
+    if (!match) throw new Error(`NOTICE_UNIT_ADDRESSES: '${entry}' is not UNIT-CODE=address@domain.`);
+    addresses[match[1]] = match[2];
+  }
+  return addresses;
+}
+
+function noticeSettings(env: Env, apiPort: number): NoticeSettings {
+  const sender = env.NOTICE_SENDER || 'log';
+  if (sender !== 'log' && sender !== 'smtp') throw new Error(`NOTICE_SENDER must be 'log' or 'smtp', got '${sender}'.`);
+  const settings: NoticeSettings = {
+    sender,
+    pollIntervalMs: positiveInteger(env, 'NOTICE_POLL_SECONDS', DEFAULTS.noticePollSeconds, 3600) * 1000,
+    webUrl: env.PUBLIC_WEB_URL || `http://localhost:${apiPort}`,
+  };
+  if (sender === 'log') return settings;
+  const url = env.NOTICE_SMTP_URL;
+  if (!url || !/^smtps?:\/\/[^\s]+$/.test(url)) throw new Error(`NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got '${url ?? ''}'.`);
+  return { ...settings, smtp: { url, from: env.NOTICE_FROM || DEFAULTS.noticeFrom, unitAddresses: unitAddresses(env.NOTICE_UNIT_ADDRESSES) } };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -177,13 +216,14 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     throw new Error('DATABASE_URL is not set. Use `npm start` for the embedded defaults, or set DATABASE_URL=postgres://…');
   }
   assertNoDemoSecretsInProduction(env);
+  const apiPort = port(env, 'PORT', DEFAULTS.apiPort);
   return {
     production: env.NODE_ENV === 'production',
     databaseUrl,
     temporal: temporalSettingsFromEnvironment(env),
     api: {
       host: env.HOST || DEFAULTS.apiHost,
-      port: port(env, 'PORT', DEFAULTS.apiPort),
+      port: apiPort,
       commandTimeoutMs: positiveInteger(env, 'API_COMMAND_TIMEOUT_SECONDS', DEFAULTS.commandTimeoutSeconds, 300) * 1000,
     },
     deadlines: deadlinePolicyFromEnvironment(env),
@@ -203,5 +243,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       env.TEMPORAL_CODEC_ACTIVE_KEY_ID || DEMO_SECRETS.temporalCodecActiveKeyId,
       'TEMPORAL_CODEC_KEYS',
     ),
+    notices: noticeSettings(env, apiPort),
   };
 }

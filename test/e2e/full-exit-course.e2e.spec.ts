@@ -109,7 +109,11 @@ it('runs from referral to the police exit unit’s continuation decision', async
   ]);
   const [police] = await sut.db.query(`SELECT id FROM users WHERE username = 'politi.kbh.exit'`);
   expect(history.items.find((entry: { action: string }) => entry.action === 'handover_accepted').actorId).toBe(police.id);
-  const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY created_at, kind, recipient_unit`, [id]);
+  // Notices to other units (deadline notices to the prison itself are below).
+  const notices = await sut.db.query(
+    `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND step_id IS NULL ORDER BY created_at, kind, recipient_unit`,
+    [id],
+  );
   expect(notices).toEqual([
     { recipient_unit: 'KOM-0101', kind: 'release_notice' },
     { recipient_unit: 'POL-KBH', kind: 'release_notice' },
@@ -117,6 +121,20 @@ it('runs from referral to the police exit unit’s continuation decision', async
     { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
     { recipient_unit: 'POL-KBH', kind: 'handover' },
     { recipient_unit: 'KOM-0101', kind: 'release' },
+  ]);
+  // Typed in afterwards: each step was past its deadline when registered, so overdue at once (a notice
+  // each), though decided in time; the mentor contact at 30 days ago made the next one due soon.
+  const deadlineNotices = await sut.db.query(
+    `SELECT s.kind AS step, n.kind, n.recipient_unit FROM notifications n JOIN steps s ON s.id = n.step_id
+      WHERE n.case_id = $1 ORDER BY n.created_at, s.kind, n.kind`,
+    [id],
+  );
+  expect(deadlineNotices).toEqual([
+    { step: 'suitability_assessment', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
+    { step: 'agreement_signing', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
+    { step: 'mentor_assignment', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
+    { step: 'mentor_contact', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
+    { step: 'mentor_contact', kind: 'deadline_warning', recipient_unit: 'KF-STORSTROEM' },
   ]);
   // The person may start another agreement now that this one has ended.
   ok(await ennermark('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: release, paroleLinked: false }), 201);

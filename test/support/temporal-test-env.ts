@@ -17,11 +17,20 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
+export interface TestWorkerOptions {
+  /**
+   * No workflow cache (and so no sticky task queue): every workflow task replays the history, and a new
+   * worker takes over at once after a restart instead of after the old sticky queue's timeout.
+   */
+  uncached?: boolean;
+}
+
 /** A worker with the real read-model activities writing to the test database. */
-export function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, dataSource: DataSource): Promise<Worker> {
+export function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, dataSource: DataSource, options: TestWorkerOptions = {}): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    ...(options.uncached ? { maxCachedWorkflows: 0 } : {}),
     workflowsPath: WORKFLOWS_PATH,
     activities: new ReadModelRecorder(dataSource).asActivities(),
   });

@@ -58,3 +58,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Another fresh, migrated database on the test run's server, for a suite that must own every row of a
+ * table (e.g. the outbox, which other suites' workers deliver while they run). Connects as the owner.
+ */
+export async function createSiblingDatabase(): Promise<TestDatabase> {
+  const ownerUrl = process.env.EXITFLOW_TEST_OWNER_DATABASE_URL;
+  if (!ownerUrl) throw new Error('EXITFLOW_TEST_OWNER_DATABASE_URL is not set: run the tests with `npm test` (jest global setup).');
+  const name = `exitflow_test_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: ownerUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const databaseUrl = Object.assign(new URL(ownerUrl), { pathname: `/${name}` }).toString();
+  await migrateReadModel(databaseUrl);
+  return {
+    databaseUrl,
+    dispose: async () => {
+      const cleanup = new Client({ connectionString: ownerUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}

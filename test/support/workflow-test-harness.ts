@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openReadModel } from './read-model';
-import { createTestWorker, createTimeSkippingEnvironment } from './temporal-test-env';
+import { createTestWorker, createTimeSkippingEnvironment, type TestWorkerOptions } from './temporal-test-env';
 
 /** `RECORD_HISTORIES=1 npm run record-histories` saves each scenario's history here for the replay tests. */
 const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
@@ -27,10 +27,12 @@ export interface WorkflowTestHarness {
   ): Promise<WorkflowHandle<W>>;
   /** Saves the workflow's history as `<prefix>.<name>.json`, once, when RECORD_HISTORIES is set. */
   recordHistory(name: string, workflowId: string): Promise<void>;
+  /** Stops the worker and starts a new one with an empty cache: running workflows replay from their history. */
+  restartWorker(): Promise<void>;
 }
 
 /** Sets the harness up before the file's tests and tears it down after them. */
-export function useWorkflowTestHarness(taskQueue: string, historyPrefix: string): WorkflowTestHarness {
+export function useWorkflowTestHarness(taskQueue: string, historyPrefix: string, options: TestWorkerOptions = {}): WorkflowTestHarness {
   let env: TestWorkflowEnvironment;
   let db: DataSource;
   let worker: Worker;
@@ -39,7 +41,7 @@ export function useWorkflowTestHarness(taskQueue: string, historyPrefix: string)
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
     db = await openReadModel();
-    worker = await createTestWorker(env, taskQueue, db);
+    worker = await createTestWorker(env, taskQueue, db, options);
     running = worker.run();
   });
 
@@ -58,6 +60,12 @@ export function useWorkflowTestHarness(taskQueue: string, historyPrefix: string)
       return db;
     },
     now: async () => new Date(await env.currentTimeMs()),
+    async restartWorker() {
+      worker.shutdown();
+      await running;
+      worker = await createTestWorker(env, taskQueue, db, options);
+      running = worker.run();
+    },
     async startSynced(workflow, workflowId, readModelSynced, input) {
       const options = { workflowId, taskQueue, args: [input] } as unknown as WorkflowStartOptions<typeof workflow>;
       const handle = await env.client.workflow.start(workflow, options);

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import type { StartDksCaseInput } from '../../libs/domain/youth/dks-case.types';
 import {
   dksCaseStateQuery,
@@ -10,26 +8,14 @@ import {
   recordHomeVisitUpdate,
 } from '../../workflows/dks-case.messages';
 import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case.workflow';
+import { DKS_OFFICER, dksInput } from '../support/dks-case-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'dks-case-workflow-test';
-const DKS_OFFICER = { id: 'user-politi-kbh-dks' };
 const HOUR_MS = 3600_000;
 
 const harness = useWorkflowTestHarness(TASK_QUEUE, 'dks-case');
 const { now, recordHistory } = harness;
-
-function dksInput(triggeredAt: Date): StartDksCaseInput {
-  return {
-    caseId: randomUUID(),
-    personRef: randomUUID(),
-    policeDistrictCode: 'POL-KBH',
-    trigger: 'charged',
-    triggeredAt: triggeredAt.toISOString(),
-    deadlines: defaultDeadlinePolicy(),
-    actor: DKS_OFFICER,
-  };
-}
 
 const start = (input: StartDksCaseInput) =>
   harness.startSynced(dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`, dksReadModelSyncedUpdate, input);

@@ -103,8 +103,10 @@ describe('exit-course workflow', () => {
     const [step] = await stepRows(input.caseId);
     expect(step.status).toBe('open');
     expect(step.overdue_at?.toISOString()).toBe(state.steps[0].overdueAt);
-    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'step_overdue']);
+    // A week before the deadline the step was due soon (a warning notice), then overdue.
+    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'step_due_soon', 'step_overdue']);
     await recordHistory('overdue', handle.workflowId);
+    await recordHistory('overdue-with-warning', handle.workflowId);
   });
 
   it('records how late a late assessment was, to the second', async () => {

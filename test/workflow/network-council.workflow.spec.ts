@@ -94,5 +94,6 @@ describe('network council workflow', () => {
       { kind: 'mentor_support', reason: 'Mentor fra kommunen.' },
     ]);
     await recordHistory('agreements-made', handle.workflowId);
+    await recordHistory('agreements-made-with-warning', handle.workflowId);
   });
 });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
+import { NoticeDispatcherService } from './notice-dispatcher.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
@@ -12,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl))],
-      providers: [{ provide: EXITFLOW_CONFIG, useValue: config }, ReadModelRecorder, TemporalWorkerService],
+      providers: [{ provide: EXITFLOW_CONFIG, useValue: config }, ReadModelRecorder, TemporalWorkerService, NoticeDispatcherService],
     };
   }
 }

@@ -8,6 +8,8 @@ export interface CaseStep<Kind extends string = string> {
   dueAt: string;
   /** ISO instant at which the durable timer found the step past its deadline. */
   overdueAt?: string;
+  /** The deadline a due-soon warning went out for (a moved deadline is warned again). */
+  warnedFor?: string;
   completedAt?: string;
   latenessSeconds?: number;
 }

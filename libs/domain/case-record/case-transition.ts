@@ -11,6 +11,7 @@ export type CaseType = (typeof CASE_TYPES)[number];
 export type CaseAction =
   | 'case_started'
   | 'step_opened'
+  | 'step_due_soon'
   | 'step_overdue'
   | 'step_completed'
   | 'step_cancelled'
@@ -106,6 +107,9 @@ export interface CaseTransition {
   opened?: CaseOpenedRecord;
   status?: { status: string; closedAt?: string };
   stepsOpened?: StepOpenedRecord[];
+  /** Open steps whose warning time came (their deadline is near): a warning notice each. */
+  stepsWarned?: { stepId: string; dueAt: string }[];
+  /** Open steps past their deadline: an overdue notice each, for the deadline they have now. */
   stepsOverdue?: { stepId: string; overdueAt: string }[];
   stepsClosed?: StepClosedRecord[];
   mentorContacts?: MentorContactRecord[];

@@ -82,3 +82,10 @@ export function parseLocalDate(text: string): LocalDate | undefined {
     check.getUTCFullYear() === date.year && check.getUTCMonth() + 1 === date.month && check.getUTCDate() === date.day;
   return real ? date : undefined;
 }
+
+/** Danish local date and time as people write it: `24.11.2026 kl. 09.00`. */
+export function formatDanishDateTime(instant: Date): string {
+  const p = localParts(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(p.day)}.${pad(p.month)}.${p.year} kl. ${pad(p.hour)}.${pad(p.minute)}`;
+}

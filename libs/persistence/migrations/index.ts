@@ -6,6 +6,8 @@ import { OpenExitCourses1764400000000 } from './1764400000000-open-exit-courses'
 import { TransfersAndNotices1764500000000 } from './1764500000000-transfers-and-notices';
 import { ReleasePreparation1764600000000 } from './1764600000000-release-preparation';
 import { Handover1764700000000 } from './1764700000000-handover';
+import { DeadlineNotices1764800000000 } from './1764800000000-deadline-notices';
+import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -17,4 +19,6 @@ export const READ_MODEL_MIGRATIONS = [
   TransfersAndNotices1764500000000,
   ReleasePreparation1764600000000,
   Handover1764700000000,
+  DeadlineNotices1764800000000,
+  ReportIndexes1764900000000,
 ];

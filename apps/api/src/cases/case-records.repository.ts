@@ -3,24 +3,9 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { DEADLINE_POLICY } from '../../../../libs/domain/deadlines/deadline-policy';
+import { stepLabel } from '../../../../libs/domain/case-record/step-kinds';
 import type { Page } from '../common/page';
 import type { CaseProgress, HistoryEntry, StepView } from '../exit-courses/exit-course.views';
-
-/** Labels of every step kind, in Danish, for display. */
-const STEP_LABELS: Record<string, string> = {
-  suitability_assessment: DEADLINE_POLICY.suitabilityAssessment.label,
-  agreement_signing: DEADLINE_POLICY.agreementSigning.label,
-  mentor_assignment: DEADLINE_POLICY.mentorAssignment.label,
-  mentor_contact: DEADLINE_POLICY.mentorContactCadence.label,
-  release_preparation: DEADLINE_POLICY.releaseReadiness.label,
-  handover_decision: DEADLINE_POLICY.handoverDecision.label,
-  handover_redirect: 'Ny overdragelse efter afvisning',
-  dks_assessment: DEADLINE_POLICY.dksAssessment.label,
-  home_visit: 'Hjemmebesøg (planlagt tidspunkt)',
-  follow_up_check: DEADLINE_POLICY.dksFollowUpCheck.label,
-  network_council_convening: DEADLINE_POLICY.networkCouncilConvening.label,
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
@@ -145,7 +130,7 @@ export class CaseRecordsRepository {
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      label: STEP_LABELS[row.kind] ?? row.kind,
+      label: stepLabel(row.kind),
       status: row.status,
       openedAt: row.opened_at.toISOString(),
       dueAt: row.due_at.toISOString(),

@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { NoticeSettings } from '../../libs/config/exitflow-config';
+import type { OutgoingNotice } from './outgoing-notice';
+
+/** Delivers one notice; throws when it could not (the outbox tries again later). */
+export interface NoticeSender {
+  send(notice: OutgoingNotice): Promise<void>;
+  close?(): void;
+}
+
+/** The default: one log line per notice (subject and case id; notices hold no personal data). */
+export class LogNoticeSender implements NoticeSender {
+  private readonly logger = new Logger('Notices');
+
+  async send(notice: OutgoingNotice): Promise<void> {
+    this.logger.log(`Besked ${notice.noticeId} til ${notice.recipientUnit}: ${notice.subject}`);
+  }
+}
+
+/** E-mail to the recipient unit's configured mailbox (NOTICE_UNIT_ADDRESSES). */
+export class SmtpNoticeSender implements NoticeSender {
+  private readonly transport: Transporter;
+
+  constructor(private readonly settings: NonNullable<NoticeSettings['smtp']>) {
+    this.transport = createTransport(settings.url);
+  }
+
+  async send(notice: OutgoingNotice): Promise<void> {
+    const to = this.settings.unitAddresses[notice.recipientUnit];
+    if (!to) throw new Error(`Ingen e-mailadresse for enheden ${notice.recipientUnit} (NOTICE_UNIT_ADDRESSES).`);
+    await this.transport.sendMail({ from: this.settings.from, to, subject: notice.subject, text: notice.text, messageId: `<${notice.noticeId}@exitflow>` });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+export function noticeSender(settings: NoticeSettings): NoticeSender {
+  return settings.sender === 'smtp' && settings.smtp ? new SmtpNoticeSender(settings.smtp) : new LogNoticeSender();
+}

@@ -1,0 +1,13 @@
+import type { SqlParameters } from '../access/access-policy';
+import { STEP_KIND_NAMES, STEP_KINDS } from '../domain/case-record/step-kinds';
+
+const HANDOVER_DISTRICT_KINDS = STEP_KIND_NAMES.filter((kind) => STEP_KINDS[kind].responsibleUnit === 'handover_district');
+
+/**
+ * SQL for the unit whose turn an open step is (see STEP_KINDS): the police district a course was handed
+ * over to for the handover decision, else the unit holding the case. Aliases: a `steps` row, its
+ * `cases` row, and its `exit_courses` row (LEFT JOINed: youth cases have none).
+ */
+export function responsibleUnitSql(step: string, caseRow: string, exitCourse: string, params: SqlParameters): string {
+  return `CASE WHEN ${step}.kind = ANY(${params.add(HANDOVER_DISTRICT_KINDS)}::text[]) THEN COALESCE(${exitCourse}.handover_district, ${caseRow}.org_unit) ELSE ${caseRow}.org_unit END`;
+}

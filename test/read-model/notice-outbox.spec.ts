@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { ReadModelRecorder } from '../../activities/read-model.activities';
+import { NoticeOutbox, retryDelaySeconds } from '../../activities/notices/notice-outbox';
+import { SmtpNoticeSender, type NoticeSender } from '../../activities/notices/notice-senders';
+import type { OutgoingNotice } from '../../activities/notices/outgoing-notice';
+import { readModelDataSourceOptions } from '../../libs/persistence/data-source-options';
+import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * The outbox and its senders, on a database of its own: other suites' workers deliver the shared
+ * database's outbox while they run, so only here can every notice be counted exactly.
+ */
+let database: TestDatabase;
+let db: DataSource;
+let recorder: ReadModelRecorder;
+
+beforeAll(async () => {
+  database = await createSiblingDatabase();
+  db = await new DataSource(readModelDataSourceOptions(database.databaseUrl)).initialize();
+  recorder = new ReadModelRecorder(db);
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await database?.dispose();
+});
+
+const WEB = 'https://exitflow.example.dk';
+
+class RecordingSender implements NoticeSender {
+  readonly sent: OutgoingNotice[] = [];
+  failWith?: string;
+
+  async send(notice: OutgoingNotice): Promise<void> {
+    if (this.failWith) throw new Error(this.failWith);
+    this.sent.push(notice);
+  }
+}
+
+/** A DKS case in Københavns Politi with an assessment due 2026-11-24 10:00 Danish time, warned and then overdue. */
+async function warnedAndOverdueCase(): Promise<{ caseId: string; stepId: string }> {
+  const caseId = randomUUID();
+  const stepId = randomUUID();
+  await recorder.recordTransition({
+    caseId,
+    seq: 1,
+    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: '2026-11-23T09:00:00.000Z' },
+    stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: '2026-11-23T09:00:00.000Z', dueAt: '2026-11-24T09:00:00.000Z' }],
+    events: [],
+  });
+  const warned = { caseId, seq: 2, stepsWarned: [{ stepId, dueAt: '2026-11-24T09:00:00.000Z' }], events: [] };
+  await recorder.recordTransition(warned);
+  await recorder.recordTransition(warned); // a retried activity
+  await recorder.recordTransition({ caseId, seq: 3, stepsOverdue: [{ stepId, overdueAt: '2026-11-24T09:00:00.000Z' }], events: [] });
+  return { caseId, stepId };
+}
+
+it('sends each notice once, in Danish, to the unit whose turn it is, with a link and no personal data', async () => {
+  const { caseId } = await warnedAndOverdueCase();
+  const sender = new RecordingSender();
+  const outbox = new NoticeOutbox(db, sender, WEB);
+
+  expect(await outbox.deliverDue()).toEqual({ sent: 2, failed: 0, withdrawn: 0 });
+  expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+  expect(sender.sent.map(({ recipientUnit, subject }) => ({ recipientUnit, subject }))).toEqual([
+    { recipientUnit: 'POL-KBH', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2026 kl. 10.00' },
+    { recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2026 kl. 10.00' },
+  ]);
+  expect(sender.sent[1].text).toBe(
+    [
+      'Til: Københavns Politi',
+      '',
+      'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2026 kl. 10.00',
+      'Sagstype: DKS-sag',
+      `Sag: ${caseId}`,
+      '',
+      `Se sagen: ${WEB}/#/sag/dks-cases/${caseId}`,
+      '',
+      'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
+    ].join('\n'),
+  );
+  const rows = await db.query(`SELECT attempts, last_error, sent_at IS NOT NULL AS sent FROM notifications WHERE case_id = $1`, [caseId]);
+  expect(rows).toEqual([
+    { attempts: 1, last_error: null, sent: true },
+    { attempts: 1, last_error: null, sent: true },
+  ]);
+});
+
+it('keeps a notice that could not be sent, with the reason, and tries again after a growing wait', async () => {
+  const { caseId } = await warnedAndOverdueCase();
+  const sender = new RecordingSender();
+  sender.failWith = 'Forbindelsen til mailserveren blev afvist';
+  const outbox = new NoticeOutbox(db, sender, WEB);
+
+  expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 2, withdrawn: 0 });
+  // Not due again yet: nothing is retried at once.
+  expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+  const [row] = await db.query(
+    `SELECT attempts, last_error, sent_at, round(extract(epoch FROM next_attempt_at - now()))::int AS wait FROM notifications WHERE case_id = $1 LIMIT 1`,
+    [caseId],
+  );
+  expect(row).toEqual({ attempts: 1, last_error: 'Forbindelsen til mailserveren blev afvist', sent_at: null, wait: 30 });
+
+  sender.failWith = undefined;
+  await db.query(`UPDATE notifications SET next_attempt_at = now() WHERE case_id = $1`, [caseId]);
+  expect(await outbox.deliverDue()).toEqual({ sent: 2, failed: 0, withdrawn: 0 });
+  expect((await db.query(`SELECT attempts, last_error FROM notifications WHERE case_id = $1`, [caseId]))[0]).toEqual({ attempts: 2, last_error: null });
+});
+
+it('withdraws a deadline notice whose step closed, or whose deadline moved, before it went out', async () => {
+  const closed = await warnedAndOverdueCase();
+  await recorder.recordTransition({
+    caseId: closed.caseId,
+    seq: 4,
+    stepsClosed: [{ stepId: closed.stepId, status: 'completed', completedAt: '2026-11-24T09:30:00.000Z', latenessSeconds: 1800, outcome: 'none' }],
+    events: [],
+  });
+  const moved = await warnedAndOverdueCase();
+  await recorder.recordTransition({ caseId: moved.caseId, seq: 4, stepsRescheduled: [{ stepId: moved.stepId, dueAt: '2026-11-30T09:00:00.000Z' }], events: [] });
+  const sender = new RecordingSender();
+
+  expect(await new NoticeOutbox(db, sender, WEB).deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 4 });
+  expect(sender.sent).toEqual([]);
+  const rows = await db.query(
+    `SELECT count(*)::int AS n FROM notifications WHERE case_id = ANY($1) AND withdrawn_at IS NOT NULL AND sent_at IS NULL`,
+    [[closed.caseId, moved.caseId]],
+  );
+  expect(rows).toEqual([{ n: 4 }]);
+});
+
+it('waits 30 s after the first failure, doubling up to an hour', () => {
+  expect([1, 2, 3, 4, 7, 8, 20].map(retryDelaySeconds)).toEqual([30, 60, 120, 240, 1920, 3600, 3600]);
+});
+
+describe('the SMTP sender', () => {
+  let server: SMTPServer;
+  const received: { to: string[]; data: string }[] = [];
+
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('mails the unit’s mailbox through a real SMTP server, and refuses a unit without one', async () => {
+    const { port } = server.server.address() as AddressInfo;
+    const sender = new SmtpNoticeSender({ url: `smtp://127.0.0.1:${port}`, from: 'exitflow <ingen-svar@exitflow.local>', unitAddresses: { 'POL-KBH': 'dks@politi.example.dk' } });
+    try {
+      const notice: OutgoingNotice = { noticeId: randomUUID(), recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering', text: 'Se sagen.' };
+      await sender.send(notice);
+      expect(received).toHaveLength(1);
+      expect(received[0].to).toEqual(['dks@politi.example.dk']);
+      expect(received[0].data).toContain(`Message-ID: <${notice.noticeId}@exitflow>`);
+      expect(received[0].data).toMatch(/^Subject: Frist overskredet: DKS-vurdering\r?$/m);
+      expect(received[0].data).toMatch(/\r?\n\r?\nSe sagen\.\r?\n/);
+      await expect(sender.send({ ...notice, recipientUnit: 'KF-NYBORG' })).rejects.toThrow(
+        'Ingen e-mailadresse for enheden KF-NYBORG (NOTICE_UNIT_ADDRESSES).',
+      );
+      expect(received).toHaveLength(1);
+    } finally {
+      sender.close();
+    }
+  });
+});
