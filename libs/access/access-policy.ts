@@ -17,15 +17,17 @@ export type Permission =
   | 'person:register'
   | 'person:read'
   | 'users:read'
-  | 'temporal:codec';
+  | 'temporal:codec'
+  /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
+  | 'reports:read';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
   police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
   municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
   dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
-  supervisor: ['case:read', 'person:read'],
-  national_supervisor: ['case:read', 'person:read'],
+  supervisor: ['case:read', 'person:read', 'reports:read'],
+  national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.
   administrator: ['users:read'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
@@ -46,6 +48,11 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   administrator: [],
   operations: [],
 };
+
+/** A role's permissions: the web page shows only what the user may use. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
 
 export function hasPermission(user: AuthenticatedUser, permission: Permission): boolean {
   return ROLE_PERMISSIONS[user.role].includes(permission);

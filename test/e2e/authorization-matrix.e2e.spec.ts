@@ -56,6 +56,16 @@ const caseDecisionNotYet: Row = all(403, { anonymous: 401, 'kf.storstroem': [409
 /** Only operations decrypts Temporal payloads: a payload cannot be scoped to a unit. */
 const codec: Row = all(403, { anonymous: 401, drift: 200 });
 
+/** Aggregate figures: the supervisors' roles. */
+const reports: Row = all(403, {
+  anonymous: 401,
+  'kf.leder.storstroem': 200,
+  'kf.leder.national': 200,
+  'politi.leder.kbh': 200,
+  'politi.leder.national': 200,
+  'kommune.leder.kbh': 200,
+});
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': all(200),
   'POST /api/auth/login': all(200, { anonymous: 401 }),
@@ -102,6 +112,14 @@ const MATRIX: Record<string, Row> = {
   'POST /api/persons/lookup': caseRead(200, 404, 404),
   'GET /api/persons/{personRef}': caseRead(200, 404, 404),
   'POST /api/codec/decode': codec,
+  // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
+  'GET /api/reports/exit-courses': reports,
+  'GET /api/reports/sla': reports,
+  // Every case reader has the boards, scoped; the fixtures' steps are neither overdue nor due soon.
+  'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
+  'GET /api/steps/mine': all('hidden', { anonymous: 401, admin: 403, drift: 403, 'kf.storstroem': ['listed', 'hidden'], 'kf.ennermark': ['hidden', 'listed'] }),
 };
 
 interface Fixture {
@@ -266,11 +284,20 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/persons/lookup': async (_user, target) => ['POST', '/api/persons/lookup', { cpr: target.cpr }],
   'GET /api/persons/{personRef}': async (_user, target) => ['GET', `/api/persons/${target.personRef}`],
   'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],
+  'GET /api/reports/exit-courses': async () => ['GET', '/api/reports/exit-courses?from=2026-01-01&to=2026-12-31'],
+  'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
+  'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
+  'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
+  'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?pageSize=100'],
 };
 
+/** Lists whose answer says whether the target case is in them, and the field naming the case. */
+const LISTS: Record<string, 'id' | 'caseId'> = { 'GET /api/exit-courses': 'id', 'GET /api/steps/mine': 'caseId' };
+
 function outcome(endpoint: string, answer: HttpAnswer, target: Fixture): Expected {
-  if (endpoint !== 'GET /api/exit-courses' || answer.status !== 200) return answer.status;
-  return answer.body.items.some((item: { id: string }) => item.id === target.caseId) ? 'listed' : 'hidden';
+  const field = LISTS[endpoint];
+  if (!field || answer.status !== 200) return answer.status;
+  return answer.body.items.some((item: Record<string, string>) => item[field] === target.caseId) ? 'listed' : 'hidden';
 }
 
 describe('authorization matrix', () => {

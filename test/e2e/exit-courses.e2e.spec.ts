@@ -579,6 +579,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/persons',
       '/api/persons/lookup',
       '/api/persons/{personRef}',
+      '/api/reports/exit-courses',
+      '/api/reports/sla',
+      '/api/steps/due-soon',
+      '/api/steps/mine',
+      '/api/steps/overdue',
     ].sort());
 
     const unknownRoute = await api('GET', '/api/nowhere');

@@ -27,6 +27,9 @@ import { NetworkCouncilsService } from './network-councils/network-councils.serv
 import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
+import { ReportsModule } from './reports/reports.module';
+import { StepBoardRepository } from './steps/step-board.repository';
+import { StepsController } from './steps/steps.controller';
 import { TEMPORAL_CLIENT, TemporalClientCloser } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -39,8 +42,9 @@ export class ApiModule {
         TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl)),
         ThrottlerModule.forRoot(loginThrottlers(config.auth)),
         ExitCoursesModule,
+        ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -53,6 +57,7 @@ export class ApiModule {
         IdempotencyKeysService,
         DksCasesService,
         NetworkCouncilsService,
+        StepBoardRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { CaseAction } from '../../../../libs/domain/case-record/case-transition';
+import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import type { ReportPeriod } from './report-period';
+import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from './report.views';
+import { byUnitName, hoursOf } from './report-numbers';
+
+/** The audit-trail actions the figures count, each at the moment the user stated (`occurred_at`). */
+const COUNTED_ACTIONS: readonly CaseAction[] = ['agreement_signed', 'handed_over', 'course_interrupted', 'suitability_rejection'];
+
+interface FiguresRow {
+  /** `null` on the total row. */
+  unit: string | null;
+  agreements_entered: number;
+  handed_over: number;
+  interrupted_by_inmate: number;
+  interrupted_by_kriminalforsorgen: number;
+  rejected: number;
+  still_open: number;
+  repeat_persons: number;
+  mentor_minutes: number;
+  mentor_persons: number;
+  median_person_minutes: number | null;
+}
+
+/**
+ * Exit-course figures for a period (DOMAIN.md §1: what parliament asks), by institution and in total,
+ * over the cases the user may see. Every case row is taken twice — once under its institution and once
+ * under the total (`unit` NULL) — so that the total counts each person once even when they had courses
+ * at two institutions, and is not a sum of the rows.
+ */
+@Injectable()
+export class ExitCourseFiguresRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async report(period: ReportPeriod, user: AuthenticatedUser): Promise<ExitCourseReport> {
+    const params = new SqlParameters();
+    const startsAt = params.add(period.startsAt);
+    const endsBefore = params.add(period.endsBefore);
+    const actions = params.add(COUNTED_ACTIONS);
+    const rows: FiguresRow[] = await this.dataSource.query(
+      `WITH visible AS (
+         SELECT c.id, c.person_ref, c.closed_at, scope.unit
+           FROM cases c CROSS JOIN LATERAL (VALUES (c.org_unit), (NULL)) AS scope (unit)
+          WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}
+       ),
+       period_events AS (
+         SELECT v.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by
+           FROM case_events e JOIN visible v ON v.id = e.case_id
+          WHERE e.action = ANY(${actions}::text[]) AND e.occurred_at >= ${startsAt} AND e.occurred_at < ${endsBefore}
+            -- A course is handed over once: a new handover after a police unit declined is not another.
+            AND NOT (e.action = 'handed_over' AND EXISTS (
+                  SELECT 1 FROM case_events earlier
+                   WHERE earlier.case_id = e.case_id AND earlier.action = 'handed_over' AND earlier.transition_seq < e.transition_seq))
+       ),
+       event_counts AS (
+         SELECT unit,
+                count(DISTINCT case_id) FILTER (WHERE action = 'agreement_signed')::int AS agreements_entered,
+                count(DISTINCT case_id) FILTER (WHERE action = 'handed_over')::int AS handed_over,
+                count(DISTINCT case_id) FILTER (WHERE action = 'course_interrupted' AND interrupted_by = 'inmate')::int AS interrupted_by_inmate,
+                count(DISTINCT case_id) FILTER (WHERE action = 'course_interrupted' AND interrupted_by = 'kriminalforsorgen')::int
+                  AS interrupted_by_kriminalforsorgen,
+                count(DISTINCT case_id) FILTER (WHERE action = 'suitability_rejection')::int AS rejected
+           FROM period_events GROUP BY unit
+       ),
+       repeat_persons AS (
+         SELECT unit, count(*)::int AS persons FROM (
+           SELECT unit FROM period_events WHERE action = 'agreement_signed'
+            GROUP BY unit, person_ref HAVING count(DISTINCT case_id) >= 2
+         ) repeated GROUP BY unit
+       ),
+       still_open AS (
+         SELECT v.unit, count(*)::int AS courses FROM visible v
+          WHERE (v.closed_at IS NULL OR v.closed_at >= ${endsBefore})
+            AND EXISTS (SELECT 1 FROM case_events s
+                         WHERE s.case_id = v.id AND s.action = 'agreement_signed' AND s.occurred_at < ${endsBefore})
+          GROUP BY v.unit
+       ),
+       mentor_per_person AS (
+         SELECT v.unit, v.person_ref, sum(m.duration_minutes)::int AS minutes
+           FROM mentor_contacts m JOIN visible v ON v.id = m.case_id
+          WHERE m.contact_at >= ${startsAt} AND m.contact_at < ${endsBefore}
+          GROUP BY v.unit, v.person_ref
+       ),
+       mentor AS (
+         SELECT unit, sum(minutes)::int AS minutes, count(*)::int AS persons,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) AS median_minutes
+           FROM mentor_per_person GROUP BY unit
+       ),
+       units AS (SELECT unit FROM event_counts UNION SELECT unit FROM still_open UNION SELECT unit FROM mentor)
+       SELECT u.unit,
+              COALESCE(ec.agreements_entered, 0) AS agreements_entered, COALESCE(ec.handed_over, 0) AS handed_over,
+              COALESCE(ec.interrupted_by_inmate, 0) AS interrupted_by_inmate,
+              COALESCE(ec.interrupted_by_kriminalforsorgen, 0) AS interrupted_by_kriminalforsorgen,
+              COALESCE(ec.rejected, 0) AS rejected, COALESCE(so.courses, 0) AS still_open,
+              COALESCE(rp.persons, 0) AS repeat_persons, COALESCE(m.minutes, 0) AS mentor_minutes,
+              COALESCE(m.persons, 0) AS mentor_persons, m.median_minutes AS median_person_minutes
+         FROM units u
+         LEFT JOIN event_counts ec ON ec.unit IS NOT DISTINCT FROM u.unit
+         LEFT JOIN repeat_persons rp ON rp.unit IS NOT DISTINCT FROM u.unit
+         LEFT JOIN still_open so ON so.unit IS NOT DISTINCT FROM u.unit
+         LEFT JOIN mentor m ON m.unit IS NOT DISTINCT FROM u.unit`,
+      params.values,
+    );
+    const total = rows.find((row) => row.unit === null);
+    const institutions = rows
+      .filter((row): row is FiguresRow & { unit: string } => row.unit !== null)
+      .map((row) => figures(row, findUnit(row.unit)?.name ?? row.unit))
+      .sort(byUnitName);
+    return { from: period.from, to: period.to, institutions, total: figures(total ?? emptyTotal(), TOTAL_UNIT_NAME) };
+  }
+}
+
+function figures(row: FiguresRow, unitName: string): ExitCourseFigures {
+  return {
+    unit: row.unit,
+    unitName,
+    agreementsEntered: row.agreements_entered,
+    handedOver: row.handed_over,
+    interruptedByInmate: row.interrupted_by_inmate,
+    interruptedByKriminalforsorgen: row.interrupted_by_kriminalforsorgen,
+    rejected: row.rejected,
+    stillOpen: row.still_open,
+    personsWithMoreThanOneAgreement: row.repeat_persons,
+    mentorMinutesTotal: row.mentor_minutes,
+    mentorHoursTotal: hoursOf(row.mentor_minutes),
+    mentorHoursMeanPerPerson: hoursOf(row.mentor_minutes, row.mentor_persons),
+    mentorHoursMedianPerPerson: hoursOf(row.median_person_minutes ?? 0),
+  };
+}
+
+function emptyTotal(): FiguresRow {
+  return {
+    unit: null,
+    agreements_entered: 0,
+    handed_over: 0,
+    interrupted_by_inmate: 0,
+    interrupted_by_kriminalforsorgen: 0,
+    rejected: 0,
+    still_open: 0,
+    repeat_persons: 0,
+    mentor_minutes: 0,
+    mentor_persons: 0,
+    median_person_minutes: null,
+  };
+}

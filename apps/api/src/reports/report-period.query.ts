@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, registerDecorator, type ValidationOptions } from 'class-validator';
+import { parseLocalDate, type LocalDate } from '../../../../libs/domain/time/copenhagen-calendar';
+import { MAX_REPORT_YEARS, withinMaxSpan } from './report-period';
+
+export const REPORT_FORMATS = ['json', 'csv'] as const;
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A strict `YYYY-MM-DD` naming a real calendar date (2026-02-30 is refused). */
+function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseLocalDate(value) !== undefined },
+    });
+}
+
+/**
+ * `to` compared with the object's `from`; passes when `from` is itself invalid, whose own problem is
+ * reported on `from`.
+ */
+function ComparedWithFrom(check: (from: LocalDate, to: LocalDate) => boolean, options: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'comparedWithFrom',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown, args) => {
+          const from = parseLocalDate(String((args?.object as { from?: unknown }).from));
+          const to = parseLocalDate(String(value));
+          return !from || !to || check(from, to);
+        },
+      },
+    });
+}
+
+const sameOrAfter = (from: LocalDate, to: LocalDate) =>
+  Date.UTC(to.year, to.month - 1, to.day) >= Date.UTC(from.year, from.month - 1, from.day);
+
+/** `?from=&to=` (Danish calendar days, inclusive) and `?format=json|csv` of every report. */
+export class ReportPeriodQuery {
+  @ApiProperty({ example: '2015-04-01', description: 'Første dag i perioden (dansk kalenderdag, medregnes).' })
+  @IsCalendarDate({ message: 'from skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'from skal angives én gang, som tekst.' })
+  @IsDefined({ message: 'from skal angives.' })
+  from!: string;
+
+  @ApiProperty({ example: '2020-10-28', description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).' })
+  @ComparedWithFrom(withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
+  @ComparedWithFrom(sameOrAfter, { message: 'to må ikke ligge før from.' })
+  @IsCalendarDate({ message: 'to skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'to skal angives én gang, som tekst.' })
+  @IsDefined({ message: 'to skal angives.' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv: download (også med Accept: text/csv).' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: `format skal være en af: ${REPORT_FORMATS.join(', ')}.` })
+  format?: ReportFormat;
+}

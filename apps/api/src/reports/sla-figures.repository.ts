@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { DANISH_TIME_ZONE } from '../../../../libs/domain/time/copenhagen-calendar';
+import type { ReportPeriod } from './report-period';
+import { SLA_MEASURES, type SlaMeasure, type SlaReport, type SlaRow } from './report.views';
+import { byUnitName, roundedRatio } from './report-numbers';
+import { SLA_MEASURE_STEPS } from './sla-measures';
+
+interface SlaCountRow {
+  kind: string;
+  unit: string;
+  month: string;
+  total: number;
+  within_deadline: number;
+}
+
+/**
+ * Share of legal deadlines kept, per measure, responsible unit and Danish month of the deadline, over
+ * the cases the user may see. A step is measured in the month its deadline falls: completed on time
+ * (lateness 0) is within; completed late, or still open with its deadline passed, is not; a step still
+ * open before its deadline (outcome unknown) and a cancelled one are not measured.
+ */
+@Injectable()
+export class SlaFiguresRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async report(period: ReportPeriod, user: AuthenticatedUser, now: Date): Promise<SlaReport> {
+    const measureOfKind = new Map(SLA_MEASURES.map((measure) => [SLA_MEASURE_STEPS[measure].stepKind as string, measure]));
+    const params = new SqlParameters();
+    const kinds = params.add([...measureOfKind.keys()]);
+    const startsAt = params.add(period.startsAt);
+    const endsBefore = params.add(period.endsBefore);
+    const nowParam = params.add(now);
+    const zone = params.add(DANISH_TIME_ZONE);
+    const rows: SlaCountRow[] = await this.dataSource.query(
+      `SELECT s.kind, c.org_unit AS unit, to_char(s.due_at AT TIME ZONE ${zone}, 'YYYY-MM') AS month,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE s.status = 'completed' AND COALESCE(s.lateness_seconds, 0) = 0)::int AS within_deadline
+         FROM steps s JOIN cases c ON c.id = s.case_id
+        WHERE s.kind = ANY(${kinds}::text[]) AND s.due_at >= ${startsAt} AND s.due_at < ${endsBefore}
+          AND (s.status = 'completed' OR (s.status = 'open' AND s.due_at <= ${nowParam}))
+          AND ${visibleCaseCondition(user, 'c', params)}
+        GROUP BY 1, 2, 3`,
+      params.values,
+    );
+    const slaRows = rows.map((row) => slaRow(measureOfKind.get(row.kind)!, row));
+    slaRows.sort((a, b) => a.measure.localeCompare(b.measure) || byUnitName(a, b) || a.month.localeCompare(b.month));
+    return { from: period.from, to: period.to, rows: slaRows };
+  }
+}
+
+function slaRow(measure: SlaMeasure, row: SlaCountRow): SlaRow {
+  return {
+    measure,
+    label: SLA_MEASURE_STEPS[measure].label,
+    unit: row.unit,
+    unitName: findUnit(row.unit)?.name ?? row.unit,
+    month: row.month,
+    total: row.total,
+    withinDeadline: row.within_deadline,
+    share: row.total === 0 ? null : roundedRatio(row.within_deadline, row.total, 4),
+  };
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
+import { ROLE_LABELS, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
+import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+import { CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
+import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
+import type { Page } from '../common/page';
+import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
+import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
+
+/** Which open steps a list shows. */
+export type StepList =
+  | { list: 'overdue'; query: OverdueBoardQuery }
+  | { list: 'due_soon'; query: StepBoardQuery }
+  | { list: 'mine'; query: StepBoardQuery };
+
+const CASE_PATHS: Record<CaseType, string> = {
+  exit_course: '/api/exit-courses',
+  dks_assessment: '/api/dks-cases',
+  network_council: '/api/network-councils',
+};
+
+interface BoardRow {
+  step_id: string;
+  case_id: string;
+  case_type: CaseType;
+  kind: string;
+  label: string;
+  opened_at: Date;
+  due_at: Date;
+  warning_at: Date;
+  overdue_at: Date | null;
+  /** bigint: pg answers it as text. */
+  lateness_seconds: string;
+  remaining_seconds: string;
+  responsible_role: Role;
+  unit: string;
+  unit_name: string;
+  organisation: Organisation | null;
+}
+
+/**
+ * Open steps across every workflow type, read from the read model within the user's scope: the overdue
+ * board, the due-soon list and a user's own inbox. Whose turn a step is comes from the step-kind table
+ * (libs/domain/case-record/step-kinds.ts): the unit holding the case, or the district it was handed to.
+ */
+@Injectable()
+export class StepBoardRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async board(request: StepList, user: AuthenticatedUser, asOf: Date): Promise<StepBoard> {
+    const { from, where, params } = this.selection(request, user, asOf);
+    const [page, counts] = await Promise.all([
+      this.page(request, from, where, params),
+      this.dataSource.query(
+        `SELECT r.unit, COALESCE(u.name, r.unit) AS unit_name, count(*)::int AS count FROM ${from} WHERE ${where}
+          GROUP BY r.unit, u.name ORDER BY count DESC, unit_name`,
+        params.values,
+      ) as Promise<{ unit: string; unit_name: string; count: number }[]>,
+    ]);
+    const countsByUnit: UnitCount[] = counts.map((row) => ({ unit: row.unit, unitName: row.unit_name, count: row.count }));
+    return { ...page, countsByUnit };
+  }
+
+  async inbox(query: StepBoardQuery, user: AuthenticatedUser, asOf: Date): Promise<Page<BoardStep>> {
+    const request: StepList = { list: 'mine', query };
+    const { from, where, params } = this.selection(request, user, asOf);
+    return this.page(request, from, where, params);
+  }
+
+  private async page(request: StepList, from: string, where: string, params: SqlParameters): Promise<Page<BoardStep>> {
+    const { page, pageSize } = request.query;
+    const pageParams = new SqlParameters();
+    pageParams.values.push(...params.values);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params.values);
+    const rows: BoardRow[] = await this.dataSource.query(
+      `SELECT s.id AS step_id, s.case_id, c.case_type, s.kind, k.label, s.opened_at, s.due_at, s.overdue_at,
+              s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
+              GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
+              GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
+              k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation
+         FROM ${from} WHERE ${where}
+        ORDER BY ${orderBy(request)}
+        LIMIT ${pageParams.add(pageSize)} OFFSET ${pageParams.add((page - 1) * pageSize)}`,
+      pageParams.values,
+    );
+    return { items: rows.map(toBoardStep), page, pageSize, total };
+  }
+
+  /** The FROM clause (steps with their case, kind and responsible unit) and the WHERE of a list. */
+  private selection(request: StepList, user: AuthenticatedUser, asOf: Date) {
+    const params = new SqlParameters();
+    const asOfParam = params.add(asOf.toISOString());
+    const from =
+      `steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id ` +
+      `JOIN ${stepKindTable(params)} ON k.kind = s.kind ` +
+      `CROSS JOIN LATERAL (SELECT ${responsibleUnitSql('s', 'c', 'e', params)} AS unit, ` +
+      `${asOfParam}::timestamptz AS as_of) r ` +
+      `LEFT JOIN ${unitTable(params)} ON u.code = r.unit`;
+    const conditions = [`s.status = 'open'`, visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read')];
+    const { query } = request;
+    if (request.list === 'overdue') {
+      conditions.push(`s.due_at <= r.as_of`);
+      if (request.query.minLatenessHours !== undefined) {
+        conditions.push(`s.due_at <= r.as_of - make_interval(hours => ${params.add(request.query.minLatenessHours)}::int)`);
+      }
+      if (request.query.maxLatenessHours !== undefined) {
+        conditions.push(`s.due_at >= r.as_of - make_interval(hours => ${params.add(request.query.maxLatenessHours)}::int)`);
+      }
+    }
+    if (request.list === 'due_soon') conditions.push(`s.due_at > r.as_of`, `s.due_at - make_interval(hours => k.warning_hours) <= r.as_of`);
+    if (request.list === 'mine') {
+      conditions.push(`k.responsible_role = ${params.add(user.role)}`, `r.unit = ANY(${params.add(user.units)}::text[])`);
+    }
+    if (query.organisation) conditions.push(`u.organisation = ${params.add(query.organisation)}`);
+    if (query.unit) conditions.push(`r.unit = ${params.add(query.unit)}`);
+    if (query.caseType) conditions.push(`c.case_type = ${params.add(query.caseType)}`);
+    if (query.kind) conditions.push(`s.kind = ${params.add(query.kind)}`);
+    return { from, where: conditions.join(' AND '), params };
+  }
+}
+
+/** The step-kind table as SQL rows `k(kind, warning_hours, label, responsible_role)`. */
+function stepKindTable(params: SqlParameters): string {
+  const rows = STEP_KIND_NAMES.map((kind) => {
+    const definition = STEP_KINDS[kind];
+    return `(${params.add(kind)}, ${params.add(definition.warningHours)}::int, ${params.add(definition.label)}, ${params.add(definition.responsibleRole)})`;
+  });
+  return `(VALUES ${rows.join(', ')}) AS k(kind, warning_hours, label, responsible_role)`;
+}
+
+/** The organisation units as SQL rows `u(code, name, organisation)`. */
+function unitTable(params: SqlParameters): string {
+  const rows = ORGANISATION_UNITS.map((unit) => `(${params.add(unit.code)}, ${params.add(unit.name)}, ${params.add(unit.organisation)})`);
+  return `(VALUES ${rows.join(', ')}) AS u(code, name, organisation)`;
+}
+
+function orderBy({ list, query }: StepList): string {
+  const sort = query.sort ?? (list === 'overdue' ? 'lateness' : 'dueAt');
+  const descending = (query.order ?? (sort === 'lateness' ? 'desc' : 'asc')) === 'desc';
+  // The latest step is the least late: lateness sorts the deadline the other way round.
+  const dueDirection = (sort === 'lateness') === descending ? 'ASC' : 'DESC';
+  const direction = descending ? 'DESC' : 'ASC';
+  switch (sort) {
+    case 'unit':
+      return `unit_name ${direction}, s.due_at ASC, s.id`;
+    case 'kind':
+      return `k.label ${direction}, s.due_at ASC, s.id`;
+    default:
+      return `s.due_at ${dueDirection}, s.id`;
+  }
+}
+
+function toBoardStep(row: BoardRow): BoardStep {
+  const remainingSeconds = Number(row.remaining_seconds);
+  return {
+    stepId: row.step_id,
+    caseId: row.case_id,
+    caseType: row.case_type,
+    caseTypeLabel: CASE_TYPE_LABELS[row.case_type],
+    kind: row.kind,
+    label: row.label,
+    openedAt: row.opened_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    warningAt: row.warning_at.toISOString(),
+    overdue: remainingSeconds === 0,
+    latenessSeconds: Number(row.lateness_seconds),
+    remainingSeconds,
+    escalatedAt: row.overdue_at?.toISOString() ?? null,
+    responsibleUnit: { code: row.unit, name: row.unit_name, organisation: row.organisation },
+    responsibleRole: row.responsible_role,
+    whoseTurn: `${row.unit_name} – ${ROLE_LABELS[row.responsible_role]}`,
+    casePath: `${CASE_PATHS[row.case_type]}/${row.case_id}`,
+  };
+}

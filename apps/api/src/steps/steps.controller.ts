@@ -1,0 +1,52 @@
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import type { Page } from '../common/page';
+import { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
+import { StepBoardRepository } from './step-board.repository';
+import type { BoardStep, StepBoard } from './step-board.views';
+
+@ApiTags('Frister')
+@ApiBearerAuth()
+@Controller('steps')
+export class StepsController {
+  constructor(
+    private readonly board: StepBoardRepository,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Get('overdue')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Overskredne frister: alle åbne trin efter deres frist, på tværs af sagstyper, med antal pr. enhed.' })
+  async overdue(@Query() query: OverdueBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
+    if (query.minLatenessHours !== undefined && query.maxLatenessHours !== undefined && query.minLatenessHours > query.maxLatenessHours) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
+        { field: 'minLatenessHours', problems: ['minLatenessHours må ikke være større end maxLatenessHours.'] },
+      ]);
+    }
+    const board = await this.board.board({ list: 'overdue', query }, user, new Date());
+    await this.accessLog.record(user, 'case_list', {});
+    return board;
+  }
+
+  @Get('due-soon')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Snart forfaldne: åbne trin inden for deres varslingsvindue før fristen.' })
+  async dueSoon(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
+    const board = await this.board.board({ list: 'due_soon', query }, user, new Date());
+    await this.accessLog.record(user, 'case_list', {});
+    return board;
+  }
+
+  @Get('mine')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Mine opgaver: åbne trin, hvor det er brugerens rolle i brugerens enhed, der skal handle; tidligste frist først.' })
+  async mine(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<BoardStep>> {
+    const inbox = await this.board.inbox(query, user, new Date());
+    await this.accessLog.record(user, 'case_list', {});
+    return inbox;
+  }
+}

@@ -1,0 +1,207 @@
+import { ReadModelRecorder } from '../../activities/read-model.activities';
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { http, startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { NO_EXIT_COURSE_FIGURES, recordExitCourse, recordStep, type CourseSpec } from '../support/report-history';
+
+/**
+ * The figures over HTTP: shape, CSV download, scoping by role and unit, and every refused query. The
+ * history lies in 2022, a year no other suite writes in; the read-model suite has the exact definitions.
+ */
+let sut: SystemUnderTest;
+let national: UserClient;
+let storstroemSupervisor: UserClient;
+
+const PERIOD = 'from=2022-01-01&to=2022-12-31';
+
+const course = (unit: string, person: string, agreementAt: string, end?: CourseSpec['end']): CourseSpec => ({
+  unit,
+  personRef: `P-REPORT-E2E-${person}`,
+  referredAt: '2021-12-01T10:00:00Z',
+  agreementAt,
+  end,
+});
+
+beforeAll(async () => {
+  sut = await startSystem({}, { worker: false });
+  const recorder = new ReadModelRecorder(sut.db);
+  const courses: CourseSpec[] = [
+    { ...course('KF-STORSTROEM', 'A', '2022-01-10T10:00:00Z', { kind: 'handed_over', at: '2022-05-01T10:00:00Z' }), mentorContacts: [{ at: '2022-02-01T10:00:00Z', minutes: 90 }] },
+    course('KF-STORSTROEM', 'B', '2022-02-10T10:00:00Z', { kind: 'handed_over', at: '2022-06-01T10:00:00Z' }),
+    course('KF-STORSTROEM', 'C', '2022-03-10T10:00:00Z', { kind: 'inmate', at: '2022-04-01T10:00:00Z' }),
+    course('KF-ENNER-MARK', 'D', '2022-01-15T10:00:00Z', { kind: 'kriminalforsorgen', at: '2022-03-01T10:00:00Z' }),
+    course('KF-ENNER-MARK', 'E', '2022-04-15T10:00:00Z', { kind: 'inmate', at: '2023-03-01T10:00:00Z' }),
+  ];
+  for (const spec of courses) await recordExitCourse(recorder, spec);
+  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-KBH', kind: 'dks_assessment', dueAt: '2022-02-03T10:00:00Z', outcome: { latenessSeconds: 0 } });
+  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-KBH', kind: 'dks_assessment', dueAt: '2022-02-04T10:00:00Z', outcome: { latenessSeconds: 7200 } });
+  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-FYN', kind: 'dks_assessment', dueAt: '2022-02-05T10:00:00Z', outcome: { latenessSeconds: 0 } });
+  national = await sut.as('kf.leder.national');
+  storstroemSupervisor = await sut.as('kf.leder.storstroem');
+});
+
+afterAll(() => sut?.stop());
+
+const STORSTROEM = {
+  ...NO_EXIT_COURSE_FIGURES,
+  unit: 'KF-STORSTROEM',
+  unitName: 'Storstrøm Fængsel',
+  agreementsEntered: 3,
+  handedOver: 2,
+  interruptedByInmate: 1,
+  mentorMinutesTotal: 90,
+  mentorHoursTotal: 1.5,
+  mentorHoursMeanPerPerson: 1.5,
+  mentorHoursMedianPerPerson: 1.5,
+};
+
+const ENNER_MARK = {
+  ...NO_EXIT_COURSE_FIGURES,
+  unit: 'KF-ENNER-MARK',
+  unitName: 'Enner Mark Fængsel',
+  agreementsEntered: 2,
+  interruptedByKriminalforsorgen: 1,
+  stillOpen: 1,
+};
+
+describe('GET /api/reports/exit-courses', () => {
+  it('answers a national supervisor with every institution of the organisation and the total', async () => {
+    const answer = await national('GET', `/api/reports/exit-courses?${PERIOD}`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      from: '2022-01-01',
+      to: '2022-12-31',
+      institutions: [ENNER_MARK, STORSTROEM],
+      total: {
+        ...STORSTROEM,
+        unit: null,
+        unitName: 'I alt',
+        agreementsEntered: 5,
+        interruptedByKriminalforsorgen: 1,
+        stillOpen: 1,
+      },
+    });
+  });
+
+  it('answers a local supervisor with its own unit only', async () => {
+    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses?${PERIOD}`);
+
+    expect(answer.body).toEqual({ from: '2022-01-01', to: '2022-12-31', institutions: [STORSTROEM], total: { ...STORSTROEM, unit: null, unitName: 'I alt' } });
+  });
+
+  it('downloads CSV with ?format=csv and with Accept: text/csv', async () => {
+    const token = await tokenOf('kf.leder.storstroem');
+    for (const [query, headers] of [
+      [`${PERIOD}&format=csv`, {}],
+      [PERIOD, { accept: 'text/csv' }],
+    ] as const) {
+      const response = await fetch(`${sut.baseUrl}/api/reports/exit-courses?${query}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      const bytes = Buffer.from(await response.arrayBuffer());
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"');
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
+        'Enhedskode;Institution;Aftaler indgået;Overdraget til politiets exitenhed;Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;' +
+          'Stadig åbne ved periodens slutning;Personer med mere end én aftale;Mentorminutter i alt;Mentortimer i alt;' +
+          'Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
+        'KF-STORSTROEM;Storstrøm Fængsel;3;2;1;0;0;0;0;90;1,50;1,50;1,50',
+        ';I alt;3;2;1;0;0;0;0;90;1,50;1,50;1,50',
+        '',
+      ]);
+    }
+  });
+
+  it('answers JSON when ?format=json, whatever Accept says', async () => {
+    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses?${PERIOD}&format=json`, undefined, { accept: 'text/csv' });
+
+    expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+  });
+
+  it('refuses roles without figures (403) and anonymous callers (401)', async () => {
+    const caseworker = await sut.as('kf.storstroem');
+    expect(await caseworker('GET', `/api/reports/exit-courses?${PERIOD}`)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect((await http(sut.baseUrl, 'GET', `/api/reports/exit-courses?${PERIOD}`)).status).toBe(401);
+  });
+});
+
+describe('GET /api/reports/sla', () => {
+  const dks = (unit: string, unitName: string, withinDeadline: number) => ({
+    measure: 'dks_assessment_24h',
+    label: 'DKS-vurdering inden for 24 timer',
+    unit,
+    unitName,
+    month: '2022-02',
+    total: unit === 'POL-KBH' ? 2 : 1,
+    withinDeadline,
+    share: unit === 'POL-KBH' ? 0.5 : 1,
+  });
+
+  it('answers each unit and month in the scope', async () => {
+    const police = await sut.as('politi.leder.national');
+    expect((await police('GET', `/api/reports/sla?${PERIOD}`)).body).toEqual({
+      from: '2022-01-01',
+      to: '2022-12-31',
+      rows: [dks('POL-FYN', 'Fyns Politi', 1), dks('POL-KBH', 'Københavns Politi', 1)],
+    });
+    const kbh = await sut.as('politi.leder.kbh');
+    expect((await kbh('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([dks('POL-KBH', 'Københavns Politi', 1)]);
+    // Kriminalforsorgen holds no youth cases.
+    expect((await national('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([]);
+  });
+
+  it('downloads CSV', async () => {
+    const kbh = await sut.as('politi.leder.kbh');
+    const answer = await kbh('GET', `/api/reports/sla?${PERIOD}&format=csv`);
+
+    expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="frister-2022-01-01-2022-12-31.csv"');
+    // fetch's text() drops the byte-order mark.
+    expect(answer.body).toBe(
+      'Frist;Enhedskode;Enhed;Måned;Trin i alt;Inden for fristen;Andel inden for fristen\r\n' +
+        'DKS-vurdering inden for 24 timer;POL-KBH;Københavns Politi;2022-02;2;1;0,5000\r\n',
+    );
+  });
+
+  it('refuses roles without figures', async () => {
+    const dksOfficer = await sut.as('politi.kbh.dks');
+    expect((await dksOfficer('GET', `/api/reports/sla?${PERIOD}`)).status).toBe(403);
+  });
+});
+
+describe('refused queries (400)', () => {
+  const refusals: [string, { field: string; problems: string[] }[]][] = [
+    ['to=2022-12-31', [{ field: 'from', problems: ['from skal angives.'] }]],
+    ['from=2022-01-01', [{ field: 'to', problems: ['to skal angives.'] }]],
+    ['', [{ field: 'from', problems: ['from skal angives.'] }, { field: 'to', problems: ['to skal angives.'] }]],
+    ['from=2026-02-30&to=2026-12-31', [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
+    ['from=2026-01-01&to=31-12-2026', [{ field: 'to', problems: ['to skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
+    ['from=2026-01-01T00:00:00Z&to=2026-12-31', [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
+    ['from=2022-01-01&from=2022-02-01&to=2022-12-31', [{ field: 'from', problems: ['from skal angives én gang, som tekst.'] }]],
+    ['from=2022-12-31&to=2022-01-01', [{ field: 'to', problems: ['to må ikke ligge før from.'] }]],
+    ['from=2012-01-01&to=2022-01-01', [{ field: 'to', problems: ['Perioden må højst være 10 år.'] }]],
+    [`${PERIOD}&format=xml`, [{ field: 'format', problems: ['format skal være en af: json, csv.'] }]],
+    [`${PERIOD}&institution=KF-STORSTROEM`, [{ field: 'institution', problems: ["Feltet 'institution' er ukendt og må ikke sendes."] }]],
+  ];
+
+  it.each(refusals)('?%s', async (query, details) => {
+    for (const report of ['exit-courses', 'sla']) {
+      const answer = await national('GET', `/api/reports/${report}?${query}`);
+      expect([answer.status, answer.body]).toEqual([400, { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details }]);
+    }
+  });
+
+  it('accepts a period of one day and one of ten years less a day', async () => {
+    expect((await national('GET', '/api/reports/exit-courses?from=2022-06-01&to=2022-06-01')).status).toBe(200);
+    expect((await national('GET', '/api/reports/sla?from=2012-01-01&to=2021-12-31')).status).toBe(200);
+  });
+});
+
+async function tokenOf(username: string): Promise<string> {
+  const login = await http(sut.baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
+  return login.body.accessToken;
+}
