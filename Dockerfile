@@ -27,6 +27,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web page is served from its source folder (plain files, no build step).
+COPY apps/api/web ./apps/api/web
 USER node
 EXPOSE 3000
 # Overridden per service in docker-compose.yml: dist/apps/worker/src/main.js, dist/apps/migrate/src/main.js.

@@ -13,6 +13,18 @@ export default tseslint.config(
     },
   },
   {
+    // The web page: plain ES modules run by the browser (no build step, no Node).
+    files: ['apps/api/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'sessionStorage', 'fetch', 'URL', 'URLSearchParams', 'FormData', 'CSS', 'Intl', 'setTimeout']
+          .map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-restricted-globals': ['error', 'require', 'module', 'process', '__dirname'] },
+  },
+  {
     // Tests read JSON answers whose shape each assertion states.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -17,5 +17,7 @@ module.exports = {
     { ...common, displayName: 'replay', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/replay/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     { ...common, displayName: 'deployment', testMatch: ['<rootDir>/test/deployment/**/*.spec.ts'] },
+    // The web page in headless Chromium (Debian's `chromium`, or CHROMIUM_PATH) against the whole system.
+    { ...common, displayName: 'browser', setupFiles: ['<rootDir>/test/support/temporal-log-level.ts'], testMatch: ['<rootDir>/test/browser/**/*.spec.ts'] },
   ],
 };

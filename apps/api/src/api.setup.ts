@@ -8,6 +8,7 @@ import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { translateBodyParserErrors } from './common/body-parser-errors';
 import { apiValidationPipe } from './common/validation.pipe';
+import { serveWebPage, webPageHeaders } from './web/web-page';
 
 /** Largest request body accepted; decisions are small JSON documents. */
 export const REQUEST_BODY_LIMIT = '100kb';
@@ -24,9 +25,10 @@ export async function createApiApp(config: ExitflowConfig): Promise<INestApplica
   const docsHeaders = helmet({
     contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
   });
-  app.use((request: { url?: string }, response: unknown, next: () => void) =>
-    (request.url?.startsWith('/api/docs') ? docsHeaders : apiHeaders)(request as never, response as never, next),
-  );
+  // The web page (everything outside /api) has its own policy: its own scripts and styles only.
+  const headersFor = (url = '') => (url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api') ? apiHeaders : webPageHeaders);
+  app.use((request: { url?: string }, response: unknown, next: () => void) => headersFor(request.url)(request as never, response as never, next));
+  serveWebPage(app);
   app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
     // Closed unless configured; the payload codec admits the Temporal UI's origin only.
     const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;

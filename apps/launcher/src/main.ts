@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     [
       '',
       'exitflow kører:',
+      `  Webside        ${apiUrl}/`,
       `  API            ${apiUrl}/api`,
       `  API-dokumentation (OpenAPI)  ${apiUrl}/api/docs`,
       `  Sundhed        ${apiUrl}/api/health`,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { permissionsOf, type Permission } from '../../../../libs/access/access-policy';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../../../libs/access/password-hashing';
 import { ROLE_LABELS, type AuthenticatedUser } from '../../../../libs/access/roles';
 import { ApiError } from '../common/api-error';
@@ -47,8 +48,8 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Den indloggede bruger: rolle, organisation og enheder.' })
-  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser & { roleLabel: string } {
-    return { ...user, roleLabel: ROLE_LABELS[user.role] };
+  @ApiOperation({ summary: 'Den indloggede bruger: rolle, organisation, enheder og rollens tilladelser.' })
+  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser & { roleLabel: string; permissions: readonly Permission[] } {
+    return { ...user, roleLabel: ROLE_LABELS[user.role], permissions: permissionsOf(user.role) };
   }
 }

@@ -1,0 +1,132 @@
+import { session, whenUnauthenticated } from './api.js';
+import { html, render } from './html.js';
+import { caseView } from './views/case.js';
+import { heading } from './views/common.js';
+import { figuresView } from './views/figures.js';
+import { handoversView } from './views/handovers.js';
+import { loginView } from './views/login.js';
+import { dueSoonView, mineView, overdueView } from './views/steps.js';
+
+/**
+ * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
+ * focus on the new view's heading after every navigation.
+ */
+const DECIDES = ['exit-course:decide', 'handover:decide', 'dks:decide', 'council:decide'];
+const can = (user, permission) => (user.permissions ?? []).includes(permission);
+
+const ROUTES = [
+  { path: 'opgaver', label: 'Mine opgaver', view: mineView, allowed: (user) => DECIDES.some((permission) => can(user, permission)) },
+  { path: 'overdragelser', label: 'Overdragelser', view: handoversView, allowed: (user) => can(user, 'handover:decide') },
+  { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
+  { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
+  { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
+  { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
+];
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const userBox = document.getElementById('user-box');
+const announcer = document.getElementById('announcer');
+let flash = null;
+let navigation = 0;
+
+function parseHash() {
+  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const [first = '', ...segments] = path.split('/').map(decodeURIComponent);
+  return { first, segments, params: new URLSearchParams(search) };
+}
+
+function focusHeading() {
+  const target = main.querySelector('h1');
+  target?.focus();
+}
+
+function renderChrome(user, current) {
+  document.body.classList.toggle('logged-out', !user);
+  if (!user) {
+    render(nav, '');
+    render(userBox, '');
+    return;
+  }
+  render(
+    nav,
+    html`<ul>${ROUTES.filter((route) => !route.hidden && route.allowed(user)).map(
+      (route) => html`<li><a href="#/${route.path}"${route.path === current ? html` aria-current="page"` : ''}>${route.label}</a></li>`,
+    )}</ul>`,
+  );
+  render(
+    userBox,
+    html`<span class="who"><strong>${user.displayName}</strong><span class="role">${user.roleLabel}</span></span>
+      <button type="button" class="button quiet" id="logout">Log ud</button>`,
+  );
+}
+
+/** Goes to a route; shows it at once when the address is already there (no hashchange then). */
+function go(hash) {
+  if (location.hash === hash) show();
+  else location.hash = hash;
+}
+
+function defaultRoute(user) {
+  return ROUTES.find((route) => !route.hidden && route.allowed(user));
+}
+
+async function show() {
+  const current = ++navigation;
+  const user = session.user;
+  const { first, segments, params } = parseHash();
+  const root = document.createElement('div');
+  root.className = 'view';
+  if (!user) {
+    renderChrome(null);
+    main.replaceChildren(root);
+    document.title = 'Log ind · exitflow';
+    loginView(root, { flash, onLoggedIn: show });
+    flash = null;
+    focusHeading();
+    return;
+  }
+  const route = ROUTES.find((candidate) => candidate.path === first && candidate.allowed(user));
+  if (!route) {
+    const fallback = defaultRoute(user);
+    if (fallback) {
+      location.replace(`#/${fallback.path}`);
+      return;
+    }
+    renderChrome(user, '');
+    main.replaceChildren(root);
+    render(root, html`${heading('Ingen sager her')}<p class="lead">Din rolle (${user.roleLabel}) arbejder ikke med sager på denne side.</p>`);
+    focusHeading();
+    return;
+  }
+  renderChrome(user, route.hidden ? '' : route.path);
+  document.title = `${route.label ?? 'Sag'} · exitflow`;
+  main.setAttribute('aria-busy', 'true');
+  main.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: 'Henter …' }));
+  await route.view(root, { segments, params, user, focus: focusHeading });
+  if (current !== navigation) return;
+  main.replaceChildren(root);
+  main.removeAttribute('aria-busy');
+  announcer.textContent = document.title;
+  focusHeading();
+}
+
+whenUnauthenticated((message) => {
+  flash = message || 'Du er logget ud. Log ind igen.';
+  go('#/');
+});
+
+userBox.addEventListener('click', (event) => {
+  if (!event.target.closest('#logout')) return;
+  session.clear();
+  flash = 'Du er logget ud.';
+  go('#/');
+});
+
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  focusHeading();
+});
+
+window.addEventListener('hashchange', show);
+show();

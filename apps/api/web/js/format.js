@@ -1,0 +1,71 @@
+/** Danish formatting of moments and durations, always in Danish local time (Europe/Copenhagen). */
+const TIME_ZONE = 'Europe/Copenhagen';
+
+const dateTimeParts = new Intl.DateTimeFormat('da-DK', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(iso) {
+  return Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+}
+
+/** `24.11.2026 kl. 09.00`. */
+export function formatDateTime(iso) {
+  if (!iso) return '–';
+  const p = parts(iso);
+  return `${p.day}.${p.month}.${p.year} kl. ${p.hour}.${p.minute}`;
+}
+
+/** A calendar date `YYYY-MM-DD` (or the date of an instant) as `30.06.2027`. */
+export function formatDate(value) {
+  if (!value) return '–';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) return `${match[3]}.${match[2]}.${match[1]}`;
+  const p = parts(value);
+  return `${p.day}.${p.month}.${p.year}`;
+}
+
+const UNITS = [
+  [86_400, 'dag', 'dage'],
+  [3_600, 'time', 'timer'],
+  [60, 'minut', 'minutter'],
+];
+
+/** `3 dage og 4 timer`, `5 timer og 12 minutter`, `under 1 minut`: the two largest units. */
+export function formatDuration(seconds) {
+  let rest = Math.floor(Math.abs(seconds));
+  const counts = UNITS.map(([size]) => {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    return count;
+  });
+  const first = counts.findIndex((count) => count > 0);
+  if (first < 0) return 'under 1 minut';
+  return [first, first + 1]
+    .filter((index) => index < UNITS.length && counts[index] > 0)
+    .map((index) => `${counts[index]} ${counts[index] === 1 ? UNITS[index][1] : UNITS[index][2]}`)
+    .join(' og ');
+}
+
+export const lateText = (seconds) => `${formatDuration(seconds)} for sent`;
+export const remainingText = (seconds) => `${formatDuration(seconds)} tilbage`;
+
+export function formatNumber(value, digits = 0) {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+}
+
+export function formatShare(share) {
+  return share === null || share === undefined ? '–' : `${formatNumber(share * 100, 0)} %`;
+}
+
+/** Today as `YYYY-MM-DD` in Danish local time. */
+export function todayInDenmark() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
+}

@@ -1,0 +1,130 @@
+import { api, download, query } from '../api.js';
+import { barChart, dataTable } from '../charts.js';
+import { formatNumber, formatShare, todayInDenmark } from '../format.js';
+import { html, render } from '../html.js';
+import { heading, notice, problemText } from './common.js';
+
+/** Figures per period (reports API): exit courses per institution and deadlines kept, as charts and tables. */
+const TITLE = 'Tal';
+const INTRO = 'Exit-forløb og overholdte frister for en periode. Hvert diagram har en tabel med de samme tal.';
+
+const COURSE_SERIES = [
+  { key: 'agreementsEntered', label: 'Aftaler indgået', className: 's1' },
+  { key: 'handedOver', label: 'Overdraget til politiet', className: 's2' },
+  { key: 'interrupted', label: 'Afbrudt', className: 's3' },
+  { key: 'rejected', label: 'Afslag', className: 's4' },
+  { key: 'stillOpen', label: 'Stadig åbne', className: 's5' },
+];
+const MENTOR_COLUMNS = [
+  ['mentorHoursTotal', 'Mentortimer i alt'],
+  ['mentorHoursMeanPerPerson', 'Gns. timer pr. person'],
+  ['mentorHoursMedianPerPerson', 'Median timer pr. person'],
+  ['personsWithMoreThanOneAgreement', 'Personer med flere aftaler'],
+];
+
+const courseValue = (figures, key) =>
+  key === 'interrupted' ? (figures.interruptedByInmate ?? 0) + (figures.interruptedByKriminalforsorgen ?? 0) : figures[key];
+
+function exitCourseSection(report) {
+  const rows = [...report.institutions, { ...report.total, unitName: 'I alt' }];
+  return html`<section class="panel" aria-labelledby="courses-heading">
+    <div class="panel-head"><h2 id="courses-heading">Exit-forløb pr. institution</h2>
+      <button type="button" class="button" data-csv="exit-courses">Hent CSV</button></div>
+    ${report.institutions.length
+      ? barChart({
+          id: 'chart-courses',
+          title: 'Exit-forløb pr. institution',
+          description: `Aftaler indgået, overdraget, afbrudt, afslag og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
+          rows: report.institutions.map((figures) => ({ label: figures.unitName, values: COURSE_SERIES.map((serie) => courseValue(figures, serie.key)) })),
+          series: COURSE_SERIES,
+          format: (value) => formatNumber(value),
+        })
+      : html`<p class="empty">Ingen exit-forløb i perioden.</p>`}
+    <details class="table-alternative"><summary>Vis tallene som tabel</summary>
+      ${dataTable({
+        caption: 'Exit-forløb pr. institution',
+        columns: ['Institution', ...COURSE_SERIES.map((serie) => serie.label), ...MENTOR_COLUMNS.map(([, label]) => label)],
+        rows: rows.map((figures) => [
+          figures.unitName,
+          ...COURSE_SERIES.map((serie) => formatNumber(courseValue(figures, serie.key))),
+          ...MENTOR_COLUMNS.map(([key]) => formatNumber(figures[key], 1)),
+        ]),
+      })}
+    </details>
+  </section>`;
+}
+
+/** Share within the deadline per measure, over the whole period (all units and months added up). */
+function slaTotals(rows) {
+  const byMeasure = new Map();
+  for (const row of rows) {
+    const sum = byMeasure.get(row.measure) ?? { label: row.label, total: 0, withinDeadline: 0 };
+    sum.total += row.total;
+    sum.withinDeadline += row.withinDeadline;
+    byMeasure.set(row.measure, sum);
+  }
+  return [...byMeasure.values()].map((sum) => ({ ...sum, share: sum.total ? sum.withinDeadline / sum.total : null }));
+}
+
+function slaSection(report) {
+  const totals = slaTotals(report.rows);
+  return html`<section class="panel" aria-labelledby="sla-heading">
+    <div class="panel-head"><h2 id="sla-heading">Frister overholdt</h2>
+      <button type="button" class="button" data-csv="sla">Hent CSV</button></div>
+    ${totals.length
+      ? barChart({
+          id: 'chart-sla',
+          title: 'Andel overholdte frister pr. frist',
+          description: `Andel af trin afsluttet inden fristen, ${report.from} til ${report.to}.`,
+          rows: totals.map((sum) => ({ label: sum.label, values: [sum.share === null ? null : sum.share * 100] })),
+          series: [{ label: 'Andel inden fristen', className: 's1' }],
+          format: (value) => `${formatNumber(value)} %`,
+          max: 100,
+        })
+      : html`<p class="empty">Ingen frister i perioden.</p>`}
+    <details class="table-alternative"><summary>Vis tallene som tabel (pr. enhed og måned)</summary>
+      ${dataTable({
+        caption: 'Frister overholdt pr. enhed og måned',
+        columns: ['Frist', 'Enhed', 'Måned', 'I alt', 'Inden fristen', 'Andel'],
+        rows: report.rows.map((row) => [row.label, row.unitName, row.month, formatNumber(row.total), formatNumber(row.withinDeadline), formatShare(row.share)]),
+      })}
+    </details>
+  </section>`;
+}
+
+function periodForm(from, to) {
+  return html`<form class="filters period" aria-label="Periode">
+    <div class="field"><label for="period-from">Fra og med</label><input id="period-from" name="from" type="date" value="${from}"></div>
+    <div class="field"><label for="period-to">Til og med</label><input id="period-to" name="to" type="date" value="${to}"></div>
+    <div class="filter-actions"><button type="submit" class="button primary">Vis</button></div>
+  </form>`;
+}
+
+export async function figuresView(root, { params }) {
+  const to = params.get('to') ?? todayInDenmark();
+  const from = params.get('from') ?? `${to.slice(0, 4)}-01-01`;
+  const period = query({ from, to });
+  let sections;
+  try {
+    const [courses, sla] = await Promise.all([api.get(`/api/reports/exit-courses${period}`), api.get(`/api/reports/sla${period}`)]);
+    sections = html`${exitCourseSection(courses)}${slaSection(sla)}`;
+  } catch (problem) {
+    sections = notice('error', `Tallene kunne ikke hentes: ${problemText(problem)}`);
+  }
+  render(root, html`${heading(TITLE, INTRO)}${periodForm(from, to)}<div class="figures">${sections}</div>`);
+  root.querySelector('form.period').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(event.target));
+    location.hash = `#/tal${query(values)}`;
+  });
+  root.addEventListener('click', async (event) => {
+    const button = event.target.closest('[data-csv]');
+    if (!button) return;
+    const report = button.dataset.csv;
+    try {
+      await download(`/api/reports/${report}${query({ from, to, format: 'csv' })}`, `${report}-${from}-${to}.csv`);
+    } catch (problem) {
+      button.insertAdjacentElement('afterend', Object.assign(document.createElement('span'), { className: 'field-error', textContent: problem.message, role: 'alert' }));
+    }
+  });
+}

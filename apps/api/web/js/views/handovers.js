@@ -1,0 +1,62 @@
+import { api, query } from '../api.js';
+import { CASE_FORMS } from '../case-forms.js';
+import { formHtml, handleForms } from '../forms.js';
+import { formatDateTime } from '../format.js';
+import { html, render } from '../html.js';
+import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
+
+/** The police exit unit's inbox: handovers waiting for its decision, oldest deadline first, decided here. */
+const TITLE = 'Overdragelser';
+const INTRO = 'Sager overdraget til din politikreds ved løsladelse. Tag stilling til hver inden fristen.';
+const decisionSpec = CASE_FORMS['exit-courses'].find((spec) => spec.action === 'handover-decision');
+const specFor = (caseId) => ({ ...decisionSpec, id: `handover-decision-${caseId}`, caseId });
+
+function card(item) {
+  const seconds = (Date.now() - Date.parse(item.dueAt)) / 1000;
+  const state = { overdue: item.overdue, dueAt: item.dueAt, latenessSeconds: seconds, remainingSeconds: -seconds };
+  return html`<article class="handover ${item.overdue ? 'is-overdue' : ''}" aria-labelledby="handover-${item.caseId}">
+    <header class="handover-head">
+      <h2 id="handover-${item.caseId}">Person <span class="mono">${item.personRef}</span></h2>
+      <p class="step-state">${deadlineState(state)}</p>
+    </header>
+    <dl class="facts inline">
+      <div><dt>Fra</dt><dd>${item.institution.name}</dd></div>
+      <div><dt>Løsladt</dt><dd>${formatDateTime(item.releasedAt)}</dd></div>
+      <div><dt>Frist for afgørelse</dt><dd>${formatDateTime(item.dueAt)}</dd></div>
+      <div><dt>Prøveløsladelse</dt><dd>${item.paroleLinked ? 'ja (Bander bag tremmer)' : 'nej'}</dd></div>
+    </dl>
+    <p><a href="${caseHref('exit_course', item.caseId)}">Åbn sagen med historik</a></p>
+    <details class="decision"><summary>Træf afgørelse</summary>${formHtml(specFor(item.caseId))}</details>
+  </article>`;
+}
+
+export async function handoversView(root, { params, focus }) {
+  const page = Number(params.get('page') ?? 1) || 1;
+  let answer;
+  let flash;
+  const load = async () => {
+    try {
+      answer = await api.get(`/api/handovers${query({ page, pageSize: 20 })}`);
+    } catch (problem) {
+      render(root, html`${heading(TITLE, INTRO)}${notice('error', problemText(problem))}`);
+      return;
+    }
+    render(
+      root,
+      html`${heading(TITLE, INTRO)}${flash ? notice('success', flash) : ''}
+      ${answer.items.length ? html`<div class="handovers">${answer.items.map(card)}</div>` : html`<p class="empty">Ingen overdragelser venter på en afgørelse.</p>`}
+      ${pager(answer.page, answer.pageSize, answer.total, (target) => `#/overdragelser${query({ page: target })}`)}`,
+    );
+  };
+  await load();
+  handleForms(
+    root,
+    () => (answer?.items ?? []).map((item) => specFor(item.caseId)),
+    (spec) => `/api/exit-courses/${encodeURIComponent(spec.caseId)}/${spec.action}`,
+    async (detail) => {
+      flash = `Afgørelsen er registreret: forløbet er nu ${detail.statusText}.`;
+      await load();
+      focus();
+    },
+  );
+}

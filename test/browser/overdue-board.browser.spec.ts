@@ -1,0 +1,198 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { danishPage, launchChromium, screenshot } from '../support/browser';
+import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
+import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+/**
+ * The web page in headless Chromium against the whole system: a DKS officer logs in with the keyboard,
+ * finds an overdue assessment on the board, opens the case, is told by the API what is missing, decides,
+ * and sees the step leave the board.
+ */
+let sut: SystemUnderTest;
+let browser: Browser;
+let page: Page;
+let dks: UserClient;
+
+beforeAll(async () => {
+  sut = await startSystem();
+  dks = await sut.as('politi.kbh.dks');
+  browser = await launchChromium();
+  page = await danishPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sut?.stop();
+});
+
+const HOUR_MS = 3_600_000;
+// Expressions run in the page (this project's TypeScript has no DOM types).
+const activeElement = () => page.evaluate<{ id?: string; tag?: string }>('({ id: document.activeElement?.id, tag: document.activeElement?.tagName })');
+const text = (selector: string) => page.locator(selector).innerText();
+
+/** Logs in through the form (the page must show the login). */
+async function logIn(username: string): Promise<void> {
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: 'Log ud' }).waitFor();
+}
+
+async function logOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.locator('h1', { hasText: 'Log ind' }).waitFor();
+}
+
+it('logs in with the keyboard, completes an overdue step from the board, and the step leaves the board', async () => {
+  // An overdue step: a youth's gang case registered 2 days and 3 hours after the observation, so the
+  // 24-hour assessment is 1 day and 3 hours late at once.
+  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
+  const triggeredAt = new Date(Date.now() - 51 * HOUR_MS).toISOString();
+  const started = await dks('POST', '/api/dks-cases', { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt });
+  expect(started.status).toBe(201);
+  const caseId: string = started.body.id;
+  const board = await dks('GET', '/api/steps/overdue?pageSize=100');
+  const boardStep = board.body.items.find((item: { caseId: string }) => item.caseId === caseId);
+  expect(boardStep).toMatchObject({ kind: 'dks_assessment', overdue: true });
+  const row = `tr:has(a[href="#/sag/dks-cases/${caseId}"])`;
+
+  // Login, keyboard only: the page starts on its heading; Tab reaches the fields, Enter submits.
+  await page.goto(sut.baseUrl);
+  await page.locator('h1', { hasText: 'Log ind' }).waitFor();
+  expect(await activeElement()).toMatchObject({ tag: 'H1' });
+  await screenshot(page, '01-login');
+  await page.keyboard.press('Tab');
+  expect(await activeElement()).toMatchObject({ id: 'login-username' });
+  await page.keyboard.type('politi.kbh.dks');
+  await page.keyboard.press('Tab');
+  expect(await activeElement()).toMatchObject({ id: 'login-password' });
+  await page.keyboard.type('forkert');
+  await page.keyboard.press('Enter');
+  await page.locator('#login-problem', { hasText: 'Forkert brugernavn eller adgangskode.' }).waitFor();
+  await screenshot(page, '02-login-wrong-password');
+  // The wrong password is selected: typing replaces it.
+  await page.keyboard.type(DEMO_SECRETS.demoUserPassword);
+  await page.keyboard.press('Enter');
+
+  // The DKS officer starts on their own open steps; the overdue one is among them, marked in words.
+  await page.locator('h1', { hasText: 'Mine opgaver' }).waitFor();
+  expect(await activeElement()).toMatchObject({ tag: 'H1' });
+  expect(await text('.user-box')).toContain('Den Kriminalpræventive Sektion (DKS)');
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Mine opgaver', 'Overskredne frister', 'Snart forfaldne']);
+  expect(await text(row)).toContain('Overskredet');
+  await screenshot(page, '03-mine-opgaver');
+
+  // The overdue board: the step with its label, whose turn it is and how late.
+  await page.getByRole('link', { name: 'Overskredne frister' }).click();
+  await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
+  const boardRow = await text(row);
+  expect(boardRow).toContain('DKS-vurdering af bekymringssamtale');
+  expect(boardRow).toContain(boardStep.whoseTurn);
+  expect(boardRow).toContain('Overskredet');
+  expect(boardRow).toContain('1 dag og 3 timer for sent');
+  await screenshot(page, '04-overdue-board');
+
+  // The case page: status, the open step, and the assessment form opened first.
+  await page.locator(`${row} a`).click();
+  await page.locator('h1', { hasText: 'DKS-sag' }).waitFor();
+  expect(await text('.open-steps-panel')).toContain('1 dag og 3 timer for sent');
+  const form = page.locator('form[data-form="dks-assessment"]');
+  expect(await form.isVisible()).toBe(true);
+  await screenshot(page, '05-case');
+
+  // Without a reason the API refuses, and its Danish message stands next to the field.
+  await form.getByLabel('Ja').check();
+  await form.getByRole('button', { name: 'Registrér vurderingen' }).click();
+  const reasonError = form.locator('[data-error-for="reason"]');
+  await reasonError.waitFor({ state: 'visible' });
+  expect(await reasonError.innerText()).toBe('Vurderingen skal have en begrundelse (reason).');
+  expect(await form.locator('.form-problem').innerText()).toBe('Forespørgslen er ugyldig.');
+  const reason = form.getByLabel('Begrundelse');
+  expect(await reason.getAttribute('aria-invalid')).toBe('true');
+  expect((await reason.getAttribute('aria-describedby'))?.split(' ')).toContain(await reasonError.getAttribute('id'));
+  expect(await activeElement()).toMatchObject({ tag: 'TEXTAREA' });
+  await screenshot(page, '06-validation-message');
+
+  // Valid: the case is shown again, the step completed late.
+  await reason.fill('Bekymrende adfærd sammen med bandemedlemmer; samtale med forældrene.');
+  await form.getByRole('button', { name: 'Registrér vurderingen' }).click();
+  await page.locator('.notice.success', { hasText: 'DKS-vurdering: gemt.' }).waitFor();
+  expect(await text('h1')).toContain('afventer');
+  expect(await text('.open-steps-panel')).not.toContain('DKS-vurdering af bekymringssamtale');
+  expect(await text('.steps-panel table')).toMatch(/DKS-vurdering af bekymringssamtale.*1 dag og 3 timer for sent/s);
+  expect(await text('.timeline')).toContain('DKS-vurdering foretaget');
+  await screenshot(page, '07-case-after-decision');
+
+  // Back on the board, the step is gone.
+  await page.getByRole('link', { name: 'Overskredne frister' }).click();
+  await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
+  await page.locator('.view').waitFor();
+  expect(await page.locator(row).count()).toBe(0);
+  await screenshot(page, '08-overdue-board-after');
+
+  // Logging out ends the session.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.locator('h1', { hasText: 'Log ind' }).waitFor();
+  expect(await page.evaluate("sessionStorage.getItem('exitflow.token')")).toBeNull();
+});
+
+it('shows the police exit unit its handover inbox to decide in, and a supervisor the board, the case and the figures', async () => {
+  // A course released from Storstrøm to Københavns Politi two days ago, through the API.
+  const kf = await sut.as('kf.storstroem');
+  const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  const ago = (days: number) => new Date(Date.now() - days * 24 * HOUR_MS).toISOString();
+  const started = await kf('POST', '/api/exit-courses', {
+    personRef: person.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-06-30', paroleLinked: false, referredAt: ago(100),
+  });
+  const id: string = started.body.id;
+  for (const [path, body] of [
+    ['suitability-assessment', { outcome: 'offer', decidedAt: ago(90) }],
+    ['agreement-signed', { signedAt: ago(85) }],
+    ['mentor', { mentorRef: 'MENTOR-0042', assignedAt: ago(80) }],
+    ['mentor-contacts', { contactAt: ago(20), form: 'meeting', durationMinutes: 90 }],
+    ['release-plan', { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }],
+    ['release', { releasedAt: ago(2) }],
+  ] as const) {
+    expect([path, (await kf('POST', `/api/exit-courses/${id}/${path}`, body)).status]).toEqual([path, 200]);
+  }
+
+  await page.goto(sut.baseUrl);
+  await logIn('politi.kbh.exit');
+  await page.getByRole('link', { name: 'Overdragelser' }).click();
+  const card = page.locator('article.handover', { hasText: person.personRef });
+  await card.waitFor();
+  expect(await card.innerText()).toContain('Storstrøm Fængsel');
+  await card.getByText('Træf afgørelse').click();
+  await card.getByLabel('Overtag sagen').check();
+  await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
+  // Accepting without saying how the course continues: the API's message, next to the field.
+  await card.locator('[data-error-for="continuation"]', { hasText: 'Ved accept skal continuation udfyldes.' }).waitFor();
+  await screenshot(page, '09-handover-inbox');
+  await card.getByLabel('Ved overtagelse: videre forløb').selectOption('with_municipality');
+  await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
+  await page.locator('.notice.success', { hasText: 'Afgørelsen er registreret' }).waitFor();
+  expect(await page.locator('article.handover', { hasText: person.personRef }).count()).toBe(0);
+  await logOut();
+
+  // The supervisor: the board with counts per unit, the case read-only with its timeline, the figures.
+  await logIn('kf.leder.storstroem');
+  await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Overskredne frister', 'Snart forfaldne', 'Tal']);
+  await screenshot(page, '10-supervisor-board');
+  await page.goto(`${sut.baseUrl}/#/sag/exit-courses/${id}`);
+  await page.locator('h1', { hasText: 'Exit-forløb' }).waitFor();
+  expect(await page.locator('form').count()).toBe(0);
+  expect(await text('.timeline')).toContain('Overdragelsen er overtaget');
+  expect(await text('.facts')).toContain('MENTOR-0042');
+  await screenshot(page, '11-supervisor-case');
+  await page.getByRole('link', { name: 'Tal' }).click();
+  await page.locator('h1', { hasText: 'Tal' }).waitFor();
+  await page.locator('svg[role="img"]').first().waitFor();
+  expect(await page.locator('#chart-courses-title').textContent()).toBe('Exit-forløb pr. institution');
+  await page.getByText('Vis tallene som tabel').first().click();
+  expect(await page.getByRole('table', { name: 'Exit-forløb pr. institution' }).innerText()).toContain('Storstrøm Fængsel');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="exit-courses"]').click()]);
+  expect(download.suggestedFilename()).toMatch(/^exit-courses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  await screenshot(page, '12-figures');
+});
