@@ -182,7 +182,8 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     const { body } = await register('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     return ['POST', '/api/exit-courses', { personRef: body.personRef, institutionCode: target.institutionCode, expectedReleaseDate: '2028-01-01', paroleLinked: false }];
   },
-  'GET /api/exit-courses': async () => ['GET', '/api/exit-courses?pageSize=100'],
+  // Filtered to the target's person: other suites' courses in the shared database never push it off the page.
+  'GET /api/exit-courses': async (_user, target) => ['GET', `/api/exit-courses?personRef=${target.personRef}&pageSize=100`],
   'GET /api/exit-courses/{id}': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}`],
   'GET /api/exit-courses/{id}/history': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/history`],
   'POST /api/exit-courses/{id}/suitability-assessment': async (_user, target) => [
@@ -288,7 +289,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
   'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
-  'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?pageSize=100'],
+  'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100'],
 };
 
 /** Lists whose answer says whether the target case is in them, and the field naming the case. */
@@ -348,7 +349,7 @@ describe('after a prison transfer (access rows as the transfer will write them)'
     expect((await receiving('GET', `/api/exit-courses/${moved.caseId}`)).status).toBe(200);
     // Allowed to decide: the workflow's own validator answers (the fact is dated before the referral).
     expect((await receiving('POST', `/api/exit-courses/${moved.caseId}/suitability-assessment`, decision)).status).toBe(422);
-    const list = await receiving('GET', '/api/exit-courses?pageSize=100');
+    const list = await receiving('GET', `/api/exit-courses?personRef=${moved.personRef}&pageSize=100`);
     expect(list.body.items.map((item: { id: string }) => item.id)).toContain(moved.caseId);
   });
 });

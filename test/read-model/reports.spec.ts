@@ -14,7 +14,8 @@ import { NO_EXIT_COURSE_FIGURES, plusDays, recordExitCourse, recordStep, type Co
  * The ministry's question (DOMAIN.md §1) answered from a known history: 368 agreements entered from
  * 1 April 2015 to 28 October 2020, 158 handed over to police exit units, the other 210 interrupted.
  * The suite shares its database with others; their cases lie years after these periods, and every
- * course here has ended by 2021, so neither side's figures see the other's.
+ * course here has ended by 2021, so neither side's figures see the other's. The units are ones no demo
+ * user works for, so these hundreds of cases stay out of the other suites' lists too.
  */
 const PERIOD = reportPeriod('2015-04-01', '2020-10-28');
 
@@ -27,15 +28,15 @@ const user = (role: Role, organisation: Organisation, units: string[]): Authenti
   units,
 });
 const NATIONAL_KF = user('national_supervisor', 'kriminalforsorgen', []);
-const STORSTROEM_SUPERVISOR = user('supervisor', 'kriminalforsorgen', ['KF-STORSTROEM']);
+const VESTJYLLAND_SUPERVISOR = user('supervisor', 'kriminalforsorgen', ['KF-VESTJYLLAND']);
 const NATIONAL_POLICE = user('national_supervisor', 'politi', []);
-const KBH_POLICE_SUPERVISOR = user('supervisor', 'politi', ['POL-KBH']);
-const KBH_MUNICIPALITY_SUPERVISOR = user('supervisor', 'kommune', ['KOM-0101']);
+const NORDJYLLAND_POLICE_SUPERVISOR = user('supervisor', 'politi', ['POL-NORDJYLLAND']);
+const ESBJERG_MUNICIPALITY_SUPERVISOR = user('supervisor', 'kommune', ['KOM-0561']);
 
 /** Per institution: how the period's agreements ended. */
 const PLAN = [
-  { unit: 'KF-STORSTROEM', handedOver: 90, inmate: 70, kriminalforsorgen: 40 },
-  { unit: 'KF-ENNER-MARK', handedOver: 50, inmate: 45, kriminalforsorgen: 25 },
+  { unit: 'KF-VESTJYLLAND', handedOver: 90, inmate: 70, kriminalforsorgen: 40 },
+  { unit: 'KF-HERSTEDVESTER', handedOver: 50, inmate: 45, kriminalforsorgen: 25 },
   { unit: 'KF-OESTJYLLAND', handedOver: 18, inmate: 20, kriminalforsorgen: 10 },
 ] as const;
 
@@ -60,25 +61,25 @@ afterAll(() => db?.destroy());
 
 /** The person of the `index`-th agreement at a unit; some come back for a second agreement. */
 function personOf(unit: string, index: number): string {
-  // Six Storstrøm persons and three Enner Mark persons have a second agreement there, 100 / 60 agreements later.
-  if (unit === 'KF-STORSTROEM' && index >= 100 && index < 106) return personOf(unit, index - 100);
-  if (unit === 'KF-ENNER-MARK' && index >= 60 && index < 63) return personOf(unit, index - 60);
-  // Two Storstrøm persons have their second agreement at Enner Mark: they count only in the total.
-  if (unit === 'KF-ENNER-MARK' && (index === 100 || index === 101)) return personOf('KF-STORSTROEM', index - 90);
+  // Six Vestjylland persons and three Herstedvester persons have a second agreement there, 100 / 60 agreements later.
+  if (unit === 'KF-VESTJYLLAND' && index >= 100 && index < 106) return personOf(unit, index - 100);
+  if (unit === 'KF-HERSTEDVESTER' && index >= 60 && index < 63) return personOf(unit, index - 60);
+  // Two Vestjylland persons have their second agreement at Herstedvester: they count only in the total.
+  if (unit === 'KF-HERSTEDVESTER' && (index === 100 || index === 101)) return personOf('KF-VESTJYLLAND', index - 90);
   return `P-REPORT-${unit}-${index}`;
 }
 
 /** Mentor minutes in the period, per (unit, index) of the course they belong to. */
 const MENTOR_MINUTES: Record<string, number[]> = {
-  'KF-STORSTROEM:20': [60, 30],
-  'KF-STORSTROEM:21': [120],
-  'KF-STORSTROEM:22': [100, 100, 100],
-  // The person who moves on to Enner Mark (index 100 there).
-  'KF-STORSTROEM:10': [40],
-  'KF-ENNER-MARK:100': [20],
-  'KF-ENNER-MARK:5': [60],
-  'KF-ENNER-MARK:6': [100],
-  'KF-ENNER-MARK:7': [200],
+  'KF-VESTJYLLAND:20': [60, 30],
+  'KF-VESTJYLLAND:21': [120],
+  'KF-VESTJYLLAND:22': [100, 100, 100],
+  // The person who moves on to Herstedvester (index 100 there).
+  'KF-VESTJYLLAND:10': [40],
+  'KF-HERSTEDVESTER:100': [20],
+  'KF-HERSTEDVESTER:5': [60],
+  'KF-HERSTEDVESTER:6': [100],
+  'KF-HERSTEDVESTER:7': [200],
 };
 
 async function recordExitCourseHistory(): Promise<void> {
@@ -100,13 +101,13 @@ async function recordExitCourseHistory(): Promise<void> {
         mentorContacts: (MENTOR_MINUTES[`${plan.unit}:${index}`] ?? []).map((minutes, n) => ({ at: plusDays(agreementAt, 10 + n), minutes })),
         end: kind === 'handed_over' ? { kind, at: endAt, redirected: index === 1 } : { kind, at: endAt },
       };
-      if (plan.unit === 'KF-STORSTROEM' && index === 0) {
+      if (plan.unit === 'KF-VESTJYLLAND' && index === 0) {
         // 00:30 on 1 April 2015 in Copenhagen (summer time): inside the period.
         spec.referredAt = '2015-03-10T10:00:00.000Z';
         spec.agreementAt = '2015-03-31T22:30:00.000Z';
       }
       // 23:59:59 on 28 October 2020 in Copenhagen (winter time): inside the period.
-      if (plan.unit === 'KF-STORSTROEM' && index === ends.length - 1) spec.end = { kind, at: '2020-10-28T22:59:59.000Z' };
+      if (plan.unit === 'KF-VESTJYLLAND' && index === ends.length - 1) spec.end = { kind, at: '2020-10-28T22:59:59.000Z' };
       await recordExitCourse(recorder, spec);
     }
   }
@@ -118,11 +119,11 @@ const interruptedAt = (kind: 'inmate' | 'kriminalforsorgen', at: string): Course
 
 /** Courses that add nothing to the period's counts, or only to "still open", "rejected" and mentor minutes. */
 const OTHER_COURSES: CourseSpec[] = [
-  // A Storstrøm person's earlier agreement (2014): not a second agreement in the period.
-  { unit: 'KF-STORSTROEM', personRef: personOf('KF-STORSTROEM', 50), referredAt: '2014-05-01T10:00:00Z', agreementAt: '2014-06-01T10:00:00Z', end: interruptedAt('inmate', '2014-12-01T10:00:00Z') },
-  // Entered before the period and still open at its end (they end in 2021): 4 at Storstrøm, 2 at Østjylland.
+  // A Vestjylland person's earlier agreement (2014): not a second agreement in the period.
+  { unit: 'KF-VESTJYLLAND', personRef: personOf('KF-VESTJYLLAND', 50), referredAt: '2014-05-01T10:00:00Z', agreementAt: '2014-06-01T10:00:00Z', end: interruptedAt('inmate', '2014-12-01T10:00:00Z') },
+  // Entered before the period and still open at its end (they end in 2021): 4 at Vestjylland, 2 at Østjylland.
   {
-    unit: 'KF-STORSTROEM',
+    unit: 'KF-VESTJYLLAND',
     personRef: 'P-REPORT-OPEN-1',
     referredAt: '2014-07-01T10:00:00Z',
     agreementAt: '2014-08-01T10:00:00Z',
@@ -134,7 +135,7 @@ const OTHER_COURSES: CourseSpec[] = [
     end: interruptedAt('kriminalforsorgen', '2021-01-15T10:00:00Z'),
   },
   {
-    unit: 'KF-STORSTROEM',
+    unit: 'KF-VESTJYLLAND',
     personRef: 'P-REPORT-OPEN-2',
     referredAt: '2014-07-02T10:00:00Z',
     agreementAt: '2014-08-02T10:00:00Z',
@@ -142,9 +143,9 @@ const OTHER_COURSES: CourseSpec[] = [
     mentorContacts: [{ at: '2015-03-31T21:00:00Z', minutes: 200 }],
     end: interruptedAt('kriminalforsorgen', '2021-01-15T10:00:00Z'),
   },
-  { unit: 'KF-STORSTROEM', personRef: 'P-REPORT-OPEN-3', referredAt: '2014-07-03T10:00:00Z', agreementAt: '2014-08-03T10:00:00Z', end: interruptedAt('inmate', '2021-01-15T10:00:00Z') },
+  { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-OPEN-3', referredAt: '2014-07-03T10:00:00Z', agreementAt: '2014-08-03T10:00:00Z', end: interruptedAt('inmate', '2021-01-15T10:00:00Z') },
   // Interrupted at midnight after the period's last day: still open at its end, and not interrupted in it.
-  { unit: 'KF-STORSTROEM', personRef: 'P-REPORT-OPEN-4', referredAt: '2014-08-01T10:00:00Z', agreementAt: '2014-09-01T10:00:00Z', end: interruptedAt('inmate', '2020-10-28T23:00:00Z') },
+  { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-OPEN-4', referredAt: '2014-08-01T10:00:00Z', agreementAt: '2014-09-01T10:00:00Z', end: interruptedAt('inmate', '2020-10-28T23:00:00Z') },
   { unit: 'KF-OESTJYLLAND', personRef: 'P-REPORT-OPEN-5', referredAt: '2013-04-01T10:00:00Z', agreementAt: '2013-05-01T10:00:00Z', end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' } },
   { unit: 'KF-OESTJYLLAND', personRef: 'P-REPORT-OPEN-6', referredAt: '2013-04-02T10:00:00Z', agreementAt: '2013-05-02T10:00:00Z', end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' } },
   // Handed over before the period, declined, and handed over again inside it: not handed over in the period.
@@ -155,15 +156,15 @@ const OTHER_COURSES: CourseSpec[] = [
     agreementAt: '2014-01-01T10:00:00Z',
     end: { kind: 'handed_over', at: '2015-03-30T10:00:00Z', redirected: true, acceptedAt: '2015-04-12T10:00:00Z' },
   },
-  // Rejections: 7 at Storstrøm and 4 at Enner Mark in the period; one just before it, one after it.
-  ...[...Array(7).keys()].map((n) => rejection('KF-STORSTROEM', `2016-0${n + 1}-15T10:00:00Z`)),
-  ...[...Array(4).keys()].map((n) => rejection('KF-ENNER-MARK', `2017-0${n + 1}-15T10:00:00Z`)),
-  rejection('KF-STORSTROEM', '2015-03-31T21:59:59Z'),
-  rejection('KF-ENNER-MARK', '2021-03-01T10:00:00Z'),
+  // Rejections: 7 at Vestjylland and 4 at Herstedvester in the period; one just before it, one after it.
+  ...[...Array(7).keys()].map((n) => rejection('KF-VESTJYLLAND', `2016-0${n + 1}-15T10:00:00Z`)),
+  ...[...Array(4).keys()].map((n) => rejection('KF-HERSTEDVESTER', `2017-0${n + 1}-15T10:00:00Z`)),
+  rejection('KF-VESTJYLLAND', '2015-03-31T21:59:59Z'),
+  rejection('KF-HERSTEDVESTER', '2021-03-01T10:00:00Z'),
   // Offered but not signed by the period's end: no agreement, so not open.
-  { unit: 'KF-ENNER-MARK', personRef: 'P-REPORT-UNSIGNED', referredAt: '2020-06-01T10:00:00Z', offeredAt: '2020-06-20T10:00:00Z', end: interruptedAt('inmate', '2021-03-01T10:00:00Z') },
+  { unit: 'KF-HERSTEDVESTER', personRef: 'P-REPORT-UNSIGNED', referredAt: '2020-06-01T10:00:00Z', offeredAt: '2020-06-20T10:00:00Z', end: interruptedAt('inmate', '2021-03-01T10:00:00Z') },
   // Signed at midnight after the period's last day.
-  { unit: 'KF-ENNER-MARK', personRef: 'P-REPORT-LATE', referredAt: '2020-10-01T10:00:00Z', agreementAt: '2020-10-28T23:00:00Z', end: interruptedAt('inmate', '2021-02-01T10:00:00Z') },
+  { unit: 'KF-HERSTEDVESTER', personRef: 'P-REPORT-LATE', referredAt: '2020-10-01T10:00:00Z', agreementAt: '2020-10-28T23:00:00Z', end: interruptedAt('inmate', '2021-02-01T10:00:00Z') },
 ];
 
 function rejection(unit: string, at: string): CourseSpec {
@@ -176,7 +177,7 @@ const figures = (unit: string | null, unitName: string, values: Omit<ExitCourseF
   ...values,
 });
 
-const STORSTROEM = figures('KF-STORSTROEM', 'Storstrøm Fængsel', {
+const VESTJYLLAND = figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', {
   agreementsEntered: 200,
   handedOver: 90,
   interruptedByInmate: 70,
@@ -191,7 +192,7 @@ const STORSTROEM = figures('KF-STORSTROEM', 'Storstrøm Fængsel', {
   mentorHoursMedianPerPerson: 1.5,
 });
 
-const ENNER_MARK = figures('KF-ENNER-MARK', 'Enner Mark Fængsel', {
+const HERSTEDVESTER = figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', {
   agreementsEntered: 120,
   handedOver: 50,
   interruptedByInmate: 45,
@@ -235,14 +236,14 @@ describe('exit-course figures', () => {
   it('answers the ministry: 368 agreements, 158 handed over, 210 interrupted — by institution and in total', async () => {
     const report = await exitCourseFigures.report(PERIOD, NATIONAL_KF);
 
-    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [ENNER_MARK, STORSTROEM, OESTJYLLAND], total: TOTAL });
+    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [HERSTEDVESTER, VESTJYLLAND, OESTJYLLAND], total: TOTAL });
     expect(report.total.interruptedByInmate + report.total.interruptedByKriminalforsorgen).toBe(210);
   });
 
   it('counts for a local supervisor only the cases its unit holds', async () => {
-    const report = await exitCourseFigures.report(PERIOD, STORSTROEM_SUPERVISOR);
+    const report = await exitCourseFigures.report(PERIOD, VESTJYLLAND_SUPERVISOR);
 
-    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [STORSTROEM], total: { ...STORSTROEM, unit: null, unitName: 'I alt' } });
+    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [VESTJYLLAND], total: { ...VESTJYLLAND, unit: null, unitName: 'I alt' } });
   });
 
   it('answers zeros, and no institutions, for a period without anything', async () => {
@@ -266,8 +267,8 @@ describe('exit-course figures', () => {
           'Enhedskode;Institution;Aftaler indgået;Overdraget til politiets exitenhed;Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;' +
             'Stadig åbne ved periodens slutning;Personer med mere end én aftale;Mentorminutter i alt;Mentortimer i alt;' +
             'Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
-          'KF-ENNER-MARK;Enner Mark Fængsel;120;50;45;25;4;0;3;380;6,33;1,58;1,33',
-          'KF-STORSTROEM;Storstrøm Fængsel;200;90;70;40;7;4;6;595;9,92;1,98;1,50',
+          'KF-HERSTEDVESTER;Anstalten ved Herstedvester;120;50;45;25;4;0;3;380;6,33;1,58;1,33',
+          'KF-VESTJYLLAND;Fængslet Vestjylland;200;90;70;40;7;4;6;595;9,92;1,98;1,50',
           'KF-OESTJYLLAND;Østjyllands Fængsel;48;18;20;10;0;2;0;0;0,00;0,00;0,00',
           ';I alt;368;158;135;75;11;6;11;975;16,25;2,03;1,58',
         ].join('\r\n') +
@@ -285,27 +286,27 @@ const late = { latenessSeconds: 3600 };
 const dks = (unit: string, dueAt: string, outcome: StepSpec['outcome']): StepSpec => ({ caseType: 'dks_assessment', unit, kind: 'dks_assessment', dueAt, outcome });
 
 const SLA_STEPS: StepSpec[] = [
-  dks('POL-KBH', '2019-01-05T10:00:00Z', onTime),
-  dks('POL-KBH', '2019-01-10T10:00:00Z', onTime),
-  dks('POL-KBH', '2019-01-20T10:00:00Z', onTime),
-  dks('POL-KBH', '2019-01-25T10:00:00Z', late),
+  dks('POL-NORDJYLLAND', '2019-01-05T10:00:00Z', onTime),
+  dks('POL-NORDJYLLAND', '2019-01-10T10:00:00Z', onTime),
+  dks('POL-NORDJYLLAND', '2019-01-20T10:00:00Z', onTime),
+  dks('POL-NORDJYLLAND', '2019-01-25T10:00:00Z', late),
   // 00:30 on 1 February in Copenhagen: a February deadline.
-  dks('POL-KBH', '2019-01-31T23:30:00Z', onTime),
+  dks('POL-NORDJYLLAND', '2019-01-31T23:30:00Z', onTime),
   // Missed and still open: not within.
-  dks('POL-KBH', '2019-02-10T10:00:00Z', 'open'),
-  dks('POL-KBH', '2019-03-05T10:00:00Z', onTime),
+  dks('POL-NORDJYLLAND', '2019-02-10T10:00:00Z', 'open'),
+  dks('POL-NORDJYLLAND', '2019-03-05T10:00:00Z', onTime),
   // Open before its deadline (after "now"), and cancelled: neither is measured.
-  dks('POL-KBH', '2019-03-20T10:00:00Z', 'open'),
-  dks('POL-KBH', '2019-03-06T10:00:00Z', 'cancelled'),
+  dks('POL-NORDJYLLAND', '2019-03-20T10:00:00Z', 'open'),
+  dks('POL-NORDJYLLAND', '2019-03-06T10:00:00Z', 'cancelled'),
   // 23:59:59 on 31 December 2018, and midnight starting 1 April 2019 (summer time): outside the period.
-  dks('POL-KBH', '2018-12-31T22:59:59Z', late),
-  dks('POL-KBH', '2019-03-31T22:00:00Z', late),
+  dks('POL-NORDJYLLAND', '2018-12-31T22:59:59Z', late),
+  dks('POL-NORDJYLLAND', '2019-03-31T22:00:00Z', late),
   dks('POL-FYN', '2019-01-08T10:00:00Z', onTime),
   dks('POL-FYN', '2019-01-09T10:00:00Z', late),
   dks('POL-FYN', '2019-01-10T10:00:00Z', { latenessSeconds: 1 }),
   ...[onTime, onTime, late].map((outcome, n): StepSpec => ({
     caseType: 'dks_assessment',
-    unit: 'POL-KBH',
+    unit: 'POL-NORDJYLLAND',
     kind: 'follow_up_check',
     dueAt: `2019-02-1${n}T10:00:00Z`,
     outcome,
@@ -317,7 +318,7 @@ const SLA_STEPS: StepSpec[] = [
       ['2019-01-28T10:00:00Z', 'open'],
       ['2019-03-01T10:00:00Z', onTime],
     ] as const
-  ).map(([dueAt, outcome]): StepSpec => ({ caseType: 'network_council', unit: 'KOM-0101', kind: 'network_council_convening', dueAt, outcome })),
+  ).map(([dueAt, outcome]): StepSpec => ({ caseType: 'network_council', unit: 'KOM-0561', kind: 'network_council_convening', dueAt, outcome })),
 ];
 
 async function recordSlaHistory(): Promise<void> {
@@ -327,13 +328,13 @@ async function recordSlaHistory(): Promise<void> {
 const DKS_LABEL = 'DKS-vurdering inden for 24 timer';
 const FOLLOW_UP_LABEL = 'Opfølgningstjek inden for 14 dage';
 const COUNCIL_LABEL = 'Netværkssamråd indkaldt inden for 7 dage';
-const KBH_DKS = [
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-KBH', unitName: 'Københavns Politi', month: '2019-01', total: 4, withinDeadline: 3, share: 0.75 },
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-KBH', unitName: 'Københavns Politi', month: '2019-02', total: 2, withinDeadline: 1, share: 0.5 },
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-KBH', unitName: 'Københavns Politi', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
+const NORDJYLLAND_DKS = [
+  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-01', total: 4, withinDeadline: 3, share: 0.75 },
+  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 2, withinDeadline: 1, share: 0.5 },
+  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
 ];
-const KBH_FOLLOW_UP = [
-  { measure: 'follow_up_14d', label: FOLLOW_UP_LABEL, unit: 'POL-KBH', unitName: 'Københavns Politi', month: '2019-02', total: 3, withinDeadline: 2, share: 0.6667 },
+const NORDJYLLAND_FOLLOW_UP = [
+  { measure: 'follow_up_14d', label: FOLLOW_UP_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 3, withinDeadline: 2, share: 0.6667 },
 ];
 
 describe('SLA figures', () => {
@@ -345,34 +346,34 @@ describe('SLA figures', () => {
       to: '2019-03-31',
       rows: [
         { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-FYN', unitName: 'Fyns Politi', month: '2019-01', total: 3, withinDeadline: 1, share: 0.3333 },
-        ...KBH_DKS,
-        ...KBH_FOLLOW_UP,
+        ...NORDJYLLAND_DKS,
+        ...NORDJYLLAND_FOLLOW_UP,
       ],
     });
   });
 
   it('shows a local supervisor its own unit only, and the municipality its network councils', async () => {
-    expect((await slaFigures.report(SLA_PERIOD, KBH_POLICE_SUPERVISOR, SLA_NOW)).rows).toEqual([...KBH_DKS, ...KBH_FOLLOW_UP]);
-    expect((await slaFigures.report(SLA_PERIOD, KBH_MUNICIPALITY_SUPERVISOR, SLA_NOW)).rows).toEqual([
-      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0101', unitName: 'Københavns Kommune', month: '2019-01', total: 3, withinDeadline: 2, share: 0.6667 },
-      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0101', unitName: 'Københavns Kommune', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
+    expect((await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, SLA_NOW)).rows).toEqual([...NORDJYLLAND_DKS, ...NORDJYLLAND_FOLLOW_UP]);
+    expect((await slaFigures.report(SLA_PERIOD, ESBJERG_MUNICIPALITY_SUPERVISOR, SLA_NOW)).rows).toEqual([
+      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0561', unitName: 'Esbjerg Kommune', month: '2019-01', total: 3, withinDeadline: 2, share: 0.6667 },
+      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0561', unitName: 'Esbjerg Kommune', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
     ]);
   });
 
   it('measures an open step once its deadline has passed', async () => {
-    const later = await slaFigures.report(SLA_PERIOD, KBH_POLICE_SUPERVISOR, new Date('2019-03-21T00:00:00Z'));
+    const later = await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, new Date('2019-03-21T00:00:00Z'));
 
     expect(later.rows.find((row) => row.measure === 'dks_assessment_24h' && row.month === '2019-03')).toMatchObject({ total: 2, withinDeadline: 1, share: 0.5 });
   });
 
   it('writes the CSV download', async () => {
-    const download = slaCsv(await slaFigures.report(SLA_PERIOD, KBH_MUNICIPALITY_SUPERVISOR, SLA_NOW));
+    const download = slaCsv(await slaFigures.report(SLA_PERIOD, ESBJERG_MUNICIPALITY_SUPERVISOR, SLA_NOW));
 
     expect(download.filename).toBe('frister-2019-01-01-2019-03-31.csv');
     expect(download.content).toBe(
       '\uFEFFFrist;Enhedskode;Enhed;Måned;Trin i alt;Inden for fristen;Andel inden for fristen\r\n' +
-        'Netværkssamråd indkaldt inden for 7 dage;KOM-0101;Københavns Kommune;2019-01;3;2;0,6667\r\n' +
-        'Netværkssamråd indkaldt inden for 7 dage;KOM-0101;Københavns Kommune;2019-03;1;1;1,0000\r\n',
+        'Netværkssamråd indkaldt inden for 7 dage;KOM-0561;Esbjerg Kommune;2019-01;3;2;0,6667\r\n' +
+        'Netværkssamråd indkaldt inden for 7 dage;KOM-0561;Esbjerg Kommune;2019-03;1;1;1,0000\r\n',
     );
   });
 });

@@ -83,6 +83,43 @@ export const DEMO_COURSES: DemoCourse[] = [
   },
 ];
 
+/** Youths' cases, so that the boards show every case type: registered by DKS and the municipality. */
+interface DemoYouthCase {
+  key: string;
+  officer: 'politi.kbh.dks' | 'kommune.kbh';
+  /** Made-up youths born in 2010 (CPR sequence digit 4: born in the 2000s). */
+  person: { name: string; cpr: string };
+  path: '/api/dks-cases' | '/api/network-councils';
+  body: (personRef: string, hoursAgo: (hours: number) => string) => Record<string, unknown>;
+}
+
+export const DEMO_YOUTH_CASES: DemoYouthCase[] = [
+  {
+    // Observed 30 hours ago: the 24-hour DKS assessment is overdue.
+    key: 'demo-seed-youth-0001',
+    officer: 'politi.kbh.dks',
+    person: { name: 'Demo Ung Madsen', cpr: '150310-4001' },
+    path: '/api/dks-cases',
+    body: (personRef, hoursAgo) => ({ personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt: hoursAgo(30) }),
+  },
+  {
+    // Charged 20 hours ago: due in 4 hours, on the due-soon list.
+    key: 'demo-seed-youth-0002',
+    officer: 'politi.kbh.dks',
+    person: { name: 'Demo Ung Olsen', cpr: '220410-4002' },
+    path: '/api/dks-cases',
+    body: (personRef, hoursAgo) => ({ personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: hoursAgo(20) }),
+  },
+  {
+    // The police's documentation received 9 days ago: convening the network council is overdue.
+    key: 'demo-seed-youth-0003',
+    officer: 'kommune.kbh',
+    person: { name: 'Demo Ung Holm', cpr: '030510-4003' },
+    path: '/api/network-councils',
+    body: (personRef, hoursAgo) => ({ personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: hoursAgo(9 * 24) }),
+  },
+];
+
 type Send = (path: string, body: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown>>;
 
 async function loginAs(apiUrl: string, username: string): Promise<Send> {
@@ -104,7 +141,7 @@ async function loginAs(apiUrl: string, username: string): Promise<Send> {
   };
 }
 
-/** Creates the demo courses when there are no cases yet; returns how many it created. */
+/** Creates the demo cases when there are no cases yet; returns how many it created. */
 export async function seedDemoData(apiUrl: string, caseCount: () => Promise<number>): Promise<number> {
   if ((await caseCount()) > 0) return 0;
   const now = Date.now();
@@ -124,5 +161,12 @@ export async function seedDemoData(apiUrl: string, caseCount: () => Promise<numb
       await send(`/api/exit-courses/${created.id}/${path}`, body);
     }
   }
-  return DEMO_COURSES.length;
+  const hoursAgo = (hours: number) => new Date(now - hours * 3600_000).toISOString();
+  for (const youth of DEMO_YOUTH_CASES) {
+    if (!clients.has(youth.officer)) clients.set(youth.officer, await loginAs(apiUrl, youth.officer));
+    const send = clients.get(youth.officer)!;
+    const { personRef } = await send('/api/persons', youth.person);
+    await send(youth.path, youth.body(String(personRef), hoursAgo), { 'idempotency-key': youth.key });
+  }
+  return DEMO_COURSES.length + DEMO_YOUTH_CASES.length;
 }

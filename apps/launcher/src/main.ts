@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       `  API-dokumentation (OpenAPI)  ${apiUrl}/api/docs`,
       `  Sundhed        ${apiUrl}/api/health`,
       `  Temporal UI    ${temporalUi ?? '(ekstern Temporal: se din egen Temporal UI)'}`,
-      seeded ? `  Demodata: ${seeded} exit-forløb oprettet` : '  Demodata: databasen havde allerede forløb',
+      seeded ? `  Demodata: ${seeded} sager oprettet` : '  Demodata: databasen havde allerede sager',
       '',
       config.production
         ? ''
