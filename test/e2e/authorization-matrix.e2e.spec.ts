@@ -116,6 +116,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reports/exit-courses': reports,
   'GET /api/reports/sla': reports,
   // Every case reader has the boards, scoped; the fixtures' steps are neither overdue nor due soon.
+  // Names of codes only, no case data: every logged-in user.
+  'GET /api/reference-data': all(200, { anonymous: 401 }),
   'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
@@ -287,6 +289,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],
   'GET /api/reports/exit-courses': async () => ['GET', '/api/reports/exit-courses?from=2026-01-01&to=2026-12-31'],
   'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
+  'GET /api/reference-data': async () => ['GET', '/api/reference-data'],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
   'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
   'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100'],

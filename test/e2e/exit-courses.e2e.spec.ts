@@ -579,6 +579,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       '/api/persons',
       '/api/persons/lookup',
       '/api/persons/{personRef}',
+      '/api/reference-data',
       '/api/reports/exit-courses',
       '/api/reports/sla',
       '/api/steps/due-soon',

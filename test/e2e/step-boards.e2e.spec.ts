@@ -89,3 +89,30 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     expect(answer.body.details[0].problems[0]).toMatch(/^kind skal være en af: suitability_assessment, agreement_signing, .*network_council_convening\.$/);
   });
 });
+
+it('names every code a client shows: organisations, units, case types, and each step kind with whose turn and warning', async () => {
+  const answer = await dks('GET', '/api/reference-data');
+  expect(answer.status).toBe(200);
+  expect(answer.body.organisations).toEqual([
+    { code: 'kriminalforsorgen', name: 'Kriminalforsorgen' },
+    { code: 'politi', name: 'Politiet' },
+    { code: 'kommune', name: 'Kommunerne' },
+  ]);
+  expect(answer.body.units).toHaveLength(26);
+  expect(answer.body.units).toContainEqual({ code: 'POL-KBH', name: 'Københavns Politi', organisation: 'politi', kind: 'police_district' });
+  expect(answer.body.caseTypes).toEqual([
+    { code: 'exit_course', label: 'Exit-forløb' },
+    { code: 'dks_assessment', label: 'DKS-sag' },
+    { code: 'network_council', label: 'Netværkssamråd' },
+  ]);
+  expect(answer.body.stepKinds).toHaveLength(11);
+  expect(answer.body.stepKinds).toContainEqual({
+    kind: 'dks_assessment',
+    label: 'DKS-vurdering af bekymringssamtale',
+    caseType: 'dks_assessment',
+    responsibleRole: 'dks_officer',
+    responsibleRoleLabel: 'Den Kriminalpræventive Sektion (DKS)',
+    warningHours: 6,
+  });
+  expect((await fetch(`${sut.baseUrl}/api/reference-data`)).status).toBe(401);
+});

@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
 import { ReportsModule } from './reports/reports.module';
+import { ReferenceDataController } from './reference/reference-data.controller';
 import { StepBoardRepository } from './steps/step-board.repository';
 import { StepsController } from './steps/steps.controller';
 import { TEMPORAL_CLIENT, TemporalClientCloser } from './temporal/temporal-client.provider';
@@ -44,7 +45,7 @@ export class ApiModule {
         ExitCoursesModule,
         ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,

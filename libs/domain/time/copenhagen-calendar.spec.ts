@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   danishDateOf,
   danishUtcOffsetMs,
+  formatDanishDateTime,
   formatLocalDate,
   parseLocalDate,
   startOfDanishDay,
@@ -147,5 +148,21 @@ describe('formatLocalDate', () => {
     for (const text of ['2026-03-29', '2026-10-25', '2028-02-29', '2027-01-01']) {
       expect(formatLocalDate(parseLocalDate(text)!)).toBe(text);
     }
+  });
+});
+
+describe('formatDanishDateTime', () => {
+  it.each([
+    ['2026-11-24T08:05:00.000Z', '24.11.2026 kl. 09.05'],
+    ['2026-07-01T10:00:00.000Z', '01.07.2026 kl. 12.00'],
+    // Local midnight ends the day before: a deadline "by the end of 22 November".
+    ['2026-11-22T23:00:00.000Z', '22.11.2026 kl. 24.00'],
+    ['2026-03-28T23:00:00.000Z', '28.03.2026 kl. 24.00'],
+    ['2026-06-30T22:00:00.000Z', '30.06.2026 kl. 24.00'],
+    ['2026-12-31T23:00:00.000Z', '31.12.2026 kl. 24.00'],
+    // A minute after midnight is the new day.
+    ['2026-11-22T23:01:00.000Z', '23.11.2026 kl. 00.01'],
+  ])('%s → %s', (iso, text) => {
+    expect(formatDanishDateTime(new Date(iso))).toBe(text);
   });
 });

@@ -83,9 +83,17 @@ export function parseLocalDate(text: string): LocalDate | undefined {
   return real ? date : undefined;
 }
 
-/** Danish local date and time as people write it: `24.11.2026 kl. 09.00`. */
+/**
+ * Danish local date and time as people write it: `24.11.2026 kl. 09.00`. Local midnight — where every
+ * day deadline ends — is written as the end of the day before, `22.11.2026 kl. 24.00`, as Danish
+ * deadlines are, so nobody reads "23.11 kl. 00.00" as a day more.
+ */
 export function formatDanishDateTime(instant: Date): string {
   const p = localParts(instant);
   const pad = (n: number) => String(n).padStart(2, '0');
+  if (p.hour === 0 && p.minute === 0 && p.second === 0 && instant.getUTCMilliseconds() === 0) {
+    const dayBefore = localParts(new Date(instant.getTime() - 1000));
+    return `${pad(dayBefore.day)}.${pad(dayBefore.month)}.${dayBefore.year} kl. 24.00`;
+  }
   return `${pad(p.day)}.${pad(p.month)}.${p.year} kl. ${pad(p.hour)}.${pad(p.minute)}`;
 }

@@ -1,5 +1,6 @@
 import { session, whenUnauthenticated } from './api.js';
 import { html, render } from './html.js';
+import { loadReferenceData } from './reference.js';
 import { caseView } from './views/case.js';
 import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
@@ -103,6 +104,11 @@ async function show() {
   document.title = `${route.label ?? 'Sag'} · exitflow`;
   main.setAttribute('aria-busy', 'true');
   main.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: 'Henter …' }));
+  try {
+    await loadReferenceData();
+  } catch {
+    // A view without names still works: codes are shown instead.
+  }
   await route.view(root, { segments, params, user, focus: focusHeading });
   if (current !== navigation) return;
   main.replaceChildren(root);

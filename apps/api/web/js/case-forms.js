@@ -3,6 +3,8 @@
  * (`action`, also the form's id unless `id` says otherwise), which role may take them (`permission`), in
  * which state (`when`), and which open step they complete (`step`: that form is opened first).
  */
+import { unitsOfKind } from './reference.js';
+
 const YES_NO = [
   ['true', 'Ja'],
   ['false', 'Nej'],
@@ -81,14 +83,26 @@ const EXIT_COURSE_FORMS = [
     submitLabel: 'Registrér',
   },
   {
+    title: 'Overførsel til et andet fængsel',
+    action: 'transfer',
+    permission: 'exit-course:decide',
+    when: (c) => IN_PRISON.includes(c.status),
+    intro: 'Forløbet fortsætter uændret i det modtagende fængsel, som får sagen; jeres fængsel beholder historikken (kun læse).',
+    fields: (c) => [
+      { name: 'toInstitutionCode', label: 'Modtagende institution', type: 'select', options: unitsOfKind('institution', c.institution.code) },
+      at('transferredAt', 'Tidspunkt for overførslen'),
+    ],
+    submitLabel: 'Registrér overførslen',
+  },
+  {
     title: 'Løsladelsesplan',
     action: 'release-plan',
     permission: 'exit-course:decide',
     when: (c) => c.status === 'agreement_active',
     intro: 'Kommunen og politikredsen får varsel før løsladelsen; politikredsens exitenhed får sagen.',
     fields: (c) => [
-      { name: 'municipalityCode', label: 'Kommune (kode)', type: 'text', hint: 'Fx KOM-0101 for Københavns Kommune.', value: c.releasePlan?.municipality.code ?? '' },
-      { name: 'policeDistrictCode', label: 'Politikreds (kode)', type: 'text', hint: 'Fx POL-KBH for Københavns Politi.', value: c.releasePlan?.policeDistrict.code ?? '' },
+      { name: 'municipalityCode', label: 'Kommune', type: 'select', options: unitsOfKind('municipality'), value: c.releasePlan?.municipality.code ?? '' },
+      { name: 'policeDistrictCode', label: 'Politikreds', type: 'select', options: unitsOfKind('police_district'), value: c.releasePlan?.policeDistrict.code ?? '' },
     ],
     submitLabel: 'Gem planen',
   },
@@ -162,7 +176,7 @@ const EXIT_COURSE_FORMS = [
     permission: 'exit-course:decide',
     step: 'handover_redirect',
     when: (c) => c.status === 'handover_declined',
-    fields: [{ name: 'policeDistrictCode', label: 'Politikreds (kode)', type: 'text', hint: 'Fx POL-KBH-VESTEGN.' }],
+    fields: (c) => [{ name: 'policeDistrictCode', label: 'Politikreds', type: 'select', options: unitsOfKind('police_district', c.handover?.policeDistrict.code) }],
     submitLabel: 'Overdrag',
   },
 ];

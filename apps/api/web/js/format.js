@@ -15,10 +15,17 @@ function parts(iso) {
   return Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
 }
 
-/** `24.11.2026 kl. 09.00`. */
+/**
+ * `24.11.2026 kl. 09.00`. Local midnight, where day deadlines end, is the end of the day before:
+ * `22.11.2026 kl. 24.00` (as libs/domain/time/copenhagen-calendar.ts writes it in notices).
+ */
 export function formatDateTime(iso) {
   if (!iso) return '–';
   const p = parts(iso);
+  if (p.hour === '00' && p.minute === '00' && new Date(iso).getUTCSeconds() === 0) {
+    const before = parts(new Date(new Date(iso).getTime() - 1000).toISOString());
+    return `${before.day}.${before.month}.${before.year} kl. 24.00`;
+  }
   return `${p.day}.${p.month}.${p.year} kl. ${p.hour}.${p.minute}`;
 }
 

@@ -1,39 +1,14 @@
 /**
- * Danish words for the API's codes, for filters and the history. The step kinds mirror the one table in
- * libs/domain/case-record/step-kinds.ts (the API sends labels with every step; these name the filter).
+ * Danish words for the history's actions and details. Organisations, units, case types and step kinds
+ * come from the API (reference.js), from the one table the server uses.
  */
-export const ORGANISATIONS = [
-  ['kriminalforsorgen', 'Kriminalforsorgen'],
-  ['politi', 'Politiet'],
-  ['kommune', 'Kommunerne'],
-];
-
-export const CASE_TYPES = [
-  ['exit_course', 'Exit-forløb'],
-  ['dks_assessment', 'DKS-sag'],
-  ['network_council', 'Netværkssamråd'],
-];
-
-export const STEP_KINDS = [
-  ['suitability_assessment', 'Egnethedsvurdering', 'exit_course'],
-  ['agreement_signing', 'Underskrift af exit-aftale', 'exit_course'],
-  ['mentor_assignment', 'Tildeling af mentor', 'exit_course'],
-  ['mentor_contact', 'Mentorkontakt', 'exit_course'],
-  ['release_preparation', 'Klar til løsladelse', 'exit_course'],
-  ['handover_decision', 'Politiets exitenheds stillingtagen til overdragelse', 'exit_course'],
-  ['handover_redirect', 'Ny overdragelse efter afvisning', 'exit_course'],
-  ['dks_assessment', 'DKS-vurdering af bekymringssamtale', 'dks_assessment'],
-  ['home_visit', 'Hjemmebesøg (planlagt tidspunkt)', 'dks_assessment'],
-  ['follow_up_check', 'Opfølgningstjek efter hjemmebesøg', 'dks_assessment'],
-  ['network_council_convening', 'Indkaldelse til netværkssamråd', 'network_council'],
-];
-
 /** The case page's route segment per case type (the API's resource name). */
 export const CASE_RESOURCES = { exit_course: 'exit-courses', dks_assessment: 'dks-cases', network_council: 'network-councils' };
 
 export const HISTORY_ACTIONS = {
   case_started: 'Forløbet er startet',
   step_opened: 'Trin åbnet',
+  step_due_soon: 'Fristen nærmer sig',
   step_overdue: 'Fristen er overskredet',
   step_completed: 'Trin afsluttet',
   step_cancelled: 'Trin annulleret',
@@ -134,7 +109,3 @@ export const VALUE_LABELS = {
   support_at_release: 'støtte ved løsladelse',
   mentor_support: 'mentorstøtte',
 };
-
-export function stepKindLabel(kind) {
-  return STEP_KINDS.find(([code]) => code === kind)?.[1] ?? kind;
-}

@@ -3,7 +3,8 @@ import { formsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
-import { DETAIL_LABELS, HISTORY_ACTIONS, VALUE_LABELS, stepKindLabel } from '../labels.js';
+import { DETAIL_LABELS, HISTORY_ACTIONS, VALUE_LABELS } from '../labels.js';
+import { stepKindLabel } from '../reference.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */

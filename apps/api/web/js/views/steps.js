@@ -1,7 +1,7 @@
 import { api, query } from '../api.js';
 import { formatDateTime } from '../format.js';
 import { html, raw, render } from '../html.js';
-import { CASE_TYPES, ORGANISATIONS, STEP_KINDS } from '../labels.js';
+import { caseTypeChoices, organisationChoices, stepKindChoices, unitName } from '../reference.js';
 import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
 
 /**
@@ -44,14 +44,14 @@ function select(name, label, list, params, empty = 'Alle') {
 }
 
 function filterForm(route, params, units, overdue) {
-  const kinds = STEP_KINDS.filter(([, , caseType]) => !params.get('caseType') || caseType === params.get('caseType'));
+  const kinds = stepKindChoices(params.get('caseType'));
   const number = (name, label) =>
     html`<div class="field"><label for="filter-${name}">${label}</label>
       <input id="filter-${name}" name="${name}" type="text" inputmode="numeric" value="${params.get(name) ?? ''}" aria-describedby="filter-hours-hint"></div>`;
   return html`<form class="filters" data-route="${route}" aria-label="Filtre">
-    ${select('organisation', 'Organisation', ORGANISATIONS, params)}
+    ${select('organisation', 'Organisation', organisationChoices(), params)}
     ${select('unit', 'Enhed', units, params)}
-    ${select('caseType', 'Sagstype', CASE_TYPES, params)}
+    ${select('caseType', 'Sagstype', caseTypeChoices(), params)}
     ${select('kind', 'Trin', kinds, params)}
     ${overdue ? [number('minLatenessHours', 'Mindst timer for sent'), number('maxLatenessHours', 'Højst timer for sent')] : ''}
     ${select('sort', 'Sortér efter', SORTS, params, 'Standard')}
@@ -79,7 +79,7 @@ function unitCounts(route, counts, params) {
 function unitChoices(counts, params) {
   const units = (counts ?? []).map((row) => [row.unit, row.unitName]);
   const chosen = params.get('unit');
-  if (chosen && !units.some(([code]) => code === chosen)) units.push([chosen, chosen]);
+  if (chosen && !units.some(([code]) => code === chosen)) units.push([chosen, unitName(chosen)]);
   return units;
 }
 

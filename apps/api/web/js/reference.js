@@ -1,0 +1,33 @@
+import { api } from './api.js';
+
+/**
+ * The names behind the API's codes (`GET /api/reference-data`): organisations, units, case types and
+ * step kinds, from the one table the server uses. Loaded once after login, before the first view.
+ */
+let data = null;
+
+export async function loadReferenceData() {
+  data ??= await api.get('/api/reference-data');
+  return data;
+}
+
+/** Until loaded (or when the API could not be reached) lists are empty and codes are shown as they are. */
+const loaded = () => data ?? { organisations: [], units: [], caseTypes: [], stepKinds: [] };
+
+/** `[code, name]` choices. */
+export const organisationChoices = () => loaded().organisations.map((organisation) => [organisation.code, organisation.name]);
+export const caseTypeChoices = () => loaded().caseTypes.map((caseType) => [caseType.code, caseType.label]);
+/** Units of one kind (`institution`, `police_district`, `municipality`), optionally leaving one out. */
+export const unitsOfKind = (kind, except) =>
+  loaded().units.filter((unit) => unit.kind === kind && unit.code !== except).map((unit) => [unit.code, unit.name]);
+/** Step kinds, of one case type or all. */
+export const stepKindChoices = (caseType) =>
+  loaded().stepKinds.filter((step) => !caseType || step.caseType === caseType).map((step) => [step.kind, step.label]);
+
+export function stepKindLabel(kind) {
+  return data?.stepKinds.find((step) => step.kind === kind)?.label ?? kind;
+}
+
+export function unitName(code) {
+  return data?.units.find((unit) => unit.code === code)?.name ?? code;
+}
