@@ -4,6 +4,7 @@ import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record
 import { SqlParameters } from '../libs/access/access-policy';
 import { findUnit } from '../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
+import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
 
 /** The activities workflows call to mirror their transitions into the read model. */
 export interface ReadModelActivities {
@@ -153,6 +154,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
  * A deadline notice for the unit whose turn the step is: once per step, stage and deadline (the unique
  * index), so neither a retried activity nor a workflow replaying after a restart adds a second; a moved
  * deadline is another deadline and gets its own. `dueAt` defaults to the step's deadline as recorded.
+ * An overdue notice waits OVERDUE_NOTICE_SETTLE_SECONDS before it may go out (the step shows as overdue
+ * at once): a case typed in afterwards opens steps already late and closes them a moment later, and the
+ * outbox withdraws a notice whose step closed meanwhile instead of alarming the unit.
  */
 async function insertDeadlineNotice(
   db: EntityManager,
@@ -163,9 +167,11 @@ async function insertDeadlineNotice(
 ): Promise<void> {
   const params = new SqlParameters();
   const values = [params.add(kind), params.add(dueAt ?? null), params.add(stepId), params.add(caseId)];
+  const settle = params.add(kind === 'deadline_overdue' ? OVERDUE_NOTICE_SETTLE_SECONDS : 0);
   await db.query(
-    `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at)
-     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${values[0]}, s.id, COALESCE(${values[1]}::timestamptz, s.due_at)
+    `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at, next_attempt_at)
+     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${values[0]}, s.id, COALESCE(${values[1]}::timestamptz, s.due_at),
+            now() + make_interval(secs => ${settle})
        FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
       WHERE s.id = ${values[2]} AND s.case_id = ${values[3]}
      ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL DO NOTHING`,

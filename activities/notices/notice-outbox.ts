@@ -8,19 +8,39 @@ export function retryDelaySeconds(failedAttempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, failedAttempts - 1));
 }
 
+/** How long an overdue notice waits before it may go out (see insertDeadlineNotice in read-model.activities.ts). */
+export const OVERDUE_NOTICE_SETTLE_SECONDS = 300;
+
+/** How long a claimed notice is reserved for the worker sending it; after that (a crash) another may. */
+export const CLAIM_LEASE_SECONDS = 300;
+
 export interface DeliveryRound {
   sent: number;
   failed: number;
-  /** Deadline notices whose step closed or whose deadline moved before they could go out. */
+  /** Deadline notices whose news was old before they could go out (see NoticeOutbox). */
   withdrawn: number;
 }
 
+interface ClaimedRow {
+  id: string;
+  case_id: string;
+  case_type: CaseType;
+  recipient_unit: string;
+  kind: string;
+  step_kind: string | null;
+  due_at: Date | null;
+  attempts: number;
+}
+
 /**
- * Delivers the `notifications` outbox. Each notice is claimed in its own transaction (`FOR UPDATE SKIP
- * LOCKED`, so several workers never take the same one), sent, and marked sent in that transaction; a
- * failure is recorded with a later retry. A deadline notice whose step has closed, or whose deadline has
- * moved, by then is withdrawn instead: the news is old (a moved deadline has notices of its own). A crash between sending and committing sends that one notice
- * again on the next round: delivery is at least once, the outbox row itself exists exactly once.
+ * Delivers the `notifications` outbox. A notice is claimed in a short transaction (`FOR UPDATE SKIP
+ * LOCKED`, so several workers never take the same one; the claim is a lease of CLAIM_LEASE_SECONDS), sent
+ * outside any transaction, then marked sent — or kept with the reason and a later retry. A crash after
+ * sending and before marking sends that one notice again when the lease ends: delivery is at least once,
+ * the outbox row itself exists exactly once.
+ *
+ * A deadline notice is withdrawn instead of sent when its news is old: its step has closed or its deadline
+ * moved (a moved deadline has notices of its own), or — for a warning — the deadline has already passed.
  */
 export class NoticeOutbox {
   constructor(
@@ -29,10 +49,10 @@ export class NoticeOutbox {
     private readonly webUrl: string,
   ) {}
 
-  /** Sends every notice that is due now, up to `limit`. */
-  async deliverDue(limit = 200): Promise<DeliveryRound> {
+  /** Sends every notice that is due now, up to `limit`, until `stopping()` says to stop. */
+  async deliverDue(limit = 200, stopping: () => boolean = () => false): Promise<DeliveryRound> {
     const round: DeliveryRound = { sent: 0, failed: 0, withdrawn: 0 };
-    for (let i = 0; i < limit; i += 1) {
+    for (let i = 0; i < limit && !stopping(); i += 1) {
       const outcome = await this.deliverNext();
       if (outcome === 'none') break;
       round[outcome] += 1;
@@ -40,53 +60,55 @@ export class NoticeOutbox {
     return round;
   }
 
-  private deliverNext(): Promise<'sent' | 'failed' | 'withdrawn' | 'none'> {
+  private async deliverNext(): Promise<'sent' | 'failed' | 'withdrawn' | 'none'> {
+    const claimed = await this.claimNext();
+    if (claimed === 'withdrawn' || claimed === undefined) return claimed ?? 'none';
+    const notice: OutboxNotice = {
+      id: claimed.id,
+      caseId: claimed.case_id,
+      caseType: claimed.case_type,
+      recipientUnit: claimed.recipient_unit,
+      kind: claimed.kind,
+      stepKind: claimed.step_kind,
+      dueAt: claimed.due_at,
+      attempts: claimed.attempts,
+    };
+    try {
+      await this.sender.send(composeNotice(notice, this.webUrl));
+    } catch (error) {
+      await this.dataSource.query(
+        `UPDATE notifications SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+        [claimed.id, String((error as Error)?.message ?? error).slice(0, 1000), retryDelaySeconds(claimed.attempts)],
+      );
+      return 'failed';
+    }
+    await this.dataSource.query(`UPDATE notifications SET sent_at = now(), last_error = NULL WHERE id = $1`, [claimed.id]);
+    return 'sent';
+  }
+
+  /** The next due notice, reserved for this worker (attempt counted), or withdrawn when its news is old. */
+  private claimNext(): Promise<ClaimedRow | 'withdrawn' | undefined> {
     return this.dataSource.transaction(async (db) => {
-      const rows: {
-        id: string;
-        case_id: string;
-        case_type: CaseType;
-        recipient_unit: string;
-        kind: string;
-        step_kind: string | null;
-        due_at: Date | null;
-        attempts: number;
-        stale: boolean;
-      }[] = await db.query(
+      const rows: (ClaimedRow & { stale: boolean })[] = await db.query(
         `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
-                (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at)) AS stale
+                (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
+                  OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
            FROM notifications n JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
           WHERE n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.next_attempt_at <= now()
           ORDER BY n.next_attempt_at, n.created_at
           LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
       );
-      if (rows.length === 0) return 'none';
-      const [row] = rows;
-      if (row.stale) {
+      if (rows.length === 0) return undefined;
+      const [{ stale, ...row }] = rows;
+      if (stale) {
         await db.query(`UPDATE notifications SET withdrawn_at = now() WHERE id = $1`, [row.id]);
         return 'withdrawn';
       }
-      const notice: OutboxNotice = {
-        id: row.id,
-        caseId: row.case_id,
-        caseType: row.case_type,
-        recipientUnit: row.recipient_unit,
-        kind: row.kind,
-        stepKind: row.step_kind,
-        dueAt: row.due_at,
-        attempts: row.attempts,
-      };
-      try {
-        await this.sender.send(composeNotice(notice, this.webUrl));
-      } catch (error) {
-        await db.query(
-          `UPDATE notifications SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
-          [row.id, String((error as Error)?.message ?? error).slice(0, 1000), retryDelaySeconds(row.attempts + 1)],
-        );
-        return 'failed';
-      }
-      await db.query(`UPDATE notifications SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
-      return 'sent';
+      await db.query(
+        `UPDATE notifications SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2) WHERE id = $1`,
+        [row.id, CLAIM_LEASE_SECONDS],
+      );
+      return { ...row, attempts: row.attempts + 1 };
     });
   }
 }

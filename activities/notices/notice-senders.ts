@@ -23,7 +23,8 @@ export class SmtpNoticeSender implements NoticeSender {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: NonNullable<NoticeSettings['smtp']>) {
-    this.transport = createTransport(settings.url);
+    // Bounded waits: a mail server that hangs delays one notice, never the outbox for minutes.
+    this.transport = createTransport(settings.url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   }
 
   async send(notice: OutgoingNotice): Promise<void> {

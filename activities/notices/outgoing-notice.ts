@@ -1,5 +1,5 @@
 import type { CaseType } from '../../libs/domain/case-record/case-transition';
-import { CASE_TYPE_LABELS, stepLabel } from '../../libs/domain/case-record/step-kinds';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, stepLabel } from '../../libs/domain/case-record/step-kinds';
 import { findUnit } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
@@ -22,12 +22,6 @@ export interface OutgoingNotice {
   subject: string;
   text: string;
 }
-
-const CASE_RESOURCES: Record<CaseType, string> = {
-  exit_course: 'exit-courses',
-  dks_assessment: 'dks-cases',
-  network_council: 'network-councils',
-};
 
 const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   deadline_warning: (notice) => `Frist nærmer sig: ${stepLabel(notice.stepKind ?? '')} senest ${formatDanishDateTime(notice.dueAt!)}`,

@@ -295,6 +295,8 @@ describe('notice settings', () => {
     [{ NOTICE_SENDER: 'fax' }, "NOTICE_SENDER must be 'log' or 'smtp', got 'fax'."],
     [{ NOTICE_SENDER: 'smtp' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got ''."],
     [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://mail'."],
+    // The password in a mistyped URL is not repeated.
+    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://exitflow:hemmelig@mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://…@mail'."],
     [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain."],
     [{ NOTICE_POLL_SECONDS: '0' }, "NOTICE_POLL_SECONDS must be a whole number from 1 to 3600, got '0'."],
   ])('refuses %j', (env, message) => {

@@ -205,7 +205,11 @@ function noticeSettings(env: Env, apiPort: number): NoticeSettings {
   };
   if (sender === 'log') return settings;
   const url = env.NOTICE_SMTP_URL;
-  if (!url || !/^smtps?:\/\/[^\s]+$/.test(url)) throw new Error(`NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got '${url ?? ''}'.`);
+  if (!url || !/^smtps?:\/\/[^\s]+$/.test(url)) {
+    // Never print a password the URL may hold.
+    const shown = (url ?? '').replace(/\/\/[^/@\s]*@/, '//…@');
+    throw new Error(`NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got '${shown}'.`);
+  }
   return { ...settings, smtp: { url, from: env.NOTICE_FROM || DEFAULTS.noticeFrom, unitAddresses: unitAddresses(env.NOTICE_UNIT_ADDRESSES) } };
 }
 

@@ -108,7 +108,11 @@ it('runs from referral to the police exit unit’s continuation decision', async
     'handover_accepted',
   ]);
   const [police] = await sut.db.query(`SELECT id FROM users WHERE username = 'politi.kbh.exit'`);
-  expect(history.items.find((entry: { action: string }) => entry.action === 'handover_accepted').actorId).toBe(police.id);
+  expect(history.items.find((entry: { action: string }) => entry.action === 'handover_accepted')).toMatchObject({
+    actorId: police.id,
+    actorName: 'Exitenheden, Københavns Politi',
+  });
+  expect(history.items.find((entry: { action: string }) => entry.action === 'step_overdue')).toMatchObject({ actorId: 'system', actorName: null });
   // Notices to other units (deadline notices to the prison itself are below).
   const notices = await sut.db.query(
     `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND step_id IS NULL ORDER BY created_at, kind, recipient_unit`,

@@ -101,9 +101,9 @@ it('names every code a client shows: organisations, units, case types, and each 
   expect(answer.body.units).toHaveLength(26);
   expect(answer.body.units).toContainEqual({ code: 'POL-KBH', name: 'Københavns Politi', organisation: 'politi', kind: 'police_district' });
   expect(answer.body.caseTypes).toEqual([
-    { code: 'exit_course', label: 'Exit-forløb' },
-    { code: 'dks_assessment', label: 'DKS-sag' },
-    { code: 'network_council', label: 'Netværkssamråd' },
+    { code: 'exit_course', label: 'Exit-forløb', resource: 'exit-courses' },
+    { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases' },
+    { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils' },
   ]);
   expect(answer.body.stepKinds).toHaveLength(11);
   expect(answer.body.stepKinds).toContainEqual({

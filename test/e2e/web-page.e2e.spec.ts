@@ -31,7 +31,7 @@ it('serves the page at / in Danish, with a policy that allows only its own scrip
     'object-src': ["'none'"],
   });
   expect(JSON.stringify(csp)).not.toContain('unsafe');
-  expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  expect(page.headers.get('x-frame-options')).toBe('DENY');
 
   const script = await http(sut.baseUrl, 'GET', '/js/app.js');
   expect([script.status, script.headers.get('content-type')]).toEqual([200, expect.stringContaining('javascript')]);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
-import { NoticeOutbox, retryDelaySeconds } from '../../activities/notices/notice-outbox';
+import { NoticeOutbox, OVERDUE_NOTICE_SETTLE_SECONDS, retryDelaySeconds } from '../../activities/notices/notice-outbox';
 import { SmtpNoticeSender, type NoticeSender } from '../../activities/notices/notice-senders';
 import type { OutgoingNotice } from '../../activities/notices/outgoing-notice';
 import { readModelDataSourceOptions } from '../../libs/persistence/data-source-options';
@@ -40,40 +40,54 @@ class RecordingSender implements NoticeSender {
   }
 }
 
-/** A DKS case in Københavns Politi with an assessment due 2026-11-24 10:00 Danish time, warned and then overdue. */
+/**
+ * A DKS case in Københavns Politi with an assessment due 2099-11-24 10:00 Danish time (a warning is stale
+ * once its deadline has passed, so the deadline lies ahead of any run), warned and then overdue.
+ */
 async function warnedAndOverdueCase(): Promise<{ caseId: string; stepId: string }> {
   const caseId = randomUUID();
   const stepId = randomUUID();
   await recorder.recordTransition({
     caseId,
     seq: 1,
-    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: '2026-11-23T09:00:00.000Z' },
-    stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: '2026-11-23T09:00:00.000Z', dueAt: '2026-11-24T09:00:00.000Z' }],
+    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: '2099-11-23T09:00:00.000Z' },
+    stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: '2099-11-23T09:00:00.000Z', dueAt: '2099-11-24T09:00:00.000Z' }],
     events: [],
   });
-  const warned = { caseId, seq: 2, stepsWarned: [{ stepId, dueAt: '2026-11-24T09:00:00.000Z' }], events: [] };
+  const warned = { caseId, seq: 2, stepsWarned: [{ stepId, dueAt: '2099-11-24T09:00:00.000Z' }], events: [] };
   await recorder.recordTransition(warned);
   await recorder.recordTransition(warned); // a retried activity
-  await recorder.recordTransition({ caseId, seq: 3, stepsOverdue: [{ stepId, overdueAt: '2026-11-24T09:00:00.000Z' }], events: [] });
+  await recorder.recordTransition({ caseId, seq: 3, stepsOverdue: [{ stepId, overdueAt: '2099-11-24T09:00:00.000Z' }], events: [] });
   return { caseId, stepId };
 }
+
+/** Lets the case's notices go now (the overdue one waits OVERDUE_NOTICE_SETTLE_SECONDS after it is written). */
+const dueNow = (...caseIds: string[]) => db.query(`UPDATE notifications SET next_attempt_at = now() WHERE case_id = ANY($1)`, [caseIds]);
 
 it('sends each notice once, in Danish, to the unit whose turn it is, with a link and no personal data', async () => {
   const { caseId } = await warnedAndOverdueCase();
   const sender = new RecordingSender();
   const outbox = new NoticeOutbox(db, sender, WEB);
 
-  expect(await outbox.deliverDue()).toEqual({ sent: 2, failed: 0, withdrawn: 0 });
+  // The warning goes at once; the overdue notice settles for 5 minutes first.
+  expect(await outbox.deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+  const [{ settle }] = await db.query(
+    `SELECT round(extract(epoch FROM next_attempt_at - created_at))::int AS settle FROM notifications WHERE case_id = $1 AND kind = 'deadline_overdue'`,
+    [caseId],
+  );
+  expect(settle).toBe(OVERDUE_NOTICE_SETTLE_SECONDS);
+  await dueNow(caseId);
+  expect(await outbox.deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
   expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
   expect(sender.sent.map(({ recipientUnit, subject }) => ({ recipientUnit, subject }))).toEqual([
-    { recipientUnit: 'POL-KBH', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2026 kl. 10.00' },
-    { recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2026 kl. 10.00' },
+    { recipientUnit: 'POL-KBH', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00' },
+    { recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00' },
   ]);
   expect(sender.sent[1].text).toBe(
     [
       'Til: Københavns Politi',
       '',
-      'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2026 kl. 10.00',
+      'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00',
       'Sagstype: DKS-sag',
       `Sag: ${caseId}`,
       '',
@@ -94,6 +108,7 @@ it('keeps a notice that could not be sent, with the reason, and tries again afte
   const sender = new RecordingSender();
   sender.failWith = 'Forbindelsen til mailserveren blev afvist';
   const outbox = new NoticeOutbox(db, sender, WEB);
+  await dueNow(caseId);
 
   expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 2, withdrawn: 0 });
   // Not due again yet: nothing is retried at once.
@@ -115,11 +130,12 @@ it('withdraws a deadline notice whose step closed, or whose deadline moved, befo
   await recorder.recordTransition({
     caseId: closed.caseId,
     seq: 4,
-    stepsClosed: [{ stepId: closed.stepId, status: 'completed', completedAt: '2026-11-24T09:30:00.000Z', latenessSeconds: 1800, outcome: 'none' }],
+    stepsClosed: [{ stepId: closed.stepId, status: 'completed', completedAt: '2099-11-24T09:30:00.000Z', latenessSeconds: 1800, outcome: 'none' }],
     events: [],
   });
   const moved = await warnedAndOverdueCase();
-  await recorder.recordTransition({ caseId: moved.caseId, seq: 4, stepsRescheduled: [{ stepId: moved.stepId, dueAt: '2026-11-30T09:00:00.000Z' }], events: [] });
+  await recorder.recordTransition({ caseId: moved.caseId, seq: 4, stepsRescheduled: [{ stepId: moved.stepId, dueAt: '2099-11-30T09:00:00.000Z' }], events: [] });
+  await dueNow(closed.caseId, moved.caseId);
   const sender = new RecordingSender();
 
   expect(await new NoticeOutbox(db, sender, WEB).deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 4 });
@@ -129,6 +145,47 @@ it('withdraws a deadline notice whose step closed, or whose deadline moved, befo
     [[closed.caseId, moved.caseId]],
   );
   expect(rows).toEqual([{ n: 4 }]);
+});
+
+it('withdraws a warning whose deadline passed before it could go out (after an outage, say)', async () => {
+  const caseId = randomUUID();
+  const stepId = randomUUID();
+  const dueAt = new Date(Date.now() - 60_000).toISOString();
+  await recorder.recordTransition({
+    caseId,
+    seq: 1,
+    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: dueAt },
+    stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: dueAt, dueAt }],
+    stepsWarned: [{ stepId, dueAt }],
+    events: [],
+  });
+  const sender = new RecordingSender();
+  expect(await new NoticeOutbox(db, sender, WEB).deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 1 });
+  expect(sender.sent).toEqual([]);
+});
+
+it('lets two workers deliver at once without sending any notice twice', async () => {
+  const cases = await Promise.all([1, 2, 3, 4, 5].map(() => warnedAndOverdueCase()));
+  await dueNow(...cases.map((known) => known.caseId));
+  const sent: string[] = [];
+  const slowSender: NoticeSender = { send: async (notice) => void (await new Promise((resolve) => setTimeout(resolve, 20)), sent.push(notice.noticeId)) };
+  const rounds = await Promise.all([new NoticeOutbox(db, slowSender, WEB).deliverDue(), new NoticeOutbox(db, slowSender, WEB).deliverDue()]);
+
+  expect(rounds[0].sent + rounds[1].sent).toBe(10);
+  expect(rounds[0].sent).toBeGreaterThan(0);
+  expect(rounds[1].sent).toBeGreaterThan(0);
+  expect(new Set(sent).size).toBe(10);
+  expect(sent).toHaveLength(10);
+});
+
+it('stops between notices when the worker shuts down', async () => {
+  const known = await warnedAndOverdueCase();
+  await dueNow(known.caseId);
+  const sender = new RecordingSender();
+  let stopping = false;
+  const stopAfterFirst: NoticeSender = { send: async (notice) => ((stopping = true), sender.send(notice)) };
+  expect(await new NoticeOutbox(db, stopAfterFirst, WEB).deliverDue(200, () => stopping)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+  expect(await new NoticeOutbox(db, sender, WEB).deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
 });
 
 it('waits 30 s after the first failure, doubling up to an hour', () => {

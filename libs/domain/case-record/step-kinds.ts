@@ -125,6 +125,13 @@ export function warningAt(kind: string, dueAt: string): string {
   return new Date(Date.parse(dueAt) - hours * 3_600_000).toISOString();
 }
 
+/** The API's resource of each case type: `/api/<resource>/<id>`, and the web page's `#/sag/<resource>/<id>`. */
+export const CASE_RESOURCES: Record<CaseType, string> = {
+  exit_course: 'exit-courses',
+  dks_assessment: 'dks-cases',
+  network_council: 'network-councils',
+};
+
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   exit_course: 'Exit-forløb',
   dks_assessment: 'DKS-sag',

@@ -8,6 +8,7 @@ import { ReleasePreparation1764600000000 } from './1764600000000-release-prepara
 import { Handover1764700000000 } from './1764700000000-handover';
 import { DeadlineNotices1764800000000 } from './1764800000000-deadline-notices';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
+import { OutboxBacklog1765000000000 } from './1765000000000-outbox-backlog';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const READ_MODEL_MIGRATIONS = [
   Handover1764700000000,
   DeadlineNotices1764800000000,
   ReportIndexes1764900000000,
+  OutboxBacklog1765000000000,
 ];

@@ -84,10 +84,13 @@ export class CaseRecordsRepository {
       reason: string | null;
       step_id: string | null;
       details: Record<string, unknown>;
+      actor_name: string | null;
     }[] = await this.dataSource.query(
-      `SELECT id, action, occurred_at, recorded_at, actor_id, reason, step_id, details
-         FROM case_events WHERE case_id = $1
-        ORDER BY transition_seq, position
+      // The actor's name when the actor is a user of this system (not for timers, or OIDC users never seen here).
+      `SELECT e.id, e.action, e.occurred_at, e.recorded_at, e.actor_id, e.reason, e.step_id, e.details, u.display_name AS actor_name
+         FROM case_events e LEFT JOIN users u ON u.id::text = e.actor_id
+        WHERE e.case_id = $1
+        ORDER BY e.transition_seq, e.position
         LIMIT $2 OFFSET $3`,
       [caseId, pageSize, (page - 1) * pageSize],
     );
@@ -98,6 +101,7 @@ export class CaseRecordsRepository {
         occurredAt: row.occurred_at.toISOString(),
         recordedAt: row.recorded_at.toISOString(),
         actorId: row.actor_id,
+        actorName: row.actor_name,
         reason: row.reason,
         stepId: row.step_id,
         details: row.details,

@@ -37,6 +37,8 @@ export interface HistoryEntry {
   occurredAt: string;
   recordedAt: string;
   actorId: string;
+  /** The user's display name, when the actor is a user the system knows (staff, never a case's person). */
+  actorName: string | null;
   reason: string | null;
   stepId: string | null;
   details: Record<string, unknown>;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import { ROLE_LABELS, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
 import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
@@ -15,12 +15,6 @@ export type StepList =
   | { list: 'overdue'; query: OverdueBoardQuery }
   | { list: 'due_soon'; query: StepBoardQuery }
   | { list: 'mine'; query: StepBoardQuery };
-
-const CASE_PATHS: Record<CaseType, string> = {
-  exit_course: '/api/exit-courses',
-  dks_assessment: '/api/dks-cases',
-  network_council: '/api/network-councils',
-};
 
 interface BoardRow {
   step_id: string;
@@ -172,6 +166,6 @@ function toBoardStep(row: BoardRow): BoardStep {
     responsibleUnit: { code: row.unit, name: row.unit_name, organisation: row.organisation },
     responsibleRole: row.responsible_role,
     whoseTurn: `${row.unit_name} – ${ROLE_LABELS[row.responsible_role]}`,
-    casePath: `${CASE_PATHS[row.case_type]}/${row.case_id}`,
+    casePath: `/api/${CASE_RESOURCES[row.case_type]}/${row.case_id}`,
   };
 }

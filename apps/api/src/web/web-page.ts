@@ -12,6 +12,8 @@ export const WEB_PAGE_DIR = path.join(PROJECT_ROOT, 'apps', 'api', 'web');
 
 /** The page's own scripts, styles and data URLs for images only: no inline code, never framed. */
 export const webPageHeaders = helmet({
+  // Never framed, said the same way to old browsers (X-Frame-Options) as to new ones (frame-ancestors).
+  frameguard: { action: 'deny' },
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {

@@ -64,9 +64,11 @@ export const api = {
   post: async (path, body = {}) => (await request('POST', path, body)).json(),
 };
 
-/** Fetches a file with the token and saves it through a temporary Blob link. */
-export async function download(path, filename) {
-  const blob = await (await request('GET', path, undefined, 'text/csv')).blob();
+/** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */
+export async function download(path, fallbackName) {
+  const response = await request('GET', path, undefined, 'text/csv');
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

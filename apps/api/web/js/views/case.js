@@ -97,6 +97,7 @@ function detailValue(value) {
 function eventTitle(entry) {
   const kind = entry.details?.kind ? stepKindLabel(entry.details.kind) : null;
   if (entry.action === 'step_opened') return `Trin åbnet: ${kind}`;
+  if (entry.action === 'step_due_soon') return `Fristen nærmer sig: ${kind}`;
   if (entry.action === 'step_overdue') return `Fristen er overskredet: ${kind}`;
   if (entry.action === 'step_completed') {
     const late = entry.details?.latenessSeconds;
@@ -118,7 +119,7 @@ function timelineEntry(entry) {
       <p class="event-title">${warn ? html`<span aria-hidden="true">⚠ </span>` : ''}${eventTitle(entry)}</p>
       ${entry.reason ? html`<p class="event-reason">Begrundelse: ${entry.reason}</p>` : ''}
       ${details.length ? html`<p class="event-details">${details.map(([key, value]) => html`<span>${DETAIL_LABELS[key] ?? key}: ${detailValue(value)}</span>`)}</p>` : ''}
-      <p class="event-actor">${entry.actorId === 'system' ? 'Automatisk (frist)' : `Bruger ${entry.actorId.slice(0, 8)}`}${recordedLater ? ` · registreret ${formatDateTime(entry.recordedAt)}` : ''}</p>
+      <p class="event-actor">${entry.actorId === 'system' ? 'Automatisk (frist)' : (entry.actorName ?? `Bruger ${entry.actorId.slice(0, 8)}`)}${recordedLater ? ` · registreret ${formatDateTime(entry.recordedAt)}` : ''}</p>
     </div>
   </li>`;
 }
@@ -205,9 +206,16 @@ export async function caseView(root, { segments, user, focus }) {
     if (!button) return;
     button.disabled = true;
     const next = Math.floor(history.length / 50) + 1;
-    const page = await api.get(`${path}/history${query({ page: next, pageSize: 50 })}`);
+    let page;
+    try {
+      page = await api.get(`${path}/history${query({ page: next, pageSize: 50 })}`);
+    } catch (problem) {
+      button.disabled = false;
+      button.insertAdjacentElement('afterend', Object.assign(document.createElement('p'), { className: 'field-error', textContent: problem.message, role: 'alert' }));
+      return;
+    }
+    const firstNew = history.length;
     history = [...history, ...page.items.filter((entry) => !history.some((known) => known.id === entry.id))];
-    const firstNew = history.length - page.items.length;
     render(root, pageHtml(resource, detail, forms, history));
     const entry = root.querySelectorAll('.timeline > li')[firstNew];
     entry?.setAttribute('tabindex', '-1');

@@ -121,10 +121,13 @@ export async function figuresView(root, { params }) {
     const button = event.target.closest('[data-csv]');
     if (!button) return;
     const report = button.dataset.csv;
+    button.parentElement.querySelector('[data-csv-problem]')?.remove();
     try {
       await download(`/api/reports/${report}${query({ from, to, format: 'csv' })}`, `${report}-${from}-${to}.csv`);
     } catch (problem) {
-      button.insertAdjacentElement('afterend', Object.assign(document.createElement('span'), { className: 'field-error', textContent: problem.message, role: 'alert' }));
+      const message = Object.assign(document.createElement('span'), { className: 'field-error', textContent: problem.message, role: 'alert' });
+      message.dataset.csvProblem = '';
+      button.insertAdjacentElement('afterend', message);
     }
   });
 }
