@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { ExitCourseFiguresRepository } from '../../apps/api/src/reports/exit-course-figures.repository';
@@ -6,6 +7,7 @@ import { reportPeriod } from '../../apps/api/src/reports/report-period';
 import type { ExitCourseFigures } from '../../apps/api/src/reports/report.views';
 import { SlaFiguresRepository } from '../../apps/api/src/reports/sla-figures.repository';
 import type { AuthenticatedUser, Role } from '../../libs/access/roles';
+import type { CaseAction, CaseEventRecord, CaseTransition } from '../../libs/domain/case-record/case-transition';
 import type { Organisation } from '../../libs/domain/organisations/organisation-units';
 import { openReadModel } from '../support/read-model';
 import { NO_EXIT_COURSE_FIGURES, plusDays, recordExitCourse, recordStep, type CourseEnd, type CourseSpec, type StepSpec } from '../support/report-history';
@@ -255,6 +257,54 @@ describe('exit-course figures', () => {
       institutions: [],
       total: figures(null, 'I alt', NO_EXIT_COURSE_FIGURES),
     });
+  });
+
+  it('counts each fact under the institution that held the course then, not where a transfer took it later', async () => {
+    // 2011: before every other course here. Signed and 60 mentor minutes at Vestjylland, transferred on
+    // 1 April to Herstedvester, then 30 minutes and the handover there.
+    const caseId = randomUUID();
+    const personRef = 'P-REPORT-TRANSFERRED';
+    const at = (date: string) => `${date}T10:00:00.000Z`;
+    const event = (action: CaseAction, date: string, details: Record<string, string> = {}): CaseEventRecord => ({
+      eventId: randomUUID(), action, occurredAt: at(date), recordedAt: at(date), actorId: 'report-test-user', details,
+    });
+    const mentor = (date: string, minutes: number) => ({ contactId: randomUUID(), contactAt: at(date), form: 'meeting', durationMinutes: minutes, mentorRef: 'MENTOR-0001' });
+    const changes: Omit<CaseTransition, 'caseId' | 'seq'>[] = [
+      {
+        opened: { caseType: 'exit_course', workflowId: `report-${caseId}`, personRef, orgUnit: 'KF-VESTJYLLAND', status: 'awaiting_suitability_assessment', openedAt: at('2011-01-10'), exitCourse: { expectedReleaseDate: '2011-06-01', paroleLinked: false } },
+        events: [event('case_started', '2011-01-10')],
+      },
+      { status: { status: 'agreement_active' }, events: [event('agreement_signed', '2011-02-01')] },
+      { mentorContacts: [mentor('2011-03-01', 60)], events: [] },
+      {
+        orgUnit: 'KF-HERSTEDVESTER',
+        accessChanges: [{ orgUnit: 'KF-VESTJYLLAND', access: 'read' }, { orgUnit: 'KF-HERSTEDVESTER', access: 'write' }],
+        events: [event('prison_transfer', '2011-04-01', { from: 'KF-VESTJYLLAND', to: 'KF-HERSTEDVESTER' })],
+      },
+      { mentorContacts: [mentor('2011-05-01', 30)], events: [] },
+      { status: { status: 'handed_over_continued', closedAt: at('2011-06-05') }, events: [event('handed_over', '2011-06-01')] },
+    ];
+    for (const [index, change] of changes.entries()) await recorder.recordTransition({ ...change, caseId, seq: index + 1 });
+
+    const year = await exitCourseFigures.report(reportPeriod('2011-01-01', '2011-12-31'), NATIONAL_KF);
+    expect(year).toEqual({
+      from: '2011-01-01',
+      to: '2011-12-31',
+      institutions: [
+        figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, handedOver: 1, mentorMinutesTotal: 30, mentorHoursTotal: 0.5, mentorHoursMeanPerPerson: 0.5, mentorHoursMedianPerPerson: 0.5 }),
+        figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, mentorMinutesTotal: 60, mentorHoursTotal: 1, mentorHoursMeanPerPerson: 1, mentorHoursMedianPerPerson: 1 }),
+      ],
+      total: figures(null, 'I alt', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, handedOver: 1, mentorMinutesTotal: 90, mentorHoursTotal: 1.5, mentorHoursMeanPerPerson: 1.5, mentorHoursMedianPerPerson: 1.5 }),
+    });
+    // At the end of April the course was open, and held by the receiving prison.
+    const spring = await exitCourseFigures.report(reportPeriod('2011-04-01', '2011-04-30'), NATIONAL_KF);
+    expect(spring.institutions).toEqual([figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, stillOpen: 1 })]);
+    // The sending prison keeps read access: its supervisor sees its own part, and not the receiving prison's.
+    const sending = await exitCourseFigures.report(reportPeriod('2011-01-01', '2011-12-31'), VESTJYLLAND_SUPERVISOR);
+    expect(sending.institutions.map((row) => [row.unit, row.agreementsEntered, row.handedOver])).toEqual([
+      ['KF-HERSTEDVESTER', 0, 1],
+      ['KF-VESTJYLLAND', 1, 0],
+    ]);
   });
 
   it('writes the CSV download: BOM, semicolons, decimal comma, Danish headers', async () => {

@@ -27,8 +27,22 @@ interface FiguresRow {
 }
 
 /**
+ * SQL for the institution that held a course (alias `course` of `visible`) at a moment: the receiving
+ * prison of the latest transfer before it, else the sending prison of the first transfer (the course
+ * started there), else the one holding it now. A figure belongs to the institution that held the course
+ * when it happened, so a later transfer does not move figures already reported.
+ */
+function holderAt(course: string, moment: string, before: '<' | '<='): string {
+  const transfers = `FROM case_events t WHERE t.case_id = ${course}.id AND t.action = 'prison_transfer'`;
+  return `COALESCE(
+      (SELECT t.details ->> 'to' ${transfers} AND t.occurred_at ${before} ${moment} ORDER BY t.occurred_at DESC, t.transition_seq DESC LIMIT 1),
+      (SELECT t.details ->> 'from' ${transfers} ORDER BY t.occurred_at, t.transition_seq LIMIT 1),
+      ${course}.org_unit)`;
+}
+
+/**
  * Exit-course figures for a period (DOMAIN.md §1: what parliament asks), by institution and in total,
- * over the cases the user may see. Every case row is taken twice — once under its institution and once
+ * over the cases the user may see. Every fact is taken twice — once under the institution holding the course then and once
  * under the total (`unit` NULL) — so that the total counts each person once even when they had courses
  * at two institutions, and is not a sum of the rows.
  */
@@ -43,13 +57,14 @@ export class ExitCourseFiguresRepository {
     const actions = params.add(COUNTED_ACTIONS);
     const rows: FiguresRow[] = await this.dataSource.query(
       `WITH visible AS (
-         SELECT c.id, c.person_ref, c.closed_at, scope.unit
-           FROM cases c CROSS JOIN LATERAL (VALUES (c.org_unit), (NULL)) AS scope (unit)
+         SELECT c.id, c.person_ref, c.closed_at, c.org_unit
+           FROM cases c
           WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}
        ),
        period_events AS (
-         SELECT v.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by
+         SELECT scope.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by
            FROM case_events e JOIN visible v ON v.id = e.case_id
+          CROSS JOIN LATERAL (VALUES (${holderAt('v', 'e.occurred_at', '<=')}), (NULL)) AS scope (unit)
           WHERE e.action = ANY(${actions}::text[]) AND e.occurred_at >= ${startsAt} AND e.occurred_at < ${endsBefore}
             -- A course is handed over once: a new handover after a police unit declined is not another.
             AND NOT (e.action = 'handed_over' AND EXISTS (
@@ -73,17 +88,19 @@ export class ExitCourseFiguresRepository {
          ) repeated GROUP BY unit
        ),
        still_open AS (
-         SELECT v.unit, count(*)::int AS courses FROM visible v
+         SELECT scope.unit, count(*)::int AS courses FROM visible v
+          CROSS JOIN LATERAL (VALUES (${holderAt('v', endsBefore, '<')}), (NULL)) AS scope (unit)
           WHERE (v.closed_at IS NULL OR v.closed_at >= ${endsBefore})
             AND EXISTS (SELECT 1 FROM case_events s
                          WHERE s.case_id = v.id AND s.action = 'agreement_signed' AND s.occurred_at < ${endsBefore})
-          GROUP BY v.unit
+          GROUP BY scope.unit
        ),
        mentor_per_person AS (
-         SELECT v.unit, v.person_ref, sum(m.duration_minutes)::int AS minutes
+         SELECT scope.unit, v.person_ref, sum(m.duration_minutes)::int AS minutes
            FROM mentor_contacts m JOIN visible v ON v.id = m.case_id
+          CROSS JOIN LATERAL (VALUES (${holderAt('v', 'm.contact_at', '<=')}), (NULL)) AS scope (unit)
           WHERE m.contact_at >= ${startsAt} AND m.contact_at < ${endsBefore}
-          GROUP BY v.unit, v.person_ref
+          GROUP BY scope.unit, v.person_ref
        ),
        mentor AS (
          SELECT unit, sum(minutes)::int AS minutes, count(*)::int AS persons,
