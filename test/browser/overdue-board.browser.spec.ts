@@ -209,3 +209,52 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   expect(download.suggestedFilename()).toMatch(/^exitforloeb-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   await screenshot(page, '12-figures');
 });
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on every view a caseworker and a supervisor use (a context that lets the
+ * test inject axe past the page's CSP; the page itself is unchanged). Any violation fails, with its rule
+ * and the elements it found.
+ */
+it('passes axe-core’s WCAG 2.1 A and AA checks on the login, inbox, boards, case page and figures', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+  const checked = await context.newPage();
+  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
+  const started = await dks('POST', '/api/dks-cases', { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: new Date(Date.now() - 30 * HOUR_MS).toISOString() });
+  const violations = async (view: string) => {
+    await checked.addScriptTag({ path: require.resolve('axe-core') });
+    const result: { id: string; impact: string; nodes: { target: string[] }[] }[] = await checked.evaluate(
+      "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))",
+    );
+    return result.map((violation) => `${view}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  };
+  const found: string[] = [];
+  const visit = async (hash: string, heading: string) => {
+    await checked.goto(`${sut.baseUrl}/${hash}`);
+    await checked.locator('h1', { hasText: heading }).waitFor();
+    await checked.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });
+    found.push(...(await violations(hash || 'login')));
+  };
+  try {
+    await visit('', 'Log ind');
+    const logInAs = async (username: string) => {
+      await checked.getByLabel('Brugernavn').fill(username);
+      await checked.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
+      await checked.getByRole('button', { name: 'Log ind' }).click();
+      await checked.getByRole('button', { name: 'Log ud' }).waitFor();
+    };
+    await logInAs('politi.kbh.dks');
+    await visit('#/opgaver', 'Mine opgaver');
+    await visit('#/tavle', 'Overskredne frister');
+    await visit('#/snart', 'Snart forfaldne');
+    await visit(`#/sag/dks-cases/${started.body.id}`, 'DKS-sag');
+    await checked.getByRole('button', { name: 'Log ud' }).click();
+    await checked.locator('h1', { hasText: 'Log ind' }).waitFor();
+    await logInAs('politi.leder.kbh');
+    await visit('#/tal', 'Tal');
+    await checked.locator('svg[role="img"]').first().waitFor();
+    found.push(...(await violations('#/tal with charts')));
+  } finally {
+    await context.close();
+  }
+  expect(found).toEqual([]);
+});
