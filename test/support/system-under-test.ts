@@ -50,8 +50,7 @@ export async function startSystem(
   const worker: INestApplicationContext | undefined =
     options.worker === false ? undefined : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   await worker?.init();
-  const api: INestApplication = await createApiApp(config);
-  api.useLogger(logger);
+  const api: INestApplication = await createApiApp(config, logger);
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as { port: number };
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,10 +14,10 @@ import { serveWebPage, webPageHeaders } from './web/web-page';
 export const REQUEST_BODY_LIMIT = '100kb';
 
 /** Builds the API application exactly as `main.ts` runs it (tests use this too). */
-export async function createApiApp(config: ExitflowConfig): Promise<INestApplication> {
+export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log'],
+    logger: logLevels,
   });
   // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
   // inline bootstrap script and styles, and gets exactly that.
