@@ -46,10 +46,13 @@ const STORSTROEM = {
   unit: 'KF-STORSTROEM',
   unitName: 'Storstrøm Fængsel',
   agreementsEntered: 3,
+  personsWithAgreement: 3,
   handedOver: 2,
+  continuedByPolice: 2,
   interruptedByInmate: 1,
   mentorMinutesTotal: 90,
   mentorHoursTotal: 1.5,
+  mentorPersons: 1,
   mentorHoursMeanPerPerson: 1.5,
   mentorHoursMedianPerPerson: 1.5,
 };
@@ -59,6 +62,7 @@ const ENNER_MARK = {
   unit: 'KF-ENNER-MARK',
   unitName: 'Enner Mark Fængsel',
   agreementsEntered: 2,
+  personsWithAgreement: 2,
   interruptedByKriminalforsorgen: 1,
   stillOpen: 1,
 };
@@ -77,6 +81,7 @@ describe('GET /api/reports/exit-courses', () => {
         unit: null,
         unitName: 'I alt',
         agreementsEntered: 5,
+        personsWithAgreement: 5,
         interruptedByKriminalforsorgen: 1,
         stillOpen: 1,
       },
@@ -103,11 +108,11 @@ describe('GET /api/reports/exit-courses', () => {
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
-        'Enhedskode;Institution;Aftaler indgået;Overdraget til politiets exitenhed;Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;' +
-          'Stadig åbne ved periodens slutning;Personer med mere end én aftale;Mentorminutter i alt;Mentortimer i alt;' +
-          'Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
-        'KF-STORSTROEM;Storstrøm Fængsel;3;2;1;0;0;0;0;90;1,50;1,50;1,50',
-        ';I alt;3;2;1;0;0;0;0;90;1,50;1,50;1,50',
+        'Enhedskode;Institution;Aftaler indgået;Personer med aftale;Overdraget til politiets exitenhed;Videreført af politiets exitenhed;' +
+          'Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;Stadig åbne ved periodens slutning;Personer med mere end én aftale;' +
+          'Mentorminutter i alt;Mentortimer i alt;Personer med mentorkontakt;Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
+        'KF-STORSTROEM;Storstrøm Fængsel;3;3;2;2;1;0;0;0;0;90;1,50;1;1,50;1,50',
+        ';I alt;3;3;2;2;1;0;0;0;0;90;1,50;1;1,50;1,50',
         '',
       ]);
     }

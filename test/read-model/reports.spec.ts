@@ -181,7 +181,11 @@ const figures = (unit: string | null, unitName: string, values: Omit<ExitCourseF
 
 const VESTJYLLAND = figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', {
   agreementsEntered: 200,
+  // Six of them came back for a second agreement.
+  personsWithAgreement: 194,
   handedOver: 90,
+  // Every handover is taken over and continued three days later.
+  continuedByPolice: 90,
   interruptedByInmate: 70,
   interruptedByKriminalforsorgen: 40,
   rejected: 7,
@@ -190,13 +194,16 @@ const VESTJYLLAND = figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', {
   // Per person 90, 120, 300, 40, 45 minutes: mean 119 min, median 90 min.
   mentorMinutesTotal: 595,
   mentorHoursTotal: 9.92,
+  mentorPersons: 5,
   mentorHoursMeanPerPerson: 1.98,
   mentorHoursMedianPerPerson: 1.5,
 });
 
 const HERSTEDVESTER = figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', {
   agreementsEntered: 120,
+  personsWithAgreement: 117,
   handedOver: 50,
+  continuedByPolice: 50,
   interruptedByInmate: 45,
   interruptedByKriminalforsorgen: 25,
   rejected: 4,
@@ -205,6 +212,7 @@ const HERSTEDVESTER = figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester',
   // Per person 20, 60, 100, 200 minutes: mean 95 min, median 80 min.
   mentorMinutesTotal: 380,
   mentorHoursTotal: 6.33,
+  mentorPersons: 4,
   mentorHoursMeanPerPerson: 1.58,
   mentorHoursMedianPerPerson: 1.33,
 });
@@ -212,7 +220,10 @@ const HERSTEDVESTER = figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester',
 const OESTJYLLAND = figures('KF-OESTJYLLAND', 'Østjyllands Fængsel', {
   ...NO_EXIT_COURSE_FIGURES,
   agreementsEntered: 48,
+  personsWithAgreement: 48,
   handedOver: 18,
+  // And the course handed over before the period, redirected, and taken over inside it.
+  continuedByPolice: 19,
   interruptedByInmate: 20,
   interruptedByKriminalforsorgen: 10,
   stillOpen: 2,
@@ -220,7 +231,10 @@ const OESTJYLLAND = figures('KF-OESTJYLLAND', 'Østjyllands Fængsel', {
 
 const TOTAL = figures(null, 'I alt', {
   agreementsEntered: 368,
+  // 368 agreements less the 11 second agreements.
+  personsWithAgreement: 357,
   handedOver: 158,
+  continuedByPolice: 159,
   interruptedByInmate: 135,
   interruptedByKriminalforsorgen: 75,
   rejected: 11,
@@ -230,6 +244,7 @@ const TOTAL = figures(null, 'I alt', {
   // Eight persons: 45, 60, 60 (40 + 20 at two institutions), 90, 100, 120, 200, 300 minutes.
   mentorMinutesTotal: 975,
   mentorHoursTotal: 16.25,
+  mentorPersons: 8,
   mentorHoursMeanPerPerson: 2.03,
   mentorHoursMedianPerPerson: 1.58,
 });
@@ -291,10 +306,10 @@ describe('exit-course figures', () => {
       from: '2011-01-01',
       to: '2011-12-31',
       institutions: [
-        figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, handedOver: 1, mentorMinutesTotal: 30, mentorHoursTotal: 0.5, mentorHoursMeanPerPerson: 0.5, mentorHoursMedianPerPerson: 0.5 }),
-        figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, mentorMinutesTotal: 60, mentorHoursTotal: 1, mentorHoursMeanPerPerson: 1, mentorHoursMedianPerPerson: 1 }),
+        figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, handedOver: 1, mentorMinutesTotal: 30, mentorHoursTotal: 0.5, mentorPersons: 1, mentorHoursMeanPerPerson: 0.5, mentorHoursMedianPerPerson: 0.5 }),
+        figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, personsWithAgreement: 1, mentorMinutesTotal: 60, mentorHoursTotal: 1, mentorPersons: 1, mentorHoursMeanPerPerson: 1, mentorHoursMedianPerPerson: 1 }),
       ],
-      total: figures(null, 'I alt', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, handedOver: 1, mentorMinutesTotal: 90, mentorHoursTotal: 1.5, mentorHoursMeanPerPerson: 1.5, mentorHoursMedianPerPerson: 1.5 }),
+      total: figures(null, 'I alt', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, personsWithAgreement: 1, handedOver: 1, mentorMinutesTotal: 90, mentorHoursTotal: 1.5, mentorPersons: 1, mentorHoursMeanPerPerson: 1.5, mentorHoursMedianPerPerson: 1.5 }),
     });
     // At the end of April the course was open, and held by the receiving prison.
     const spring = await exitCourseFigures.report(reportPeriod('2011-04-01', '2011-04-30'), NATIONAL_KF);
@@ -307,6 +322,31 @@ describe('exit-course figures', () => {
     ]);
   });
 
+  it('counts no drop-out before an agreement, and no course the police hold as still open', async () => {
+    // 2012: interrupted while still being assessed (no agreement), and handed over with the police's decision pending.
+    await recordExitCourse(recorder, { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-2012-A', referredAt: '2012-01-10T10:00:00Z', end: interruptedAt('inmate', '2012-02-01T10:00:00Z') });
+    await recordExitCourse(recorder, {
+      unit: 'KF-VESTJYLLAND',
+      personRef: 'P-REPORT-2012-B',
+      referredAt: '2012-02-10T10:00:00Z',
+      agreementAt: '2012-03-01T10:00:00Z',
+      end: { kind: 'handed_over', at: '2012-05-01T10:00:00Z', acceptedAt: '2012-08-01T10:00:00Z' },
+    });
+
+    const spring = await exitCourseFigures.report(reportPeriod('2012-01-01', '2012-06-30'), NATIONAL_KF);
+    const row = { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, personsWithAgreement: 1, handedOver: 1 };
+    expect(spring).toEqual({
+      from: '2012-01-01',
+      to: '2012-06-30',
+      institutions: [figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', row)],
+      total: figures(null, 'I alt', row),
+    });
+    // The police took it over and continued it in August.
+    expect((await exitCourseFigures.report(reportPeriod('2012-07-01', '2012-12-31'), NATIONAL_KF)).total).toEqual(
+      figures(null, 'I alt', { ...NO_EXIT_COURSE_FIGURES, continuedByPolice: 1 }),
+    );
+  });
+
   it('writes the CSV download: BOM, semicolons, decimal comma, Danish headers', async () => {
     const download = exitCourseCsv(await exitCourseFigures.report(PERIOD, NATIONAL_KF));
 
@@ -314,13 +354,13 @@ describe('exit-course figures', () => {
     expect(download.content).toBe(
       '\uFEFF' +
         [
-          'Enhedskode;Institution;Aftaler indgået;Overdraget til politiets exitenhed;Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;' +
-            'Stadig åbne ved periodens slutning;Personer med mere end én aftale;Mentorminutter i alt;Mentortimer i alt;' +
-            'Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
-          'KF-HERSTEDVESTER;Anstalten ved Herstedvester;120;50;45;25;4;0;3;380;6,33;1,58;1,33',
-          'KF-VESTJYLLAND;Fængslet Vestjylland;200;90;70;40;7;4;6;595;9,92;1,98;1,50',
-          'KF-OESTJYLLAND;Østjyllands Fængsel;48;18;20;10;0;2;0;0;0,00;0,00;0,00',
-          ';I alt;368;158;135;75;11;6;11;975;16,25;2,03;1,58',
+          'Enhedskode;Institution;Aftaler indgået;Personer med aftale;Overdraget til politiets exitenhed;Videreført af politiets exitenhed;' +
+            'Afbrudt af den indsatte;Afbrudt af Kriminalforsorgen;Afslag;Stadig åbne ved periodens slutning;Personer med mere end én aftale;' +
+            'Mentorminutter i alt;Mentortimer i alt;Personer med mentorkontakt;Mentortimer pr. person, gennemsnit;Mentortimer pr. person, median',
+          'KF-HERSTEDVESTER;Anstalten ved Herstedvester;120;117;50;50;45;25;4;0;3;380;6,33;4;1,58;1,33',
+          'KF-VESTJYLLAND;Fængslet Vestjylland;200;194;90;90;70;40;7;4;6;595;9,92;5;1,98;1,50',
+          'KF-OESTJYLLAND;Østjyllands Fængsel;48;48;18;19;20;10;0;2;0;0;0,00;0;0,00;0,00',
+          ';I alt;368;357;158;159;135;75;11;6;11;975;16,25;8;2,03;1,58',
         ].join('\r\n') +
         '\r\n',
     );
@@ -348,9 +388,13 @@ const SLA_STEPS: StepSpec[] = [
   // Open before its deadline (after "now"), and cancelled: neither is measured.
   dks('POL-NORDJYLLAND', '2019-03-20T10:00:00Z', 'open'),
   dks('POL-NORDJYLLAND', '2019-03-06T10:00:00Z', 'cancelled'),
-  // 23:59:59 on 31 December 2018, and midnight starting 1 April 2019 (summer time): outside the period.
+  // A deadline at local midnight ends the day before ("31.12 kl. 24.00" is December's): 23:59:59 and 24:00
+  // on 31 December 2018 are outside the period; 24:00 on 31 March 2019 (summer time) is inside it, in
+  // March, and a second later is April's.
   dks('POL-NORDJYLLAND', '2018-12-31T22:59:59Z', late),
+  dks('POL-NORDJYLLAND', '2018-12-31T23:00:00Z', late),
   dks('POL-NORDJYLLAND', '2019-03-31T22:00:00Z', late),
+  dks('POL-NORDJYLLAND', '2019-03-31T22:00:01Z', late),
   dks('POL-FYN', '2019-01-08T10:00:00Z', onTime),
   dks('POL-FYN', '2019-01-09T10:00:00Z', late),
   dks('POL-FYN', '2019-01-10T10:00:00Z', { latenessSeconds: 1 }),
@@ -381,7 +425,7 @@ const COUNCIL_LABEL = 'Netværkssamråd indkaldt inden for 7 dage';
 const NORDJYLLAND_DKS = [
   { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-01', total: 4, withinDeadline: 3, share: 0.75 },
   { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 2, withinDeadline: 1, share: 0.5 },
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
+  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-03', total: 2, withinDeadline: 1, share: 0.5 },
 ];
 const NORDJYLLAND_FOLLOW_UP = [
   { measure: 'follow_up_14d', label: FOLLOW_UP_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 3, withinDeadline: 2, share: 0.6667 },
@@ -413,7 +457,7 @@ describe('SLA figures', () => {
   it('measures an open step once its deadline has passed', async () => {
     const later = await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, new Date('2019-03-21T00:00:00Z'));
 
-    expect(later.rows.find((row) => row.measure === 'dks_assessment_24h' && row.month === '2019-03')).toMatchObject({ total: 2, withinDeadline: 1, share: 0.5 });
+    expect(later.rows.find((row) => row.measure === 'dks_assessment_24h' && row.month === '2019-03')).toMatchObject({ total: 3, withinDeadline: 1, share: 0.3333 });
   });
 
   it('writes the CSV download', async () => {

@@ -156,7 +156,9 @@ export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise
 /** Exit-course figures with nothing counted, to spread the expected values over. */
 export const NO_EXIT_COURSE_FIGURES = {
   agreementsEntered: 0,
+  personsWithAgreement: 0,
   handedOver: 0,
+  continuedByPolice: 0,
   interruptedByInmate: 0,
   interruptedByKriminalforsorgen: 0,
   rejected: 0,
@@ -164,6 +166,7 @@ export const NO_EXIT_COURSE_FIGURES = {
   personsWithMoreThanOneAgreement: 0,
   mentorMinutesTotal: 0,
   mentorHoursTotal: 0,
+  mentorPersons: 0,
   mentorHoursMeanPerPerson: 0,
   mentorHoursMedianPerPerson: 0,
 };

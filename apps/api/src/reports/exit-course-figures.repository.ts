@@ -9,13 +9,15 @@ import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from '
 import { byUnitName, hoursOf } from './report-numbers';
 
 /** The audit-trail actions the figures count, each at the moment the user stated (`occurred_at`). */
-const COUNTED_ACTIONS: readonly CaseAction[] = ['agreement_signed', 'handed_over', 'course_interrupted', 'suitability_rejection'];
+const COUNTED_ACTIONS: readonly CaseAction[] = ['agreement_signed', 'handed_over', 'handover_accepted', 'course_interrupted', 'suitability_rejection'];
 
 interface FiguresRow {
   /** `null` on the total row. */
   unit: string | null;
   agreements_entered: number;
+  persons_with_agreement: number;
   handed_over: number;
+  continued_by_police: number;
   interrupted_by_inmate: number;
   interrupted_by_kriminalforsorgen: number;
   rejected: number;
@@ -62,10 +64,14 @@ export class ExitCourseFiguresRepository {
           WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}
        ),
        period_events AS (
-         SELECT scope.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by
+         SELECT scope.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by, e.details ->> 'continuation' AS continuation
            FROM case_events e JOIN visible v ON v.id = e.case_id
           CROSS JOIN LATERAL (VALUES (${holderAt('v', 'e.occurred_at', '<=')}), (NULL)) AS scope (unit)
           WHERE e.action = ANY(${actions}::text[]) AND e.occurred_at >= ${startsAt} AND e.occurred_at < ${endsBefore}
+            -- An interruption ends an agreement: one before the agreement was signed is no drop-out.
+            AND NOT (e.action = 'course_interrupted' AND NOT EXISTS (
+                  SELECT 1 FROM case_events signed
+                   WHERE signed.case_id = e.case_id AND signed.action = 'agreement_signed' AND signed.transition_seq < e.transition_seq))
             -- A course is handed over once: a new handover after a police unit declined is not another.
             AND NOT (e.action = 'handed_over' AND EXISTS (
                   SELECT 1 FROM case_events earlier
@@ -75,17 +81,18 @@ export class ExitCourseFiguresRepository {
          SELECT unit,
                 count(DISTINCT case_id) FILTER (WHERE action = 'agreement_signed')::int AS agreements_entered,
                 count(DISTINCT case_id) FILTER (WHERE action = 'handed_over')::int AS handed_over,
+                count(DISTINCT case_id) FILTER (WHERE action = 'handover_accepted' AND continuation <> 'closed')::int AS continued_by_police,
                 count(DISTINCT case_id) FILTER (WHERE action = 'course_interrupted' AND interrupted_by = 'inmate')::int AS interrupted_by_inmate,
                 count(DISTINCT case_id) FILTER (WHERE action = 'course_interrupted' AND interrupted_by = 'kriminalforsorgen')::int
                   AS interrupted_by_kriminalforsorgen,
                 count(DISTINCT case_id) FILTER (WHERE action = 'suitability_rejection')::int AS rejected
            FROM period_events GROUP BY unit
        ),
-       repeat_persons AS (
-         SELECT unit, count(*)::int AS persons FROM (
-           SELECT unit FROM period_events WHERE action = 'agreement_signed'
-            GROUP BY unit, person_ref HAVING count(DISTINCT case_id) >= 2
-         ) repeated GROUP BY unit
+       agreement_persons AS (
+         SELECT unit, count(*)::int AS persons, count(*) FILTER (WHERE agreements >= 2)::int AS repeat_persons FROM (
+           SELECT unit, person_ref, count(DISTINCT case_id) AS agreements FROM period_events WHERE action = 'agreement_signed'
+            GROUP BY unit, person_ref
+         ) per_person GROUP BY unit
        ),
        still_open AS (
          SELECT scope.unit, count(*)::int AS courses FROM visible v
@@ -93,6 +100,9 @@ export class ExitCourseFiguresRepository {
           WHERE (v.closed_at IS NULL OR v.closed_at >= ${endsBefore})
             AND EXISTS (SELECT 1 FROM case_events s
                          WHERE s.case_id = v.id AND s.action = 'agreement_signed' AND s.occurred_at < ${endsBefore})
+            -- Handed over to the police by then: no longer open at Kriminalforsorgen.
+            AND NOT EXISTS (SELECT 1 FROM case_events h
+                             WHERE h.case_id = v.id AND h.action = 'handed_over' AND h.occurred_at < ${endsBefore})
           GROUP BY scope.unit
        ),
        mentor_per_person AS (
@@ -109,15 +119,16 @@ export class ExitCourseFiguresRepository {
        ),
        units AS (SELECT unit FROM event_counts UNION SELECT unit FROM still_open UNION SELECT unit FROM mentor)
        SELECT u.unit,
-              COALESCE(ec.agreements_entered, 0) AS agreements_entered, COALESCE(ec.handed_over, 0) AS handed_over,
+              COALESCE(ec.agreements_entered, 0) AS agreements_entered, COALESCE(ap.persons, 0) AS persons_with_agreement,
+              COALESCE(ec.handed_over, 0) AS handed_over, COALESCE(ec.continued_by_police, 0) AS continued_by_police,
               COALESCE(ec.interrupted_by_inmate, 0) AS interrupted_by_inmate,
               COALESCE(ec.interrupted_by_kriminalforsorgen, 0) AS interrupted_by_kriminalforsorgen,
               COALESCE(ec.rejected, 0) AS rejected, COALESCE(so.courses, 0) AS still_open,
-              COALESCE(rp.persons, 0) AS repeat_persons, COALESCE(m.minutes, 0) AS mentor_minutes,
+              COALESCE(ap.repeat_persons, 0) AS repeat_persons, COALESCE(m.minutes, 0) AS mentor_minutes,
               COALESCE(m.persons, 0) AS mentor_persons, m.median_minutes AS median_person_minutes
          FROM units u
          LEFT JOIN event_counts ec ON ec.unit IS NOT DISTINCT FROM u.unit
-         LEFT JOIN repeat_persons rp ON rp.unit IS NOT DISTINCT FROM u.unit
+         LEFT JOIN agreement_persons ap ON ap.unit IS NOT DISTINCT FROM u.unit
          LEFT JOIN still_open so ON so.unit IS NOT DISTINCT FROM u.unit
          LEFT JOIN mentor m ON m.unit IS NOT DISTINCT FROM u.unit`,
       params.values,
@@ -136,7 +147,9 @@ function figures(row: FiguresRow, unitName: string): ExitCourseFigures {
     unit: row.unit,
     unitName,
     agreementsEntered: row.agreements_entered,
+    personsWithAgreement: row.persons_with_agreement,
     handedOver: row.handed_over,
+    continuedByPolice: row.continued_by_police,
     interruptedByInmate: row.interrupted_by_inmate,
     interruptedByKriminalforsorgen: row.interrupted_by_kriminalforsorgen,
     rejected: row.rejected,
@@ -144,6 +157,7 @@ function figures(row: FiguresRow, unitName: string): ExitCourseFigures {
     personsWithMoreThanOneAgreement: row.repeat_persons,
     mentorMinutesTotal: row.mentor_minutes,
     mentorHoursTotal: hoursOf(row.mentor_minutes),
+    mentorPersons: row.mentor_persons,
     mentorHoursMeanPerPerson: hoursOf(row.mentor_minutes, row.mentor_persons),
     mentorHoursMedianPerPerson: hoursOf(row.median_person_minutes ?? 0),
   };
@@ -153,7 +167,9 @@ function emptyTotal(): FiguresRow {
   return {
     unit: null,
     agreements_entered: 0,
+    persons_with_agreement: 0,
     handed_over: 0,
+    continued_by_police: 0,
     interrupted_by_inmate: 0,
     interrupted_by_kriminalforsorgen: 0,
     rejected: 0,

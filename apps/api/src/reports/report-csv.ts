@@ -34,7 +34,9 @@ const EXIT_COURSE_COLUMNS: Column<ExitCourseFigures>[] = [
   ['Enhedskode', 'unit'],
   ['Institution', 'unitName'],
   ['Aftaler indgået', 'agreementsEntered'],
+  ['Personer med aftale', 'personsWithAgreement'],
   ['Overdraget til politiets exitenhed', 'handedOver'],
+  ['Videreført af politiets exitenhed', 'continuedByPolice'],
   ['Afbrudt af den indsatte', 'interruptedByInmate'],
   ['Afbrudt af Kriminalforsorgen', 'interruptedByKriminalforsorgen'],
   ['Afslag', 'rejected'],
@@ -42,6 +44,7 @@ const EXIT_COURSE_COLUMNS: Column<ExitCourseFigures>[] = [
   ['Personer med mere end én aftale', 'personsWithMoreThanOneAgreement'],
   ['Mentorminutter i alt', 'mentorMinutesTotal'],
   ['Mentortimer i alt', 'mentorHoursTotal', 2],
+  ['Personer med mentorkontakt', 'mentorPersons'],
   ['Mentortimer pr. person, gennemsnit', 'mentorHoursMeanPerPerson', 2],
   ['Mentortimer pr. person, median', 'mentorHoursMedianPerPerson', 2],
 ];

@@ -8,7 +8,11 @@ export interface ExitCourseFigures {
   /** The institution's name; `I alt` on the total row. */
   unitName: string;
   agreementsEntered: number;
+  /** Distinct persons behind the period's agreements. */
+  personsWithAgreement: number;
   handedOver: number;
+  /** Courses the police exit unit took over and continued (with the municipality or its programme) in the period. */
+  continuedByPolice: number;
   interruptedByInmate: number;
   interruptedByKriminalforsorgen: number;
   rejected: number;
@@ -16,6 +20,8 @@ export interface ExitCourseFigures {
   personsWithMoreThanOneAgreement: number;
   mentorMinutesTotal: number;
   mentorHoursTotal: number;
+  /** The persons with a mentor contact in the period: what the mean and median are over. */
+  mentorPersons: number;
   mentorHoursMeanPerPerson: number;
   mentorHoursMedianPerPerson: number;
 }

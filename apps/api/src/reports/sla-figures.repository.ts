@@ -36,11 +36,13 @@ export class SlaFiguresRepository {
     const nowParam = params.add(now);
     const zone = params.add(DANISH_TIME_ZONE);
     const rows: SlaCountRow[] = await this.dataSource.query(
-      `SELECT s.kind, c.org_unit AS unit, to_char(s.due_at AT TIME ZONE ${zone}, 'YYYY-MM') AS month,
+      // A day deadline ends at the next local midnight (e.g. 30.11 kl. 24.00 is stored as 1 December 00:00):
+      // it belongs to the day, month and period that end there, so the instant just before counts.
+      `SELECT s.kind, c.org_unit AS unit, to_char((s.due_at - interval '1 microsecond') AT TIME ZONE ${zone}, 'YYYY-MM') AS month,
               count(*)::int AS total,
               count(*) FILTER (WHERE s.status = 'completed' AND COALESCE(s.lateness_seconds, 0) = 0)::int AS within_deadline
          FROM steps s JOIN cases c ON c.id = s.case_id
-        WHERE s.kind = ANY(${kinds}::text[]) AND s.due_at >= ${startsAt} AND s.due_at < ${endsBefore}
+        WHERE s.kind = ANY(${kinds}::text[]) AND s.due_at > ${startsAt} AND s.due_at <= ${endsBefore}
           AND (s.status = 'completed' OR (s.status = 'open' AND s.due_at <= ${nowParam}))
           AND ${visibleCaseCondition(user, 'c', params)}
         GROUP BY 1, 2, 3`,

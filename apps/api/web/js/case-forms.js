@@ -274,7 +274,7 @@ const COUNCIL_FORMS = [
     intro: 'Udfyld en linje pr. aftale; tomme linjer springes over.',
     fields: [
       ...AGREEMENT_ROWS.flatMap((row) => [
-        { name: `agreements.${row}.kind`, label: `Aftale ${row + 1}: slags`, type: 'select', options: AGREEMENT_KINDS, optional: row > 0 },
+        { name: `agreements.${row}.kind`, label: `Aftale ${row + 1}: type`, type: 'select', options: AGREEMENT_KINDS, optional: row > 0 },
         { name: `agreements.${row}.description`, label: `Aftale ${row + 1}: indhold`, type: 'textarea', optional: row > 0 },
       ]),
       at('agreedAt', 'Hvornår blev aftalerne indgået'),

@@ -15,6 +15,27 @@ function parts(iso) {
   return Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
 }
 
+/** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function danishOffsetMinutes(ms) {
+  const p = parts(new Date(ms).toISOString());
+  return (Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000;
+}
+
+/**
+ * A moment typed into a date-and-time field (`2026-11-24T09:00`) read as Danish time, whatever the PC's own
+ * time zone is (a remote desktop may run on UTC), as an ISO instant; `null` if it is no such text. A time
+ * the spring clock change skips (02.00-03.00) lands an hour later, as the clocks do.
+ */
+export function danishLocalToIso(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = wall - danishOffsetMinutes(wall) * 60_000;
+  instant = wall - danishOffsetMinutes(instant) * 60_000;
+  return new Date(instant).toISOString();
+}
+
 /**
  * `24.11.2026 kl. 09.00`. Local midnight, where day deadlines end, is the end of the day before:
  * `22.11.2026 kl. 24.00` (as libs/domain/time/copenhagen-calendar.ts writes it in notices).

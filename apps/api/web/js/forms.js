@@ -1,4 +1,5 @@
 import { api } from './api.js';
+import { danishLocalToIso } from './format.js';
 import { html, raw } from './html.js';
 
 /**
@@ -83,8 +84,7 @@ function readValues(form, spec) {
     const text = String(data.get(field.name) ?? '').trim();
     if (text === '') continue;
     if (field.type === 'datetime') {
-      const moment = new Date(text);
-      values[field.name] = Number.isNaN(moment.getTime()) ? text : moment.toISOString();
+      values[field.name] = danishLocalToIso(text) ?? text;
     } else if (field.type === 'number') {
       values[field.name] = /^-?\d+$/.test(text) ? Number(text) : text;
     } else if (field.boolean) {

@@ -31,3 +31,9 @@ export function stepKindLabel(kind) {
 export function unitName(code) {
   return data?.units.find((unit) => unit.code === code)?.name ?? code;
 }
+
+/** When a step with this deadline becomes due soon (its kind's warning window before it), as an ISO instant. */
+export function warningAt(kind, dueAt) {
+  const hours = data?.stepKinds.find((step) => step.kind === kind)?.warningHours ?? 0;
+  return new Date(Date.parse(dueAt) - hours * 3_600_000).toISOString();
+}

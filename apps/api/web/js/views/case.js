@@ -4,7 +4,7 @@ import { formHtml, handleForms } from '../forms.js';
 import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
 import { DETAIL_LABELS, HISTORY_ACTIONS, VALUE_LABELS } from '../labels.js';
-import { stepKindLabel } from '../reference.js';
+import { stepKindLabel, unitName } from '../reference.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
@@ -20,7 +20,7 @@ const CASE_KINDS = {
       ['Forventet løsladelse', formatDate(c.expectedReleaseDate)],
       ['Knyttet til prøveløsladelse', yesNo(c.paroleLinked)],
       c.jointAssessment?.required && ['Udtalelser modtaget', c.jointAssessment.received.map((party) => VALUE_LABELS[party] ?? party).join(', ') || 'ingen endnu'],
-      ['Mentor', c.mentor?.mentorRef ? `${c.mentor.mentorRef} · ${c.mentor.contactCount} kontakter, ${formatNumber(c.mentor.contactMinutes / 60, 1)} timer` : 'ingen'],
+      ['Mentor', c.mentor?.mentorRef ? `${c.mentor.mentorRef} · ${c.mentor.contactCount} ${c.mentor.contactCount === 1 ? 'kontakt' : 'kontakter'}, ${formatNumber(c.mentor.contactMinutes / 60, 1)} timer` : 'ingen'],
       c.mentor?.lastContactAt && ['Seneste mentorkontakt', formatDateTime(c.mentor.lastContactAt)],
       ['Psykologforløb', PSYCHOLOGIST[c.psychologistCourse] ?? c.psychologistCourse],
       ['Løsladelsesplan', c.releasePlan ? `${c.releasePlan.municipality.name} · ${c.releasePlan.policeDistrict.name}` : 'ikke angivet'],
@@ -91,7 +91,7 @@ function detailValue(value) {
   if (value && typeof value === 'object') return Object.values(value).map(detailValue).join(' ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === 'string' && value.includes(',') && !value.includes(' ')) return value.split(',').map(detailValue).join(', ');
-  return VALUE_LABELS[String(value)] ?? String(value);
+  return VALUE_LABELS[String(value)] ?? unitName(String(value));
 }
 
 function eventTitle(entry) {

@@ -8,22 +8,30 @@ import { heading, notice, problemText } from './common.js';
 const TITLE = 'Tal';
 const INTRO = 'Exit-forløb og overholdte frister for en periode. Hvert diagram har en tabel med de samme tal.';
 
+/** The bars: how the period's agreements went. */
 const COURSE_SERIES = [
   { key: 'agreementsEntered', label: 'Aftaler indgået', className: 's1' },
   { key: 'handedOver', label: 'Overdraget til politiet', className: 's2' },
-  { key: 'interrupted', label: 'Afbrudt', className: 's3' },
-  { key: 'rejected', label: 'Afslag', className: 's4' },
+  { key: 'interruptedByInmate', label: 'Afbrudt af den indsatte', className: 's3' },
+  { key: 'interruptedByKriminalforsorgen', label: 'Afbrudt af Kriminalforsorgen', className: 's4' },
   { key: 'stillOpen', label: 'Stadig åbne', className: 's5' },
 ];
-const MENTOR_COLUMNS = [
-  ['mentorHoursTotal', 'Mentortimer i alt'],
-  ['mentorHoursMeanPerPerson', 'Gns. timer pr. person'],
-  ['mentorHoursMedianPerPerson', 'Median timer pr. person'],
+/** The table has every figure the API gives, in the CSV's order. */
+const TABLE_COLUMNS = [
+  ['agreementsEntered', 'Aftaler indgået'],
+  ['personsWithAgreement', 'Personer med aftale'],
+  ['handedOver', 'Overdraget til politiet'],
+  ['continuedByPolice', 'Videreført af politiet'],
+  ['interruptedByInmate', 'Afbrudt af den indsatte'],
+  ['interruptedByKriminalforsorgen', 'Afbrudt af Kriminalforsorgen'],
+  ['rejected', 'Afslag'],
+  ['stillOpen', 'Stadig åbne'],
   ['personsWithMoreThanOneAgreement', 'Personer med flere aftaler'],
+  ['mentorHoursTotal', 'Mentortimer i alt', 1],
+  ['mentorPersons', 'Personer med mentorkontakt'],
+  ['mentorHoursMeanPerPerson', 'Gns. timer pr. person med kontakt', 1],
+  ['mentorHoursMedianPerPerson', 'Median timer pr. person med kontakt', 1],
 ];
-
-const courseValue = (figures, key) =>
-  key === 'interrupted' ? (figures.interruptedByInmate ?? 0) + (figures.interruptedByKriminalforsorgen ?? 0) : figures[key];
 
 function exitCourseSection(report) {
   const rows = [...report.institutions, { ...report.total, unitName: 'I alt' }];
@@ -34,8 +42,8 @@ function exitCourseSection(report) {
       ? barChart({
           id: 'chart-courses',
           title: 'Exit-forløb pr. institution',
-          description: `Aftaler indgået, overdraget, afbrudt, afslag og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
-          rows: report.institutions.map((figures) => ({ label: figures.unitName, values: COURSE_SERIES.map((serie) => courseValue(figures, serie.key)) })),
+          description: `Aftaler indgået, overdraget, afbrudt af den indsatte og af Kriminalforsorgen, og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
+          rows: report.institutions.map((figures) => ({ label: figures.unitName, values: COURSE_SERIES.map((serie) => figures[serie.key]) })),
           series: COURSE_SERIES,
           format: (value) => formatNumber(value),
         })
@@ -43,12 +51,9 @@ function exitCourseSection(report) {
     <details class="table-alternative"><summary>Vis tallene som tabel</summary>
       ${dataTable({
         caption: 'Exit-forløb pr. institution',
-        columns: ['Institution', ...COURSE_SERIES.map((serie) => serie.label), ...MENTOR_COLUMNS.map(([, label]) => label)],
-        rows: rows.map((figures) => [
-          figures.unitName,
-          ...COURSE_SERIES.map((serie) => formatNumber(courseValue(figures, serie.key))),
-          ...MENTOR_COLUMNS.map(([key]) => formatNumber(figures[key], 1)),
-        ]),
+        // One row per figure, one column per institution and the total: thirteen figures read down, not across.
+        columns: ['Tal', ...rows.map((figures) => figures.unitName)],
+        rows: TABLE_COLUMNS.map(([key, label, digits]) => [label, ...rows.map((figures) => formatNumber(figures[key], digits ?? 0))]),
       })}
     </details>
   </section>`;
@@ -76,7 +81,7 @@ function slaSection(report) {
           id: 'chart-sla',
           title: 'Andel overholdte frister pr. frist',
           description: `Andel af trin afsluttet inden fristen, ${report.from} til ${report.to}.`,
-          rows: totals.map((sum) => ({ label: sum.label, values: [sum.share === null ? null : sum.share * 100] })),
+          rows: totals.map((sum) => ({ label: `${sum.label} (${sum.withinDeadline} af ${sum.total})`, values: [sum.share === null ? null : sum.share * 100] })),
           series: [{ label: 'Andel inden fristen', className: 's1' }],
           format: (value) => `${formatNumber(value)} %`,
           max: 100,
@@ -86,10 +91,18 @@ function slaSection(report) {
       ${dataTable({
         caption: 'Frister overholdt pr. enhed og måned',
         columns: ['Frist', 'Enhed', 'Måned', 'I alt', 'Inden fristen', 'Andel'],
-        rows: report.rows.map((row) => [row.label, row.unitName, row.month, formatNumber(row.total), formatNumber(row.withinDeadline), formatShare(row.share)]),
+        rows: report.rows.map((row) => [row.label, row.unitName, monthName(row.month), formatNumber(row.total), formatNumber(row.withinDeadline), formatShare(row.share)]),
       })}
     </details>
   </section>`;
+}
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** `2026-11` as `november 2026`. */
+function monthName(month) {
+  const [year, number] = month.split('-');
+  return `${MONTHS[Number(number) - 1] ?? number} ${year}`;
 }
 
 function periodForm(from, to) {

@@ -3,6 +3,7 @@ import { CASE_FORMS } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { formatDateTime } from '../format.js';
 import { html, render } from '../html.js';
+import { warningAt } from '../reference.js';
 import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
 
 /** The police exit unit's inbox: handovers waiting for its decision, oldest deadline first, decided here. */
@@ -13,7 +14,7 @@ const specFor = (caseId) => ({ ...decisionSpec, id: `handover-decision-${caseId}
 
 function card(item) {
   const seconds = (Date.now() - Date.parse(item.dueAt)) / 1000;
-  const state = { overdue: item.overdue, dueAt: item.dueAt, latenessSeconds: seconds, remainingSeconds: -seconds };
+  const state = { overdue: item.overdue, dueAt: item.dueAt, warningAt: warningAt('handover_decision', item.dueAt), latenessSeconds: seconds, remainingSeconds: -seconds };
   return html`<article class="handover ${item.overdue ? 'is-overdue' : ''}" aria-labelledby="handover-${item.caseId}">
     <header class="handover-head">
       <h2 id="handover-${item.caseId}">Person <span class="mono">${item.personRef}</span></h2>

@@ -1,5 +1,5 @@
 import { api, query } from '../api.js';
-import { formatDateTime } from '../format.js';
+import { formatDate, formatDateTime } from '../format.js';
 import { html, raw, render } from '../html.js';
 import { caseTypeChoices, organisationChoices, stepKindChoices, unitName } from '../reference.js';
 import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
@@ -26,7 +26,7 @@ function stepsTable(items, caption) {
     <tbody>${items.map(
       (step) => html`<tr class="${step.overdue ? 'is-overdue' : ''}" data-step-id="${step.stepId}">
         <th scope="row"><a href="${caseHref(step.casePath)}">${step.label}</a></th>
-        <td class="nowrap">${step.caseTypeLabel}</td>
+        <td class="nowrap">${step.caseTypeLabel}<span class="case-ref muted small">sag ${step.caseId.slice(0, 8)} · åbnet ${formatDate(step.openedAt)}</span></td>
         <td class="whose-turn">${step.whoseTurn}</td>
         <td class="nowrap">${formatDateTime(step.dueAt)}</td>
         <td class="state">${deadlineState(step)}</td>
@@ -87,7 +87,7 @@ function summaryLine(answer, overdue) {
   const overdueCount = answer.items.filter((step) => step.overdue).length;
   if (answer.total === 0) return '';
   if (overdue) return html`<p class="summary"><strong>${answer.total}</strong> ${answer.total === 1 ? 'overskredet trin' : 'overskredne trin'}</p>`;
-  return html`<p class="summary"><strong>${answer.total}</strong> åbne trin${overdueCount ? html`, heraf <strong>${overdueCount}</strong> overskredet på denne side` : ''}</p>`;
+  return html`<p class="summary"><strong>${answer.total}</strong> åbne trin${overdueCount ? html`, heraf <strong>${overdueCount}</strong> ${overdueCount === 1 ? 'overskredet' : 'overskredne'} på denne side` : ''}</p>`;
 }
 
 function stepsView({ route, endpoint, title, intro, empty, filters, overdue }) {
