@@ -1,5 +1,6 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import { DEADLINE_POLICY } from '../libs/domain/deadlines/deadline-policy';
 import {
   refuseDksAssessment,
   refuseFollowUpCheck,
@@ -31,6 +32,9 @@ import {
 import { ReadModelWriter } from './read-model-writer';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = 'dks-case-';
+
+/** The change that added the home-visit planning step after a yes to a concern conversation. */
+export const HOME_VISIT_PLANNING_PATCH = 'home-visit-planning';
 
 /**
  * One DKS case (DOMAIN.md §3): the assessment due 24 elapsed hours after the charge or observation; on a
@@ -108,6 +112,11 @@ class DksCase {
     if (decision.concernConversation) {
       this.status = 'awaiting_home_visit';
       this.writer.enqueue({ status: { status: this.status }, stepsClosed: [completed.record], events });
+      // Until the visit is planned the case has a step of its own, so it is on the boards, not forgotten.
+      if (patched(HOME_VISIT_PLANNING_PATCH)) {
+        const rule = this.input.deadlines.dksHomeVisitPlanning ?? DEADLINE_POLICY.dksHomeVisitPlanning.rule;
+        this.steps.openByRule('home_visit_planning', rule, decision.decidedAt, decision.actor);
+      }
     } else {
       this.close('closed_no_concern_conversation', decision.decidedAt, [completed.record], events);
     }
@@ -118,6 +127,7 @@ class DksCase {
     const planned = this.steps.findOpen('home_visit');
     const events = [caseEvent('home_visit_planned', new Date().toISOString(), decision.actor, { details: { plannedFor: decision.plannedFor } })];
     this.status = 'home_visit_planned';
+    this.completePlanning(new Date().toISOString(), 'planned', decision.actor);
     if (planned) {
       planned.dueAt = decision.plannedFor;
       delete planned.overdueAt;
@@ -131,6 +141,7 @@ class DksCase {
   /** The follow-up check is due 14 calendar days after the visit (the end of that Danish day). */
   recordHomeVisit(decision: HomeVisitHeldInput): void {
     this.homeVisitHeldAt = decision.heldAt;
+    this.completePlanning(decision.heldAt, 'held_unplanned', decision.actor);
     if (!this.steps.findOpen('home_visit')) this.steps.open('home_visit', decision.heldAt, decision.heldAt, decision.actor);
     const completed = this.steps.complete('home_visit', decision.heldAt, 'held');
     this.status = 'awaiting_follow_up';
@@ -151,6 +162,13 @@ class DksCase {
       caseEvent('follow_up_checked', decision.checkedAt, decision.actor, { reason: decision.findings }),
       completed.event(decision.actor),
     ]);
+  }
+
+  /** Planning is done when the visit is planned, or held without a plan. */
+  private completePlanning(at: string, outcome: string, actor: HomeVisitPlanInput['actor']): void {
+    if (!this.steps.findOpen('home_visit_planning')) return;
+    const completed = this.steps.complete('home_visit_planning', at, outcome);
+    this.writer.enqueue({ stepsClosed: [completed.record], events: [completed.event(actor)] });
   }
 
   private close(status: DksCaseStatus, at: string, stepsClosed: StepClosedRecord[], events: CaseEventRecord[]): void {

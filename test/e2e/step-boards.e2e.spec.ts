@@ -105,7 +105,7 @@ it('names every code a client shows: organisations, units, case types, and each 
     { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases' },
     { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils' },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(11);
+  expect(answer.body.stepKinds).toHaveLength(12);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',

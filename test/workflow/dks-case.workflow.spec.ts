@@ -1,3 +1,4 @@
+import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
 import type { StartDksCaseInput } from '../../libs/domain/youth/dks-case.types';
 import {
   dksCaseStateQuery,
@@ -98,6 +99,50 @@ describe('DKS case workflow', () => {
     expect(checked.steps.find((step) => step.kind === 'follow_up_check')).toMatchObject({ status: 'completed', latenessSeconds: 0 });
     expect((await handle.result()).closedAt).toBe('2026-11-02T09:00:00.000Z');
     await recordHistory('followed-up', handle.workflowId);
+  });
+
+  it('keeps a case with a yes to a concern conversation on the boards until the home visit is planned', async () => {
+    const triggeredAt = new Date((await now()).getTime() - 5 * HOUR_MS);
+    const handle = await start(dksInput(triggeredAt));
+    const decidedAt = new Date(triggeredAt.getTime() + HOUR_MS).toISOString();
+    const assessed = await handle.executeUpdate(recordDksAssessmentUpdate, {
+      args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }],
+    });
+    const planningDue = computeDueAt({ unit: 'calendar-days', days: 7 }, new Date(decidedAt)).toISOString();
+    expect(assessed.steps.find((step) => step.kind === 'home_visit_planning')).toMatchObject({ status: 'open', openedAt: decidedAt, dueAt: planningDue });
+
+    // Not planned in 7 days: overdue like any step, and on the boards.
+    await harness.env.sleep(Date.parse(planningDue) - (await now()).getTime() + 60_000);
+    const late = await handle.executeUpdate(dksReadModelSyncedUpdate);
+    expect(late.steps.find((step) => step.kind === 'home_visit_planning')?.overdueAt).toBeDefined();
+    const plannedFor = new Date((await now()).getTime() + 48 * HOUR_MS).toISOString();
+    const planned = await handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor, actor: DKS_OFFICER }] });
+    expect(planned.steps.map((step) => [step.kind, step.status])).toEqual([
+      ['dks_assessment', 'completed'],
+      ['home_visit_planning', 'completed'],
+      ['home_visit', 'open'],
+    ]);
+    expect(planned.steps[1].latenessSeconds).toBeGreaterThanOrEqual(60);
+    const [row] = await harness.db.query(`SELECT status, outcome FROM steps WHERE case_id = $1 AND kind = 'home_visit_planning'`, [assessed.caseId]);
+    expect(row).toEqual({ status: 'completed', outcome: 'planned' });
+    await recordHistory('home-visit-planning', handle.workflowId);
+  });
+
+  it('closes the planning step when the visit is registered as held without a plan', async () => {
+    const triggeredAt = new Date((await now()).getTime() - 5 * HOUR_MS);
+    const handle = await start(dksInput(triggeredAt));
+    const decidedAt = new Date(triggeredAt.getTime() + HOUR_MS).toISOString();
+    await handle.executeUpdate(recordDksAssessmentUpdate, { args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }] });
+    const heldAt = new Date(triggeredAt.getTime() + 3 * HOUR_MS).toISOString();
+    const held = await handle.executeUpdate(recordHomeVisitUpdate, {
+      args: [{ heldAt, withSocialServices: true, initiatives: 'Fritidsjob.', actor: DKS_OFFICER }],
+    });
+    expect(held.steps.map((step) => [step.kind, step.status, step.completedAt ?? null])).toEqual([
+      ['dks_assessment', 'completed', decidedAt],
+      ['home_visit_planning', 'completed', heldAt],
+      ['home_visit', 'completed', heldAt],
+      ['follow_up_check', 'open', null],
+    ]);
   });
 
   it('closes when no concern conversation is to be held, and refuses steps out of order', async () => {

@@ -85,6 +85,13 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleUnit: 'case_unit',
     warningHours: 6,
   },
+  home_visit_planning: {
+    caseType: 'dks_assessment',
+    label: DEADLINE_POLICY.dksHomeVisitPlanning.label,
+    responsibleRole: 'dks_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 2 * DAY,
+  },
   home_visit: {
     caseType: 'dks_assessment',
     label: 'Hjemmebesøg (planlagt tidspunkt)',

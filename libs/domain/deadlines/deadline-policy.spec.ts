@@ -17,6 +17,7 @@ const EXPECTED_DEFAULTS = {
   releaseReadiness: { unit: 'calendar-days', days: 7 },
   handoverDecision: { unit: 'calendar-days', days: 7 },
   dksAssessment: { unit: 'elapsed-hours', hours: 24 },
+  dksHomeVisitPlanning: { unit: 'calendar-days', days: 7 },
   dksFollowUpCheck: { unit: 'calendar-days', days: 14 },
   networkCouncilConvening: { unit: 'calendar-days', days: 7 },
 };
@@ -29,6 +30,7 @@ const EXPECTED_SETTINGS = {
   releaseNotice: 'DEADLINE_RELEASE_NOTICE_DAYS',
   releaseReadiness: 'DEADLINE_RELEASE_READINESS_DAYS',
   handoverDecision: 'DEADLINE_HANDOVER_DECISION_DAYS',
+  dksHomeVisitPlanning: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
 };
 
 describe('DEADLINE_POLICY', () => {

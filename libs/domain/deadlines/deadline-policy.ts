@@ -14,6 +14,7 @@ export type DeadlineName =
   | 'releaseReadiness'
   | 'handoverDecision'
   | 'dksAssessment'
+  | 'dksHomeVisitPlanning'
   | 'dksFollowUpCheck'
   | 'networkCouncilConvening';
 
@@ -87,6 +88,14 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     label: 'DKS-vurdering af bekymringssamtale',
     source: 'DKS vurderer inden for 24 timer i alle bandesager med unge under 18 (002_d1b2805bd8bef008.txt).',
     basis: 'fixed',
+  },
+  dksHomeVisitPlanning: {
+    rule: { unit: 'calendar-days', days: 7 },
+    label: 'Planlægning af hjemmebesøg (bekymringssamtale)',
+    source:
+      'Ingen frist er fastsat for, hvornår bekymringssamtalen holdes efter DKS-vurderingen (002_d1b2805bd8bef008.txt). Standard: planlagt (eller holdt) inden 7 dage, så sagen ikke ligger uden et åbent trin.',
+    basis: 'default',
+    setting: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
   },
   dksFollowUpCheck: {
     rule: { unit: 'calendar-days', days: 14 },

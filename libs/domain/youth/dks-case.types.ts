@@ -21,7 +21,8 @@ export type DksCaseStatus = (typeof DKS_CASE_STATUSES)[number];
 
 export const FINAL_DKS_CASE_STATUSES: readonly DksCaseStatus[] = ['closed_no_concern_conversation', 'followed_up'];
 
-export type DksStepKind = 'dks_assessment' | 'home_visit' | 'follow_up_check';
+/** `home_visit_planning`: after a yes to a concern conversation, until the visit is planned (or held). */
+export type DksStepKind = 'dks_assessment' | 'home_visit_planning' | 'home_visit' | 'follow_up_check';
 
 export const DKS_TRIGGERS = ['charged', 'concerning_behaviour'] as const;
 export type DksTrigger = (typeof DKS_TRIGGERS)[number];

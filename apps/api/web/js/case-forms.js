@@ -200,6 +200,7 @@ const DKS_FORMS = [
     title: 'Planlæg hjemmebesøget',
     action: 'home-visit-plan',
     permission: 'dks:decide',
+    step: 'home_visit_planning',
     when: (c) => ['awaiting_home_visit', 'home_visit_planned'].includes(c.status),
     fields: [{ name: 'plannedFor', label: 'Planlagt tidspunkt', type: 'datetime' }],
     submitLabel: 'Gem planen',
