@@ -14,7 +14,7 @@ export class LogNoticeSender implements NoticeSender {
   private readonly logger = new Logger('Notices');
 
   async send(notice: OutgoingNotice): Promise<void> {
-    this.logger.log(`Besked ${notice.noticeId} til ${notice.recipientUnit}: ${notice.subject}`);
+    this.logger.log(`Besked ${notice.noticeId} til ${notice.recipientUnit}/${notice.recipientRole}: ${notice.subject}`);
   }
 }
 
@@ -28,7 +28,8 @@ export class SmtpNoticeSender implements NoticeSender {
   }
 
   async send(notice: OutgoingNotice): Promise<void> {
-    const to = this.settings.unitAddresses[notice.recipientUnit];
+    // The role's own mailbox in the unit if there is one (DKS and the exit unit share a police district), else the unit's.
+    const to = this.settings.unitAddresses[`${notice.recipientUnit}/${notice.recipientRole}`] ?? this.settings.unitAddresses[notice.recipientUnit];
     if (!to) throw new Error(`Ingen e-mailadresse for enheden ${notice.recipientUnit} (NOTICE_UNIT_ADDRESSES).`);
     await this.transport.sendMail({ from: this.settings.from, to, subject: notice.subject, text: notice.text, messageId: `<${notice.noticeId}@exitflow>` });
   }

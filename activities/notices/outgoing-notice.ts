@@ -1,6 +1,7 @@
 import type { CaseType } from '../../libs/domain/case-record/case-transition';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, stepLabel } from '../../libs/domain/case-record/step-kinds';
-import { findUnit } from '../../libs/domain/organisations/organisation-units';
+import { ROLE_LABELS, type Role } from '../../libs/access/roles';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case-record/step-kinds';
+import { findUnit, type UnitKind } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
 /** A row of the outbox, with what a message about it needs: never a name or a CPR number. */
@@ -15,10 +16,12 @@ export interface OutboxNotice {
   attempts: number;
 }
 
-/** What a sender delivers: to a unit, in Danish, with a link to the case on the web page. */
+/** What a sender delivers: to a unit and the role in it that must act, in Danish, with a link to the case. */
 export interface OutgoingNotice {
   noticeId: string;
   recipientUnit: string;
+  /** Who in the unit the notice is for (a police district holds both DKS and the exit unit). */
+  recipientRole: Role;
   subject: string;
   text: string;
 }
@@ -26,20 +29,34 @@ export interface OutgoingNotice {
 const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   deadline_warning: (notice) => `Frist nærmer sig: ${stepLabel(notice.stepKind ?? '')} senest ${formatDanishDateTime(notice.dueAt!)}`,
   deadline_overdue: (notice) => `Frist overskredet: ${stepLabel(notice.stepKind ?? '')} skulle være sket senest ${formatDanishDateTime(notice.dueAt!)}`,
-  prison_transfer: () => 'Exit-forløb overført til jeres institution',
+  prison_transfer: () => 'Exit-forløb overført til et andet fængsel',
   release_notice: () => 'Varsel om løsladelse af en person i exit-forløb',
   release_date_changed: () => 'Forventet løsladelsesdato er ændret',
   release: () => 'En person i exit-forløb er løsladt',
   handover: () => 'Exit-forløb overdraget til jeres exitenhed',
 };
 
+/** The role that reads other notices in a unit of each kind. */
+const ROLE_OF_UNIT_KIND: Record<UnitKind, Role> = {
+  institution: 'kf_caseworker',
+  police_district: 'police_exit_officer',
+  municipality: 'municipality_caseworker',
+};
+
+/** A deadline notice is for the role whose turn the step is; the others for the unit's role in exit courses. */
+function recipientRole(notice: OutboxNotice): Role {
+  if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
+  return ROLE_OF_UNIT_KIND[findUnit(notice.recipientUnit)?.kind ?? 'institution'];
+}
+
 /** The message for an outbox row. The case is named by its id and link only: the page shows the rest to whoever may see it. */
 export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNotice {
   const subject = (SUBJECTS[notice.kind] ?? (() => `Besked om en sag (${notice.kind})`))(notice);
   const unitName = findUnit(notice.recipientUnit)?.name ?? notice.recipientUnit;
+  const role = recipientRole(notice);
   const link = `${webUrl.replace(/\/$/, '')}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
   const text = [
-    `Til: ${unitName}`,
+    `Til: ${unitName} – ${ROLE_LABELS[role]}`,
     '',
     subject,
     `Sagstype: ${CASE_TYPE_LABELS[notice.caseType]}`,
@@ -49,5 +66,5 @@ export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNot
     '',
     'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
   ].join('\n');
-  return { noticeId: notice.id, recipientUnit: notice.recipientUnit, subject, text };
+  return { noticeId: notice.id, recipientUnit: notice.recipientUnit, recipientRole: role, subject, text };
 }

@@ -275,7 +275,7 @@ describe('notice settings', () => {
       load({
         NOTICE_SENDER: 'smtp',
         NOTICE_SMTP_URL: 'smtp://mail.example.dk:587',
-        NOTICE_UNIT_ADDRESSES: 'KF-STORSTROEM=exit@kriminalforsorgen.example.dk, POL-KBH=dks@politi.example.dk',
+        NOTICE_UNIT_ADDRESSES: 'KF-STORSTROEM=exit@kriminalforsorgen.example.dk, POL-KBH/dks_officer=dks@politi.example.dk, POL-KBH=exit@politi.example.dk',
         NOTICE_POLL_SECONDS: '60',
         PUBLIC_WEB_URL: 'https://exitflow.example.dk',
       }),
@@ -286,7 +286,11 @@ describe('notice settings', () => {
       smtp: {
         url: 'smtp://mail.example.dk:587',
         from: 'exitflow <ingen-svar@exitflow.local>',
-        unitAddresses: { 'KF-STORSTROEM': 'exit@kriminalforsorgen.example.dk', 'POL-KBH': 'dks@politi.example.dk' },
+        unitAddresses: {
+          'KF-STORSTROEM': 'exit@kriminalforsorgen.example.dk',
+          'POL-KBH/dks_officer': 'dks@politi.example.dk',
+          'POL-KBH': 'exit@politi.example.dk',
+        },
       },
     });
   });
@@ -297,7 +301,8 @@ describe('notice settings', () => {
     [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://mail'."],
     // The password in a mistyped URL is not repeated.
     [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://exitflow:hemmelig@mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://…@mail'."],
-    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain."],
+    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain."],
+    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain."],
     [{ NOTICE_POLL_SECONDS: '0' }, "NOTICE_POLL_SECONDS must be a whole number from 1 to 3600, got '0'."],
   ])('refuses %j', (env, message) => {
     expect(() => load(env as Record<string, string>)).toThrow(message);

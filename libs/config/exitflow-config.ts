@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import type { DeadlinePolicySnapshot } from '../domain/deadlines/deadline-policy';
 import { deadlinePolicyFromEnvironment } from '../domain/deadlines/deadline-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
+import { ROLES } from '../access/roles';
 import { DEMO_SECRETS } from './demo-secrets';
 
 /** Everything the API and worker read from the environment. README.md documents every variable. */
@@ -184,13 +185,18 @@ export function temporalSettingsFromEnvironment(env: Env = process.env): Tempora
   };
 }
 
-/** `KF-STORSTROEM=exit@example.dk,POL-KBH=…`: each unit's mailbox for notices. */
+/**
+ * `KF-STORSTROEM=exit@example.dk,POL-KBH/dks_officer=dks@…,POL-KBH=…`: each unit's mailbox for notices,
+ * and optionally a role's own in the unit (a police district holds both DKS and the exit unit).
+ */
 function unitAddresses(raw: string | undefined): Record<string, string> {
   const addresses: Record<string, string> = {};
   for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-    const match = /^([A-Z0-9-]+)=([^\s@=,]+@[^\s@=,]+)$/.exec(entry);
-    if (!match) throw new Error(`NOTICE_UNIT_ADDRESSES: '${entry}' is not UNIT-CODE=address@domain.`);
-    addresses[match[1]] = match[2];
+    const match = /^([A-Z0-9-]+(?:\/([a-z_]+))?)=([^\s@=,]+@[^\s@=,]+)$/.exec(entry);
+    if (!match || (match[2] && !(ROLES as readonly string[]).includes(match[2]))) {
+      throw new Error(`NOTICE_UNIT_ADDRESSES: '${entry}' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain.`);
+    }
+    addresses[match[1]] = match[3];
   }
   return addresses;
 }

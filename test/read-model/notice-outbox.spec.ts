@@ -79,13 +79,13 @@ it('sends each notice once, in Danish, to the unit whose turn it is, with a link
   await dueNow(caseId);
   expect(await outbox.deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
   expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-  expect(sender.sent.map(({ recipientUnit, subject }) => ({ recipientUnit, subject }))).toEqual([
-    { recipientUnit: 'POL-KBH', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00' },
-    { recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00' },
+  expect(sender.sent.map(({ recipientUnit, recipientRole, subject }) => ({ recipientUnit, recipientRole, subject }))).toEqual([
+    { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00' },
+    { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00' },
   ]);
   expect(sender.sent[1].text).toBe(
     [
-      'Til: Københavns Politi',
+      'Til: Københavns Politi – Den Kriminalpræventive Sektion (DKS)',
       '',
       'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00',
       'Sagstype: DKS-sag',
@@ -214,21 +214,28 @@ describe('the SMTP sender', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('mails the unit’s mailbox through a real SMTP server, and refuses a unit without one', async () => {
+  it('mails the role’s or else the unit’s mailbox through a real SMTP server, and refuses a unit without one', async () => {
     const { port } = server.server.address() as AddressInfo;
-    const sender = new SmtpNoticeSender({ url: `smtp://127.0.0.1:${port}`, from: 'exitflow <ingen-svar@exitflow.local>', unitAddresses: { 'POL-KBH': 'dks@politi.example.dk' } });
+    const sender = new SmtpNoticeSender({
+      url: `smtp://127.0.0.1:${port}`,
+      from: 'exitflow <ingen-svar@exitflow.local>',
+      unitAddresses: { 'POL-KBH/dks_officer': 'dks@politi.example.dk', 'POL-KBH': 'exit@politi.example.dk' },
+    });
     try {
-      const notice: OutgoingNotice = { noticeId: randomUUID(), recipientUnit: 'POL-KBH', subject: 'Frist overskredet: DKS-vurdering', text: 'Se sagen.' };
+      const notice: OutgoingNotice = { noticeId: randomUUID(), recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist overskredet: DKS-vurdering', text: 'Se sagen.' };
       await sender.send(notice);
       expect(received).toHaveLength(1);
       expect(received[0].to).toEqual(['dks@politi.example.dk']);
       expect(received[0].data).toContain(`Message-ID: <${notice.noticeId}@exitflow>`);
       expect(received[0].data).toMatch(/^Subject: Frist overskredet: DKS-vurdering\r?$/m);
       expect(received[0].data).toMatch(/\r?\n\r?\nSe sagen\.\r?\n/);
-      await expect(sender.send({ ...notice, recipientUnit: 'KF-NYBORG' })).rejects.toThrow(
+      // The exit unit in the same district has no mailbox of its own: the district's.
+      await sender.send({ ...notice, noticeId: randomUUID(), recipientRole: 'police_exit_officer' });
+      expect(received[1].to).toEqual(['exit@politi.example.dk']);
+      await expect(sender.send({ ...notice, recipientUnit: 'KF-NYBORG', recipientRole: 'kf_caseworker' })).rejects.toThrow(
         'Ingen e-mailadresse for enheden KF-NYBORG (NOTICE_UNIT_ADDRESSES).',
       );
-      expect(received).toHaveLength(1);
+      expect(received).toHaveLength(2);
     } finally {
       sender.close();
     }

@@ -113,14 +113,25 @@ function periodForm(from, to) {
   </form>`;
 }
 
-export async function figuresView(root, { params }) {
+/** Which figures an organisation works with: exit courses (Kriminalforsorgen, and the police exit units they are handed to), youth deadlines (police and municipalities). */
+const SECTIONS = {
+  kriminalforsorgen: { courses: true, sla: false },
+  politi: { courses: true, sla: true },
+  kommune: { courses: false, sla: true },
+};
+
+export async function figuresView(root, { params, user }) {
+  const shown = SECTIONS[user.organisation] ?? { courses: true, sla: true };
   const to = params.get('to') ?? todayInDenmark();
   const from = params.get('from') ?? `${to.slice(0, 4)}-01-01`;
   const period = query({ from, to });
   let sections;
   try {
-    const [courses, sla] = await Promise.all([api.get(`/api/reports/exit-courses${period}`), api.get(`/api/reports/sla${period}`)]);
-    sections = html`${exitCourseSection(courses)}${slaSection(sla)}`;
+    const [courses, sla] = await Promise.all([
+      shown.courses ? api.get(`/api/reports/exit-courses${period}`) : null,
+      shown.sla ? api.get(`/api/reports/sla${period}`) : null,
+    ]);
+    sections = html`${courses ? exitCourseSection(courses) : ''}${sla ? slaSection(sla) : ''}`;
   } catch (problem) {
     sections = notice('error', `Tallene kunne ikke hentes: ${problemText(problem)}`);
   }
