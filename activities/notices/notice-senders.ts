@@ -31,7 +31,16 @@ export class SmtpNoticeSender implements NoticeSender {
     // The role's own mailbox in the unit if there is one (DKS and the exit unit share a police district), else the unit's.
     const to = this.settings.unitAddresses[`${notice.recipientUnit}/${notice.recipientRole}`] ?? this.settings.unitAddresses[notice.recipientUnit];
     if (!to) throw new Error(`Ingen e-mailadresse for enheden ${notice.recipientUnit} (NOTICE_UNIT_ADDRESSES).`);
-    await this.transport.sendMail({ from: this.settings.from, to, subject: notice.subject, text: notice.text, messageId: `<${notice.noticeId}@exitflow>` });
+    // An overdue step is escalated: the unit's supervisor gets a copy where it has a mailbox (UNIT/supervisor=…).
+    const supervisor = notice.escalation ? this.settings.unitAddresses[`${notice.recipientUnit}/supervisor`] : undefined;
+    await this.transport.sendMail({
+      from: this.settings.from,
+      to,
+      ...(supervisor && supervisor !== to ? { cc: supervisor } : {}),
+      subject: notice.subject,
+      text: notice.text,
+      messageId: `<${notice.noticeId}@exitflow>`,
+    });
   }
 
   close(): void {

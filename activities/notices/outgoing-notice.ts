@@ -22,6 +22,8 @@ export interface OutgoingNotice {
   recipientUnit: string;
   /** Who in the unit the notice is for (a police district holds both DKS and the exit unit). */
   recipientRole: Role;
+  /** An overdue step: the unit's supervisor is told too, where it has a mailbox of its own. */
+  escalation: boolean;
   subject: string;
   text: string;
 }
@@ -66,5 +68,5 @@ export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNot
     '',
     'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
   ].join('\n');
-  return { noticeId: notice.id, recipientUnit: notice.recipientUnit, recipientRole: role, subject, text };
+  return { noticeId: notice.id, recipientUnit: notice.recipientUnit, recipientRole: role, escalation: notice.kind === 'deadline_overdue', subject, text };
 }

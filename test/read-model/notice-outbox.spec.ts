@@ -83,6 +83,8 @@ it('sends each notice once, in Danish, to the unit whose turn it is, with a link
     { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00' },
     { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00' },
   ]);
+  // The overdue notice is an escalation (the supervisor's mailbox gets a copy); the warning is not.
+  expect(sender.sent.map((notice) => notice.escalation)).toEqual([false, true]);
   expect(sender.sent[1].text).toBe(
     [
       'Til: Københavns Politi – Den Kriminalpræventive Sektion (DKS)',
@@ -219,23 +221,34 @@ describe('the SMTP sender', () => {
     const sender = new SmtpNoticeSender({
       url: `smtp://127.0.0.1:${port}`,
       from: 'exitflow <ingen-svar@exitflow.local>',
-      unitAddresses: { 'POL-KBH/dks_officer': 'dks@politi.example.dk', 'POL-KBH': 'exit@politi.example.dk' },
+      unitAddresses: { 'POL-KBH/dks_officer': 'dks@politi.example.dk', 'POL-KBH': 'exit@politi.example.dk', 'POL-KBH/supervisor': 'leder@politi.example.dk' },
     });
     try {
-      const notice: OutgoingNotice = { noticeId: randomUUID(), recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist overskredet: DKS-vurdering', text: 'Se sagen.' };
+      const notice: OutgoingNotice = {
+        noticeId: randomUUID(),
+        recipientUnit: 'POL-KBH',
+        recipientRole: 'dks_officer',
+        escalation: false,
+        subject: 'Frist nærmer sig: DKS-vurdering',
+        text: 'Se sagen.',
+      };
       await sender.send(notice);
       expect(received).toHaveLength(1);
       expect(received[0].to).toEqual(['dks@politi.example.dk']);
       expect(received[0].data).toContain(`Message-ID: <${notice.noticeId}@exitflow>`);
-      expect(received[0].data).toMatch(/^Subject: Frist overskredet: DKS-vurdering\r?$/m);
+      expect(received[0].data).toMatch(/^Subject: =\?UTF-8\?Q\?Frist_n=C3=A6rmer_sig/m);
       expect(received[0].data).toMatch(/\r?\n\r?\nSe sagen\.\r?\n/);
       // The exit unit in the same district has no mailbox of its own: the district's.
       await sender.send({ ...notice, noticeId: randomUUID(), recipientRole: 'police_exit_officer' });
       expect(received[1].to).toEqual(['exit@politi.example.dk']);
+      // An overdue step: the district's supervisor gets a copy.
+      await sender.send({ ...notice, noticeId: randomUUID(), escalation: true, subject: 'Frist overskredet: DKS-vurdering' });
+      expect(received[2].to).toEqual(['dks@politi.example.dk', 'leder@politi.example.dk']);
+      expect(received[2].data).toMatch(/^Cc: leder@politi\.example\.dk\r?$/m);
       await expect(sender.send({ ...notice, recipientUnit: 'KF-NYBORG', recipientRole: 'kf_caseworker' })).rejects.toThrow(
         'Ingen e-mailadresse for enheden KF-NYBORG (NOTICE_UNIT_ADDRESSES).',
       );
-      expect(received).toHaveLength(2);
+      expect(received).toHaveLength(3);
     } finally {
       sender.close();
     }
