@@ -28,6 +28,11 @@ export function stepKindLabel(kind) {
   return data?.stepKinds.find((step) => step.kind === kind)?.label ?? kind;
 }
 
+/** Whose turn a step of this kind is (the role), or null for a kind this page does not know. */
+export function responsibleRoleLabel(kind) {
+  return data?.stepKinds.find((step) => step.kind === kind)?.responsibleRoleLabel ?? null;
+}
+
 export function unitName(code) {
   return data?.units.find((unit) => unit.code === code)?.name ?? code;
 }

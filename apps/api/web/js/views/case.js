@@ -4,7 +4,7 @@ import { formHtml, handleForms } from '../forms.js';
 import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
 import { DETAIL_LABELS, HISTORY_ACTIONS, VALUE_LABELS } from '../labels.js';
-import { stepKindLabel, unitName } from '../reference.js';
+import { responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
@@ -58,6 +58,7 @@ function openSteps(detail) {
     (step) => html`<li class="open-step ${step.overdue ? 'is-overdue' : ''}">
       <p class="step-label">${step.label}</p>
       <p class="step-due">Frist <strong>${formatDateTime(step.dueAt)}</strong></p>
+      ${responsibleRoleLabel(step.kind) ? html`<p class="step-turn muted small">Hvis tur: ${responsibleRoleLabel(step.kind)}</p>` : ''}
       <p class="step-state">${deadlineState(step)}</p>
     </li>`,
   )}</ul>`;
