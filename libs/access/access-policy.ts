@@ -19,7 +19,9 @@ export type Permission =
   | 'users:read'
   | 'temporal:codec'
   /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
-  | 'reports:read';
+  | 'reports:read'
+  /** The notice outbox's delivery state (units, kinds, errors; no case contents): operations' dead-letter view. */
+  | 'notices:read';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
@@ -32,7 +34,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users:read'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
-  operations: ['temporal:codec'],
+  operations: ['temporal:codec', 'notices:read'],
 };
 
 /** The case types a role works with; access rows decide which cases of those types. */

@@ -118,6 +118,8 @@ const MATRIX: Record<string, Row> = {
   // Every case reader has the boards, scoped; the fixtures' steps are neither overdue nor due soon.
   // Names of codes only, no case data: every logged-in user.
   'GET /api/reference-data': all(200, { anonymous: 401 }),
+  // The outbox's delivery state is operations' to watch.
+  'GET /api/admin/notices': all(403, { anonymous: 401, drift: 200 }),
   'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
@@ -290,6 +292,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/reports/exit-courses': async () => ['GET', '/api/reports/exit-courses?from=2026-01-01&to=2026-12-31'],
   'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
   'GET /api/reference-data': async () => ['GET', '/api/reference-data'],
+  'GET /api/admin/notices': async () => ['GET', '/api/admin/notices'],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
   'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
   'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100'],

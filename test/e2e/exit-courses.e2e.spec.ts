@@ -542,6 +542,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(docs.headers.get('content-type')).toContain('text/html');
     const spec = await api('GET', '/api/docs-json');
     expect(Object.keys(spec.body.paths).sort()).toEqual([
+      '/api/admin/notices',
       '/api/admin/users',
       '/api/auth/login',
       '/api/auth/me',

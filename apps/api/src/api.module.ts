@@ -28,6 +28,8 @@ import { HealthController } from './health/health.controller';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
 import { ReportsModule } from './reports/reports.module';
+import { OutboxNoticesController } from './notices/outbox-notices.controller';
+import { OutboxNoticesRepository } from './notices/outbox-notices.repository';
 import { ReferenceDataController } from './reference/reference-data.controller';
 import { StepBoardRepository } from './steps/step-board.repository';
 import { StepsController } from './steps/steps.controller';
@@ -45,7 +47,7 @@ export class ApiModule {
         ExitCoursesModule,
         ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController, OutboxNoticesController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -59,6 +61,7 @@ export class ApiModule {
         DksCasesService,
         NetworkCouncilsService,
         StepBoardRepository,
+        OutboxNoticesRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Page } from '../common/page';
+import { OUTBOX_STATES, type OutboxState } from './outbox-notices.dto';
+
+/** A notice in the outbox as operations sees it: where it goes and how delivery went, no case contents. */
+export interface OutboxNoticeView {
+  id: string;
+  caseId: string;
+  recipientUnit: string;
+  kind: string;
+  stepKind: string | null;
+  dueAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  withdrawnAt: string | null;
+}
+
+export interface OutboxNoticesPage extends Page<OutboxNoticeView> {
+  /** How many notices are in each state now. */
+  counts: Record<OutboxState, number>;
+}
+
+const STATE_CONDITIONS: Record<OutboxState, string> = {
+  failing: 'n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.last_error IS NOT NULL',
+  pending: 'n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.last_error IS NULL',
+  sent: 'n.sent_at IS NOT NULL',
+  withdrawn: 'n.withdrawn_at IS NOT NULL',
+};
+
+/** The outbox's rows in a delivery state, newest first, with the counts of every state. */
+@Injectable()
+export class OutboxNoticesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(state: OutboxState, page: number, pageSize: number): Promise<OutboxNoticesPage> {
+    const where = STATE_CONDITIONS[state];
+    const [counts, [{ total }], rows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${OUTBOX_STATES.map((state) => `count(*) FILTER (WHERE ${STATE_CONDITIONS[state]})::int AS ${state}`).join(', ')} FROM notifications n`,
+      ) as Promise<Record<OutboxState, number>[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`) as Promise<{ total: number }[]>,
+      this.dataSource.query(
+        `SELECT n.id, n.case_id, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts, n.last_error,
+                n.created_at, n.next_attempt_at, n.sent_at, n.withdrawn_at
+           FROM notifications n LEFT JOIN steps s ON s.id = n.step_id
+          WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $1 OFFSET $2`,
+        [pageSize, (page - 1) * pageSize],
+      ) as Promise<Record<string, string | number | Date | null>[]>,
+    ]);
+    const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
+    return {
+      items: rows.map((row) => ({
+        id: String(row.id),
+        caseId: String(row.case_id),
+        recipientUnit: String(row.recipient_unit),
+        kind: String(row.kind),
+        stepKind: row.step_kind === null ? null : String(row.step_kind),
+        dueAt: iso(row.due_at),
+        attempts: Number(row.attempts),
+        lastError: row.last_error === null ? null : String(row.last_error),
+        createdAt: iso(row.created_at)!,
+        nextAttemptAt: iso(row.next_attempt_at)!,
+        sentAt: iso(row.sent_at),
+        withdrawnAt: iso(row.withdrawn_at),
+      })),
+      page: page,
+      pageSize: pageSize,
+      total,
+      counts: counts[0],
+    };
+  }
+}
