@@ -1,12 +1,17 @@
 import { ReadModelRecorder } from '../../activities/read-model.activities';
+import { seedDemoUsers } from '../../libs/access/demo-users';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { http, startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { NO_EXIT_COURSE_FIGURES, recordExitCourse, recordStep, type CourseSpec } from '../support/report-history';
+import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
 /**
- * The figures over HTTP: shape, CSV download, scoping by role and unit, and every refused query. The
- * history lies in 2022, a year no other suite writes in; the read-model suite has the exact definitions.
+ * The figures over HTTP: shape, CSV download, scoping by role and unit, and every refused query, on a
+ * database of the suite's own: "still open" counts every course not closed by the period's end, so a
+ * course another suite is writing at that moment (signed, not yet closed) would count here too. The
+ * read-model suite has the exact definitions.
  */
+let database: TestDatabase;
 let sut: SystemUnderTest;
 let national: UserClient;
 let storstroemSupervisor: UserClient;
@@ -22,7 +27,9 @@ const course = (unit: string, person: string, agreementAt: string, end?: CourseS
 });
 
 beforeAll(async () => {
-  sut = await startSystem({}, { worker: false });
+  database = await createSiblingDatabase();
+  sut = await startSystem({}, { worker: false, databaseUrl: database.databaseUrl });
+  await seedDemoUsers(sut.db);
   const recorder = new ReadModelRecorder(sut.db);
   const courses: CourseSpec[] = [
     { ...course('KF-STORSTROEM', 'A', '2022-01-10T10:00:00Z', { kind: 'handed_over', at: '2022-05-01T10:00:00Z' }), mentorContacts: [{ at: '2022-02-01T10:00:00Z', minutes: 90 }] },
@@ -39,7 +46,10 @@ beforeAll(async () => {
   storstroemSupervisor = await sut.as('kf.leder.storstroem');
 });
 
-afterAll(() => sut?.stop());
+afterAll(async () => {
+  await sut?.stop();
+  await database?.dispose();
+});
 
 const STORSTROEM = {
   ...NO_EXIT_COURSE_FIGURES,

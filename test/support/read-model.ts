@@ -7,6 +7,6 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-export async function openReadModel(): Promise<DataSource> {
-  return new DataSource(readModelDataSourceOptions(testDatabaseUrl())).initialize();
+export async function openReadModel(databaseUrl = testDatabaseUrl()): Promise<DataSource> {
+  return new DataSource(readModelDataSourceOptions(databaseUrl)).initialize();
 }

@@ -32,7 +32,8 @@ export type UserClient = (method: string, url: string, body?: unknown, headers?:
 
 export async function startSystem(
   environment: Record<string, string> = {},
-  options: { worker?: boolean; logLevels?: LogLevel[] } = {},
+  /** `databaseUrl`: a database of the suite's own (createSiblingDatabase) instead of the run's shared one. */
+  options: { worker?: boolean; logLevels?: LogLevel[]; databaseUrl?: string } = {},
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
@@ -41,7 +42,7 @@ export async function startSystem(
     logFile: path.join(logDir, 'temporal.log'),
   });
   const config = loadConfig({
-    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_URL: options.databaseUrl ?? testDatabaseUrl(),
     TEMPORAL_ADDRESS: server.address,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
     PORT: '0',
@@ -54,7 +55,7 @@ export async function startSystem(
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as { port: number };
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
-  const db = await openReadModel();
+  const db = await openReadModel(options.databaseUrl);
   const baseUrl = `http://127.0.0.1:${port}`;
   const tokens = new Map<string, string>();
   return {
