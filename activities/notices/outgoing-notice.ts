@@ -1,7 +1,7 @@
 import type { CaseType } from '../../libs/domain/case-record/case-transition';
 import { ROLE_LABELS, type Role } from '../../libs/access/roles';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case-record/step-kinds';
-import { findUnit, type UnitKind } from '../../libs/domain/organisations/organisation-units';
+import { findUnit, type UnitKind, unitName } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
 /** A row of the outbox, with what a message about it needs: never a name or a CPR number. */
@@ -54,11 +54,11 @@ function recipientRole(notice: OutboxNotice): Role {
 /** The message for an outbox row. The case is named by its id and link only: the page shows the rest to whoever may see it. */
 export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNotice {
   const subject = (SUBJECTS[notice.kind] ?? (() => `Besked om en sag (${notice.kind})`))(notice);
-  const unitName = findUnit(notice.recipientUnit)?.name ?? notice.recipientUnit;
+  const recipientName = unitName(notice.recipientUnit);
   const role = recipientRole(notice);
   const link = `${webUrl.replace(/\/$/, '')}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
   const text = [
-    `Til: ${unitName} – ${ROLE_LABELS[role]}`,
+    `Til: ${recipientName} – ${ROLE_LABELS[role]}`,
     '',
     subject,
     `Sagstype: ${CASE_TYPE_LABELS[notice.caseType]}`,

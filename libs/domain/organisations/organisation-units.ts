@@ -56,6 +56,16 @@ export function findUnit(code: string): OrganisationUnit | undefined {
   return ORGANISATION_UNITS.find((unit) => unit.code === code);
 }
 
+/** A unit's name for people; a code the table does not know (e.g. a unit since closed) shows as itself. */
+export function unitName(code: string): string {
+  return findUnit(code)?.name ?? code;
+}
+
+/** A unit as the API shows it: its code and its name. */
+export function unitView(code: string): { code: string; name: string } {
+  return { code, name: unitName(code) };
+}
+
 /** A Kriminalforsorgen institution an exit course can be run from. */
 export function findInstitution(code: string): OrganisationUnit | undefined {
   const unit = findUnit(code);

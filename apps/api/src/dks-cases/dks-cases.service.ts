@@ -4,7 +4,7 @@ import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/exit-course/exit-course.rules';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeDksStatus } from '../../../../libs/domain/youth/dks-case.rules';
 import type { DksCaseState, DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
 import { FINAL_DKS_CASE_STATUSES } from '../../../../libs/domain/youth/dks-case.types';
@@ -124,7 +124,7 @@ function summary(row: CaseRecordRow) {
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    policeDistrict: { code: row.org_unit, name: findUnit(row.org_unit)?.name ?? row.org_unit },
+    policeDistrict: unitView(row.org_unit),
     status: row.status as DksCaseStatus,
     statusText: describeDksStatus(row.status as DksCaseStatus),
     triggeredAt: row.opened_at.toISOString(),

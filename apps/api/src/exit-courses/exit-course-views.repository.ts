@@ -4,7 +4,7 @@ import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/acc
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { describeStatus, missingReadiness, READINESS_LABELS } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import type { Page } from '../common/page';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView } from './exit-course.views';
@@ -218,10 +218,6 @@ export class ExitCourseViewsRepository {
       total,
     };
   }
-}
-
-function unitView(code: string): { code: string; name: string } {
-  return { code, name: findUnit(code)?.name ?? code };
 }
 
 function summaryOf(row: CaseRow): ExitCourseSummary {

@@ -4,7 +4,7 @@ import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/exit-course/exit-course.rules';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
 import type { NetworkCouncilState, NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
 import {
@@ -114,7 +114,7 @@ function summary(row: CaseRecordRow) {
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    municipality: { code: row.org_unit, name: findUnit(row.org_unit)?.name ?? row.org_unit },
+    municipality: unitView(row.org_unit),
     status: row.status as NetworkCouncilStatus,
     statusText: describeCouncilStatus(row.status as NetworkCouncilStatus),
     documentationReceivedAt: row.opened_at.toISOString(),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition, visiblePersonCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { checkCpr } from '../../../../libs/personal-data/cpr';
 import { decryptField, encryptField, keyIdOf, lookupHash } from '../../../../libs/personal-data/field-encryption';
 import { API_CONFIG } from '../api.tokens';
@@ -145,7 +145,7 @@ export class PersonsService {
         id: c.id,
         caseType: c.case_type,
         status: c.status,
-        unit: { code: c.org_unit, name: findUnit(c.org_unit)?.name ?? c.org_unit },
+        unit: unitView(c.org_unit),
         openedAt: c.opened_at.toISOString(),
         closedAt: c.closed_at?.toISOString() ?? null,
       })),

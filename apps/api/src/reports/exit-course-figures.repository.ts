@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { CaseAction } from '../../../../libs/domain/case-record/case-transition';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import type { ReportPeriod } from './report-period';
 import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from './report.views';
 import { byUnitName, hoursOf } from './report-numbers';
@@ -136,7 +136,7 @@ export class ExitCourseFiguresRepository {
     const total = rows.find((row) => row.unit === null);
     const institutions = rows
       .filter((row): row is FiguresRow & { unit: string } => row.unit !== null)
-      .map((row) => figures(row, findUnit(row.unit)?.name ?? row.unit))
+      .map((row) => figures(row, unitName(row.unit)))
       .sort(byUnitName);
     return { from: period.from, to: period.to, institutions, total: figures(total ?? emptyTotal(), TOTAL_UNIT_NAME) };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import { DANISH_TIME_ZONE } from '../../../../libs/domain/time/copenhagen-calendar';
 import type { ReportPeriod } from './report-period';
 import { SLA_MEASURES, type SlaMeasure, type SlaReport, type SlaRow } from './report.views';
@@ -59,7 +59,7 @@ function slaRow(measure: SlaMeasure, row: SlaCountRow): SlaRow {
     measure,
     label: SLA_MEASURE_STEPS[measure].label,
     unit: row.unit,
-    unitName: findUnit(row.unit)?.name ?? row.unit,
+    unitName: unitName(row.unit),
     month: row.month,
     total: row.total,
     withinDeadline: row.within_deadline,
