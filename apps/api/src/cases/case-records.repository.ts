@@ -44,7 +44,7 @@ export class CaseRecordsRepository {
   }
 
   /** A case of a type within the user's scope, or `undefined` (unknown and out of scope alike). */
-  async scopedCase(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseRecordRow | undefined> {
+  private async scopedCase(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseRecordRow | undefined> {
     if (!UUID.test(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
@@ -56,8 +56,25 @@ export class CaseRecordsRepository {
     return rows[0];
   }
 
-  /** Cases of a type within the user's scope, newest first. */
-  async scopedList(caseType: CaseType, user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<CaseRecordRow>> {
+  /** A case of a type within the user's scope as its detail shows it: the type's summary, steps and latest history. */
+  async scopedDetail<Summary>(
+    caseId: string,
+    caseType: CaseType,
+    user: AuthenticatedUser,
+    summarize: (row: CaseRecordRow) => Summary,
+  ): Promise<(Summary & CaseProgress) | undefined> {
+    const row = await this.scopedCase(caseId, caseType, user);
+    return row && { ...summarize(row), ...(await this.progress(caseId)) };
+  }
+
+  /** Cases of a type within the user's scope, newest first, each as the type's summary. */
+  async scopedList<Summary>(
+    caseType: CaseType,
+    user: AuthenticatedUser,
+    page: number,
+    pageSize: number,
+    summarize: (row: CaseRecordRow) => Summary,
+  ): Promise<Page<Summary>> {
     const params = new SqlParameters();
     const where = `c.case_type = ${params.add(caseType)} AND ${visibleCaseCondition(user, 'c', params)}`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
@@ -66,7 +83,7 @@ export class CaseRecordsRepository {
         ORDER BY c.created_at DESC, c.id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
       params.values,
     );
-    return { items, page, pageSize, total };
+    return { items: items.map(summarize), page, pageSize, total };
   }
 
   /** The history of a case the caller has already found within the user's scope. */

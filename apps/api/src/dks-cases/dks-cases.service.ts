@@ -107,15 +107,12 @@ export class DksCasesService {
     return this.decisions.send(caseId, 'dks_assessment', user, update, input, DKS_WORDING);
   }
 
-  async detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
-    const row = await this.records.scopedCase(caseId, 'dks_assessment', user);
-    if (!row) return undefined;
-    return { ...summary(row), ...(await this.records.progress(caseId)) };
+  detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
+    return this.records.scopedDetail(caseId, 'dks_assessment', user, summary);
   }
 
-  async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
-    const rows = await this.records.scopedList('dks_assessment', user, page, pageSize);
-    return { ...rows, items: rows.items.map(summary) };
+  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
+    return this.records.scopedList('dks_assessment', user, page, pageSize, summary);
   }
 }
 

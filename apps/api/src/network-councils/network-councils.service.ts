@@ -97,15 +97,12 @@ export class NetworkCouncilsService {
     return this.decisions.send(caseId, 'network_council', user, update, input, COUNCIL_WORDING);
   }
 
-  async detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
-    const row = await this.records.scopedCase(caseId, 'network_council', user);
-    if (!row) return undefined;
-    return { ...summary(row), ...(await this.records.progress(caseId)) };
+  detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
+    return this.records.scopedDetail(caseId, 'network_council', user, summary);
   }
 
-  async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
-    const rows = await this.records.scopedList('network_council', user, page, pageSize);
-    return { ...rows, items: rows.items.map(summary) };
+  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
+    return this.records.scopedList('network_council', user, page, pageSize, summary);
   }
 }
 
