@@ -2,9 +2,6 @@
  * Danish words for the history's actions and details. Organisations, units, case types and step kinds
  * come from the API (reference.js), from the one table the server uses.
  */
-/** The case page's route segment per case type (the API's resource name). */
-export const CASE_RESOURCES = { exit_course: 'exit-courses', dks_assessment: 'dks-cases', network_council: 'network-councils' };
-
 export const HISTORY_ACTIONS = {
   case_started: 'Forløbet er startet',
   step_opened: 'Trin åbnet',

@@ -24,6 +24,11 @@ export const unitsOfKind = (kind, except) =>
 export const stepKindChoices = (caseType) =>
   loaded().stepKinds.filter((step) => !caseType || step.caseType === caseType).map((step) => [step.kind, step.label]);
 
+/** The API's resource of a case type (`dks_assessment` → `dks-cases`), as the case page's route names it. */
+export function caseResource(caseType) {
+  return data?.caseTypes.find((type) => type.code === caseType)?.resource ?? caseType;
+}
+
 export function stepKindLabel(kind) {
   return data?.stepKinds.find((step) => step.kind === kind)?.label ?? kind;
 }

@@ -1,10 +1,10 @@
 import { html } from '../html.js';
 import { formatDateTime, lateText, remainingText } from '../format.js';
-import { CASE_RESOURCES } from '../labels.js';
+import { caseResource } from '../reference.js';
 
 /** The page's link to a case from the API's path of it (`/api/dks-cases/<id>` → `#/sag/dks-cases/<id>`). */
 export function caseHref(casePathOrType, id) {
-  if (id) return `#/sag/${CASE_RESOURCES[casePathOrType] ?? casePathOrType}/${encodeURIComponent(id)}`;
+  if (id) return `#/sag/${caseResource(casePathOrType)}/${encodeURIComponent(id)}`;
   return `#/sag/${casePathOrType.replace(/^\/api\//, '')}`;
 }
 
