@@ -166,14 +166,14 @@ async function insertDeadlineNotice(
   dueAt?: string,
 ): Promise<void> {
   const params = new SqlParameters();
-  const values = [params.add(kind), params.add(dueAt ?? null), params.add(stepId), params.add(caseId)];
+  const [kindParam, dueAtParam, stepParam, caseParam] = [params.add(kind), params.add(dueAt ?? null), params.add(stepId), params.add(caseId)];
   const settle = params.add(kind === 'deadline_overdue' ? OVERDUE_NOTICE_SETTLE_SECONDS : 0);
   await db.query(
     `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at, next_attempt_at)
-     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${values[0]}, s.id, COALESCE(${values[1]}::timestamptz, s.due_at),
+     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${kindParam}, s.id, COALESCE(${dueAtParam}::timestamptz, s.due_at),
             now() + make_interval(secs => ${settle})
        FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
-      WHERE s.id = ${values[2]} AND s.case_id = ${values[3]}
+      WHERE s.id = ${stepParam} AND s.case_id = ${caseParam}
      ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL DO NOTHING`,
     params.values,
   );
