@@ -2,16 +2,18 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { translateBodyParserErrors } from './common/body-parser-errors';
+import { REQUEST_BODY_LIMIT, refuseNonJsonBody, refuseUnsafeRequestData } from './common/request-limits';
 import { apiValidationPipe } from './common/validation.pipe';
 import { serveWebPage, webPageHeaders } from './web/web-page';
 
-/** Largest request body accepted; decisions are small JSON documents. */
-export const REQUEST_BODY_LIMIT = '100kb';
+/** The page uses no device feature at all; none may be used by anything it loads. */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
 /** Builds the API application exactly as `main.ts` runs it (tests use this too). */
 export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
@@ -27,15 +29,22 @@ export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[]
   });
   // The web page (everything outside /api) has its own policy: its own scripts and styles only.
   const headersFor = (url = '') => (url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api') ? apiHeaders : webPageHeaders);
-  app.use((request: { url?: string }, response: unknown, next: () => void) => headersFor(request.url)(request as never, response as never, next));
+  app.use((request: Request, response: Response, next: () => void) => {
+    response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    // Answers about cases carry personal data: no browser or proxy may keep a copy.
+    if (request.url.startsWith('/api')) response.setHeader('Cache-Control', 'no-store');
+    headersFor(request.url)(request as never, response as never, next);
+  });
   serveWebPage(app);
   app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
     // Closed unless configured; the payload codec admits the Temporal UI's origin only.
     const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;
     callback(null, { origin: allowed.length ? allowed : false, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace'] });
   });
+  app.use('/api', refuseNonJsonBody);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.use(translateBodyParserErrors);
+  app.use('/api', refuseUnsafeRequestData);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,25 +1,31 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** The stable error codes of the API; clients branch on these, users read `message`. */
-export type ApiErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'LOCAL_LOGIN_DISABLED'
-  | 'FORBIDDEN'
-  | 'TOO_MANY_REQUESTS'
-  | 'PERSON_NOT_FOUND'
-  | 'MALFORMED_JSON'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'NOT_FOUND'
-  | 'CASE_NOT_FOUND'
-  | 'ILLEGAL_TRANSITION'
-  | 'CASE_CLOSED'
-  | 'COURSE_ALREADY_OPEN'
-  | 'INVALID_DOMAIN_DATA'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_ERROR';
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'LOCAL_LOGIN_DISABLED',
+  'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
+  'PERSON_NOT_FOUND',
+  'MALFORMED_JSON',
+  'BODY_TOO_DEEP',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'CASE_NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'CASE_CLOSED',
+  'COURSE_ALREADY_OPEN',
+  'INVALID_DOMAIN_DATA',
+  'IDEMPOTENCY_KEY_REUSED',
+  'CASE_NEEDS_ATTENTION',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

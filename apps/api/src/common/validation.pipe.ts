@@ -6,11 +6,18 @@ export interface FieldProblem {
   problems: string[];
 }
 
+/** The problem of a field the API does not know: refused, never silently dropped. */
+export function unknownFieldProblem(field: string): FieldProblem {
+  return { field, problems: [unknownFieldMessage(field)] };
+}
+
+const unknownFieldMessage = (field: string) => `Feltet '${field}' er ukendt og må ikke sendes.`;
+
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const problems = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
-      constraint === 'whitelistValidation' ? `Feltet '${field}' er ukendt og må ikke sendes.` : message,
+      constraint === 'whitelistValidation' ? unknownFieldMessage(field) : message,
     );
     return [...(problems.length ? [{ field, problems }] : []), ...flatten(error.children ?? [], field)];
   });
