@@ -15,7 +15,7 @@ const persons: string[] = [];
 beforeAll(async () => {
   sut = await startSystem();
   api = await sut.as('kf.storstroem');
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 50; i++) {
     const registered = await api('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
     persons.push(registered.body.personRef);
   }
@@ -177,7 +177,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
 
   describe('malformed or invalid start requests create nothing', () => {
     /** Bodies are made when the test runs, after beforeAll has registered the persons. */
-    const cases: [string, () => Record<string, unknown> | string, number, string, unknown?][] = [
+    type Case = [string, () => Record<string, unknown> | string, number, string, unknown?];
+    const cases: Case[] = [
       ['a missing field', () => ({ institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }), 400, 'VALIDATION_FAILED',
         [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }]],
       ['a person reference with spaces', () => validStart({ personRef: 'Hans Hansen' }), 400, 'VALIDATION_FAILED',
@@ -187,7 +188,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       ['a wrong type', () => validStart({ paroleLinked: 'ja' }), 400, 'VALIDATION_FAILED',
         [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }]],
       ['a malformed date', () => validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).'] }]],
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
       ['a malformed moment', () => validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
         [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
       ['an ISO week date (no exact instant)', () => validStart({ referredAt: '2026-W47-2' }), 400, 'VALIDATION_FAILED',
@@ -195,7 +196,18 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       ['a local time without offset', () => validStart({ referredAt: '2026-11-20T09:00:00' }), 400, 'VALIDATION_FAILED',
         [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
       ['malformed JSON', () => '{"personRef": ', 400, 'MALFORMED_JSON', null],
-      ['a date that does not exist', () => validStart({ expectedReleaseDate: '2027-02-30' }), 422, 'INVALID_DOMAIN_DATA', null],
+      ['a date that does not exist', () => validStart({ expectedReleaseDate: '2027-02-30' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
+      ['a moment that does not exist', () => validStart({ referredAt: '2026-02-30T09:00:00+01:00' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
+      // Once accepted, such a referral overflowed the next decision's lateness and stopped the case for good.
+      ...['1950-01-01T00:00:00+01:00', '1901-06-01T12:00:00Z', '0001-01-01T00:00:00+01:00'].map(
+        (referredAt) =>
+          [`a referral in ${referredAt.slice(0, 4)} (before the moment range)`, () => validStart({ referredAt }), 400, 'VALIDATION_FAILED',
+            [{ field: 'referredAt', problems: ['referredAt skal ligge mellem 01.01.2000 og 31.12.2099.'] }]] satisfies Case,
+      ),
+      ['a release date after 2099', () => validStart({ expectedReleaseDate: '2100-01-01' }), 400, 'VALIDATION_FAILED',
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal ligge mellem 01.01.2000 og 31.12.2099.'] }]],
       ['an unknown institution', () => validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
       ['a CPR number as person reference', () => validStart({ personRef: '010190-1234' }), 422, 'INVALID_DOMAIN_DATA', null],
       ['a referral in the future', () => validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }), 422, 'INVALID_DOMAIN_DATA', null],

@@ -71,3 +71,8 @@ export function findInstitution(code: string): OrganisationUnit | undefined {
   const unit = findUnit(code);
   return unit?.kind === 'institution' ? unit : undefined;
 }
+
+/** The codes of every unit of one kind (the institutions, the police districts, the municipalities). */
+export function unitCodesOf(kind: UnitKind): string[] {
+  return ORGANISATION_UNITS.filter((unit) => unit.kind === kind).map((unit) => unit.code);
+}

@@ -1,86 +1,74 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
+import { unitCodesOf } from '../../../../libs/domain/organisations/organisation-units';
 import { AGREEMENT_KINDS, PARTICIPANT_ROLES, SUSPICIONS } from '../../../../libs/domain/youth/network-council.types';
-import { IsInstant } from '../common/is-instant.decorator';
+import { ChoiceField, InstantField, ReferenceField, TextField, UnitCodeField } from '../common/field-decorators';
 
-const INSTANT = (field: string) => `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`;
+/** The most participants or agreements one council records. */
+const MAX_ITEMS = 50;
 
 export class StartNetworkCouncilDto {
-  @ApiProperty({ description: 'Den unges personreference (fra personregistret).' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, { message: 'personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.' })
-  @IsString({ message: 'personRef skal være tekst.' })
-  @IsDefined({ message: 'personRef skal udfyldes.' })
+  @ReferenceField('personRef', { description: 'Den unges personreference (fra personregistret).', required: 'personRef skal udfyldes.' })
   personRef!: string;
 
-  @ApiProperty({ description: 'Kommunen.', example: 'KOM-0101' })
-  @MaxLength(64, { message: 'municipalityCode må højst være 64 tegn.' })
-  @IsString({ message: 'municipalityCode skal være tekst.' })
-  @IsDefined({ message: 'municipalityCode skal udfyldes.' })
+  @UnitCodeField('municipalityCode', unitCodesOf('municipality'), { description: 'Kommunen.', example: 'KOM-0101', required: 'municipalityCode skal udfyldes.' })
   municipalityCode!: string;
 
-  @ApiProperty({ enum: SUSPICIONS, description: 'suspected: mistænkt; charged: sigtet.' })
-  @IsIn(SUSPICIONS, { message: "suspicion skal være 'suspected' eller 'charged'." })
-  @IsDefined({ message: 'suspicion skal udfyldes.' })
+  @ChoiceField('suspicion', SUSPICIONS, { description: 'suspected: mistænkt; charged: sigtet.', required: 'suspicion skal udfyldes.', message: "suspicion skal være 'suspected' eller 'charged'." })
   suspicion!: (typeof SUSPICIONS)[number];
 
-  @ApiProperty({ description: 'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.' })
-  @IsInstant({ message: INSTANT('documentationReceivedAt') })
-  @IsDefined({ message: 'documentationReceivedAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.' })
+  @InstantField('documentationReceivedAt', {
+    description: 'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.',
+    required: 'documentationReceivedAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.',
+  })
   documentationReceivedAt!: string;
 }
 
 class ParticipantDto {
-  @ApiProperty({ enum: PARTICIPANT_ROLES })
-  @IsIn(PARTICIPANT_ROLES, { message: `role skal være en af: ${PARTICIPANT_ROLES.join(', ')}.` })
+  @ChoiceField('role', PARTICIPANT_ROLES, { description: 'Deltagerens rolle.', required: 'role skal udfyldes.' })
   role!: (typeof PARTICIPANT_ROLES)[number];
 }
 
+/** A list of 1 to MAX_ITEMS items of one class. */
+function ItemsField(field: string, itemClass: new () => object, description: string, empty: string, tooMany: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: [itemClass], description, minItems: 1, maxItems: MAX_ITEMS }),
+    IsDefined({ message: `${field} skal udfyldes.` }),
+    IsArray({ message: `${field} skal være en liste.` }),
+    ArrayMinSize(1, { message: empty }),
+    ArrayMaxSize(MAX_ITEMS, { message: tooMany }),
+    ValidateNested({ each: true }),
+    Type(() => itemClass),
+  );
+}
+
 export class InvitationsDto {
-  @ApiPropertyOptional({ description: 'Hvornår der blev indkaldt (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT('invitedAt') })
+  @InstantField('invitedAt', { description: 'Hvornår der blev indkaldt (standard: nu).' })
   invitedAt?: string;
 
-  @ApiProperty({ type: [ParticipantDto], description: 'De indkaldte, efter rolle.' })
-  @IsArray({ message: 'participants skal være en liste.' })
-  @ArrayMinSize(1, { message: 'Indkald mindst én deltager.' })
-  @ArrayMaxSize(50, { message: 'Højst 50 deltagere.' })
-  @ValidateNested({ each: true })
-  @Type(() => ParticipantDto)
+  @ItemsField('participants', ParticipantDto, 'De indkaldte, efter rolle.', 'Indkald mindst én deltager.', `Højst ${MAX_ITEMS} deltagere.`)
   participants!: ParticipantDto[];
 }
 
 export class CouncilMeetingDto {
-  @ApiPropertyOptional({ description: 'Hvornår samrådet blev holdt (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT('heldAt') })
+  @InstantField('heldAt', { description: 'Hvornår samrådet blev holdt (standard: nu).' })
   heldAt?: string;
 }
 
 class AgreementDto {
-  @ApiProperty({ enum: AGREEMENT_KINDS })
-  @IsIn(AGREEMENT_KINDS, { message: `kind skal være en af: ${AGREEMENT_KINDS.join(', ')}.` })
+  @ChoiceField('kind', AGREEMENT_KINDS, { description: 'Støtte under varetægt, ved løsladelse, mentorstøtte.', required: 'kind skal udfyldes.' })
   kind!: (typeof AGREEMENT_KINDS)[number];
 
-  @ApiProperty()
-  @MaxLength(2000, { message: 'description må højst være 2000 tegn.' })
-  @IsString({ message: 'description skal være tekst.' })
-  @IsNotEmpty({ message: 'description skal udfyldes.' })
+  @TextField('description', { description: 'Hvad der er aftalt.', required: 'description skal udfyldes.' })
   description!: string;
 }
 
 export class CouncilAgreementsDto {
-  @ApiPropertyOptional({ description: 'Hvornår aftalerne blev indgået (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT('agreedAt') })
+  @InstantField('agreedAt', { description: 'Hvornår aftalerne blev indgået (standard: nu).' })
   agreedAt?: string;
 
-  @ApiProperty({ type: [AgreementDto], description: 'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.' })
-  @IsArray({ message: 'agreements skal være en liste.' })
-  @ArrayMinSize(1, { message: 'Angiv mindst én aftale.' })
-  @ArrayMaxSize(50, { message: 'Højst 50 aftaler.' })
-  @ValidateNested({ each: true })
-  @Type(() => AgreementDto)
+  @ItemsField('agreements', AgreementDto, 'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.', 'Angiv mindst én aftale.', `Højst ${MAX_ITEMS} aftaler.`)
   agreements!: AgreementDto[];
 }

@@ -1,25 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsString, MaxLength } from 'class-validator';
+import { TextField } from '../common/field-decorators';
+
+/** A CPR number as typed: its format and birth date are checked by the register (422). */
+function CprField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: String, description, example: '010190-1234', maxLength: 20 }),
+    IsDefined({ message: 'cpr skal udfyldes.' }),
+    IsString({ message: 'cpr skal være tekst.' }),
+    MaxLength(20, { message: 'cpr må højst være 20 tegn.' }),
+  );
+}
 
 export class RegisterPersonDto {
-  @ApiProperty({ description: 'Fulde navn.', example: 'Jens Jensen' })
-  @MaxLength(200, { message: 'name må højst være 200 tegn.' })
-  @IsNotEmpty({ message: 'name skal udfyldes.' })
-  @IsString({ message: 'name skal være tekst.' })
-  @IsDefined({ message: 'name skal udfyldes.' })
+  @TextField('name', { description: 'Fulde navn.', example: 'Jens Jensen', required: 'name skal udfyldes.', maxLength: 200 })
   name!: string;
 
-  @ApiProperty({ description: 'CPR-nummer, DDMMÅÅ-XXXX.', example: '010190-1234' })
-  @MaxLength(20, { message: 'cpr må højst være 20 tegn.' })
-  @IsString({ message: 'cpr skal være tekst.' })
-  @IsDefined({ message: 'cpr skal udfyldes.' })
+  @CprField('CPR-nummer, DDMMÅÅ-XXXX.')
   cpr!: string;
 }
 
 export class LookupPersonDto {
-  @ApiProperty({ description: 'CPR-nummer, DDMMÅÅ-XXXX (i brødteksten, aldrig i adressen).', example: '010190-1234' })
-  @MaxLength(20, { message: 'cpr må højst være 20 tegn.' })
-  @IsString({ message: 'cpr skal være tekst.' })
-  @IsDefined({ message: 'cpr skal udfyldes.' })
+  @CprField('CPR-nummer, DDMMÅÅ-XXXX (i brødteksten, aldrig i adressen).')
   cpr!: string;
 }

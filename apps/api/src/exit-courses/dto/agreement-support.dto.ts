@@ -1,77 +1,66 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsInt } from 'class-validator';
+import { MAX_MENTOR_CONTACT_MINUTES } from '../../../../../libs/domain/exit-course/exit-course.rules';
 import {
   ASSESSMENT_PARTIES,
   MENTOR_CONTACT_FORMS,
   PSYCHOLOGIST_COURSE_EVENTS,
 } from '../../../../../libs/domain/exit-course/exit-course.types';
-import { IsInstant } from '../../common/is-instant.decorator';
-
-const INSTANT_MESSAGE = (field: string) => `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`;
+import { ChoiceField, InstantField, ReferenceField, TextField } from '../../common/field-decorators';
 
 export class AssessmentInputDto {
-  @ApiProperty({ enum: ASSESSMENT_PARTIES, description: 'Hvis udtalelse: Kriminalforsorgen, politiet eller kommunen.' })
-  @IsIn(ASSESSMENT_PARTIES, { message: "party skal være 'kriminalforsorgen', 'police' eller 'municipality'." })
-  @IsDefined({ message: 'party skal udfyldes.' })
+  @ChoiceField('party', ASSESSMENT_PARTIES, {
+    description: 'Hvis udtalelse: Kriminalforsorgen, politiet eller kommunen.',
+    required: 'party skal udfyldes.',
+    message: "party skal være 'kriminalforsorgen', 'police' eller 'municipality'.",
+  })
   party!: (typeof ASSESSMENT_PARTIES)[number];
 
-  @ApiProperty({ description: 'Udtalelsen i kort form.' })
-  @MaxLength(2000, { message: 'summary må højst være 2000 tegn.' })
-  @IsString({ message: 'summary skal være tekst.' })
-  @IsNotEmpty({ message: 'summary skal udfyldes.' })
+  @TextField('summary', { description: 'Udtalelsen i kort form.', required: 'summary skal udfyldes.' })
   summary!: string;
 
-  @ApiPropertyOptional({ description: 'Tidspunkt for udtalelsen (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT_MESSAGE('recordedAt') })
+  @InstantField('recordedAt', { description: 'Tidspunkt for udtalelsen (standard: nu).' })
   recordedAt?: string;
 }
 
 export class AgreementSignedDto {
-  @ApiPropertyOptional({ description: 'Tidspunkt for underskriften (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT_MESSAGE('signedAt') })
+  @InstantField('signedAt', { description: 'Tidspunkt for underskriften (standard: nu).' })
   signedAt?: string;
 }
 
 export class MentorAssignmentDto {
-  @ApiProperty({ description: 'Mentorens reference (aldrig navn).', example: 'MENTOR-0042' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, { message: 'mentorRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.' })
-  @IsString({ message: 'mentorRef skal være tekst.' })
-  @IsDefined({ message: 'mentorRef skal udfyldes.' })
+  @ReferenceField('mentorRef', { description: 'Mentorens reference (aldrig navn).', example: 'MENTOR-0042', required: 'mentorRef skal udfyldes.' })
   mentorRef!: string;
 
-  @ApiPropertyOptional({ description: 'Tidspunkt for tildelingen (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT_MESSAGE('assignedAt') })
+  @InstantField('assignedAt', { description: 'Tidspunkt for tildelingen (standard: nu).' })
   assignedAt?: string;
 }
 
 export class MentorContactDto {
-  @ApiProperty({ description: 'Hvornår kontakten fandt sted.', example: '2026-11-20T14:00:00+01:00' })
-  @IsInstant({ message: INSTANT_MESSAGE('contactAt') })
-  @IsDefined({ message: 'contactAt skal udfyldes.' })
+  @InstantField('contactAt', { description: 'Hvornår kontakten fandt sted.', example: '2026-11-20T14:00:00+01:00', required: 'contactAt skal udfyldes.' })
   contactAt!: string;
 
-  @ApiProperty({ enum: MENTOR_CONTACT_FORMS, description: 'meeting: møde; phone: telefon.' })
-  @IsIn(MENTOR_CONTACT_FORMS, { message: "form skal være 'meeting' eller 'phone'." })
-  @IsDefined({ message: 'form skal udfyldes.' })
+  @ChoiceField('form', MENTOR_CONTACT_FORMS, { description: 'meeting: møde; phone: telefon.', required: 'form skal udfyldes.', message: "form skal være 'meeting' eller 'phone'." })
   form!: (typeof MENTOR_CONTACT_FORMS)[number];
 
-  @ApiProperty({ description: 'Varighed i minutter (1-600).', example: 60 })
-  @IsInt({ message: 'durationMinutes skal være et helt antal minutter.' })
-  @IsDefined({ message: 'durationMinutes skal udfyldes.' })
+  // The range is the domain rule's (422 outside it).
+  @applyDecorators(
+    ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_MENTOR_CONTACT_MINUTES, description: 'Varighed i minutter.', example: 60 }),
+    IsDefined({ message: 'durationMinutes skal udfyldes.' }),
+    IsInt({ message: 'durationMinutes skal være et helt antal minutter.' }),
+  )
   durationMinutes!: number;
 }
 
 export class PsychologistCourseDto {
-  @ApiProperty({ enum: PSYCHOLOGIST_COURSE_EVENTS, description: 'started: psykologforløb startet; ended: afsluttet.' })
-  @IsIn(PSYCHOLOGIST_COURSE_EVENTS, { message: "event skal være 'started' eller 'ended'." })
-  @IsDefined({ message: 'event skal udfyldes.' })
+  @ChoiceField('event', PSYCHOLOGIST_COURSE_EVENTS, {
+    description: 'started: psykologforløb startet; ended: afsluttet.',
+    required: 'event skal udfyldes.',
+    message: "event skal være 'started' eller 'ended'.",
+  })
   event!: (typeof PSYCHOLOGIST_COURSE_EVENTS)[number];
 
-  @ApiPropertyOptional({ description: 'Tidspunkt (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: INSTANT_MESSAGE('at') })
+  @InstantField('at', { description: 'Tidspunkt (standard: nu).' })
   at?: string;
 }

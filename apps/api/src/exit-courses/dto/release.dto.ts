@@ -1,116 +1,93 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { HANDOVER_CONTINUATIONS, READINESS_ITEMS } from '../../../../../libs/domain/exit-course/exit-course.types';
-import { IsInstant } from '../../common/is-instant.decorator';
+import { unitCodesOf } from '../../../../../libs/domain/organisations/organisation-units';
+import { BooleanField, ChoiceField, DateField, InstantField, TextField, UnitCodeField } from '../../common/field-decorators';
+
+const INSTITUTIONS = unitCodesOf('institution');
+const POLICE_DISTRICTS = unitCodesOf('police_district');
+const MUNICIPALITIES = unitCodesOf('municipality');
 
 export class PrisonTransferDto {
-  @ApiProperty({ description: 'Den modtagende institutions kode.', example: 'KF-ENNER-MARK' })
-  @MaxLength(64, { message: 'toInstitutionCode må højst være 64 tegn.' })
-  @IsString({ message: 'toInstitutionCode skal være tekst.' })
-  @IsDefined({ message: 'toInstitutionCode skal udfyldes.' })
+  @UnitCodeField('toInstitutionCode', INSTITUTIONS, { description: 'Den modtagende institutions kode.', example: 'KF-ENNER-MARK', required: 'toInstitutionCode skal udfyldes.' })
   toInstitutionCode!: string;
 
-  @ApiPropertyOptional({ description: 'Tidspunkt for overførslen (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: 'transferredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
+  @InstantField('transferredAt', { description: 'Tidspunkt for overførslen (standard: nu).' })
   transferredAt?: string;
 }
 
 export class ReleasePlanDto {
-  @ApiProperty({ description: 'Kommunen personen løslades til.', example: 'KOM-0101' })
-  @MaxLength(64, { message: 'municipalityCode må højst være 64 tegn.' })
-  @IsString({ message: 'municipalityCode skal være tekst.' })
-  @IsDefined({ message: 'municipalityCode skal udfyldes.' })
+  @UnitCodeField('municipalityCode', MUNICIPALITIES, { description: 'Kommunen personen løslades til.', example: 'KOM-0101', required: 'municipalityCode skal udfyldes.' })
   municipalityCode!: string;
 
-  @ApiProperty({ description: 'Politikredsen personen løslades til (dens exitenhed får sagen).', example: 'POL-KBH' })
-  @MaxLength(64, { message: 'policeDistrictCode må højst være 64 tegn.' })
-  @IsString({ message: 'policeDistrictCode skal være tekst.' })
-  @IsDefined({ message: 'policeDistrictCode skal udfyldes.' })
+  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+    description: 'Politikredsen personen løslades til (dens exitenhed får sagen).',
+    example: 'POL-KBH',
+    required: 'policeDistrictCode skal udfyldes.',
+  })
   policeDistrictCode!: string;
 }
 
 export class ExpectedReleaseDateDto {
-  @ApiProperty({ description: 'Ny forventet løsladelsesdato (ÅÅÅÅ-MM-DD).', example: '2027-05-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
-  @IsString({ message: 'expectedReleaseDate skal være en dato (ÅÅÅÅ-MM-DD).' })
-  @IsDefined({ message: 'expectedReleaseDate skal udfyldes.' })
+  @DateField('expectedReleaseDate', { description: 'Ny forventet løsladelsesdato.', example: '2027-05-15', required: 'expectedReleaseDate skal udfyldes.' })
   expectedReleaseDate!: string;
 
-  @ApiProperty({ description: 'Hvorfor datoen ændres.' })
-  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
-  @IsString({ message: 'reason skal være tekst.' })
-  @IsNotEmpty({ message: 'En ændret løsladelsesdato skal have en begrundelse (reason).' })
+  @TextField('reason', { description: 'Hvorfor datoen ændres.', required: 'En ændret løsladelsesdato skal have en begrundelse (reason).' })
   reason!: string;
 }
 
 export class ReadinessDto {
-  @ApiProperty({ enum: READINESS_ITEMS, description: 'Punkt på tjeklisten: bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet.' })
-  @IsIn(READINESS_ITEMS, { message: `item skal være en af: ${READINESS_ITEMS.join(', ')}.` })
-  @IsDefined({ message: 'item skal udfyldes.' })
+  @ChoiceField('item', READINESS_ITEMS, {
+    description: 'Punkt på tjeklisten: bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet.',
+    required: 'item skal udfyldes.',
+  })
   item!: (typeof READINESS_ITEMS)[number];
 
-  @ApiProperty({ description: 'Om punktet er på plads.' })
-  @IsBoolean({ message: 'ready skal være true eller false.' })
-  @IsDefined({ message: 'ready skal udfyldes.' })
+  @BooleanField('ready', { description: 'Om punktet er på plads.', required: 'ready skal udfyldes.' })
   ready!: boolean;
 
-  @ApiPropertyOptional({ description: 'Bemærkning (fx hvilken bolig).' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'note må højst være 2000 tegn.' })
-  @IsString({ message: 'note skal være tekst.' })
+  @TextField('note', { description: 'Bemærkning (fx hvilken bolig).' })
   note?: string;
 }
 
 export class ReleaseDto {
-  @ApiPropertyOptional({ description: 'Tidspunkt for løsladelsen (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: 'releasedAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
+  @InstantField('releasedAt', { description: 'Tidspunkt for løsladelsen (standard: nu).' })
   releasedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).' })
-  @IsOptional()
-  @MaxLength(64, { message: 'policeDistrictCode må højst være 64 tegn.' })
-  @IsString({ message: 'policeDistrictCode skal være tekst.' })
+  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, { description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).' })
   policeDistrictCode?: string;
 
-  @ApiPropertyOptional({ description: 'Kommunen personen løslades til (standard: løsladelsesplanens).' })
-  @IsOptional()
-  @MaxLength(64, { message: 'municipalityCode må højst være 64 tegn.' })
-  @IsString({ message: 'municipalityCode skal være tekst.' })
+  @UnitCodeField('municipalityCode', MUNICIPALITIES, { description: 'Kommunen personen løslades til (standard: løsladelsesplanens).' })
   municipalityCode?: string;
 }
 
 export const HANDOVER_DECISIONS = ['accept', 'decline'] as const;
 
 export class HandoverDecisionDto {
-  @ApiProperty({ enum: HANDOVER_DECISIONS, description: 'accept: overtaget; decline: afvist (tilbage til Kriminalforsorgen).' })
-  @IsIn(HANDOVER_DECISIONS, { message: "decision skal være 'accept' eller 'decline'." })
-  @IsDefined({ message: 'decision skal udfyldes.' })
+  @ChoiceField('decision', HANDOVER_DECISIONS, {
+    description: 'accept: overtaget; decline: afvist (tilbage til Kriminalforsorgen).',
+    required: 'decision skal udfyldes.',
+    message: "decision skal være 'accept' eller 'decline'.",
+  })
   decision!: (typeof HANDOVER_DECISIONS)[number];
 
-  @ApiPropertyOptional({ enum: HANDOVER_CONTINUATIONS, description: 'Ved accept: videreført med kommunen, i kommunens exitprogram, eller afsluttet.' })
-  @ValidateIf((dto: HandoverDecisionDto) => dto.decision === 'accept')
-  @IsIn(HANDOVER_CONTINUATIONS, { message: `continuation skal være en af: ${HANDOVER_CONTINUATIONS.join(', ')}.` })
-  @IsDefined({ message: 'Ved accept skal continuation udfyldes.' })
+  @ChoiceField('continuation', HANDOVER_CONTINUATIONS, {
+    description: 'Ved accept: videreført med kommunen, i kommunens exitprogram, eller afsluttet.',
+    required: 'Ved accept skal continuation udfyldes.',
+    requiredWhen: (dto: HandoverDecisionDto) => dto.decision === 'accept',
+  })
   continuation?: (typeof HANDOVER_CONTINUATIONS)[number];
 
-  @ApiPropertyOptional({ description: 'Begrundelse; skal udfyldes ved afvisning og ved afslutning.' })
-  @IsOptional()
-  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
-  @IsString({ message: 'reason skal være tekst.' })
+  @TextField('reason', { description: 'Begrundelse; skal udfyldes ved afvisning og ved afslutning.' })
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Tidspunkt for afgørelsen (standard: nu).' })
-  @IsOptional()
-  @IsInstant({ message: 'decidedAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
+  @InstantField('decidedAt', { description: 'Tidspunkt for afgørelsen (standard: nu).' })
   decidedAt?: string;
 }
 
 export class HandoverRedirectDto {
-  @ApiProperty({ description: 'Den politikreds, der nu skal overtage.', example: 'POL-KBH-VESTEGN' })
-  @MaxLength(64, { message: 'policeDistrictCode må højst være 64 tegn.' })
-  @IsString({ message: 'policeDistrictCode skal være tekst.' })
-  @IsDefined({ message: 'policeDistrictCode skal udfyldes.' })
+  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+    description: 'Den politikreds, der nu skal overtage.',
+    example: 'POL-KBH-VESTEGN',
+    required: 'policeDistrictCode skal udfyldes.',
+  })
   policeDistrictCode!: string;
 }

@@ -1,18 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsDefined,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
   Validate,
-  ValidateIf,
   type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsInstant } from '../../common/is-instant.decorator';
+import { ChoiceField, InstantField, TextField } from '../../common/field-decorators';
 
 export const ASSESSMENT_OUTCOMES = ['offer', 'rejection'] as const;
 
@@ -28,26 +20,22 @@ class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
 }
 
 export class SuitabilityAssessmentDto {
-  @ApiProperty({ enum: ASSESSMENT_OUTCOMES, description: 'offer: tilbud om exit-aftale; rejection: afslag.' })
-  @IsIn(ASSESSMENT_OUTCOMES, { message: "outcome skal være 'offer' eller 'rejection'." })
-  @IsDefined({ message: 'outcome skal udfyldes.' })
+  @ChoiceField('outcome', ASSESSMENT_OUTCOMES, {
+    description: 'offer: tilbud om exit-aftale; rejection: afslag.',
+    required: 'outcome skal udfyldes.',
+    message: "outcome skal være 'offer' eller 'rejection'.",
+  })
   outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
 
-  @ApiPropertyOptional({
-    description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato), ISO 8601. Standard: nu.',
-    example: '2026-11-24T10:00:00+01:00',
-  })
-  @IsOptional()
-  @IsInstant({ message: 'decidedAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.' })
+  @InstantField('decidedAt', { description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.', example: '2026-11-24T10:00:00+01:00' })
   decidedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.' })
-  // Checked bottom-up, first problem only: an offer with a reason, then a missing or empty reason.
-  @ValidateIf((dto: SuitabilityAssessmentDto) => dto.outcome === 'rejection' || dto.reason !== undefined)
-  @MaxLength(2000, { message: 'reason må højst være 2000 tegn.' })
-  @IsString({ message: 'reason skal være tekst.' })
-  @IsNotEmpty({ message: 'Et afslag skal have en begrundelse (reason).' })
+  // Checked bottom-up: an offer with a reason is refused first; a rejection needs a reason that is not blank.
+  @TextField<SuitabilityAssessmentDto>('reason', {
+    description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.',
+    required: 'Et afslag skal have en begrundelse (reason).',
+    requiredWhen: (dto) => dto.outcome === 'rejection',
+  })
   @Validate(ReasonOnlyWithRejection)
   reason?: string;
-
 }

@@ -1,0 +1,197 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import { parseLocalDate } from '../../../../libs/domain/time/copenhagen-calendar';
+
+/**
+ * The field kinds of the API's request bodies, each one decorator that carries its OpenAPI schema and its
+ * checks together, so the document states exactly what the server enforces. Checks run in the order they
+ * are listed (presence, type, then content) and only the first problem of a field is reported.
+ */
+
+/** Blank characters (JavaScript's `\s` and Python's, listed so both read the pattern alike). */
+const BLANK = ' \\t\\n\\r\\u000B\\u000C\\u001C-\\u001F\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+/** Control characters refused in every text (request-limits.ts refuses them anywhere in a request). */
+const CONTROL = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F';
+
+/** Text with at least one visible character and no control character (tab and line breaks are fine). */
+export const TEXT_PATTERN = `^[^${CONTROL}]*[^${BLANK}${CONTROL}][^${CONTROL}]*$`;
+const TEXT = new RegExp(TEXT_PATTERN);
+
+/** RFC 3339 date-time with an explicit offset (`2026-11-24T09:00:00+01:00`, `…Z`); seconds may be left out. */
+export const INSTANT_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$';
+const INSTANT = new RegExp(INSTANT_PATTERN);
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/**
+ * Every moment and date the API takes lies in this range: nothing in these programmes happened before
+ * 2000, and nothing is planned past 2099. Outside it a deadline or a lateness would be meaningless (and
+ * once overflowed a column, leaving a case stuck).
+ */
+export const EARLIEST_MOMENT = '2000-01-01T00:00:00+01:00';
+export const LATEST_MOMENT = '2099-12-31T23:59:59+01:00';
+const MOMENT_RANGE_TEXT = 'mellem 01.01.2000 og 31.12.2099';
+
+/** References of persons and mentors: pseudonyms, never names or CPR numbers. */
+export const REFERENCE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$';
+
+/** Most free text (reasons, notes, findings) may be this long. */
+export const DEFAULT_TEXT_LENGTH = 2000;
+
+/**
+ * Presence: a required field must be given; an optional one may be left out — but not sent as `null`,
+ * which is not a value of its type. `requiredWhen` makes a field required only when the rest of the
+ * body calls for it (a rejection's reason).
+ */
+function presence(field: string, required: string | undefined, requiredWhen: ((dto: never) => boolean) | undefined): PropertyDecorator {
+  if (requiredWhen) {
+    return applyDecorators(
+      ValidateIf((dto: Record<string, unknown>) => requiredWhen(dto as never) || dto[field] !== undefined),
+      IsDefined({ message: required ?? `${field} skal udfyldes.` }),
+    );
+  }
+  return required ? IsDefined({ message: required }) : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
+}
+
+interface FieldOptions<Dto = never> {
+  description: string;
+  example?: string | number | boolean;
+  /** Message when the field is missing; omit for an optional field. */
+  required?: string;
+  /** Required only when this holds of the body (then `required` is its message). */
+  requiredWhen?: (dto: Dto) => boolean;
+}
+
+/** The OpenAPI property: required only when it always is. */
+function property(schema: ApiPropertyOptions, options: FieldOptions<never>): PropertyDecorator {
+  return ApiProperty({ ...schema, required: options.required !== undefined && !options.requiredWhen } as ApiPropertyOptions);
+}
+
+function presenceOf(field: string, options: FieldOptions<never>): PropertyDecorator {
+  return presence(field, options.required, options.requiredWhen);
+}
+
+/** Free text a person typed: trimmed of nothing, but never blank, never with control characters. */
+export function TextField<Dto>(field: string, options: FieldOptions<Dto> & { maxLength?: number }): PropertyDecorator {
+  const maxLength = options.maxLength ?? DEFAULT_TEXT_LENGTH;
+  return applyDecorators(
+    property({ type: String, description: options.description, example: options.example, maxLength, pattern: TEXT_PATTERN }, options),
+    presenceOf(field, options),
+    IsString({ message: `${field} skal være tekst.` }),
+    Matches(TEXT, { message: options.required ?? `${field} må ikke være tom: udelad feltet, eller skriv en tekst.` }),
+    MaxLength(maxLength, { message: `${field} må højst være ${maxLength} tegn.` }),
+  );
+}
+
+/** A moment with its offset, inside [EARLIEST_MOMENT, LATEST_MOMENT]. */
+export function InstantField(field: string, options: FieldOptions): PropertyDecorator {
+  const earliest = Date.parse(EARLIEST_MOMENT);
+  const latest = Date.parse(LATEST_MOMENT);
+  return applyDecorators(
+    property(
+      {
+        type: String,
+        pattern: INSTANT_PATTERN,
+        description: `${options.description} Tidspunkt med tidszone, ${MOMENT_RANGE_TEXT}.`,
+        example: options.example ?? '2026-11-24T09:00:00+01:00',
+      },
+      options,
+    ),
+    presenceOf(field, options),
+    Satisfies('isInstant', (value) => typeof value === 'string' && INSTANT.test(value) && isRealInstant(value), {
+      message: `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`,
+    }),
+    Satisfies('instantInRange', (value) => Date.parse(value as string) >= earliest && Date.parse(value as string) <= latest, {
+      message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+    }),
+  );
+}
+
+/** A Danish calendar date `YYYY-MM-DD` that exists, inside the moment range's years. */
+export function DateField(field: string, options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    property({ type: String, pattern: DATE_PATTERN, description: `${options.description} Dato ÅÅÅÅ-MM-DD, ${MOMENT_RANGE_TEXT}.`, example: options.example }, options),
+    presenceOf(field, options),
+    Satisfies('isCalendarDate', (value) => typeof value === 'string' && parseLocalDate(value) !== undefined, { message: `${field} skal være en gyldig dato (ÅÅÅÅ-MM-DD).` }),
+    Satisfies('dateInRange', (value) => (value as string) >= EARLIEST_MOMENT.slice(0, 10) && (value as string) <= LATEST_MOMENT.slice(0, 10), {
+      message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+    }),
+  );
+}
+
+/** One of a fixed list of codes (an enum, a unit code of a kind). */
+export function ChoiceField<Dto>(field: string, values: readonly string[], options: FieldOptions<Dto> & { message?: string }): PropertyDecorator {
+  return applyDecorators(
+    property({ enum: [...values], description: options.description, example: options.example }, options),
+    presenceOf(field, options),
+    IsIn(values, { message: options.message ?? `${field} skal være en af: ${values.join(', ')}.` }),
+  );
+}
+
+export function BooleanField(field: string, options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    property({ type: Boolean, description: options.description, example: options.example }, options),
+    presenceOf(field, options),
+    IsBoolean({ message: `${field} skal være true eller false.` }),
+  );
+}
+
+/** A unit's code, of the units the API knows of one kind; an unknown one is refused by the domain rule (422). */
+export function UnitCodeField(field: string, codes: readonly string[], options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    property({ type: String, enum: [...codes], description: options.description, example: options.example ?? codes[0] }, options),
+    presenceOf(field, options),
+    IsString({ message: `${field} skal være tekst.` }),
+    MaxLength(64, { message: `${field} må højst være 64 tegn.` }),
+  );
+}
+
+/** A pseudonymous reference (a person's, a mentor's). */
+export function ReferenceField(field: string, options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    property({ type: String, description: options.description, example: options.example, pattern: REFERENCE_PATTERN }, options),
+    presenceOf(field, options),
+    IsString({ message: `${field} skal være tekst.` }),
+    Matches(new RegExp(REFERENCE_PATTERN), { message: `${field} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.` }),
+  );
+}
+
+/** Whether an RFC 3339 text names a moment that exists (no 30 February, no 25 o'clock, years 0–99 too). */
+function isRealInstant(text: string): boolean {
+  const [, year, month, day, hour, minute, second = '0'] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text)!;
+  const offset = /(Z|[+-](\d{2}):(\d{2}))$/.exec(text)!;
+  if (offset[2] !== undefined && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(Number(hour), Number(minute), Number(second));
+  return (
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day) &&
+    date.getUTCHours() === Number(hour) &&
+    date.getUTCMinutes() === Number(minute) &&
+    date.getUTCSeconds() === Number(second)
+  );
+}
+
+/** A check of one value, with its message. */
+function Satisfies(name: string, check: (value: unknown) => boolean, options: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: check },
+    });
+}
