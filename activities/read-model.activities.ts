@@ -1,42 +1,113 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record/case-transition';
+import type { ReadModelAttention } from '../libs/domain/case-record/read-model-attention';
 import { SqlParameters } from '../libs/access/access-policy';
 import { findUnit } from '../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
+import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
+import { readModelFailure } from './read-model-failure';
 
 /** The activities workflows call to mirror their transitions into the read model. */
 export interface ReadModelActivities {
   recordTransition(transition: CaseTransition): Promise<void>;
+  /** A transition the read model refused: on the operations list, with a notice to operations. */
+  recordAttention(attention: ReadModelAttention): Promise<void>;
+  /** The refused transition went through after all (re-driven by operations). */
+  resolveAttention(resolved: { caseId: string; seq: number }): Promise<void>;
 }
 
 /**
  * Writes a case's transitions to PostgreSQL. Each transition is one database transaction, applied only
  * when its sequence number is above the case's `last_seq`: a retried activity (after a crash, a timeout,
  * a worker restart) finds its transition already applied and adds nothing.
+ *
+ * A failure leaves as an ApplicationFailure naming only the error's class and code (read-model-failure.ts):
+ * retryable when the database is away, non-retryable when it refused the data — the workflow then puts the
+ * case on operations' list instead of retrying for ever.
  */
 @Injectable()
 export class ReadModelRecorder implements ReadModelActivities {
   constructor(private readonly dataSource: DataSource) {}
 
   async recordTransition(transition: CaseTransition): Promise<void> {
+    try {
+      await this.applyOnce(transition);
+    } catch (error) {
+      throw readModelFailure(error, `transition ${transition.seq} of case ${transition.caseId}`);
+    }
+  }
+
+  async recordAttention(attention: ReadModelAttention): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (db) => {
+        await db.query(
+          `INSERT INTO read_model_failures (case_id, transition_seq, case_type, workflow_id, step_id, step_kind, error_class, error_code, schema_object, failures)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (case_id, transition_seq) DO UPDATE
+             SET failures = GREATEST(read_model_failures.failures, EXCLUDED.failures), last_failed_at = now(), resolved_at = NULL,
+                 error_class = EXCLUDED.error_class, error_code = EXCLUDED.error_code, schema_object = EXCLUDED.schema_object`,
+          [
+            attention.caseId,
+            attention.seq,
+            attention.caseType,
+            attention.workflowId,
+            attention.stepId ?? null,
+            attention.stepKind ?? null,
+            attention.errorClass,
+            attention.errorCode ?? null,
+            attention.schemaObject ?? null,
+            attention.failures,
+          ],
+        );
+        // One notice per refused transition (its id is derived from it, so a retried activity adds none).
+        await db.query(
+          `INSERT INTO notifications (id, case_id, recipient_unit, kind) VALUES (md5($1::text || ':' || $2::text)::uuid, $1::uuid, $3, 'case_needs_attention')
+           ON CONFLICT (id) DO NOTHING`,
+          [attention.caseId, attention.seq, OPERATIONS_RECIPIENT],
+        );
+      });
+    } catch (error) {
+      throw readModelFailure(error, `attention for transition ${attention.seq} of case ${attention.caseId}`);
+    }
+  }
+
+  async resolveAttention({ caseId, seq }: { caseId: string; seq: number }): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `UPDATE read_model_failures SET resolved_at = now() WHERE case_id = $1 AND transition_seq = $2 AND resolved_at IS NULL`,
+        [caseId, seq],
+      );
+    } catch (error) {
+      throw readModelFailure(error, `resolution for transition ${seq} of case ${caseId}`);
+    }
+  }
+
+  /** The plain object of functions a Temporal worker registers. */
+  asActivities(): ReadModelActivities {
+    return {
+      recordTransition: (transition) => this.recordTransition(transition),
+      recordAttention: (attention) => this.recordAttention(attention),
+      resolveAttention: (resolved) => this.resolveAttention(resolved),
+    };
+  }
+
+  private async applyOnce(transition: CaseTransition): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       if (transition.opened) await insertCase(db, transition);
       const rows: { last_seq: number }[] = await db.query('SELECT last_seq FROM cases WHERE id = $1 FOR UPDATE', [
         transition.caseId,
       ]);
-      if (rows.length === 0) throw new Error(`Case ${transition.caseId} is not in the read model yet`);
+      if (rows.length === 0) throw new CaseNotInReadModelError();
       if (rows[0].last_seq >= transition.seq) return;
       await applyTransition(db, transition);
     });
   }
-
-  /** The plain object of functions a Temporal worker registers. */
-  asActivities(): ReadModelActivities {
-    return { recordTransition: (transition) => this.recordTransition(transition) };
-  }
 }
+
+/** A transition arrived before the case's opening did (never in order; retried, then held for operations). */
+class CaseNotInReadModelError extends Error {}
 
 async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition): Promise<void> {
   if (!opened) return;

@@ -4,6 +4,7 @@ import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
 import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
 import type { ReadModelWriter } from './read-model-writer';
+import { CASE_NEEDS_ATTENTION, CASE_NEEDS_ATTENTION_MESSAGE, redriveReadModelUpdate } from './read-model.messages';
 
 /** What every case workflow exposes to its decision handlers: its state, and its read-model writer. */
 export interface DecidingCase<State> {
@@ -18,11 +19,27 @@ export function refuseUnencrypted(value: unknown): void {
   }
 }
 
-/** Answers, once everything the case has done so far is in the read model, with its state. */
-export function onReadModelSynced<State>(update: UpdateDefinition<State, []>, subject: DecidingCase<State>): void {
-  setHandler(update, async () => {
+/** A case that waits for operations takes no decision: it would only queue behind the held transition. */
+function refuseWhileHeld(writer: ReadModelWriter): void {
+  if (writer.attention) throw ApplicationFailure.nonRetryable(CASE_NEEDS_ATTENTION_MESSAGE, CASE_NEEDS_ATTENTION);
+}
+
+/**
+ * The read-model messages of every case workflow: `readModelSynced` answers, once everything the case
+ * has done so far is in the read model, with its state (or refuses when it is held for operations);
+ * `redriveReadModel` sends a held transition again and answers whether the case caught up.
+ */
+export function onReadModelMessages<State>(readModelSynced: UpdateDefinition<State, []>, subject: DecidingCase<State>): void {
+  setHandler(readModelSynced, async () => {
     await subject.writer.flush();
+    refuseWhileHeld(subject.writer);
     return subject.snapshot();
+  });
+  setHandler(redriveReadModelUpdate, async () => {
+    subject.writer.redrive();
+    await subject.writer.flush();
+    const attention = subject.writer.attention;
+    return { caughtUp: attention === undefined, attention: attention ?? null };
   });
 }
 
@@ -41,11 +58,14 @@ export function onDecision<State, Input>(
     async (input) => {
       apply(input);
       await subject.writer.flush();
+      // Applied, but the read model refused its record: the decision waits with the case for operations.
+      refuseWhileHeld(subject.writer);
       return subject.snapshot();
     },
     {
       validator: (input) => {
         refuseUnencrypted(input);
+        refuseWhileHeld(subject.writer);
         const refusal = refuse(subject.snapshot(), input, new Date());
         if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, REFUSAL_FAILURE_TYPES[refusal.kind]);
       },
@@ -61,6 +81,11 @@ export async function settleWrites(writer: ReadModelWriter): Promise<void> {
   for (;;) {
     const seq = writer.lastSeq;
     await writer.flush();
+    // A held transition: the run cannot end (or continue as new) before operations re-drive it.
+    if (writer.attention) {
+      await condition(() => writer.attention === undefined);
+      continue;
+    }
     await condition(allHandlersFinished);
     if (writer.lastSeq === seq) return;
   }

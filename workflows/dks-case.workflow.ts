@@ -18,7 +18,7 @@ import type {
   StartDksCaseInput,
 } from '../libs/domain/youth/dks-case.types';
 import { FINAL_DKS_CASE_STATUSES } from '../libs/domain/youth/dks-case.types';
-import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
+import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
 import {
@@ -47,7 +47,7 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   dksCase.start();
 
   setHandler(dksCaseStateQuery, () => dksCase.snapshot());
-  onReadModelSynced(dksReadModelSyncedUpdate, dksCase);
+  onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
   onDecision(dksCase, recordDksAssessmentUpdate, refuseDksAssessment, (decision) => dksCase.recordAssessment(decision));
   onDecision(dksCase, planHomeVisitUpdate, refuseHomeVisitPlan, (decision) => dksCase.planHomeVisit(decision));
   onDecision(dksCase, recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
@@ -67,7 +67,7 @@ class DksCase {
   private closedAt?: string;
 
   constructor(private readonly input: StartDksCaseInput) {
-    this.writer = new ReadModelWriter(input.caseId);
+    this.writer = new ReadModelWriter(input.caseId, 'dks_assessment');
     this.steps = new CaseSteps<DksStepKind>(this.writer);
   }
 

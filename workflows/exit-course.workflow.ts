@@ -74,7 +74,7 @@ import {
   redirectHandoverUpdate,
 } from './exit-course.messages';
 import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
-import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
+import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
 import { ReadModelWriter } from './read-model-writer';
@@ -100,7 +100,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   if (patched(RELEASE_PREPARATION_PATCH)) void course.watchRelease();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
-  onReadModelSynced(readModelSyncedUpdate, course);
+  onReadModelMessages(readModelSyncedUpdate, course);
   onDecision(course, recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
   onDecision(course, interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
   onDecision(course, recordAssessmentInputUpdate, refuseAssessmentInput, (input) => course.recordAssessmentInput(input));
@@ -160,7 +160,7 @@ class ExitCourse {
   }
 
   constructor(private readonly input: StartExitCourseInput) {
-    this.writer = new ReadModelWriter(input.caseId, input.carried?.lastSeq);
+    this.writer = new ReadModelWriter(input.caseId, 'exit_course', input.carried?.lastSeq);
     this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, (step) =>
       // What is not ready near release is named in the escalation.
       step.kind === 'release_preparation' ? { missing: missingReadiness(this.readiness).join(',') } : ({} as Record<string, string>),

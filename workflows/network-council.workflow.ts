@@ -9,7 +9,7 @@ import type {
   NetworkCouncilStepKind,
   StartNetworkCouncilInput,
 } from '../libs/domain/youth/network-council.types';
-import { onDecision, onReadModelSynced, refuseUnencrypted, settleWrites } from './case-decisions';
+import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
 import {
@@ -33,7 +33,7 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
   council.start();
 
   setHandler(networkCouncilStateQuery, () => council.snapshot());
-  onReadModelSynced(councilReadModelSyncedUpdate, council);
+  onReadModelMessages(councilReadModelSyncedUpdate, council);
   onDecision(council, recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
   onDecision(council, recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
   onDecision(council, recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) => council.recordAgreements(decision));
@@ -52,7 +52,7 @@ class NetworkCouncil {
   private closedAt?: string;
 
   constructor(private readonly input: StartNetworkCouncilInput) {
-    this.writer = new ReadModelWriter(input.caseId);
+    this.writer = new ReadModelWriter(input.caseId, 'network_council');
     this.steps = new CaseSteps<NetworkCouncilStepKind>(this.writer);
   }
 

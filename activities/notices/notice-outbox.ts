@@ -24,7 +24,7 @@ export interface DeliveryRound {
 interface ClaimedRow {
   id: string;
   case_id: string;
-  case_type: CaseType;
+  case_type: CaseType | null;
   recipient_unit: string;
   kind: string;
   step_kind: string | null;
@@ -93,7 +93,7 @@ export class NoticeOutbox {
         `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
                 (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
                   OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
-           FROM notifications n JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
+           FROM notifications n LEFT JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
           WHERE n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.next_attempt_at <= now()
           ORDER BY n.next_attempt_at, n.created_at
           LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,

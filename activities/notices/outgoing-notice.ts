@@ -4,11 +4,15 @@ import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } f
 import { findUnit, type UnitKind, unitName } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
+/** The recipient of notices to operations (NOTICE_UNIT_ADDRESSES `DRIFT=…`): a case needs their attention. */
+export const OPERATIONS_RECIPIENT = 'DRIFT';
+
 /** A row of the outbox, with what a message about it needs: never a name or a CPR number. */
 export interface OutboxNotice {
   id: string;
   caseId: string;
-  caseType: CaseType;
+  /** `null` only for a notice to operations about a case whose opening the read model refused. */
+  caseType: CaseType | null;
   recipientUnit: string;
   kind: string;
   stepKind: string | null;
@@ -36,6 +40,7 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   release_date_changed: () => 'Forventet løsladelsesdato er ændret',
   release: () => 'En person i exit-forløb er løsladt',
   handover: () => 'Exit-forløb overdraget til jeres exitenhed',
+  case_needs_attention: () => 'Sag kræver opmærksomhed: en registrering kunne ikke gemmes i oversigten',
 };
 
 /** The role that reads other notices in a unit of each kind. */
@@ -47,6 +52,7 @@ const ROLE_OF_UNIT_KIND: Record<UnitKind, Role> = {
 
 /** A deadline notice is for the role whose turn the step is; the others for the unit's role in exit courses. */
 function recipientRole(notice: OutboxNotice): Role {
+  if (notice.recipientUnit === OPERATIONS_RECIPIENT) return 'operations';
   if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
   return ROLE_OF_UNIT_KIND[findUnit(notice.recipientUnit)?.kind ?? 'institution'];
 }
@@ -56,15 +62,17 @@ export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNot
   const subject = (SUBJECTS[notice.kind] ?? (() => `Besked om en sag (${notice.kind})`))(notice);
   const recipientName = unitName(notice.recipientUnit);
   const role = recipientRole(notice);
-  const link = `${webUrl.replace(/\/$/, '')}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
+  const base = webUrl.replace(/\/$/, '');
+  const forOperations = notice.recipientUnit === OPERATIONS_RECIPIENT;
+  const link = forOperations || !notice.caseType ? `${base}/#/drift` : `${base}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
   const text = [
-    `Til: ${recipientName} – ${ROLE_LABELS[role]}`,
+    `Til: ${forOperations ? 'Driften' : recipientName} – ${ROLE_LABELS[role]}`,
     '',
     subject,
-    `Sagstype: ${CASE_TYPE_LABELS[notice.caseType]}`,
+    ...(notice.caseType ? [`Sagstype: ${CASE_TYPE_LABELS[notice.caseType]}`] : []),
     `Sag: ${notice.caseId}`,
     '',
-    `Se sagen: ${link}`,
+    forOperations ? `Se sager, der kræver opmærksomhed, og prøv igen, når årsagen er rettet: ${link}` : `Se sagen: ${link}`,
     '',
     'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
   ].join('\n');

@@ -21,7 +21,9 @@ export type Permission =
   /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
   | 'reports:read'
   /** The notice outbox's delivery state (units, kinds, errors; no case contents): operations' dead-letter view. */
-  | 'notices:read';
+  | 'notices:read'
+  /** Cases whose read model refused a transition (ids and error codes, no contents), and sending it again. */
+  | 'cases:attention';
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
@@ -34,7 +36,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: ['users:read'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
-  operations: ['temporal:codec', 'notices:read'],
+  operations: ['temporal:codec', 'notices:read', 'cases:attention'],
 };
 
 /** The case types a role works with; access rows decide which cases of those types. */

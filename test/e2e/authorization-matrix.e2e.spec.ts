@@ -120,6 +120,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reference-data': all(200, { anonymous: 401 }),
   // The outbox's delivery state is operations' to watch.
   'GET /api/admin/notices': all(403, { anonymous: 401, drift: 200 }),
+  // Cases waiting for operations (ids and error codes): operations' list and action. The fixtures are not waiting.
+  'GET /api/admin/attention': all(403, { anonymous: 401, drift: 200 }),
+  'POST /api/admin/attention/{caseId}/redrive': all(403, { anonymous: 401, drift: 404 }),
   'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
@@ -293,6 +296,8 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
   'GET /api/reference-data': async () => ['GET', '/api/reference-data'],
   'GET /api/admin/notices': async () => ['GET', '/api/admin/notices'],
+  'GET /api/admin/attention': async () => ['GET', '/api/admin/attention'],
+  'POST /api/admin/attention/{caseId}/redrive': async (_user, target) => ['POST', `/api/admin/attention/${target.caseId}/redrive`, {}],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
   'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
   'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100'],

@@ -554,6 +554,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(docs.headers.get('content-type')).toContain('text/html');
     const spec = await api('GET', '/api/docs-json');
     expect(Object.keys(spec.body.paths).sort()).toEqual([
+      '/api/admin/attention',
+      '/api/admin/attention/{caseId}/redrive',
       '/api/admin/notices',
       '/api/admin/users',
       '/api/auth/login',

@@ -77,16 +77,18 @@ describe('read-model activity', () => {
 
     const [row] = await db.query(`SELECT status, closed_at, last_seq FROM cases WHERE id = $1`, [caseId]);
     expect(row).toEqual({ status: 'rejected', closed_at: new Date('2026-11-05T10:00:00.000Z'), last_seq: 2 });
-    const [step] = await db.query(`SELECT status, lateness_seconds, outcome FROM steps WHERE id = $1`, [stepId]);
+    const [step] = await db.query(`SELECT status, lateness_seconds::integer AS lateness_seconds, outcome FROM steps WHERE id = $1`, [stepId]);
     expect(step).toEqual({ status: 'completed', lateness_seconds: 0, outcome: 'rejection' });
     expect(await counts(caseId)).toEqual({ cases: 1, exit_courses: 1, steps: 1, events: 3 });
   });
 
   it('refuses a transition for a case the read model does not have, so Temporal retries it', async () => {
     const caseId = randomUUID();
-    await expect(
-      recorder.recordTransition({ caseId, seq: 2, status: { status: 'rejected' }, events: [] }),
-    ).rejects.toThrow(`Case ${caseId} is not in the read model yet`);
+    await expect(recorder.recordTransition({ caseId, seq: 2, status: { status: 'rejected' }, events: [] })).rejects.toMatchObject({
+      message: `Read model write failed for transition 2 of case ${caseId}: CaseNotInReadModelError`,
+      type: 'ReadModelFailed',
+      nonRetryable: false,
+    });
     expect(await counts(caseId)).toEqual({ cases: 0, exit_courses: 0, steps: 0, events: 0 });
   });
 });

@@ -34,7 +34,7 @@ const start = (input: StartExitCourseInput) =>
 /** Saves a scenario's history once; an existing file is kept, since replay must keep proving old shapes. */
 async function stepRows(caseId: string) {
   return harness.db.query(
-    `SELECT kind, status, due_at, overdue_at, completed_at, lateness_seconds, outcome
+    `SELECT kind, status, due_at, overdue_at, completed_at, lateness_seconds::integer AS lateness_seconds, outcome
        FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at`,
     [caseId],
   ) as Promise<

@@ -8,6 +8,8 @@ import { readModelDataSourceOptions } from '../../../libs/persistence/data-sourc
 import { connectTemporalClient } from '../../../libs/temporal/temporal-connection';
 import { UsersController } from './admin/users.controller';
 import { API_CONFIG } from './api.tokens';
+import { AttentionController } from './attention/attention.controller';
+import { AttentionRepository } from './attention/attention.repository';
 import { AccessLogService } from './audit/access-log.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -47,7 +49,7 @@ export class ApiModule {
         ExitCoursesModule,
         ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController, OutboxNoticesController],
+      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController, OutboxNoticesController, AttentionController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -62,6 +64,7 @@ export class ApiModule {
         NetworkCouncilsService,
         StepBoardRepository,
         OutboxNoticesRepository,
+        AttentionRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
         TemporalClientCloser,

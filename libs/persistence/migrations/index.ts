@@ -9,6 +9,7 @@ import { Handover1764700000000 } from './1764700000000-handover';
 import { DeadlineNotices1764800000000 } from './1764800000000-deadline-notices';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { OutboxBacklog1765000000000 } from './1765000000000-outbox-backlog';
+import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failures';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const READ_MODEL_MIGRATIONS = [
   DeadlineNotices1764800000000,
   ReportIndexes1764900000000,
   OutboxBacklog1765000000000,
+  ReadModelFailures1765100000000,
 ];

@@ -4,7 +4,8 @@ import type { AuthenticatedUser } from '../../../../libs/access/roles';
 
 /**
  * What was read: a case's contents, a list of cases, a person's name and CPR number, a search or a
- * registration that found a known person, or Temporal payloads decrypted through the codec.
+ * registration that found a known person, or Temporal payloads decrypted through the codec. And what
+ * operations did to a case without reading it: sending a refused read-model transition again.
  */
 export type PersonalDataRead =
   | 'case_read'
@@ -13,7 +14,8 @@ export type PersonalDataRead =
   | 'person_read'
   | 'person_lookup'
   | 'person_register'
-  | 'payload_decode';
+  | 'payload_decode'
+  | 'read_model_redrive';
 
 /** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
 @Injectable()

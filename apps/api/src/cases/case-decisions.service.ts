@@ -14,6 +14,7 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
 import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
 import { REFUSAL_FAILURE_TYPES } from '../../../../workflows/exit-course.messages';
+import { CASE_NEEDS_ATTENTION } from '../../../../workflows/read-model.messages';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
@@ -77,26 +78,55 @@ export class CaseDecisionsService {
       ...(options as unknown as WorkflowStartOptions<W>),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    await this.withinCommandTimeout(caseId, () => this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation }));
+    await this.withinCommandTimeout(caseId, () => this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation })).catch(
+      (error: unknown) => {
+        // Started, but the read model refused its opening: the case waits for operations.
+        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION) {
+          throw caseNeedsAttention(error.cause.message);
+        }
+        throw error;
+      },
+    );
   }
 
   /**
    * Waits at most API_COMMAND_TIMEOUT_SECONDS for Temporal, the worker and the read model. Past it the
    * request answers 503; the command may still complete (a retry with the same key, or a read, shows it).
+   * The client's own deadline bounds its gRPC calls; the timer bounds everything else (reconnecting to a
+   * Temporal that is away, the client's retries), so the answer never comes later than the setting says.
    */
-  withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.config.api.commandTimeoutMs, call).catch((error: unknown) => {
+  async withinCommandTimeout<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+    const timeoutMs = this.config.api.commandTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(processUnavailable(caseId)), timeoutMs);
+    });
+    const answered = this.client.withDeadline(Date.now() + timeoutMs, call).catch((error: unknown) => {
       // The deadline surfaces either as DEADLINE_EXCEEDED or, while an update is polled, as a cancelled
       // call; this service never cancels a call itself, so both mean the deadline passed.
       if (!isGrpcDeadlineError(error) && !(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;
-      throw new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'SERVICE_UNAVAILABLE',
-        'Sagens proces svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
-        { caseId },
-      );
+      throw processUnavailable(caseId);
     });
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
+}
+
+function processUnavailable(caseId: string): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'SERVICE_UNAVAILABLE',
+    'Sagens proces svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
+    { caseId },
+  );
+}
+
+/** The case waits for operations (a read-model write it made was refused): 503 with the workflow's message. */
+export function caseNeedsAttention(message: string): ApiError {
+  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CASE_NEEDS_ATTENTION', message);
 }
 
 export function refusalToApiError(kind: Refusal['kind'], message: string): ApiError {
@@ -107,6 +137,9 @@ export function refusalToApiError(kind: Refusal['kind'], message: string): ApiEr
 
 /** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed case 409. */
 function toApiError(error: unknown, status: string, wording: StatusWording): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION) {
+    return caseNeedsAttention(error.cause.message);
+  }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
       (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,

@@ -139,7 +139,7 @@ export class CaseRecordsRepository {
       due_at: Date;
       overdue_at: Date | null;
       completed_at: Date | null;
-      lateness_seconds: number | null;
+      lateness_seconds: string | null;
       outcome: string | null;
       overdue: boolean;
     }[] = await this.dataSource.query(
@@ -158,7 +158,7 @@ export class CaseRecordsRepository {
       overdue: row.overdue,
       escalatedAt: row.overdue_at?.toISOString() ?? null,
       completedAt: row.completed_at?.toISOString() ?? null,
-      latenessSeconds: row.lateness_seconds,
+      latenessSeconds: row.lateness_seconds === null ? null : Number(row.lateness_seconds),
       outcome: row.outcome,
     }));
   }

@@ -6,6 +6,7 @@ import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
 import { handoversView } from './views/handovers.js';
 import { loginView } from './views/login.js';
+import { operationsView } from './views/operations.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 
 /**
@@ -21,6 +22,7 @@ const ROUTES = [
   { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
+  { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
 ];
 

@@ -1,0 +1,53 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { API_ERROR_CODES, type ApiErrorCode } from './api-error';
+
+/** Every error the API answers with (api-exception.filter.ts). */
+export class ApiErrorBodyView {
+  @ApiProperty({ enum: API_ERROR_CODES, description: 'Stabil fejlkode; klienter forgrener på den.' })
+  code!: ApiErrorCode;
+
+  @ApiProperty({ description: 'Beskeden til brugeren, på dansk.' })
+  message!: string;
+
+  @ApiProperty({
+    nullable: true,
+    description: 'Ved VALIDATION_FAILED: en liste af {field, problems}; ellers null eller et objekt med ids (fx caseId).',
+    oneOf: [
+      { type: 'array', items: { type: 'object', required: ['field', 'problems'], properties: { field: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } } } },
+      { type: 'object' },
+    ],
+  })
+  details!: unknown;
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Ugyldig forespørgsel (felter, JSON, indlejring); intet er ændret.',
+  401: 'Ikke logget ind, eller forkert brugernavn/adgangskode.',
+  403: 'Rollen eller enheden giver ikke adgang.',
+  404: 'Findes ikke (eller er uden for brugerens adgang).',
+  409: 'Ikke tilladt i sagens nuværende tilstand; intet er ændret.',
+  413: 'Forespørgslen er for stor.',
+  415: 'Indholdet er ikke JSON i UTF-8 (tegnsæt eller kodning kan ikke læses).',
+  422: 'Velformede men ugyldige oplysninger; intet er ændret.',
+  429: 'For mange forsøg.',
+  503: 'En afhængighed (PostgreSQL, Temporal) svarer ikke, eller sagen venter på driften. Prøv igen efter Retry-After sekunder.',
+};
+
+/** Every body the API may answer with: 400, 413 and 415 come from the body parser for any request with a body. */
+const ALWAYS = [400, 413, 415, 503] as const;
+
+/** Declares the error answers of an operation, each with the error schema (503 with its Retry-After header). */
+export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
+  const all = [...new Set([...statuses, ...ALWAYS])].sort();
+  return applyDecorators(
+    ...all.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        type: ApiErrorBodyView,
+        ...(status === 503 ? { headers: { 'Retry-After': { description: 'Sekunder før et nyt forsøg.', schema: { type: 'integer' } } } } : {}),
+      }),
+    ),
+  );
+}
