@@ -16,7 +16,8 @@ export function readModelDataSourceOptions(databaseUrl: string): DataSourceOptio
     synchronize: false,
     // Off: TypeORM would log a failed query with its parameters, i.e. case data. Errors still propagate.
     logging: false,
-    extra: { max: 10 },
+    // A database that does not answer a connection within 5 s is reported as down (503), not waited for.
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }
 

@@ -29,8 +29,12 @@ function tlsOptions(settings: TemporalSettings) {
   };
 }
 
+/**
+ * The API's client. Its connection is lazy: the API starts (and answers 503 on what needs Temporal) while
+ * Temporal is away, and connects — again — whenever Temporal is back.
+ */
 export async function connectTemporalClient(settings: TemporalSettings, codecKeyring: Keyring): Promise<Client> {
-  const connection = await Connection.connect({ address: settings.address, tls: tlsOptions(settings) });
+  const connection = Connection.lazy({ address: settings.address, tls: tlsOptions(settings) });
   return new Client({ connection, namespace: settings.namespace, dataConverter: encryptedDataConverter(codecKeyring) });
 }
 

@@ -11,6 +11,7 @@ import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { freePort } from './test-database';
 
 /**
@@ -23,6 +24,8 @@ export interface SystemUnderTest {
   /** A Temporal client without the payload codec: it sees what Temporal stores. */
   temporal: Client;
   db: DataSource;
+  /** With `throughProxies`: the API's and worker's way to PostgreSQL and to Temporal, to cut and restore. */
+  proxies?: { database: TcpProxy; temporal: TcpProxy };
   /** Logs in a demo user and answers a client that sends that user's token. */
   as(username: string): Promise<UserClient>;
   stop(): Promise<void>;
@@ -33,7 +36,7 @@ export type UserClient = (method: string, url: string, body?: unknown, headers?:
 export async function startSystem(
   environment: Record<string, string> = {},
   /** `databaseUrl`: a database of the suite's own (createSiblingDatabase) instead of the run's shared one. */
-  options: { worker?: boolean; logLevels?: LogLevel[]; databaseUrl?: string } = {},
+  options: { worker?: boolean; logLevels?: LogLevel[]; databaseUrl?: string; throughProxies?: boolean } = {},
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
@@ -41,9 +44,20 @@ export async function startSystem(
     port: await freePort(),
     logFile: path.join(logDir, 'temporal.log'),
   });
+  const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
+  let proxies: SystemUnderTest['proxies'];
+  let temporalAddress = server.address;
+  let systemDatabaseUrl = databaseUrl;
+  if (options.throughProxies) {
+    const target = new URL(databaseUrl);
+    const [temporalHost, temporalPort] = server.address.split(':');
+    proxies = { database: await startTcpProxy(target.hostname, Number(target.port)), temporal: await startTcpProxy(temporalHost, Number(temporalPort)) };
+    systemDatabaseUrl = Object.assign(new URL(databaseUrl), { port: String(proxies.database.port) }).toString();
+    temporalAddress = `127.0.0.1:${proxies.temporal.port}`;
+  }
   const config = loadConfig({
-    DATABASE_URL: options.databaseUrl ?? testDatabaseUrl(),
-    TEMPORAL_ADDRESS: server.address,
+    DATABASE_URL: systemDatabaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
     PORT: '0',
     ...environment,
@@ -63,6 +77,7 @@ export async function startSystem(
     config,
     temporal,
     db,
+    proxies,
     as: async (username) => {
       if (!tokens.has(username)) {
         const login = await http(baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
@@ -77,6 +92,8 @@ export async function startSystem(
       await worker?.close();
       await temporal.connection.close();
       await db.destroy();
+      await proxies?.database.close();
+      await proxies?.temporal.close();
       await server.stop();
       fs.rmSync(logDir, { recursive: true, force: true });
     },

@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ApiErrorBody, ApiErrorCode } from './api-error';
+import { classifyDatabaseError, describeDatabaseFailure } from '../../../../libs/persistence/database-errors';
+import { isTemporalUnavailable } from '../../../../libs/temporal/temporal-errors';
+import { ApiError, type ApiErrorBody, type ApiErrorCode } from './api-error';
 
 const CODE_BY_STATUS: Partial<Record<number, [ApiErrorCode, string]>> = {
   [HttpStatus.BAD_REQUEST]: ['VALIDATION_FAILED', 'Forespørgslen er ugyldig.'],
@@ -9,7 +11,24 @@ const CODE_BY_STATUS: Partial<Record<number, [ApiErrorCode, string]>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ['TOO_MANY_REQUESTS', 'For mange forsøg. Vent et minut, og prøv igen.'],
 };
 
-/** Every error leaves the API as `{ code, message, details }`; unexpected ones without internals. */
+/** Seconds a client should wait before trying again after a 503 (the `Retry-After` header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+const DATABASE_DOWN = new ApiError(
+  HttpStatus.SERVICE_UNAVAILABLE,
+  'SERVICE_UNAVAILABLE',
+  'Databasen svarer ikke lige nu. Prøv igen om lidt; intet er ændret, medmindre svaret siger det.',
+);
+const TEMPORAL_DOWN = new ApiError(
+  HttpStatus.SERVICE_UNAVAILABLE,
+  'SERVICE_UNAVAILABLE',
+  'Sagernes procesmotor (Temporal) svarer ikke lige nu. Prøv igen om lidt; er beslutningen allerede registreret, ses den på sagen.',
+);
+
+/**
+ * Every error leaves the API as `{ code, message, details }`; unexpected ones without internals. A
+ * dependency that is down (PostgreSQL, Temporal) is a 503 with `Retry-After`, never a 500.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
@@ -17,6 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 
@@ -28,14 +48,26 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const [code, message] = CODE_BY_STATUS[status] ?? ['INTERNAL_ERROR', exception.message];
       return { status, body: { code, message, details: null } };
     }
-    // Only the error's class and message: a stack or driver detail may carry case data.
-    const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error(`Unhandled ${error.name}: ${error.message}`);
+    const database = classifyDatabaseError(exception);
+    if (database.kind === 'unavailable') {
+      this.logger.warn(`PostgreSQL unavailable: ${describeDatabaseFailure(database)}`);
+      return fromApiError(DATABASE_DOWN);
+    }
+    if (isTemporalUnavailable(exception)) {
+      this.logger.warn(`Temporal unavailable: ${(exception as Error).constructor?.name ?? 'Error'}`);
+      return fromApiError(TEMPORAL_DOWN);
+    }
+    // Only the error's class (and a database code): a message, a stack or driver detail may carry case data.
+    this.logger.error(`Unhandled ${describeDatabaseFailure(database)}`);
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { code: 'INTERNAL_ERROR', message: 'Der opstod en uventet fejl. Prøv igen senere.', details: null },
     };
   }
+}
+
+function fromApiError(error: ApiError): { status: number; body: ApiErrorBody } {
+  return { status: error.getStatus(), body: error.getResponse() as ApiErrorBody };
 }
 
 function isApiErrorBody(payload: unknown): payload is ApiErrorBody {
