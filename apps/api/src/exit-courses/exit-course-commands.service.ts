@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
@@ -60,15 +59,14 @@ import { CaseDecisionsService, refusalToApiError, type StatusWording } from '../
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { PersonsService } from '../persons/persons.service';
-
-
+import { OpenCourseReservations } from './open-course-reservations';
 
 /** Turns API commands into Temporal workflow starts and updates. */
 @Injectable()
 export class ExitCourseCommandsService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
-    private readonly dataSource: DataSource,
+    private readonly reservations: OpenCourseReservations,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly idempotency: IdempotencyKeysService,
@@ -91,7 +89,7 @@ export class ExitCourseCommandsService {
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
-    await this.reserveOpenCourse(dto.personRef, claim.caseId);
+    await this.reservations.reserve(dto.personRef, claim.caseId);
     const actor: Actor = { id: user.id };
     const input: StartExitCourseInput = {
       caseId: claim.caseId,
@@ -110,28 +108,10 @@ export class ExitCourseCommandsService {
       // A course already ended under this key: the read model already holds all of it.
       if (error instanceof WorkflowExecutionAlreadyStartedError && !claim.created) return claim;
       // Not started for certain (not a timeout, after which it may still start): free the person again.
-      if (!(error instanceof ApiError && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)) {
-        await this.dataSource.query(`DELETE FROM open_exit_courses WHERE case_id = $1`, [claim.caseId]);
-      }
+      if (!(error instanceof ApiError && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)) await this.reservations.release(claim.caseId);
       throw error;
     }
     return claim;
-  }
-
-  /** One open course per person; the reservation is released by the read model when the course ends. */
-  private async reserveOpenCourse(personRef: string, caseId: string): Promise<void> {
-    const rows: { case_id: string }[] = await this.dataSource.query(
-      `INSERT INTO open_exit_courses (person_ref, case_id) VALUES ($1, $2)
-       ON CONFLICT (person_ref) DO UPDATE SET person_ref = EXCLUDED.person_ref RETURNING case_id`,
-      [personRef, caseId],
-    );
-    if (rows[0].case_id !== caseId) {
-      throw new ApiError(
-        HttpStatus.CONFLICT,
-        'COURSE_ALREADY_OPEN',
-        'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.',
-      );
-    }
   }
 
   recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
