@@ -1,12 +1,13 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { openApiDocument } from './common/openapi-document';
 import { translateBodyParserErrors } from './common/body-parser-errors';
 import { REQUEST_BODY_LIMIT, refuseNonJsonBody, refuseUnsafeRequestData } from './common/request-limits';
 import { apiValidationPipe } from './common/validation.pipe';
@@ -49,15 +50,6 @@ export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[]
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('exitflow API')
-      .setDescription('Exit-forløb og kriminalpræventive frister (Kriminalforsorgen, politi, kommuner).')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

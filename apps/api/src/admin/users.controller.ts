@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ListResponses } from '../common/api-responses';
+import { UserListPage } from '../auth/user.views';
 import { PageQuery, type Page } from '../common/page';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -13,7 +15,7 @@ export class UsersController {
 
   @Get()
   @RequirePermission('users:read')
-  @ApiOperation({ summary: 'Egen organisations brugere med rolle og enheder (aldrig sagsindhold).' })
+  @ListResponses('Egen organisations brugere med rolle og enheder (aldrig sagsindhold).', UserListPage)
   list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<UserListItem>> {
     return this.users.list(user.organisation, query.page, query.pageSize);
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { permissionsOf, type Permission } from '../../../../libs/access/access-policy';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-responses';
+import { CurrentUserView, LoginAnswerView } from './user.views';
+import { permissionsOf } from '../../../../libs/access/access-policy';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../../../libs/access/password-hashing';
 import { ROLE_LABELS, type AuthenticatedUser } from '../../../../libs/access/roles';
 import { ApiError } from '../common/api-error';
@@ -10,12 +12,7 @@ import { LoginDto } from './login.dto';
 import { TokenService } from './token.service';
 import { UsersRepository } from './users.repository';
 
-export interface LoginAnswer {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  user: AuthenticatedUser & { roleLabel: string };
-}
+export type LoginAnswer = LoginAnswerView;
 
 @ApiTags('Log ind')
 @Controller('auth')
@@ -30,8 +27,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Lokalt login (demo og drift uden OIDC): giver en adgangsbillet (bearer token).' })
-  @ApiResponse({ status: 401, description: 'Forkert brugernavn eller adgangskode.' })
-  @ApiResponse({ status: 429, description: 'For mange forsøg.' })
+  @ApiOkResponse({ type: LoginAnswerView })
+  @ApiErrorResponses(401, 404, 429)
   async login(@Body() dto: LoginDto): Promise<LoginAnswer> {
     if (!this.tokens.localLoginEnabled) {
       throw new ApiError(HttpStatus.NOT_FOUND, 'LOCAL_LOGIN_DISABLED', 'Lokalt login er slået fra. Log ind via organisationens login.');
@@ -49,7 +46,9 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Den indloggede bruger: rolle, organisation, enheder og rollens tilladelser.' })
-  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser & { roleLabel: string; permissions: readonly Permission[] } {
-    return { ...user, roleLabel: ROLE_LABELS[user.role], permissions: permissionsOf(user.role) };
+  @ApiOkResponse({ type: CurrentUserView })
+  @ApiErrorResponses(401)
+  me(@CurrentUser() user: AuthenticatedUser): CurrentUserView {
+    return { ...user, roleLabel: ROLE_LABELS[user.role], permissions: [...permissionsOf(user.role)] };
   }
 }

@@ -5,7 +5,8 @@ import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { ApiError } from '../common/api-error';
 
 /** Allowed characters of an `Idempotency-Key` header. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_.:-]{8,200}$';
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 
 export interface StartResult {
   caseId: string;

@@ -1,8 +1,9 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-responses';
 import type { Payload } from '@temporalio/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsDefined, IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
@@ -13,15 +14,20 @@ import { ApiError } from '../common/api-error';
 
 class PayloadJson {
   /** Metadata values are base64, as in Temporal's remote-codec protocol. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Metadata; hver værdi base64.' })
+  @IsDefined({ message: 'metadata skal udfyldes.' })
   @IsObject({ message: 'metadata skal være et objekt.' })
   metadata!: Record<string, string>;
 
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, format: 'byte', description: 'Indholdet, base64.' })
+  @ValidateIf((payload: PayloadJson) => payload.data !== undefined)
   @IsBase64({}, { message: 'data skal være base64.' })
   data?: string;
 }
 
 class CodecRequest {
+  @ApiProperty({ type: [PayloadJson], maxItems: 1000 })
+  @IsDefined({ message: 'payloads skal udfyldes.' })
   @IsArray({ message: 'payloads skal være en liste.' })
   @ArrayMaxSize(1000, { message: 'Højst 1000 payloads ad gangen.' })
   @ValidateNested({ each: true })
@@ -68,6 +74,9 @@ export class CodecController {
   @RequirePermission('temporal:codec')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Dekryptér Temporal-payloads (Temporal UI). Kun driftsrollen; hver dekryptering logges.' })
+  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal-navnerummet, som Temporal UI sender.' })
+  @ApiOkResponse({ type: CodecRequest, description: 'De dekrypterede payloads, i samme form.' })
+  @ApiErrorResponses(401, 403, 422)
   async decode(
     @Body() body: CodecRequest,
     @Headers('x-namespace') namespace: string | undefined,

@@ -1,5 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_PATTERN } from '../cases/idempotency-keys.service';
 import { API_ERROR_CODES, type ApiErrorCode } from './api-error';
 
 /** Every error the API answers with (api-exception.filter.ts). */
@@ -49,5 +50,38 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator & Clas
         ...(status === 503 ? { headers: { 'Retry-After': { description: 'Sekunder før et nyt forsøg.', schema: { type: 'integer' } } } } : {}),
       }),
     ),
+  );
+}
+
+type ViewClass = new () => object;
+
+/** A read of one thing (a case, a person): 200 with the view, 404 outside the user's scope. */
+export function ReadResponses(summary: string, view: ViewClass): MethodDecorator {
+  return applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type: view }), ApiErrorResponses(401, 403, 404));
+}
+
+/** A list or a board: 200 with a page. */
+export function ListResponses(summary: string, page: ViewClass): MethodDecorator {
+  return applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type: page }), ApiErrorResponses(401, 403));
+}
+
+/** A decision on a case: 200 with the case as it is now; 409 when the case's state does not allow it, 422 for impossible facts. */
+export function DecisionResponses(summary: string, view: ViewClass): MethodDecorator {
+  return applyDecorators(HttpCode(HttpStatus.OK), ApiOperation({ summary }), ApiOkResponse({ type: view }), ApiErrorResponses(401, 403, 404, 409, 422));
+}
+
+/** Starting a case, idempotent per Idempotency-Key: 201 the first time, 200 for the same key and body again. */
+export function StartResponses(summary: string, view: ViewClass): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Samme nøgle og samme indhold starter kun én sag (8-200 tegn: bogstaver, tal og . _ : -).',
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN },
+    }),
+    ApiCreatedResponse({ type: view, description: 'Sagen er startet.' }),
+    ApiOkResponse({ type: view, description: 'Sagen var allerede startet med denne Idempotency-Key og dette indhold.' }),
+    ApiErrorResponses(401, 403, 409, 422),
   );
 }

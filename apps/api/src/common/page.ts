@@ -8,7 +8,7 @@ export const MAX_PAGE = 100_000;
 
 /** `?page=&pageSize=` on every list. Pages count from 1. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page skal være et helt tal.' })
@@ -16,7 +16,7 @@ export class PageQuery {
   @Max(MAX_PAGE, { message: `page må højst være ${MAX_PAGE}.` })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize skal være et helt tal.' })

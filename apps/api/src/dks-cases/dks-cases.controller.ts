@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
+import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
-import { DksCasesService, type DksCaseView } from './dks-cases.service';
+import { DksCasesService } from './dks-cases.service';
+import { DksCaseSummaryPage, DksCaseView } from './dks-case.views';
 
 @ApiTags('DKS')
 @ApiBearerAuth()
@@ -21,8 +23,7 @@ export class DksCasesController {
 
   @Post()
   @RequirePermission('dks:decide')
-  @ApiOperation({ summary: 'Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.' })
-  @ApiResponse({ status: 422, description: 'Personen var ikke under 18 på tidspunktet, eller er ikke registreret.' })
+  @StartResponses('Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.', DksCaseView)
   async start(
     @Body() dto: StartDksCaseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -36,7 +37,7 @@ export class DksCasesController {
 
   @Get()
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'DKS-sager i brugerens politikreds, nyeste først, sidevis.' })
+  @ListResponses('DKS-sager i brugerens politikreds, nyeste først, sidevis.', DksCaseSummaryPage)
   async list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser) {
     const page = await this.dks.list(user, query.page, query.pageSize);
     await this.accessLog.record(user, 'case_list', {});
@@ -45,7 +46,7 @@ export class DksCasesController {
 
   @Get(':id')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'En DKS-sag: status, frister, historik.' })
+  @ReadResponses('En DKS-sag: status, frister, historik.', DksCaseView)
   async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     const view = await this.dks.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
@@ -55,8 +56,7 @@ export class DksCasesController {
 
   @Post(':id/assessment')
   @RequirePermission('dks:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?' })
+  @DecisionResponses('DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?', DksCaseView)
   async assess(@Param('id') caseId: string, @Body() dto: DksAssessmentDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     await this.dks.assess(caseId, dto, user);
     return this.detail(caseId, user);
@@ -64,8 +64,7 @@ export class DksCasesController {
 
   @Post(':id/home-visit-plan')
   @RequirePermission('dks:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Planlæg hjemmebesøget (med socialforvaltningen).' })
+  @DecisionResponses('Planlæg hjemmebesøget (med socialforvaltningen).', DksCaseView)
   async planHomeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitPlanDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     await this.dks.planHomeVisit(caseId, dto, user);
     return this.detail(caseId, user);
@@ -73,8 +72,7 @@ export class DksCasesController {
 
   @Post(':id/home-visit')
   @RequirePermission('dks:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.' })
+  @DecisionResponses('Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.', DksCaseView)
   async homeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     await this.dks.recordHomeVisit(caseId, dto, user);
     return this.detail(caseId, user);
@@ -82,8 +80,7 @@ export class DksCasesController {
 
   @Post(':id/follow-up')
   @RequirePermission('dks:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér opfølgningstjekket af de iværksatte initiativer.' })
+  @DecisionResponses('Registrér opfølgningstjekket af de iværksatte initiativer.', DksCaseView)
   async followUp(@Param('id') caseId: string, @Body() dto: FollowUpCheckDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     await this.dks.recordFollowUp(caseId, dto, user);
     return this.detail(caseId, user);

@@ -24,20 +24,10 @@ import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
 import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
-import type { CaseProgress } from '../exit-courses/exit-course.views';
+import type { DksCaseSummaryView, DksCaseView } from './dks-case.views';
 import { PersonsService } from '../persons/persons.service';
 import type { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
 
-export interface DksCaseView extends CaseProgress {
-  id: string;
-  workflowId: string;
-  personRef: string;
-  policeDistrict: { code: string; name: string };
-  status: DksCaseStatus;
-  statusText: string;
-  triggeredAt: string;
-  closedAt: string | null;
-}
 
 const DKS_WORDING: StatusWording = {
   closedMessage: (status) => `Sagen er ${describeDksStatus(status as DksCaseStatus)} og kan ikke ændres.`,
@@ -111,12 +101,12 @@ export class DksCasesService {
     return this.records.scopedDetail(caseId, 'dks_assessment', user, summary);
   }
 
-  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
+  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<DksCaseSummaryView>> {
     return this.records.scopedList('dks_assessment', user, page, pageSize, summary);
   }
 }
 
-function summary(row: CaseRecordRow) {
+function summary(row: CaseRecordRow): DksCaseSummaryView {
   return {
     id: row.id,
     workflowId: row.workflow_id,

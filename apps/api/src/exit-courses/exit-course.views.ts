@@ -1,87 +1,151 @@
-import type { ExitCourseStatus } from '../../../../libs/domain/exit-course/exit-course.types';
+import {
+  ASSESSMENT_PARTIES,
+  EXIT_COURSE_STATUSES,
+  HANDOVER_CONTINUATIONS,
+  MENTOR_CONTACT_FORMS,
+  type ExitCourseStatus,
+} from '../../../../libs/domain/exit-course/exit-course.types';
+import {
+  BooleanView,
+  ChoiceListView,
+  ChoiceView,
+  DateView,
+  IdView,
+  IntegerView,
+  MapView,
+  MomentView,
+  NestedView,
+  ObjectView,
+  PageOf,
+  TextListView,
+  TextView,
+  UnitRefView,
+} from '../common/view-properties';
 
 /** What the API answers about exit courses (read from the read model). */
-export interface ExitCourseSummary {
-  id: string;
-  workflowId: string;
-  personRef: string;
-  institution: { code: string; name: string };
-  status: ExitCourseStatus;
-  /** The status in Danish, for display. */
-  statusText: string;
-  referredAt: string;
-  expectedReleaseDate: string;
-  nextDueAt?: string | null;
-  overdueSteps?: number;
+export class ExitCourseSummaryView {
+  @IdView() id!: string;
+  @TextView() workflowId!: string;
+  @TextView({ description: 'Pseudonym personreference.' }) personRef!: string;
+  @NestedView(UnitRefView) institution!: UnitRefView;
+  @ChoiceView(EXIT_COURSE_STATUSES) status!: ExitCourseStatus;
+  @TextView({ description: 'Status på dansk.' }) statusText!: string;
+  @MomentView() referredAt!: string;
+  @DateView() expectedReleaseDate!: string;
+  @MomentView({ nullable: true, optional: true, description: 'I listen: den nærmeste frist for et åbent trin.' }) nextDueAt?: string | null;
+  @IntegerView({ optional: true, description: 'I listen: antal åbne trin efter fristen.' }) overdueSteps?: number;
 }
 
-export interface StepView {
-  id: string;
-  kind: string;
-  label: string;
-  status: 'open' | 'completed' | 'cancelled';
-  openedAt: string;
-  dueAt: string;
-  /** Open and past its deadline now. */
-  overdue: boolean;
-  /** When the deadline timer escalated the step (it stays open). */
-  escalatedAt: string | null;
-  completedAt: string | null;
-  latenessSeconds: number | null;
-  outcome: string | null;
+export const STEP_STATUSES = ['open', 'completed', 'cancelled'] as const;
+
+export class StepView {
+  @IdView() id!: string;
+  @TextView() kind!: string;
+  @TextView() label!: string;
+  @ChoiceView(STEP_STATUSES) status!: (typeof STEP_STATUSES)[number];
+  @MomentView() openedAt!: string;
+  @MomentView() dueAt!: string;
+  @BooleanView({ description: 'Åbent og efter fristen nu.' }) overdue!: boolean;
+  @MomentView({ nullable: true, description: 'Da fristens timer eskalerede trinnet (det forbliver åbent).' }) escalatedAt!: string | null;
+  @MomentView({ nullable: true }) completedAt!: string | null;
+  @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' }) latenessSeconds!: number | null;
+  @TextView({ nullable: true }) outcome!: string | null;
 }
 
-export interface HistoryEntry {
-  id: string;
-  action: string;
-  occurredAt: string;
-  recordedAt: string;
-  actorId: string;
-  /** The user's display name, when the actor is a user the system knows (staff, never a case's person). */
-  actorName: string | null;
-  reason: string | null;
-  stepId: string | null;
-  details: Record<string, unknown>;
+export class HistoryEntryView {
+  @IdView() id!: string;
+  @TextView() action!: string;
+  @MomentView() occurredAt!: string;
+  @MomentView() recordedAt!: string;
+  @TextView() actorId!: string;
+  @TextView({ nullable: true, description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).' }) actorName!: string | null;
+  @TextView({ nullable: true }) reason!: string | null;
+  @IdView({ nullable: true }) stepId!: string | null;
+  @ObjectView({ description: 'Hændelsens egne fakta.' }) details!: Record<string, unknown>;
 }
 
-export interface MentorContactView {
-  id: string;
-  contactAt: string;
-  form: 'meeting' | 'phone';
-  durationMinutes: number;
-  mentorRef: string;
+export class MentorContactView {
+  @IdView() id!: string;
+  @MomentView() contactAt!: string;
+  @ChoiceView(MENTOR_CONTACT_FORMS) form!: (typeof MENTOR_CONTACT_FORMS)[number];
+  @IntegerView() durationMinutes!: number;
+  @TextView() mentorRef!: string;
 }
 
-/** A case's steps and the first entries of its history, as every case type's detail shows them. */
-export interface CaseProgress {
-  openSteps: StepView[];
-  steps: StepView[];
-  /** The first HISTORY_IN_DETAIL entries of the history; an exit course's whole history is paged at `GET /api/exit-courses/:id/history`. */
-  history: HistoryEntry[];
-  historyTotal: number;
+/** A case's steps and the first entries of its history, as every case type's detail shows them: added to its summary. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern requires any[]
+export function WithCaseProgress<Summary extends new (...args: any[]) => object>(summary: Summary) {
+  class WithProgress extends summary {
+    @NestedView([StepView]) openSteps!: StepView[];
+    @NestedView([StepView]) steps!: StepView[];
+    /** The first HISTORY_IN_DETAIL entries; an exit course's whole history is paged at `GET /api/exit-courses/:id/history`. */
+    @NestedView([HistoryEntryView], { description: 'De første historikposter.' }) history!: HistoryEntryView[];
+    @IntegerView() historyTotal!: number;
+  }
+  return WithProgress;
 }
 
-export interface ExitCourseDetail extends ExitCourseSummary, CaseProgress {
-  paroleLinked: boolean;
-  mentor: { mentorRef: string | null; contactCount: number; contactMinutes: number; lastContactAt: string | null };
-  psychologistCourse: 'not_started' | 'ongoing' | 'ended';
-  /** Parole-linked courses: which parties' input to the joint assessment is recorded. */
-  jointAssessment: { required: boolean; received: string[] };
-  releasePlan: { municipality: { code: string; name: string }; policeDistrict: { code: string; name: string } } | null;
-  /** The readiness checklist, and in Danish what is still missing. */
-  readiness: { items: Record<string, boolean>; missing: string[] };
-  releaseNoticeSentAt: string | null;
-  handover: { releasedAt: string; policeDistrict: { code: string; name: string }; continuation: string | null } | null;
-  closedAt: string | null;
+export class CaseProgressView extends WithCaseProgress(class {}) {}
+
+class MentorSupportView {
+  @TextView({ nullable: true }) mentorRef!: string | null;
+  @IntegerView() contactCount!: number;
+  @IntegerView() contactMinutes!: number;
+  @MomentView({ nullable: true }) lastContactAt!: string | null;
+}
+
+class JointAssessmentView {
+  @BooleanView({ description: 'Knyttet til prøveløsladelse: vurderingen skal være fælles.' }) required!: boolean;
+  @ChoiceListView(ASSESSMENT_PARTIES, { description: 'De parter, hvis udtalelse er modtaget.' }) received!: string[];
+}
+
+class ReleasePlanView {
+  @NestedView(UnitRefView) municipality!: UnitRefView;
+  @NestedView(UnitRefView) policeDistrict!: UnitRefView;
+}
+
+class ReadinessView {
+  @MapView('boolean', { description: 'Tjeklistens punkter: på plads eller ej.' }) items!: Record<string, boolean>;
+  @TextListView({ description: 'Det, der mangler, på dansk.' }) missing!: string[];
+}
+
+class HandoverView {
+  @MomentView() releasedAt!: string;
+  @NestedView(UnitRefView) policeDistrict!: UnitRefView;
+  @ChoiceView(HANDOVER_CONTINUATIONS, { nullable: true }) continuation!: string | null;
+}
+
+export class ExitCourseDetailView extends WithCaseProgress(ExitCourseSummaryView) {
+  @BooleanView() paroleLinked!: boolean;
+  @NestedView(MentorSupportView) mentor!: MentorSupportView;
+  @ChoiceView(['not_started', 'ongoing', 'ended']) psychologistCourse!: 'not_started' | 'ongoing' | 'ended';
+  @NestedView(JointAssessmentView) jointAssessment!: JointAssessmentView;
+  @NestedView(ReleasePlanView, { nullable: true }) releasePlan!: ReleasePlanView | null;
+  @NestedView(ReadinessView) readiness!: ReadinessView;
+  @MomentView({ nullable: true }) releaseNoticeSentAt!: string | null;
+  @NestedView(HandoverView, { nullable: true }) handover!: HandoverView | null;
+  @MomentView({ nullable: true }) closedAt!: string | null;
 }
 
 /** A row of the police exit unit's handover inbox. */
-export interface HandoverInboxItem {
-  caseId: string;
-  personRef: string;
-  institution: { code: string; name: string };
-  releasedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  paroleLinked: boolean;
+export class HandoverInboxItemView {
+  @IdView() caseId!: string;
+  @TextView() personRef!: string;
+  @NestedView(UnitRefView) institution!: UnitRefView;
+  @MomentView() releasedAt!: string;
+  @MomentView() dueAt!: string;
+  @BooleanView() overdue!: boolean;
+  @BooleanView() paroleLinked!: boolean;
 }
+
+export class ExitCourseSummaryPage extends PageOf(ExitCourseSummaryView) {}
+export class HistoryEntryPage extends PageOf(HistoryEntryView) {}
+export class MentorContactPage extends PageOf(MentorContactView) {}
+export class HandoverInboxPage extends PageOf(HandoverInboxItemView) {}
+
+// The names the services use.
+export type ExitCourseSummary = ExitCourseSummaryView;
+export type ExitCourseDetail = ExitCourseDetailView;
+export type HistoryEntry = HistoryEntryView;
+export type CaseProgress = CaseProgressView;
+export type HandoverInboxItem = HandoverInboxItemView;

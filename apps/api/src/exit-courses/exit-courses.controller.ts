@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
@@ -29,12 +29,20 @@ import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
-import type { ExitCourseDetail, ExitCourseSummary, HistoryEntry, MentorContactView } from './exit-course.views';
+import {
+  ExitCourseDetailView,
+  ExitCourseSummaryPage,
+  HistoryEntryPage,
+  MentorContactPage,
+  type ExitCourseDetail,
+  type ExitCourseSummary,
+  type HistoryEntry,
+  type MentorContactView,
+} from './exit-course.views';
+import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 
 @ApiTags('Exit-forløb')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, description: 'Ikke logget ind.' })
-@ApiResponse({ status: 403, description: 'Rollen giver ikke adgang.' })
 @Controller('exit-courses')
 export class ExitCoursesController {
   constructor(
@@ -45,13 +53,7 @@ export class ExitCoursesController {
 
   @Post()
   @RequirePermission('exit-course:start')
-  @ApiOperation({ summary: 'Start et exit-forløb; egnethedsvurderingen åbnes med frist.' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Samme nøgle og samme indhold starter kun ét forløb.' })
-  @ApiResponse({ status: 201, description: 'Forløbet er startet.' })
-  @ApiResponse({ status: 200, description: 'Forløbet var allerede startet med denne Idempotency-Key.' })
-  @ApiResponse({ status: 400, description: 'Ugyldig forespørgsel; intet er oprettet.' })
-  @ApiResponse({ status: 422, description: 'Velformede men ugyldige oplysninger; intet er oprettet.' })
-  @ApiResponse({ status: 409, description: 'Personen har allerede et åbent exit-forløb.' })
+  @StartResponses('Start et exit-forløb; egnethedsvurderingen åbnes med frist.', ExitCourseDetailView)
   async start(
     @Body() dto: StartExitCourseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -65,7 +67,7 @@ export class ExitCoursesController {
 
   @Get()
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Exit-forløb i brugerens adgang, nyeste først, sidevis.' })
+  @ListResponses('Exit-forløb i brugerens adgang, nyeste først, sidevis.', ExitCourseSummaryPage)
   async list(@Query() query: ListExitCoursesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<ExitCourseSummary>> {
     const page = await this.views.list(query, user);
     await this.accessLog.record(user, 'case_list', {});
@@ -74,8 +76,7 @@ export class ExitCoursesController {
 
   @Get(':id')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Et forløb: status, åbne trin med frister og overskridelser, historik.' })
-  @ApiResponse({ status: 404, description: 'Sagen findes ikke (eller er uden for brugerens adgang).' })
+  @ReadResponses('Et forløb: status, åbne trin med frister og overskridelser, historik.', ExitCourseDetailView)
   async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     const detail = await this.views.findDetail(caseId, user);
     if (!detail) throw ApiError.caseNotFound(caseId);
@@ -85,7 +86,7 @@ export class ExitCoursesController {
 
   @Get(':id/history')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Forløbets fulde historik (revisionsspor), sidevis.' })
+  @ReadResponses('Forløbets fulde historik (revisionsspor), sidevis.', HistoryEntryPage)
   async history(
     @Param('id') caseId: string,
     @Query() query: PageQuery,
@@ -98,9 +99,7 @@ export class ExitCoursesController {
 
   @Post(':id/suitability-assessment')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).' })
-  @ApiResponse({ status: 409, description: 'Ikke tilladt i forløbets nuværende tilstand; begrundelsen står i message.' })
+  @DecisionResponses('Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).', ExitCourseDetailView)
   async assessSuitability(
     @Param('id') caseId: string,
     @Body() dto: SuitabilityAssessmentDto,
@@ -112,9 +111,7 @@ export class ExitCoursesController {
 
   @Post(':id/interruption')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.' })
-  @ApiResponse({ status: 409, description: 'Forløbet er allerede afsluttet.' })
+  @DecisionResponses('Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.', ExitCourseDetailView)
   async interrupt(
     @Param('id') caseId: string,
     @Body() dto: InterruptionDto,
@@ -126,8 +123,7 @@ export class ExitCoursesController {
 
   @Post(':id/assessment-inputs')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).' })
+  @DecisionResponses('Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).', ExitCourseDetailView)
   async assessmentInput(@Param('id') caseId: string, @Body() dto: AssessmentInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordAssessmentInput(caseId, dto, user);
     return this.detail(caseId, user);
@@ -135,8 +131,7 @@ export class ExitCoursesController {
 
   @Post(':id/agreement-signed')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.' })
+  @DecisionResponses('Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.', ExitCourseDetailView)
   async agreementSigned(@Param('id') caseId: string, @Body() dto: AgreementSignedDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordAgreementSigned(caseId, dto, user);
     return this.detail(caseId, user);
@@ -144,8 +139,7 @@ export class ExitCoursesController {
 
   @Post(':id/mentor')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.' })
+  @DecisionResponses('Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.', ExitCourseDetailView)
   async assignMentor(@Param('id') caseId: string, @Body() dto: MentorAssignmentDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.assignMentor(caseId, dto, user);
     return this.detail(caseId, user);
@@ -153,8 +147,7 @@ export class ExitCoursesController {
 
   @Post(':id/mentor-contacts')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér en mentorkontakt (dato, møde/telefon, minutter).' })
+  @DecisionResponses('Registrér en mentorkontakt (dato, møde/telefon, minutter).', ExitCourseDetailView)
   async logMentorContact(@Param('id') caseId: string, @Body() dto: MentorContactDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.logMentorContact(caseId, dto, user);
     return this.detail(caseId, user);
@@ -162,7 +155,7 @@ export class ExitCoursesController {
 
   @Get(':id/mentor-contacts')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Forløbets mentorkontakter, nyeste først, sidevis.' })
+  @ReadResponses('Forløbets mentorkontakter, nyeste først, sidevis.', MentorContactPage)
   async mentorContacts(@Param('id') caseId: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<MentorContactView>> {
     if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
@@ -171,8 +164,7 @@ export class ExitCoursesController {
 
   @Post(':id/psychologist-course')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér start eller afslutning af psykologforløbet.' })
+  @DecisionResponses('Registrér start eller afslutning af psykologforløbet.', ExitCourseDetailView)
   async psychologistCourse(@Param('id') caseId: string, @Body() dto: PsychologistCourseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordPsychologistCourse(caseId, dto, user);
     return this.detail(caseId, user);
@@ -180,8 +172,7 @@ export class ExitCoursesController {
 
   @Post(':id/transfer')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.' })
+  @DecisionResponses('Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.', ExitCourseDetailView)
   async transfer(@Param('id') caseId: string, @Body() dto: PrisonTransferDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordPrisonTransfer(caseId, dto, user);
     return this.detail(caseId, user);
@@ -189,8 +180,7 @@ export class ExitCoursesController {
 
   @Post(':id/release-plan')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).' })
+  @DecisionResponses('Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).', ExitCourseDetailView)
   async releasePlan(@Param('id') caseId: string, @Body() dto: ReleasePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.setReleasePlan(caseId, dto, user);
     return this.detail(caseId, user);
@@ -198,8 +188,7 @@ export class ExitCoursesController {
 
   @Post(':id/expected-release-date')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Ændr den forventede løsladelsesdato; varsel og frister følger med.' })
+  @DecisionResponses('Ændr den forventede løsladelsesdato; varsel og frister følger med.', ExitCourseDetailView)
   async expectedReleaseDate(@Param('id') caseId: string, @Body() dto: ExpectedReleaseDateDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.changeExpectedReleaseDate(caseId, dto, user);
     return this.detail(caseId, user);
@@ -207,8 +196,7 @@ export class ExitCoursesController {
 
   @Post(':id/readiness')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).' })
+  @DecisionResponses('Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).', ExitCourseDetailView)
   async readiness(@Param('id') caseId: string, @Body() dto: ReadinessDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.updateReadiness(caseId, dto, user);
     return this.detail(caseId, user);
@@ -216,8 +204,7 @@ export class ExitCoursesController {
 
   @Post(':id/release')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.' })
+  @DecisionResponses('Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.', ExitCourseDetailView)
   async release(@Param('id') caseId: string, @Body() dto: ReleaseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.recordRelease(caseId, dto, user);
     return this.detail(caseId, user);
@@ -225,8 +212,7 @@ export class ExitCoursesController {
 
   @Post(':id/handover-decision')
   @RequirePermission('handover:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.' })
+  @DecisionResponses('Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.', ExitCourseDetailView)
   async handoverDecision(@Param('id') caseId: string, @Body() dto: HandoverDecisionDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.decideHandover(caseId, dto, user);
     return this.detail(caseId, user);
@@ -234,8 +220,7 @@ export class ExitCoursesController {
 
   @Post(':id/handover-redirect')
   @RequirePermission('exit-course:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Efter en afvisning: overdrag til en anden politikreds.' })
+  @DecisionResponses('Efter en afvisning: overdrag til en anden politikreds.', ExitCourseDetailView)
   async handoverRedirect(@Param('id') caseId: string, @Body() dto: HandoverRedirectDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     await this.commands.redirectHandover(caseId, dto, user);
     return this.detail(caseId, user);

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ListResponses } from '../common/api-responses';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { PageQuery, type Page } from '../common/page';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
-import type { HandoverInboxItem } from './exit-course.views';
+import { HandoverInboxPage, type HandoverInboxItem } from './exit-course.views';
 
 @ApiTags('Politiets exitenhed')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class HandoversController {
 
   @Get()
   @RequirePermission('handover:decide')
-  @ApiOperation({ summary: 'Indbakke: overdragelser til brugerens politikreds, der venter på en afgørelse, ældste frist først.' })
+  @ListResponses('Indbakke: overdragelser til brugerens politikreds, der venter på en afgørelse, ældste frist først.', HandoverInboxPage)
   async inbox(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<HandoverInboxItem>> {
     const page = await this.views.handoverInbox(user, query.page, query.pageSize);
     await this.accessLog.record(user, 'case_list', {});

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Logger } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorBodyView } from '../common/api-responses';
+import { ChoiceView, NestedView } from '../common/view-properties';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
@@ -8,9 +10,18 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
 
 type Check = { status: 'up' } | { status: 'down' };
 
-export interface HealthReport {
-  status: 'ok';
-  checks: { postgres: Check; temporal: Check };
+class CheckView {
+  @ChoiceView(['up', 'down']) status!: 'up' | 'down';
+}
+
+class ChecksView {
+  @NestedView(CheckView) postgres!: Check;
+  @NestedView(CheckView) temporal!: Check;
+}
+
+export class HealthReport {
+  @ChoiceView(['ok']) status!: 'ok';
+  @NestedView(ChecksView) checks!: { postgres: Check; temporal: Check };
 }
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -40,6 +51,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'PostgreSQL og Temporal (med navnerummet) svarer: 200, ellers 503 SERVICE_UNAVAILABLE.' })
+  @ApiOkResponse({ type: HealthReport })
+  @ApiResponse({ status: 503, type: ApiErrorBodyView, description: 'En afhængighed svarer ikke; details siger hvilken (up/down).' })
   async health(): Promise<HealthReport> {
     const [postgres, temporal] = await Promise.all([
       check('PostgreSQL', () => this.dataSource.query('SELECT 1')),

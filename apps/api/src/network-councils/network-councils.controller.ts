@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
+import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
-import { NetworkCouncilsService, type NetworkCouncilView } from './network-councils.service';
+import { NetworkCouncilsService } from './network-councils.service';
+import { NetworkCouncilSummaryPage, NetworkCouncilView } from './network-council.views';
 
 @ApiTags('Netværkssamråd')
 @ApiBearerAuth()
@@ -21,8 +23,7 @@ export class NetworkCouncilsController {
 
   @Post()
   @RequirePermission('council:decide')
-  @ApiOperation({ summary: 'Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.' })
-  @ApiResponse({ status: 422, description: 'Personen var ikke under 18 ved modtagelsen, eller er ikke registreret.' })
+  @StartResponses('Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.', NetworkCouncilView)
   async start(
     @Body() dto: StartNetworkCouncilDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -36,7 +37,7 @@ export class NetworkCouncilsController {
 
   @Get()
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Netværkssamråd i brugerens kommune, nyeste først, sidevis.' })
+  @ListResponses('Netværkssamråd i brugerens kommune, nyeste først, sidevis.', NetworkCouncilSummaryPage)
   async list(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser) {
     const page = await this.councils.list(user, query.page, query.pageSize);
     await this.accessLog.record(user, 'case_list', {});
@@ -45,7 +46,7 @@ export class NetworkCouncilsController {
 
   @Get(':id')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Et netværkssamråd: status, frist, historik.' })
+  @ReadResponses('Et netværkssamråd: status, frist, historik.', NetworkCouncilView)
   async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
     const view = await this.councils.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
@@ -55,8 +56,7 @@ export class NetworkCouncilsController {
 
   @Post(':id/invitations')
   @RequirePermission('council:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér indkaldelsen (deltagere efter rolle).' })
+  @DecisionResponses('Registrér indkaldelsen (deltagere efter rolle).', NetworkCouncilView)
   async invitations(@Param('id') caseId: string, @Body() dto: InvitationsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
     await this.councils.recordInvitations(caseId, dto, user);
     return this.detail(caseId, user);
@@ -64,8 +64,7 @@ export class NetworkCouncilsController {
 
   @Post(':id/meeting')
   @RequirePermission('council:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér at samrådet er holdt.' })
+  @DecisionResponses('Registrér at samrådet er holdt.', NetworkCouncilView)
   async meeting(@Param('id') caseId: string, @Body() dto: CouncilMeetingDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
     await this.councils.recordMeeting(caseId, dto, user);
     return this.detail(caseId, user);
@@ -73,8 +72,7 @@ export class NetworkCouncilsController {
 
   @Post(':id/agreements')
   @RequirePermission('council:decide')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.' })
+  @DecisionResponses('Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.', NetworkCouncilView)
   async agreements(@Param('id') caseId: string, @Body() dto: CouncilAgreementsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
     await this.councils.recordAgreements(caseId, dto, user);
     return this.detail(caseId, user);

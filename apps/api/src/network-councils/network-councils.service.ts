@@ -22,11 +22,10 @@ import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
 import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
-import type { CaseProgress } from '../exit-courses/exit-course.views';
+import type { NetworkCouncilSummaryView, NetworkCouncilView } from './network-council.views';
 import { PersonsService } from '../persons/persons.service';
 import type { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
 
-export interface NetworkCouncilView extends ReturnType<typeof summary>, CaseProgress {}
 
 const COUNCIL_WORDING: StatusWording = {
   closedMessage: (status) => `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
@@ -101,12 +100,12 @@ export class NetworkCouncilsService {
     return this.records.scopedDetail(caseId, 'network_council', user, summary);
   }
 
-  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<ReturnType<typeof summary>>> {
+  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<NetworkCouncilSummaryView>> {
     return this.records.scopedList('network_council', user, page, pageSize, summary);
   }
 }
 
-function summary(row: CaseRecordRow) {
+function summary(row: CaseRecordRow): NetworkCouncilSummaryView {
   return {
     id: row.id,
     workflowId: row.workflow_id,

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ListResponses } from '../common/api-responses';
 import { RequirePermission } from '../auth/auth.decorators';
 import { OutboxNoticesQuery } from './outbox-notices.dto';
-import { OutboxNoticesRepository, type OutboxNoticesPage } from './outbox-notices.repository';
+import { OutboxNoticesPage, OutboxNoticesRepository } from './outbox-notices.repository';
 
 /**
  * The notice outbox for operations: notices that keep failing (a unit without a mail address, a mail
@@ -16,7 +17,7 @@ export class OutboxNoticesController {
 
   @Get()
   @RequirePermission('notices:read')
-  @ApiOperation({ summary: 'Udbakken: beskeder der fejler (standard), venter, er sendt eller trukket tilbage, med antal pr. tilstand.' })
+  @ListResponses('Udbakken: beskeder der fejler (standard), venter, er sendt eller trukket tilbage, med antal pr. tilstand.', OutboxNoticesPage)
   async list(@Query() query: OutboxNoticesQuery): Promise<OutboxNoticesPage> {
     return this.notices.list(query.state, query.page, query.pageSize);
   }

@@ -1,27 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Page } from '../common/page';
+import { IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
 import { OUTBOX_STATES, type OutboxState } from './outbox-notices.dto';
 
 /** A notice in the outbox as operations sees it: where it goes and how delivery went, no case contents. */
-export interface OutboxNoticeView {
-  id: string;
-  caseId: string;
-  recipientUnit: string;
-  kind: string;
-  stepKind: string | null;
-  dueAt: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string;
-  sentAt: string | null;
-  withdrawnAt: string | null;
+export class OutboxNoticeView {
+  @IdView() id!: string;
+  @IdView() caseId!: string;
+  @TextView() recipientUnit!: string;
+  @TextView() kind!: string;
+  @TextView({ nullable: true }) stepKind!: string | null;
+  @MomentView({ nullable: true }) dueAt!: string | null;
+  @IntegerView() attempts!: number;
+  @TextView({ nullable: true }) lastError!: string | null;
+  @MomentView() createdAt!: string;
+  @MomentView() nextAttemptAt!: string;
+  @MomentView({ nullable: true }) sentAt!: string | null;
+  @MomentView({ nullable: true }) withdrawnAt!: string | null;
 }
 
-export interface OutboxNoticesPage extends Page<OutboxNoticeView> {
-  /** How many notices are in each state now. */
-  counts: Record<OutboxState, number>;
+class OutboxCountsView {
+  @IntegerView() failing!: number;
+  @IntegerView() pending!: number;
+  @IntegerView() sent!: number;
+  @IntegerView() withdrawn!: number;
+}
+
+export class OutboxNoticesPage extends PageOf(OutboxNoticeView) {
+  @NestedView(OutboxCountsView, { description: 'Antal beskeder i hver tilstand nu.' }) counts!: Record<OutboxState, number>;
 }
 
 const STATE_CONDITIONS: Record<OutboxState, string> = {

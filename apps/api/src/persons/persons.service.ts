@@ -8,6 +8,7 @@ import { unitView } from '../../../../libs/domain/organisations/organisation-uni
 import { checkCpr } from '../../../../libs/personal-data/cpr';
 import { decryptField, encryptField, keyIdOf, lookupHash } from '../../../../libs/personal-data/field-encryption';
 import { API_CONFIG } from '../api.tokens';
+import type { PersonView } from './person.views';
 import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
 
@@ -17,15 +18,6 @@ import { ApiError } from '../common/api-error';
  */
 const nameField = (personId: string) => `persons.name:${personId}`;
 const cprField = (personId: string) => `persons.cpr:${personId}`;
-
-export interface PersonView {
-  personRef: string;
-  name: string;
-  cpr: string;
-  birthDate: string;
-  /** The person's cases the user may see, newest first (earlier agreements included). */
-  cases: { id: string; caseType: string; status: string; unit: { code: string; name: string }; openedAt: string; closedAt: string | null }[];
-}
 
 /**
  * The person register: names and CPR numbers encrypted at rest (AES-256-GCM, key id stored for

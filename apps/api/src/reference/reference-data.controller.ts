@@ -1,17 +1,46 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLE_LABELS, type Role } from '../../../../libs/access/roles';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-responses';
+import { ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/access/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
 import { ORGANISATION_NAMES, ORGANISATION_UNITS, type Organisation, type OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
 import { Authenticated } from '../auth/auth.decorators';
 
+class OrganisationView {
+  @ChoiceView(Object.keys(ORGANISATION_NAMES)) code!: Organisation;
+  @TextView() name!: string;
+}
+
+class UnitView {
+  @TextView() code!: string;
+  @TextView() name!: string;
+  @ChoiceView(Object.keys(ORGANISATION_NAMES)) organisation!: Organisation;
+  @ChoiceView(['institution', 'police_district', 'municipality']) kind!: OrganisationUnit['kind'];
+}
+
+class CaseTypeView {
+  @ChoiceView(CASE_TYPES) code!: CaseType;
+  @TextView() label!: string;
+  @TextView({ description: 'API-ressourcen: /api/<resource>/<id>.' }) resource!: string;
+}
+
+class StepKindView {
+  @ChoiceView(STEP_KIND_NAMES) kind!: string;
+  @TextView() label!: string;
+  @ChoiceView(CASE_TYPES) caseType!: CaseType;
+  @ChoiceView(ROLES) responsibleRole!: Role;
+  @TextView() responsibleRoleLabel!: string;
+  @NumberView({ description: 'Timer før fristen, hvor trinnet bliver «snart forfaldent».' }) warningHours!: number;
+}
+
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
-export interface ReferenceData {
-  organisations: { code: Organisation; name: string }[];
-  units: OrganisationUnit[];
-  caseTypes: { code: CaseType; label: string; resource: string }[];
-  stepKinds: { kind: string; label: string; caseType: CaseType; responsibleRole: Role; responsibleRoleLabel: string; warningHours: number }[];
+export class ReferenceData {
+  @NestedView([OrganisationView]) organisations!: OrganisationView[];
+  @NestedView([UnitView]) units!: OrganisationUnit[];
+  @NestedView([CaseTypeView]) caseTypes!: CaseTypeView[];
+  @NestedView([StepKindView]) stepKinds!: StepKindView[];
 }
 
 const REFERENCE_DATA: ReferenceData = {
@@ -35,6 +64,8 @@ export class ReferenceDataController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Organisationer, enheder, sagstyper og trin med navne, hvis tur og varslingsvindue (ingen sagsdata).' })
+  @ApiOkResponse({ type: ReferenceData })
+  @ApiErrorResponses(401)
   referenceData(): ReferenceData {
     return REFERENCE_DATA;
   }

@@ -45,13 +45,13 @@ const sameOrAfter = (from: LocalDate, to: LocalDate) =>
 
 /** `?from=&to=` (Danish calendar days, inclusive) and `?format=json|csv` of every report. */
 export class ReportPeriodQuery {
-  @ApiProperty({ example: '2015-04-01', description: 'Første dag i perioden (dansk kalenderdag, medregnes).' })
+  @ApiProperty({ format: 'date', example: '2015-04-01', description: 'Første dag i perioden (dansk kalenderdag, medregnes).' })
   @IsCalendarDate({ message: 'from skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
   @IsString({ message: 'from skal angives én gang, som tekst.' })
   @IsDefined({ message: 'from skal angives.' })
   from!: string;
 
-  @ApiProperty({ example: '2020-10-28', description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).' })
+  @ApiProperty({ format: 'date', example: '2020-10-28', description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).' })
   @ComparedWithFrom(withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
   @ComparedWithFrom(sameOrAfter, { message: 'to må ikke ligge før from.' })
   @IsCalendarDate({ message: 'to skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })

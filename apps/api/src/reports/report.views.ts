@@ -1,59 +1,54 @@
-/**
- * The figures as the API answers them (README "Figures (reports)" defines exactly what each counts).
- * Counts are of cases (courses) or persons; hours are rounded to 2 decimals, shares to 4.
- */
-export interface ExitCourseFigures {
-  /** The institution's code; `null` on the total row. */
-  unit: string | null;
-  /** The institution's name; `I alt` on the total row. */
-  unitName: string;
-  agreementsEntered: number;
-  /** Distinct persons behind the period's agreements. */
-  personsWithAgreement: number;
-  handedOver: number;
-  /** Courses the police exit unit took over and continued (with the municipality or its programme) in the period. */
-  continuedByPolice: number;
-  interruptedByInmate: number;
-  interruptedByKriminalforsorgen: number;
-  rejected: number;
-  stillOpen: number;
-  personsWithMoreThanOneAgreement: number;
-  mentorMinutesTotal: number;
-  mentorHoursTotal: number;
-  /** The persons with a mentor contact in the period: what the mean and median are over. */
-  mentorPersons: number;
-  mentorHoursMeanPerPerson: number;
-  mentorHoursMedianPerPerson: number;
-}
-
-export interface ExitCourseReport {
-  from: string;
-  to: string;
-  institutions: ExitCourseFigures[];
-  total: ExitCourseFigures;
-}
+import { ChoiceView, DateView, IntegerView, NestedView, NumberView, TextView } from '../common/view-properties';
 
 export const SLA_MEASURES = ['dks_assessment_24h', 'network_council_7d', 'follow_up_14d'] as const;
 
 export type SlaMeasure = (typeof SLA_MEASURES)[number];
 
-export interface SlaRow {
-  measure: SlaMeasure;
-  label: string;
-  unit: string;
-  unitName: string;
-  /** `YYYY-MM`: the Danish calendar month of the steps' deadlines. */
-  month: string;
-  total: number;
-  withinDeadline: number;
-  /** `withinDeadline / total`, 0..1 with 4 decimals; `null` when nothing was measured. */
-  share: number | null;
+/**
+ * The figures as the API answers them (README "Figures (reports)" defines exactly what each counts).
+ * Counts are of cases (courses) or persons; hours are rounded to 2 decimals, shares to 4.
+ */
+export class ExitCourseFigures {
+  @TextView({ nullable: true, description: 'Institutionens kode; null i rækken i alt.' }) unit!: string | null;
+  @TextView({ description: 'Institutionens navn; «I alt» i rækken i alt.' }) unitName!: string;
+  @IntegerView() agreementsEntered!: number;
+  @IntegerView({ description: 'Forskellige personer bag periodens aftaler.' }) personsWithAgreement!: number;
+  @IntegerView() handedOver!: number;
+  @IntegerView({ description: 'Forløb, politiets exitenhed overtog og videreførte i perioden.' }) continuedByPolice!: number;
+  @IntegerView() interruptedByInmate!: number;
+  @IntegerView() interruptedByKriminalforsorgen!: number;
+  @IntegerView() rejected!: number;
+  @IntegerView() stillOpen!: number;
+  @IntegerView() personsWithMoreThanOneAgreement!: number;
+  @IntegerView() mentorMinutesTotal!: number;
+  @NumberView() mentorHoursTotal!: number;
+  @IntegerView({ description: 'Personer med en mentorkontakt i perioden: dem gennemsnit og median er over.' }) mentorPersons!: number;
+  @NumberView() mentorHoursMeanPerPerson!: number;
+  @NumberView() mentorHoursMedianPerPerson!: number;
 }
 
-export interface SlaReport {
-  from: string;
-  to: string;
-  rows: SlaRow[];
+export class ExitCourseReport {
+  @DateView() from!: string;
+  @DateView() to!: string;
+  @NestedView([ExitCourseFigures]) institutions!: ExitCourseFigures[];
+  @NestedView(ExitCourseFigures) total!: ExitCourseFigures;
+}
+
+export class SlaRow {
+  @ChoiceView(SLA_MEASURES) measure!: SlaMeasure;
+  @TextView() label!: string;
+  @TextView() unit!: string;
+  @TextView() unitName!: string;
+  @TextView({ description: 'ÅÅÅÅ-MM: den danske kalendermåned for trinnenes frister.' }) month!: string;
+  @IntegerView() total!: number;
+  @IntegerView() withinDeadline!: number;
+  @NumberView({ nullable: true, description: 'withinDeadline / total, 0..1 med 4 decimaler; null når intet er målt.' }) share!: number | null;
+}
+
+export class SlaReport {
+  @DateView() from!: string;
+  @DateView() to!: string;
+  @NestedView([SlaRow]) rows!: SlaRow[];
 }
 
 export const TOTAL_UNIT_NAME = 'I alt';

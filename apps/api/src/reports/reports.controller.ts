@@ -1,5 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-responses';
+import { ExitCourseReport, SlaReport } from './report.views';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -15,10 +17,7 @@ import { SlaFiguresRepository } from './sla-figures.repository';
  */
 @ApiTags('Tal')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
-@ApiResponse({ status: 400, description: 'Ugyldig periode eller ukendt format.' })
-@ApiResponse({ status: 401, description: 'Ikke logget ind.' })
-@ApiResponse({ status: 403, description: 'Rollen giver ikke adgang.' })
+@ApiExtraModels(ExitCourseReport, SlaReport)
 @Controller('reports')
 export class ReportsController {
   constructor(
@@ -28,17 +27,30 @@ export class ReportsController {
 
   @Get('exit-courses')
   @RequirePermission('reports:read')
-  @ApiOperation({ summary: 'Exit-forløb i perioden pr. institution og i alt: aftaler, overdragelser, afbrydelser, afslag, mentortimer.' })
+  @ReportResponses('Exit-forløb i perioden pr. institution og i alt: aftaler, overdragelser, afbrydelser, afslag, mentortimer.', ExitCourseReport)
   async exitCourses(@Query() query: ReportPeriodQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
     return answer(await this.exitCourseFigures.report(reportPeriod(query.from, query.to), user), query, response, exitCourseCsv);
   }
 
   @Get('sla')
   @RequirePermission('reports:read')
-  @ApiOperation({ summary: 'Andel overholdte frister (DKS 24 timer, netværkssamråd 7 dage, opfølgning 14 dage) pr. enhed og måned.' })
+  @ReportResponses('Andel overholdte frister (DKS 24 timer, netværkssamråd 7 dage, opfølgning 14 dage) pr. enhed og måned.', SlaReport)
   async sla(@Query() query: ReportPeriodQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
     return answer(await this.slaFigures.report(reportPeriod(query.from, query.to), user, new Date()), query, response, slaCsv);
   }
+}
+
+/** 200 as JSON (the report's schema) or as a CSV download (`?format=csv` or `Accept: text/csv`). */
+function ReportResponses(summary: string, report: new () => object): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiResponse({
+      status: 200,
+      description: 'Tallene som JSON, eller som CSV-fil.',
+      content: { 'application/json': { schema: { $ref: getSchemaPath(report) } }, 'text/csv': { schema: { type: 'string' } } },
+    }),
+    ApiErrorResponses(401, 403),
+  );
 }
 
 /** The report as JSON, or as a CSV download when asked for one. */

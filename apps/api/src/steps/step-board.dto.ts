@@ -22,7 +22,7 @@ export class StepBoardQuery extends PageQuery {
   @IsIn(ORGANISATIONS, { message: oneOf('organisation', ORGANISATIONS) })
   organisation?: Organisation;
 
-  @ApiPropertyOptional({ description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).' })
+  @ApiPropertyOptional({ enum: UNIT_CODES, description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).' })
   @IsOptional()
   @IsIn(UNIT_CODES, { message: 'unit skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.' })
   unit?: string;
@@ -50,7 +50,7 @@ export class StepBoardQuery extends PageQuery {
 
 /** The overdue board also filters on how late a step is. */
 export class OverdueBoardQuery extends StepBoardQuery {
-  @ApiPropertyOptional({ minimum: 0, description: 'Mindst så mange timer for sent.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_LATENESS_HOURS, description: 'Mindst så mange timer for sent.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'minLatenessHours skal være et helt antal timer.' })
@@ -58,7 +58,7 @@ export class OverdueBoardQuery extends StepBoardQuery {
   @Max(MAX_LATENESS_HOURS, { message: `minLatenessHours må højst være ${MAX_LATENESS_HOURS}.` })
   minLatenessHours?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Højst så mange timer for sent.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_LATENESS_HOURS, description: 'Højst så mange timer for sent.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'maxLatenessHours skal være et helt antal timer.' })

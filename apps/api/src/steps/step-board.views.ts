@@ -1,42 +1,49 @@
-import type { Role } from '../../../../libs/access/roles';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+import { ROLES, type Role } from '../../../../libs/access/roles';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
-import type { Page } from '../common/page';
+import { BooleanView, ChoiceView, IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
+
+const ORGANISATIONS: readonly Organisation[] = ['kriminalforsorgen', 'politi', 'kommune'];
+
+class ResponsibleUnitView {
+  @TextView() code!: string;
+  @TextView() name!: string;
+  @ChoiceView(ORGANISATIONS, { nullable: true }) organisation!: Organisation | null;
+}
 
 /** An open step as the boards and inboxes show it: what, by when, and whose turn it is. */
-export interface BoardStep {
-  stepId: string;
-  caseId: string;
-  caseType: CaseType;
-  caseTypeLabel: string;
-  kind: string;
-  label: string;
-  openedAt: string;
-  dueAt: string;
-  /** From here the step is due soon (its kind's warning window before the deadline). */
-  warningAt: string;
-  overdue: boolean;
-  /** How late now (0 until the deadline has passed). */
-  latenessSeconds: number;
-  /** How long until the deadline (0 once it has passed). */
-  remainingSeconds: number;
-  /** When the workflow's timer recorded the step as overdue. */
-  escalatedAt: string | null;
-  responsibleUnit: { code: string; name: string; organisation: Organisation | null };
-  responsibleRole: Role;
-  /** In Danish: the unit and the role that must act. */
-  whoseTurn: string;
-  /** The API path of the case's detail. */
-  casePath: string;
+export class BoardStepView {
+  @IdView() stepId!: string;
+  @IdView() caseId!: string;
+  @ChoiceView(CASE_TYPES) caseType!: CaseType;
+  @TextView() caseTypeLabel!: string;
+  @TextView() kind!: string;
+  @TextView() label!: string;
+  @MomentView() openedAt!: string;
+  @MomentView() dueAt!: string;
+  @MomentView({ description: 'Herfra er trinnet snart forfaldent (trintypens varslingsvindue før fristen).' }) warningAt!: string;
+  @BooleanView() overdue!: boolean;
+  @IntegerView({ description: 'Hvor mange sekunder for sent nu (0 før fristen).' }) latenessSeconds!: number;
+  @IntegerView({ description: 'Sekunder til fristen (0 efter den).' }) remainingSeconds!: number;
+  @MomentView({ nullable: true, description: 'Da workflowets timer registrerede trinnet som overskredet.' }) escalatedAt!: string | null;
+  @NestedView(ResponsibleUnitView) responsibleUnit!: ResponsibleUnitView;
+  @ChoiceView(ROLES) responsibleRole!: Role;
+  @TextView({ description: 'Hvis tur det er: enhed og rolle, på dansk.' }) whoseTurn!: string;
+  @TextView({ description: 'API-stien til sagen.' }) casePath!: string;
 }
 
-export interface UnitCount {
-  unit: string;
-  unitName: string;
-  count: number;
+export class UnitCountView {
+  @TextView() unit!: string;
+  @TextView() unitName!: string;
+  @IntegerView() count!: number;
 }
 
-export interface StepBoard extends Page<BoardStep> {
-  /** Matching steps per responsible unit (all pages), most first. */
-  countsByUnit: UnitCount[];
+export class BoardStepPage extends PageOf(BoardStepView) {}
+
+export class StepBoardView extends BoardStepPage {
+  @NestedView([UnitCountView], { description: 'Alle træf (alle sider) pr. ansvarlig enhed, flest først.' }) countsByUnit!: UnitCountView[];
 }
+
+export type BoardStep = BoardStepView;
+export type UnitCount = UnitCountView;
+export type StepBoard = StepBoardView;

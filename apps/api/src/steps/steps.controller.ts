@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -7,7 +7,8 @@ import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
 import { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import { StepBoardRepository } from './step-board.repository';
-import type { BoardStep, StepBoard } from './step-board.views';
+import { ListResponses } from '../common/api-responses';
+import { BoardStepPage, StepBoardView, type BoardStep, type StepBoard } from './step-board.views';
 
 @ApiTags('Frister')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class StepsController {
 
   @Get('overdue')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Overskredne frister: alle åbne trin efter deres frist, på tværs af sagstyper, med antal pr. enhed.' })
+  @ListResponses('Overskredne frister: alle åbne trin efter deres frist, på tværs af sagstyper, med antal pr. enhed.', StepBoardView)
   async overdue(@Query() query: OverdueBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
     if (query.minLatenessHours !== undefined && query.maxLatenessHours !== undefined && query.minLatenessHours > query.maxLatenessHours) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
@@ -34,7 +35,7 @@ export class StepsController {
 
   @Get('due-soon')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Snart forfaldne: åbne trin inden for deres varslingsvindue før fristen.' })
+  @ListResponses('Snart forfaldne: åbne trin inden for deres varslingsvindue før fristen.', StepBoardView)
   async dueSoon(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
     const board = await this.board.board({ list: 'due_soon', query }, user, new Date());
     await this.accessLog.record(user, 'case_list', {});
@@ -43,7 +44,7 @@ export class StepsController {
 
   @Get('mine')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Mine opgaver: åbne trin, hvor det er brugerens rolle i brugerens enhed, der skal handle; tidligste frist først.' })
+  @ListResponses('Mine opgaver: åbne trin, hvor det er brugerens rolle i brugerens enhed, der skal handle; tidligste frist først.', BoardStepPage)
   async mine(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<BoardStep>> {
     const inbox = await this.board.inbox(query, user, new Date());
     await this.accessLog.record(user, 'case_list', {});

@@ -9,13 +9,13 @@ export class ListExitCoursesQuery extends PageQuery {
   @IsIn(EXIT_COURSE_STATUSES, { message: `status skal være en af: ${EXIT_COURSE_STATUSES.join(', ')}.` })
   status?: (typeof EXIT_COURSE_STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'Kun denne persons forløb (også tidligere aftaler).' })
+  @ApiPropertyOptional({ maxLength: 64, description: 'Kun denne persons forløb (også tidligere aftaler).' })
   @IsOptional()
   @MaxLength(64, { message: 'personRef må højst være 64 tegn.' })
   @IsString({ message: 'personRef skal angives én gang, som tekst.' })
   personRef?: string;
 
-  @ApiPropertyOptional({ description: 'Institutionens kode.' })
+  @ApiPropertyOptional({ maxLength: 64, description: 'Institutionens kode.' })
   @IsOptional()
   @MaxLength(64, { message: 'institutionCode må højst være 64 tegn.' })
   @IsString({ message: 'institutionCode skal angives én gang, som tekst.' })

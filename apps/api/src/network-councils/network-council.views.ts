@@ -1,0 +1,18 @@
+import { NETWORK_COUNCIL_STATUSES, type NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
+import { WithCaseProgress } from '../exit-courses/exit-course.views';
+import { ChoiceView, IdView, MomentView, NestedView, PageOf, TextView, UnitRefView } from '../common/view-properties';
+
+export class NetworkCouncilSummaryView {
+  @IdView() id!: string;
+  @TextView() workflowId!: string;
+  @TextView({ description: 'Den unges pseudonyme personreference.' }) personRef!: string;
+  @NestedView(UnitRefView) municipality!: UnitRefView;
+  @ChoiceView(NETWORK_COUNCIL_STATUSES) status!: NetworkCouncilStatus;
+  @TextView() statusText!: string;
+  @MomentView({ description: 'Politiets dokumentation modtaget: de 7 dage regnes herfra.' }) documentationReceivedAt!: string;
+  @MomentView({ nullable: true }) closedAt!: string | null;
+}
+
+export class NetworkCouncilView extends WithCaseProgress(NetworkCouncilSummaryView) {}
+
+export class NetworkCouncilSummaryPage extends PageOf(NetworkCouncilSummaryView) {}

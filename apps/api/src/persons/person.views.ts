@@ -1,0 +1,24 @@
+import { CASE_TYPES } from '../../../../libs/domain/case-record/case-transition';
+import { ChoiceView, DateView, IdView, MomentView, NestedView, TextView, UnitRefView } from '../common/view-properties';
+
+export class RegisteredPersonView {
+  @TextView({ description: 'Den pseudonyme personreference, som sagerne bruger.' }) personRef!: string;
+}
+
+class PersonCaseView {
+  @IdView() id!: string;
+  @ChoiceView(CASE_TYPES) caseType!: string;
+  @TextView() status!: string;
+  @NestedView(UnitRefView) unit!: UnitRefView;
+  @MomentView() openedAt!: string;
+  @MomentView({ nullable: true }) closedAt!: string | null;
+}
+
+/** A person as the register shows them to a user with access: name and CPR number, and the cases in scope. */
+export class PersonView {
+  @TextView() personRef!: string;
+  @TextView() name!: string;
+  @TextView({ description: 'CPR-nummer, DDMMÅÅ-XXXX.' }) cpr!: string;
+  @DateView() birthDate!: string;
+  @NestedView([PersonCaseView], { description: 'Personens sager i brugerens adgang, nyeste først (også tidligere aftaler).' }) cases!: PersonCaseView[];
+}
