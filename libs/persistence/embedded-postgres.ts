@@ -127,6 +127,8 @@ function binaries(): { initdb: string; postgres: string } {
 /** initdb and postgres run as `nobody` in a user namespace of their own, mapped to root outside it. */
 class NamespacedPostgres implements PostgresServer {
   private process?: ChildProcess;
+  /** Once stopping, the server's own goodbyes (FATAL: terminating connection …) are expected, not news. */
+  private stopping = false;
 
   constructor(private readonly options: EmbeddedDatabaseOptions) {}
 
@@ -150,6 +152,7 @@ class NamespacedPostgres implements PostgresServer {
 
   async start(): Promise<void> {
     const { postgres } = binaries();
+    this.stopping = false;
     const child = spawn('unshare', namespaceArgs([postgres, '-D', this.options.dataDir, '-p', String(this.options.port)]), {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LC_MESSAGES: 'C' },
@@ -160,7 +163,7 @@ class NamespacedPostgres implements PostgresServer {
       child.stderr!.on('data', (chunk: Buffer) => {
         const text = chunk.toString('utf-8');
         output += text;
-        reportFatal(text);
+        if (!this.stopping) reportFatal(text);
         if (text.includes('database system is ready to accept connections')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`PostgreSQL exited with code ${code} while starting: ${output.trim().slice(-500)}`)));
@@ -170,6 +173,7 @@ class NamespacedPostgres implements PostgresServer {
   async stop(): Promise<void> {
     const child = this.process;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.stopping = true;
     // SIGINT: PostgreSQL's fast shutdown (unshare has exec'd into the server, so the pid is the server's).
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());

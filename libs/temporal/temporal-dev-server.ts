@@ -9,6 +9,8 @@ export interface TemporalDevServer {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would (the fault tests): the SQLite file keeps what was committed. */
+  kill(): Promise<void>;
 }
 
 export interface TemporalDevServerOptions {
@@ -45,6 +47,7 @@ async function startFromCli(cli: string, options: TemporalDevServerOptions): Pro
     address,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
     stop: () => stopProcess(child),
+    kill: () => killProcess(child),
   };
 }
 
@@ -67,6 +70,7 @@ async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<
       address: env.address,
       uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
       stop: () => env.teardown(),
+      kill: () => env.teardown(),
     };
   } catch (error) {
     throw new Error(`${installHint('cli')} (The SDK's own download failed: ${(error as Error).message})`);
@@ -94,6 +98,15 @@ async function waitUntilServing(address: string, child: ChildProcess, logFile: s
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** SIGKILL, and wait until the process is gone. */
+export function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 /** SIGTERM, then SIGKILL after 10 s. */

@@ -1,36 +1,33 @@
 import type { Browser, Page } from 'playwright-core';
-import { Client } from 'pg';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { danishPage, launchChromium, screenshot } from '../support/browser';
 import { fakeName, fakeYouthCpr } from '../support/demo-people';
+import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
 /**
  * Operations' job on the page: a case whose registration the database refused waits on the Drift page
  * (ids and error codes, no contents); a re-drive before the cause is fixed is refused again and says so;
  * after the fix, one click catches the case up and the caseworker sees the decision on the case.
- * The refusal is a trigger on the audit table for this one case; fixing the cause is dropping it.
+ * The refusal is a trigger on the audit table for this one case (test/support/refused-writes.ts).
  */
 let sut: SystemUnderTest;
 let browser: Browser;
 let page: Page;
 let municipality: UserClient;
-let owner: Client;
+let writes: RefusedWrites;
 
 beforeAll(async () => {
   sut = await startSystem();
   municipality = await sut.as('kommune.kbh');
-  owner = new Client({ connectionString: process.env.EXITFLOW_TEST_OWNER_DATABASE_URL });
-  await owner.connect();
-  await owner.query(`CREATE OR REPLACE FUNCTION test_refuse_event_browser() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'refused by test' USING ERRCODE = 'P0001'; END $$`);
+  writes = await refusedWrites();
   browser = await launchChromium();
   page = await danishPage(browser);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await owner?.end();
+  await writes?.close();
   await sut?.stop();
 });
 
@@ -50,12 +47,8 @@ async function councilWhoseConveningIsRefused(): Promise<{ caseId: string; allow
     documentationReceivedAt: new Date(Date.now() - 3600_000).toISOString(),
   });
   const caseId: string = started.body.id;
-  const trigger = `test_refuse_${caseId.replace(/-/g, '')}`;
-  await owner.query(
-    `CREATE TRIGGER ${trigger} BEFORE INSERT ON case_events FOR EACH ROW
-       WHEN (NEW.case_id = '${caseId}' AND NEW.action = 'council_convened') EXECUTE FUNCTION test_refuse_event_browser()`,
-  );
-  return { caseId, allow: async () => void (await owner.query(`DROP TRIGGER ${trigger} ON case_events`)) };
+  const { allow } = await writes.refuse(caseId, 'council_convened');
+  return { caseId, allow };
 }
 
 it('shows operations a case the read model refused, refuses a re-drive until the cause is fixed, then catches it up', async () => {

@@ -1,6 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { EncryptionCodec } from '../../libs/temporal/encryption-codec';
 import { DAY_MS } from '../support/exit-course-fixtures';
+import { refusedWrites } from '../support/refused-writes';
 import { startSystem, type SystemUnderTest } from '../support/system-under-test';
 
 /**
@@ -14,8 +15,18 @@ const PERSONS = [
   { name: 'Bjørn Sjældensen', cpr: '311288-2468' },
 ];
 
+/**
+ * Persons whose cases' read-model writes fail while their reasons name them: one for a while (the
+ * database refuses as if overloaded, so the activity is retried and each retry is logged), one for good
+ * (the case is held for operations).
+ */
+const FAILING = [
+  { name: 'Xerxes Forbigåendesen', cpr: '230485-1357' },
+  { name: 'Yolanda Afvistesen', cpr: '140792-8642' },
+];
+
 /** What must not be found: each full name, each name part, each CPR number with and without its dash. */
-const NEEDLES = PERSONS.flatMap(({ name, cpr }) => [name, ...name.split(' '), cpr, cpr.replace('-', '')]);
+const NEEDLES = [...PERSONS, ...FAILING].flatMap(({ name, cpr }) => [name, ...name.split(' '), cpr, cpr.replace('-', '')]);
 
 const captured: string[] = [];
 const originalWrites = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
@@ -61,9 +72,13 @@ function findings(where: string, texts: string[]): string[] {
 let sut: SystemUnderTest;
 const workflowIds: string[] = [];
 
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 120 && !(await check()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 beforeAll(async () => {
   capture();
-  sut = await startSystem({}, { logLevels: ['log', 'error', 'warn', 'debug', 'verbose'] });
+  sut = await startSystem({ API_COMMAND_TIMEOUT_SECONDS: '3' }, { logLevels: ['log', 'error', 'warn', 'debug', 'verbose'] });
   const caseworker = await sut.as('kf.storstroem');
   const supervisor = await sut.as('kf.leder.storstroem');
   for (const [index, person] of PERSONS.entries()) {
@@ -91,7 +106,40 @@ beforeAll(async () => {
     await caseworker('POST', `/api/exit-courses/${course.id}/interruption`, { by: 'inmate', reason: person.name });
     await caseworker('POST', '/api/exit-courses', `{"name": "${person.name}", "cpr": "${person.cpr}"`);
   }
+
+  // Failing read-model writes whose transitions carry the names: retried for a while, and refused for good.
+  const writes = await refusedWrites();
+  try {
+    const [passing, refused] = await Promise.all(
+      FAILING.map(async (person, index) => {
+        const { body: registered } = await caseworker('POST', '/api/persons', person);
+        const { body: course } = await caseworker(
+          'POST',
+          '/api/exit-courses',
+          { personRef: registered.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-01', paroleLinked: false },
+          { 'idempotency-key': `scan-failing-${index}-${Date.now()}` },
+        );
+        workflowIds.push(course.workflowId);
+        return course.id as string;
+      }),
+    );
+    const retried = await writes.refuse(passing, 'course_interrupted', '40001');
+    const refusedForGood = await writes.refuse(refused, 'suitability_rejection', 'P0001');
+    const [whileRetried, whileRefused] = await Promise.all([
+      caseworker('POST', `/api/exit-courses/${passing}/interruption`, { by: 'inmate', reason: `${FAILING[0].name} (${FAILING[0].cpr}) vil ikke mere.` }),
+      caseworker('POST', `/api/exit-courses/${refused}/suitability-assessment`, { outcome: 'rejection', reason: `${FAILING[1].name}, ${FAILING[1].cpr}, er ikke motiveret.` }),
+    ]);
+    failureAnswers.push(whileRetried.status, whileRefused.body.code);
+    await retried.allow();
+    await until(async () => (await caseworker('GET', `/api/exit-courses/${passing}`)).body.status === 'interrupted_by_inmate');
+    await refusedForGood.allow();
+  } finally {
+    await writes.close();
+  }
 });
+
+/** What the two failing decisions answered while their writes failed. */
+const failureAnswers: unknown[] = [];
 
 afterAll(async () => {
   await sut?.stop();
@@ -112,11 +160,18 @@ describe('personal-data scan after a full run', () => {
         ...findings(`memo of ${workflowId}`, readableStrings(description.raw.workflowExecutionInfo?.memo ?? {})),
       );
     }
-    expect(workflowIds).toHaveLength(3);
+    expect(workflowIds).toHaveLength(5);
     expect(found).toEqual([]);
   });
 
-  it('finds no name or CPR number in anything the API, the worker or Temporal logged', () => {
+  it('ran the failing writes it means to scan: retried while the database refused, held when it refused for good', () => {
+    expect(failureAnswers).toEqual([503, 'CASE_NEEDS_ATTENTION']);
+    const log = captured.join('\n');
+    expect(log).toMatch(/Read model unavailable for transition \d+ of case [0-9a-f-]{36}: QueryFailedError 40001/);
+    expect(log).toMatch(/Read model refused transition \d+ of case [0-9a-f-]{36}: QueryFailedError P0001/);
+  });
+
+  it('finds no name or CPR number in anything the API, the worker or Temporal logged, failing activities included', () => {
     expect(captured.length).toBeGreaterThan(10);
     expect(findings('log', captured)).toEqual([]);
   });

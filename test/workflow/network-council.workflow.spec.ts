@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import type { StartNetworkCouncilInput } from '../../libs/domain/youth/network-council.types';
 import {
   councilReadModelSyncedUpdate,
@@ -9,6 +7,7 @@ import {
   recordInvitationsUpdate,
 } from '../../workflows/network-council.messages';
 import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council.workflow';
+import { networkCouncilInput } from '../support/network-council-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'network-council-workflow-test';
@@ -18,17 +17,7 @@ const DAY_MS = 24 * 3600_000;
 const harness = useWorkflowTestHarness(TASK_QUEUE, 'network-council');
 const { now, recordHistory } = harness;
 
-function councilInput(receivedAt: Date): StartNetworkCouncilInput {
-  return {
-    caseId: randomUUID(),
-    personRef: randomUUID(),
-    municipalityCode: 'KOM-0101',
-    suspicion: 'charged',
-    documentationReceivedAt: receivedAt.toISOString(),
-    deadlines: defaultDeadlinePolicy(),
-    actor: CASEWORKER,
-  };
-}
+const councilInput = (receivedAt: Date) => networkCouncilInput(receivedAt, CASEWORKER);
 
 const start = (input: StartNetworkCouncilInput) =>
   harness.startSynced(networkCouncilWorkflow, `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`, councilReadModelSyncedUpdate, input);

@@ -1,12 +1,10 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
-import type { StartNetworkCouncilInput } from '../../libs/domain/youth/network-council.types';
 import { councilReadModelSyncedUpdate, networkCouncilStateQuery, recordCouncilMeetingUpdate, recordInvitationsUpdate } from '../../workflows/network-council.messages';
 import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council.workflow';
 import { CASE_NEEDS_ATTENTION, redriveReadModelUpdate } from '../../workflows/read-model.messages';
+import { networkCouncilInput } from '../support/network-council-fixtures';
+import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 /**
@@ -15,45 +13,22 @@ import { useWorkflowTestHarness } from '../support/workflow-test-harness';
  * passes meanwhile) queue behind it, decisions are refused with a clear reason, and the case can be read
  * as it was. When the cause is fixed, a re-drive writes everything, in order, exactly once.
  *
- * The refusal is made by a trigger on the audit table for this one case — a deterministic failure the
- * way a schema or data problem is (SQLSTATE P0001) — and "fixing the cause" is dropping the trigger.
+ * The refusal is a trigger on the audit table for this one case (test/support/refused-writes.ts).
  */
 const TASK_QUEUE = 'read-model-attention-workflow-test';
 const CASEWORKER = { id: 'user-kommune-kbh' };
 const harness = useWorkflowTestHarness(TASK_QUEUE, 'network-council');
 
-let owner: Client;
+let writes: RefusedWrites;
 
 beforeAll(async () => {
-  owner = new Client({ connectionString: process.env.EXITFLOW_TEST_OWNER_DATABASE_URL });
-  await owner.connect();
-  await owner.query(`CREATE OR REPLACE FUNCTION test_refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'refused by test' USING ERRCODE = 'P0001'; END $$`);
+  writes = await refusedWrites();
 });
 
-afterAll(() => owner?.end());
+afterAll(() => writes?.close());
 
-/** Refuses every audit event of one case with the given action, until `allow()` drops the trigger. */
-async function refuseEvents(caseId: string, action: string): Promise<{ allow(): Promise<void> }> {
-  const name = `test_refuse_${caseId.replace(/-/g, '')}`;
-  await owner.query(
-    `CREATE TRIGGER ${name} BEFORE INSERT ON case_events FOR EACH ROW
-       WHEN (NEW.case_id = '${caseId}' AND NEW.action = '${action}') EXECUTE FUNCTION test_refuse_event()`,
-  );
-  return { allow: async () => void (await owner.query(`DROP TRIGGER ${name} ON case_events`)) };
-}
-
-function councilInput(receivedAt: Date): StartNetworkCouncilInput {
-  return {
-    caseId: randomUUID(),
-    personRef: randomUUID(),
-    municipalityCode: 'KOM-0101',
-    suspicion: 'charged',
-    documentationReceivedAt: receivedAt.toISOString(),
-    deadlines: defaultDeadlinePolicy(),
-    actor: CASEWORKER,
-  };
-}
+const refuseEvents = (caseId: string, action: string) => writes.refuse(caseId, action);
+const councilInput = (receivedAt: Date) => networkCouncilInput(receivedAt, CASEWORKER);
 
 async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../libs/domain/exit-course/exit-course.types';
+import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
+import type { StartNetworkCouncilInput } from '../../libs/domain/youth/network-council.types';
+
+/** A network council in Københavns Kommune, the police's documentation received at `receivedAt`. */
+export function networkCouncilInput(receivedAt: Date, actor: Actor): StartNetworkCouncilInput {
+  return {
+    caseId: randomUUID(),
+    personRef: randomUUID(),
+    municipalityCode: 'KOM-0101',
+    suspicion: 'charged',
+    documentationReceivedAt: receivedAt.toISOString(),
+    deadlines: defaultDeadlinePolicy(),
+    actor,
+  };
+}
