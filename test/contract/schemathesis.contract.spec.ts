@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { seedDemoUsers } from '../../libs/access/demo-users';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 const { installHint, locateSchemathesis } = require('../tools/schemathesis-tool') as { installHint(): string; locateSchemathesis(): string | undefined };
 
 /**
@@ -132,13 +134,20 @@ function runSchemathesis(role: string, token: string | undefined): Promise<RunRe
   });
 }
 
+let database: TestDatabase;
+
 beforeAll(async () => {
-  sut = await startSystem({ LOGIN_ATTEMPTS_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' });
+  // A database of its own: the lists it reads hold only what the API and workflows wrote (other suites
+  // insert rows straight into the shared one, with statuses no workflow has).
+  database = await createSiblingDatabase();
+  sut = await startSystem({ LOGIN_ATTEMPTS_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' }, { databaseUrl: database.databaseUrl });
+  await seedDemoUsers(sut.db);
   seeded = await seed();
 });
 
 afterAll(async () => {
   await sut?.stop();
+  await database?.dispose();
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
