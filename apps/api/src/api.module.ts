@@ -35,7 +35,7 @@ import { OutboxNoticesRepository } from './notices/outbox-notices.repository';
 import { ReferenceDataController } from './reference/reference-data.controller';
 import { StepBoardRepository } from './steps/step-board.repository';
 import { StepsController } from './steps/steps.controller';
-import { TEMPORAL_CLIENT, TemporalClientCloser } from './temporal/temporal-client.provider';
+import { TEMPORAL_CLIENT, TemporalCalls } from './temporal/temporal-client.provider';
 
 @Module({})
 export class ApiModule {
@@ -67,9 +67,9 @@ export class ApiModule {
         AttentionRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
-        TemporalClientCloser,
+        TemporalCalls,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
+      exports: [API_CONFIG, TEMPORAL_CLIENT, TemporalCalls, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
     };
   }
 }

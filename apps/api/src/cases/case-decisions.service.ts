@@ -17,7 +17,7 @@ import { REFUSAL_FAILURE_TYPES } from '../../../../workflows/exit-course.message
 import { CASE_NEEDS_ATTENTION } from '../../../../workflows/read-model.messages';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 import { CaseScopeRepository } from './case-scope.repository';
 
 /** How a case type speaks of its statuses, for the answer to a decision on a closed case. */
@@ -37,6 +37,7 @@ export class CaseDecisionsService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly scope: CaseScopeRepository,
+    private readonly calls: TemporalCalls,
   ) {}
 
   async send<State, Input>(
@@ -101,7 +102,7 @@ export class CaseDecisionsService {
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(processUnavailable(caseId)), timeoutMs);
     });
-    const answered = this.client.withDeadline(Date.now() + timeoutMs, call).catch((error: unknown) => {
+    const answered = this.calls.within(timeoutMs, call).catch((error: unknown) => {
       // The deadline surfaces either as DEADLINE_EXCEEDED or, while an update is polled, as a cancelled
       // call; this service never cancels a call itself, so both mean the deadline passed.
       if (!isGrpcDeadlineError(error) && !(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw error;

@@ -5,7 +5,7 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX } from '../../../../workflows/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 
 /** No start waits this long for its reservation: past it, an unconfirmed reservation may be an orphan. */
 const MIN_STALE_SECONDS = 60;
@@ -23,12 +23,15 @@ const MIN_STALE_SECONDS = 60;
 @Injectable()
 export class OpenCourseReservations {
   private readonly staleSeconds: number;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly calls: TemporalCalls,
     @Inject(API_CONFIG) config: ExitflowConfig,
   ) {
+    this.timeoutMs = config.api.commandTimeoutMs;
     this.staleSeconds = Math.max(MIN_STALE_SECONDS, (2 * config.api.commandTimeoutMs) / 1000);
   }
 
@@ -56,7 +59,7 @@ export class OpenCourseReservations {
 
   private async workflowExists(caseId: string): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(`${EXIT_COURSE_WORKFLOW_ID_PREFIX}${caseId}`).describe();
+      await this.calls.within(this.timeoutMs, () => this.client.workflow.getHandle(`${EXIT_COURSE_WORKFLOW_ID_PREFIX}${caseId}`).describe());
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;

@@ -6,7 +6,7 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.provider';
+import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 
 type Check = { status: 'up' } | { status: 'down' };
 
@@ -46,6 +46,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly calls: TemporalCalls,
   ) {}
 
   @Get()
@@ -56,7 +57,7 @@ export class HealthController {
   async health(): Promise<HealthReport> {
     const [postgres, temporal] = await Promise.all([
       check('PostgreSQL', () => this.dataSource.query('SELECT 1')),
-      check('Temporal', () => this.client.workflowService.describeNamespace({ namespace: this.client.options.namespace })),
+      check('Temporal', () => this.calls.within(CHECK_TIMEOUT_MS, () => this.client.workflowService.describeNamespace({ namespace: this.client.options.namespace }))),
     ]);
     const checks = { postgres, temporal };
     if (postgres.status === 'down' || temporal.status === 'down') {
