@@ -11,7 +11,7 @@ import { applyRuntimeGrants, ensureRuntimeRole, runtimeUrl } from '../../libs/pe
 import { PROJECT_ROOT } from '../../libs/temporal/temporal-binaries';
 import { killProcess, startTemporalDevServer, stopProcess, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { http, type HttpAnswer } from '../support/system-under-test';
-import { freePort } from '../support/test-database';
+import { freeFixedPort } from '../support/test-database';
 
 /**
  * The system as a deployment runs it, each part its own OS process, so that each can be killed: an
@@ -54,7 +54,8 @@ export async function startFaultSystem(extraEnvironment: Record<string, string> 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-faults-'));
   const logDir = path.join(root, 'logs');
   fs.mkdirSync(logDir);
-  const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  // Each part is started again on its port: ports no other suite's freePort() can be handed meanwhile.
+  const [pgPort, temporalPort, apiPort] = [await freeFixedPort(), await freeFixedPort(), await freeFixedPort()];
   const pgOptions = { dataDir: path.join(root, 'postgres'), port: pgPort, database: 'exitflow_faults', persistent: true };
   let postgres: EmbeddedDatabase = await startEmbeddedPostgres(pgOptions);
   const ownerUrl = postgres.databaseUrl;

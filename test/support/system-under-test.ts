@@ -40,10 +40,7 @@ export async function startSystem(
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
-  const server: TemporalDevServer = await startTemporalDevServer({
-    port: await freePort(),
-    logFile: path.join(logDir, 'temporal.log'),
-  });
+  const server = await startDevServerOnAFreePort(path.join(logDir, 'temporal.log'));
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   let proxies: SystemUnderTest['proxies'];
   let temporalAddress = server.address;
@@ -98,6 +95,17 @@ export async function startSystem(
       fs.rmSync(logDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port found free can be taken by another suite before the server binds it: then try another, twice. */
+async function startDevServerOnAFreePort(logFile: string): Promise<TemporalDevServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startTemporalDevServer({ port: await freePort(), logFile });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export interface HttpAnswer<T = any> {

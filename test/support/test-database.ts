@@ -27,6 +27,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A free port below Linux's ephemeral range (32768–60999), for a server that is stopped and started again
+ * on the same port (the fault suite): while it is down, no `freePort()` of another suite can be handed it.
+ */
+export async function freeFixedPort(): Promise<number> {
+  for (;;) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return candidate;
+  }
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `exitflow_test_${randomBytes(4).toString('hex')}`;
   if (process.env.DATABASE_URL) {
