@@ -1,8 +1,6 @@
 import { ROLES, type Role } from '../../../../libs/access/roles';
-import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { BooleanView, ChoiceView, IntegerView, NestedView, PageOf, TextListView, TextView } from '../common/view-properties';
-
-const ORGANISATIONS: readonly Organisation[] = ['kriminalforsorgen', 'politi', 'kommune'];
 
 /** A user as the API shows them: who, in which role, for which units. */
 export class UserView {

@@ -5,18 +5,18 @@ import { ChoiceView, NestedView, NumberView, TextView } from '../common/view-pro
 import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/access/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
-import { ORGANISATION_NAMES, ORGANISATION_UNITS, type Organisation, type OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { ORGANISATION_NAMES, ORGANISATIONS, ORGANISATION_UNITS, type Organisation, type OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
 import { Authenticated } from '../auth/auth.decorators';
 
 class OrganisationView {
-  @ChoiceView(Object.keys(ORGANISATION_NAMES)) code!: Organisation;
+  @ChoiceView(ORGANISATIONS) code!: Organisation;
   @TextView() name!: string;
 }
 
 class UnitView {
   @TextView() code!: string;
   @TextView() name!: string;
-  @ChoiceView(Object.keys(ORGANISATION_NAMES)) organisation!: Organisation;
+  @ChoiceView(ORGANISATIONS) organisation!: Organisation;
   @ChoiceView(['institution', 'police_district', 'municipality']) kind!: OrganisationUnit['kind'];
 }
 
@@ -44,7 +44,7 @@ export class ReferenceData {
 }
 
 const REFERENCE_DATA: ReferenceData = {
-  organisations: (Object.keys(ORGANISATION_NAMES) as Organisation[]).map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
+  organisations: ORGANISATIONS.map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
   units: [...ORGANISATION_UNITS],
   caseTypes: CASE_TYPES.map((code) => ({ code, label: CASE_TYPE_LABELS[code], resource: CASE_RESOURCES[code] })),
   stepKinds: STEP_KIND_NAMES.map((kind) => ({

@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { STEP_KIND_NAMES, type StepKind } from '../../../../libs/domain/case-record/step-kinds';
-import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { ORGANISATIONS, ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { PageQuery } from '../common/page';
 
-const ORGANISATIONS: readonly Organisation[] = ['kriminalforsorgen', 'politi', 'kommune'];
 const UNIT_CODES = ORGANISATION_UNITS.map((unit) => unit.code);
 export const BOARD_SORTS = ['dueAt', 'lateness', 'unit', 'kind'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];

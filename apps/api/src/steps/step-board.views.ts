@@ -1,9 +1,7 @@
 import { ROLES, type Role } from '../../../../libs/access/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
-import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { BooleanView, ChoiceView, IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
-
-const ORGANISATIONS: readonly Organisation[] = ['kriminalforsorgen', 'politi', 'kommune'];
 
 class ResponsibleUnitView {
   @TextView() code!: string;
