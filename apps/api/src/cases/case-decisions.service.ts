@@ -80,12 +80,9 @@ export class CaseDecisionsService {
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     await this.withinCommandTimeout(caseId, () => this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation })).catch(
+      // Started, but the read model refused its opening: the case waits for operations.
       (error: unknown) => {
-        // Started, but the read model refused its opening: the case waits for operations.
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION) {
-          throw caseNeedsAttention(error.cause.message);
-        }
-        throw error;
+        throw caseNeedsAttention(error) ?? error;
       },
     );
   }
@@ -125,9 +122,10 @@ function processUnavailable(caseId: string): ApiError {
   );
 }
 
-/** The case waits for operations (a read-model write it made was refused): 503 with the workflow's message. */
-export function caseNeedsAttention(message: string): ApiError {
-  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CASE_NEEDS_ATTENTION', message);
+/** An update refused because the case waits for operations (a read-model write was refused): 503 with the workflow's message. */
+function caseNeedsAttention(error: unknown): ApiError | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION)) return undefined;
+  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CASE_NEEDS_ATTENTION', error.cause.message);
 }
 
 export function refusalToApiError(kind: Refusal['kind'], message: string): ApiError {
@@ -138,9 +136,8 @@ export function refusalToApiError(kind: Refusal['kind'], message: string): ApiEr
 
 /** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed case 409. */
 function toApiError(error: unknown, status: string, wording: StatusWording): unknown {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION) {
-    return caseNeedsAttention(error.cause.message);
-  }
+  const attention = caseNeedsAttention(error);
+  if (attention) return attention;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
       (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,
