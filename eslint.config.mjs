@@ -1,12 +1,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.temporal/**', '.tools/**', '.data/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Layout is Prettier's (`npm run format`); ESLint keeps to what code means.
+  prettier,
   {
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
@@ -18,8 +29,19 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(
-        ['window', 'document', 'location', 'sessionStorage', 'fetch', 'URL', 'URLSearchParams', 'FormData', 'CSS', 'Intl', 'setTimeout']
-          .map((name) => [name, 'readonly']),
+        [
+          'window',
+          'document',
+          'location',
+          'sessionStorage',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'FormData',
+          'CSS',
+          'Intl',
+          'setTimeout',
+        ].map((name) => [name, 'readonly']),
       ),
     },
     rules: { 'no-restricted-globals': ['error', 'require', 'module', 'process', '__dirname'] },
@@ -33,12 +55,31 @@ export default tseslint.config(
     // Workflow code is bundled into Temporal's deterministic sandbox: no Node, Nest, TypeORM or validators.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'pg', 'class-validator', 'class-transformer', 'node:*', 'fs', 'path', 'crypto'], message: 'Workflow code must stay deterministic and bundleable.' },
-          { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflows may import only @temporalio/workflow.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'class-validator',
+                'class-transformer',
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+              ],
+              message: 'Workflow code must stay deterministic and bundleable.',
+            },
+            {
+              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+              message: 'Workflows may import only @temporalio/workflow.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

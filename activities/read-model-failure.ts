@@ -26,7 +26,11 @@ export function readModelFailure(error: unknown, what: string): ApplicationFailu
   const named = describeDatabaseFailure(failure);
   const details = [{ errorClass: failure.errorClass, errorCode: failure.code, schemaObject: failure.schemaObject }];
   if (failure.kind === 'unavailable') {
-    return ApplicationFailure.retryable(`Read model unavailable for ${what}: ${named}`, 'ReadModelUnavailable', ...details);
+    return ApplicationFailure.retryable(
+      `Read model unavailable for ${what}: ${named}`,
+      'ReadModelUnavailable',
+      ...details,
+    );
   }
   if (failure.kind === 'unknown' && currentAttempt() < UNKNOWN_FAILURE_ATTEMPTS) {
     return ApplicationFailure.retryable(`Read model write failed for ${what}: ${named}`, 'ReadModelFailed', ...details);

@@ -146,8 +146,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.overdueAt],
     );
   }
-  for (const step of transition.stepsWarned ?? []) await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_warning', step.dueAt);
-  for (const step of transition.stepsOverdue ?? []) await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_overdue');
+  for (const step of transition.stepsWarned ?? [])
+    await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_warning', step.dueAt);
+  for (const step of transition.stepsOverdue ?? [])
+    await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_overdue');
   for (const step of transition.stepsClosed ?? []) {
     await db.query(
       `UPDATE steps SET status = $3, completed_at = $4, lateness_seconds = $5, outcome = $6, updated_at = now()
@@ -187,11 +189,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     );
   }
   for (const step of transition.stepsRescheduled ?? []) {
-    await db.query(`UPDATE steps SET due_at = $3, overdue_at = NULL, updated_at = now() WHERE id = $1 AND case_id = $2`, [
-      step.stepId,
-      caseId,
-      step.dueAt,
-    ]);
+    await db.query(
+      `UPDATE steps SET due_at = $3, overdue_at = NULL, updated_at = now() WHERE id = $1 AND case_id = $2`,
+      [step.stepId, caseId, step.dueAt],
+    );
   }
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {
@@ -237,7 +238,12 @@ async function insertDeadlineNotice(
   dueAt?: string,
 ): Promise<void> {
   const params = new SqlParameters();
-  const [kindParam, dueAtParam, stepParam, caseParam] = [params.add(kind), params.add(dueAt ?? null), params.add(stepId), params.add(caseId)];
+  const [kindParam, dueAtParam, stepParam, caseParam] = [
+    params.add(kind),
+    params.add(dueAt ?? null),
+    params.add(stepId),
+    params.add(caseId),
+  ];
   const settle = params.add(kind === 'deadline_overdue' ? OVERDUE_NOTICE_SETTLE_SECONDS : 0);
   await db.query(
     `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at, next_attempt_at)

@@ -15,7 +15,10 @@ export interface DecidingCase<State> {
 /** A message from a client without the payload key (see libs/temporal/unencrypted-payload.ts). */
 export function refuseUnencrypted(value: unknown): void {
   if (isUnencryptedPayloadMarker(value)) {
-    throw ApplicationFailure.nonRetryable('Afvist: beskeden var ikke krypteret med systemets nøgle.', 'UnencryptedPayload');
+    throw ApplicationFailure.nonRetryable(
+      'Afvist: beskeden var ikke krypteret med systemets nøgle.',
+      'UnencryptedPayload',
+    );
   }
 }
 
@@ -29,7 +32,10 @@ function refuseWhileHeld(writer: ReadModelWriter): void {
  * has done so far is in the read model, with its state (or refuses when it is held for operations);
  * `redriveReadModel` sends a held transition again and answers whether the case caught up.
  */
-export function onReadModelMessages<State>(readModelSynced: UpdateDefinition<State, []>, subject: DecidingCase<State>): void {
+export function onReadModelMessages<State>(
+  readModelSynced: UpdateDefinition<State, []>,
+  subject: DecidingCase<State>,
+): void {
   setHandler(readModelSynced, async () => {
     await subject.writer.flush();
     refuseWhileHeld(subject.writer);

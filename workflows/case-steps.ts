@@ -50,12 +50,21 @@ export class CaseSteps<Kind extends string> {
     step.status = 'completed';
     step.completedAt = completedAt;
     step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
-    const record: StepClosedRecord = { stepId: step.stepId, status: 'completed', completedAt, latenessSeconds: step.latenessSeconds, outcome };
+    const record: StepClosedRecord = {
+      stepId: step.stepId,
+      status: 'completed',
+      completedAt,
+      latenessSeconds: step.latenessSeconds,
+      outcome,
+    };
     return {
       step,
       record,
       event: (actor: Actor) =>
-        caseEvent('step_completed', completedAt, actor, { stepId: step.stepId, details: { kind, latenessSeconds: step.latenessSeconds ?? 0 } }),
+        caseEvent('step_completed', completedAt, actor, {
+          stepId: step.stepId,
+          details: { kind, latenessSeconds: step.latenessSeconds ?? 0 },
+        }),
     };
   }
 
@@ -115,7 +124,14 @@ export class CaseSteps<Kind extends string> {
     step.warnedFor = step.dueAt;
     this.writer.enqueue({
       stepsWarned: [{ stepId: step.stepId, dueAt: step.dueAt }],
-      events: [caseEvent('step_due_soon', new Date().toISOString(), { id: SYSTEM_ACTOR_ID }, { stepId: step.stepId, details: { kind: step.kind, dueAt: step.dueAt } })],
+      events: [
+        caseEvent(
+          'step_due_soon',
+          new Date().toISOString(),
+          { id: SYSTEM_ACTOR_ID },
+          { stepId: step.stepId, details: { kind: step.kind, dueAt: step.dueAt } },
+        ),
+      ],
     });
   }
 

@@ -94,14 +94,20 @@ class DksCase {
         status: this.status,
         openedAt: input.triggeredAt,
       },
-      events: [caseEvent('dks_case_registered', input.triggeredAt, input.actor, { details: { trigger: input.trigger } })],
+      events: [
+        caseEvent('dks_case_registered', input.triggeredAt, input.actor, { details: { trigger: input.trigger } }),
+      ],
     });
     this.steps.openByRule('dks_assessment', input.deadlines.dksAssessment, input.triggeredAt, input.actor);
   }
 
   recordAssessment(decision: DksAssessmentInput): void {
     this.assessedAt = decision.decidedAt;
-    const completed = this.steps.complete('dks_assessment', decision.decidedAt, decision.concernConversation ? 'concern_conversation' : 'none');
+    const completed = this.steps.complete(
+      'dks_assessment',
+      decision.decidedAt,
+      decision.concernConversation ? 'concern_conversation' : 'none',
+    );
     const events = [
       caseEvent('dks_assessed', decision.decidedAt, decision.actor, {
         reason: decision.reason,
@@ -125,13 +131,21 @@ class DksCase {
   /** Planning opens the home-visit step, due at the planned time; a new plan moves it. */
   planHomeVisit(decision: HomeVisitPlanInput): void {
     const planned = this.steps.findOpen('home_visit');
-    const events = [caseEvent('home_visit_planned', new Date().toISOString(), decision.actor, { details: { plannedFor: decision.plannedFor } })];
+    const events = [
+      caseEvent('home_visit_planned', new Date().toISOString(), decision.actor, {
+        details: { plannedFor: decision.plannedFor },
+      }),
+    ];
     this.status = 'home_visit_planned';
     this.completePlanning(new Date().toISOString(), 'planned', decision.actor);
     if (planned) {
       planned.dueAt = decision.plannedFor;
       delete planned.overdueAt;
-      this.writer.enqueue({ status: { status: this.status }, stepsRescheduled: [{ stepId: planned.stepId, dueAt: planned.dueAt }], events });
+      this.writer.enqueue({
+        status: { status: this.status },
+        stepsRescheduled: [{ stepId: planned.stepId, dueAt: planned.dueAt }],
+        events,
+      });
       return;
     }
     this.writer.enqueue({ status: { status: this.status }, events });
@@ -142,14 +156,18 @@ class DksCase {
   recordHomeVisit(decision: HomeVisitHeldInput): void {
     this.homeVisitHeldAt = decision.heldAt;
     this.completePlanning(decision.heldAt, 'held_unplanned', decision.actor);
-    if (!this.steps.findOpen('home_visit')) this.steps.open('home_visit', decision.heldAt, decision.heldAt, decision.actor);
+    if (!this.steps.findOpen('home_visit'))
+      this.steps.open('home_visit', decision.heldAt, decision.heldAt, decision.actor);
     const completed = this.steps.complete('home_visit', decision.heldAt, 'held');
     this.status = 'awaiting_follow_up';
     this.writer.enqueue({
       status: { status: this.status },
       stepsClosed: [completed.record],
       events: [
-        caseEvent('home_visit_held', decision.heldAt, decision.actor, { reason: decision.initiatives, details: { withSocialServices: true } }),
+        caseEvent('home_visit_held', decision.heldAt, decision.actor, {
+          reason: decision.initiatives,
+          details: { withSocialServices: true },
+        }),
         completed.event(decision.actor),
       ],
     });
@@ -158,10 +176,15 @@ class DksCase {
 
   recordFollowUp(decision: FollowUpCheckInput): void {
     const completed = this.steps.complete('follow_up_check', decision.checkedAt, 'checked');
-    this.close('followed_up', decision.checkedAt, [completed.record], [
-      caseEvent('follow_up_checked', decision.checkedAt, decision.actor, { reason: decision.findings }),
-      completed.event(decision.actor),
-    ]);
+    this.close(
+      'followed_up',
+      decision.checkedAt,
+      [completed.record],
+      [
+        caseEvent('follow_up_checked', decision.checkedAt, decision.actor, { reason: decision.findings }),
+        completed.event(decision.actor),
+      ],
+    );
   }
 
   /** Planning is done when the visit is planned, or held without a plan. */

@@ -30,9 +30,13 @@ export const recordSuitabilityAssessmentUpdate = defineUpdate<ExitCourseState, [
 export const interruptCourseUpdate = defineUpdate<ExitCourseState, [InterruptionInput]>('interruptCourse');
 
 /** A party's input to the joint suitability assessment of a parole-linked course. */
-export const recordAssessmentInputUpdate = defineUpdate<ExitCourseState, [AssessmentPartyInput]>('recordAssessmentInput');
+export const recordAssessmentInputUpdate = defineUpdate<ExitCourseState, [AssessmentPartyInput]>(
+  'recordAssessmentInput',
+);
 
-export const recordAgreementSignedUpdate = defineUpdate<ExitCourseState, [AgreementSignedInput]>('recordAgreementSigned');
+export const recordAgreementSignedUpdate = defineUpdate<ExitCourseState, [AgreementSignedInput]>(
+  'recordAgreementSigned',
+);
 
 /** Assigns the first mentor, or changes mentor. */
 export const assignMentorUpdate = defineUpdate<ExitCourseState, [MentorAssignmentInput]>('assignMentor');
@@ -54,7 +58,9 @@ export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonT
 export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>('setReleasePlan');
 
 /** The expected release date changed: every release timer re-arms. */
-export const changeExpectedReleaseDateUpdate = defineUpdate<ExitCourseState, [ReleaseDateChangeInput]>('changeExpectedReleaseDate');
+export const changeExpectedReleaseDateUpdate = defineUpdate<ExitCourseState, [ReleaseDateChangeInput]>(
+  'changeExpectedReleaseDate',
+);
 
 export const updateReadinessUpdate = defineUpdate<ExitCourseState, [ReadinessInput]>('updateReadiness');
 

@@ -1,11 +1,4 @@
-import {
-  condition,
-  continueAsNew,
-  patched,
-  setHandler,
-  workflowInfo,
-  uuid4,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
 import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
 import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
@@ -101,27 +94,48 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
-  onDecision(course, recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) => course.recordSuitabilityAssessment(input));
+  onDecision(course, recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) =>
+    course.recordSuitabilityAssessment(input),
+  );
   onDecision(course, interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
-  onDecision(course, recordAssessmentInputUpdate, refuseAssessmentInput, (input) => course.recordAssessmentInput(input));
-  onDecision(course, recordAgreementSignedUpdate, refuseAgreementSigned, (input) => course.recordAgreementSigned(input));
+  onDecision(course, recordAssessmentInputUpdate, refuseAssessmentInput, (input) =>
+    course.recordAssessmentInput(input),
+  );
+  onDecision(course, recordAgreementSignedUpdate, refuseAgreementSigned, (input) =>
+    course.recordAgreementSigned(input),
+  );
   onDecision(course, assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
   onDecision(course, logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
-  onDecision(course, recordPsychologistCourseUpdate, refusePsychologistCourse, (input) => course.recordPsychologistCourse(input));
-  onDecision(course, recordPrisonTransferUpdate,
+  onDecision(course, recordPsychologistCourseUpdate, refusePsychologistCourse, (input) =>
+    course.recordPsychologistCourse(input),
+  );
+  onDecision(
+    course,
+    recordPrisonTransferUpdate,
     (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
     (input) => course.recordPrisonTransfer(input),
   );
   const unitKind = (code: string) => findUnit(code)?.kind;
-  onDecision(course, recordReleaseUpdate, (state, input, now) => refuseRelease(state, input, now, unitKind), (input) => course.recordRelease(input));
+  onDecision(
+    course,
+    recordReleaseUpdate,
+    (state, input, now) => refuseRelease(state, input, now, unitKind),
+    (input) => course.recordRelease(input),
+  );
   onDecision(course, decideHandoverUpdate, refuseHandoverDecision, (input) => course.decideHandover(input));
-  onDecision(course, redirectHandoverUpdate,
+  onDecision(
+    course,
+    redirectHandoverUpdate,
     (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
     (input) => course.redirectHandover(input),
   );
-  onDecision(course, changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) => course.changeExpectedReleaseDate(input));
+  onDecision(course, changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) =>
+    course.changeExpectedReleaseDate(input),
+  );
   onDecision(course, updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
-  onDecision(course, setReleasePlanUpdate,
+  onDecision(
+    course,
+    setReleasePlanUpdate,
     (state, input) => refuseReleasePlan(state, input, (code) => findUnit(code)?.kind),
     (input) => course.setReleasePlan(input),
   );
@@ -132,7 +146,10 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   await condition(() => isFinal(course.status) || historyIsLong());
   await settleWrites(course.writer);
   if (!isFinal(course.status)) {
-    return continueAsNew<typeof exitCourseWorkflow>({ ...input, carried: { state: course.snapshot(), lastSeq: course.writer.lastSeq } });
+    return continueAsNew<typeof exitCourseWorkflow>({
+      ...input,
+      carried: { state: course.snapshot(), lastSeq: course.writer.lastSeq },
+    });
   }
   return course.snapshot();
 }
@@ -151,7 +168,12 @@ class ExitCourse {
   private institutionCode: string;
   private releasePlan?: { municipalityCode: string; policeDistrictCode: string };
   private expectedReleaseDate: string;
-  private readonly readiness: Readiness = { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false };
+  private readonly readiness: Readiness = {
+    housing: false,
+    income: false,
+    job_or_education_plan: false,
+    mentor_continuity: false,
+  };
   private releaseNoticeSentAt?: string;
   private handover?: ExitCourseState['handover'];
 
@@ -163,7 +185,9 @@ class ExitCourse {
     this.writer = new ReadModelWriter(input.caseId, 'exit_course', input.carried?.lastSeq);
     this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, (step) =>
       // What is not ready near release is named in the escalation.
-      step.kind === 'release_preparation' ? { missing: missingReadiness(this.readiness).join(',') } : ({} as Record<string, string>),
+      step.kind === 'release_preparation'
+        ? { missing: missingReadiness(this.readiness).join(',') }
+        : ({} as Record<string, string>),
     );
     this.institutionCode = input.institutionCode;
     this.expectedReleaseDate = input.expectedReleaseDate;
@@ -227,7 +251,12 @@ class ExitCourse {
         }),
       ],
     });
-    this.stepTracker.openByRule('suitability_assessment', input.deadlines.suitabilityAssessment, input.referredAt, input.actor);
+    this.stepTracker.openByRule(
+      'suitability_assessment',
+      input.deadlines.suitabilityAssessment,
+      input.referredAt,
+      input.actor,
+    );
   }
 
   recordSuitabilityAssessment(assessment: SuitabilityAssessmentInput): void {
@@ -242,22 +271,37 @@ class ExitCourse {
           completed.event(assessment.actor),
         ],
       });
-      this.stepTracker.openByRule('agreement_signing', this.input.deadlines.agreementSigning, assessment.decidedAt, assessment.actor);
+      this.stepTracker.openByRule(
+        'agreement_signing',
+        this.input.deadlines.agreementSigning,
+        assessment.decidedAt,
+        assessment.actor,
+      );
     } else {
-      this.close('rejected', assessment.decidedAt, [completed.record], [
-        caseEvent('suitability_rejection', assessment.decidedAt, assessment.actor, {
-          stepId: completed.step.stepId,
-          reason: assessment.reason,
-        }),
-        completed.event(assessment.actor),
-      ]);
+      this.close(
+        'rejected',
+        assessment.decidedAt,
+        [completed.record],
+        [
+          caseEvent('suitability_rejection', assessment.decidedAt, assessment.actor, {
+            stepId: completed.step.stepId,
+            reason: assessment.reason,
+          }),
+          completed.event(assessment.actor),
+        ],
+      );
     }
   }
 
   recordAssessmentInput(input: AssessmentPartyInput): void {
     this.assessmentInputs.push(input.party);
     this.writer.enqueue({
-      events: [caseEvent('assessment_input_recorded', input.recordedAt, input.actor, { reason: input.summary, details: { party: input.party } })],
+      events: [
+        caseEvent('assessment_input_recorded', input.recordedAt, input.actor, {
+          reason: input.summary,
+          details: { party: input.party },
+        }),
+      ],
     });
   }
 
@@ -267,9 +311,17 @@ class ExitCourse {
     this.writer.enqueue({
       status: { status: this.status },
       stepsClosed: [completed.record],
-      events: [caseEvent('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }), completed.event(input.actor)],
+      events: [
+        caseEvent('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }),
+        completed.event(input.actor),
+      ],
     });
-    this.stepTracker.openByRule('mentor_assignment', this.input.deadlines.mentorAssignment, input.signedAt, input.actor);
+    this.stepTracker.openByRule(
+      'mentor_assignment',
+      this.input.deadlines.mentorAssignment,
+      input.signedAt,
+      input.actor,
+    );
   }
 
   /** The first assignment completes the mentor-assignment step and starts the contact cadence; later ones change mentor. */
@@ -278,18 +330,28 @@ class ExitCourse {
     this.mentor.mentorRef = input.mentorRef;
     this.mentor.assignedAt = input.assignedAt;
     const assignment = this.steps.find((step) => step.kind === 'mentor_assignment' && step.status === 'open');
-    const completed = assignment ? this.stepTracker.complete('mentor_assignment', input.assignedAt, 'assigned') : undefined;
+    const completed = assignment
+      ? this.stepTracker.complete('mentor_assignment', input.assignedAt, 'assigned')
+      : undefined;
     this.writer.enqueue({
       exitCourseFacts: { mentorRef: input.mentorRef },
       stepsClosed: completed ? [completed.record] : [],
       events: [
         previous
-          ? caseEvent('mentor_changed', input.assignedAt, input.actor, { details: { from: previous, to: input.mentorRef } })
+          ? caseEvent('mentor_changed', input.assignedAt, input.actor, {
+              details: { from: previous, to: input.mentorRef },
+            })
           : caseEvent('mentor_assigned', input.assignedAt, input.actor, { details: { mentorRef: input.mentorRef } }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
-    if (!previous) this.stepTracker.openByRule('mentor_contact', this.input.deadlines.mentorContactCadence, input.assignedAt, input.actor);
+    if (!previous)
+      this.stepTracker.openByRule(
+        'mentor_contact',
+        this.input.deadlines.mentorContactCadence,
+        input.assignedAt,
+        input.actor,
+      );
   }
 
   /**
@@ -304,11 +366,19 @@ class ExitCourse {
     }
     const cadence = this.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open');
     const movesCadence = cadence !== undefined && Date.parse(input.contactAt) >= Date.parse(cadence.openedAt);
-    const completed = movesCadence ? this.stepTracker.complete('mentor_contact', input.contactAt, input.form) : undefined;
+    const completed = movesCadence
+      ? this.stepTracker.complete('mentor_contact', input.contactAt, input.form)
+      : undefined;
     const contactId = uuid4();
     this.writer.enqueue({
       mentorContacts: [
-        { contactId, contactAt: input.contactAt, form: input.form, durationMinutes: input.durationMinutes, mentorRef: this.mentor.mentorRef! },
+        {
+          contactId,
+          contactAt: input.contactAt,
+          form: input.form,
+          durationMinutes: input.durationMinutes,
+          mentorRef: this.mentor.mentorRef!,
+        },
       ],
       stepsClosed: completed ? [completed.record] : [],
       events: [
@@ -318,14 +388,26 @@ class ExitCourse {
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });
-    if (movesCadence) this.stepTracker.openByRule('mentor_contact', this.input.deadlines.mentorContactCadence, input.contactAt, input.actor);
+    if (movesCadence)
+      this.stepTracker.openByRule(
+        'mentor_contact',
+        this.input.deadlines.mentorContactCadence,
+        input.contactAt,
+        input.actor,
+      );
   }
 
   recordPsychologistCourse(input: PsychologistCourseInput): void {
     this.psychologistCourse = input.event === 'started' ? 'ongoing' : 'ended';
     this.writer.enqueue({
       exitCourseFacts: { psychologistCourse: this.psychologistCourse },
-      events: [caseEvent(input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended', input.at, input.actor)],
+      events: [
+        caseEvent(
+          input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended',
+          input.at,
+          input.actor,
+        ),
+      ],
     });
   }
 
@@ -344,7 +426,9 @@ class ExitCourse {
       ],
       notifications: this.notify('prison_transfer'),
       events: [
-        caseEvent('prison_transfer', input.transferredAt, input.actor, { details: { from, to: input.toInstitutionCode } }),
+        caseEvent('prison_transfer', input.transferredAt, input.actor, {
+          details: { from, to: input.toInstitutionCode },
+        }),
       ],
     });
   }
@@ -386,8 +470,16 @@ class ExitCourse {
     const cancelled = this.stepTracker.cancelOpen(input.releasedAt);
     this.writer.enqueue({
       status: { status: this.status },
-      stepsClosed: cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: input.releasedAt })),
-      exitCourseFacts: { releasedAt: input.releasedAt, handoverDistrict: policeDistrictCode, releaseMunicipality: municipalityCode },
+      stepsClosed: cancelled.map((step) => ({
+        stepId: step.stepId,
+        status: 'cancelled' as const,
+        completedAt: input.releasedAt,
+      })),
+      exitCourseFacts: {
+        releasedAt: input.releasedAt,
+        handoverDistrict: policeDistrictCode,
+        releaseMunicipality: municipalityCode,
+      },
       accessChanges: [
         { orgUnit: this.institutionCode, access: 'read' },
         { orgUnit: municipalityCode, access: 'read' },
@@ -399,10 +491,18 @@ class ExitCourse {
       ],
       events: [
         caseEvent('released', input.releasedAt, input.actor, {
-          details: { institutionCode: this.institutionCode, notReady: missingReadiness(this.readiness).join(',') || null },
+          details: {
+            institutionCode: this.institutionCode,
+            notReady: missingReadiness(this.readiness).join(',') || null,
+          },
         }),
         caseEvent('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
-        ...cancelled.map((step) => caseEvent('step_cancelled', input.releasedAt, input.actor, { stepId: step.stepId, details: { kind: step.kind } })),
+        ...cancelled.map((step) =>
+          caseEvent('step_cancelled', input.releasedAt, input.actor, {
+            stepId: step.stepId,
+            details: { kind: step.kind },
+          }),
+        ),
       ],
     });
     this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
@@ -417,14 +517,19 @@ class ExitCourse {
         exitCourseFacts: { handoverContinuation: input.continuation },
         events: [],
       });
-      this.close(input.continuation === 'closed' ? 'handed_over_closed' : 'handed_over_continued', input.decidedAt, [completed.record], [
-        caseEvent('handover_accepted', input.decidedAt, input.actor, {
-          stepId: completed.step.stepId,
-          ...(input.reason ? { reason: input.reason } : {}),
-          details: { continuation: input.continuation, policeDistrictCode: district },
-        }),
-        completed.event(input.actor),
-      ]);
+      this.close(
+        input.continuation === 'closed' ? 'handed_over_closed' : 'handed_over_continued',
+        input.decidedAt,
+        [completed.record],
+        [
+          caseEvent('handover_accepted', input.decidedAt, input.actor, {
+            stepId: completed.step.stepId,
+            ...(input.reason ? { reason: input.reason } : {}),
+            details: { continuation: input.continuation, policeDistrictCode: district },
+          }),
+          completed.event(input.actor),
+        ],
+      );
       return;
     }
     // Declined: back to Kriminalforsorgen, which hands over to another district; the district keeps history.
@@ -437,7 +542,11 @@ class ExitCourse {
         { orgUnit: this.institutionCode, access: 'write' },
       ],
       events: [
-        caseEvent('handover_declined', input.decidedAt, input.actor, { stepId: completed.step.stepId, reason: input.reason, details: { policeDistrictCode: district } }),
+        caseEvent('handover_declined', input.decidedAt, input.actor, {
+          stepId: completed.step.stepId,
+          reason: input.reason,
+          details: { policeDistrictCode: district },
+        }),
         completed.event(input.actor),
       ],
     });
@@ -458,11 +567,19 @@ class ExitCourse {
       ],
       notifications: [{ notificationId: uuid4(), recipientUnit: input.policeDistrictCode, kind: 'handover' }],
       events: [
-        caseEvent('handed_over', input.redirectedAt, input.actor, { stepId: completed.step.stepId, details: { policeDistrictCode: input.policeDistrictCode } }),
+        caseEvent('handed_over', input.redirectedAt, input.actor, {
+          stepId: completed.step.stepId,
+          details: { policeDistrictCode: input.policeDistrictCode },
+        }),
         completed.event(input.actor),
       ],
     });
-    this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.redirectedAt, input.actor);
+    this.stepTracker.openByRule(
+      'handover_decision',
+      this.deadline('handoverDecision'),
+      input.redirectedAt,
+      input.actor,
+    );
   }
 
   interrupt(interruption: InterruptionInput): void {
@@ -470,7 +587,11 @@ class ExitCourse {
     this.close(
       interruption.by === 'inmate' ? 'interrupted_by_inmate' : 'interrupted_by_kriminalforsorgen',
       interruption.interruptedAt,
-      cancelled.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: interruption.interruptedAt })),
+      cancelled.map((step) => ({
+        stepId: step.stepId,
+        status: 'cancelled' as const,
+        completedAt: interruption.interruptedAt,
+      })),
       [
         caseEvent('course_interrupted', interruption.interruptedAt, interruption.actor, {
           reason: interruption.reason,
@@ -499,7 +620,9 @@ class ExitCourse {
 
   /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
   private get inPrison(): boolean {
-    return ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'].includes(this.status);
+    return ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'].includes(
+      this.status,
+    );
   }
 
   /**
@@ -528,12 +651,17 @@ class ExitCourse {
       exitCourseFacts: { releaseNoticeSentAt: now },
       notifications,
       events: [
-        caseEvent('release_notice_sent', now, { id: SYSTEM_ACTOR_ID }, {
-          details: {
-            expectedReleaseDate: this.expectedReleaseDate,
-            recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
+        caseEvent(
+          'release_notice_sent',
+          now,
+          { id: SYSTEM_ACTOR_ID },
+          {
+            details: {
+              expectedReleaseDate: this.expectedReleaseDate,
+              recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
+            },
           },
-        }),
+        ),
       ],
     });
     if (missingReadiness(this.readiness).length > 0) {
@@ -546,7 +674,10 @@ class ExitCourse {
   }
 
   private preparationDueAt(): string {
-    return startOfDaysBefore(parseLocalDate(this.expectedReleaseDate)!, calendarDays(this.deadline('releaseReadiness'))).toISOString();
+    return startOfDaysBefore(
+      parseLocalDate(this.expectedReleaseDate)!,
+      calendarDays(this.deadline('releaseReadiness')),
+    ).toISOString();
   }
 
   /** A deadline rule of this course; one added to the policy after the course started takes its default. */
@@ -575,24 +706,34 @@ class ExitCourse {
           details: { from, to: input.expectedReleaseDate },
         }),
         ...moved.map((step) =>
-          caseEvent('step_rescheduled', new Date().toISOString(), input.actor, { stepId: step.stepId, details: { dueAt: step.dueAt } }),
+          caseEvent('step_rescheduled', new Date().toISOString(), input.actor, {
+            stepId: step.stepId,
+            details: { dueAt: step.dueAt },
+          }),
         ),
       ],
     });
     // Moved inside the notice period: notify now, within this decision, so it is read back with it.
-    if (!this.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now()) this.sendReleaseNotice();
+    if (!this.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now())
+      this.sendReleaseNotice();
   }
 
   updateReadiness(input: ReadinessInput): void {
     this.readiness[input.item] = input.ready;
     const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
     const now = new Date().toISOString();
-    const completed = preparation && missingReadiness(this.readiness).length === 0 ? this.stepTracker.complete('release_preparation', now, 'ready') : undefined;
+    const completed =
+      preparation && missingReadiness(this.readiness).length === 0
+        ? this.stepTracker.complete('release_preparation', now, 'ready')
+        : undefined;
     this.writer.enqueue({
       exitCourseFacts: { readiness: { ...this.readiness } },
       stepsClosed: completed ? [completed.record] : [],
       events: [
-        caseEvent('readiness_updated', now, input.actor, { reason: input.note, details: { item: input.item, ready: input.ready } }),
+        caseEvent('readiness_updated', now, input.actor, {
+          reason: input.note,
+          details: { item: input.item, ready: input.ready },
+        }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
     });

@@ -10,5 +10,9 @@ import type {
 export const networkCouncilStateQuery = defineQuery<NetworkCouncilState>('networkCouncilState');
 export const councilReadModelSyncedUpdate = defineUpdate<NetworkCouncilState>('readModelSynced');
 export const recordInvitationsUpdate = defineUpdate<NetworkCouncilState, [InvitationsInput]>('recordInvitations');
-export const recordCouncilMeetingUpdate = defineUpdate<NetworkCouncilState, [CouncilMeetingInput]>('recordCouncilMeeting');
-export const recordCouncilAgreementsUpdate = defineUpdate<NetworkCouncilState, [CouncilAgreementsInput]>('recordCouncilAgreements');
+export const recordCouncilMeetingUpdate = defineUpdate<NetworkCouncilState, [CouncilMeetingInput]>(
+  'recordCouncilMeeting',
+);
+export const recordCouncilAgreementsUpdate = defineUpdate<NetworkCouncilState, [CouncilAgreementsInput]>(
+  'recordCouncilAgreements',
+);

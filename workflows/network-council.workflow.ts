@@ -1,5 +1,9 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { refuseCouncilAgreements, refuseCouncilMeeting, refuseInvitations } from '../libs/domain/youth/network-council.rules';
+import {
+  refuseCouncilAgreements,
+  refuseCouncilMeeting,
+  refuseInvitations,
+} from '../libs/domain/youth/network-council.rules';
 import type {
   CouncilAgreementsInput,
   CouncilMeetingInput,
@@ -36,7 +40,9 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
   onReadModelMessages(councilReadModelSyncedUpdate, council);
   onDecision(council, recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
   onDecision(council, recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
-  onDecision(council, recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) => council.recordAgreements(decision));
+  onDecision(council, recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) =>
+    council.recordAgreements(decision),
+  );
 
   await condition(() => council.status === 'agreements_made');
   await settleWrites(council.writer);
@@ -79,9 +85,18 @@ class NetworkCouncil {
         status: this.status,
         openedAt: input.documentationReceivedAt,
       },
-      events: [caseEvent('network_council_registered', input.documentationReceivedAt, input.actor, { details: { suspicion: input.suspicion } })],
+      events: [
+        caseEvent('network_council_registered', input.documentationReceivedAt, input.actor, {
+          details: { suspicion: input.suspicion },
+        }),
+      ],
     });
-    this.steps.openByRule('network_council_convening', input.deadlines.networkCouncilConvening, input.documentationReceivedAt, input.actor);
+    this.steps.openByRule(
+      'network_council_convening',
+      input.deadlines.networkCouncilConvening,
+      input.documentationReceivedAt,
+      input.actor,
+    );
   }
 
   recordInvitations(decision: InvitationsInput): void {
@@ -103,7 +118,10 @@ class NetworkCouncil {
   recordMeeting(decision: CouncilMeetingInput): void {
     this.status = 'meeting_held';
     this.heldAt = decision.heldAt;
-    this.writer.enqueue({ status: { status: this.status }, events: [caseEvent('council_meeting_held', decision.heldAt, decision.actor)] });
+    this.writer.enqueue({
+      status: { status: this.status },
+      events: [caseEvent('council_meeting_held', decision.heldAt, decision.actor)],
+    });
   }
 
   recordAgreements(decision: CouncilAgreementsInput): void {
@@ -112,7 +130,10 @@ class NetworkCouncil {
     this.writer.enqueue({
       status: { status: this.status, closedAt: decision.agreedAt },
       events: decision.agreements.map((agreement) =>
-        caseEvent('council_agreement_made', decision.agreedAt, decision.actor, { reason: agreement.description, details: { kind: agreement.kind } }),
+        caseEvent('council_agreement_made', decision.agreedAt, decision.actor, {
+          reason: agreement.description,
+          details: { kind: agreement.kind },
+        }),
       ),
     });
   }

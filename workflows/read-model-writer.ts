@@ -89,8 +89,16 @@ export class ReadModelWriter {
   }
 
   private async hold(transition: CaseTransition, error: ActivityFailure): Promise<void> {
-    const details = ((error.cause as ApplicationFailure).details?.[0] ?? {}) as { errorClass?: string; errorCode?: string | null; schemaObject?: string | null };
-    const step = transition.stepsOpened?.[0] ?? transition.stepsClosed?.[0] ?? transition.stepsOverdue?.[0] ?? transition.stepsWarned?.[0];
+    const details = ((error.cause as ApplicationFailure).details?.[0] ?? {}) as {
+      errorClass?: string;
+      errorCode?: string | null;
+      schemaObject?: string | null;
+    };
+    const step =
+      transition.stepsOpened?.[0] ??
+      transition.stepsClosed?.[0] ??
+      transition.stepsOverdue?.[0] ??
+      transition.stepsWarned?.[0];
     const stepKind = transition.stepsOpened?.[0]?.kind;
     const failures = this.lastHeld?.seq === transition.seq ? this.lastHeld.failures + 1 : 1;
     this.held = {
@@ -118,5 +126,9 @@ export class ReadModelWriter {
 function keepGoing(): void {}
 
 function isRejection(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === READ_MODEL_REJECTED;
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === READ_MODEL_REJECTED
+  );
 }

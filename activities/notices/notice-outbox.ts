@@ -82,7 +82,9 @@ export class NoticeOutbox {
       );
       return 'failed';
     }
-    await this.dataSource.query(`UPDATE notifications SET sent_at = now(), last_error = NULL WHERE id = $1`, [claimed.id]);
+    await this.dataSource.query(`UPDATE notifications SET sent_at = now(), last_error = NULL WHERE id = $1`, [
+      claimed.id,
+    ]);
     return 'sent';
   }
 

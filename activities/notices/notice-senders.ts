@@ -24,15 +24,23 @@ export class SmtpNoticeSender implements NoticeSender {
 
   constructor(private readonly settings: NonNullable<NoticeSettings['smtp']>) {
     // Bounded waits: a mail server that hangs delays one notice, never the outbox for minutes.
-    this.transport = createTransport(settings.url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.transport = createTransport(settings.url, {
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   }
 
   async send(notice: OutgoingNotice): Promise<void> {
     // The role's own mailbox in the unit if there is one (DKS and the exit unit share a police district), else the unit's.
-    const to = this.settings.unitAddresses[`${notice.recipientUnit}/${notice.recipientRole}`] ?? this.settings.unitAddresses[notice.recipientUnit];
+    const to =
+      this.settings.unitAddresses[`${notice.recipientUnit}/${notice.recipientRole}`] ??
+      this.settings.unitAddresses[notice.recipientUnit];
     if (!to) throw new Error(`Ingen e-mailadresse for enheden ${notice.recipientUnit} (NOTICE_UNIT_ADDRESSES).`);
     // An overdue step is escalated: the unit's supervisor gets a copy where it has a mailbox (UNIT/supervisor=…).
-    const supervisor = notice.escalation ? this.settings.unitAddresses[`${notice.recipientUnit}/supervisor`] : undefined;
+    const supervisor = notice.escalation
+      ? this.settings.unitAddresses[`${notice.recipientUnit}/supervisor`]
+      : undefined;
     await this.transport.sendMail({
       from: this.settings.from,
       to,

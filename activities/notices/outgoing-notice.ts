@@ -1,6 +1,12 @@
 import type { CaseType } from '../../libs/domain/case-record/case-transition';
 import { ROLE_LABELS, type Role } from '../../libs/access/roles';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case-record/step-kinds';
+import {
+  CASE_RESOURCES,
+  CASE_TYPE_LABELS,
+  isStepKind,
+  STEP_KINDS,
+  stepLabel,
+} from '../../libs/domain/case-record/step-kinds';
 import { findUnit, type UnitKind, unitName } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
@@ -33,8 +39,10 @@ export interface OutgoingNotice {
 }
 
 const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
-  deadline_warning: (notice) => `Frist nærmer sig: ${stepLabel(notice.stepKind ?? '')} senest ${formatDanishDateTime(notice.dueAt!)}`,
-  deadline_overdue: (notice) => `Frist overskredet: ${stepLabel(notice.stepKind ?? '')} skulle være sket senest ${formatDanishDateTime(notice.dueAt!)}`,
+  deadline_warning: (notice) =>
+    `Frist nærmer sig: ${stepLabel(notice.stepKind ?? '')} senest ${formatDanishDateTime(notice.dueAt!)}`,
+  deadline_overdue: (notice) =>
+    `Frist overskredet: ${stepLabel(notice.stepKind ?? '')} skulle være sket senest ${formatDanishDateTime(notice.dueAt!)}`,
   prison_transfer: () => 'Exit-forløb overført til et andet fængsel',
   release_notice: () => 'Varsel om løsladelse af en person i exit-forløb',
   release_date_changed: () => 'Forventet løsladelsesdato er ændret',
@@ -64,7 +72,10 @@ export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNot
   const role = recipientRole(notice);
   const base = webUrl.replace(/\/$/, '');
   const forOperations = notice.recipientUnit === OPERATIONS_RECIPIENT;
-  const link = forOperations || !notice.caseType ? `${base}/#/drift` : `${base}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
+  const link =
+    forOperations || !notice.caseType
+      ? `${base}/#/drift`
+      : `${base}/#/sag/${CASE_RESOURCES[notice.caseType]}/${notice.caseId}`;
   const text = [
     `Til: ${forOperations ? 'Driften' : recipientName} – ${ROLE_LABELS[role]}`,
     '',
@@ -72,9 +83,18 @@ export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNot
     ...(notice.caseType ? [`Sagstype: ${CASE_TYPE_LABELS[notice.caseType]}`] : []),
     `Sag: ${notice.caseId}`,
     '',
-    forOperations ? `Se sager, der kræver opmærksomhed, og prøv igen, når årsagen er rettet: ${link}` : `Se sagen: ${link}`,
+    forOperations
+      ? `Se sager, der kræver opmærksomhed, og prøv igen, når årsagen er rettet: ${link}`
+      : `Se sagen: ${link}`,
     '',
     'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
   ].join('\n');
-  return { noticeId: notice.id, recipientUnit: notice.recipientUnit, recipientRole: role, escalation: notice.kind === 'deadline_overdue', subject, text };
+  return {
+    noticeId: notice.id,
+    recipientUnit: notice.recipientUnit,
+    recipientRole: role,
+    escalation: notice.kind === 'deadline_overdue',
+    subject,
+    text,
+  };
 }

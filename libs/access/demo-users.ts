@@ -14,18 +14,90 @@ export interface DemoUser {
 
 /** One user per role and organisation (two prisons, to show that one cannot see the other's cases). */
 export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
-  { username: 'kf.storstroem', displayName: 'Sagsbehandler, Storstrøm Fængsel', role: 'kf_caseworker', organisation: 'kriminalforsorgen', units: ['KF-STORSTROEM'] },
-  { username: 'kf.ennermark', displayName: 'Sagsbehandler, Enner Mark Fængsel', role: 'kf_caseworker', organisation: 'kriminalforsorgen', units: ['KF-ENNER-MARK'] },
-  { username: 'kf.leder.storstroem', displayName: 'Leder, Storstrøm Fængsel', role: 'supervisor', organisation: 'kriminalforsorgen', units: ['KF-STORSTROEM'] },
-  { username: 'kf.leder.national', displayName: 'Landsdækkende leder, Kriminalforsorgen', role: 'national_supervisor', organisation: 'kriminalforsorgen', units: [] },
-  { username: 'politi.kbh.exit', displayName: 'Exitenheden, Københavns Politi', role: 'police_exit_officer', organisation: 'politi', units: ['POL-KBH'] },
-  { username: 'politi.kbh.dks', displayName: 'DKS, Københavns Politi', role: 'dks_officer', organisation: 'politi', units: ['POL-KBH'] },
-  { username: 'politi.leder.kbh', displayName: 'Leder, Københavns Politi', role: 'supervisor', organisation: 'politi', units: ['POL-KBH'] },
-  { username: 'politi.leder.national', displayName: 'Landsdækkende leder, Politiet', role: 'national_supervisor', organisation: 'politi', units: [] },
-  { username: 'kommune.kbh', displayName: 'Sagsbehandler, Københavns Kommune', role: 'municipality_caseworker', organisation: 'kommune', units: ['KOM-0101'] },
-  { username: 'kommune.leder.kbh', displayName: 'Leder, Københavns Kommune', role: 'supervisor', organisation: 'kommune', units: ['KOM-0101'] },
-  { username: 'admin', displayName: 'Administrator', role: 'administrator', organisation: 'kriminalforsorgen', units: [] },
-  { username: 'drift', displayName: 'Drift (Temporal)', role: 'operations', organisation: 'kriminalforsorgen', units: [] },
+  {
+    username: 'kf.storstroem',
+    displayName: 'Sagsbehandler, Storstrøm Fængsel',
+    role: 'kf_caseworker',
+    organisation: 'kriminalforsorgen',
+    units: ['KF-STORSTROEM'],
+  },
+  {
+    username: 'kf.ennermark',
+    displayName: 'Sagsbehandler, Enner Mark Fængsel',
+    role: 'kf_caseworker',
+    organisation: 'kriminalforsorgen',
+    units: ['KF-ENNER-MARK'],
+  },
+  {
+    username: 'kf.leder.storstroem',
+    displayName: 'Leder, Storstrøm Fængsel',
+    role: 'supervisor',
+    organisation: 'kriminalforsorgen',
+    units: ['KF-STORSTROEM'],
+  },
+  {
+    username: 'kf.leder.national',
+    displayName: 'Landsdækkende leder, Kriminalforsorgen',
+    role: 'national_supervisor',
+    organisation: 'kriminalforsorgen',
+    units: [],
+  },
+  {
+    username: 'politi.kbh.exit',
+    displayName: 'Exitenheden, Københavns Politi',
+    role: 'police_exit_officer',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
+  {
+    username: 'politi.kbh.dks',
+    displayName: 'DKS, Københavns Politi',
+    role: 'dks_officer',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
+  {
+    username: 'politi.leder.kbh',
+    displayName: 'Leder, Københavns Politi',
+    role: 'supervisor',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
+  {
+    username: 'politi.leder.national',
+    displayName: 'Landsdækkende leder, Politiet',
+    role: 'national_supervisor',
+    organisation: 'politi',
+    units: [],
+  },
+  {
+    username: 'kommune.kbh',
+    displayName: 'Sagsbehandler, Københavns Kommune',
+    role: 'municipality_caseworker',
+    organisation: 'kommune',
+    units: ['KOM-0101'],
+  },
+  {
+    username: 'kommune.leder.kbh',
+    displayName: 'Leder, Københavns Kommune',
+    role: 'supervisor',
+    organisation: 'kommune',
+    units: ['KOM-0101'],
+  },
+  {
+    username: 'admin',
+    displayName: 'Administrator',
+    role: 'administrator',
+    organisation: 'kriminalforsorgen',
+    units: [],
+  },
+  {
+    username: 'drift',
+    displayName: 'Drift (Temporal)',
+    role: 'operations',
+    organisation: 'kriminalforsorgen',
+    units: [],
+  },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */
@@ -35,7 +107,14 @@ export async function seedDemoUsers(db: DataSource): Promise<number> {
     const rows: unknown[] = await db.query(
       `INSERT INTO users (username, display_name, password_hash, role, organisation, units)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [user.username, user.displayName, await hashPassword(DEMO_SECRETS.demoUserPassword), user.role, user.organisation, user.units],
+      [
+        user.username,
+        user.displayName,
+        await hashPassword(DEMO_SECRETS.demoUserPassword),
+        user.role,
+        user.organisation,
+        user.units,
+      ],
     );
     created += rows.length;
   }

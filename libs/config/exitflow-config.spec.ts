@@ -2,7 +2,12 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../domain/deadlines/deadline-policy';
 import { parseKeyring, parseSecret } from '../personal-data/keyring';
 import { DEMO_SECRETS } from './demo-secrets';
-import { assertNoDemoSecretsInProduction, DEFAULTS, loadConfig, temporalSettingsFromEnvironment } from './exitflow-config';
+import {
+  assertNoDemoSecretsInProduction,
+  DEFAULTS,
+  loadConfig,
+  temporalSettingsFromEnvironment,
+} from './exitflow-config';
 
 /** What every config holds besides the settings a test is about (all defaults). */
 function defaultSecuritySettings() {
@@ -102,7 +107,9 @@ describe('loadConfig', () => {
   });
 
   it.each(['65536', '-1', '80.5', 'abc', 'NaN'])('refuses PORT=%s naming the variable', (raw) => {
-    expect(() => loadConfig({ DATABASE_URL, PORT: raw })).toThrow(new Error(`PORT must be a port number, got '${raw}'.`));
+    expect(() => loadConfig({ DATABASE_URL, PORT: raw })).toThrow(
+      new Error(`PORT must be a port number, got '${raw}'.`),
+    );
   });
 
   it('stops on a malformed deadline override', () => {
@@ -140,9 +147,9 @@ describe('temporalSettingsFromEnvironment — TLS', () => {
   it('refuses a client certificate without its key, and a key without its certificate', () => {
     expect(() => temporalSettingsFromEnvironment({ TEMPORAL_TLS_CERT_PATH: '/tls/client.pem' })).toThrow(pairingError);
     expect(() => temporalSettingsFromEnvironment({ TEMPORAL_TLS_KEY_PATH: '/tls/client.key' })).toThrow(pairingError);
-    expect(() =>
-      loadConfig({ DATABASE_URL, TEMPORAL_TLS: 'true', TEMPORAL_TLS_KEY_PATH: '/tls/client.key' }),
-    ).toThrow(pairingError);
+    expect(() => loadConfig({ DATABASE_URL, TEMPORAL_TLS: 'true', TEMPORAL_TLS_KEY_PATH: '/tls/client.key' })).toThrow(
+      pairingError,
+    );
   });
 
   it('enables mutual TLS when certificate and key are both set', () => {
@@ -183,7 +190,12 @@ describe('security settings', () => {
       CORS_ORIGINS: 'https://exitflow.example.dk, http://localhost:5173',
       TEMPORAL_CODEC_CORS_ORIGINS: 'http://localhost:8233',
     });
-    expect(config.auth).toMatchObject({ issuer: 'https://login.example.dk', audience: 'exitflow', tokenTtlSeconds: 3600, loginAttemptsPerMinute: 5 });
+    expect(config.auth).toMatchObject({
+      issuer: 'https://login.example.dk',
+      audience: 'exitflow',
+      tokenTtlSeconds: 3600,
+      loginAttemptsPerMinute: 5,
+    });
     expect(config.corsOrigins).toEqual(['https://exitflow.example.dk', 'http://localhost:5173']);
     expect(config.codecCorsOrigins).toEqual(['http://localhost:8233']);
   });
@@ -195,10 +207,18 @@ describe('security settings', () => {
   });
 
   it.each([
-    ['CORS_ORIGINS', 'exitflow.example.dk', "CORS_ORIGINS: 'exitflow.example.dk' is not an origin like https://host:port."],
+    [
+      'CORS_ORIGINS',
+      'exitflow.example.dk',
+      "CORS_ORIGINS: 'exitflow.example.dk' is not an origin like https://host:port.",
+    ],
     ['CORS_ORIGINS', 'https://x.dk/path', "CORS_ORIGINS: 'https://x.dk/path' is not an origin like https://host:port."],
     ['AUTH_TOKEN_TTL_MINUTES', '0', "AUTH_TOKEN_TTL_MINUTES must be a whole number from 1 to 1440, got '0'."],
-    ['LOGIN_ATTEMPTS_PER_MINUTE', 'many', "LOGIN_ATTEMPTS_PER_MINUTE must be a whole number from 1 to 10000, got 'many'."],
+    [
+      'LOGIN_ATTEMPTS_PER_MINUTE',
+      'many',
+      "LOGIN_ATTEMPTS_PER_MINUTE must be a whole number from 1 to 10000, got 'many'.",
+    ],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ DATABASE_URL, [name]: value })).toThrow(new Error(message));
   });
@@ -221,13 +241,31 @@ describe('security settings', () => {
   });
 
   it.each([
-    ['AUTH_SIGNING_KEY with \\n escapes', { AUTH_SIGNING_KEY: DEMO_SECRETS.authSigningKey.replace(/\n/g, '\\n') }, 'AUTH_SIGNING_KEY (or AUTH_JWKS_URL)'],
-    ['PERSONAL_DATA_KEYS without padding', { PERSONAL_DATA_KEYS: DEMO_SECRETS.personalDataKeys.replace(/=+$/, '') }, 'PERSONAL_DATA_KEYS'],
-    ['PERSONAL_DATA_HMAC_KEY with a trailing newline', { PERSONAL_DATA_HMAC_KEY: `${DEMO_SECRETS.personalDataHmacKey}\n` }, 'PERSONAL_DATA_HMAC_KEY'],
-    ['TEMPORAL_CODEC_KEYS under another id', { TEMPORAL_CODEC_KEYS: `prod1:${DEMO_SECRETS.temporalCodecKeys.split(':')[1]}` }, 'TEMPORAL_CODEC_KEYS'],
+    [
+      'AUTH_SIGNING_KEY with \\n escapes',
+      { AUTH_SIGNING_KEY: DEMO_SECRETS.authSigningKey.replace(/\n/g, '\\n') },
+      'AUTH_SIGNING_KEY (or AUTH_JWKS_URL)',
+    ],
+    [
+      'PERSONAL_DATA_KEYS without padding',
+      { PERSONAL_DATA_KEYS: DEMO_SECRETS.personalDataKeys.replace(/=+$/, '') },
+      'PERSONAL_DATA_KEYS',
+    ],
+    [
+      'PERSONAL_DATA_HMAC_KEY with a trailing newline',
+      { PERSONAL_DATA_HMAC_KEY: `${DEMO_SECRETS.personalDataHmacKey}\n` },
+      'PERSONAL_DATA_HMAC_KEY',
+    ],
+    [
+      'TEMPORAL_CODEC_KEYS under another id',
+      { TEMPORAL_CODEC_KEYS: `prod1:${DEMO_SECRETS.temporalCodecKeys.split(':')[1]}` },
+      'TEMPORAL_CODEC_KEYS',
+    ],
   ])('recognises a demo key spelt differently: %s', (_name, override, refused) => {
     const own = {
-      AUTH_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      AUTH_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
       PERSONAL_DATA_KEYS: `k1:${key()}`,
       PERSONAL_DATA_HMAC_KEY: key(),
       TEMPORAL_CODEC_KEYS: `c1:${key()}`,
@@ -275,7 +313,8 @@ describe('notice settings', () => {
       load({
         NOTICE_SENDER: 'smtp',
         NOTICE_SMTP_URL: 'smtp://mail.example.dk:587',
-        NOTICE_UNIT_ADDRESSES: 'KF-STORSTROEM=exit@kriminalforsorgen.example.dk, POL-KBH/dks_officer=dks@politi.example.dk, POL-KBH=exit@politi.example.dk',
+        NOTICE_UNIT_ADDRESSES:
+          'KF-STORSTROEM=exit@kriminalforsorgen.example.dk, POL-KBH/dks_officer=dks@politi.example.dk, POL-KBH=exit@politi.example.dk',
         NOTICE_POLL_SECONDS: '60',
         PUBLIC_WEB_URL: 'https://exitflow.example.dk',
       }),
@@ -298,11 +337,23 @@ describe('notice settings', () => {
   it.each([
     [{ NOTICE_SENDER: 'fax' }, "NOTICE_SENDER must be 'log' or 'smtp', got 'fax'."],
     [{ NOTICE_SENDER: 'smtp' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got ''."],
-    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://mail'."],
+    [
+      { NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://mail' },
+      "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://mail'.",
+    ],
     // The password in a mistyped URL is not repeated.
-    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://exitflow:hemmelig@mail' }, "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://…@mail'."],
-    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain."],
-    [{ NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' }, "NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain."],
+    [
+      { NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'http://exitflow:hemmelig@mail' },
+      "NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got 'http://…@mail'.",
+    ],
+    [
+      { NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' },
+      "NOTICE_UNIT_ADDRESSES: 'POL-KBH:dks@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain.",
+    ],
+    [
+      { NOTICE_SENDER: 'smtp', NOTICE_SMTP_URL: 'smtp://mail', NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' },
+      "NOTICE_UNIT_ADDRESSES: 'POL-KBH/detective=d@politi.dk' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain.",
+    ],
     [{ NOTICE_POLL_SECONDS: '0' }, "NOTICE_POLL_SECONDS must be a whole number from 1 to 3600, got '0'."],
   ])('refuses %j', (env, message) => {
     expect(() => load(env as Record<string, string>)).toThrow(message);

@@ -91,9 +91,13 @@ function positiveInteger(env: Env, name: string, fallback: number, max: number):
 }
 
 function origins(env: Env, name: string): string[] {
-  const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const list = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of list) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`${name}: '${origin}' is not an origin like https://host:port.`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(`${name}: '${origin}' is not an origin like https://host:port.`);
   }
   return list;
 }
@@ -146,14 +150,25 @@ export function assertNoDemoSecretsInProduction(env: Env): void {
   if (env.NODE_ENV !== 'production') return;
   const demoPublicKey = publicKeyOf(DEMO_SECRETS.authSigningKey);
   const demo: [string, boolean][] = [
-    ['AUTH_SIGNING_KEY (or AUTH_JWKS_URL)', !env.AUTH_JWKS_URL && (!env.AUTH_SIGNING_KEY || publicKeyOf(env.AUTH_SIGNING_KEY) === demoPublicKey)],
-    ['PERSONAL_DATA_KEYS', !env.PERSONAL_DATA_KEYS || holdsDemoKey(env.PERSONAL_DATA_KEYS, DEMO_SECRETS.personalDataKeys)],
+    [
+      'AUTH_SIGNING_KEY (or AUTH_JWKS_URL)',
+      !env.AUTH_JWKS_URL && (!env.AUTH_SIGNING_KEY || publicKeyOf(env.AUTH_SIGNING_KEY) === demoPublicKey),
+    ],
+    [
+      'PERSONAL_DATA_KEYS',
+      !env.PERSONAL_DATA_KEYS || holdsDemoKey(env.PERSONAL_DATA_KEYS, DEMO_SECRETS.personalDataKeys),
+    ],
     [
       'PERSONAL_DATA_HMAC_KEY',
       !env.PERSONAL_DATA_HMAC_KEY ||
-        Buffer.from(env.PERSONAL_DATA_HMAC_KEY.trim(), 'base64').equals(Buffer.from(DEMO_SECRETS.personalDataHmacKey, 'base64')),
+        Buffer.from(env.PERSONAL_DATA_HMAC_KEY.trim(), 'base64').equals(
+          Buffer.from(DEMO_SECRETS.personalDataHmacKey, 'base64'),
+        ),
     ],
-    ['TEMPORAL_CODEC_KEYS', !env.TEMPORAL_CODEC_KEYS || holdsDemoKey(env.TEMPORAL_CODEC_KEYS, DEMO_SECRETS.temporalCodecKeys)],
+    [
+      'TEMPORAL_CODEC_KEYS',
+      !env.TEMPORAL_CODEC_KEYS || holdsDemoKey(env.TEMPORAL_CODEC_KEYS, DEMO_SECRETS.temporalCodecKeys),
+    ],
   ];
   const missing = demo.filter(([, isDemo]) => isDemo).map(([name]) => name);
   if (missing.length) {
@@ -191,10 +206,15 @@ export function temporalSettingsFromEnvironment(env: Env = process.env): Tempora
  */
 function unitAddresses(raw: string | undefined): Record<string, string> {
   const addresses: Record<string, string> = {};
-  for (const entry of (raw ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([A-Z0-9-]+(?:\/([a-z_]+))?)=([^\s@=,]+@[^\s@=,]+)$/.exec(entry);
     if (!match || (match[2] && !(ROLES as readonly string[]).includes(match[2]))) {
-      throw new Error(`NOTICE_UNIT_ADDRESSES: '${entry}' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain.`);
+      throw new Error(
+        `NOTICE_UNIT_ADDRESSES: '${entry}' is not UNIT-CODE=address@domain or UNIT-CODE/role=address@domain.`,
+      );
     }
     addresses[match[1]] = match[3];
   }
@@ -216,14 +236,23 @@ function noticeSettings(env: Env, apiPort: number): NoticeSettings {
     const shown = (url ?? '').replace(/\/\/[^/@\s]*@/, '//…@');
     throw new Error(`NOTICE_SENDER=smtp needs NOTICE_SMTP_URL like smtp://mail.example.dk:587, got '${shown}'.`);
   }
-  return { ...settings, smtp: { url, from: env.NOTICE_FROM || DEFAULTS.noticeFrom, unitAddresses: unitAddresses(env.NOTICE_UNIT_ADDRESSES) } };
+  return {
+    ...settings,
+    smtp: {
+      url,
+      from: env.NOTICE_FROM || DEFAULTS.noticeFrom,
+      unitAddresses: unitAddresses(env.NOTICE_UNIT_ADDRESSES),
+    },
+  };
 }
 
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    throw new Error('DATABASE_URL is not set. Use `npm start` for the embedded defaults, or set DATABASE_URL=postgres://…');
+    throw new Error(
+      'DATABASE_URL is not set. Use `npm start` for the embedded defaults, or set DATABASE_URL=postgres://…',
+    );
   }
   assertNoDemoSecretsInProduction(env);
   const apiPort = port(env, 'PORT', DEFAULTS.apiPort);

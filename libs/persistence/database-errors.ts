@@ -32,7 +32,17 @@ const UNAVAILABLE_CLASSES = new Set([
 const UNAVAILABLE_STATES = new Set(['55P03' /* lock not available */, '55006' /* object in use */]);
 
 /** Node's system errors of a connection that failed or broke. */
-const UNAVAILABLE_SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const UNAVAILABLE_SYSTEM_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 /** Messages of pg and TypeORM for a pool or connection that is gone (they carry no code). */
 const UNAVAILABLE_MESSAGES = [
@@ -46,7 +56,11 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 function schemaObjectOf(error: object): string | null {
-  const fields = ((error as { driverError?: object }).driverError ?? error) as { table?: string; column?: string; constraint?: string };
+  const fields = ((error as { driverError?: object }).driverError ?? error) as {
+    table?: string;
+    column?: string;
+    constraint?: string;
+  };
   if (fields.constraint) return fields.constraint;
   if (fields.table) return fields.column ? `${fields.table}.${fields.column}` : fields.table;
   return null;
@@ -60,13 +74,18 @@ function codeOf(error: object): string | null {
 }
 
 export function classifyDatabaseError(error: unknown): DatabaseFailure {
-  if (typeof error !== 'object' || error === null) return { kind: 'unknown', errorClass: typeof error, code: null, schemaObject: null };
+  if (typeof error !== 'object' || error === null)
+    return { kind: 'unknown', errorClass: typeof error, code: null, schemaObject: null };
   const errorClass = (error as Error).constructor?.name ?? 'Error';
   const code = codeOf(error);
   const schemaObject = schemaObjectOf(error);
   const nested = (error as { errors?: unknown[] }).errors;
   // Node's AggregateError of every address a connect tried (IPv4 and IPv6).
-  if (Array.isArray(nested) && nested.length > 0 && nested.every((inner) => classifyDatabaseError(inner).kind === 'unavailable')) {
+  if (
+    Array.isArray(nested) &&
+    nested.length > 0 &&
+    nested.every((inner) => classifyDatabaseError(inner).kind === 'unavailable')
+  ) {
     return { kind: 'unavailable', errorClass, code: code ?? codeOf(nested[0] as object), schemaObject };
   }
   if (code && UNAVAILABLE_SYSTEM_CODES.has(code)) return { kind: 'unavailable', errorClass, code, schemaObject };
@@ -75,7 +94,8 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure {
     return { kind, errorClass, code, schemaObject };
   }
   const message = String((error as Error).message ?? '');
-  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return { kind: 'unavailable', errorClass, code, schemaObject };
+  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message)))
+    return { kind: 'unavailable', errorClass, code, schemaObject };
   return { kind: 'unknown', errorClass, code, schemaObject };
 }
 

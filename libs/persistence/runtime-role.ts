@@ -27,7 +27,9 @@ export async function ensureRuntimeRole(ownerUrl: string, password: string): Pro
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [RUNTIME_ROLE]);
     const quoted = `'${password.replace(/'/g, "''")}'`;
     if (exists.rowCount === 0) {
-      await client.query(`CREATE ROLE ${RUNTIME_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quoted}`);
+      await client.query(
+        `CREATE ROLE ${RUNTIME_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quoted}`,
+      );
     }
   });
 }

@@ -5,11 +5,18 @@ import type { Keyring } from './keyring';
 const keyA = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
 const keyB = Buffer.alloc(32, 0xb2);
 const onlyA: Keyring = { activeKeyId: 'A', keys: new Map([['A', keyA]]) };
-const rotatedToB: Keyring = { activeKeyId: 'B', keys: new Map([['A', keyA], ['B', keyB]]) };
+const rotatedToB: Keyring = {
+  activeKeyId: 'B',
+  keys: new Map([
+    ['A', keyA],
+    ['B', keyB],
+  ]),
+};
 const onlyB: Keyring = { activeKeyId: 'B', keys: new Map([['B', keyB]]) };
 const AAD = 'persons.cpr';
 
-const AUTH_FAILED = "Cannot decrypt persons.cpr with key 'A': authentication failed (wrong key, wrong field or altered data).";
+const AUTH_FAILED =
+  "Cannot decrypt persons.cpr with key 'A': authentication failed (wrong key, wrong field or altered data).";
 const MALFORMED = 'Encrypted field is malformed: expected v1.<keyId>.<iv>.<tag>.<ciphertext>.';
 
 /** Flips one bit in part `index` (2 = iv, 3 = tag, 4 = ciphertext) of an envelope. */
@@ -90,7 +97,9 @@ describe('encryptField / decryptField', () => {
 
   it('refuses an unknown key id, naming it', () => {
     const underA = encryptField('0101901234', onlyA, AAD);
-    expect(() => decryptField(underA, onlyB, AAD)).toThrow("Cannot decrypt persons.cpr: unknown encryption key id 'A'.");
+    expect(() => decryptField(underA, onlyB, AAD)).toThrow(
+      "Cannot decrypt persons.cpr: unknown encryption key id 'A'.",
+    );
   });
 
   it.each([

@@ -37,7 +37,9 @@ export function parseKeyring(keysSetting: string, activeKeyId: string, settingNa
     const key = decodeBase64(encoded);
     if (!key) throw new Error(`${settingName}: key '${id}' is not valid base64.`);
     if (key.length !== KEY_LENGTH_BYTES) {
-      throw new Error(`${settingName}: key '${id}' is ${key.length} bytes; it must be exactly ${KEY_LENGTH_BYTES} bytes.`);
+      throw new Error(
+        `${settingName}: key '${id}' is ${key.length} bytes; it must be exactly ${KEY_LENGTH_BYTES} bytes.`,
+      );
     }
     keys.set(id, key);
   });
@@ -52,7 +54,8 @@ export function parseKeyring(keysSetting: string, activeKeyId: string, settingNa
 /** A base64 secret of at least 32 bytes (e.g. an HMAC key). */
 export function parseSecret(value: string, settingName: string): Buffer {
   const trimmed = value.trim();
-  if (trimmed === '') throw new Error(`${settingName} is empty: give a base64 secret of at least ${KEY_LENGTH_BYTES} bytes.`);
+  if (trimmed === '')
+    throw new Error(`${settingName} is empty: give a base64 secret of at least ${KEY_LENGTH_BYTES} bytes.`);
   const secret = decodeBase64(trimmed);
   if (!secret) throw new Error(`${settingName} is not valid base64.`);
   if (secret.length < KEY_LENGTH_BYTES) {

@@ -7,7 +7,13 @@ import { ENCRYPTED_ENCODING, EncryptionCodec, METADATA_ENCRYPTION_KEY_ID } from 
 const keyA = Buffer.alloc(32, 0xa1);
 const keyB = Buffer.alloc(32, 0xb2);
 const onlyA: Keyring = { activeKeyId: 'A', keys: new Map([['A', keyA]]) };
-const rotatedToB: Keyring = { activeKeyId: 'B', keys: new Map([['A', keyA], ['B', keyB]]) };
+const rotatedToB: Keyring = {
+  activeKeyId: 'B',
+  keys: new Map([
+    ['A', keyA],
+    ['B', keyB],
+  ]),
+};
 const onlyB: Keyring = { activeKeyId: 'B', keys: new Map([['B', keyB]]) };
 
 const person = { name: 'Hans Hansen', cpr: '0101901234' };

@@ -85,7 +85,8 @@ export class EncryptionCodec implements PayloadCodec {
     const key = this.keyring.keys.get(keyId);
     if (!key) throw new ValueError(`Cannot decrypt payload: unknown encryption key id '${keyId}'.`);
     const data = payload.data;
-    if (!data || data.length < IV_BYTES + TAG_BYTES) throw new ValueError('Encrypted payload data is missing or too short.');
+    if (!data || data.length < IV_BYTES + TAG_BYTES)
+      throw new ValueError('Encrypted payload data is missing or too short.');
 
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
@@ -93,9 +94,14 @@ export class EncryptionCodec implements PayloadCodec {
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
     let plaintext: Buffer;
     try {
-      plaintext = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+      plaintext = Buffer.concat([
+        decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
     } catch {
-      throw new ValueError(`Cannot decrypt payload with key '${keyId}': authentication failed (wrong key or altered data).`);
+      throw new ValueError(
+        `Cannot decrypt payload with key '${keyId}': authentication failed (wrong key or altered data).`,
+      );
     }
     return temporal.api.common.v1.Payload.decode(plaintext);
   }

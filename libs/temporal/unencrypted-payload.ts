@@ -7,5 +7,9 @@
 export const UNENCRYPTED_PAYLOAD_MARKER = 'exitflowUnencryptedPayload';
 
 export function isUnencryptedPayloadMarker(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)[UNENCRYPTED_PAYLOAD_MARKER] === true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>)[UNENCRYPTED_PAYLOAD_MARKER] === true
+  );
 }

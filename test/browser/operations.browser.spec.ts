@@ -53,15 +53,23 @@ async function councilWhoseConveningIsRefused(): Promise<{ caseId: string; allow
 
 it('shows operations a case the read model refused, refuses a re-drive until the cause is fixed, then catches it up', async () => {
   const { caseId, allow } = await councilWhoseConveningIsRefused();
-  const invited = await municipality('POST', `/api/network-councils/${caseId}/invitations`, { participants: [{ role: 'youth' }, { role: 'parents' }] });
-  expect([invited.status, invited.body.code, invited.headers.get('retry-after')]).toEqual([503, 'CASE_NEEDS_ATTENTION', '5']);
+  const invited = await municipality('POST', `/api/network-councils/${caseId}/invitations`, {
+    participants: [{ role: 'youth' }, { role: 'parents' }],
+  });
+  expect([invited.status, invited.body.code, invited.headers.get('retry-after')]).toEqual([
+    503,
+    'CASE_NEEDS_ATTENTION',
+    '5',
+  ]);
   expect(invited.body.message).toBe(
     'Sagen venter på driften: en tidligere registrering kunne ikke gemmes i oversigten. Driften er underrettet; prøv igen, når den er rettet.',
   );
   // The case can still be read, as it was; a second decision is refused at once.
   const read = await municipality('GET', `/api/network-councils/${caseId}`);
   expect([read.status, read.body.status]).toEqual([200, 'awaiting_convening']);
-  const again = await municipality('POST', `/api/network-councils/${caseId}/invitations`, { participants: [{ role: 'youth' }] });
+  const again = await municipality('POST', `/api/network-councils/${caseId}/invitations`, {
+    participants: [{ role: 'youth' }],
+  });
   expect([again.status, again.body.code]).toEqual([503, 'CASE_NEEDS_ATTENTION']);
 
   await page.goto(sut.baseUrl);
@@ -80,7 +88,9 @@ it('shows operations a case the read model refused, refuses a re-drive until the
 
   // Sent again before the cause is fixed: refused again, counted, said in words.
   await card.getByRole('button', { name: 'Send igen' }).click();
-  await page.locator('.notice.error', { hasText: `Sagen ${caseId} blev afvist igen (QueryFailedError · P0001)` }).waitFor();
+  await page
+    .locator('.notice.error', { hasText: `Sagen ${caseId} blev afvist igen (QueryFailedError · P0001)` })
+    .waitFor();
   expect(await page.locator('article.attention-case', { hasText: caseId }).innerText()).toContain('2 gange');
 
   // Fixed: one click, and the case has caught up.
@@ -101,7 +111,12 @@ it('shows operations a case the read model refused, refuses a re-drive until the
 it('fits the Drift page on a phone (375 px) and passes axe-core’s WCAG 2.1 A and AA checks', async () => {
   const { caseId } = await councilWhoseConveningIsRefused();
   await municipality('POST', `/api/network-councils/${caseId}/invitations`, { participants: [{ role: 'youth' }] });
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 800 },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    bypassCSP: true,
+  });
   const phone = await context.newPage();
   try {
     await phone.goto(sut.baseUrl);

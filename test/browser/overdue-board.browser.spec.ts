@@ -28,7 +28,10 @@ afterAll(async () => {
 
 const HOUR_MS = 3_600_000;
 // Expressions run in the page (this project's TypeScript has no DOM types).
-const activeElement = () => page.evaluate<{ id?: string; tag?: string }>('({ id: document.activeElement?.id, tag: document.activeElement?.tagName })');
+const activeElement = () =>
+  page.evaluate<{ id?: string; tag?: string }>(
+    '({ id: document.activeElement?.id, tag: document.activeElement?.tagName })',
+  );
 const text = (selector: string) => page.locator(selector).innerText();
 
 /** Logs in through the form (the page must show the login). */
@@ -63,7 +66,12 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
   // 24-hour assessment is 1 day and 3 hours late at once.
   const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
   const triggeredAt = new Date(Date.now() - 51 * HOUR_MS).toISOString();
-  const started = await dks('POST', '/api/dks-cases', { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt });
+  const started = await dks('POST', '/api/dks-cases', {
+    personRef: youth.personRef,
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'concerning_behaviour',
+    triggeredAt,
+  });
   expect(started.status).toBe(201);
   const caseId: string = started.body.id;
   const board = await dks('GET', '/api/steps/overdue?pageSize=100');
@@ -93,7 +101,11 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
   await page.locator('h1', { hasText: 'Mine opgaver' }).waitFor();
   expect(await activeElement()).toMatchObject({ tag: 'H1' });
   expect(await text('.user-box')).toContain('Den Kriminalpræventive Sektion (DKS)');
-  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Mine opgaver', 'Overskredne frister', 'Snart forfaldne']);
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual([
+    'Mine opgaver',
+    'Overskredne frister',
+    'Snart forfaldne',
+  ]);
   expect(await text(row)).toContain('Overskredet');
   await screenshot(page, '03-mine-opgaver');
 
@@ -156,7 +168,11 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
   const ago = (days: number) => new Date(Date.now() - days * 24 * HOUR_MS).toISOString();
   const started = await kf('POST', '/api/exit-courses', {
-    personRef: person.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-06-30', paroleLinked: false, referredAt: ago(100),
+    personRef: person.personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-06-30',
+    paroleLinked: false,
+    referredAt: ago(100),
   });
   const id: string = started.body.id;
   for (const [path, body] of [
@@ -180,7 +196,9 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await card.getByLabel('Overtag sagen').check();
   await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
   // Accepting without saying how the course continues: the API's message, next to the field.
-  await card.locator('[data-error-for="continuation"]', { hasText: 'Ved accept skal continuation udfyldes.' }).waitFor();
+  await card
+    .locator('[data-error-for="continuation"]', { hasText: 'Ved accept skal continuation udfyldes.' })
+    .waitFor();
   await screenshot(page, '09-handover-inbox');
   await card.getByLabel('Ved overtagelse: videre forløb').selectOption('with_municipality');
   await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
@@ -191,7 +209,11 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   // The supervisor: the board with counts per unit, the case read-only with its timeline, the figures.
   await logIn('kf.leder.storstroem');
   await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
-  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Overskredne frister', 'Snart forfaldne', 'Tal']);
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual([
+    'Overskredne frister',
+    'Snart forfaldne',
+    'Tal',
+  ]);
   await screenshot(page, '10-supervisor-board');
   await page.goto(`${sut.baseUrl}/#/sag/exit-courses/${id}`);
   await page.locator('h1', { hasText: 'Exit-forløb' }).waitFor();
@@ -204,8 +226,13 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await page.locator('svg[role="img"]').first().waitFor();
   expect(await page.locator('#chart-courses-title').textContent()).toBe('Exit-forløb pr. institution');
   await page.getByText('Vis tallene som tabel').first().click();
-  expect(await page.getByRole('table', { name: 'Exit-forløb pr. institution' }).innerText()).toContain('Storstrøm Fængsel');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="exit-courses"]').click()]);
+  expect(await page.getByRole('table', { name: 'Exit-forløb pr. institution' }).innerText()).toContain(
+    'Storstrøm Fængsel',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-csv="exit-courses"]').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^exitforloeb-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   await screenshot(page, '12-figures');
 });
@@ -216,16 +243,29 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
  * and the elements it found.
  */
 it('passes axe-core’s WCAG 2.1 A and AA checks on the login, inbox, boards, case page and figures', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    bypassCSP: true,
+  });
   const checked = await context.newPage();
   const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
-  const started = await dks('POST', '/api/dks-cases', { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: new Date(Date.now() - 30 * HOUR_MS).toISOString() });
+  const started = await dks('POST', '/api/dks-cases', {
+    personRef: youth.personRef,
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'charged',
+    triggeredAt: new Date(Date.now() - 30 * HOUR_MS).toISOString(),
+  });
   const violations = async (view: string) => {
     await checked.addScriptTag({ path: require.resolve('axe-core') });
     const result: { id: string; impact: string; nodes: { target: string[] }[] }[] = await checked.evaluate(
       "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))",
     );
-    return result.map((violation) => `${view}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    return result.map(
+      (violation) =>
+        `${view}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   };
   const found: string[] = [];
   const visit = async (hash: string, heading: string) => {

@@ -8,7 +8,10 @@ import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
-const { installHint, locateSchemathesis } = require('../tools/schemathesis-tool') as { installHint(): string; locateSchemathesis(): string | undefined };
+const { installHint, locateSchemathesis } = require('../tools/schemathesis-tool') as {
+  installHint(): string;
+  locateSchemathesis(): string | undefined;
+};
 
 /**
  * The OpenAPI document tells the truth: schemathesis generates requests from it — valid ones, and ones
@@ -19,7 +22,13 @@ const { installHint, locateSchemathesis } = require('../tools/schemathesis-tool'
  * Bounded: SCHEMATHESIS_MAX_EXAMPLES per operation and phase (default 12). Zero failures allowed.
  */
 const MAX_EXAMPLES = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 12);
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'response_schema_conformance', 'content_type_conformance', 'negative_data_rejection'];
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'response_schema_conformance',
+  'content_type_conformance',
+  'negative_data_rejection',
+];
 
 /** One user per role, and no user at all. */
 const ROLES: { role: string; username?: string }[] = [
@@ -54,19 +63,47 @@ async function seed(): Promise<Seeded> {
   const municipality = await sut.as('kommune.kbh');
   const ago = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
   const kfPersonRef = (await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef;
-  const course = await kf('POST', '/api/exit-courses', { personRef: kfPersonRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false, referredAt: ago(10) });
+  const course = await kf('POST', '/api/exit-courses', {
+    personRef: kfPersonRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2028-06-30',
+    paroleLinked: false,
+    referredAt: ago(10),
+  });
   const released = await startReleased(kf, ago);
   const youth = (await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
-  const dksCase = await dks('POST', '/api/dks-cases', { personRef: youth, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: ago(0.5) });
-  const councilYouth = (await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
-  const council = await municipality('POST', '/api/network-councils', { personRef: councilYouth, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: ago(1) });
+  const dksCase = await dks('POST', '/api/dks-cases', {
+    personRef: youth,
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'charged',
+    triggeredAt: ago(0.5),
+  });
+  const councilYouth = (await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() }))
+    .body.personRef;
+  const council = await municipality('POST', '/api/network-councils', {
+    personRef: councilYouth,
+    municipalityCode: 'KOM-0101',
+    suspicion: 'charged',
+    documentationReceivedAt: ago(1),
+  });
   for (const answer of [course, dksCase, council]) expect(answer.status).toBe(201);
-  return { exitCourseId: released ?? course.body.id, dksCaseId: dksCase.body.id, councilId: council.body.id, kfPersonRef };
+  return {
+    exitCourseId: released ?? course.body.id,
+    dksCaseId: dksCase.body.id,
+    councilId: council.body.id,
+    kfPersonRef,
+  };
 }
 
 async function startReleased(kf: UserClient, ago: (days: number) => string): Promise<string | undefined> {
   const personRef = (await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef;
-  const { body } = await kf('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-06-30', paroleLinked: false, referredAt: ago(60) });
+  const { body } = await kf('POST', '/api/exit-courses', {
+    personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-06-30',
+    paroleLinked: false,
+    referredAt: ago(60),
+  });
   for (const [step, request] of [
     ['suitability-assessment', { outcome: 'offer', decidedAt: ago(50) }],
     ['agreement-signed', { signedAt: ago(45) }],
@@ -98,7 +135,9 @@ function configFor(token: string | undefined): string {
       '',
       '[[operations]]',
       `include-path-regex = "${regex}"`,
-      `parameters = { ${Object.entries(parameters).map(([key, value]) => `"${key}" = "${value}"`).join(', ')} }`,
+      `parameters = { ${Object.entries(parameters)
+        .map(([key, value]) => `"${key}" = "${value}"`)
+        .join(', ')} }`,
     ]),
   ].join('\n');
 }
@@ -120,7 +159,19 @@ function runSchemathesis(role: string, token: string | undefined): Promise<RunRe
   return new Promise((resolve, reject) => {
     const child = spawn(
       st,
-      ['--config-file', configFile, 'run', `${sut.baseUrl}/api/docs-json`, '--checks', CHECKS.join(','), '--phases', 'examples,coverage,fuzzing', '--no-color', '--seed', '1'],
+      [
+        '--config-file',
+        configFile,
+        'run',
+        `${sut.baseUrl}/api/docs-json`,
+        '--checks',
+        CHECKS.join(','),
+        '--phases',
+        'examples,coverage,fuzzing',
+        '--no-color',
+        '--seed',
+        '1',
+      ],
       { cwd: workDir, env: { ...process.env, SCHEMATHESIS_TELEMETRY: 'false', NO_COLOR: '1' } },
     );
     let output = '';
@@ -142,7 +193,10 @@ beforeAll(async () => {
   // A database of its own: the lists it reads hold only what the API and workflows wrote (other suites
   // insert rows straight into the shared one, with statuses no workflow has).
   database = await createSiblingDatabase();
-  sut = await startSystem({ LOGIN_ATTEMPTS_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' }, { databaseUrl: database.databaseUrl });
+  sut = await startSystem(
+    { LOGIN_ATTEMPTS_PER_MINUTE: '10000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' },
+    { databaseUrl: database.databaseUrl },
+  );
   await seedDemoUsers(sut.db);
   seeded = await seed();
 });
@@ -157,15 +211,31 @@ describe('the OpenAPI document against the running system (schemathesis)', () =>
   it.each(ROLES)('holds for every operation as $role', async ({ role, username }) => {
     const token = username ? await tokenOf(username) : undefined;
     const result = await runSchemathesis(role, token);
-    const failures = /(\d+) failures?/.exec(result.summary.split('\n').reverse().find((line) => /=+ .* in [\d.]+s/.test(line)) ?? '')?.[1] ?? '0';
+    const failures =
+      /(\d+) failures?/.exec(
+        result.summary
+          .split('\n')
+          .reverse()
+          .find((line) => /=+ .* in [\d.]+s/.test(line)) ?? '',
+      )?.[1] ?? '0';
     const errors = /(\d+) errors?/.exec(result.summary)?.[1] ?? '0';
     // The summary for the log: operations, phases, test cases, failures. Its closing "=== N warnings in Ns ==="
     // line is left out: CI reads a line of that form as a pytest run that executed no test (the whole log
     // stays in the report directory).
-    const summary = result.summary.trim().split('\n').filter((line) => !PYTEST_CLOSING_LINE.test(line)).join('\n');
+    const summary = result.summary
+      .trim()
+      .split('\n')
+      .filter((line) => !PYTEST_CLOSING_LINE.test(line))
+      .join('\n');
     process.stdout.write(`\nschemathesis as ${role}:\n${summary}\n`);
-    if (result.code !== 0) process.stdout.write(result.output.slice(result.output.indexOf('FAILURES'), result.output.indexOf('SUMMARY')));
-    expect({ role, failures: Number(failures), errors: Number(errors), exitCode: result.code }).toEqual({ role, failures: 0, errors: 0, exitCode: 0 });
+    if (result.code !== 0)
+      process.stdout.write(result.output.slice(result.output.indexOf('FAILURES'), result.output.indexOf('SUMMARY')));
+    expect({ role, failures: Number(failures), errors: Number(errors), exitCode: result.code }).toEqual({
+      role,
+      failures: 0,
+      errors: 0,
+      exitCode: 0,
+    });
   });
 });
 

@@ -54,7 +54,8 @@ const services = compose.services;
 
 function env(name: string): Env {
   const environment = services[name].environment ?? {};
-  if (!Array.isArray(environment)) return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
+  if (!Array.isArray(environment))
+    return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)]));
   return Object.fromEntries(
     environment.map((entry) => {
       const at = entry.indexOf('=');
@@ -164,11 +165,15 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(url.username)).toBe(database.POSTGRES_USER);
     expect(decodeURIComponent(url.password)).toBe(database.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${database.POSTGRES_DB}`);
-    expect(database).toMatchObject({ POSTGRES_USER: 'exitflow', POSTGRES_PASSWORD: 'exitflow', POSTGRES_DB: 'exitflow' });
+    expect(database).toMatchObject({
+      POSTGRES_USER: 'exitflow',
+      POSTGRES_PASSWORD: 'exitflow',
+      POSTGRES_DB: 'exitflow',
+    });
     expect(env('migrate').RUNTIME_ROLE_PASSWORD).toBe(decodeURIComponent(new URL(env('api').DATABASE_URL).password));
   });
 
-  it.each(['api', 'worker'])("connects %s to the read model as the runtime role, not the owner", (name) => {
+  it.each(['api', 'worker'])('connects %s to the read model as the runtime role, not the owner', (name) => {
     const url = new URL(env(name).DATABASE_URL);
     expect([url.hostname, url.port || '5432', decodeURIComponent(url.username), url.pathname]).toEqual([
       'postgres',
@@ -255,7 +260,10 @@ describe('Dockerfile', () => {
     expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
     const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: { rootDir: string; outDir: string } };
     expect(tsconfig.compilerOptions).toMatchObject({ rootDir: '.', outDir: 'dist' });
-    const build = JSON.parse(read('tsconfig.build.json')) as { extends: string; compilerOptions: Record<string, unknown> };
+    const build = JSON.parse(read('tsconfig.build.json')) as {
+      extends: string;
+      compilerOptions: Record<string, unknown>;
+    };
     expect(build.extends).toBe('./tsconfig.json');
     expect(build.compilerOptions).not.toHaveProperty('outDir');
     expect(build.compilerOptions).not.toHaveProperty('rootDir');

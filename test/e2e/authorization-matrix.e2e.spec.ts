@@ -1,7 +1,13 @@
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
-import { http, startSystem, type HttpAnswer, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import {
+  http,
+  startSystem,
+  type HttpAnswer,
+  type SystemUnderTest,
+  type UserClient,
+} from '../support/system-under-test';
 
 /**
  * Every endpoint × every demo user (and no user) × a target at Storstrøm Fængsel and one at Enner Mark
@@ -92,8 +98,18 @@ const MATRIX: Record<string, Row> = {
   'POST /api/exit-courses/{id}/handover-decision': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'GET /api/handovers': all(403, { anonymous: 401, 'politi.kbh.exit': 200 }),
   // Harmless when allowed: marks one checklist item, so the owner's answer is 200.
-  'POST /api/exit-courses/{id}/readiness': all(403, { anonymous: 401, 'kf.storstroem': [200, 404], 'kf.ennermark': [404, 200] }),
-  'POST /api/persons': all(403, { anonymous: 401, 'kf.storstroem': 201, 'kf.ennermark': 201, 'politi.kbh.dks': 201, 'kommune.kbh': 201 }),
+  'POST /api/exit-courses/{id}/readiness': all(403, {
+    anonymous: 401,
+    'kf.storstroem': [200, 404],
+    'kf.ennermark': [404, 200],
+  }),
+  'POST /api/persons': all(403, {
+    anonymous: 401,
+    'kf.storstroem': 201,
+    'kf.ennermark': 201,
+    'politi.kbh.dks': 201,
+    'kommune.kbh': 201,
+  }),
   // Network councils: as for DKS, the exit-course targets are no councils (404 for those who may ask).
   'POST /api/network-councils': all(403, { anonymous: 401, 'kommune.kbh': 422 }),
   'GET /api/network-councils': all(200, { anonymous: 401, admin: 403, drift: 403 }),
@@ -126,7 +142,13 @@ const MATRIX: Record<string, Row> = {
   'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
-  'GET /api/steps/mine': all('hidden', { anonymous: 401, admin: 403, drift: 403, 'kf.storstroem': ['listed', 'hidden'], 'kf.ennermark': ['hidden', 'listed'] }),
+  'GET /api/steps/mine': all('hidden', {
+    anonymous: 401,
+    admin: 403,
+    drift: 403,
+    'kf.storstroem': ['listed', 'hidden'],
+    'kf.ennermark': ['hidden', 'listed'],
+  }),
 };
 
 interface Fixture {
@@ -164,7 +186,8 @@ beforeAll(async () => {
   fixtures.ennermark = await createFixture('kf.ennermark', 'KF-ENNER-MARK');
   registrar = await sut.as('kf.storstroem');
   for (const user of USERS) {
-    if (user === 'anonymous') clients.set(user, (method, url, body, headers) => http(sut.baseUrl, method, url, body, headers));
+    if (user === 'anonymous')
+      clients.set(user, (method, url, body, headers) => http(sut.baseUrl, method, url, body, headers));
     else clients.set(user, await sut.as(user));
   }
 });
@@ -187,10 +210,22 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     // A caseworker starts courses for persons its own unit registered; others are refused before that matters.
     const register = user === 'kf.ennermark' ? clients.get(user)! : registrar;
     const { body } = await register('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
-    return ['POST', '/api/exit-courses', { personRef: body.personRef, institutionCode: target.institutionCode, expectedReleaseDate: '2028-01-01', paroleLinked: false }];
+    return [
+      'POST',
+      '/api/exit-courses',
+      {
+        personRef: body.personRef,
+        institutionCode: target.institutionCode,
+        expectedReleaseDate: '2028-01-01',
+        paroleLinked: false,
+      },
+    ];
   },
   // Filtered to the target's person: other suites' courses in the shared database never push it off the page.
-  'GET /api/exit-courses': async (_user, target) => ['GET', `/api/exit-courses?personRef=${target.personRef}&pageSize=100`],
+  'GET /api/exit-courses': async (_user, target) => [
+    'GET',
+    `/api/exit-courses?personRef=${target.personRef}&pageSize=100`,
+  ],
   'GET /api/exit-courses/{id}': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}`],
   'GET /api/exit-courses/{id}/history': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/history`],
   'POST /api/exit-courses/{id}/suitability-assessment': async (_user, target) => [
@@ -208,21 +243,36 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     `/api/exit-courses/${target.caseId}/assessment-inputs`,
     { party: 'police', summary: 'Matrix', recordedAt: before(target) },
   ],
-  'POST /api/exit-courses/{id}/agreement-signed': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/agreement-signed`, {}],
-  'POST /api/exit-courses/{id}/mentor': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/mentor`, { mentorRef: 'MENTOR-0001' }],
+  'POST /api/exit-courses/{id}/agreement-signed': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/agreement-signed`,
+    {},
+  ],
+  'POST /api/exit-courses/{id}/mentor': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/mentor`,
+    { mentorRef: 'MENTOR-0001' },
+  ],
   'POST /api/exit-courses/{id}/mentor-contacts': async (_user, target) => [
     'POST',
     `/api/exit-courses/${target.caseId}/mentor-contacts`,
     { contactAt: new Date().toISOString(), form: 'meeting', durationMinutes: 30 },
   ],
-  'GET /api/exit-courses/{id}/mentor-contacts': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/mentor-contacts`],
+  'GET /api/exit-courses/{id}/mentor-contacts': async (_user, target) => [
+    'GET',
+    `/api/exit-courses/${target.caseId}/mentor-contacts`,
+  ],
   'POST /api/exit-courses/{id}/psychologist-course': async (_user, target) => [
     'POST',
     `/api/exit-courses/${target.caseId}/psychologist-course`,
     { event: 'ended' },
   ],
   // Refused by the workflow (422): a unit that is no institution, and a police district that is a municipality.
-  'POST /api/exit-courses/{id}/transfer': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/transfer`, { toInstitutionCode: 'POL-KBH' }],
+  'POST /api/exit-courses/{id}/transfer': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/transfer`,
+    { toInstitutionCode: 'POL-KBH' },
+  ],
   'POST /api/exit-courses/{id}/release-plan': async (_user, target) => [
     'POST',
     `/api/exit-courses/${target.caseId}/release-plan`,
@@ -238,7 +288,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     `/api/exit-courses/${target.caseId}/readiness`,
     { item: 'housing', ready: true },
   ],
-  'POST /api/exit-courses/{id}/release': async (_user, target) => ['POST', `/api/exit-courses/${target.caseId}/release`, {}],
+  'POST /api/exit-courses/{id}/release': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/release`,
+    {},
+  ],
   'POST /api/exit-courses/{id}/handover-redirect': async (_user, target) => [
     'POST',
     `/api/exit-courses/${target.caseId}/handover-redirect`,
@@ -251,7 +305,16 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/handovers': async () => ['GET', '/api/handovers'],
   // An adult registered by a prison: not visible to DKS, so refused as unregistered (422).
-  'POST /api/dks-cases': async (_user, target) => ['POST', '/api/dks-cases', { personRef: target.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: new Date().toISOString() }],
+  'POST /api/dks-cases': async (_user, target) => [
+    'POST',
+    '/api/dks-cases',
+    {
+      personRef: target.personRef,
+      policeDistrictCode: 'POL-KBH',
+      trigger: 'charged',
+      triggeredAt: new Date().toISOString(),
+    },
+  ],
   'GET /api/dks-cases': async () => ['GET', '/api/dks-cases'],
   'GET /api/dks-cases/{id}': async (_user, target) => ['GET', `/api/dks-cases/${target.caseId}`],
   'POST /api/dks-cases/{id}/assessment': async (_user, target) => [
@@ -269,11 +332,20 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     `/api/dks-cases/${target.caseId}/home-visit`,
     { withSocialServices: true, initiatives: 'Matrix' },
   ],
-  'POST /api/dks-cases/{id}/follow-up': async (_user, target) => ['POST', `/api/dks-cases/${target.caseId}/follow-up`, { findings: 'Matrix' }],
+  'POST /api/dks-cases/{id}/follow-up': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/follow-up`,
+    { findings: 'Matrix' },
+  ],
   'POST /api/network-councils': async (_user, target) => [
     'POST',
     '/api/network-councils',
-    { personRef: target.personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: new Date().toISOString() },
+    {
+      personRef: target.personRef,
+      municipalityCode: 'KOM-0101',
+      suspicion: 'charged',
+      documentationReceivedAt: new Date().toISOString(),
+    },
   ],
   'GET /api/network-councils': async () => ['GET', '/api/network-councils'],
   'GET /api/network-councils/{id}': async (_user, target) => ['GET', `/api/network-councils/${target.caseId}`],
@@ -282,7 +354,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     `/api/network-councils/${target.caseId}/invitations`,
     { participants: [{ role: 'youth' }] },
   ],
-  'POST /api/network-councils/{id}/meeting': async (_user, target) => ['POST', `/api/network-councils/${target.caseId}/meeting`, {}],
+  'POST /api/network-councils/{id}/meeting': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/meeting`,
+    {},
+  ],
   'POST /api/network-councils/{id}/agreements': async (_user, target) => [
     'POST',
     `/api/network-councils/${target.caseId}/agreements`,
@@ -297,10 +373,17 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/reference-data': async () => ['GET', '/api/reference-data'],
   'GET /api/admin/notices': async () => ['GET', '/api/admin/notices'],
   'GET /api/admin/attention': async () => ['GET', '/api/admin/attention'],
-  'POST /api/admin/attention/{caseId}/redrive': async (_user, target) => ['POST', `/api/admin/attention/${target.caseId}/redrive`, {}],
+  'POST /api/admin/attention/{caseId}/redrive': async (_user, target) => [
+    'POST',
+    `/api/admin/attention/${target.caseId}/redrive`,
+    {},
+  ],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],
   'GET /api/steps/due-soon': async () => ['GET', '/api/steps/due-soon'],
-  'GET /api/steps/mine': async () => ['GET', '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100'],
+  'GET /api/steps/mine': async () => [
+    'GET',
+    '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100',
+  ],
 };
 
 /** Lists whose answer says whether the target case is in them, and the field naming the case. */
@@ -315,8 +398,8 @@ function outcome(endpoint: string, answer: HttpAnswer, target: Fixture): Expecte
 describe('authorization matrix', () => {
   it('has a row for every route of the API, and no row for a route it lacks', async () => {
     const spec = await http(sut.baseUrl, 'GET', '/api/docs-json');
-    const routes = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const routes = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(Object.keys(MATRIX).sort()).toEqual(routes.sort());
     expect(Object.keys(REQUESTS).sort()).toEqual(routes.sort());
@@ -341,7 +424,9 @@ describe('authorization matrix', () => {
 describe('after a prison transfer (access rows as the transfer will write them)', () => {
   it('gives the receiving prison the case and leaves the sending prison read-only history', async () => {
     const moved = await createFixture('kf.storstroem', 'KF-STORSTROEM');
-    await sut.db.query(`UPDATE case_access SET access = 'read' WHERE case_id = $1 AND org_unit = 'KF-STORSTROEM'`, [moved.caseId]);
+    await sut.db.query(`UPDATE case_access SET access = 'read' WHERE case_id = $1 AND org_unit = 'KF-STORSTROEM'`, [
+      moved.caseId,
+    ]);
     await sut.db.query(
       `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, 'KF-ENNER-MARK', 'kriminalforsorgen', 'write')`,
       [moved.caseId],
@@ -359,7 +444,9 @@ describe('after a prison transfer (access rows as the transfer will write them)'
     ]);
     expect((await receiving('GET', `/api/exit-courses/${moved.caseId}`)).status).toBe(200);
     // Allowed to decide: the workflow's own validator answers (the fact is dated before the referral).
-    expect((await receiving('POST', `/api/exit-courses/${moved.caseId}/suitability-assessment`, decision)).status).toBe(422);
+    expect((await receiving('POST', `/api/exit-courses/${moved.caseId}/suitability-assessment`, decision)).status).toBe(
+      422,
+    );
     const list = await receiving('GET', `/api/exit-courses?personRef=${moved.personRef}&pageSize=100`);
     expect(list.body.items.map((item: { id: string }) => item.id)).toContain(moved.caseId);
   });

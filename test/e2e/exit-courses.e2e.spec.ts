@@ -26,7 +26,13 @@ afterAll(() => sut?.stop());
 function validStart(overrides: Record<string, unknown> = {}) {
   const personRef = persons.shift();
   if (!personRef) throw new Error('Register more persons in beforeAll');
-  return { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false, ...overrides };
+  return {
+    personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-08-31',
+    paroleLinked: false,
+    ...overrides,
+  };
 }
 
 /** Cases of one person: other suites share the database, so counts are per person. */
@@ -38,7 +44,11 @@ async function caseCount(personRef: unknown): Promise<number> {
 describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQL)', () => {
   it('starts a course, records an offer, interrupts it, and reads every step back', async () => {
     const referredAt = new Date(Date.now() - 2 * DAY_MS);
-    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString(), paroleLinked: true }));
+    const started = await api(
+      'POST',
+      '/api/exit-courses',
+      validStart({ referredAt: referredAt.toISOString(), paroleLinked: true }),
+    );
     expect(started.status).toBe(201);
     const caseId: string = started.body.id;
     expect(started.headers.get('location')).toBe(`/api/exit-courses/${caseId}`);
@@ -52,9 +62,18 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     });
     const assessmentDue = computeDueAt({ unit: 'calendar-days', days: 30 }, referredAt).toISOString();
     expect(started.body.openSteps).toEqual([
-      expect.objectContaining({ kind: 'suitability_assessment', label: 'Egnethedsvurdering', dueAt: assessmentDue, overdue: false, escalatedAt: null }),
+      expect.objectContaining({
+        kind: 'suitability_assessment',
+        label: 'Egnethedsvurdering',
+        dueAt: assessmentDue,
+        overdue: false,
+        escalatedAt: null,
+      }),
     ]);
-    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual(['case_started', 'step_opened']);
+    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual([
+      'case_started',
+      'step_opened',
+    ]);
 
     // Parole-linked: the offer needs the joint assessment of Kriminalforsorgen, police and municipality.
     const early = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
@@ -68,9 +87,15 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       expect(recorded.status).toBe(200);
     }
     const inputs = await api('GET', `/api/exit-courses/${caseId}`);
-    expect(inputs.body.jointAssessment).toEqual({ required: true, received: ['kriminalforsorgen', 'police', 'municipality'] });
+    expect(inputs.body.jointAssessment).toEqual({
+      required: true,
+      received: ['kriminalforsorgen', 'police', 'municipality'],
+    });
     const decidedAt = new Date(Date.now() - DAY_MS).toISOString();
-    const offered = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer', decidedAt });
+    const offered = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, {
+      outcome: 'offer',
+      decidedAt,
+    });
     expect(offered.status).toBe(200);
     expect(offered.body.status).toBe('awaiting_agreement_signature');
     expect(offered.body.openSteps).toEqual([
@@ -80,11 +105,24 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         overdue: false,
       }),
     ]);
-    expect(offered.body.steps[0]).toMatchObject({ kind: 'suitability_assessment', status: 'completed', completedAt: decidedAt, latenessSeconds: 0, outcome: 'offer' });
+    expect(offered.body.steps[0]).toMatchObject({
+      kind: 'suitability_assessment',
+      status: 'completed',
+      completedAt: decidedAt,
+      latenessSeconds: 0,
+      outcome: 'offer',
+    });
 
-    const interrupted = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'inmate', reason: 'Ønsker ikke at fortsætte.' });
+    const interrupted = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
+      by: 'inmate',
+      reason: 'Ønsker ikke at fortsætte.',
+    });
     expect(interrupted.status).toBe(200);
-    expect(interrupted.body).toMatchObject({ status: 'interrupted_by_inmate', statusText: 'afbrudt af den indsatte', openSteps: [] });
+    expect(interrupted.body).toMatchObject({
+      status: 'interrupted_by_inmate',
+      statusText: 'afbrudt af den indsatte',
+      openSteps: [],
+    });
     expect(interrupted.body.closedAt).not.toBeNull();
 
     const read = await api('GET', `/api/exit-courses/${caseId}`);
@@ -104,11 +142,22 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     ]);
     const interruption = read.body.history.find((entry: { action: string }) => entry.action === 'course_interrupted');
     const [caseworker] = await sut.db.query(`SELECT id FROM users WHERE username = 'kf.storstroem'`);
-    expect(interruption).toMatchObject({ actorId: caseworker.id, reason: 'Ønsker ikke at fortsætte.', details: { by: 'inmate' } });
+    expect(interruption).toMatchObject({
+      actorId: caseworker.id,
+      reason: 'Ønsker ikke at fortsætte.',
+      details: { by: 'inmate' },
+    });
 
-    const again = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'kriminalforsorgen', reason: 'Igen' });
+    const again = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
+      by: 'kriminalforsorgen',
+      reason: 'Igen',
+    });
     expect(again.status).toBe(409);
-    expect(again.body).toEqual({ code: 'CASE_CLOSED', message: 'Forløbet er afbrudt af den indsatte og kan ikke ændres.', details: null });
+    expect(again.body).toEqual({
+      code: 'CASE_CLOSED',
+      message: 'Forløbet er afbrudt af den indsatte og kan ikke ændres.',
+      details: null,
+    });
 
     const history = await api('GET', `/api/exit-courses/${caseId}/history?page=2&pageSize=3`);
     expect(history.status).toBe(200);
@@ -123,21 +172,33 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   it('ends a course on a rejection and answers 409 with the reason to a second assessment', async () => {
     const started = await api('POST', '/api/exit-courses', validStart());
     const caseId = started.body.id;
-    const rejected = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection', reason: 'Ikke motiveret.' });
+    const rejected = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, {
+      outcome: 'rejection',
+      reason: 'Ikke motiveret.',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', openSteps: [] });
 
     const second = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
     expect(second.status).toBe(409);
-    expect(second.body).toEqual({ code: 'CASE_CLOSED', message: 'Forløbet er afsluttet med afslag og kan ikke ændres.', details: null });
+    expect(second.body).toEqual({
+      code: 'CASE_CLOSED',
+      message: 'Forløbet er afsluttet med afslag og kan ikke ændres.',
+      details: null,
+    });
   });
 
   it('answers 409 with the validator’s reason for an illegal transition on a running course', async () => {
     const started = await api('POST', '/api/exit-courses', validStart());
     const caseId = started.body.id;
-    expect((await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' })).status).toBe(200);
+    expect((await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' })).status).toBe(
+      200,
+    );
 
-    const illegal = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection', reason: 'For sent' });
+    const illegal = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, {
+      outcome: 'rejection',
+      reason: 'For sent',
+    });
     expect(illegal.status).toBe(409);
     expect(illegal.body).toEqual({
       code: 'ILLEGAL_TRANSITION',
@@ -166,52 +227,167 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   });
 
   it('marks a course registered after its deadline overdue at once', async () => {
-    const started = await api('POST', '/api/exit-courses', validStart({ referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString() }));
+    const started = await api(
+      'POST',
+      '/api/exit-courses',
+      validStart({ referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString() }),
+    );
     expect(started.status).toBe(201);
-    expect(started.body.openSteps).toEqual([expect.objectContaining({ kind: 'suitability_assessment', overdue: true })]);
+    expect(started.body.openSteps).toEqual([
+      expect.objectContaining({ kind: 'suitability_assessment', overdue: true }),
+    ]);
     expect(started.body.openSteps[0].escalatedAt).not.toBeNull();
-    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual(['case_started', 'step_opened', 'step_overdue']);
+    expect(started.body.history.map((entry: { action: string }) => entry.action)).toEqual([
+      'case_started',
+      'step_opened',
+      'step_overdue',
+    ]);
     const listed = await api('GET', `/api/exit-courses?status=awaiting_suitability_assessment&pageSize=100`);
-    expect(listed.body.items.find((item: { id: string }) => item.id === started.body.id)).toMatchObject({ overdueSteps: 1 });
+    expect(listed.body.items.find((item: { id: string }) => item.id === started.body.id)).toMatchObject({
+      overdueSteps: 1,
+    });
   });
 
   describe('malformed or invalid start requests create nothing', () => {
     /** Bodies are made when the test runs, after beforeAll has registered the persons. */
     type Case = [string, () => Record<string, unknown> | string, number, string, unknown?];
     const cases: Case[] = [
-      ['a missing field', () => ({ institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }), 400, 'VALIDATION_FAILED',
-        [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }]],
-      ['a person reference with spaces', () => validStart({ personRef: 'Hans Hansen' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'personRef', problems: ['personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'] }]],
-      ['an unknown field', () => ({ ...validStart(), name: 'Navn Navnesen' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'name', problems: ["Feltet 'name' er ukendt og må ikke sendes."] }]],
-      ['a wrong type', () => validStart({ paroleLinked: 'ja' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }]],
-      ['a malformed date', () => validStart({ expectedReleaseDate: '31-08-2027' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
-      ['a malformed moment', () => validStart({ referredAt: 'i går' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
-      ['an ISO week date (no exact instant)', () => validStart({ referredAt: '2026-W47-2' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
-      ['a local time without offset', () => validStart({ referredAt: '2026-11-20T09:00:00' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
+      [
+        'a missing field',
+        () => ({ institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }],
+      ],
+      [
+        'a person reference with spaces',
+        () => validStart({ personRef: 'Hans Hansen' }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'personRef', problems: ['personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'] }],
+      ],
+      [
+        'an unknown field',
+        () => ({ ...validStart(), name: 'Navn Navnesen' }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'name', problems: ["Feltet 'name' er ukendt og må ikke sendes."] }],
+      ],
+      [
+        'a wrong type',
+        () => validStart({ paroleLinked: 'ja' }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }],
+      ],
+      [
+        'a malformed date',
+        () => validStart({ expectedReleaseDate: '31-08-2027' }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+      ],
+      [
+        'a malformed moment',
+        () => validStart({ referredAt: 'i går' }),
+        400,
+        'VALIDATION_FAILED',
+        [
+          {
+            field: 'referredAt',
+            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+          },
+        ],
+      ],
+      [
+        'an ISO week date (no exact instant)',
+        () => validStart({ referredAt: '2026-W47-2' }),
+        400,
+        'VALIDATION_FAILED',
+        [
+          {
+            field: 'referredAt',
+            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+          },
+        ],
+      ],
+      [
+        'a local time without offset',
+        () => validStart({ referredAt: '2026-11-20T09:00:00' }),
+        400,
+        'VALIDATION_FAILED',
+        [
+          {
+            field: 'referredAt',
+            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+          },
+        ],
+      ],
       ['malformed JSON', () => '{"personRef": ', 400, 'MALFORMED_JSON', null],
-      ['a date that does not exist', () => validStart({ expectedReleaseDate: '2027-02-30' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
-      ['a moment that does not exist', () => validStart({ referredAt: '2026-02-30T09:00:00+01:00' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'referredAt', problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'] }]],
+      [
+        'a date that does not exist',
+        () => validStart({ expectedReleaseDate: '2027-02-30' }),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+      ],
+      [
+        'a moment that does not exist',
+        () => validStart({ referredAt: '2026-02-30T09:00:00+01:00' }),
+        400,
+        'VALIDATION_FAILED',
+        [
+          {
+            field: 'referredAt',
+            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+          },
+        ],
+      ],
       // Once accepted, such a referral overflowed the next decision's lateness and stopped the case for good.
       ...['1950-01-01T00:00:00+01:00', '1901-06-01T12:00:00Z', '0001-01-01T00:00:00+01:00'].map(
         (referredAt) =>
-          [`a referral in ${referredAt.slice(0, 4)} (before the moment range)`, () => validStart({ referredAt }), 400, 'VALIDATION_FAILED',
-            [{ field: 'referredAt', problems: ['referredAt skal ligge mellem 01.01.2000 og 31.12.2099.'] }]] satisfies Case,
+          [
+            `a referral in ${referredAt.slice(0, 4)} (before the moment range)`,
+            () => validStart({ referredAt }),
+            400,
+            'VALIDATION_FAILED',
+            [{ field: 'referredAt', problems: ['referredAt skal ligge mellem 01.01.2000 og 31.12.2099.'] }],
+          ] satisfies Case,
       ),
-      ['a release date after 2099', () => validStart({ expectedReleaseDate: '2100-01-01' }), 400, 'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal ligge mellem 01.01.2000 og 31.12.2099.'] }]],
+      [
+        'a release date after 2099',
+        () => validStart({ expectedReleaseDate: '2100-01-01' }),
+        400,
+        'VALIDATION_FAILED',
+        [
+          {
+            field: 'expectedReleaseDate',
+            problems: ['expectedReleaseDate skal ligge mellem 01.01.2000 og 31.12.2099.'],
+          },
+        ],
+      ],
       ['an unknown institution', () => validStart({ institutionCode: 'KF-UKENDT' }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['a CPR number as person reference', () => validStart({ personRef: '010190-1234' }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['a referral in the future', () => validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }), 422, 'INVALID_DOMAIN_DATA', null],
-      ['a person who is not registered', () => validStart({ personRef: randomUUID() }), 422, 'INVALID_DOMAIN_DATA', null],
+      [
+        'a CPR number as person reference',
+        () => validStart({ personRef: '010190-1234' }),
+        422,
+        'INVALID_DOMAIN_DATA',
+        null,
+      ],
+      [
+        'a referral in the future',
+        () => validStart({ referredAt: new Date(Date.now() + 2 * DAY_MS).toISOString() }),
+        422,
+        'INVALID_DOMAIN_DATA',
+        null,
+      ],
+      [
+        'a person who is not registered',
+        () => validStart({ personRef: randomUUID() }),
+        422,
+        'INVALID_DOMAIN_DATA',
+        null,
+      ],
     ];
 
     it.each(cases)('%s', async (_name, makeBody, status, code, details) => {
@@ -249,7 +425,10 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const referredAt = new Date(Date.now() - 5 * DAY_MS);
     const started = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString() }));
     const offeredAt = new Date(Date.now() - 2 * DAY_MS).toISOString();
-    await api('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, { outcome: 'offer', decidedAt: offeredAt });
+    await api('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, {
+      outcome: 'offer',
+      decidedAt: offeredAt,
+    });
     const answer = await api('POST', `/api/exit-courses/${started.body.id}/interruption`, {
       by: 'inmate',
       reason: 'Stop',
@@ -257,7 +436,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     });
     expect([answer.status, answer.body]).toEqual([
       422,
-      { code: 'INVALID_DOMAIN_DATA', message: `Afbrydelsestidspunktet ligger før forløbets seneste registrering (${offeredAt}).`, details: null },
+      {
+        code: 'INVALID_DOMAIN_DATA',
+        message: `Afbrydelsestidspunktet ligger før forløbets seneste registrering (${offeredAt}).`,
+        details: null,
+      },
     ]);
     const read = await api('GET', `/api/exit-courses/${started.body.id}`);
     expect(read.body).toMatchObject({ status: 'awaiting_agreement_signature', historyTotal: 5 });
@@ -277,7 +460,10 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       cpr: '010190-1234',
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details).toContainEqual({ field: 'cpr', problems: ["Feltet 'cpr' er ukendt og må ikke sendes."] });
+    expect(unknown.body.details).toContainEqual({
+      field: 'cpr',
+      problems: ["Feltet 'cpr' er ukendt og må ikke sendes."],
+    });
     expect((await api('GET', `/api/exit-courses/${started.body.id}`)).body).toMatchObject({
       status: 'awaiting_suitability_assessment',
       historyTotal: 2,
@@ -295,35 +481,54 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   it('starts one case when the same Idempotency-Key arrives twice at once', async () => {
     const key = `e2e-concurrent-${randomUUID()}`;
     const body = validStart();
-    const answers = await Promise.all([1, 2, 3].map(() => api('POST', '/api/exit-courses', body, { 'idempotency-key': key })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => api('POST', '/api/exit-courses', body, { 'idempotency-key': key })),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect(await caseCount(body.personRef)).toBe(1);
   });
 
   it('moves a course to the receiving prison: it decides there, the sending prison keeps read-only history', async () => {
-    const { body: started } = await api('POST', '/api/exit-courses', validStart({ referredAt: new Date(Date.now() - 3 * DAY_MS).toISOString() }));
-    const planned = await api('POST', `/api/exit-courses/${started.id}/release-plan`, { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' });
+    const { body: started } = await api(
+      'POST',
+      '/api/exit-courses',
+      validStart({ referredAt: new Date(Date.now() - 3 * DAY_MS).toISOString() }),
+    );
+    const planned = await api('POST', `/api/exit-courses/${started.id}/release-plan`, {
+      municipalityCode: 'KOM-0101',
+      policeDistrictCode: 'POL-KBH',
+    });
     expect(planned.body.releasePlan).toEqual({
       municipality: { code: 'KOM-0101', name: 'Københavns Kommune' },
       policeDistrict: { code: 'POL-KBH', name: 'Københavns Politi' },
     });
     const moved = await api('POST', `/api/exit-courses/${started.id}/transfer`, { toInstitutionCode: 'KF-ENNER-MARK' });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' }, status: 'awaiting_suitability_assessment' });
+    expect(moved.body).toMatchObject({
+      institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' },
+      status: 'awaiting_suitability_assessment',
+    });
 
     const refused = await api('POST', `/api/exit-courses/${started.id}/suitability-assessment`, { outcome: 'offer' });
     expect([refused.status, refused.body.message]).toEqual([403, 'Din enhed har kun læseadgang til denne sag.']);
     const ennermark = await sut.as('kf.ennermark');
-    const offered = await ennermark('POST', `/api/exit-courses/${started.id}/suitability-assessment`, { outcome: 'offer' });
+    const offered = await ennermark('POST', `/api/exit-courses/${started.id}/suitability-assessment`, {
+      outcome: 'offer',
+    });
     expect([offered.status, offered.body.status]).toEqual([200, 'awaiting_agreement_signature']);
     expect((await api('GET', `/api/exit-courses/${started.id}`)).body.status).toBe('awaiting_agreement_signature');
-    const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [started.id]);
+    const notices = await sut.db.query(
+      `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`,
+      [started.id],
+    );
     expect(notices).toEqual([
       { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
       { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
     ]);
-    const unknown = await ennermark('POST', `/api/exit-courses/${started.id}/transfer`, { toInstitutionCode: 'KF-UKENDT' });
+    const unknown = await ennermark('POST', `/api/exit-courses/${started.id}/transfer`, {
+      toInstitutionCode: 'KF-UKENDT',
+    });
     expect([unknown.status, unknown.body.message]).toEqual([422, "Institutionen 'KF-UKENDT' kendes ikke."]);
   });
 
@@ -331,13 +536,26 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
     const { body: started } = await api('POST', '/api/exit-courses', validStart({ expectedReleaseDate: inDays(200) }));
     expect(started.releaseNoticeSentAt).toBeNull();
-    await api('POST', `/api/exit-courses/${started.id}/release-plan`, { municipalityCode: 'KOM-0461', policeDistrictCode: 'POL-FYN' });
-    const past = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: '2020-01-01', reason: 'Fejl' });
+    await api('POST', `/api/exit-courses/${started.id}/release-plan`, {
+      municipalityCode: 'KOM-0461',
+      policeDistrictCode: 'POL-FYN',
+    });
+    const past = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
+      expectedReleaseDate: '2020-01-01',
+      reason: 'Fejl',
+    });
     expect([past.status, past.body.message]).toEqual([422, 'Den forventede løsladelsesdato ligger i fortiden.']);
-    const noReason = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: inDays(20) });
-    expect(noReason.body.details).toEqual([{ field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse (reason).'] }]);
+    const noReason = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
+      expectedReleaseDate: inDays(20),
+    });
+    expect(noReason.body.details).toEqual([
+      { field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse (reason).'] },
+    ]);
 
-    const moved = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, { expectedReleaseDate: inDays(20), reason: 'Prøveløsladelse' });
+    const moved = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
+      expectedReleaseDate: inDays(20),
+      reason: 'Prøveløsladelse',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.expectedReleaseDate).toBe(inDays(20));
     expect(moved.body.releaseNoticeSentAt).not.toBeNull();
@@ -345,13 +563,25 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       ['suitability_assessment', 'Egnethedsvurdering'],
       ['release_preparation', 'Klar til løsladelse'],
     ]);
-    expect(moved.body.readiness.missing).toEqual(['bolig', 'forsørgelse', 'job- eller uddannelsesplan', 'mentorkontinuitet']);
-    const housing = await api('POST', `/api/exit-courses/${started.id}/readiness`, { item: 'housing', ready: true, note: 'Lejlighed anvist' });
+    expect(moved.body.readiness.missing).toEqual([
+      'bolig',
+      'forsørgelse',
+      'job- eller uddannelsesplan',
+      'mentorkontinuitet',
+    ]);
+    const housing = await api('POST', `/api/exit-courses/${started.id}/readiness`, {
+      item: 'housing',
+      ready: true,
+      note: 'Lejlighed anvist',
+    });
     expect(housing.body.readiness).toEqual({
       items: { housing: true, income: false, job_or_education_plan: false, mentor_continuity: false },
       missing: ['forsørgelse', 'job- eller uddannelsesplan', 'mentorkontinuitet'],
     });
-    const notices = await sut.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [started.id]);
+    const notices = await sut.db.query(
+      `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`,
+      [started.id],
+    );
     expect(notices).toEqual([
       { recipient_unit: 'KOM-0461', kind: 'release_notice' },
       { recipient_unit: 'POL-FYN', kind: 'release_notice' },
@@ -365,7 +595,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const second = await api('POST', '/api/exit-courses', body);
     expect([second.status, second.body]).toEqual([
       409,
-      { code: 'COURSE_ALREADY_OPEN', message: 'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.', details: null },
+      {
+        code: 'COURSE_ALREADY_OPEN',
+        message: 'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.',
+        details: null,
+      },
     ]);
     expect(await caseCount(body.personRef)).toBe(1);
     await api('POST', `/api/exit-courses/${first.body.id}/interruption`, { by: 'inmate', reason: 'Stop' });
@@ -407,43 +641,87 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
 
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ id: caseId, status: 'interrupted_by_inmate' });
-    await expect(sut.temporal.workflow.getHandle(`exit-course-${caseId}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    await expect(sut.temporal.workflow.getHandle(`exit-course-${caseId}`).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
   });
 
   it('runs the agreement: signed, mentor, contacts with minutes, psychologist course, all read back', async () => {
     const base = Date.now();
     const referredAt = new Date(base - 20 * DAY_MS);
     const moment = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
-    const { body: started } = await api('POST', '/api/exit-courses', validStart({ referredAt: referredAt.toISOString() }));
+    const { body: started } = await api(
+      'POST',
+      '/api/exit-courses',
+      validStart({ referredAt: referredAt.toISOString() }),
+    );
     const id = started.id;
     await api('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: moment(18) });
     const signed = await api('POST', `/api/exit-courses/${id}/agreement-signed`, { signedAt: moment(15) });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'agreement_active', statusText: 'exit-aftale indgået' });
-    expect(signed.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([['mentor_assignment', 'Tildeling af mentor']]);
+    expect(signed.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([
+      ['mentor_assignment', 'Tildeling af mentor'],
+    ]);
 
     await api('POST', `/api/exit-courses/${id}/mentor`, { mentorRef: 'MENTOR-0042', assignedAt: moment(14) });
-    await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(10), form: 'meeting', durationMinutes: 75 });
-    const contact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(3), form: 'phone', durationMinutes: 20 });
-    expect(contact.body.mentor).toEqual({ mentorRef: 'MENTOR-0042', contactCount: 2, contactMinutes: 95, lastContactAt: moment(3) });
+    await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: moment(10),
+      form: 'meeting',
+      durationMinutes: 75,
+    });
+    const contact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: moment(3),
+      form: 'phone',
+      durationMinutes: 20,
+    });
+    expect(contact.body.mentor).toEqual({
+      mentorRef: 'MENTOR-0042',
+      contactCount: 2,
+      contactMinutes: 95,
+      lastContactAt: moment(3),
+    });
     expect(contact.body.openSteps.map((step: { kind: string }) => step.kind)).toEqual(['mentor_contact']);
-    const psychologist = await api('POST', `/api/exit-courses/${id}/psychologist-course`, { event: 'started', at: moment(2) });
+    const psychologist = await api('POST', `/api/exit-courses/${id}/psychologist-course`, {
+      event: 'started',
+      at: moment(2),
+    });
     expect(psychologist.body.psychologistCourse).toBe('ongoing');
 
     const contacts = await api('GET', `/api/exit-courses/${id}/mentor-contacts?pageSize=1`);
     expect(contacts.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
-    expect(contacts.body.items).toEqual([{ id: expect.any(String), contactAt: moment(3), form: 'phone', durationMinutes: 20, mentorRef: 'MENTOR-0042' }]);
+    expect(contacts.body.items).toEqual([
+      { id: expect.any(String), contactAt: moment(3), form: 'phone', durationMinutes: 20, mentorRef: 'MENTOR-0042' },
+    ]);
 
-    const badContact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(1), form: 'letter', durationMinutes: 0.5 });
+    const badContact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: moment(1),
+      form: 'letter',
+      durationMinutes: 0.5,
+    });
     expect(badContact.status).toBe(400);
     expect(badContact.body.details).toEqual([
       { field: 'form', problems: ["form skal være 'meeting' eller 'phone'."] },
       { field: 'durationMinutes', problems: ['durationMinutes skal være et helt antal minutter.'] },
     ]);
-    const tooLong = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(1), form: 'meeting', durationMinutes: 900 });
-    expect([tooLong.status, tooLong.body.message]).toEqual([422, 'Varigheden skal være et helt antal minutter fra 1 til 600.']);
-    const beforeMentor = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: moment(16), form: 'meeting', durationMinutes: 30 });
-    expect([beforeMentor.status, beforeMentor.body.message]).toEqual([422, `Kontakttidspunktet ligger før mentorens tildeling (${moment(14)}).`]);
+    const tooLong = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: moment(1),
+      form: 'meeting',
+      durationMinutes: 900,
+    });
+    expect([tooLong.status, tooLong.body.message]).toEqual([
+      422,
+      'Varigheden skal være et helt antal minutter fra 1 til 600.',
+    ]);
+    const beforeMentor = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: moment(16),
+      form: 'meeting',
+      durationMinutes: 30,
+    });
+    expect([beforeMentor.status, beforeMentor.body.message]).toEqual([
+      422,
+      `Kontakttidspunktet ligger før mentorens tildeling (${moment(14)}).`,
+    ]);
   });
 
   it('validates decision bodies with 400 and changes nothing', async () => {
@@ -454,17 +732,32 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(noReason.body.details).toEqual([
       { field: 'reason', problems: ['Et afslag skal have en begrundelse (reason).'] },
     ]);
-    const reasonOnOffer = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer', reason: 'Fordi' });
+    const reasonOnOffer = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, {
+      outcome: 'offer',
+      reason: 'Fordi',
+    });
     expect(reasonOnOffer.status).toBe(400);
-    expect(reasonOnOffer.body.details).toEqual([{ field: 'reason', problems: ['Et tilbud har ingen begrundelse: send ikke reason.'] }]);
+    expect(reasonOnOffer.body.details).toEqual([
+      { field: 'reason', problems: ['Et tilbud har ingen begrundelse: send ikke reason.'] },
+    ]);
     const badOutcome = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'maybe' });
     expect(badOutcome.status).toBe(400);
-    expect(badOutcome.body.details).toEqual([{ field: 'outcome', problems: ["outcome skal være 'offer' eller 'rejection'."] }]);
-    const tooLong = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'inmate', reason: 'x'.repeat(2001) });
+    expect(badOutcome.body.details).toEqual([
+      { field: 'outcome', problems: ["outcome skal være 'offer' eller 'rejection'."] },
+    ]);
+    const tooLong = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
+      by: 'inmate',
+      reason: 'x'.repeat(2001),
+    });
     expect(tooLong.body.details).toEqual([{ field: 'reason', problems: ['reason må højst være 2000 tegn.'] }]);
-    const badInterruption = await api('POST', `/api/exit-courses/${caseId}/interruption`, { by: 'police', reason: 'x' });
+    const badInterruption = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
+      by: 'police',
+      reason: 'x',
+    });
     expect(badInterruption.status).toBe(400);
-    expect(badInterruption.body.details).toEqual([{ field: 'by', problems: ["by skal være 'inmate' eller 'kriminalforsorgen'."] }]);
+    expect(badInterruption.body.details).toEqual([
+      { field: 'by', problems: ["by skal være 'inmate' eller 'kriminalforsorgen'."] },
+    ]);
     const read = await api('GET', `/api/exit-courses/${caseId}`);
     expect(read.body).toMatchObject({ status: 'awaiting_suitability_assessment', historyTotal: 2 });
   });
@@ -553,54 +846,56 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
     const spec = await api('GET', '/api/docs-json');
-    expect(Object.keys(spec.body.paths).sort()).toEqual([
-      '/api/admin/attention',
-      '/api/admin/attention/{caseId}/redrive',
-      '/api/admin/notices',
-      '/api/admin/users',
-      '/api/auth/login',
-      '/api/auth/me',
-      '/api/codec/decode',
-      '/api/dks-cases',
-      '/api/dks-cases/{id}',
-      '/api/dks-cases/{id}/assessment',
-      '/api/dks-cases/{id}/follow-up',
-      '/api/dks-cases/{id}/home-visit',
-      '/api/dks-cases/{id}/home-visit-plan',
-      '/api/exit-courses',
-      '/api/exit-courses/{id}',
-      '/api/exit-courses/{id}/agreement-signed',
-      '/api/exit-courses/{id}/expected-release-date',
-      '/api/exit-courses/{id}/handover-decision',
-      '/api/exit-courses/{id}/handover-redirect',
-      '/api/exit-courses/{id}/release',
-      '/api/exit-courses/{id}/assessment-inputs',
-      '/api/exit-courses/{id}/history',
-      '/api/exit-courses/{id}/interruption',
-      '/api/exit-courses/{id}/mentor',
-      '/api/exit-courses/{id}/mentor-contacts',
-      '/api/exit-courses/{id}/psychologist-course',
-      '/api/exit-courses/{id}/readiness',
-      '/api/exit-courses/{id}/release-plan',
-      '/api/exit-courses/{id}/suitability-assessment',
-      '/api/exit-courses/{id}/transfer',
-      '/api/handovers',
-      '/api/network-councils',
-      '/api/network-councils/{id}',
-      '/api/network-councils/{id}/agreements',
-      '/api/network-councils/{id}/invitations',
-      '/api/network-councils/{id}/meeting',
-      '/api/health',
-      '/api/persons',
-      '/api/persons/lookup',
-      '/api/persons/{personRef}',
-      '/api/reference-data',
-      '/api/reports/exit-courses',
-      '/api/reports/sla',
-      '/api/steps/due-soon',
-      '/api/steps/mine',
-      '/api/steps/overdue',
-    ].sort());
+    expect(Object.keys(spec.body.paths).sort()).toEqual(
+      [
+        '/api/admin/attention',
+        '/api/admin/attention/{caseId}/redrive',
+        '/api/admin/notices',
+        '/api/admin/users',
+        '/api/auth/login',
+        '/api/auth/me',
+        '/api/codec/decode',
+        '/api/dks-cases',
+        '/api/dks-cases/{id}',
+        '/api/dks-cases/{id}/assessment',
+        '/api/dks-cases/{id}/follow-up',
+        '/api/dks-cases/{id}/home-visit',
+        '/api/dks-cases/{id}/home-visit-plan',
+        '/api/exit-courses',
+        '/api/exit-courses/{id}',
+        '/api/exit-courses/{id}/agreement-signed',
+        '/api/exit-courses/{id}/expected-release-date',
+        '/api/exit-courses/{id}/handover-decision',
+        '/api/exit-courses/{id}/handover-redirect',
+        '/api/exit-courses/{id}/release',
+        '/api/exit-courses/{id}/assessment-inputs',
+        '/api/exit-courses/{id}/history',
+        '/api/exit-courses/{id}/interruption',
+        '/api/exit-courses/{id}/mentor',
+        '/api/exit-courses/{id}/mentor-contacts',
+        '/api/exit-courses/{id}/psychologist-course',
+        '/api/exit-courses/{id}/readiness',
+        '/api/exit-courses/{id}/release-plan',
+        '/api/exit-courses/{id}/suitability-assessment',
+        '/api/exit-courses/{id}/transfer',
+        '/api/handovers',
+        '/api/network-councils',
+        '/api/network-councils/{id}',
+        '/api/network-councils/{id}/agreements',
+        '/api/network-councils/{id}/invitations',
+        '/api/network-councils/{id}/meeting',
+        '/api/health',
+        '/api/persons',
+        '/api/persons/lookup',
+        '/api/persons/{personRef}',
+        '/api/reference-data',
+        '/api/reports/exit-courses',
+        '/api/reports/sla',
+        '/api/steps/due-soon',
+        '/api/steps/mine',
+        '/api/steps/overdue',
+      ].sort(),
+    );
 
     const unknownRoute = await api('GET', '/api/nowhere');
     expect(unknownRoute.status).toBe(404);

@@ -37,7 +37,13 @@ it('runs from referral to the police exit unit’s continuation decision', async
 
   const { personRef } = ok(await storstroem('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }), 201);
   const course = ok(
-    await storstroem('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: release, paroleLinked: true, referredAt: at(60) }),
+    await storstroem('POST', '/api/exit-courses', {
+      personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: release,
+      paroleLinked: true,
+      referredAt: at(60),
+    }),
     201,
   );
   const id = course.id;
@@ -46,17 +52,47 @@ it('runs from referral to the police exit unit’s continuation decision', async
   expect((await municipality('GET', `/api/exit-courses/${id}`)).status).toBe(404);
 
   for (const party of ['kriminalforsorgen', 'police', 'municipality']) {
-    ok(await storstroem('POST', `/api/exit-courses/${id}/assessment-inputs`, { party, summary: `Udtalelse (${party}).`, recordedAt: at(55) }));
+    ok(
+      await storstroem('POST', `/api/exit-courses/${id}/assessment-inputs`, {
+        party,
+        summary: `Udtalelse (${party}).`,
+        recordedAt: at(55),
+      }),
+    );
   }
-  ok(await storstroem('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: at(50) }));
+  ok(
+    await storstroem('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: at(50) }),
+  );
   ok(await storstroem('POST', `/api/exit-courses/${id}/agreement-signed`, { signedAt: at(45) }));
   ok(await storstroem('POST', `/api/exit-courses/${id}/mentor`, { mentorRef: 'MENTOR-0042', assignedAt: at(40) }));
-  ok(await storstroem('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(30), form: 'meeting', durationMinutes: 60 }));
-  ok(await storstroem('POST', `/api/exit-courses/${id}/release-plan`, { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }));
-  ok(await storstroem('POST', `/api/exit-courses/${id}/transfer`, { toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(20) }));
+  ok(
+    await storstroem('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: at(30),
+      form: 'meeting',
+      durationMinutes: 60,
+    }),
+  );
+  ok(
+    await storstroem('POST', `/api/exit-courses/${id}/release-plan`, {
+      municipalityCode: 'KOM-0101',
+      policeDistrictCode: 'POL-KBH',
+    }),
+  );
+  ok(
+    await storstroem('POST', `/api/exit-courses/${id}/transfer`, {
+      toInstitutionCode: 'KF-ENNER-MARK',
+      transferredAt: at(20),
+    }),
+  );
 
   // At Enner Mark now: the course goes on unchanged.
-  ok(await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(10), form: 'phone', durationMinutes: 25 }));
+  ok(
+    await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+      contactAt: at(10),
+      form: 'phone',
+      durationMinutes: 25,
+    }),
+  );
   const prepared = ok(await ennermark('GET', `/api/exit-courses/${id}`));
   expect(prepared.releaseNoticeSentAt).not.toBeNull();
   for (const item of ['housing', 'income', 'job_or_education_plan', 'mentor_continuity']) {
@@ -71,16 +107,45 @@ it('runs from referral to the police exit unit’s continuation decision', async
   // The police exit unit sees it in its inbox; the prison can read but no longer decide; the municipality reads.
   const inbox = ok(await policeExit('GET', '/api/handovers'));
   expect(inbox.items).toEqual([
-    expect.objectContaining({ caseId: id, personRef, institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' }, releasedAt: at(1), overdue: false, paroleLinked: true }),
+    expect.objectContaining({
+      caseId: id,
+      personRef,
+      institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' },
+      releasedAt: at(1),
+      overdue: false,
+      paroleLinked: true,
+    }),
   ]);
-  expect((await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, { contactAt: at(0.5), form: 'phone', durationMinutes: 5 })).status).toBe(403);
+  expect(
+    (
+      await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, {
+        contactAt: at(0.5),
+        form: 'phone',
+        durationMinutes: 5,
+      })
+    ).status,
+  ).toBe(403);
   expect((await municipality('GET', `/api/exit-courses/${id}`)).status).toBe(200);
   expect((await policeSupervisor('GET', `/api/exit-courses/${id}`)).status).toBe(200);
-  const missingContinuation = await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, { decision: 'accept' });
-  expect(missingContinuation.body.details).toEqual([{ field: 'continuation', problems: ['Ved accept skal continuation udfyldes.'] }]);
+  const missingContinuation = await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, {
+    decision: 'accept',
+  });
+  expect(missingContinuation.body.details).toEqual([
+    { field: 'continuation', problems: ['Ved accept skal continuation udfyldes.'] },
+  ]);
 
-  const decided = ok(await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, { decision: 'accept', continuation: 'with_municipality' }));
-  expect(decided).toMatchObject({ status: 'handed_over_continued', statusText: 'overdraget og videreført', openSteps: [], handover: { continuation: 'with_municipality' } });
+  const decided = ok(
+    await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, {
+      decision: 'accept',
+      continuation: 'with_municipality',
+    }),
+  );
+  expect(decided).toMatchObject({
+    status: 'handed_over_continued',
+    statusText: 'overdraget og videreført',
+    openSteps: [],
+    handover: { continuation: 'with_municipality' },
+  });
   expect(ok(await policeExit('GET', '/api/handovers')).items).toEqual([]);
 
   const history = ok(await storstroem('GET', `/api/exit-courses/${id}/history?pageSize=100`));
@@ -112,7 +177,10 @@ it('runs from referral to the police exit unit’s continuation decision', async
     actorId: police.id,
     actorName: 'Exitenheden, Københavns Politi',
   });
-  expect(history.items.find((entry: { action: string }) => entry.action === 'step_overdue')).toMatchObject({ actorId: 'system', actorName: null });
+  expect(history.items.find((entry: { action: string }) => entry.action === 'step_overdue')).toMatchObject({
+    actorId: 'system',
+    actorName: null,
+  });
   // Notices to other units (deadline notices to the prison itself are below).
   const notices = await sut.db.query(
     `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND step_id IS NULL ORDER BY created_at, kind, recipient_unit`,
@@ -141,5 +209,13 @@ it('runs from referral to the police exit unit’s continuation decision', async
     { step: 'mentor_contact', kind: 'deadline_warning', recipient_unit: 'KF-STORSTROEM' },
   ]);
   // The person may start another agreement now that this one has ended.
-  ok(await ennermark('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: release, paroleLinked: false }), 201);
+  ok(
+    await ennermark('POST', '/api/exit-courses', {
+      personRef,
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: release,
+      paroleLinked: false,
+    }),
+    201,
+  );
 });

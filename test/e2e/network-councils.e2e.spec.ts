@@ -22,12 +22,25 @@ it('registers the police documentation, is due in 7 days, and records invitation
     documentationReceivedAt: receivedAt,
   });
   expect(started.status).toBe(201);
-  expect(started.body).toMatchObject({ status: 'awaiting_convening', statusText: 'afventer indkaldelse', municipality: { code: 'KOM-0101', name: 'Københavns Kommune' } });
-  expect(started.body.openSteps).toEqual([expect.objectContaining({ kind: 'network_council_convening', label: 'Indkaldelse til netværkssamråd', overdue: false })]);
+  expect(started.body).toMatchObject({
+    status: 'awaiting_convening',
+    statusText: 'afventer indkaldelse',
+    municipality: { code: 'KOM-0101', name: 'Københavns Kommune' },
+  });
+  expect(started.body.openSteps).toEqual([
+    expect.objectContaining({
+      kind: 'network_council_convening',
+      label: 'Indkaldelse til netværkssamråd',
+      overdue: false,
+    }),
+  ]);
   const id = started.body.id;
 
   for (const username of ['politi.kbh.dks', 'politi.kbh.exit', 'kf.storstroem']) {
-    expect([username, (await (await sut.as(username))('GET', `/api/network-councils/${id}`)).status]).toEqual([username, 404]);
+    expect([username, (await (await sut.as(username))('GET', `/api/network-councils/${id}`)).status]).toEqual([
+      username,
+      404,
+    ]);
   }
   expect((await (await sut.as('kommune.leder.kbh'))('GET', `/api/network-councils/${id}`)).status).toBe(200);
 
@@ -52,20 +65,45 @@ it('registers the police documentation, is due in 7 days, and records invitation
 it('refuses a person who was 18 or older when the documentation arrived, and another municipality', async () => {
   const { body: adult } = await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
   const receivedAt = new Date().toISOString();
-  const answer = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0101', suspicion: 'suspected', documentationReceivedAt: receivedAt });
+  const answer = await municipality('POST', '/api/network-councils', {
+    personRef: adult.personRef,
+    municipalityCode: 'KOM-0101',
+    suspicion: 'suspected',
+    documentationReceivedAt: receivedAt,
+  });
   expect(answer.status).toBe(422);
-  expect(answer.body.message).toMatch(/^Personen var \d+ år da dokumentationen fra politiet blev modtaget; ordningen gælder unge under 18\.$/);
-  const other = await municipality('POST', '/api/network-councils', { personRef: adult.personRef, municipalityCode: 'KOM-0461', suspicion: 'suspected', documentationReceivedAt: receivedAt });
-  expect([other.status, other.body.message]).toEqual([403, 'Du kan kun registrere netværkssamråd for din egen kommune.']);
+  expect(answer.body.message).toMatch(
+    /^Personen var \d+ år da dokumentationen fra politiet blev modtaget; ordningen gælder unge under 18\.$/,
+  );
+  const other = await municipality('POST', '/api/network-councils', {
+    personRef: adult.personRef,
+    municipalityCode: 'KOM-0461',
+    suspicion: 'suspected',
+    documentationReceivedAt: receivedAt,
+  });
+  expect([other.status, other.body.message]).toEqual([
+    403,
+    'Du kan kun registrere netværkssamråd for din egen kommune.',
+  ]);
 });
 
 it('registers one council for the same Idempotency-Key twice, and refuses the key with another body', async () => {
   const { body: youth } = await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
-  const body = { personRef: youth.personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: new Date().toISOString() };
+  const body = {
+    personRef: youth.personRef,
+    municipalityCode: 'KOM-0101',
+    suspicion: 'charged',
+    documentationReceivedAt: new Date().toISOString(),
+  };
   const key = `council-retry-${youth.personRef}`;
   const first = await municipality('POST', '/api/network-councils', body, { 'idempotency-key': key });
   const second = await municipality('POST', '/api/network-councils', body, { 'idempotency-key': key });
   expect([first.status, second.status, second.body.id]).toEqual([201, 200, first.body.id]);
-  const other = await municipality('POST', '/api/network-councils', { ...body, suspicion: 'suspected' }, { 'idempotency-key': key });
+  const other = await municipality(
+    'POST',
+    '/api/network-councils',
+    { ...body, suspicion: 'suspected' },
+    { 'idempotency-key': key },
+  );
   expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
 });

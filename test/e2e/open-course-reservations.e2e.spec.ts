@@ -23,10 +23,18 @@ async function registeredPerson(): Promise<string> {
 }
 
 const start = (personRef: string) =>
-  kf('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false }, { 'idempotency-key': `reservation-${randomUUID()}` });
+  kf(
+    'POST',
+    '/api/exit-courses',
+    { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false },
+    { 'idempotency-key': `reservation-${randomUUID()}` },
+  );
 
 const leftBehindByACrash = (personRef: string, minutesAgo: number) =>
-  sut.db.query(`INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - make_interval(mins => $3))`, [personRef, randomUUID(), minutesAgo]);
+  sut.db.query(
+    `INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - make_interval(mins => $3))`,
+    [personRef, randomUUID(), minutesAgo],
+  );
 
 it('starts a course for a person whose reservation a crashed start left behind, with a new Idempotency-Key', async () => {
   const personRef = await registeredPerson();
@@ -51,8 +59,15 @@ it('keeps an old reservation whose course Temporal does run, though the read mod
   const personRef = await registeredPerson();
   const caseId = randomUUID();
   // A workflow Temporal has (on a queue no worker polls, so it never reaches the read model).
-  await sut.temporal.workflow.start('exitCourseWorkflow', { workflowId: `exit-course-${caseId}`, taskQueue: `no-worker-${caseId}`, args: [] });
-  await sut.db.query(`INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - interval '1 hour')`, [personRef, caseId]);
+  await sut.temporal.workflow.start('exitCourseWorkflow', {
+    workflowId: `exit-course-${caseId}`,
+    taskQueue: `no-worker-${caseId}`,
+    args: [],
+  });
+  await sut.db.query(
+    `INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - interval '1 hour')`,
+    [personRef, caseId],
+  );
   const refused = await start(personRef);
   expect([refused.status, refused.body.code]).toEqual([409, 'COURSE_ALREADY_OPEN']);
   const [reservation] = await sut.db.query(`SELECT case_id FROM open_exit_courses WHERE person_ref = $1`, [personRef]);

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { DAY_MS } from '../support/exit-course-fixtures';
-import { http, startSystem, type HttpAnswer, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import {
+  http,
+  startSystem,
+  type HttpAnswer,
+  type SystemUnderTest,
+  type UserClient,
+} from '../support/system-under-test';
 
 /**
  * A dependency that is down is a 503 with Retry-After and a Danish message on every endpoint that needs
@@ -22,15 +28,26 @@ async function startCourse(): Promise<string> {
   const started = await kf(
     'POST',
     '/api/exit-courses',
-    { personRef: person.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false, referredAt: new Date(Date.now() - DAY_MS).toISOString() },
+    {
+      personRef: person.personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-06-30',
+      paroleLinked: false,
+      referredAt: new Date(Date.now() - DAY_MS).toISOString(),
+    },
     { 'idempotency-key': `outage-${randomUUID()}` },
   );
   return started.body.id;
 }
 
 beforeAll(async () => {
-  sut = await startSystem({ LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' }, { throughProxies: true });
-  [kf, supervisor, drift, admin] = await Promise.all(['kf.storstroem', 'kf.leder.storstroem', 'drift', 'admin'].map((name) => sut.as(name)));
+  sut = await startSystem(
+    { LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' },
+    { throughProxies: true },
+  );
+  [kf, supervisor, drift, admin] = await Promise.all(
+    ['kf.storstroem', 'kf.leder.storstroem', 'drift', 'admin'].map((name) => sut.as(name)),
+  );
   courseId = await startCourse();
 });
 
@@ -40,14 +57,30 @@ const anonymous: UserClient = (method, url, body, headers) => http(sut.baseUrl, 
 
 /** Every endpoint that reads or writes PostgreSQL, with a request it would otherwise answer. */
 const DATABASE_BACKED: [string, () => Promise<HttpAnswer>][] = [
-  ['POST /api/auth/login', () => anonymous('POST', '/api/auth/login', { username: 'kf.storstroem', password: DEMO_SECRETS.demoUserPassword })],
+  [
+    'POST /api/auth/login',
+    () => anonymous('POST', '/api/auth/login', { username: 'kf.storstroem', password: DEMO_SECRETS.demoUserPassword }),
+  ],
   ['GET /api/auth/me', () => kf('GET', '/api/auth/me')],
   ['GET /api/exit-courses', () => kf('GET', '/api/exit-courses')],
   ['GET /api/exit-courses/{id}', () => kf('GET', `/api/exit-courses/${courseId}`)],
   ['GET /api/exit-courses/{id}/history', () => kf('GET', `/api/exit-courses/${courseId}/history`)],
   ['GET /api/exit-courses/{id}/mentor-contacts', () => kf('GET', `/api/exit-courses/${courseId}/mentor-contacts`)],
-  ['POST /api/exit-courses/{id}/interruption', () => kf('POST', `/api/exit-courses/${courseId}/interruption`, { by: 'inmate', reason: 'Ønsker ikke at fortsætte.' })],
-  ['POST /api/exit-courses', () => kf('POST', '/api/exit-courses', { personRef: randomUUID(), institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false })],
+  [
+    'POST /api/exit-courses/{id}/interruption',
+    () =>
+      kf('POST', `/api/exit-courses/${courseId}/interruption`, { by: 'inmate', reason: 'Ønsker ikke at fortsætte.' }),
+  ],
+  [
+    'POST /api/exit-courses',
+    () =>
+      kf('POST', '/api/exit-courses', {
+        personRef: randomUUID(),
+        institutionCode: 'KF-STORSTROEM',
+        expectedReleaseDate: '2028-06-30',
+        paroleLinked: false,
+      }),
+  ],
   ['POST /api/persons', async () => kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })],
   ['POST /api/persons/lookup', () => kf('POST', '/api/persons/lookup', { cpr: '010190-1234' })],
   ['GET /api/dks-cases', () => supervisor('GET', '/api/dks-cases')],
@@ -63,7 +96,11 @@ const DATABASE_BACKED: [string, () => Promise<HttpAnswer>][] = [
   ['GET /api/health', () => anonymous('GET', '/api/health')],
 ];
 
-const summary = (answer: HttpAnswer) => ({ status: answer.status, code: answer.body?.code, retryAfter: answer.headers.get('retry-after') });
+const summary = (answer: HttpAnswer) => ({
+  status: answer.status,
+  code: answer.body?.code,
+  retryAfter: answer.headers.get('retry-after'),
+});
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt += 1) {
@@ -77,15 +114,25 @@ describe('PostgreSQL is down', () => {
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After on every database-backed endpoint, and recovers by itself', async () => {
     await sut.proxies!.database.cut();
     try {
-      const answers = await Promise.all(DATABASE_BACKED.map(async ([name, request]) => [name, summary(await request())] as const));
-      expect(answers.filter(([, answer]) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.retryAfter !== '5')).toEqual([]);
+      const answers = await Promise.all(
+        DATABASE_BACKED.map(async ([name, request]) => [name, summary(await request())] as const),
+      );
+      expect(
+        answers.filter(
+          ([, answer]) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.retryAfter !== '5',
+        ),
+      ).toEqual([]);
       const login = await DATABASE_BACKED[0][1]();
-      expect(login.body.message).toBe('Databasen svarer ikke lige nu. Prøv igen om lidt; intet er ændret, medmindre svaret siger det.');
+      expect(login.body.message).toBe(
+        'Databasen svarer ikke lige nu. Prøv igen om lidt; intet er ændret, medmindre svaret siger det.',
+      );
     } finally {
       await sut.proxies!.database.restore();
     }
     await until(async () => (await anonymous('GET', '/api/health')).status === 200, 'health 200');
-    const after = await Promise.all(DATABASE_BACKED.map(async ([name, request]) => [name, (await request()).status] as const));
+    const after = await Promise.all(
+      DATABASE_BACKED.map(async ([name, request]) => [name, (await request()).status] as const),
+    );
     expect(after.filter(([, status]) => status >= 500)).toEqual([]);
     expect((await kf('GET', `/api/exit-courses/${courseId}`)).body.status).toBeDefined();
   });

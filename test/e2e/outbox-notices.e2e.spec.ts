@@ -53,7 +53,10 @@ it('lists the notices that keep failing with their reason, newest first, with co
 it('refuses an unknown state with the states there are, and everyone but operations', async () => {
   const drift = await sut.as('drift');
   const answer = await drift('GET', '/api/admin/notices?state=lost');
-  expect([answer.status, answer.body.details]).toEqual([400, [{ field: 'state', problems: ['state skal være en af: failing, pending, sent, withdrawn.'] }]]);
+  expect([answer.status, answer.body.details]).toEqual([
+    400,
+    [{ field: 'state', problems: ['state skal være en af: failing, pending, sent, withdrawn.'] }],
+  ]);
   for (const username of ['admin', 'kf.leder.national', 'politi.leder.kbh']) {
     expect([username, (await (await sut.as(username))('GET', '/api/admin/notices')).status]).toEqual([username, 403]);
   }

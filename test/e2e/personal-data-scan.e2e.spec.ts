@@ -26,11 +26,25 @@ const FAILING = [
 ];
 
 /** What must not be found: each full name, each name part, each CPR number with and without its dash. */
-const NEEDLES = [...PERSONS, ...FAILING].flatMap(({ name, cpr }) => [name, ...name.split(' '), cpr, cpr.replace('-', '')]);
+const NEEDLES = [...PERSONS, ...FAILING].flatMap(({ name, cpr }) => [
+  name,
+  ...name.split(' '),
+  cpr,
+  cpr.replace('-', ''),
+]);
 
 const captured: string[] = [];
-const originalWrites = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
-const originalConsole = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+const originalWrites = {
+  stdout: process.stdout.write.bind(process.stdout),
+  stderr: process.stderr.write.bind(process.stderr),
+};
+const originalConsole = {
+  log: console.log,
+  info: console.info,
+  warn: console.warn,
+  error: console.error,
+  debug: console.debug,
+};
 
 function capture(): void {
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -56,11 +70,15 @@ function release(): void {
 /** Every string in a JSON value, and the text of those that are base64 (payload data and metadata). */
 function readableStrings(value: unknown): string[] {
   if (typeof value === 'string') {
-    const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0 ? Buffer.from(value, 'base64').toString('utf8') : '';
+    const decoded =
+      /^[A-Za-z0-9+/]+={0,2}$/.test(value) && value.length % 4 === 0
+        ? Buffer.from(value, 'base64').toString('utf8')
+        : '';
     return [value, decoded];
   }
   if (Array.isArray(value)) return value.flatMap(readableStrings);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [key, ...readableStrings(inner)]);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => [key, ...readableStrings(inner)]);
   return [];
 }
 
@@ -73,12 +91,16 @@ let sut: SystemUnderTest;
 const workflowIds: string[] = [];
 
 async function until(check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 120 && !(await check()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 500));
+  for (let attempt = 0; attempt < 120 && !(await check()); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 beforeAll(async () => {
   capture();
-  sut = await startSystem({ API_COMMAND_TIMEOUT_SECONDS: '3' }, { logLevels: ['log', 'error', 'warn', 'debug', 'verbose'] });
+  sut = await startSystem(
+    { API_COMMAND_TIMEOUT_SECONDS: '3' },
+    { logLevels: ['log', 'error', 'warn', 'debug', 'verbose'] },
+  );
   const caseworker = await sut.as('kf.storstroem');
   const supervisor = await sut.as('kf.leder.storstroem');
   for (const [index, person] of PERSONS.entries()) {
@@ -89,20 +111,37 @@ beforeAll(async () => {
     const { body: course } = await caseworker(
       'POST',
       '/api/exit-courses',
-      { personRef: registered.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-01', paroleLinked: index === 0, referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString() },
+      {
+        personRef: registered.personRef,
+        institutionCode: 'KF-STORSTROEM',
+        expectedReleaseDate: '2028-06-01',
+        paroleLinked: index === 0,
+        referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
+      },
       { 'idempotency-key': `scan-${index}-${Date.now()}` },
     );
     workflowIds.push(course.workflowId);
     const firstName = person.name.split(' ')[0];
     if (index === 0) {
-      await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, { outcome: 'rejection', reason: `${person.name} ønsker ikke at deltage.` });
+      await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, {
+        outcome: 'rejection',
+        reason: `${person.name} ønsker ikke at deltage.`,
+      });
     } else {
       await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, { outcome: 'offer' });
-      await caseworker('POST', `/api/exit-courses/${course.id}/interruption`, { by: 'inmate', reason: `Samtale med ${firstName} om afbrydelse.` });
+      await caseworker('POST', `/api/exit-courses/${course.id}/interruption`, {
+        by: 'inmate',
+        reason: `Samtale med ${firstName} om afbrydelse.`,
+      });
     }
     // Unhappy paths that carry personal data in the request: nothing of it may be echoed into a log.
     await caseworker('POST', '/api/persons', { name: person.name, cpr: `${person.cpr}9` });
-    await caseworker('POST', '/api/exit-courses', { personRef: person.cpr, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-01', paroleLinked: false });
+    await caseworker('POST', '/api/exit-courses', {
+      personRef: person.cpr,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-06-01',
+      paroleLinked: false,
+    });
     await caseworker('POST', `/api/exit-courses/${course.id}/interruption`, { by: 'inmate', reason: person.name });
     await caseworker('POST', '/api/exit-courses', `{"name": "${person.name}", "cpr": "${person.cpr}"`);
   }
@@ -116,7 +155,12 @@ beforeAll(async () => {
         const { body: course } = await caseworker(
           'POST',
           '/api/exit-courses',
-          { personRef: registered.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-01', paroleLinked: false },
+          {
+            personRef: registered.personRef,
+            institutionCode: 'KF-STORSTROEM',
+            expectedReleaseDate: '2028-06-01',
+            paroleLinked: false,
+          },
           { 'idempotency-key': `scan-failing-${index}-${Date.now()}` },
         );
         workflowIds.push(course.workflowId);
@@ -126,12 +170,20 @@ beforeAll(async () => {
     const retried = await writes.refuse(passing, 'course_interrupted', '40001');
     const refusedForGood = await writes.refuse(refused, 'suitability_rejection', 'P0001');
     const [whileRetried, whileRefused] = await Promise.all([
-      caseworker('POST', `/api/exit-courses/${passing}/interruption`, { by: 'inmate', reason: `${FAILING[0].name} (${FAILING[0].cpr}) vil ikke mere.` }),
-      caseworker('POST', `/api/exit-courses/${refused}/suitability-assessment`, { outcome: 'rejection', reason: `${FAILING[1].name}, ${FAILING[1].cpr}, er ikke motiveret.` }),
+      caseworker('POST', `/api/exit-courses/${passing}/interruption`, {
+        by: 'inmate',
+        reason: `${FAILING[0].name} (${FAILING[0].cpr}) vil ikke mere.`,
+      }),
+      caseworker('POST', `/api/exit-courses/${refused}/suitability-assessment`, {
+        outcome: 'rejection',
+        reason: `${FAILING[1].name}, ${FAILING[1].cpr}, er ikke motiveret.`,
+      }),
     ]);
     failureAnswers.push(whileRetried.status, whileRefused.body.code);
     await retried.allow();
-    await until(async () => (await caseworker('GET', `/api/exit-courses/${passing}`)).body.status === 'interrupted_by_inmate');
+    await until(
+      async () => (await caseworker('GET', `/api/exit-courses/${passing}`)).body.status === 'interrupted_by_inmate',
+    );
     await refusedForGood.allow();
   } finally {
     await writes.close();
@@ -156,7 +208,10 @@ describe('personal-data scan after a full run', () => {
       found.push(
         ...findings(`history of ${workflowId}`, readableStrings(history)),
         ...findings('workflow id', [workflowId]),
-        ...findings(`search attributes of ${workflowId}`, readableStrings(description.raw.workflowExecutionInfo?.searchAttributes ?? {})),
+        ...findings(
+          `search attributes of ${workflowId}`,
+          readableStrings(description.raw.workflowExecutionInfo?.searchAttributes ?? {}),
+        ),
         ...findings(`memo of ${workflowId}`, readableStrings(description.raw.workflowExecutionInfo?.memo ?? {})),
       );
     }
@@ -179,10 +234,17 @@ describe('personal-data scan after a full run', () => {
   it('does find the name typed into a reason once the payloads are decrypted (the scan can see it)', async () => {
     const codec = new EncryptionCodec(sut.config.temporalCodecKeyring);
     const history = await sut.temporal.workflow.getHandle(workflowIds[0]).fetchHistory();
-    const payloads = history.events!.flatMap((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []);
-    const decoded = await codec.decode(payloads);
-    expect(findings('decrypted update arguments', readableStrings(JSON.parse(JSON.stringify(decoded.map((p) => ({ data: Buffer.from(p.data!).toString('base64') }))))))).toEqual(
-      expect.arrayContaining([`decrypted update arguments: "${PERSONS[0].name}"`]),
+    const payloads = history.events!.flatMap(
+      (event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? [],
     );
+    const decoded = await codec.decode(payloads);
+    expect(
+      findings(
+        'decrypted update arguments',
+        readableStrings(
+          JSON.parse(JSON.stringify(decoded.map((p) => ({ data: Buffer.from(p.data!).toString('base64') })))),
+        ),
+      ),
+    ).toEqual(expect.arrayContaining([`decrypted update arguments: "${PERSONS[0].name}"`]));
   });
 });

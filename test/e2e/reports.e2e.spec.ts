@@ -32,16 +32,37 @@ beforeAll(async () => {
   await seedDemoUsers(sut.db);
   const recorder = new ReadModelRecorder(sut.db);
   const courses: CourseSpec[] = [
-    { ...course('KF-STORSTROEM', 'A', '2022-01-10T10:00:00Z', { kind: 'handed_over', at: '2022-05-01T10:00:00Z' }), mentorContacts: [{ at: '2022-02-01T10:00:00Z', minutes: 90 }] },
+    {
+      ...course('KF-STORSTROEM', 'A', '2022-01-10T10:00:00Z', { kind: 'handed_over', at: '2022-05-01T10:00:00Z' }),
+      mentorContacts: [{ at: '2022-02-01T10:00:00Z', minutes: 90 }],
+    },
     course('KF-STORSTROEM', 'B', '2022-02-10T10:00:00Z', { kind: 'handed_over', at: '2022-06-01T10:00:00Z' }),
     course('KF-STORSTROEM', 'C', '2022-03-10T10:00:00Z', { kind: 'inmate', at: '2022-04-01T10:00:00Z' }),
     course('KF-ENNER-MARK', 'D', '2022-01-15T10:00:00Z', { kind: 'kriminalforsorgen', at: '2022-03-01T10:00:00Z' }),
     course('KF-ENNER-MARK', 'E', '2022-04-15T10:00:00Z', { kind: 'inmate', at: '2023-03-01T10:00:00Z' }),
   ];
   for (const spec of courses) await recordExitCourse(recorder, spec);
-  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-KBH', kind: 'dks_assessment', dueAt: '2022-02-03T10:00:00Z', outcome: { latenessSeconds: 0 } });
-  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-KBH', kind: 'dks_assessment', dueAt: '2022-02-04T10:00:00Z', outcome: { latenessSeconds: 7200 } });
-  await recordStep(recorder, { caseType: 'dks_assessment', unit: 'POL-FYN', kind: 'dks_assessment', dueAt: '2022-02-05T10:00:00Z', outcome: { latenessSeconds: 0 } });
+  await recordStep(recorder, {
+    caseType: 'dks_assessment',
+    unit: 'POL-KBH',
+    kind: 'dks_assessment',
+    dueAt: '2022-02-03T10:00:00Z',
+    outcome: { latenessSeconds: 0 },
+  });
+  await recordStep(recorder, {
+    caseType: 'dks_assessment',
+    unit: 'POL-KBH',
+    kind: 'dks_assessment',
+    dueAt: '2022-02-04T10:00:00Z',
+    outcome: { latenessSeconds: 7200 },
+  });
+  await recordStep(recorder, {
+    caseType: 'dks_assessment',
+    unit: 'POL-FYN',
+    kind: 'dks_assessment',
+    dueAt: '2022-02-05T10:00:00Z',
+    outcome: { latenessSeconds: 0 },
+  });
   national = await sut.as('kf.leder.national');
   storstroemSupervisor = await sut.as('kf.leder.storstroem');
 });
@@ -101,7 +122,12 @@ describe('GET /api/reports/exit-courses', () => {
   it('answers a local supervisor with its own unit only', async () => {
     const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses?${PERIOD}`);
 
-    expect(answer.body).toEqual({ from: '2022-01-01', to: '2022-12-31', institutions: [STORSTROEM], total: { ...STORSTROEM, unit: null, unitName: 'I alt' } });
+    expect(answer.body).toEqual({
+      from: '2022-01-01',
+      to: '2022-12-31',
+      institutions: [STORSTROEM],
+      total: { ...STORSTROEM, unit: null, unitName: 'I alt' },
+    });
   });
 
   it('downloads CSV with ?format=csv and with Accept: text/csv', async () => {
@@ -110,12 +136,16 @@ describe('GET /api/reports/exit-courses', () => {
       [`${PERIOD}&format=csv`, {}],
       [PERIOD, { accept: 'text/csv' }],
     ] as const) {
-      const response = await fetch(`${sut.baseUrl}/api/reports/exit-courses?${query}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+      const response = await fetch(`${sut.baseUrl}/api/reports/exit-courses?${query}`, {
+        headers: { authorization: `Bearer ${token}`, ...headers },
+      });
       const bytes = Buffer.from(await response.arrayBuffer());
 
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(response.headers.get('content-disposition')).toBe('attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"');
+      expect(response.headers.get('content-disposition')).toBe(
+        'attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"',
+      );
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
         'Enhedskode;Institution;Aftaler indgået;Personer med aftale;Overdraget til politiets exitenhed;Videreført af politiets exitenhed;' +
@@ -129,7 +159,9 @@ describe('GET /api/reports/exit-courses', () => {
   });
 
   it('answers JSON when ?format=json, whatever Accept says', async () => {
-    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses?${PERIOD}&format=json`, undefined, { accept: 'text/csv' });
+    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses?${PERIOD}&format=json`, undefined, {
+      accept: 'text/csv',
+    });
 
     expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
   });
@@ -164,7 +196,9 @@ describe('GET /api/reports/sla', () => {
       rows: [dks('POL-FYN', 'Fyns Politi', 1), dks('POL-KBH', 'Københavns Politi', 1)],
     });
     const kbh = await sut.as('politi.leder.kbh');
-    expect((await kbh('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([dks('POL-KBH', 'Københavns Politi', 1)]);
+    expect((await kbh('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([
+      dks('POL-KBH', 'Københavns Politi', 1),
+    ]);
     // Kriminalforsorgen holds no youth cases.
     expect((await national('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([]);
   });
@@ -192,21 +226,39 @@ describe('refused queries (400)', () => {
   const refusals: [string, { field: string; problems: string[] }[]][] = [
     ['to=2022-12-31', [{ field: 'from', problems: ['from skal angives.'] }]],
     ['from=2022-01-01', [{ field: 'to', problems: ['to skal angives.'] }]],
-    ['', [{ field: 'from', problems: ['from skal angives.'] }, { field: 'to', problems: ['to skal angives.'] }]],
+    [
+      '',
+      [
+        { field: 'from', problems: ['from skal angives.'] },
+        { field: 'to', problems: ['to skal angives.'] },
+      ],
+    ],
     ['from=2026-02-30&to=2026-12-31', [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
     ['from=2026-01-01&to=31-12-2026', [{ field: 'to', problems: ['to skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
-    ['from=2026-01-01T00:00:00Z&to=2026-12-31', [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
-    ['from=2022-01-01&from=2022-02-01&to=2022-12-31', [{ field: 'from', problems: ['from skal angives én gang, som tekst.'] }]],
+    [
+      'from=2026-01-01T00:00:00Z&to=2026-12-31',
+      [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+    ],
+    [
+      'from=2022-01-01&from=2022-02-01&to=2022-12-31',
+      [{ field: 'from', problems: ['from skal angives én gang, som tekst.'] }],
+    ],
     ['from=2022-12-31&to=2022-01-01', [{ field: 'to', problems: ['to må ikke ligge før from.'] }]],
     ['from=2012-01-01&to=2022-01-01', [{ field: 'to', problems: ['Perioden må højst være 10 år.'] }]],
     [`${PERIOD}&format=xml`, [{ field: 'format', problems: ['format skal være en af: json, csv.'] }]],
-    [`${PERIOD}&institution=KF-STORSTROEM`, [{ field: 'institution', problems: ["Feltet 'institution' er ukendt og må ikke sendes."] }]],
+    [
+      `${PERIOD}&institution=KF-STORSTROEM`,
+      [{ field: 'institution', problems: ["Feltet 'institution' er ukendt og må ikke sendes."] }],
+    ],
   ];
 
   it.each(refusals)('?%s', async (query, details) => {
     for (const report of ['exit-courses', 'sla']) {
       const answer = await national('GET', `/api/reports/${report}?${query}`);
-      expect([answer.status, answer.body]).toEqual([400, { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details }]);
+      expect([answer.status, answer.body]).toEqual([
+        400,
+        { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details },
+      ]);
     }
   });
 
@@ -217,6 +269,9 @@ describe('refused queries (400)', () => {
 });
 
 async function tokenOf(username: string): Promise<string> {
-  const login = await http(sut.baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
+  const login = await http(sut.baseUrl, 'POST', '/api/auth/login', {
+    username,
+    password: DEMO_SECRETS.demoUserPassword,
+  });
   return login.body.accessToken;
 }

@@ -16,8 +16,14 @@ let writeEndpoints: string[];
 const CASE_ID = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  sut = await startSystem({ LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' }, { worker: false });
-  const login = await http(sut.baseUrl, 'POST', '/api/auth/login', { username: 'kf.storstroem', password: DEMO_SECRETS.demoUserPassword });
+  sut = await startSystem(
+    { LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000' },
+    { worker: false },
+  );
+  const login = await http(sut.baseUrl, 'POST', '/api/auth/login', {
+    username: 'kf.storstroem',
+    password: DEMO_SECRETS.demoUserPassword,
+  });
   token = login.body.accessToken;
   const { body: document } = await http(sut.baseUrl, 'GET', '/api/docs-json');
   writeEndpoints = Object.entries(document.paths as Record<string, Record<string, unknown>>)
@@ -48,14 +54,44 @@ describe('bodies the parser cannot read, on every write endpoint', () => {
 
   it.each([
     ['an unknown charset', 415, 'UNSUPPORTED_MEDIA_TYPE', { 'content-type': 'application/json; charset=koi8-r' }, '{}'],
-    ['a charset that does not exist', 415, 'UNSUPPORTED_MEDIA_TYPE', { 'content-type': 'application/json; charset=x-nonsense' }, '{}'],
-    ['Content-Encoding: compress', 415, 'UNSUPPORTED_MEDIA_TYPE', { 'content-type': 'application/json', 'content-encoding': 'compress' }, '{}'],
-    ['broken gzip', 400, 'MALFORMED_JSON', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'not gzip at all'],
+    [
+      'a charset that does not exist',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      { 'content-type': 'application/json; charset=x-nonsense' },
+      '{}',
+    ],
+    [
+      'Content-Encoding: compress',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      '{}',
+    ],
+    [
+      'broken gzip',
+      400,
+      'MALFORMED_JSON',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      'not gzip at all',
+    ],
     ['malformed JSON', 400, 'MALFORMED_JSON', { 'content-type': 'application/json' }, '{"reason": '],
-    ['a form instead of JSON', 415, 'UNSUPPORTED_MEDIA_TYPE', { 'content-type': 'application/x-www-form-urlencoded' }, 'reason=x'],
+    [
+      'a form instead of JSON',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'reason=x',
+    ],
     ['text instead of JSON', 415, 'UNSUPPORTED_MEDIA_TYPE', { 'content-type': 'text/plain' }, '{"reason":"x"}'],
     ['1,300 nested levels', 400, 'BODY_TOO_DEEP', { 'content-type': 'application/json' }, deepJson(1300)],
-    [`${MAX_JSON_DEPTH + 1} nested levels`, 400, 'BODY_TOO_DEEP', { 'content-type': 'application/json' }, deepJson(MAX_JSON_DEPTH)],
+    [
+      `${MAX_JSON_DEPTH + 1} nested levels`,
+      400,
+      'BODY_TOO_DEEP',
+      { 'content-type': 'application/json' },
+      deepJson(MAX_JSON_DEPTH),
+    ],
   ] as const)('%s answers %s %s', async (_what, status, code, headers, body) => {
     const answers = await Promise.all(writeEndpoints.map(async (url) => ({ url, ...(await raw(url, body, headers)) })));
     expect(answers.filter((answer) => answer.status !== status || answer.body?.code !== code)).toEqual([]);
@@ -63,7 +99,10 @@ describe('bodies the parser cannot read, on every write endpoint', () => {
 
   it('reads a correct gzip body', async () => {
     const body = gzipSync(JSON.stringify({ username: 'kf.storstroem', password: DEMO_SECRETS.demoUserPassword }));
-    const answer = await raw('/api/auth/login', body, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const answer = await raw('/api/auth/login', body, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -77,13 +116,19 @@ describe('bodies the parser cannot read, on every write endpoint', () => {
 describe('keys that JSON keeps and the API would silently drop', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('refuses %s as an unknown field, also nested', async (key) => {
     const top = await http(sut.baseUrl, 'POST', '/api/auth/login', `{"username":"a","password":"b","${key}":{"x":1}}`);
-    expect([top.status, top.body.details]).toEqual([400, [{ field: key, problems: [`Feltet '${key}' er ukendt og må ikke sendes.`] }]]);
+    expect([top.status, top.body.details]).toEqual([
+      400,
+      [{ field: key, problems: [`Feltet '${key}' er ukendt og må ikke sendes.`] }],
+    ]);
     const nested = await raw(
       `/api/network-councils/${CASE_ID}/agreements`,
       `{"agreements":[{"kind":"mentor_support","description":"x","${key}":{"isAdmin":true}}]}`,
       { 'content-type': 'application/json' },
     );
-    expect([nested.status, nested.body.details]).toEqual([400, [{ field: `agreements.0.${key}`, problems: [`Feltet 'agreements.0.${key}' er ukendt og må ikke sendes.`] }]]);
+    expect([nested.status, nested.body.details]).toEqual([
+      400,
+      [{ field: `agreements.0.${key}`, problems: [`Feltet 'agreements.0.${key}' er ukendt og må ikke sendes.`] }],
+    ]);
   });
 });
 
@@ -95,8 +140,16 @@ describe('response headers', () => {
       http(sut.baseUrl, 'POST', '/api/auth/login', { username: 'x', password: 'y' }),
       http(sut.baseUrl, 'GET', '/api/nothing-here'),
     ]);
-    expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual(['no-store', 'no-store', 'no-store', 'no-store']);
+    expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual([
+      'no-store',
+      'no-store',
+      'no-store',
+      'no-store',
+    ]);
     const page = await http(sut.baseUrl, 'GET', '/');
-    for (const answer of [...answers, page]) expect(answer.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    for (const answer of [...answers, page])
+      expect(answer.headers.get('permissions-policy')).toBe(
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+      );
   });
 });

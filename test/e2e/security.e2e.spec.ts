@@ -37,9 +37,20 @@ async function userId(username: string): Promise<string> {
 
 async function tokenWith(
   claims: Record<string, unknown>,
-  options: { key?: Parameters<SignJWT['sign']>[0]; expiresIn?: string | null; audience?: string; subject?: string } = {},
+  options: {
+    key?: Parameters<SignJWT['sign']>[0];
+    expiresIn?: string | null;
+    audience?: string;
+    subject?: string;
+  } = {},
 ) {
-  const jwt = new SignJWT({ preferred_username: 'x', exitflow_role: 'kf_caseworker', exitflow_org: 'kriminalforsorgen', exitflow_units: ['KF-STORSTROEM'], ...claims })
+  const jwt = new SignJWT({
+    preferred_username: 'x',
+    exitflow_role: 'kf_caseworker',
+    exitflow_org: 'kriminalforsorgen',
+    exitflow_units: ['KF-STORSTROEM'],
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject(options.subject ?? (await userId('kf.storstroem')))
     .setIssuer('exitflow-local')
@@ -51,14 +62,25 @@ async function tokenWith(
 
 describe('login', () => {
   it('answers a bearer token with the user’s role and units', async () => {
-    const answer = await anonymous('POST', '/api/auth/login', { username: 'kf.leder.storstroem', password: DEMO_SECRETS.demoUserPassword });
+    const answer = await anonymous('POST', '/api/auth/login', {
+      username: 'kf.leder.storstroem',
+      password: DEMO_SECRETS.demoUserPassword,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       tokenType: 'Bearer',
       expiresIn: 28_800,
-      user: { username: 'kf.leder.storstroem', role: 'supervisor', roleLabel: 'Leder', organisation: 'kriminalforsorgen', units: ['KF-STORSTROEM'] },
+      user: {
+        username: 'kf.leder.storstroem',
+        role: 'supervisor',
+        roleLabel: 'Leder',
+        organisation: 'kriminalforsorgen',
+        units: ['KF-STORSTROEM'],
+      },
     });
-    const me = await anonymous('GET', '/api/auth/me', undefined, { authorization: `Bearer ${answer.body.accessToken}` });
+    const me = await anonymous('GET', '/api/auth/me', undefined, {
+      authorization: `Bearer ${answer.body.accessToken}`,
+    });
     expect(me.body).toMatchObject({ username: 'kf.leder.storstroem', role: 'supervisor' });
   });
 
@@ -79,20 +101,34 @@ describe('login', () => {
   it('limits attempts per user and address to LOGIN_ATTEMPTS_PER_MINUTE, without locking out others', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await anonymous('POST', '/api/auth/login', { username: 'politi.leder.kbh', password: `gæt-${i}` })).status);
+      statuses.push(
+        (await anonymous('POST', '/api/auth/login', { username: 'politi.leder.kbh', password: `gæt-${i}` })).status,
+      );
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
-    const limited = await anonymous('POST', '/api/auth/login', { username: 'politi.leder.kbh', password: DEMO_SECRETS.demoUserPassword });
+    const limited = await anonymous('POST', '/api/auth/login', {
+      username: 'politi.leder.kbh',
+      password: DEMO_SECRETS.demoUserPassword,
+    });
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'For mange forsøg. Vent et minut, og prøv igen.', details: null });
-    const other = await anonymous('POST', '/api/auth/login', { username: 'politi.kbh.dks', password: DEMO_SECRETS.demoUserPassword });
+    expect(limited.body).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'For mange forsøg. Vent et minut, og prøv igen.',
+      details: null,
+    });
+    const other = await anonymous('POST', '/api/auth/login', {
+      username: 'politi.kbh.dks',
+      password: DEMO_SECRETS.demoUserPassword,
+    });
     expect(other.status).toBe(200);
   });
 });
 
 describe('bearer tokens', () => {
   it('accepts a token signed with the configured key', async () => {
-    const answer = await anonymous('GET', '/api/auth/me', undefined, { authorization: `Bearer ${await tokenWith({})}` });
+    const answer = await anonymous('GET', '/api/auth/me', undefined, {
+      authorization: `Bearer ${await tokenWith({})}`,
+    });
     expect(answer.status).toBe(200);
   });
 
@@ -100,14 +136,47 @@ describe('bearer tokens', () => {
     ['no Authorization header', async () => undefined, 'Log ind for at fortsætte.'],
     ['a malformed header', async () => 'Token abc', 'Log ind for at fortsætte.'],
     ['garbage', async () => 'Bearer abc.def.ghi', 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['an expired token', async () => `Bearer ${await tokenWith({}, { expiresIn: '-1m' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['another audience', async () => `Bearer ${await tokenWith({}, { audience: 'another-api' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['a key of its own', async () => `Bearer ${await tokenWith({}, { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['an unknown role', async () => `Bearer ${await tokenWith({ exitflow_role: 'superuser' })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['a unit of another organisation', async () => `Bearer ${await tokenWith({ exitflow_units: ['POL-KBH'] })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['a token without expiry', async () => `Bearer ${await tokenWith({}, { expiresIn: null })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['an overlong subject', async () => `Bearer ${await tokenWith({}, { subject: 'x'.repeat(121) })}`, 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.'],
-    ['units the user no longer has', async () => `Bearer ${await tokenWith({ exitflow_units: ['KF-STORSTROEM', 'KF-NYBORG'] })}`, 'Din adgang er ændret. Log ind igen.'],
+    [
+      'an expired token',
+      async () => `Bearer ${await tokenWith({}, { expiresIn: '-1m' })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'another audience',
+      async () => `Bearer ${await tokenWith({}, { audience: 'another-api' })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'a key of its own',
+      async () =>
+        `Bearer ${await tokenWith({}, { key: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'an unknown role',
+      async () => `Bearer ${await tokenWith({ exitflow_role: 'superuser' })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'a unit of another organisation',
+      async () => `Bearer ${await tokenWith({ exitflow_units: ['POL-KBH'] })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'a token without expiry',
+      async () => `Bearer ${await tokenWith({}, { expiresIn: null })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'an overlong subject',
+      async () => `Bearer ${await tokenWith({}, { subject: 'x'.repeat(121) })}`,
+      'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+    ],
+    [
+      'units the user no longer has',
+      async () => `Bearer ${await tokenWith({ exitflow_units: ['KF-STORSTROEM', 'KF-NYBORG'] })}`,
+      'Din adgang er ændret. Log ind igen.',
+    ],
   ])('answers 401 to %s', async (_name, header, message) => {
     const authorization = await header();
     const answer = await anonymous('GET', '/api/exit-courses', undefined, authorization ? { authorization } : {});
@@ -123,8 +192,14 @@ describe('deactivated users', () => {
     expect((await kommune('GET', '/api/auth/me')).status).toBe(200);
     await sut.db.query(`UPDATE users SET active = false WHERE username = 'kommune.security-test'`);
     const answer = await kommune('GET', '/api/auth/me');
-    expect([answer.status, answer.body]).toEqual([401, { code: 'UNAUTHENTICATED', message: 'Din adgang er ændret. Log ind igen.', details: null }]);
-    const login = await anonymous('POST', '/api/auth/login', { username: 'kommune.security-test', password: DEMO_SECRETS.demoUserPassword });
+    expect([answer.status, answer.body]).toEqual([
+      401,
+      { code: 'UNAUTHENTICATED', message: 'Din adgang er ændret. Log ind igen.', details: null },
+    ]);
+    const login = await anonymous('POST', '/api/auth/login', {
+      username: 'kommune.security-test',
+      password: DEMO_SECRETS.demoUserPassword,
+    });
     expect(login.status).toBe(401);
   });
 });
@@ -143,11 +218,20 @@ describe('hardening', () => {
 
   it('keeps CORS closed for the API and open to the Temporal UI for the codec only', async () => {
     const preflight = (url: string, origin: string) =>
-      fetch(`${sut.baseUrl}${url}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await preflight('/api/exit-courses', 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      fetch(`${sut.baseUrl}${url}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect(
+      (await preflight('/api/exit-courses', 'https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
     expect((await preflight('/api/exit-courses', TEMPORAL_UI)).headers.get('access-control-allow-origin')).toBeNull();
-    expect((await preflight('/api/codec/decode', 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
-    expect((await preflight('/api/codec/decode', TEMPORAL_UI)).headers.get('access-control-allow-origin')).toBe(TEMPORAL_UI);
+    expect(
+      (await preflight('/api/codec/decode', 'https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
+    expect((await preflight('/api/codec/decode', TEMPORAL_UI)).headers.get('access-control-allow-origin')).toBe(
+      TEMPORAL_UI,
+    );
   });
 });
 
@@ -161,7 +245,10 @@ describe('personal data', () => {
     const again = await caseworker('POST', '/api/persons', { name: 'Et andet navn', cpr: cpr.replace('-', '') });
     expect([again.status, again.body]).toEqual([200, { personRef }]);
 
-    const [row] = await sut.db.query(`SELECT name_encrypted, cpr_encrypted, key_id, cpr_lookup FROM persons WHERE id = $1`, [personRef]);
+    const [row] = await sut.db.query(
+      `SELECT name_encrypted, cpr_encrypted, key_id, cpr_lookup FROM persons WHERE id = $1`,
+      [personRef],
+    );
     expect(row.key_id).toBe('demo1');
     expect(row.name_encrypted).toMatch(/^v1\.demo1\./);
     expect(`${row.name_encrypted}${row.cpr_encrypted}`).not.toContain(name);
@@ -170,10 +257,26 @@ describe('personal data', () => {
     expect(row.cpr_lookup).toBe(createHmac('sha256', hmacKey).update(cpr.replace('-', '')).digest('hex'));
     expect(row.cpr_lookup).not.toBe(createHash('sha256').update(cpr.replace('-', '')).digest('hex'));
 
-    const course = await caseworker('POST', '/api/exit-courses', { personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    const course = await caseworker('POST', '/api/exit-courses', {
+      personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-02-01',
+      paroleLinked: false,
+    });
     const read = await caseworker('GET', `/api/persons/${personRef}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ personRef, name, cpr, cases: [expect.objectContaining({ id: course.body.id, caseType: 'exit_course', status: 'awaiting_suitability_assessment' })] });
+    expect(read.body).toMatchObject({
+      personRef,
+      name,
+      cpr,
+      cases: [
+        expect.objectContaining({
+          id: course.body.id,
+          caseType: 'exit_course',
+          status: 'awaiting_suitability_assessment',
+        }),
+      ],
+    });
     const found = await caseworker('POST', '/api/persons/lookup', { cpr });
     expect(found.body.personRef).toBe(personRef);
     await caseworker('GET', `/api/exit-courses/${course.body.id}`);
@@ -207,20 +310,38 @@ describe('personal data', () => {
     const cpr = await fakeCpr();
     const name = fakeName();
     const { body: registered } = await caseworker('POST', '/api/persons', { name, cpr });
-    await caseworker('POST', '/api/exit-courses', { personRef: registered.personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    await caseworker('POST', '/api/exit-courses', {
+      personRef: registered.personRef,
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2028-02-01',
+      paroleLinked: false,
+    });
     const ennermark = await sut.as('kf.ennermark');
 
     // Before registering the person itself, Enner Mark can neither find nor use them.
     expect((await ennermark('POST', '/api/persons/lookup', { cpr })).status).toBe(404);
-    const useRef = await ennermark('POST', '/api/exit-courses', { personRef: registered.personRef, institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2028-02-01', paroleLinked: false });
-    const unknownRef = await ennermark('POST', '/api/exit-courses', { personRef: randomUUID(), institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2028-02-01', paroleLinked: false });
+    const useRef = await ennermark('POST', '/api/exit-courses', {
+      personRef: registered.personRef,
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: '2028-02-01',
+      paroleLinked: false,
+    });
+    const unknownRef = await ennermark('POST', '/api/exit-courses', {
+      personRef: randomUUID(),
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: '2028-02-01',
+      paroleLinked: false,
+    });
     expect([useRef.status, useRef.body]).toEqual([unknownRef.status, unknownRef.body]);
     expect(useRef.status).toBe(422);
 
     // Registering answers exactly as for someone new to the system.
     const atEnnerMark = await ennermark('POST', '/api/persons', { name, cpr });
     const someoneNew = await ennermark('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
-    expect([atEnnerMark.status, Object.keys(atEnnerMark.body)]).toEqual([someoneNew.status, Object.keys(someoneNew.body)]);
+    expect([atEnnerMark.status, Object.keys(atEnnerMark.body)]).toEqual([
+      someoneNew.status,
+      Object.keys(someoneNew.body),
+    ]);
     expect(atEnnerMark.status).toBe(201);
     const read = await ennermark('GET', `/api/persons/${atEnnerMark.body.personRef}`);
     expect(read.status).toBe(200);
@@ -249,7 +370,9 @@ describe('personal data', () => {
       'kf.leder.storstroem',
       'kf.storstroem',
     ]);
-    expect(answer.body.items.every((user: { organisation: string }) => user.organisation === 'kriminalforsorgen')).toBe(true);
+    expect(answer.body.items.every((user: { organisation: string }) => user.organisation === 'kriminalforsorgen')).toBe(
+      true,
+    );
     expect(answer.body.items.find((user: { username: string }) => user.username === 'kf.storstroem')).toEqual({
       id: await userId('kf.storstroem'),
       username: 'kf.storstroem',
@@ -279,10 +402,14 @@ describe('Temporal payloads', () => {
     expect(Buffer.from(input.data!).toString('latin1')).not.toContain(person.personRef);
 
     const encoded = {
-      payloads: [{
-        metadata: Object.fromEntries(Object.entries(input.metadata!).map(([key, value]) => [key, Buffer.from(value).toString('base64')])),
-        data: Buffer.from(input.data!).toString('base64'),
-      }],
+      payloads: [
+        {
+          metadata: Object.fromEntries(
+            Object.entries(input.metadata!).map(([key, value]) => [key, Buffer.from(value).toString('base64')]),
+          ),
+          data: Buffer.from(input.data!).toString('base64'),
+        },
+      ],
     };
     // An operations user of this test's own: other suites decode as `drift` in the same database.
     await createOwnUser('drift.security-test', 'operations', 'politi', []);
@@ -299,12 +426,16 @@ describe('Temporal payloads', () => {
     });
     expect((await caseworker('POST', '/api/codec/decode', encoded)).status).toBe(403);
     expect((await (await sut.as('kf.leder.national'))('POST', '/api/codec/decode', encoded)).status).toBe(403);
-    const [decodes] = await sut.db.query(`SELECT count(*)::int AS n FROM access_log WHERE user_id = $1 AND action = 'payload_decode'`, [
-      await userId('drift.security-test'),
-    ]);
+    const [decodes] = await sut.db.query(
+      `SELECT count(*)::int AS n FROM access_log WHERE user_id = $1 AND action = 'payload_decode'`,
+      [await userId('drift.security-test')],
+    );
     expect(decodes.n).toBe(1);
     const otherNamespace = await operations('POST', '/api/codec/decode', encoded, { 'x-namespace': 'someone-else' });
-    expect([otherNamespace.status, otherNamespace.body.message]).toEqual([422, "Navnerummet 'someone-else' hører ikke til dette system."]);
+    expect([otherNamespace.status, otherNamespace.body.message]).toEqual([
+      422,
+      "Navnerummet 'someone-else' hører ikke til dette system.",
+    ]);
   });
 
   it('refuses an update sent by a client without the key (no forged actor reaches the case)', async () => {
@@ -317,7 +448,16 @@ describe('Temporal payloads', () => {
     });
     const forged = sut.temporal.workflow
       .getHandle(course.workflowId)
-      .executeUpdate('interruptCourse', { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: new Date().toISOString(), actor: { id: 'forged-actor' } }] });
+      .executeUpdate('interruptCourse', {
+        args: [
+          {
+            by: 'kriminalforsorgen',
+            reason: 'x',
+            interruptedAt: new Date().toISOString(),
+            actor: { id: 'forged-actor' },
+          },
+        ],
+      });
     // The workflow refuses it; the refusal itself is encrypted, so the keyless client cannot even read it.
     await expect(forged).rejects.toThrow('Unknown encoding: binary/encrypted');
     const read = await caseworker('GET', `/api/exit-courses/${course.id}`);
@@ -325,15 +465,32 @@ describe('Temporal payloads', () => {
     const [events] = await sut.db.query(`SELECT count(*)::int AS n FROM case_events WHERE actor_id = 'forged-actor'`);
     expect(events.n).toBe(0);
     // The refused update does not wedge the course: a real decision still goes through.
-    const offered = await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, { outcome: 'offer' });
+    const offered = await caseworker('POST', `/api/exit-courses/${course.id}/suitability-assessment`, {
+      outcome: 'offer',
+    });
     expect([offered.status, offered.body.status]).toEqual([200, 'awaiting_agreement_signature']);
   });
 
   it('refuses payloads it cannot decrypt with 422', async () => {
     const operations = await sut.as('drift');
     const answer = await operations('POST', '/api/codec/decode', {
-      payloads: [{ metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING).toString('base64'), 'encryption-key-id': Buffer.from('demo1').toString('base64') }, data: Buffer.from('not encrypted at all').toString('base64') }],
+      payloads: [
+        {
+          metadata: {
+            encoding: Buffer.from(ENCRYPTED_ENCODING).toString('base64'),
+            'encryption-key-id': Buffer.from('demo1').toString('base64'),
+          },
+          data: Buffer.from('not encrypted at all').toString('base64'),
+        },
+      ],
     });
-    expect([answer.status, answer.body]).toEqual([422, { code: 'INVALID_DOMAIN_DATA', message: 'Payloads kan ikke dekrypteres med de konfigurerede nøgler.', details: null }]);
+    expect([answer.status, answer.body]).toEqual([
+      422,
+      {
+        code: 'INVALID_DOMAIN_DATA',
+        message: 'Payloads kan ikke dekrypteres med de konfigurerede nøgler.',
+        details: null,
+      },
+    ]);
   });
 });

@@ -13,7 +13,12 @@ beforeAll(async () => {
   dks = await sut.as('politi.kbh.dks');
   const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
   const triggeredAt = new Date(Date.now() - 30 * HOUR_MS).toISOString();
-  const started = await dks('POST', '/api/dks-cases', { personRef: youth.personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt });
+  const started = await dks('POST', '/api/dks-cases', {
+    personRef: youth.personRef,
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'charged',
+    triggeredAt,
+  });
   expect(started.status).toBe(201);
   caseId = started.body.id;
 });
@@ -48,18 +53,26 @@ it('shows the late assessment on the district’s board and in the officer’s i
   const supervisor = await sut.as('politi.leder.kbh');
   expect(rowOf(await everything(supervisor, '/api/steps/overdue'))).toMatchObject({ stepId: row.stepId });
   const board = await supervisor('GET', '/api/steps/overdue?organisation=politi');
-  expect(board.body.countsByUnit).toEqual(expect.arrayContaining([expect.objectContaining({ unit: 'POL-KBH', unitName: 'Københavns Politi' })]));
+  expect(board.body.countsByUnit).toEqual(
+    expect.arrayContaining([expect.objectContaining({ unit: 'POL-KBH', unitName: 'Københavns Politi' })]),
+  );
   expect(rowOf(await everything(dks, '/api/steps/mine'))).toMatchObject({ stepId: row.stepId });
   expect(rowOf(await everything(supervisor, '/api/steps/mine'))).toBeUndefined();
   for (const username of ['kommune.leder.kbh', 'kf.leder.national', 'politi.kbh.exit']) {
-    expect([username, rowOf(await everything(await sut.as(username), '/api/steps/overdue'))]).toEqual([username, undefined]);
+    expect([username, rowOf(await everything(await sut.as(username), '/api/steps/overdue'))]).toEqual([
+      username,
+      undefined,
+    ]);
   }
   // Late, not due soon.
   expect(rowOf(await everything(dks, '/api/steps/due-soon'))).toBeUndefined();
 });
 
 it('takes the step off the board and out of the inbox once it is done', async () => {
-  const assessed = await dks('POST', `/api/dks-cases/${caseId}/assessment`, { concernConversation: false, reason: 'Ingen grund til samtale.' });
+  const assessed = await dks('POST', `/api/dks-cases/${caseId}/assessment`, {
+    concernConversation: false,
+    reason: 'Ingen grund til samtale.',
+  });
   expect(assessed.status).toBe(200);
   expect(rowOf(await everything(dks, '/api/steps/overdue'))).toBeUndefined();
   expect(rowOf(await everything(dks, '/api/steps/mine'))).toBeUndefined();
@@ -67,26 +80,47 @@ it('takes the step off the board and out of the inbox once it is done', async ()
 
 describe('bad queries are refused with 400 and a Danish message per field', () => {
   it.each([
-    ['/api/steps/overdue?organisation=hospital', 'organisation', 'organisation skal være en af: kriminalforsorgen, politi, kommune.'],
+    [
+      '/api/steps/overdue?organisation=hospital',
+      'organisation',
+      'organisation skal være en af: kriminalforsorgen, politi, kommune.',
+    ],
     ['/api/steps/overdue?unit=POL-MARS', 'unit', 'unit skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.'],
-    ['/api/steps/overdue?caseType=parking', 'caseType', 'caseType skal være en af: exit_course, dks_assessment, network_council.'],
+    [
+      '/api/steps/overdue?caseType=parking',
+      'caseType',
+      'caseType skal være en af: exit_course, dks_assessment, network_council.',
+    ],
     ['/api/steps/due-soon?sort=name', 'sort', 'sort skal være en af: dueAt, lateness, unit, kind.'],
     ['/api/steps/mine?order=up', 'order', "order skal være 'asc' eller 'desc'."],
     ['/api/steps/overdue?minLatenessHours=-1', 'minLatenessHours', 'minLatenessHours må ikke være negativ.'],
     ['/api/steps/overdue?maxLatenessHours=2.5', 'maxLatenessHours', 'maxLatenessHours skal være et helt antal timer.'],
-    ['/api/steps/overdue?minLatenessHours=5&maxLatenessHours=4', 'minLatenessHours', 'minLatenessHours må ikke være større end maxLatenessHours.'],
+    [
+      '/api/steps/overdue?minLatenessHours=5&maxLatenessHours=4',
+      'minLatenessHours',
+      'minLatenessHours må ikke være større end maxLatenessHours.',
+    ],
     ['/api/steps/overdue?pageSize=1000', 'pageSize', 'pageSize må højst være 100.'],
-    ['/api/steps/due-soon?minLatenessHours=3', 'minLatenessHours', "Feltet 'minLatenessHours' er ukendt og må ikke sendes."],
+    [
+      '/api/steps/due-soon?minLatenessHours=3',
+      'minLatenessHours',
+      "Feltet 'minLatenessHours' er ukendt og må ikke sendes.",
+    ],
   ])('%s', async (path, field, problem) => {
     const answer = await dks('GET', path);
-    expect([answer.status, answer.body]).toEqual([400, { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details: [{ field, problems: [problem] }] }]);
+    expect([answer.status, answer.body]).toEqual([
+      400,
+      { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details: [{ field, problems: [problem] }] },
+    ]);
   });
 
   it('names an unknown step kind with the kinds there are', async () => {
     const answer = await dks('GET', '/api/steps/overdue?kind=coffee');
     expect(answer.status).toBe(400);
     expect(answer.body.details[0].field).toBe('kind');
-    expect(answer.body.details[0].problems[0]).toMatch(/^kind skal være en af: suitability_assessment, agreement_signing, .*network_council_convening\.$/);
+    expect(answer.body.details[0].problems[0]).toMatch(
+      /^kind skal være en af: suitability_assessment, agreement_signing, .*network_council_convening\.$/,
+    );
   });
 });
 
@@ -99,7 +133,12 @@ it('names every code a client shows: organisations, units, case types, and each 
     { code: 'kommune', name: 'Kommunerne' },
   ]);
   expect(answer.body.units).toHaveLength(26);
-  expect(answer.body.units).toContainEqual({ code: 'POL-KBH', name: 'Københavns Politi', organisation: 'politi', kind: 'police_district' });
+  expect(answer.body.units).toContainEqual({
+    code: 'POL-KBH',
+    name: 'Københavns Politi',
+    organisation: 'politi',
+    kind: 'police_district',
+  });
   expect(answer.body.caseTypes).toEqual([
     { code: 'exit_course', label: 'Exit-forløb', resource: 'exit-courses' },
     { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases' },

@@ -15,11 +15,20 @@ let dks: UserClient;
 let municipality: UserClient;
 
 const NUL = 'abc\u0000def';
-const nulProblem = (field: string) => [{ field, problems: ['Teksten indeholder et usynligt kontroltegn (U+0000), som ikke kan gemmes. Fjern det, og prøv igen.'] }];
+const nulProblem = (field: string) => [
+  {
+    field,
+    problems: ['Teksten indeholder et usynligt kontroltegn (U+0000), som ikke kan gemmes. Fjern det, og prøv igen.'],
+  },
+];
 
 beforeAll(async () => {
   sut = await startSystem();
-  [kf, dks, municipality] = await Promise.all([sut.as('kf.storstroem'), sut.as('politi.kbh.dks'), sut.as('kommune.kbh')]);
+  [kf, dks, municipality] = await Promise.all([
+    sut.as('kf.storstroem'),
+    sut.as('politi.kbh.dks'),
+    sut.as('kommune.kbh'),
+  ]);
 });
 
 afterAll(() => sut?.stop());
@@ -43,7 +52,10 @@ async function exitCourse(options: { paroleLinked?: boolean; offered?: boolean }
     { 'idempotency-key': `unstorable-${randomUUID()}` },
   );
   expect(started.status).toBe(201);
-  if (options.offered) expect((await kf('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, { outcome: 'offer' })).status).toBe(200);
+  if (options.offered)
+    expect(
+      (await kf('POST', `/api/exit-courses/${started.body.id}/suitability-assessment`, { outcome: 'offer' })).status,
+    ).toBe(200);
   return started.body.id;
 }
 
@@ -55,8 +67,10 @@ async function dksCase(stage: 'registered' | 'assessed' | 'visited'): Promise<st
     triggeredAt: new Date(Date.now() - 3600_000).toISOString(),
   });
   const id = started.body.id;
-  if (stage !== 'registered') await dks('POST', `/api/dks-cases/${id}/assessment`, { concernConversation: true, reason: 'Bekymring.' });
-  if (stage === 'visited') await dks('POST', `/api/dks-cases/${id}/home-visit`, { withSocialServices: true, initiatives: 'Skole og fritid.' });
+  if (stage !== 'registered')
+    await dks('POST', `/api/dks-cases/${id}/assessment`, { concernConversation: true, reason: 'Bekymring.' });
+  if (stage === 'visited')
+    await dks('POST', `/api/dks-cases/${id}/home-visit`, { withSocialServices: true, initiatives: 'Skole og fritid.' });
   return id;
 }
 
@@ -95,7 +109,8 @@ const DECISIONS: Decision[] = [
     name: 'rejection reason',
     field: 'reason',
     prepare: () => exitCourse(),
-    send: (id, reason) => kf('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'rejection', reason }),
+    send: (id, reason) =>
+      kf('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'rejection', reason }),
     after: 'rejected',
   },
   {
@@ -109,7 +124,8 @@ const DECISIONS: Decision[] = [
     name: 'release-date reason',
     field: 'reason',
     prepare: () => exitCourse({ offered: true }),
-    send: (id, reason) => kf('POST', `/api/exit-courses/${id}/expected-release-date`, { expectedReleaseDate: '2028-09-30', reason }),
+    send: (id, reason) =>
+      kf('POST', `/api/exit-courses/${id}/expected-release-date`, { expectedReleaseDate: '2028-09-30', reason }),
     after: 'awaiting_agreement_signature',
   },
   {
@@ -130,7 +146,8 @@ const DECISIONS: Decision[] = [
     name: 'home-visit initiatives',
     field: 'initiatives',
     prepare: () => dksCase('assessed'),
-    send: (id, initiatives) => dks('POST', `/api/dks-cases/${id}/home-visit`, { withSocialServices: true, initiatives }),
+    send: (id, initiatives) =>
+      dks('POST', `/api/dks-cases/${id}/home-visit`, { withSocialServices: true, initiatives }),
     after: 'awaiting_follow_up',
   },
   {
@@ -144,7 +161,10 @@ const DECISIONS: Decision[] = [
     name: 'council agreement description',
     field: 'agreements.0.description',
     prepare: councilAwaitingAgreements,
-    send: (id, description) => municipality('POST', `/api/network-councils/${id}/agreements`, { agreements: [{ kind: 'mentor_support', description }] }),
+    send: (id, description) =>
+      municipality('POST', `/api/network-councils/${id}/agreements`, {
+        agreements: [{ kind: 'mentor_support', description }],
+      }),
     after: 'agreements_made',
   },
 ];
@@ -153,7 +173,11 @@ describe.each(DECISIONS)('$name', (decision) => {
   it('refuses a NUL character with a 400 naming the field, and the case takes the decision right after', async () => {
     const id = await decision.prepare();
     const refused = await decision.send(id, NUL);
-    expect([refused.status, refused.body.code, refused.body.details]).toEqual([400, 'VALIDATION_FAILED', nulProblem(decision.field)]);
+    expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      nulProblem(decision.field),
+    ]);
     const taken = await decision.send(id, 'Tekst med tabulator\tog linjeskift\nvirker.');
     expect([taken.status, taken.body.status]).toEqual([200, decision.after]);
   });
@@ -165,7 +189,11 @@ describe.each(DECISIONS)('$name', (decision) => {
   ])('refuses text of only %s (400), and changes nothing', async (_what, blank) => {
     const id = await decision.prepare();
     const refused = await decision.send(id, blank);
-    expect([refused.status, refused.body.code, refused.body.details?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', decision.field]);
+    expect([refused.status, refused.body.code, refused.body.details?.[0]?.field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      decision.field,
+    ]);
     const taken = await decision.send(id, 'En rigtig begrundelse.');
     expect([taken.status, taken.body.status]).toEqual([200, decision.after]);
   });

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => sut?.stop());
 
 const directives = (csp: string | null) =>
-  Object.fromEntries((csp ?? '').split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 it('serves the page at / in Danish, with a policy that allows only its own scripts and styles, never framed', async () => {
   const page = await http(sut.baseUrl, 'GET', '/');
@@ -42,9 +47,15 @@ it('serves the page at / in Danish, with a policy that allows only its own scrip
 it('leaves /api as it was: JSON, the API’s closed policy, JSON errors for unknown paths', async () => {
   const me = await http(sut.baseUrl, 'GET', '/api/auth/me');
   expect([me.status, me.body.code]).toEqual([401, 'UNAUTHENTICATED']);
-  expect(directives(me.headers.get('content-security-policy'))).toMatchObject({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+  expect(directives(me.headers.get('content-security-policy'))).toMatchObject({
+    'default-src': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  });
   const unknown = await http(sut.baseUrl, 'GET', '/api/index.html');
-  expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/json')]);
+  expect([unknown.status, unknown.headers.get('content-type')]).toEqual([
+    404,
+    expect.stringContaining('application/json'),
+  ]);
   const docs = await http(sut.baseUrl, 'GET', '/api/docs');
   expect(docs.headers.get('content-security-policy')).toContain("'unsafe-inline'");
   const user = await sut.as('kf.leder.storstroem');

@@ -9,7 +9,12 @@ import { migrateReadModel, readModelDataSourceOptions } from '../../libs/persist
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
 import { applyRuntimeGrants, ensureRuntimeRole, runtimeUrl } from '../../libs/persistence/runtime-role';
 import { PROJECT_ROOT } from '../../libs/temporal/temporal-binaries';
-import { killProcess, startTemporalDevServer, stopProcess, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
+import {
+  killProcess,
+  startTemporalDevServer,
+  stopProcess,
+  type TemporalDevServer,
+} from '../../libs/temporal/temporal-dev-server';
 import { http, type HttpAnswer } from '../support/system-under-test';
 import { freeFixedPort } from '../support/test-database';
 
@@ -41,13 +46,21 @@ export interface FaultSystem {
 }
 
 /** Like the e2e client, but a request the API could not answer (it was killed) is `status: 0`. */
-export type FaultClient = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>;
+export type FaultClient = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<HttpAnswer>;
 
 const RUNTIME_PASSWORD = 'exitflow-app-faults';
 
 /** Compiles the apps once (incremental: quick when `npm run build` has run). */
 export function buildApps(): void {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export async function startFaultSystem(extraEnvironment: Record<string, string> = {}): Promise<FaultSystem> {
@@ -56,16 +69,28 @@ export async function startFaultSystem(extraEnvironment: Record<string, string> 
   fs.mkdirSync(logDir);
   // Each part is started again on its port: ports no other suite's freePort() can be handed meanwhile.
   const [pgPort, temporalPort, apiPort] = [await freeFixedPort(), await freeFixedPort(), await freeFixedPort()];
-  const pgOptions = { dataDir: path.join(root, 'postgres'), port: pgPort, database: 'exitflow_faults', persistent: true };
+  const pgOptions = {
+    dataDir: path.join(root, 'postgres'),
+    port: pgPort,
+    database: 'exitflow_faults',
+    persistent: true,
+  };
   let postgres: EmbeddedDatabase = await startEmbeddedPostgres(pgOptions);
   const ownerUrl = postgres.databaseUrl;
   await migrateReadModel(ownerUrl);
   await ensureRuntimeRole(ownerUrl, RUNTIME_PASSWORD);
   await applyRuntimeGrants(ownerUrl);
-  const db = await new DataSource({ ...readModelDataSourceOptions(ownerUrl), extra: { max: 4, connectionTimeoutMillis: 5000 } }).initialize();
+  const db = await new DataSource({
+    ...readModelDataSourceOptions(ownerUrl),
+    extra: { max: 4, connectionTimeoutMillis: 5000 },
+  }).initialize();
   await seedDemoUsers(db);
 
-  const temporalOptions = { port: temporalPort, dbFile: path.join(root, 'temporal.sqlite'), logFile: path.join(logDir, 'temporal.log') };
+  const temporalOptions = {
+    port: temporalPort,
+    dbFile: path.join(root, 'temporal.sqlite'),
+    logFile: path.join(logDir, 'temporal.log'),
+  };
   let temporal: TemporalDevServer = await startTemporalDevServer(temporalOptions);
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
@@ -85,18 +110,29 @@ export async function startFaultSystem(extraEnvironment: Record<string, string> 
 
   const run = (name: 'worker' | 'api') => {
     const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'apps', name, 'src', 'main.js')], { env: environment, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+      env: environment,
+      stdio: ['ignore', log, log],
+    });
     fs.closeSync(log);
     return child;
   };
   const startWorker = async () => {
     const before = readLog(logDir, 'worker').length;
     worker = run('worker');
-    await waitFor(() => readLog(logDir, 'worker').slice(before).includes('Worker polling task queue'), 'the worker to poll', () => worker?.exitCode);
+    await waitFor(
+      () => readLog(logDir, 'worker').slice(before).includes('Worker polling task queue'),
+      'the worker to poll',
+      () => worker?.exitCode,
+    );
   };
   const startApi = async () => {
     api = run('api');
-    await waitFor(async () => (await http(baseUrl, 'GET', '/api/health').catch(() => ({ status: 0 }))).status === 200, 'the API to answer health', () => api?.exitCode);
+    await waitFor(
+      async () => (await http(baseUrl, 'GET', '/api/health').catch(() => ({ status: 0 }))).status === 200,
+      'the API to answer health',
+      () => api?.exitCode,
+    );
   };
   await startWorker();
   await startApi();
@@ -121,13 +157,20 @@ export async function startFaultSystem(extraEnvironment: Record<string, string> 
     },
     as: async (username) => {
       if (!tokens.has(username)) {
-        const login = await http(baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
+        const login = await http(baseUrl, 'POST', '/api/auth/login', {
+          username,
+          password: DEMO_SECRETS.demoUserPassword,
+        });
         if (login.status !== 200) throw new Error(`Login as ${username} answered ${login.status}`);
         tokens.set(username, login.body.accessToken);
       }
       const authorization = `Bearer ${tokens.get(username)}`;
       return (method, url, body, headers = {}) =>
-        http(baseUrl, method, url, body, { authorization, ...headers }).catch(() => ({ status: 0, body: null, headers: new Headers() }));
+        http(baseUrl, method, url, body, { authorization, ...headers }).catch(() => ({
+          status: 0,
+          body: null,
+          headers: new Headers(),
+        }));
     },
     logs: () => ['api', 'worker'].map((name) => readLog(logDir, name)).join('\n'),
     stop: async () => {
@@ -148,12 +191,18 @@ function readLog(logDir: string, name: string): string {
   }
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, exited: () => number | null | undefined = () => null, timeoutMs = 120_000): Promise<number> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  exited: () => number | null | undefined = () => null,
+  timeoutMs = 120_000,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check()) return (Date.now() - started) / 1000;
     const code = exited();
-    if (code !== null && code !== undefined) throw new Error(`Waiting for ${what}: the process exited with code ${code}.`);
+    if (code !== null && code !== undefined)
+      throw new Error(`Waiting for ${what}: the process exited with code ${code}.`);
     if (Date.now() - started > timeoutMs) throw new Error(`Waited ${timeoutMs / 1000} s for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -56,7 +56,8 @@ class Tally {
 
 async function persons(count: number): Promise<string[]> {
   const refs: string[] = [];
-  for (let i = 0; i < count; i += 1) refs.push((await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef);
+  for (let i = 0; i < count; i += 1)
+    refs.push((await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef);
   return refs;
 }
 
@@ -65,21 +66,38 @@ interface Start {
   key: string;
 }
 
-const startBody = (personRef: string) => ({ personRef, institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2028-06-30', paroleLinked: false });
-const sendStart = (start: Start) => kf('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key });
-const sendOffer = (caseId: string) => kf('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
+const startBody = (personRef: string) => ({
+  personRef,
+  institutionCode: 'KF-STORSTROEM',
+  expectedReleaseDate: '2028-06-30',
+  paroleLinked: false,
+});
+const sendStart = (start: Start) =>
+  kf('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key });
+const sendOffer = (caseId: string) =>
+  kf('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
 
 /** Settled: started (201/200), or decided (200) — or, for a decision whose first try was applied, refused as already made (409). */
-const settled = (answer: HttpAnswer) => answer.status === 200 || answer.status === 201 || (answer.status === 409 && answer.body?.code === 'ILLEGAL_TRANSITION');
+const settled = (answer: HttpAnswer) =>
+  answer.status === 200 ||
+  answer.status === 201 ||
+  (answer.status === 409 && answer.body?.code === 'ILLEGAL_TRANSITION');
 
 /** Sends again, every second, whatever was not answered, until it is (same key, same body). */
-async function retryUntilSettled(requests: (() => Promise<HttpAnswer>)[], first: HttpAnswer[], tally: Tally): Promise<number> {
+async function retryUntilSettled(
+  requests: (() => Promise<HttpAnswer>)[],
+  first: HttpAnswer[],
+  tally: Tally,
+): Promise<number> {
   const started = Date.now();
   const answers = [...first];
   for (;;) {
     const open = answers.map((answer, index) => (settled(answer) ? -1 : index)).filter((index) => index >= 0);
     if (open.length === 0) return (Date.now() - started) / 1000;
-    if (Date.now() - started > RETRY_FOR_MS) throw new Error(`${open.length} requests still unanswered: ${open.map((index) => answers[index].status).join(',')}`);
+    if (Date.now() - started > RETRY_FOR_MS)
+      throw new Error(
+        `${open.length} requests still unanswered: ${open.map((index) => answers[index].status).join(',')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await Promise.all(open.map(async (index) => (answers[index] = tally.record(await requests[index]()))));
   }
@@ -119,7 +137,8 @@ async function offersExactlyOnce(caseIds: string[]): Promise<{ lost: number; dup
     [caseIds],
   );
   return {
-    lost: caseIds.length - rows.filter((row) => row.offers >= 1 && row.status === 'awaiting_agreement_signature').length,
+    lost:
+      caseIds.length - rows.filter((row) => row.offers >= 1 && row.status === 'awaiting_agreement_signature').length,
     duplicated: rows.filter((row) => row.offers > 1 || row.signing > 1).length,
   };
 }
@@ -133,7 +152,9 @@ async function readModelCaughtUp(caseIds: string[]): Promise<number> {
     );
     if (rows.length !== caseIds.length) return false;
     for (const row of rows) {
-      const state: ExitCourseState = await temporal.workflow.getHandle(`exit-course-${row.id}`).query(exitCourseStateQuery);
+      const state: ExitCourseState = await temporal.workflow
+        .getHandle(`exit-course-${row.id}`)
+        .query(exitCourseStateQuery);
       if (state.status !== row.status || state.steps.length !== row.steps) return false;
     }
     return true;
@@ -143,9 +164,15 @@ async function readModelCaughtUp(caseIds: string[]): Promise<number> {
 /** 30 starts and 30 decisions at once, the fault in the middle of them, then the part restarted and everything retried. */
 async function underFault(name: string, fault: () => Promise<void>, recover: () => Promise<void>): Promise<void> {
   const tally = new Tally();
-  const starts: Start[] = (await persons(CONCURRENT)).map((personRef, index) => ({ personRef, key: `${name}-${index}-${randomUUID()}` }));
+  const starts: Start[] = (await persons(CONCURRENT)).map((personRef, index) => ({
+    personRef,
+    key: `${name}-${index}-${randomUUID()}`,
+  }));
   const offers = await coursesAwaitingAssessment(CONCURRENT);
-  const requests = [...starts.map((start) => () => sendStart(start)), ...offers.map((caseId) => () => sendOffer(caseId))];
+  const requests = [
+    ...starts.map((start) => () => sendStart(start)),
+    ...offers.map((caseId) => () => sendOffer(caseId)),
+  ];
   const inFlight = Promise.all(requests.map(async (request) => tally.record(await request())));
   await new Promise((resolve) => setTimeout(resolve, 150));
   await fault();
@@ -155,7 +182,9 @@ async function underFault(name: string, fault: () => Promise<void>, recover: () 
   const restartedAfter = (Date.now() - faultAt) / 1000;
   const retried = await retryUntilSettled(requests, first, tally);
   const startIds: string[] = (
-    await system.db.query(`SELECT id FROM cases WHERE person_ref = ANY($1::text[])`, [starts.map((start) => start.personRef)])
+    await system.db.query(`SELECT id FROM cases WHERE person_ref = ANY($1::text[])`, [
+      starts.map((start) => start.personRef),
+    ])
   ).map((row: { id: string }) => row.id);
   const caughtUp = await readModelCaughtUp([...startIds, ...offers]);
   const startCheck = await startsExactlyOnce(starts);
@@ -176,13 +205,21 @@ async function underFault(name: string, fault: () => Promise<void>, recover: () 
 
 describe('the worker is killed under load', () => {
   it('loses nothing and duplicates nothing once it is started again and every request is retried', async () => {
-    await underFault('worker-killed', () => system.killWorker(), () => system.startWorker());
+    await underFault(
+      'worker-killed',
+      () => system.killWorker(),
+      () => system.startWorker(),
+    );
   });
 });
 
 describe('the API is killed under load', () => {
   it('loses nothing and duplicates nothing once it is started again and every request is retried with its key', async () => {
-    await underFault('api-killed', () => system.killApi(), () => system.startApi());
+    await underFault(
+      'api-killed',
+      () => system.killApi(),
+      () => system.startApi(),
+    );
   });
 });
 
@@ -190,11 +227,17 @@ describe('PostgreSQL is stopped for 30 s under requests', () => {
   it('answers 503 (never another 5xx) while it is away, and loses nothing after', async () => {
     const tally = new Tally();
     const caseIds = await coursesAwaitingAssessment(10);
-    const starts: Start[] = (await persons(10)).map((personRef, index) => ({ personRef, key: `pg-down-${index}-${randomUUID()}` }));
+    const starts: Start[] = (await persons(10)).map((personRef, index) => ({
+      personRef,
+      key: `pg-down-${index}-${randomUUID()}`,
+    }));
     await system.stopPostgres();
     const stoppedAt = Date.now();
     const last = new Map<number, HttpAnswer>();
-    const requests = [...starts.map((start) => () => sendStart(start)), ...caseIds.map((caseId) => () => sendOffer(caseId))];
+    const requests = [
+      ...starts.map((start) => () => sendStart(start)),
+      ...caseIds.map((caseId) => () => sendOffer(caseId)),
+    ];
     while (Date.now() - stoppedAt < 30_000) {
       await Promise.all([
         ...requests.map(async (request, index) => last.set(index, tally.record(await request()))),
@@ -205,11 +248,20 @@ describe('PostgreSQL is stopped for 30 s under requests', () => {
     }
     const duringOutage = tally.requests;
     await system.startPostgres();
-    const healthy = await waitFor(async () => (await kf('GET', '/api/health')).status === 200, 'health after PostgreSQL is back');
-    const retried = await retryUntilSettled(requests, requests.map((_, index) => last.get(index)!), tally);
-    const startIds: string[] = (await system.db.query(`SELECT id FROM cases WHERE person_ref = ANY($1::text[])`, [starts.map((start) => start.personRef)])).map(
-      (row: { id: string }) => row.id,
+    const healthy = await waitFor(
+      async () => (await kf('GET', '/api/health')).status === 200,
+      'health after PostgreSQL is back',
     );
+    const retried = await retryUntilSettled(
+      requests,
+      requests.map((_, index) => last.get(index)!),
+      tally,
+    );
+    const startIds: string[] = (
+      await system.db.query(`SELECT id FROM cases WHERE person_ref = ANY($1::text[])`, [
+        starts.map((start) => start.personRef),
+      ])
+    ).map((row: { id: string }) => row.id);
     const caughtUp = await readModelCaughtUp([...startIds, ...caseIds]);
     const startCheck = await startsExactlyOnce(starts);
     const offerCheck = await offersExactlyOnce(caseIds);
@@ -238,7 +290,12 @@ describe('the Temporal dev server is killed and started again on the same databa
     const dksIds: string[] = [];
     for (let i = 0; i < 5; i += 1) {
       const youth = (await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
-      const started = await dks('POST', '/api/dks-cases', { personRef: youth, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt });
+      const started = await dks('POST', '/api/dks-cases', {
+        personRef: youth,
+        policeDistrictCode: 'POL-KBH',
+        trigger: 'charged',
+        triggeredAt,
+      });
       expect(started.status).toBe(201);
       dksIds.push(started.body.id);
     }
@@ -253,14 +310,27 @@ describe('the Temporal dev server is killed and started again on the same databa
     await system.startTemporal();
     const restartedAt = Date.now();
     const escalated = await waitFor(async () => {
-      const [{ count }] = await system.db.query(`SELECT count(*)::int AS count FROM steps WHERE case_id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`, [dksIds]);
+      const [{ count }] = await system.db.query(
+        `SELECT count(*)::int AS count FROM steps WHERE case_id = ANY($1::uuid[]) AND overdue_at IS NOT NULL`,
+        [dksIds],
+      );
       return count === dksIds.length;
     }, 'the deadlines that fell due while Temporal was away to escalate');
-    const steps: { due_at: Date; overdue_at: Date }[] = await system.db.query(`SELECT due_at, overdue_at FROM steps WHERE case_id = ANY($1::uuid[])`, [dksIds]);
+    const steps: { due_at: Date; overdue_at: Date }[] = await system.db.query(
+      `SELECT due_at, overdue_at FROM steps WHERE case_id = ANY($1::uuid[])`,
+      [dksIds],
+    );
     const lateness = steps.map((step) => (step.overdue_at.getTime() - step.due_at.getTime()) / 1000);
     // Running cases survived: each answers its query, and takes a decision.
-    for (const caseId of running) expect((await temporal.workflow.getHandle(`exit-course-${caseId}`).query(exitCourseStateQuery)).status).toBe('awaiting_suitability_assessment');
-    const decided = await retryUntilSettled([() => sendOffer(running[1])], [tally.record(await sendOffer(running[1]))], tally);
+    for (const caseId of running)
+      expect((await temporal.workflow.getHandle(`exit-course-${caseId}`).query(exitCourseStateQuery)).status).toBe(
+        'awaiting_suitability_assessment',
+      );
+    const decided = await retryUntilSettled(
+      [() => sendOffer(running[1])],
+      [tally.record(await sendOffer(running[1]))],
+      tally,
+    );
     figures['temporal-killed'] = {
       requests: tally.requests,
       '503': tally.count((status) => status === 503),

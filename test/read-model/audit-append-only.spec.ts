@@ -26,9 +26,21 @@ beforeAll(async () => {
       openedAt: '2026-11-02T09:00:00.000Z',
       exitCourse: { expectedReleaseDate: '2027-05-01', paroleLinked: false },
     },
-    events: [{ eventId: randomUUID(), action: 'case_started', occurredAt: '2026-11-02T09:00:00.000Z', recordedAt: '2026-11-02T09:00:00.000Z', actorId: 'u1', reason: 'original' }],
+    events: [
+      {
+        eventId: randomUUID(),
+        action: 'case_started',
+        occurredAt: '2026-11-02T09:00:00.000Z',
+        recordedAt: '2026-11-02T09:00:00.000Z',
+        actorId: 'u1',
+        reason: 'original',
+      },
+    ],
   });
-  await db.query(`INSERT INTO access_log (user_id, role, action, case_id) VALUES ('u1', 'kf_caseworker', 'case_read', $1)`, [caseId]);
+  await db.query(
+    `INSERT INTO access_log (user_id, role, action, case_id) VALUES ('u1', 'kf_caseworker', 'case_read', $1)`,
+    [caseId],
+  );
 });
 
 afterAll(async () => {
@@ -48,7 +60,9 @@ describe('the runtime role the API and worker connect as may only read and add a
 
   it.each(['case_events', 'access_log'])('cannot truncate %s, nor switch its triggers off', async (table) => {
     await expect(db.query(`TRUNCATE ${table}`)).rejects.toThrow(`permission denied for table ${table}`);
-    await expect(db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`)).rejects.toThrow(`must be owner of table ${table}`);
+    await expect(db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`)).rejects.toThrow(
+      `must be owner of table ${table}`,
+    );
   });
 });
 

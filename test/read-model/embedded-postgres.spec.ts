@@ -24,7 +24,9 @@ asRoot('initialises, starts, stops and starts again from a private folder as roo
       const server = await startEmbeddedPostgres({ dataDir, port, database: 'exitflow_private', persistent: true });
       const client = new Client({ connectionString: server.databaseUrl });
       await client.connect();
-      const { rows } = await client.query(`SELECT current_database() AS db, pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = current_database()`);
+      const { rows } = await client.query(
+        `SELECT current_database() AS db, pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = current_database()`,
+      );
       await client.end();
       await server.stop();
       expect([round, rows[0]]).toEqual([round, { db: 'exitflow_private', encoding: 'UTF8' }]);

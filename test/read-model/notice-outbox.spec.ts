@@ -50,19 +50,34 @@ async function warnedAndOverdueCase(): Promise<{ caseId: string; stepId: string 
   await recorder.recordTransition({
     caseId,
     seq: 1,
-    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: '2099-11-23T09:00:00.000Z' },
-    stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: '2099-11-23T09:00:00.000Z', dueAt: '2099-11-24T09:00:00.000Z' }],
+    opened: {
+      caseType: 'dks_assessment',
+      workflowId: `dks-case-${caseId}`,
+      personRef: randomUUID(),
+      orgUnit: 'POL-KBH',
+      status: 'awaiting_assessment',
+      openedAt: '2099-11-23T09:00:00.000Z',
+    },
+    stepsOpened: [
+      { stepId, kind: 'dks_assessment', openedAt: '2099-11-23T09:00:00.000Z', dueAt: '2099-11-24T09:00:00.000Z' },
+    ],
     events: [],
   });
   const warned = { caseId, seq: 2, stepsWarned: [{ stepId, dueAt: '2099-11-24T09:00:00.000Z' }], events: [] };
   await recorder.recordTransition(warned);
   await recorder.recordTransition(warned); // a retried activity
-  await recorder.recordTransition({ caseId, seq: 3, stepsOverdue: [{ stepId, overdueAt: '2099-11-24T09:00:00.000Z' }], events: [] });
+  await recorder.recordTransition({
+    caseId,
+    seq: 3,
+    stepsOverdue: [{ stepId, overdueAt: '2099-11-24T09:00:00.000Z' }],
+    events: [],
+  });
   return { caseId, stepId };
 }
 
 /** Lets the case's notices go now (the overdue one waits OVERDUE_NOTICE_SETTLE_SECONDS after it is written). */
-const dueNow = (...caseIds: string[]) => db.query(`UPDATE notifications SET next_attempt_at = now() WHERE case_id = ANY($1)`, [caseIds]);
+const dueNow = (...caseIds: string[]) =>
+  db.query(`UPDATE notifications SET next_attempt_at = now() WHERE case_id = ANY($1)`, [caseIds]);
 
 it('sends each notice once, in Danish, to the unit whose turn it is, with a link and no personal data', async () => {
   const { caseId } = await warnedAndOverdueCase();
@@ -79,9 +94,19 @@ it('sends each notice once, in Danish, to the unit whose turn it is, with a link
   await dueNow(caseId);
   expect(await outbox.deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
   expect(await outbox.deliverDue()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-  expect(sender.sent.map(({ recipientUnit, recipientRole, subject }) => ({ recipientUnit, recipientRole, subject }))).toEqual([
-    { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00' },
-    { recipientUnit: 'POL-KBH', recipientRole: 'dks_officer', subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00' },
+  expect(
+    sender.sent.map(({ recipientUnit, recipientRole, subject }) => ({ recipientUnit, recipientRole, subject })),
+  ).toEqual([
+    {
+      recipientUnit: 'POL-KBH',
+      recipientRole: 'dks_officer',
+      subject: 'Frist nærmer sig: DKS-vurdering af bekymringssamtale senest 24.11.2099 kl. 10.00',
+    },
+    {
+      recipientUnit: 'POL-KBH',
+      recipientRole: 'dks_officer',
+      subject: 'Frist overskredet: DKS-vurdering af bekymringssamtale skulle være sket senest 24.11.2099 kl. 10.00',
+    },
   ]);
   // The overdue notice is an escalation (the supervisor's mailbox gets a copy); the warning is not.
   expect(sender.sent.map((notice) => notice.escalation)).toEqual([false, true]);
@@ -98,7 +123,10 @@ it('sends each notice once, in Danish, to the unit whose turn it is, with a link
       'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.',
     ].join('\n'),
   );
-  const rows = await db.query(`SELECT attempts, last_error, sent_at IS NOT NULL AS sent FROM notifications WHERE case_id = $1`, [caseId]);
+  const rows = await db.query(
+    `SELECT attempts, last_error, sent_at IS NOT NULL AS sent FROM notifications WHERE case_id = $1`,
+    [caseId],
+  );
   expect(rows).toEqual([
     { attempts: 1, last_error: null, sent: true },
     { attempts: 1, last_error: null, sent: true },
@@ -119,12 +147,20 @@ it('keeps a notice that could not be sent, with the reason, and tries again afte
     `SELECT attempts, last_error, sent_at, round(extract(epoch FROM next_attempt_at - now()))::int AS wait FROM notifications WHERE case_id = $1 LIMIT 1`,
     [caseId],
   );
-  expect(row).toEqual({ attempts: 1, last_error: 'Forbindelsen til mailserveren blev afvist', sent_at: null, wait: 30 });
+  expect(row).toEqual({
+    attempts: 1,
+    last_error: 'Forbindelsen til mailserveren blev afvist',
+    sent_at: null,
+    wait: 30,
+  });
 
   sender.failWith = undefined;
   await db.query(`UPDATE notifications SET next_attempt_at = now() WHERE case_id = $1`, [caseId]);
   expect(await outbox.deliverDue()).toEqual({ sent: 2, failed: 0, withdrawn: 0 });
-  expect((await db.query(`SELECT attempts, last_error FROM notifications WHERE case_id = $1`, [caseId]))[0]).toEqual({ attempts: 2, last_error: null });
+  expect((await db.query(`SELECT attempts, last_error FROM notifications WHERE case_id = $1`, [caseId]))[0]).toEqual({
+    attempts: 2,
+    last_error: null,
+  });
 });
 
 it('withdraws a deadline notice whose step closed, or whose deadline moved, before it went out', async () => {
@@ -132,11 +168,24 @@ it('withdraws a deadline notice whose step closed, or whose deadline moved, befo
   await recorder.recordTransition({
     caseId: closed.caseId,
     seq: 4,
-    stepsClosed: [{ stepId: closed.stepId, status: 'completed', completedAt: '2099-11-24T09:30:00.000Z', latenessSeconds: 1800, outcome: 'none' }],
+    stepsClosed: [
+      {
+        stepId: closed.stepId,
+        status: 'completed',
+        completedAt: '2099-11-24T09:30:00.000Z',
+        latenessSeconds: 1800,
+        outcome: 'none',
+      },
+    ],
     events: [],
   });
   const moved = await warnedAndOverdueCase();
-  await recorder.recordTransition({ caseId: moved.caseId, seq: 4, stepsRescheduled: [{ stepId: moved.stepId, dueAt: '2099-11-30T09:00:00.000Z' }], events: [] });
+  await recorder.recordTransition({
+    caseId: moved.caseId,
+    seq: 4,
+    stepsRescheduled: [{ stepId: moved.stepId, dueAt: '2099-11-30T09:00:00.000Z' }],
+    events: [],
+  });
   await dueNow(closed.caseId, moved.caseId);
   const sender = new RecordingSender();
 
@@ -156,7 +205,14 @@ it('withdraws a warning whose deadline passed before it could go out (after an o
   await recorder.recordTransition({
     caseId,
     seq: 1,
-    opened: { caseType: 'dks_assessment', workflowId: `dks-case-${caseId}`, personRef: randomUUID(), orgUnit: 'POL-KBH', status: 'awaiting_assessment', openedAt: dueAt },
+    opened: {
+      caseType: 'dks_assessment',
+      workflowId: `dks-case-${caseId}`,
+      personRef: randomUUID(),
+      orgUnit: 'POL-KBH',
+      status: 'awaiting_assessment',
+      openedAt: dueAt,
+    },
     stepsOpened: [{ stepId, kind: 'dks_assessment', openedAt: dueAt, dueAt }],
     stepsWarned: [{ stepId, dueAt }],
     events: [],
@@ -170,8 +226,13 @@ it('lets two workers deliver at once without sending any notice twice', async ()
   const cases = await Promise.all([1, 2, 3, 4, 5].map(() => warnedAndOverdueCase()));
   await dueNow(...cases.map((known) => known.caseId));
   const sent: string[] = [];
-  const slowSender: NoticeSender = { send: async (notice) => void (await new Promise((resolve) => setTimeout(resolve, 20)), sent.push(notice.noticeId)) };
-  const rounds = await Promise.all([new NoticeOutbox(db, slowSender, WEB).deliverDue(), new NoticeOutbox(db, slowSender, WEB).deliverDue()]);
+  const slowSender: NoticeSender = {
+    send: async (notice) => void (await new Promise((resolve) => setTimeout(resolve, 20)), sent.push(notice.noticeId)),
+  };
+  const rounds = await Promise.all([
+    new NoticeOutbox(db, slowSender, WEB).deliverDue(),
+    new NoticeOutbox(db, slowSender, WEB).deliverDue(),
+  ]);
 
   expect(rounds[0].sent + rounds[1].sent).toBe(10);
   expect(rounds[0].sent).toBeGreaterThan(0);
@@ -186,7 +247,11 @@ it('stops between notices when the worker shuts down', async () => {
   const sender = new RecordingSender();
   let stopping = false;
   const stopAfterFirst: NoticeSender = { send: async (notice) => ((stopping = true), sender.send(notice)) };
-  expect(await new NoticeOutbox(db, stopAfterFirst, WEB).deliverDue(200, () => stopping)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+  expect(await new NoticeOutbox(db, stopAfterFirst, WEB).deliverDue(200, () => stopping)).toEqual({
+    sent: 1,
+    failed: 0,
+    withdrawn: 0,
+  });
   expect(await new NoticeOutbox(db, sender, WEB).deliverDue()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
 });
 
@@ -221,7 +286,11 @@ describe('the SMTP sender', () => {
     const sender = new SmtpNoticeSender({
       url: `smtp://127.0.0.1:${port}`,
       from: 'exitflow <ingen-svar@exitflow.local>',
-      unitAddresses: { 'POL-KBH/dks_officer': 'dks@politi.example.dk', 'POL-KBH': 'exit@politi.example.dk', 'POL-KBH/supervisor': 'leder@politi.example.dk' },
+      unitAddresses: {
+        'POL-KBH/dks_officer': 'dks@politi.example.dk',
+        'POL-KBH': 'exit@politi.example.dk',
+        'POL-KBH/supervisor': 'leder@politi.example.dk',
+      },
     });
     try {
       const notice: OutgoingNotice = {
@@ -242,12 +311,17 @@ describe('the SMTP sender', () => {
       await sender.send({ ...notice, noticeId: randomUUID(), recipientRole: 'police_exit_officer' });
       expect(received[1].to).toEqual(['exit@politi.example.dk']);
       // An overdue step: the district's supervisor gets a copy.
-      await sender.send({ ...notice, noticeId: randomUUID(), escalation: true, subject: 'Frist overskredet: DKS-vurdering' });
+      await sender.send({
+        ...notice,
+        noticeId: randomUUID(),
+        escalation: true,
+        subject: 'Frist overskredet: DKS-vurdering',
+      });
       expect(received[2].to).toEqual(['dks@politi.example.dk', 'leder@politi.example.dk']);
       expect(received[2].data).toMatch(/^Cc: leder@politi\.example\.dk\r?$/m);
-      await expect(sender.send({ ...notice, recipientUnit: 'KF-NYBORG', recipientRole: 'kf_caseworker' })).rejects.toThrow(
-        'Ingen e-mailadresse for enheden KF-NYBORG (NOTICE_UNIT_ADDRESSES).',
-      );
+      await expect(
+        sender.send({ ...notice, recipientUnit: 'KF-NYBORG', recipientRole: 'kf_caseworker' }),
+      ).rejects.toThrow('Ingen e-mailadresse for enheden KF-NYBORG (NOTICE_UNIT_ADDRESSES).');
       expect(received).toHaveLength(3);
     } finally {
       sender.close();

@@ -27,7 +27,14 @@ function opening(caseId: string, seq = 1): CaseTransition {
   return {
     caseId,
     seq,
-    opened: { caseType: 'network_council', workflowId: `network-council-${caseId}`, personRef: randomUUID(), orgUnit: 'KOM-0101', status: 'awaiting_convening', openedAt: new Date().toISOString() },
+    opened: {
+      caseType: 'network_council',
+      workflowId: `network-council-${caseId}`,
+      personRef: randomUUID(),
+      orgUnit: 'KOM-0101',
+      status: 'awaiting_convening',
+      openedAt: new Date().toISOString(),
+    },
     events: [],
   };
 }
@@ -36,12 +43,24 @@ function withReason(caseId: string, seq: number, reason: string): CaseTransition
   return {
     caseId,
     seq,
-    events: [{ eventId: randomUUID(), action: 'council_convened', occurredAt: new Date().toISOString(), recordedAt: new Date().toISOString(), actorId: 'u', reason }],
+    events: [
+      {
+        eventId: randomUUID(),
+        action: 'council_convened',
+        occurredAt: new Date().toISOString(),
+        recordedAt: new Date().toISOString(),
+        actorId: 'u',
+        reason,
+      },
+    ],
   };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ApplicationFailure);
   return error as ApplicationFailure;
 }
@@ -55,7 +74,9 @@ describe('a transition the database refuses', () => {
     expect(failure).toMatchObject({ type: 'ReadModelRejected', nonRetryable: true });
     expect(failure.message).toBe(`Read model refused transition 2 of case ${caseId}: QueryFailedError 22021`);
     expect(failure.details).toEqual([{ errorClass: 'QueryFailedError', errorCode: '22021', schemaObject: null }]);
-    expect(JSON.stringify({ message: failure.message, details: failure.details, stack: failure.stack })).not.toContain('Særnavnsen');
+    expect(JSON.stringify({ message: failure.message, details: failure.details, stack: failure.stack })).not.toContain(
+      'Særnavnsen',
+    );
     expect(failure.cause).toBeUndefined();
     const [row] = await db.query(`SELECT last_seq FROM cases WHERE id = $1`, [caseId]);
     expect(row.last_seq).toBe(1);
@@ -65,9 +86,26 @@ describe('a transition the database refuses', () => {
     const caseId = randomUUID();
     await recorder.recordTransition(opening(caseId));
     const stepId = randomUUID();
-    await recorder.recordTransition({ caseId, seq: 2, stepsOpened: [{ stepId, kind: 'network_council_convening', openedAt: new Date().toISOString(), dueAt: new Date().toISOString() }], events: [] });
+    await recorder.recordTransition({
+      caseId,
+      seq: 2,
+      stepsOpened: [
+        {
+          stepId,
+          kind: 'network_council_convening',
+          openedAt: new Date().toISOString(),
+          dueAt: new Date().toISOString(),
+        },
+      ],
+      events: [],
+    });
     const failure = await failureOf(
-      recorder.recordTransition({ caseId, seq: 3, stepsClosed: [{ stepId, status: 'completed', completedAt: new Date().toISOString(), latenessSeconds: -1 }], events: [] }),
+      recorder.recordTransition({
+        caseId,
+        seq: 3,
+        stepsClosed: [{ stepId, status: 'completed', completedAt: new Date().toISOString(), latenessSeconds: -1 }],
+        events: [],
+      }),
     );
     expect([failure.type, failure.nonRetryable, failure.details]).toEqual([
       'ReadModelRejected',
@@ -80,9 +118,21 @@ describe('a transition the database refuses', () => {
     const caseId = randomUUID();
     await recorder.recordTransition(opening(caseId));
     const stepId = randomUUID();
-    await recorder.recordTransition({ caseId, seq: 2, stepsOpened: [{ stepId, kind: 'network_council_convening', openedAt: '2000-01-01T00:00:00Z', dueAt: '2000-01-08T00:00:00Z' }], events: [] });
+    await recorder.recordTransition({
+      caseId,
+      seq: 2,
+      stepsOpened: [
+        { stepId, kind: 'network_council_convening', openedAt: '2000-01-01T00:00:00Z', dueAt: '2000-01-08T00:00:00Z' },
+      ],
+      events: [],
+    });
     const lateness = 99 * 365 * 86400;
-    await recorder.recordTransition({ caseId, seq: 3, stepsClosed: [{ stepId, status: 'completed', completedAt: '2099-01-01T00:00:00Z', latenessSeconds: lateness }], events: [] });
+    await recorder.recordTransition({
+      caseId,
+      seq: 3,
+      stepsClosed: [{ stepId, status: 'completed', completedAt: '2099-01-01T00:00:00Z', latenessSeconds: lateness }],
+      events: [],
+    });
     const [step] = await db.query(`SELECT lateness_seconds FROM steps WHERE id = $1`, [stepId]);
     expect(Number(step.lateness_seconds)).toBe(lateness);
   });
@@ -116,13 +166,26 @@ describe('a database that went away', () => {
 describe('the attention list', () => {
   it('records a held transition once per failure count, with one notice to operations, and resolves it', async () => {
     const caseId = randomUUID();
-    const attention = { caseId, caseType: 'dks_assessment' as const, workflowId: `dks-case-${caseId}`, seq: 4, errorClass: 'QueryFailedError', errorCode: '22021', failures: 1 };
+    const attention = {
+      caseId,
+      caseType: 'dks_assessment' as const,
+      workflowId: `dks-case-${caseId}`,
+      seq: 4,
+      errorClass: 'QueryFailedError',
+      errorCode: '22021',
+      failures: 1,
+    };
     await recorder.recordAttention(attention);
     await recorder.recordAttention(attention); // a retried activity
     await recorder.recordAttention({ ...attention, failures: 2 }); // refused again after a re-drive
-    const rows = await db.query(`SELECT transition_seq, failures, error_code, resolved_at FROM read_model_failures WHERE case_id = $1`, [caseId]);
+    const rows = await db.query(
+      `SELECT transition_seq, failures, error_code, resolved_at FROM read_model_failures WHERE case_id = $1`,
+      [caseId],
+    );
     expect(rows).toEqual([{ transition_seq: 4, failures: 2, error_code: '22021', resolved_at: null }]);
-    const notices = await db.query(`SELECT recipient_unit, kind, step_id FROM notifications WHERE case_id = $1`, [caseId]);
+    const notices = await db.query(`SELECT recipient_unit, kind, step_id FROM notifications WHERE case_id = $1`, [
+      caseId,
+    ]);
     expect(notices).toEqual([{ recipient_unit: 'DRIFT', kind: 'case_needs_attention', step_id: null }]);
     await recorder.resolveAttention({ caseId, seq: 4 });
     const [resolved] = await db.query(`SELECT resolved_at FROM read_model_failures WHERE case_id = $1`, [caseId]);
@@ -151,7 +214,14 @@ describe('classifyDatabaseError', () => {
   });
 
   it('reads the SQLSTATE from a TypeORM QueryFailedError’s driver error', () => {
-    const wrapped = Object.assign(new Error('x'), { driverError: { code: '22021', table: 'case_events', column: 'reason' } });
-    expect(classifyDatabaseError(wrapped)).toEqual({ kind: 'rejected', errorClass: 'Error', code: '22021', schemaObject: 'case_events.reason' });
+    const wrapped = Object.assign(new Error('x'), {
+      driverError: { code: '22021', table: 'case_events', column: 'reason' },
+    });
+    expect(classifyDatabaseError(wrapped)).toEqual({
+      kind: 'rejected',
+      errorClass: 'Error',
+      code: '22021',
+      schemaObject: 'case_events.reason',
+    });
   });
 });

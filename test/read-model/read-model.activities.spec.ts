@@ -27,10 +27,30 @@ function opening(caseId: string, stepId: string): CaseTransition {
       openedAt: '2026-11-02T09:00:00.000Z',
       exitCourse: { expectedReleaseDate: '2027-05-01', paroleLinked: true },
     },
-    stepsOpened: [{ stepId, kind: 'suitability_assessment', openedAt: '2026-11-02T09:00:00.000Z', dueAt: '2026-12-02T23:00:00.000Z' }],
+    stepsOpened: [
+      {
+        stepId,
+        kind: 'suitability_assessment',
+        openedAt: '2026-11-02T09:00:00.000Z',
+        dueAt: '2026-12-02T23:00:00.000Z',
+      },
+    ],
     events: [
-      { eventId: randomUUID(), action: 'case_started', occurredAt: '2026-11-02T09:00:00.000Z', recordedAt: '2026-11-02T09:00:01.000Z', actorId: 'u1' },
-      { eventId: randomUUID(), action: 'step_opened', occurredAt: '2026-11-02T09:00:00.000Z', recordedAt: '2026-11-02T09:00:01.000Z', actorId: 'u1', stepId },
+      {
+        eventId: randomUUID(),
+        action: 'case_started',
+        occurredAt: '2026-11-02T09:00:00.000Z',
+        recordedAt: '2026-11-02T09:00:01.000Z',
+        actorId: 'u1',
+      },
+      {
+        eventId: randomUUID(),
+        action: 'step_opened',
+        occurredAt: '2026-11-02T09:00:00.000Z',
+        recordedAt: '2026-11-02T09:00:01.000Z',
+        actorId: 'u1',
+        stepId,
+      },
     ],
   };
 }
@@ -66,9 +86,24 @@ describe('read-model activity', () => {
       caseId,
       seq: 2,
       status: { status: 'rejected', closedAt: '2026-11-05T10:00:00.000Z' },
-      stepsClosed: [{ stepId, status: 'completed', completedAt: '2026-11-05T10:00:00.000Z', latenessSeconds: 0, outcome: 'rejection' }],
+      stepsClosed: [
+        {
+          stepId,
+          status: 'completed',
+          completedAt: '2026-11-05T10:00:00.000Z',
+          latenessSeconds: 0,
+          outcome: 'rejection',
+        },
+      ],
       events: [
-        { eventId: randomUUID(), action: 'suitability_rejection', occurredAt: '2026-11-05T10:00:00.000Z', recordedAt: '2026-11-05T10:00:00.000Z', actorId: 'u1', reason: 'Ikke egnet.' },
+        {
+          eventId: randomUUID(),
+          action: 'suitability_rejection',
+          occurredAt: '2026-11-05T10:00:00.000Z',
+          recordedAt: '2026-11-05T10:00:00.000Z',
+          actorId: 'u1',
+          reason: 'Ikke egnet.',
+        },
       ],
     };
     await recorder.recordTransition(rejection);
@@ -77,14 +112,19 @@ describe('read-model activity', () => {
 
     const [row] = await db.query(`SELECT status, closed_at, last_seq FROM cases WHERE id = $1`, [caseId]);
     expect(row).toEqual({ status: 'rejected', closed_at: new Date('2026-11-05T10:00:00.000Z'), last_seq: 2 });
-    const [step] = await db.query(`SELECT status, lateness_seconds::integer AS lateness_seconds, outcome FROM steps WHERE id = $1`, [stepId]);
+    const [step] = await db.query(
+      `SELECT status, lateness_seconds::integer AS lateness_seconds, outcome FROM steps WHERE id = $1`,
+      [stepId],
+    );
     expect(step).toEqual({ status: 'completed', lateness_seconds: 0, outcome: 'rejection' });
     expect(await counts(caseId)).toEqual({ cases: 1, exit_courses: 1, steps: 1, events: 3 });
   });
 
   it('refuses a transition for a case the read model does not have, so Temporal retries it', async () => {
     const caseId = randomUUID();
-    await expect(recorder.recordTransition({ caseId, seq: 2, status: { status: 'rejected' }, events: [] })).rejects.toMatchObject({
+    await expect(
+      recorder.recordTransition({ caseId, seq: 2, status: { status: 'rejected' }, events: [] }),
+    ).rejects.toMatchObject({
       message: `Read model write failed for transition 2 of case ${caseId}: CaseNotInReadModelError`,
       type: 'ReadModelFailed',
       nonRetryable: false,

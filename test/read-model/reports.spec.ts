@@ -10,7 +10,15 @@ import type { AuthenticatedUser, Role } from '../../libs/access/roles';
 import type { CaseAction, CaseEventRecord, CaseTransition } from '../../libs/domain/case-record/case-transition';
 import type { Organisation } from '../../libs/domain/organisations/organisation-units';
 import { openReadModel } from '../support/read-model';
-import { NO_EXIT_COURSE_FIGURES, plusDays, recordExitCourse, recordStep, type CourseEnd, type CourseSpec, type StepSpec } from '../support/report-history';
+import {
+  NO_EXIT_COURSE_FIGURES,
+  plusDays,
+  recordExitCourse,
+  recordStep,
+  type CourseEnd,
+  type CourseSpec,
+  type StepSpec,
+} from '../support/report-history';
 
 /**
  * The ministry's question (DOMAIN.md §1) answered from a known history: 368 agreements entered from
@@ -100,7 +108,10 @@ async function recordExitCourseHistory(): Promise<void> {
         personRef: personOf(plan.unit, index),
         referredAt: plusDays(agreementAt, -20),
         agreementAt,
-        mentorContacts: (MENTOR_MINUTES[`${plan.unit}:${index}`] ?? []).map((minutes, n) => ({ at: plusDays(agreementAt, 10 + n), minutes })),
+        mentorContacts: (MENTOR_MINUTES[`${plan.unit}:${index}`] ?? []).map((minutes, n) => ({
+          at: plusDays(agreementAt, 10 + n),
+          minutes,
+        })),
         end: kind === 'handed_over' ? { kind, at: endAt, redirected: index === 1 } : { kind, at: endAt },
       };
       if (plan.unit === 'KF-VESTJYLLAND' && index === 0) {
@@ -109,7 +120,8 @@ async function recordExitCourseHistory(): Promise<void> {
         spec.agreementAt = '2015-03-31T22:30:00.000Z';
       }
       // 23:59:59 on 28 October 2020 in Copenhagen (winter time): inside the period.
-      if (plan.unit === 'KF-VESTJYLLAND' && index === ends.length - 1) spec.end = { kind, at: '2020-10-28T22:59:59.000Z' };
+      if (plan.unit === 'KF-VESTJYLLAND' && index === ends.length - 1)
+        spec.end = { kind, at: '2020-10-28T22:59:59.000Z' };
       await recordExitCourse(recorder, spec);
     }
   }
@@ -122,7 +134,13 @@ const interruptedAt = (kind: 'inmate' | 'kriminalforsorgen', at: string): Course
 /** Courses that add nothing to the period's counts, or only to "still open", "rejected" and mentor minutes. */
 const OTHER_COURSES: CourseSpec[] = [
   // A Vestjylland person's earlier agreement (2014): not a second agreement in the period.
-  { unit: 'KF-VESTJYLLAND', personRef: personOf('KF-VESTJYLLAND', 50), referredAt: '2014-05-01T10:00:00Z', agreementAt: '2014-06-01T10:00:00Z', end: interruptedAt('inmate', '2014-12-01T10:00:00Z') },
+  {
+    unit: 'KF-VESTJYLLAND',
+    personRef: personOf('KF-VESTJYLLAND', 50),
+    referredAt: '2014-05-01T10:00:00Z',
+    agreementAt: '2014-06-01T10:00:00Z',
+    end: interruptedAt('inmate', '2014-12-01T10:00:00Z'),
+  },
   // Entered before the period and still open at its end (they end in 2021): 4 at Vestjylland, 2 at Østjylland.
   {
     unit: 'KF-VESTJYLLAND',
@@ -145,11 +163,35 @@ const OTHER_COURSES: CourseSpec[] = [
     mentorContacts: [{ at: '2015-03-31T21:00:00Z', minutes: 200 }],
     end: interruptedAt('kriminalforsorgen', '2021-01-15T10:00:00Z'),
   },
-  { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-OPEN-3', referredAt: '2014-07-03T10:00:00Z', agreementAt: '2014-08-03T10:00:00Z', end: interruptedAt('inmate', '2021-01-15T10:00:00Z') },
+  {
+    unit: 'KF-VESTJYLLAND',
+    personRef: 'P-REPORT-OPEN-3',
+    referredAt: '2014-07-03T10:00:00Z',
+    agreementAt: '2014-08-03T10:00:00Z',
+    end: interruptedAt('inmate', '2021-01-15T10:00:00Z'),
+  },
   // Interrupted at midnight after the period's last day: still open at its end, and not interrupted in it.
-  { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-OPEN-4', referredAt: '2014-08-01T10:00:00Z', agreementAt: '2014-09-01T10:00:00Z', end: interruptedAt('inmate', '2020-10-28T23:00:00Z') },
-  { unit: 'KF-OESTJYLLAND', personRef: 'P-REPORT-OPEN-5', referredAt: '2013-04-01T10:00:00Z', agreementAt: '2013-05-01T10:00:00Z', end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' } },
-  { unit: 'KF-OESTJYLLAND', personRef: 'P-REPORT-OPEN-6', referredAt: '2013-04-02T10:00:00Z', agreementAt: '2013-05-02T10:00:00Z', end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' } },
+  {
+    unit: 'KF-VESTJYLLAND',
+    personRef: 'P-REPORT-OPEN-4',
+    referredAt: '2014-08-01T10:00:00Z',
+    agreementAt: '2014-09-01T10:00:00Z',
+    end: interruptedAt('inmate', '2020-10-28T23:00:00Z'),
+  },
+  {
+    unit: 'KF-OESTJYLLAND',
+    personRef: 'P-REPORT-OPEN-5',
+    referredAt: '2013-04-01T10:00:00Z',
+    agreementAt: '2013-05-01T10:00:00Z',
+    end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' },
+  },
+  {
+    unit: 'KF-OESTJYLLAND',
+    personRef: 'P-REPORT-OPEN-6',
+    referredAt: '2013-04-02T10:00:00Z',
+    agreementAt: '2013-05-02T10:00:00Z',
+    end: { kind: 'handed_over', at: '2021-02-01T10:00:00Z' },
+  },
   // Handed over before the period, declined, and handed over again inside it: not handed over in the period.
   {
     unit: 'KF-OESTJYLLAND',
@@ -164,16 +206,32 @@ const OTHER_COURSES: CourseSpec[] = [
   rejection('KF-VESTJYLLAND', '2015-03-31T21:59:59Z'),
   rejection('KF-HERSTEDVESTER', '2021-03-01T10:00:00Z'),
   // Offered but not signed by the period's end: no agreement, so not open.
-  { unit: 'KF-HERSTEDVESTER', personRef: 'P-REPORT-UNSIGNED', referredAt: '2020-06-01T10:00:00Z', offeredAt: '2020-06-20T10:00:00Z', end: interruptedAt('inmate', '2021-03-01T10:00:00Z') },
+  {
+    unit: 'KF-HERSTEDVESTER',
+    personRef: 'P-REPORT-UNSIGNED',
+    referredAt: '2020-06-01T10:00:00Z',
+    offeredAt: '2020-06-20T10:00:00Z',
+    end: interruptedAt('inmate', '2021-03-01T10:00:00Z'),
+  },
   // Signed at midnight after the period's last day.
-  { unit: 'KF-HERSTEDVESTER', personRef: 'P-REPORT-LATE', referredAt: '2020-10-01T10:00:00Z', agreementAt: '2020-10-28T23:00:00Z', end: interruptedAt('inmate', '2021-02-01T10:00:00Z') },
+  {
+    unit: 'KF-HERSTEDVESTER',
+    personRef: 'P-REPORT-LATE',
+    referredAt: '2020-10-01T10:00:00Z',
+    agreementAt: '2020-10-28T23:00:00Z',
+    end: interruptedAt('inmate', '2021-02-01T10:00:00Z'),
+  },
 ];
 
 function rejection(unit: string, at: string): CourseSpec {
   return { unit, personRef: `P-REPORT-REJECTED-${at}`, referredAt: plusDays(at, -10), rejectedAt: at };
 }
 
-const figures = (unit: string | null, unitName: string, values: Omit<ExitCourseFigures, 'unit' | 'unitName'>): ExitCourseFigures => ({
+const figures = (
+  unit: string | null,
+  unitName: string,
+  values: Omit<ExitCourseFigures, 'unit' | 'unitName'>,
+): ExitCourseFigures => ({
   unit,
   unitName,
   ...values,
@@ -253,14 +311,24 @@ describe('exit-course figures', () => {
   it('answers the ministry: 368 agreements, 158 handed over, 210 interrupted — by institution and in total', async () => {
     const report = await exitCourseFigures.report(PERIOD, NATIONAL_KF);
 
-    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [HERSTEDVESTER, VESTJYLLAND, OESTJYLLAND], total: TOTAL });
+    expect(report).toEqual({
+      from: '2015-04-01',
+      to: '2020-10-28',
+      institutions: [HERSTEDVESTER, VESTJYLLAND, OESTJYLLAND],
+      total: TOTAL,
+    });
     expect(report.total.interruptedByInmate + report.total.interruptedByKriminalforsorgen).toBe(210);
   });
 
   it('counts for a local supervisor only the cases its unit holds', async () => {
     const report = await exitCourseFigures.report(PERIOD, VESTJYLLAND_SUPERVISOR);
 
-    expect(report).toEqual({ from: '2015-04-01', to: '2020-10-28', institutions: [VESTJYLLAND], total: { ...VESTJYLLAND, unit: null, unitName: 'I alt' } });
+    expect(report).toEqual({
+      from: '2015-04-01',
+      to: '2020-10-28',
+      institutions: [VESTJYLLAND],
+      total: { ...VESTJYLLAND, unit: null, unitName: 'I alt' },
+    });
   });
 
   it('answers zeros, and no institutions, for a period without anything', async () => {
@@ -281,39 +349,94 @@ describe('exit-course figures', () => {
     const personRef = 'P-REPORT-TRANSFERRED';
     const at = (date: string) => `${date}T10:00:00.000Z`;
     const event = (action: CaseAction, date: string, details: Record<string, string> = {}): CaseEventRecord => ({
-      eventId: randomUUID(), action, occurredAt: at(date), recordedAt: at(date), actorId: 'report-test-user', details,
+      eventId: randomUUID(),
+      action,
+      occurredAt: at(date),
+      recordedAt: at(date),
+      actorId: 'report-test-user',
+      details,
     });
-    const mentor = (date: string, minutes: number) => ({ contactId: randomUUID(), contactAt: at(date), form: 'meeting', durationMinutes: minutes, mentorRef: 'MENTOR-0001' });
+    const mentor = (date: string, minutes: number) => ({
+      contactId: randomUUID(),
+      contactAt: at(date),
+      form: 'meeting',
+      durationMinutes: minutes,
+      mentorRef: 'MENTOR-0001',
+    });
     const changes: Omit<CaseTransition, 'caseId' | 'seq'>[] = [
       {
-        opened: { caseType: 'exit_course', workflowId: `report-${caseId}`, personRef, orgUnit: 'KF-VESTJYLLAND', status: 'awaiting_suitability_assessment', openedAt: at('2011-01-10'), exitCourse: { expectedReleaseDate: '2011-06-01', paroleLinked: false } },
+        opened: {
+          caseType: 'exit_course',
+          workflowId: `report-${caseId}`,
+          personRef,
+          orgUnit: 'KF-VESTJYLLAND',
+          status: 'awaiting_suitability_assessment',
+          openedAt: at('2011-01-10'),
+          exitCourse: { expectedReleaseDate: '2011-06-01', paroleLinked: false },
+        },
         events: [event('case_started', '2011-01-10')],
       },
       { status: { status: 'agreement_active' }, events: [event('agreement_signed', '2011-02-01')] },
       { mentorContacts: [mentor('2011-03-01', 60)], events: [] },
       {
         orgUnit: 'KF-HERSTEDVESTER',
-        accessChanges: [{ orgUnit: 'KF-VESTJYLLAND', access: 'read' }, { orgUnit: 'KF-HERSTEDVESTER', access: 'write' }],
+        accessChanges: [
+          { orgUnit: 'KF-VESTJYLLAND', access: 'read' },
+          { orgUnit: 'KF-HERSTEDVESTER', access: 'write' },
+        ],
         events: [event('prison_transfer', '2011-04-01', { from: 'KF-VESTJYLLAND', to: 'KF-HERSTEDVESTER' })],
       },
       { mentorContacts: [mentor('2011-05-01', 30)], events: [] },
-      { status: { status: 'handed_over_continued', closedAt: at('2011-06-05') }, events: [event('handed_over', '2011-06-01')] },
+      {
+        status: { status: 'handed_over_continued', closedAt: at('2011-06-05') },
+        events: [event('handed_over', '2011-06-01')],
+      },
     ];
-    for (const [index, change] of changes.entries()) await recorder.recordTransition({ ...change, caseId, seq: index + 1 });
+    for (const [index, change] of changes.entries())
+      await recorder.recordTransition({ ...change, caseId, seq: index + 1 });
 
     const year = await exitCourseFigures.report(reportPeriod('2011-01-01', '2011-12-31'), NATIONAL_KF);
     expect(year).toEqual({
       from: '2011-01-01',
       to: '2011-12-31',
       institutions: [
-        figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, handedOver: 1, mentorMinutesTotal: 30, mentorHoursTotal: 0.5, mentorPersons: 1, mentorHoursMeanPerPerson: 0.5, mentorHoursMedianPerPerson: 0.5 }),
-        figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, personsWithAgreement: 1, mentorMinutesTotal: 60, mentorHoursTotal: 1, mentorPersons: 1, mentorHoursMeanPerPerson: 1, mentorHoursMedianPerPerson: 1 }),
+        figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', {
+          ...NO_EXIT_COURSE_FIGURES,
+          handedOver: 1,
+          mentorMinutesTotal: 30,
+          mentorHoursTotal: 0.5,
+          mentorPersons: 1,
+          mentorHoursMeanPerPerson: 0.5,
+          mentorHoursMedianPerPerson: 0.5,
+        }),
+        figures('KF-VESTJYLLAND', 'Fængslet Vestjylland', {
+          ...NO_EXIT_COURSE_FIGURES,
+          agreementsEntered: 1,
+          personsWithAgreement: 1,
+          mentorMinutesTotal: 60,
+          mentorHoursTotal: 1,
+          mentorPersons: 1,
+          mentorHoursMeanPerPerson: 1,
+          mentorHoursMedianPerPerson: 1,
+        }),
       ],
-      total: figures(null, 'I alt', { ...NO_EXIT_COURSE_FIGURES, agreementsEntered: 1, personsWithAgreement: 1, handedOver: 1, mentorMinutesTotal: 90, mentorHoursTotal: 1.5, mentorPersons: 1, mentorHoursMeanPerPerson: 1.5, mentorHoursMedianPerPerson: 1.5 }),
+      total: figures(null, 'I alt', {
+        ...NO_EXIT_COURSE_FIGURES,
+        agreementsEntered: 1,
+        personsWithAgreement: 1,
+        handedOver: 1,
+        mentorMinutesTotal: 90,
+        mentorHoursTotal: 1.5,
+        mentorPersons: 1,
+        mentorHoursMeanPerPerson: 1.5,
+        mentorHoursMedianPerPerson: 1.5,
+      }),
     });
     // At the end of April the course was open, and held by the receiving prison.
     const spring = await exitCourseFigures.report(reportPeriod('2011-04-01', '2011-04-30'), NATIONAL_KF);
-    expect(spring.institutions).toEqual([figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, stillOpen: 1 })]);
+    expect(spring.institutions).toEqual([
+      figures('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester', { ...NO_EXIT_COURSE_FIGURES, stillOpen: 1 }),
+    ]);
     // The sending prison keeps read access: its supervisor sees its own part, and not the receiving prison's.
     const sending = await exitCourseFigures.report(reportPeriod('2011-01-01', '2011-12-31'), VESTJYLLAND_SUPERVISOR);
     expect(sending.institutions.map((row) => [row.unit, row.agreementsEntered, row.handedOver])).toEqual([
@@ -324,7 +447,12 @@ describe('exit-course figures', () => {
 
   it('counts no drop-out before an agreement, and no course the police hold as still open', async () => {
     // 2012: interrupted while still being assessed (no agreement), and handed over with the police's decision pending.
-    await recordExitCourse(recorder, { unit: 'KF-VESTJYLLAND', personRef: 'P-REPORT-2012-A', referredAt: '2012-01-10T10:00:00Z', end: interruptedAt('inmate', '2012-02-01T10:00:00Z') });
+    await recordExitCourse(recorder, {
+      unit: 'KF-VESTJYLLAND',
+      personRef: 'P-REPORT-2012-A',
+      referredAt: '2012-01-10T10:00:00Z',
+      end: interruptedAt('inmate', '2012-02-01T10:00:00Z'),
+    });
     await recordExitCourse(recorder, {
       unit: 'KF-VESTJYLLAND',
       personRef: 'P-REPORT-2012-B',
@@ -373,7 +501,13 @@ const SLA_NOW = new Date('2019-03-15T12:00:00Z');
 
 const onTime = { latenessSeconds: 0 };
 const late = { latenessSeconds: 3600 };
-const dks = (unit: string, dueAt: string, outcome: StepSpec['outcome']): StepSpec => ({ caseType: 'dks_assessment', unit, kind: 'dks_assessment', dueAt, outcome });
+const dks = (unit: string, dueAt: string, outcome: StepSpec['outcome']): StepSpec => ({
+  caseType: 'dks_assessment',
+  unit,
+  kind: 'dks_assessment',
+  dueAt,
+  outcome,
+});
 
 const SLA_STEPS: StepSpec[] = [
   dks('POL-NORDJYLLAND', '2019-01-05T10:00:00Z', onTime),
@@ -412,7 +546,13 @@ const SLA_STEPS: StepSpec[] = [
       ['2019-01-28T10:00:00Z', 'open'],
       ['2019-03-01T10:00:00Z', onTime],
     ] as const
-  ).map(([dueAt, outcome]): StepSpec => ({ caseType: 'network_council', unit: 'KOM-0561', kind: 'network_council_convening', dueAt, outcome })),
+  ).map(([dueAt, outcome]): StepSpec => ({
+    caseType: 'network_council',
+    unit: 'KOM-0561',
+    kind: 'network_council_convening',
+    dueAt,
+    outcome,
+  })),
 ];
 
 async function recordSlaHistory(): Promise<void> {
@@ -423,12 +563,48 @@ const DKS_LABEL = 'DKS-vurdering inden for 24 timer';
 const FOLLOW_UP_LABEL = 'Opfølgningstjek inden for 14 dage';
 const COUNCIL_LABEL = 'Netværkssamråd indkaldt inden for 7 dage';
 const NORDJYLLAND_DKS = [
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-01', total: 4, withinDeadline: 3, share: 0.75 },
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 2, withinDeadline: 1, share: 0.5 },
-  { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-03', total: 2, withinDeadline: 1, share: 0.5 },
+  {
+    measure: 'dks_assessment_24h',
+    label: DKS_LABEL,
+    unit: 'POL-NORDJYLLAND',
+    unitName: 'Nordjyllands Politi',
+    month: '2019-01',
+    total: 4,
+    withinDeadline: 3,
+    share: 0.75,
+  },
+  {
+    measure: 'dks_assessment_24h',
+    label: DKS_LABEL,
+    unit: 'POL-NORDJYLLAND',
+    unitName: 'Nordjyllands Politi',
+    month: '2019-02',
+    total: 2,
+    withinDeadline: 1,
+    share: 0.5,
+  },
+  {
+    measure: 'dks_assessment_24h',
+    label: DKS_LABEL,
+    unit: 'POL-NORDJYLLAND',
+    unitName: 'Nordjyllands Politi',
+    month: '2019-03',
+    total: 2,
+    withinDeadline: 1,
+    share: 0.5,
+  },
 ];
 const NORDJYLLAND_FOLLOW_UP = [
-  { measure: 'follow_up_14d', label: FOLLOW_UP_LABEL, unit: 'POL-NORDJYLLAND', unitName: 'Nordjyllands Politi', month: '2019-02', total: 3, withinDeadline: 2, share: 0.6667 },
+  {
+    measure: 'follow_up_14d',
+    label: FOLLOW_UP_LABEL,
+    unit: 'POL-NORDJYLLAND',
+    unitName: 'Nordjyllands Politi',
+    month: '2019-02',
+    total: 3,
+    withinDeadline: 2,
+    share: 0.6667,
+  },
 ];
 
 describe('SLA figures', () => {
@@ -439,7 +615,16 @@ describe('SLA figures', () => {
       from: '2019-01-01',
       to: '2019-03-31',
       rows: [
-        { measure: 'dks_assessment_24h', label: DKS_LABEL, unit: 'POL-FYN', unitName: 'Fyns Politi', month: '2019-01', total: 3, withinDeadline: 1, share: 0.3333 },
+        {
+          measure: 'dks_assessment_24h',
+          label: DKS_LABEL,
+          unit: 'POL-FYN',
+          unitName: 'Fyns Politi',
+          month: '2019-01',
+          total: 3,
+          withinDeadline: 1,
+          share: 0.3333,
+        },
         ...NORDJYLLAND_DKS,
         ...NORDJYLLAND_FOLLOW_UP,
       ],
@@ -447,17 +632,42 @@ describe('SLA figures', () => {
   });
 
   it('shows a local supervisor its own unit only, and the municipality its network councils', async () => {
-    expect((await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, SLA_NOW)).rows).toEqual([...NORDJYLLAND_DKS, ...NORDJYLLAND_FOLLOW_UP]);
+    expect((await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, SLA_NOW)).rows).toEqual([
+      ...NORDJYLLAND_DKS,
+      ...NORDJYLLAND_FOLLOW_UP,
+    ]);
     expect((await slaFigures.report(SLA_PERIOD, ESBJERG_MUNICIPALITY_SUPERVISOR, SLA_NOW)).rows).toEqual([
-      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0561', unitName: 'Esbjerg Kommune', month: '2019-01', total: 3, withinDeadline: 2, share: 0.6667 },
-      { measure: 'network_council_7d', label: COUNCIL_LABEL, unit: 'KOM-0561', unitName: 'Esbjerg Kommune', month: '2019-03', total: 1, withinDeadline: 1, share: 1 },
+      {
+        measure: 'network_council_7d',
+        label: COUNCIL_LABEL,
+        unit: 'KOM-0561',
+        unitName: 'Esbjerg Kommune',
+        month: '2019-01',
+        total: 3,
+        withinDeadline: 2,
+        share: 0.6667,
+      },
+      {
+        measure: 'network_council_7d',
+        label: COUNCIL_LABEL,
+        unit: 'KOM-0561',
+        unitName: 'Esbjerg Kommune',
+        month: '2019-03',
+        total: 1,
+        withinDeadline: 1,
+        share: 1,
+      },
     ]);
   });
 
   it('measures an open step once its deadline has passed', async () => {
     const later = await slaFigures.report(SLA_PERIOD, NORDJYLLAND_POLICE_SUPERVISOR, new Date('2019-03-21T00:00:00Z'));
 
-    expect(later.rows.find((row) => row.measure === 'dks_assessment_24h' && row.month === '2019-03')).toMatchObject({ total: 3, withinDeadline: 1, share: 0.3333 });
+    expect(later.rows.find((row) => row.measure === 'dks_assessment_24h' && row.month === '2019-03')).toMatchObject({
+      total: 3,
+      withinDeadline: 1,
+      share: 0.3333,
+    });
   });
 
   it('writes the CSV download', async () => {

@@ -43,7 +43,13 @@ interface Known {
   stepId: string;
 }
 
-async function caseWithStep(caseType: CaseType, orgUnit: string, kind: string, dueHours: number, extra: { handoverTo?: string } = {}): Promise<Known> {
+async function caseWithStep(
+  caseType: CaseType,
+  orgUnit: string,
+  kind: string,
+  dueHours: number,
+  extra: { handoverTo?: string } = {},
+): Promise<Known> {
   const caseId = randomUUID();
   const stepId = randomUUID();
   await recorder.recordTransition({
@@ -60,7 +66,10 @@ async function caseWithStep(caseType: CaseType, orgUnit: string, kind: string, d
     },
     stepsOpened: [{ stepId, kind, openedAt: at(-500), dueAt: at(dueHours) }],
     ...(extra.handoverTo
-      ? { exitCourseFacts: { handoverDistrict: extra.handoverTo }, accessChanges: [{ orgUnit: extra.handoverTo, access: 'write' as const }] }
+      ? {
+          exitCourseFacts: { handoverDistrict: extra.handoverTo },
+          accessChanges: [{ orgUnit: extra.handoverTo, access: 'write' as const }],
+        }
       : {}),
     events: [],
   });
@@ -88,10 +97,20 @@ beforeAll(async () => {
   await recorder.recordTransition({
     caseId: followUpDone.caseId,
     seq: 2,
-    stepsClosed: [{ stepId: followUpDone.stepId, status: 'completed', completedAt: at(-1), latenessSeconds: 99 * 3600, outcome: 'checked' }],
+    stepsClosed: [
+      {
+        stepId: followUpDone.stepId,
+        status: 'completed',
+        completedAt: at(-1),
+        latenessSeconds: 99 * 3600,
+        outcome: 'checked',
+      },
+    ],
     events: [],
   });
-  handover = await caseWithStep('exit_course', 'KF-SOENDERBORG', 'handover_decision', -50, { handoverTo: 'POL-BORNHOLM' });
+  handover = await caseWithStep('exit_course', 'KF-SOENDERBORG', 'handover_decision', -50, {
+    handoverTo: 'POL-BORNHOLM',
+  });
   prisonLate = await caseWithStep('exit_course', 'KF-SOENDERBORG', 'suitability_assessment', -240);
   councilLate = await caseWithStep('network_council', 'KOM-0851', 'network_council_convening', -1);
 });
@@ -99,7 +118,8 @@ beforeAll(async () => {
 afterAll(() => db?.destroy());
 
 const page = { page: 1, pageSize: 20 };
-const overdue = (who: AuthenticatedUser, query: Partial<OverdueBoardQuery> = {}) => board.board({ list: 'overdue', query: { ...page, ...query } }, who, AS_OF);
+const overdue = (who: AuthenticatedUser, query: Partial<OverdueBoardQuery> = {}) =>
+  board.board({ list: 'overdue', query: { ...page, ...query } }, who, AS_OF);
 const ids = (items: { stepId: string }[]) => items.map((item) => item.stepId);
 
 describe('the overdue board', () => {
@@ -145,24 +165,55 @@ describe('the overdue board', () => {
     ]);
     expect(ids((await overdue(prisonSupervisor, { unit: 'KF-SOENDERBORG' })).items)).toEqual([prisonLate.stepId]);
     expect(ids((await overdue(prisonSupervisor, { organisation: 'politi' })).items)).toEqual([handover.stepId]);
-    expect(ids((await overdue(dksSupervisor, { caseType: 'dks_assessment' })).items)).toEqual([dksLate.stepId, dksSlightlyLate.stepId]);
+    expect(ids((await overdue(dksSupervisor, { caseType: 'dks_assessment' })).items)).toEqual([
+      dksLate.stepId,
+      dksSlightlyLate.stepId,
+    ]);
     expect(ids((await overdue(dksSupervisor, { kind: 'follow_up_check' })).items)).toEqual([]);
   });
 
   it('filters by lateness in hours, both ends inclusive', async () => {
-    expect(ids((await overdue(dksSupervisor, { minLatenessHours: 30 })).items)).toEqual([handover.stepId, dksLate.stepId]);
+    expect(ids((await overdue(dksSupervisor, { minLatenessHours: 30 })).items)).toEqual([
+      handover.stepId,
+      dksLate.stepId,
+    ]);
     expect(ids((await overdue(dksSupervisor, { minLatenessHours: 31 })).items)).toEqual([handover.stepId]);
-    expect(ids((await overdue(dksSupervisor, { maxLatenessHours: 30 })).items)).toEqual([dksLate.stepId, dksSlightlyLate.stepId]);
-    expect(ids((await overdue(dksSupervisor, { minLatenessHours: 3, maxLatenessHours: 49 })).items)).toEqual([dksLate.stepId]);
+    expect(ids((await overdue(dksSupervisor, { maxLatenessHours: 30 })).items)).toEqual([
+      dksLate.stepId,
+      dksSlightlyLate.stepId,
+    ]);
+    expect(ids((await overdue(dksSupervisor, { minLatenessHours: 3, maxLatenessHours: 49 })).items)).toEqual([
+      dksLate.stepId,
+    ]);
   });
 
   it('sorts by lateness either way, by unit and by kind, and pages', async () => {
-    expect(ids((await overdue(dksSupervisor, { sort: 'lateness', order: 'asc' })).items)).toEqual([dksSlightlyLate.stepId, dksLate.stepId, handover.stepId]);
-    expect(ids((await overdue(dksSupervisor, { sort: 'dueAt', order: 'desc' })).items)).toEqual([dksSlightlyLate.stepId, dksLate.stepId, handover.stepId]);
-    expect(ids((await overdue(dksSupervisor, { sort: 'kind' })).items)).toEqual([dksLate.stepId, dksSlightlyLate.stepId, handover.stepId]);
-    expect(ids((await overdue(prisonSupervisor, { sort: 'unit', order: 'desc' })).items)).toEqual([prisonLate.stepId, handover.stepId]);
+    expect(ids((await overdue(dksSupervisor, { sort: 'lateness', order: 'asc' })).items)).toEqual([
+      dksSlightlyLate.stepId,
+      dksLate.stepId,
+      handover.stepId,
+    ]);
+    expect(ids((await overdue(dksSupervisor, { sort: 'dueAt', order: 'desc' })).items)).toEqual([
+      dksSlightlyLate.stepId,
+      dksLate.stepId,
+      handover.stepId,
+    ]);
+    expect(ids((await overdue(dksSupervisor, { sort: 'kind' })).items)).toEqual([
+      dksLate.stepId,
+      dksSlightlyLate.stepId,
+      handover.stepId,
+    ]);
+    expect(ids((await overdue(prisonSupervisor, { sort: 'unit', order: 'desc' })).items)).toEqual([
+      prisonLate.stepId,
+      handover.stepId,
+    ]);
     const second = await overdue(dksSupervisor, { page: 2, pageSize: 2 });
-    expect([ids(second.items), second.total, second.page, second.pageSize]).toEqual([[dksSlightlyLate.stepId], 3, 2, 2]);
+    expect([ids(second.items), second.total, second.page, second.pageSize]).toEqual([
+      [dksSlightlyLate.stepId],
+      3,
+      2,
+      2,
+    ]);
   });
 
   it('shows nothing outside the scope', async () => {
@@ -177,7 +228,12 @@ describe('the due-soon list', () => {
     const query: StepBoardQuery = { ...page };
     const answer = await board.board({ list: 'due_soon', query }, dksSupervisor, AS_OF);
     expect(ids(answer.items)).toEqual([dksSoon.stepId]);
-    expect(answer.items[0]).toMatchObject({ overdue: false, latenessSeconds: 0, remainingSeconds: 5 * 3600, warningAt: at(-1) });
+    expect(answer.items[0]).toMatchObject({
+      overdue: false,
+      latenessSeconds: 0,
+      remainingSeconds: 5 * 3600,
+      warningAt: at(-1),
+    });
     expect(ids(answer.items)).not.toContain(dksLater.stepId);
   });
 });
@@ -185,9 +241,16 @@ describe('the due-soon list', () => {
 describe('the inbox', () => {
   it('holds the steps that are the user’s role’s turn at the user’s units, earliest deadline first', async () => {
     // Open steps not yet due are in the inbox too. Only this test's steps count: the inbox has no time bound.
-    const known = () => new Set([dksLate, dksSlightlyLate, dksSoon, dksLater, followUpDone, handover, prisonLate, councilLate].map((step) => step.stepId));
+    const known = () =>
+      new Set(
+        [dksLate, dksSlightlyLate, dksSoon, dksLater, followUpDone, handover, prisonLate, councilLate].map(
+          (step) => step.stepId,
+        ),
+      );
     const mine = (who: AuthenticatedUser) =>
-      board.inbox({ ...page, pageSize: 100 }, who, AS_OF).then((answer) => ids(answer.items).filter((id) => known().has(id)));
+      board
+        .inbox({ ...page, pageSize: 100 }, who, AS_OF)
+        .then((answer) => ids(answer.items).filter((id) => known().has(id)));
     expect(await mine(dksOfficer)).toEqual([dksLate.stepId, dksSlightlyLate.stepId, dksSoon.stepId, dksLater.stepId]);
     expect(await mine(policeExit)).toEqual([handover.stepId]);
     expect(await mine(prisonCaseworker)).toEqual([prisonLate.stepId]);

@@ -9,7 +9,10 @@ import { WORKFLOWS_PATH } from '../support/temporal-test-env';
  * current workflow code. A change that alters a workflow's commands without `patched()` fails here.
  */
 const HISTORIES_DIR = path.join(__dirname, 'histories');
-const files = fs.readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(HISTORIES_DIR)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 
 describe('replay of recorded workflow histories', () => {
   it('has recorded histories of every workflow type', () => {

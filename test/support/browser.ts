@@ -32,7 +32,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A page 1280 px wide in Danish, on Danish time. */
 export async function danishPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+  });
   return context.newPage();
 }
 

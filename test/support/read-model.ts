@@ -3,7 +3,8 @@ import { readModelDataSourceOptions } from '../../libs/persistence/data-source-o
 
 export function testDatabaseUrl(): string {
   const url = process.env.EXITFLOW_TEST_DATABASE_URL;
-  if (!url) throw new Error('EXITFLOW_TEST_DATABASE_URL is not set: run the tests with `npm test` (jest global setup).');
+  if (!url)
+    throw new Error('EXITFLOW_TEST_DATABASE_URL is not set: run the tests with `npm test` (jest global setup).');
   return url;
 }
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadModelRecorder } from '../../activities/read-model.activities';
-import type { CaseAction, CaseEventRecord, CaseTransition, CaseType } from '../../libs/domain/case-record/case-transition';
+import type {
+  CaseAction,
+  CaseEventRecord,
+  CaseTransition,
+  CaseType,
+} from '../../libs/domain/case-record/case-transition';
 import { DAY_MS } from './exit-course-fixtures';
 
 /**
@@ -34,7 +39,8 @@ function event(action: CaseAction, at: string, extra: Partial<CaseEventRecord> =
 /** Records one case's transitions in order (seq 1, 2, …); answers the case id. */
 async function recordCase(recorder: ReadModelRecorder, changes: Change[]): Promise<string> {
   const caseId = randomUUID();
-  for (const [index, change] of changes.entries()) await recorder.recordTransition({ caseId, seq: index + 1, ...change });
+  for (const [index, change] of changes.entries())
+    await recorder.recordTransition({ caseId, seq: index + 1, ...change });
   return caseId;
 }
 
@@ -57,7 +63,15 @@ function handover(end: Extract<CourseEnd, { kind: 'handed_over' }>): Change[] {
   };
   const redirect: Change[] = end.redirected
     ? [
-        { status: { status: 'handover_declined' }, events: [event('handover_declined', plusDays(end.at, 1), { reason: 'Ikke vores distrikt.', details: { policeDistrictCode: 'POL-KBH' } })] },
+        {
+          status: { status: 'handover_declined' },
+          events: [
+            event('handover_declined', plusDays(end.at, 1), {
+              reason: 'Ikke vores distrikt.',
+              details: { policeDistrictCode: 'POL-KBH' },
+            }),
+          ],
+        },
         {
           status: { status: 'awaiting_handover_decision' },
           exitCourseFacts: { handoverDistrict: 'POL-FYN' },
@@ -70,7 +84,9 @@ function handover(end: Extract<CourseEnd, { kind: 'handed_over' }>): Change[] {
   return [
     release,
     ...redirect,
-    closed('handed_over_continued', acceptedAt, [event('handover_accepted', acceptedAt, { details: { continuation: 'with_municipality' } })]),
+    closed('handed_over_continued', acceptedAt, [
+      event('handover_accepted', acceptedAt, { details: { continuation: 'with_municipality' } }),
+    ]),
   ];
 }
 
@@ -86,20 +102,41 @@ export function recordExitCourse(recorder: ReadModelRecorder, spec: CourseSpec):
         openedAt: spec.referredAt,
         exitCourse: { expectedReleaseDate: '2030-01-01', paroleLinked: false },
       },
-      events: [event('case_started', spec.referredAt, { details: { institutionCode: spec.unit, paroleLinked: false } })],
+      events: [
+        event('case_started', spec.referredAt, { details: { institutionCode: spec.unit, paroleLinked: false } }),
+      ],
     },
   ];
   if (spec.rejectedAt) {
-    changes.push(closed('rejected', spec.rejectedAt, [event('suitability_rejection', spec.rejectedAt, { reason: 'Ikke egnet.' })]));
+    changes.push(
+      closed('rejected', spec.rejectedAt, [event('suitability_rejection', spec.rejectedAt, { reason: 'Ikke egnet.' })]),
+    );
   }
   const offeredAt = spec.offeredAt ?? (spec.agreementAt && plusDays(spec.referredAt, 1));
-  if (offeredAt) changes.push({ status: { status: 'awaiting_agreement_signature' }, events: [event('suitability_offer', offeredAt)] });
-  if (spec.agreementAt) changes.push({ status: { status: 'agreement_active' }, events: [event('agreement_signed', spec.agreementAt)] });
+  if (offeredAt)
+    changes.push({
+      status: { status: 'awaiting_agreement_signature' },
+      events: [event('suitability_offer', offeredAt)],
+    });
+  if (spec.agreementAt)
+    changes.push({ status: { status: 'agreement_active' }, events: [event('agreement_signed', spec.agreementAt)] });
   for (const contact of spec.mentorContacts ?? []) {
     const contactId = randomUUID();
     changes.push({
-      mentorContacts: [{ contactId, contactAt: contact.at, form: 'meeting', durationMinutes: contact.minutes, mentorRef: 'MENTOR-0001' }],
-      events: [event('mentor_contact_logged', contact.at, { details: { contactId, form: 'meeting', durationMinutes: contact.minutes } })],
+      mentorContacts: [
+        {
+          contactId,
+          contactAt: contact.at,
+          form: 'meeting',
+          durationMinutes: contact.minutes,
+          mentorRef: 'MENTOR-0001',
+        },
+      ],
+      events: [
+        event('mentor_contact_logged', contact.at, {
+          details: { contactId, form: 'meeting', durationMinutes: contact.minutes },
+        }),
+      ],
     });
   }
   if (spec.end?.kind === 'handed_over') changes.push(...handover(spec.end));
@@ -146,8 +183,21 @@ export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise
     // On time (or cancelled): an hour before the deadline; late: the lateness after it.
     const at = new Date(Date.parse(spec.dueAt) + (latenessSeconds ? latenessSeconds * 1000 : -3600_000)).toISOString();
     changes.push({
-      stepsClosed: [{ stepId, status: cancelled ? 'cancelled' : 'completed', completedAt: at, latenessSeconds, outcome: cancelled ? undefined : 'done' }],
-      events: [event(cancelled ? 'step_cancelled' : 'step_completed', at, { stepId, details: { kind: spec.kind, latenessSeconds: latenessSeconds ?? 0 } })],
+      stepsClosed: [
+        {
+          stepId,
+          status: cancelled ? 'cancelled' : 'completed',
+          completedAt: at,
+          latenessSeconds,
+          outcome: cancelled ? undefined : 'done',
+        },
+      ],
+      events: [
+        event(cancelled ? 'step_cancelled' : 'step_completed', at, {
+          stepId,
+          details: { kind: spec.kind, latenessSeconds: latenessSeconds ?? 0 },
+        }),
+      ],
     });
   }
   return recordCase(recorder, changes);

@@ -31,7 +31,12 @@ export interface SystemUnderTest {
   stop(): Promise<void>;
 }
 
-export type UserClient = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpAnswer>;
+export type UserClient = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<HttpAnswer>;
 
 export async function startSystem(
   environment: Record<string, string> = {},
@@ -48,7 +53,10 @@ export async function startSystem(
   if (options.throughProxies) {
     const target = new URL(databaseUrl);
     const [temporalHost, temporalPort] = server.address.split(':');
-    proxies = { database: await startTcpProxy(target.hostname, Number(target.port)), temporal: await startTcpProxy(temporalHost, Number(temporalPort)) };
+    proxies = {
+      database: await startTcpProxy(target.hostname, Number(target.port)),
+      temporal: await startTcpProxy(temporalHost, Number(temporalPort)),
+    };
     systemDatabaseUrl = Object.assign(new URL(databaseUrl), { port: String(proxies.database.port) }).toString();
     temporalAddress = `127.0.0.1:${proxies.temporal.port}`;
   }
@@ -60,7 +68,9 @@ export async function startSystem(
     ...environment,
   });
   const worker: INestApplicationContext | undefined =
-    options.worker === false ? undefined : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
+    options.worker === false
+      ? undefined
+      : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   await worker?.init();
   const api: INestApplication = await createApiApp(config, logger);
   await api.listen(0, '127.0.0.1');
@@ -77,8 +87,12 @@ export async function startSystem(
     proxies,
     as: async (username) => {
       if (!tokens.has(username)) {
-        const login = await http(baseUrl, 'POST', '/api/auth/login', { username, password: DEMO_SECRETS.demoUserPassword });
-        if (login.status !== 200) throw new Error(`Login as ${username} answered ${login.status}: ${JSON.stringify(login.body)}`);
+        const login = await http(baseUrl, 'POST', '/api/auth/login', {
+          username,
+          password: DEMO_SECRETS.demoUserPassword,
+        });
+        if (login.status !== 200)
+          throw new Error(`Login as ${username} answered ${login.status}: ${JSON.stringify(login.body)}`);
         tokens.set(username, login.body.accessToken);
       }
       const authorization = `Bearer ${tokens.get(username)}`;

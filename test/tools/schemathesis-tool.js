@@ -53,10 +53,14 @@ function installSchemathesis(log = (line) => console.log(line)) {
   log(`exitflow: installing schemathesis==${SCHEMATHESIS_VERSION} into .tools/schemathesis/ …`);
   fs.rmSync(TOOL_DIR, { recursive: true, force: true });
   execFileSync(python, ['-m', 'venv', TOOL_DIR], { stdio: 'inherit' });
-  execFileSync(path.join(TOOL_DIR, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`], {
-    stdio: 'inherit',
-    env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
-  });
+  execFileSync(
+    path.join(TOOL_DIR, 'bin', 'python'),
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
+    },
+  );
   fs.writeFileSync(MARKER_FILE, `${SCHEMATHESIS_VERSION}\n`);
   return installed();
 }

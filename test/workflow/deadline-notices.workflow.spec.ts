@@ -1,4 +1,8 @@
-import { dksReadModelSyncedUpdate, planHomeVisitUpdate, recordDksAssessmentUpdate } from '../../workflows/dks-case.messages';
+import {
+  dksReadModelSyncedUpdate,
+  planHomeVisitUpdate,
+  recordDksAssessmentUpdate,
+} from '../../workflows/dks-case.messages';
 import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case.workflow';
 import { DKS_OFFICER, dksInput } from '../support/dks-case-fixtures';
 import { useWorkflowTestHarness } from '../support/workflow-test-harness';
@@ -13,7 +17,9 @@ const { now, recordHistory } = harness;
 const HOUR_MS = 3_600_000;
 
 /** The case's deadline notices (whether sent is left out: e2e suites' workers deliver this database's outbox meanwhile). */
-async function notices(caseId: string): Promise<{ kind: string; step_kind: string; due_at: string; recipient_unit: string }[]> {
+async function notices(
+  caseId: string,
+): Promise<{ kind: string; step_kind: string; due_at: string; recipient_unit: string }[]> {
   const rows = await harness.db.query(
     `SELECT n.kind, s.kind AS step_kind, n.due_at, n.recipient_unit
        FROM notifications n JOIN steps s ON s.id = n.step_id WHERE n.case_id = $1 ORDER BY n.due_at, n.kind DESC`,
@@ -22,13 +28,23 @@ async function notices(caseId: string): Promise<{ kind: string; step_kind: strin
   return rows.map((row: { due_at: Date }) => ({ ...row, due_at: row.due_at.toISOString() }));
 }
 
-const notice = (kind: string, stepKind: string, dueAt: string) => ({ kind, step_kind: stepKind, due_at: dueAt, recipient_unit: 'POL-KBH' });
+const notice = (kind: string, stepKind: string, dueAt: string) => ({
+  kind,
+  step_kind: stepKind,
+  due_at: dueAt,
+  recipient_unit: 'POL-KBH',
+});
 
 it('records each notice once across a worker restart, and again for a moved deadline', async () => {
   const triggeredAt = await now();
   const input = dksInput(triggeredAt);
   const { caseId } = input;
-  const handle = await harness.startSynced(dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`, dksReadModelSyncedUpdate, input);
+  const handle = await harness.startSynced(
+    dksCaseWorkflow,
+    `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`,
+    dksReadModelSyncedUpdate,
+    input,
+  );
   const assessmentDue = new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString();
 
   // The DKS assessment's warning window is 6 hours: nothing before it, one warning in it.
@@ -47,18 +63,26 @@ it('records each notice once across a worker restart, and again for a moved dead
   await harness.env.sleep(6 * HOUR_MS + 60_000);
   await harness.restartWorker();
   await handle.executeUpdate(dksReadModelSyncedUpdate);
-  const assessmentNotices = [notice('deadline_warning', 'dks_assessment', assessmentDue), notice('deadline_overdue', 'dks_assessment', assessmentDue)];
+  const assessmentNotices = [
+    notice('deadline_warning', 'dks_assessment', assessmentDue),
+    notice('deadline_overdue', 'dks_assessment', assessmentDue),
+  ];
   expect(await notices(caseId)).toEqual(assessmentNotices);
 
   // A home visit planned 2 days ahead (warning 1 day before), passed, then moved: a new deadline, new notices.
   const decidedAt = (await now()).toISOString();
-  await handle.executeUpdate(recordDksAssessmentUpdate, { args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }] });
+  await handle.executeUpdate(recordDksAssessmentUpdate, {
+    args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }],
+  });
   const firstPlan = new Date((await now()).getTime() + 48 * HOUR_MS).toISOString();
   await handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor: firstPlan, actor: DKS_OFFICER }] });
   await harness.env.sleep(48 * HOUR_MS + 60_000);
   await harness.restartWorker();
   await handle.executeUpdate(dksReadModelSyncedUpdate);
-  const firstPlanNotices = [notice('deadline_warning', 'home_visit', firstPlan), notice('deadline_overdue', 'home_visit', firstPlan)];
+  const firstPlanNotices = [
+    notice('deadline_warning', 'home_visit', firstPlan),
+    notice('deadline_overdue', 'home_visit', firstPlan),
+  ];
   expect(await notices(caseId)).toEqual([...assessmentNotices, ...firstPlanNotices]);
 
   const secondPlan = new Date((await now()).getTime() + 72 * HOUR_MS).toISOString();

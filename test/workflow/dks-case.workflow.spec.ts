@@ -19,7 +19,12 @@ const harness = useWorkflowTestHarness(TASK_QUEUE, 'dks-case');
 const { now, recordHistory } = harness;
 
 const start = (input: StartDksCaseInput) =>
-  harness.startSynced(dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`, dksReadModelSyncedUpdate, input);
+  harness.startSynced(
+    dksCaseWorkflow,
+    `${DKS_CASE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    dksReadModelSyncedUpdate,
+    input,
+  );
 
 describe('DKS case workflow', () => {
   it('makes the assessment due 24 elapsed hours after the charge, escalates it, and records a late decision', async () => {
@@ -27,7 +32,10 @@ describe('DKS case workflow', () => {
     const input = dksInput(triggeredAt);
     const handle = await start(input);
     const state = await handle.query(dksCaseStateQuery);
-    expect(state.steps[0]).toMatchObject({ kind: 'dks_assessment', dueAt: new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString() });
+    expect(state.steps[0]).toMatchObject({
+      kind: 'dks_assessment',
+      dueAt: new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString(),
+    });
 
     await harness.env.sleep(24 * HOUR_MS - 60_000);
     expect((await handle.query(dksCaseStateQuery)).steps[0].overdueAt).toBeUndefined();
@@ -36,7 +44,14 @@ describe('DKS case workflow', () => {
 
     const decidedAt = new Date(triggeredAt.getTime() + 24 * HOUR_MS + 45_000).toISOString();
     const assessed = await handle.executeUpdate(recordDksAssessmentUpdate, {
-      args: [{ concernConversation: true, reason: 'Sigtet for våbenbesiddelse; bror i bande.', decidedAt, actor: DKS_OFFICER }],
+      args: [
+        {
+          concernConversation: true,
+          reason: 'Sigtet for våbenbesiddelse; bror i bande.',
+          decidedAt,
+          actor: DKS_OFFICER,
+        },
+      ],
     });
     expect(assessed.status).toBe('awaiting_home_visit');
     expect(assessed.steps[0]).toMatchObject({ status: 'completed', latenessSeconds: 45 });
@@ -67,36 +82,73 @@ describe('DKS case workflow', () => {
     const input = dksInput(new Date('2026-10-19T08:00:00.000Z'));
     const handle = await start(input);
     await handle.executeUpdate(recordDksAssessmentUpdate, {
-      args: [{ concernConversation: true, reason: 'Bekymrende adfærd.', decidedAt: '2026-10-19T20:00:00.000Z', actor: DKS_OFFICER }],
+      args: [
+        {
+          concernConversation: true,
+          reason: 'Bekymrende adfærd.',
+          decidedAt: '2026-10-19T20:00:00.000Z',
+          actor: DKS_OFFICER,
+        },
+      ],
     });
     // The visit lies in the past now: it cannot be planned any more, only registered as held.
-    const pastPlan = await refusalOf(handle.executeUpdate(planHomeVisitUpdate, { args: [{ plannedFor: '2026-10-20T10:00:00.000Z', actor: DKS_OFFICER }] }));
+    const pastPlan = await refusalOf(
+      handle.executeUpdate(planHomeVisitUpdate, {
+        args: [{ plannedFor: '2026-10-20T10:00:00.000Z', actor: DKS_OFFICER }],
+      }),
+    );
     expect(pastPlan).toEqual({
       type: 'InvalidDomainData',
-      message: 'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.',
+      message:
+        'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.',
     });
     const beforeAssessment = await refusalOf(
-      handle.executeUpdate(recordHomeVisitUpdate, { args: [{ heldAt: '2026-10-19T19:00:00.000Z', withSocialServices: true, initiatives: 'x', actor: DKS_OFFICER }] }),
+      handle.executeUpdate(recordHomeVisitUpdate, {
+        args: [{ heldAt: '2026-10-19T19:00:00.000Z', withSocialServices: true, initiatives: 'x', actor: DKS_OFFICER }],
+      }),
     );
-    expect(beforeAssessment).toEqual({ type: 'InvalidDomainData', message: 'Tidspunktet for hjemmebesøget ligger før vurderingen (2026-10-19T20:00:00.000Z).' });
+    expect(beforeAssessment).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Tidspunktet for hjemmebesøget ligger før vurderingen (2026-10-19T20:00:00.000Z).',
+    });
     const noSocialServices = await refusalOf(
-      handle.executeUpdate(recordHomeVisitUpdate, { args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: false, initiatives: 'x', actor: DKS_OFFICER }] }),
+      handle.executeUpdate(recordHomeVisitUpdate, {
+        args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: false, initiatives: 'x', actor: DKS_OFFICER }],
+      }),
     );
-    expect(noSocialServices).toEqual({ type: 'InvalidDomainData', message: 'Bekymringssamtalen holdes som hjemmebesøg sammen med socialforvaltningen.' });
+    expect(noSocialServices).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Bekymringssamtalen holdes som hjemmebesøg sammen med socialforvaltningen.',
+    });
     const held = await handle.executeUpdate(recordHomeVisitUpdate, {
-      args: [{ heldAt: '2026-10-20T10:00:00.000Z', withSocialServices: true, initiatives: 'Fritidsjob, SSP-kontakt.', actor: DKS_OFFICER }],
+      args: [
+        {
+          heldAt: '2026-10-20T10:00:00.000Z',
+          withSocialServices: true,
+          initiatives: 'Fritidsjob, SSP-kontakt.',
+          actor: DKS_OFFICER,
+        },
+      ],
     });
     expect(held.status).toBe('awaiting_follow_up');
     expect(held.steps.find((step) => step.kind === 'follow_up_check')?.dueAt).toBe('2026-11-03T23:00:00.000Z');
     const beforeVisit = await refusalOf(
-      handle.executeUpdate(recordFollowUpCheckUpdate, { args: [{ checkedAt: '2026-10-20T09:00:00.000Z', findings: 'x', actor: DKS_OFFICER }] }),
+      handle.executeUpdate(recordFollowUpCheckUpdate, {
+        args: [{ checkedAt: '2026-10-20T09:00:00.000Z', findings: 'x', actor: DKS_OFFICER }],
+      }),
     );
-    expect(beforeVisit).toEqual({ type: 'InvalidDomainData', message: 'Tidspunktet for opfølgningen ligger før hjemmebesøget (2026-10-20T10:00:00.000Z).' });
+    expect(beforeVisit).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Tidspunktet for opfølgningen ligger før hjemmebesøget (2026-10-20T10:00:00.000Z).',
+    });
     const checked = await handle.executeUpdate(recordFollowUpCheckUpdate, {
       args: [{ checkedAt: '2026-11-02T09:00:00.000Z', findings: 'Fritidsjob i gang.', actor: DKS_OFFICER }],
     });
     expect(checked.status).toBe('followed_up');
-    expect(checked.steps.find((step) => step.kind === 'follow_up_check')).toMatchObject({ status: 'completed', latenessSeconds: 0 });
+    expect(checked.steps.find((step) => step.kind === 'follow_up_check')).toMatchObject({
+      status: 'completed',
+      latenessSeconds: 0,
+    });
     expect((await handle.result()).closedAt).toBe('2026-11-02T09:00:00.000Z');
     await recordHistory('followed-up', handle.workflowId);
   });
@@ -109,7 +161,11 @@ describe('DKS case workflow', () => {
       args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }],
     });
     const planningDue = computeDueAt({ unit: 'calendar-days', days: 7 }, new Date(decidedAt)).toISOString();
-    expect(assessed.steps.find((step) => step.kind === 'home_visit_planning')).toMatchObject({ status: 'open', openedAt: decidedAt, dueAt: planningDue });
+    expect(assessed.steps.find((step) => step.kind === 'home_visit_planning')).toMatchObject({
+      status: 'open',
+      openedAt: decidedAt,
+      dueAt: planningDue,
+    });
 
     // Not planned in 7 days: overdue like any step, and on the boards.
     await harness.env.sleep(Date.parse(planningDue) - (await now()).getTime() + 60_000);
@@ -123,7 +179,10 @@ describe('DKS case workflow', () => {
       ['home_visit', 'open'],
     ]);
     expect(planned.steps[1].latenessSeconds).toBeGreaterThanOrEqual(60);
-    const [row] = await harness.db.query(`SELECT status, outcome FROM steps WHERE case_id = $1 AND kind = 'home_visit_planning'`, [assessed.caseId]);
+    const [row] = await harness.db.query(
+      `SELECT status, outcome FROM steps WHERE case_id = $1 AND kind = 'home_visit_planning'`,
+      [assessed.caseId],
+    );
     expect(row).toEqual({ status: 'completed', outcome: 'planned' });
     await recordHistory('home-visit-planning', handle.workflowId);
   });
@@ -132,7 +191,9 @@ describe('DKS case workflow', () => {
     const triggeredAt = new Date((await now()).getTime() - 5 * HOUR_MS);
     const handle = await start(dksInput(triggeredAt));
     const decidedAt = new Date(triggeredAt.getTime() + HOUR_MS).toISOString();
-    await handle.executeUpdate(recordDksAssessmentUpdate, { args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }] });
+    await handle.executeUpdate(recordDksAssessmentUpdate, {
+      args: [{ concernConversation: true, reason: 'Bror i bande.', decidedAt, actor: DKS_OFFICER }],
+    });
     const heldAt = new Date(triggeredAt.getTime() + 3 * HOUR_MS).toISOString();
     const held = await handle.executeUpdate(recordHomeVisitUpdate, {
       args: [{ heldAt, withSocialServices: true, initiatives: 'Fritidsjob.', actor: DKS_OFFICER }],
@@ -149,12 +210,24 @@ describe('DKS case workflow', () => {
     const triggeredAt = await now();
     const handle = await start(dksInput(triggeredAt));
     const early = await refusalOf(
-      handle.executeUpdate(recordFollowUpCheckUpdate, { args: [{ checkedAt: triggeredAt.toISOString(), findings: 'x', actor: DKS_OFFICER }] }),
+      handle.executeUpdate(recordFollowUpCheckUpdate, {
+        args: [{ checkedAt: triggeredAt.toISOString(), findings: 'x', actor: DKS_OFFICER }],
+      }),
     );
-    expect(early).toEqual({ type: 'IllegalTransition', message: 'Opfølgningstjekket kan ikke registreres: sagen er afventer DKS-vurdering.' });
+    expect(early).toEqual({
+      type: 'IllegalTransition',
+      message: 'Opfølgningstjekket kan ikke registreres: sagen er afventer DKS-vurdering.',
+    });
     await harness.env.sleep(HOUR_MS);
     await handle.executeUpdate(recordDksAssessmentUpdate, {
-      args: [{ concernConversation: false, reason: 'Enkeltstående hændelse.', decidedAt: triggeredAt.toISOString(), actor: DKS_OFFICER }],
+      args: [
+        {
+          concernConversation: false,
+          reason: 'Enkeltstående hændelse.',
+          decidedAt: triggeredAt.toISOString(),
+          actor: DKS_OFFICER,
+        },
+      ],
     });
     expect((await handle.result()).status).toBe('closed_no_concern_conversation');
   });

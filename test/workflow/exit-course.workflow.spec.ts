@@ -1,5 +1,10 @@
 import { computeDueAt, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
-import { addCalendarDays, danishDateOf, formatLocalDate, parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
+import {
+  addCalendarDays,
+  danishDateOf,
+  formatLocalDate,
+  parseLocalDate,
+} from '../../libs/domain/time/copenhagen-calendar';
 import type { ExitCourseState, StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
 import {
   assignMentorUpdate,
@@ -29,7 +34,12 @@ const harness = useWorkflowTestHarness(TASK_QUEUE, 'exit-course');
 const { now, recordHistory } = harness;
 
 const start = (input: StartExitCourseInput) =>
-  harness.startSynced(exitCourseWorkflow, `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`, readModelSyncedUpdate, input);
+  harness.startSynced(
+    exitCourseWorkflow,
+    `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    readModelSyncedUpdate,
+    input,
+  );
 
 /** Saves a scenario's history once; an existing file is kept, since replay must keep proving old shapes. */
 async function stepRows(caseId: string) {
@@ -73,14 +83,22 @@ describe('exit-course workflow', () => {
     const expectedDue = computeDueAt({ unit: 'calendar-days', days: 30 }, referredAt).toISOString();
     expect(state.status).toBe('awaiting_suitability_assessment');
     expect(state.steps).toEqual([
-      expect.objectContaining({ kind: 'suitability_assessment', status: 'open', openedAt: input.referredAt, dueAt: expectedDue }),
+      expect.objectContaining({
+        kind: 'suitability_assessment',
+        status: 'open',
+        openedAt: input.referredAt,
+        dueAt: expectedDue,
+      }),
     ]);
     expect(state.steps[0].overdueAt).toBeUndefined();
     const [step] = await stepRows(input.caseId);
     expect(step).toMatchObject({ kind: 'suitability_assessment', status: 'open', overdue_at: null });
     expect(step.due_at.toISOString()).toBe(expectedDue);
     expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened']);
-    const [event] = await harness.db.query(`SELECT actor_id FROM case_events WHERE case_id = $1 AND action = 'case_started'`, [input.caseId]);
+    const [event] = await harness.db.query(
+      `SELECT actor_id FROM case_events WHERE case_id = $1 AND action = 'case_started'`,
+      [input.caseId],
+    );
     expect(event.actor_id).toBe(CASEWORKER.id);
   });
 
@@ -122,12 +140,22 @@ describe('exit-course workflow', () => {
     });
 
     const assessed = state.steps.find((step) => step.kind === 'suitability_assessment')!;
-    expect(assessed).toMatchObject({ status: 'completed', completedAt: decidedAt.toISOString(), latenessSeconds: 2 * 86400 + 3600 + 17 });
+    expect(assessed).toMatchObject({
+      status: 'completed',
+      completedAt: decidedAt.toISOString(),
+      latenessSeconds: 2 * 86400 + 3600 + 17,
+    });
     const [assessmentRow, signingRow] = await stepRows(input.caseId);
-    expect(assessmentRow).toMatchObject({ status: 'completed', lateness_seconds: 2 * 86400 + 3600 + 17, outcome: 'offer' });
+    expect(assessmentRow).toMatchObject({
+      status: 'completed',
+      lateness_seconds: 2 * 86400 + 3600 + 17,
+      outcome: 'offer',
+    });
     expect(assessmentRow.overdue_at).not.toBeNull();
     expect(signingRow).toMatchObject({ kind: 'agreement_signing', status: 'open', lateness_seconds: null });
-    expect(signingRow.due_at.toISOString()).toBe(computeDueAt(input.deadlines.agreementSigning, decidedAt).toISOString());
+    expect(signingRow.due_at.toISOString()).toBe(
+      computeDueAt(input.deadlines.agreementSigning, decidedAt).toISOString(),
+    );
     expect((await caseRow(input.caseId)).status).toBe('awaiting_agreement_signature');
     await recordHistory('late-offer', handle.workflowId);
   });
@@ -184,7 +212,9 @@ describe('exit-course workflow', () => {
     const handle = await start(input);
     await harness.env.sleep(DAY_MS);
     await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
-      args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() + DAY_MS / 2).toISOString(), actor: CASEWORKER }],
+      args: [
+        { outcome: 'offer', decidedAt: new Date(referredAt.getTime() + DAY_MS / 2).toISOString(), actor: CASEWORKER },
+      ],
     });
     await harness.env.sleep(DAY_MS);
     const interruptedAt = new Date(referredAt.getTime() + 1.5 * DAY_MS).toISOString();
@@ -263,7 +293,12 @@ describe('exit-course workflow', () => {
     expect((await stepRows(input.caseId)).map((row) => [row.kind, row.status, row.lateness_seconds])).toEqual([
       ['suitability_assessment', 'cancelled', null],
     ]);
-    expect(await actions(input.caseId)).toEqual(['case_started', 'step_opened', 'course_interrupted', 'step_cancelled']);
+    expect(await actions(input.caseId)).toEqual([
+      'case_started',
+      'step_opened',
+      'course_interrupted',
+      'step_cancelled',
+    ]);
     await recordHistory('interrupted-during-assessment', handle.workflowId);
   });
 
@@ -275,7 +310,9 @@ describe('exit-course workflow', () => {
 
     const beforeReferral = await refusalOf(
       handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
-        args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() - DAY_MS).toISOString(), actor: CASEWORKER }],
+        args: [
+          { outcome: 'offer', decidedAt: new Date(referredAt.getTime() - DAY_MS).toISOString(), actor: CASEWORKER },
+        ],
       }),
     );
     expect(beforeReferral).toEqual({
@@ -284,7 +321,13 @@ describe('exit-course workflow', () => {
     });
     const inFuture = await refusalOf(
       handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
-        args: [{ outcome: 'offer', decidedAt: new Date(referredAt.getTime() + 30 * DAY_MS).toISOString(), actor: CASEWORKER }],
+        args: [
+          {
+            outcome: 'offer',
+            decidedAt: new Date(referredAt.getTime() + 30 * DAY_MS).toISOString(),
+            actor: CASEWORKER,
+          },
+        ],
       }),
     );
     expect(inFuture).toEqual({ type: 'InvalidDomainData', message: 'Vurderingstidspunktet ligger i fremtiden.' });
@@ -338,8 +381,12 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     const input = exitCourseInput(referredAt);
     const handle = await start(input);
     await harness.env.sleep(3 * DAY_MS);
-    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(referredAt, 1), actor: CASEWORKER }] });
-    const signed = await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: at(referredAt, 1), actor: CASEWORKER }],
+    });
+    const signed = await handle.executeUpdate(recordAgreementSignedUpdate, {
+      args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }],
+    });
     return { referredAt, input, handle, signed };
   }
 
@@ -348,13 +395,28 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     expect(signed.status).toBe('agreement_active');
     const assignment = signed.steps.find((step) => step.kind === 'mentor_assignment')!;
     expect(assignment).toMatchObject({ status: 'open', openedAt: at(referredAt, 2) });
-    expect(assignment.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 14 }, new Date(at(referredAt, 2))).toISOString());
-    expect(signed.steps.find((step) => step.kind === 'agreement_signing')).toMatchObject({ status: 'completed', latenessSeconds: 0 });
+    expect(assignment.dueAt).toBe(
+      computeDueAt({ unit: 'calendar-days', days: 14 }, new Date(at(referredAt, 2))).toISOString(),
+    );
+    expect(signed.steps.find((step) => step.kind === 'agreement_signing')).toMatchObject({
+      status: 'completed',
+      latenessSeconds: 0,
+    });
     expect((await caseRow(input.caseId)).status).toBe('agreement_active');
-    expect((await actions(input.caseId)).slice(-4)).toEqual(['step_opened', 'agreement_signed', 'step_completed', 'step_opened']);
+    expect((await actions(input.caseId)).slice(-4)).toEqual([
+      'step_opened',
+      'agreement_signed',
+      'step_completed',
+      'step_opened',
+    ]);
 
-    const twice = await refusalOf(handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] }));
-    expect(twice).toEqual({ type: 'IllegalTransition', message: 'Underskriften kan ikke registreres: forløbet exit-aftale indgået.' });
+    const twice = await refusalOf(
+      handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(referredAt, 2), actor: CASEWORKER }] }),
+    );
+    expect(twice).toEqual({
+      type: 'IllegalTransition',
+      message: 'Underskriften kan ikke registreres: forløbet exit-aftale indgået.',
+    });
     await recordHistory('signed', handle.workflowId);
   });
 
@@ -366,9 +428,14 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     expect(overdue.steps.find((step) => step.kind === 'mentor_assignment')?.overdueAt).toBeDefined();
 
     const assignedAt = new Date(due + 3600_000).toISOString();
-    const assigned = await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt, actor: CASEWORKER }] });
+    const assigned = await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt, actor: CASEWORKER }],
+    });
     expect(assigned.mentor).toEqual({ mentorRef: 'MENTOR-0042', assignedAt, contactCount: 0, contactMinutes: 0 });
-    expect(assigned.steps.find((step) => step.kind === 'mentor_assignment')).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
+    expect(assigned.steps.find((step) => step.kind === 'mentor_assignment')).toMatchObject({
+      status: 'completed',
+      latenessSeconds: 3600,
+    });
     const cadence = assigned.steps.find((step) => step.kind === 'mentor_contact')!;
     expect(cadence).toMatchObject({ status: 'open', openedAt: assignedAt });
     expect(cadence.dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(assignedAt)).toISOString());
@@ -378,14 +445,18 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
 
   it('logs mentor contacts with minutes, moves the cadence, alarms after 31 days without contact, and changes mentor', async () => {
     const { referredAt, input, handle } = await signedCourse();
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.5), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.5), actor: CASEWORKER }],
+    });
     await harness.env.sleep(DAY_MS);
     const first = await handle.executeUpdate(logMentorContactUpdate, {
       args: [{ contactAt: at(referredAt, 3.5), form: 'meeting', durationMinutes: 90, actor: CASEWORKER }],
     });
     const cadence = first.steps.filter((step) => step.kind === 'mentor_contact');
     expect(cadence.map((step) => step.status)).toEqual(['completed', 'open']);
-    expect(cadence[1].dueAt).toBe(computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(at(referredAt, 3.5))).toISOString());
+    expect(cadence[1].dueAt).toBe(
+      computeDueAt({ unit: 'calendar-days', days: 31 }, new Date(at(referredAt, 3.5))).toISOString(),
+    );
 
     // A phone call logged afterwards for an earlier day is recorded, but does not move the cadence.
     const earlier = await handle.executeUpdate(logMentorContactUpdate, {
@@ -396,14 +467,19 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
 
     await harness.env.sleep(Date.parse(cadence[1].dueAt) - (await now()).getTime() + 3600_000);
     const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
-    expect(alarmed.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open')?.overdueAt).toBeDefined();
+    expect(
+      alarmed.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open')?.overdueAt,
+    ).toBeDefined();
 
     const changed = await handle.executeUpdate(assignMentorUpdate, {
       args: [{ mentorRef: 'MENTOR-0077', assignedAt: (await now()).toISOString(), actor: CASEWORKER }],
     });
     expect(changed.mentor.mentorRef).toBe('MENTOR-0077');
     expect(changed.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open')).toHaveLength(1);
-    const rows = await harness.db.query(`SELECT form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1 ORDER BY contact_at`, [input.caseId]);
+    const rows = await harness.db.query(
+      `SELECT form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1 ORDER BY contact_at`,
+      [input.caseId],
+    );
     expect(rows).toEqual([
       { form: 'phone', duration_minutes: 15, mentor_ref: 'MENTOR-0042' },
       { form: 'meeting', duration_minutes: 90, mentor_ref: 'MENTOR-0042' },
@@ -420,28 +496,56 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
   it('records the psychologist course and refuses what does not fit', async () => {
     const { referredAt, handle } = await signedCourse();
     const notActive = await refusalOf(
-      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.5), form: 'phone', durationMinutes: 10, actor: CASEWORKER }] }),
+      handle.executeUpdate(logMentorContactUpdate, {
+        args: [{ contactAt: at(referredAt, 2.5), form: 'phone', durationMinutes: 10, actor: CASEWORKER }],
+      }),
     );
-    expect(notActive).toEqual({ type: 'IllegalTransition', message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.' });
+    expect(notActive).toEqual({
+      type: 'IllegalTransition',
+      message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.',
+    });
     const notStarted = await refusalOf(
-      handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'ended', at: at(referredAt, 2.5), actor: CASEWORKER }] }),
+      handle.executeUpdate(recordPsychologistCourseUpdate, {
+        args: [{ event: 'ended', at: at(referredAt, 2.5), actor: CASEWORKER }],
+      }),
     );
-    expect(notStarted).toEqual({ type: 'IllegalTransition', message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.' });
-    const started = await handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'started', at: at(referredAt, 2.5), actor: CASEWORKER }] });
+    expect(notStarted).toEqual({
+      type: 'IllegalTransition',
+      message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.',
+    });
+    const started = await handle.executeUpdate(recordPsychologistCourseUpdate, {
+      args: [{ event: 'started', at: at(referredAt, 2.5), actor: CASEWORKER }],
+    });
     expect(started.psychologistCourse).toBe('ongoing');
-    const ended = await handle.executeUpdate(recordPsychologistCourseUpdate, { args: [{ event: 'ended', at: at(referredAt, 2.75), actor: CASEWORKER }] });
+    const ended = await handle.executeUpdate(recordPsychologistCourseUpdate, {
+      args: [{ event: 'ended', at: at(referredAt, 2.75), actor: CASEWORKER }],
+    });
     expect(ended.psychologistCourse).toBe('ended');
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.8), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.8), actor: CASEWORKER }],
+    });
     const tooLong = await refusalOf(
-      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.9), form: 'meeting', durationMinutes: 601, actor: CASEWORKER }] }),
+      handle.executeUpdate(logMentorContactUpdate, {
+        args: [{ contactAt: at(referredAt, 2.9), form: 'meeting', durationMinutes: 601, actor: CASEWORKER }],
+      }),
     );
-    expect(tooLong).toEqual({ type: 'InvalidDomainData', message: 'Varigheden skal være et helt antal minutter fra 1 til 600.' });
+    expect(tooLong).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Varigheden skal være et helt antal minutter fra 1 til 600.',
+    });
     const beforeMentor = await refusalOf(
-      handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(referredAt, 2.7), form: 'meeting', durationMinutes: 30, actor: CASEWORKER }] }),
+      handle.executeUpdate(logMentorContactUpdate, {
+        args: [{ contactAt: at(referredAt, 2.7), form: 'meeting', durationMinutes: 30, actor: CASEWORKER }],
+      }),
     );
-    expect(beforeMentor).toEqual({ type: 'InvalidDomainData', message: `Kontakttidspunktet ligger før mentorens tildeling (${at(referredAt, 2.8)}).` });
+    expect(beforeMentor).toEqual({
+      type: 'InvalidDomainData',
+      message: `Kontakttidspunktet ligger før mentorens tildeling (${at(referredAt, 2.8)}).`,
+    });
     const sameMentor = await refusalOf(
-      handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.9), actor: CASEWORKER }] }),
+      handle.executeUpdate(assignMentorUpdate, {
+        args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(referredAt, 2.9), actor: CASEWORKER }],
+      }),
     );
     expect(sameMentor).toEqual({ type: 'InvalidDomainData', message: 'MENTOR-0042 er allerede forløbets mentor.' });
   });
@@ -454,15 +558,22 @@ describe('exit-course workflow: joint assessment of a parole-linked course (Band
     const handle = await start(input);
     await harness.env.sleep(2 * DAY_MS);
     const at = (hours: number) => new Date(referredAt.getTime() + hours * 3600_000).toISOString();
-    const offer = () => handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(30), actor: CASEWORKER }] });
+    const offer = () =>
+      handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+        args: [{ outcome: 'offer', decidedAt: at(30), actor: CASEWORKER }],
+      });
 
-    await handle.executeUpdate(recordAssessmentInputUpdate, { args: [{ party: 'kriminalforsorgen', summary: 'Motiveret.', recordedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAssessmentInputUpdate, {
+      args: [{ party: 'kriminalforsorgen', summary: 'Motiveret.', recordedAt: at(1), actor: CASEWORKER }],
+    });
     expect(await refusalOf(offer())).toEqual({
       type: 'IllegalTransition',
       message:
         'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. Mangler: politiet, kommunen.',
     });
-    await handle.executeUpdate(recordAssessmentInputUpdate, { args: [{ party: 'police', summary: 'Ingen indvendinger.', recordedAt: at(2), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordAssessmentInputUpdate, {
+      args: [{ party: 'police', summary: 'Ingen indvendinger.', recordedAt: at(2), actor: CASEWORKER }],
+    });
     const municipality = await handle.executeUpdate(recordAssessmentInputUpdate, {
       args: [{ party: 'municipality', summary: 'Bolig kan findes.', recordedAt: at(3), actor: CASEWORKER }],
     });
@@ -490,9 +601,13 @@ describe('exit-course workflow: prison transfer', () => {
     const handle = await start(input);
     await harness.env.sleep(3 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
-    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(0.5), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: at(0.5), actor: CASEWORKER }],
+    });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(1), actor: CASEWORKER }] });
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(1.5), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(1.5), actor: CASEWORKER }],
+    });
     const before = await handle.executeUpdate(setReleasePlanUpdate, {
       args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH', actor: CASEWORKER }],
     });
@@ -503,22 +618,35 @@ describe('exit-course workflow: prison transfer', () => {
 
     expect(after.institutionCode).toBe('KF-ENNER-MARK');
     expect({ ...after, institutionCode: before.institutionCode }).toEqual(before);
-    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(
+      await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [
+        input.caseId,
+      ]),
+    ).toEqual([
       { org_unit: 'KF-ENNER-MARK', access: 'write' },
       { org_unit: 'KF-STORSTROEM', access: 'read' },
     ]);
     const [caseRecord] = await harness.db.query(`SELECT org_unit FROM cases WHERE id = $1`, [input.caseId]);
     expect(caseRecord.org_unit).toBe('KF-ENNER-MARK');
-    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+    expect(
+      await harness.db.query(
+        `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`,
+        [input.caseId],
+      ),
+    ).toEqual([
       { recipient_unit: 'KOM-0101', kind: 'prison_transfer' },
       { recipient_unit: 'POL-KBH', kind: 'prison_transfer' },
     ]);
     const same = await refusalOf(
-      handle.executeUpdate(recordPrisonTransferUpdate, { args: [{ toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(2.5), actor: CASEWORKER }] }),
+      handle.executeUpdate(recordPrisonTransferUpdate, {
+        args: [{ toInstitutionCode: 'KF-ENNER-MARK', transferredAt: at(2.5), actor: CASEWORKER }],
+      }),
     );
     expect(same).toEqual({ type: 'InvalidDomainData', message: 'Personen er allerede på den institution.' });
     const district = await refusalOf(
-      handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'KF-NYBORG', actor: CASEWORKER }] }),
+      handle.executeUpdate(setReleasePlanUpdate, {
+        args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'KF-NYBORG', actor: CASEWORKER }],
+      }),
     );
     expect(district).toEqual({ type: 'InvalidDomainData', message: "Politikredsen 'KF-NYBORG' kendes ikke." });
     await recordHistory('prison-transfer', handle.workflowId);
@@ -535,7 +663,9 @@ describe('exit-course workflow: release preparation', () => {
     const referredAt = await now();
     const input = exitCourseInput(referredAt, { expectedReleaseDate: await dateIn(releaseInDays) });
     const handle = await start(input);
-    await handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }] });
+    await handle.executeUpdate(setReleasePlanUpdate, {
+      args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }],
+    });
     return { input, handle };
   }
 
@@ -548,8 +678,16 @@ describe('exit-course workflow: release preparation', () => {
     const state = await handle.executeUpdate(readModelSyncedUpdate);
 
     expect(Date.parse(state.releaseNoticeSentAt!)).toBeGreaterThanOrEqual(noticeAt);
-    expect(state.steps.find((step) => step.kind === 'release_preparation')).toMatchObject({ status: 'open', dueAt: preparationDue(input.expectedReleaseDate) });
-    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`, [input.caseId])).toEqual([
+    expect(state.steps.find((step) => step.kind === 'release_preparation')).toMatchObject({
+      status: 'open',
+      dueAt: preparationDue(input.expectedReleaseDate),
+    });
+    expect(
+      await harness.db.query(
+        `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 ORDER BY recipient_unit`,
+        [input.caseId],
+      ),
+    ).toEqual([
       { recipient_unit: 'KOM-0751', kind: 'release_notice' },
       { recipient_unit: 'POL-OESTJYLLAND', kind: 'release_notice' },
     ]);
@@ -560,17 +698,24 @@ describe('exit-course workflow: release preparation', () => {
     const { input, handle } = await plannedCourse(45);
     await harness.env.sleep(5 * DAY_MS);
     const later = await dateIn(90);
-    await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Ny dom', actor: CASEWORKER }] });
+    await handle.executeUpdate(changeExpectedReleaseDateUpdate, {
+      args: [{ expectedReleaseDate: later, reason: 'Ny dom', actor: CASEWORKER }],
+    });
     await harness.env.sleep(noticeMoment(input.expectedReleaseDate).getTime() - (await now()).getTime() + DAY_MS);
     expect((await handle.query(exitCourseStateQuery)).releaseNoticeSentAt).toBeUndefined();
 
     const sooner = await dateIn(20);
-    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: sooner, reason: 'Prøveløsladelse bevilget', actor: CASEWORKER }] });
+    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, {
+      args: [{ expectedReleaseDate: sooner, reason: 'Prøveløsladelse bevilget', actor: CASEWORKER }],
+    });
     expect(moved.expectedReleaseDate).toBe(sooner);
     const state = await handle.executeUpdate(readModelSyncedUpdate);
     expect(state.releaseNoticeSentAt).toBeDefined();
     expect(state.steps.find((step) => step.kind === 'release_preparation')?.dueAt).toBe(preparationDue(sooner));
-    const [facts] = await harness.db.query(`SELECT to_char(expected_release_date, 'YYYY-MM-DD') AS date FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    const [facts] = await harness.db.query(
+      `SELECT to_char(expected_release_date, 'YYYY-MM-DD') AS date FROM exit_courses WHERE case_id = $1`,
+      [input.caseId],
+    );
     expect(facts.date).toBe(sooner);
     await recordHistory('release-date-moved', handle.workflowId);
   });
@@ -578,9 +723,13 @@ describe('exit-course workflow: release preparation', () => {
   it('moves the preparation deadline with the release date, and escalates what is still missing', async () => {
     const { input, handle } = await plannedCourse(20);
     await handle.executeUpdate(readModelSyncedUpdate);
-    await handle.executeUpdate(updateReadinessUpdate, { args: [{ item: 'housing', ready: true, note: 'Bolig via kommunen', actor: CASEWORKER }] });
+    await handle.executeUpdate(updateReadinessUpdate, {
+      args: [{ item: 'housing', ready: true, note: 'Bolig via kommunen', actor: CASEWORKER }],
+    });
     const later = await dateIn(26);
-    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: later, reason: 'Flyttet', actor: CASEWORKER }] });
+    const moved = await handle.executeUpdate(changeExpectedReleaseDateUpdate, {
+      args: [{ expectedReleaseDate: later, reason: 'Flyttet', actor: CASEWORKER }],
+    });
     const preparation = moved.steps.find((step) => step.kind === 'release_preparation')!;
     expect(preparation.dueAt).toBe(preparationDue(later));
     const [row] = await harness.db.query(`SELECT due_at FROM steps WHERE id = $1`, [preparation.stepId]);
@@ -593,11 +742,17 @@ describe('exit-course workflow: release preparation', () => {
       `SELECT details FROM case_events WHERE case_id = $1 AND action = 'step_overdue' AND details->>'kind' = 'release_preparation'`,
       [input.caseId],
     );
-    expect(escalation.details).toEqual({ kind: 'release_preparation', dueAt: preparationDue(later), missing: 'income,job_or_education_plan,mentor_continuity' });
+    expect(escalation.details).toEqual({
+      kind: 'release_preparation',
+      dueAt: preparationDue(later),
+      missing: 'income,job_or_education_plan,mentor_continuity',
+    });
 
     // Moved again after the escalation: the deadline is watched anew, and escalates again when it passes.
     const evenLater = await dateIn(30);
-    const movedAgain = await handle.executeUpdate(changeExpectedReleaseDateUpdate, { args: [{ expectedReleaseDate: evenLater, reason: 'Igen', actor: CASEWORKER }] });
+    const movedAgain = await handle.executeUpdate(changeExpectedReleaseDateUpdate, {
+      args: [{ expectedReleaseDate: evenLater, reason: 'Igen', actor: CASEWORKER }],
+    });
     expect(movedAgain.steps.find((step) => step.kind === 'release_preparation')?.overdueAt).toBeUndefined();
     await harness.env.sleep(Date.parse(preparationDue(evenLater)) - (await now()).getTime() + 3600_000);
     const again = await handle.executeUpdate(readModelSyncedUpdate);
@@ -608,10 +763,15 @@ describe('exit-course workflow: release preparation', () => {
       [input.caseId],
     );
     expect(escalations).toEqual([{ due: preparationDue(later) }, { due: preparationDue(evenLater) }]);
-    const dateNotices = await harness.db.query(`SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'release_date_changed'`, [input.caseId]);
+    const dateNotices = await harness.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'release_date_changed'`,
+      [input.caseId],
+    );
     expect(dateNotices[0].n).toBe(4);
     const unchanged = await refusalOf(
-      handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }] }),
+      handle.executeUpdate(setReleasePlanUpdate, {
+        args: [{ municipalityCode: 'KOM-0751', policeDistrictCode: 'POL-OESTJYLLAND', actor: CASEWORKER }],
+      }),
     );
     expect(unchanged).toEqual({ type: 'InvalidDomainData', message: 'Løsladelsesplanen er uændret.' });
 
@@ -625,7 +785,12 @@ describe('exit-course workflow: release preparation', () => {
     expect(done.latenessSeconds).toBe(3600);
     const [closed] = await harness.db.query(`SELECT status, outcome FROM steps WHERE id = $1`, [done.stepId]);
     expect(closed).toEqual({ status: 'completed', outcome: 'ready' });
-    expect(ready.readiness).toEqual({ housing: true, income: true, job_or_education_plan: true, mentor_continuity: true });
+    expect(ready.readiness).toEqual({
+      housing: true,
+      income: true,
+      job_or_education_plan: true,
+      mentor_continuity: true,
+    });
   });
 });
 
@@ -638,24 +803,42 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     const handle = await start(input);
     await harness.env.sleep(5 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
-    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }],
+    });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
-    await handle.executeUpdate(setReleasePlanUpdate, { args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH', actor: CASEWORKER }] });
-    const released = await handle.executeUpdate(recordReleaseUpdate, { args: [{ releasedAt: at(4), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }],
+    });
+    await handle.executeUpdate(setReleasePlanUpdate, {
+      args: [{ municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH', actor: CASEWORKER }],
+    });
+    const released = await handle.executeUpdate(recordReleaseUpdate, {
+      args: [{ releasedAt: at(4), actor: CASEWORKER }],
+    });
     return { input, handle, released, at };
   }
 
   it('hands over at release: the prison reads, the district decides, and accepting continuation ends the course', async () => {
     const { input, handle, released, at } = await releasedCourse();
     expect(released.status).toBe('awaiting_handover_decision');
-    expect(released.handover).toEqual({ policeDistrictCode: 'POL-KBH', municipalityCode: 'KOM-0101', releasedAt: at(4) });
-    expect(released.steps.filter((step) => step.status === 'open').map((step) => step.kind)).toEqual(['handover_decision']);
+    expect(released.handover).toEqual({
+      policeDistrictCode: 'POL-KBH',
+      municipalityCode: 'KOM-0101',
+      releasedAt: at(4),
+    });
+    expect(released.steps.filter((step) => step.status === 'open').map((step) => step.kind)).toEqual([
+      'handover_decision',
+    ]);
     expect(released.steps.find((step) => step.kind === 'mentor_contact')?.status).toBe('cancelled');
     expect(released.steps.find((step) => step.kind === 'handover_decision')?.dueAt).toBe(
       computeDueAt({ unit: 'calendar-days', days: 7 }, new Date(at(4))).toISOString(),
     );
-    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(
+      await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [
+        input.caseId,
+      ]),
+    ).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'read' },
       { org_unit: 'POL-KBH', access: 'write' },
@@ -667,7 +850,10 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     const result = await handle.result();
     expect(result.status).toBe('handed_over_continued');
     expect(result.handover?.continuation).toBe('with_municipality');
-    const [facts] = await harness.db.query(`SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`, [input.caseId]);
+    const [facts] = await harness.db.query(
+      `SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`,
+      [input.caseId],
+    );
     expect(facts).toEqual({ handover_district: 'POL-KBH', handover_continuation: 'with_municipality' });
     expect((await caseRow(input.caseId)).status).toBe('handed_over_continued');
     await recordHistory('handed-over-continued', handle.workflowId);
@@ -681,63 +867,127 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     expect(overdue.steps.find((step) => step.kind === 'handover_decision')?.overdueAt).toBeDefined();
 
     const declined = await handle.executeUpdate(decideHandoverUpdate, {
-      args: [{ decision: 'decline', reason: 'Personen bor i Vestegnens kreds.', decidedAt: new Date(due + 3600_000).toISOString(), actor: POLICE }],
+      args: [
+        {
+          decision: 'decline',
+          reason: 'Personen bor i Vestegnens kreds.',
+          decidedAt: new Date(due + 3600_000).toISOString(),
+          actor: POLICE,
+        },
+      ],
     });
     expect(declined.status).toBe('handover_declined');
-    expect(declined.steps.find((step) => step.kind === 'handover_decision')).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
+    expect(declined.steps.find((step) => step.kind === 'handover_decision')).toMatchObject({
+      status: 'completed',
+      latenessSeconds: 3600,
+    });
     const redirected = await handle.executeUpdate(redirectHandoverUpdate, {
-      args: [{ policeDistrictCode: 'POL-KBH-VESTEGN', redirectedAt: new Date(due + 2 * 3600_000).toISOString(), actor: CASEWORKER }],
+      args: [
+        {
+          policeDistrictCode: 'POL-KBH-VESTEGN',
+          redirectedAt: new Date(due + 2 * 3600_000).toISOString(),
+          actor: CASEWORKER,
+        },
+      ],
     });
     expect(redirected.status).toBe('awaiting_handover_decision');
-    expect(await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [input.caseId])).toEqual([
+    expect(
+      await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [
+        input.caseId,
+      ]),
+    ).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'read' },
       { org_unit: 'POL-KBH', access: 'read' },
       { org_unit: 'POL-KBH-VESTEGN', access: 'write' },
     ]);
     const noReason = await refusalOf(
-      handle.executeUpdate(decideHandoverUpdate, { args: [{ decision: 'accept', continuation: 'closed', decidedAt: new Date(due + 3 * 3600_000).toISOString(), actor: POLICE }] }),
+      handle.executeUpdate(decideHandoverUpdate, {
+        args: [
+          {
+            decision: 'accept',
+            continuation: 'closed',
+            decidedAt: new Date(due + 3 * 3600_000).toISOString(),
+            actor: POLICE,
+          },
+        ],
+      }),
     );
     expect(noReason).toEqual({ type: 'InvalidDomainData', message: 'Et afsluttet forløb skal have en begrundelse.' });
     await handle.executeUpdate(decideHandoverUpdate, {
-      args: [{ decision: 'accept', continuation: 'closed', reason: 'Ønsker ikke at fortsætte efter løsladelse.', decidedAt: new Date(due + 3 * 3600_000).toISOString(), actor: POLICE }],
+      args: [
+        {
+          decision: 'accept',
+          continuation: 'closed',
+          reason: 'Ønsker ikke at fortsætte efter løsladelse.',
+          decidedAt: new Date(due + 3 * 3600_000).toISOString(),
+          actor: POLICE,
+        },
+      ],
     });
     expect((await handle.result()).status).toBe('handed_over_closed');
-    expect(await harness.db.query(`SELECT recipient_unit FROM notifications WHERE case_id = $1 AND kind = 'handover' ORDER BY created_at, recipient_unit`, [input.caseId])).toEqual([
-      { recipient_unit: 'POL-KBH' },
-      { recipient_unit: 'POL-KBH-VESTEGN' },
-    ]);
+    expect(
+      await harness.db.query(
+        `SELECT recipient_unit FROM notifications WHERE case_id = $1 AND kind = 'handover' ORDER BY created_at, recipient_unit`,
+        [input.caseId],
+      ),
+    ).toEqual([{ recipient_unit: 'POL-KBH' }, { recipient_unit: 'POL-KBH-VESTEGN' }]);
     await recordHistory('handover-declined-redirected-closed', handle.workflowId);
   });
 
   it('refuses an interruption while the police exit unit holds the case, and notifies the municipality of the release', async () => {
     const { input, handle, at } = await releasedCourse();
     const refused = await refusalOf(
-      handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: at(4.2), actor: CASEWORKER }] }),
+      handle.executeUpdate(interruptCourseUpdate, {
+        args: [{ by: 'kriminalforsorgen', reason: 'x', interruptedAt: at(4.2), actor: CASEWORKER }],
+      }),
     );
-    expect(refused).toEqual({ type: 'IllegalTransition', message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.' });
-    expect(await harness.db.query(`SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`, [input.caseId])).toEqual([
+    expect(refused).toEqual({
+      type: 'IllegalTransition',
+      message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.',
+    });
+    expect(
+      await harness.db.query(
+        `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`,
+        [input.caseId],
+      ),
+    ).toEqual([
       { recipient_unit: 'POL-KBH', kind: 'handover' },
       { recipient_unit: 'KOM-0101', kind: 'release' },
     ]);
-    const cancelled = await harness.db.query(`SELECT details->>'kind' AS kind FROM case_events WHERE case_id = $1 AND action = 'step_cancelled'`, [input.caseId]);
+    const cancelled = await harness.db.query(
+      `SELECT details->>'kind' AS kind FROM case_events WHERE case_id = $1 AND action = 'step_cancelled'`,
+      [input.caseId],
+    );
     expect(cancelled).toEqual([{ kind: 'mentor_contact' }]);
-    const declined = await handle.executeUpdate(decideHandoverUpdate, { args: [{ decision: 'decline', reason: 'Forkert kreds', decidedAt: at(4.3), actor: POLICE }] });
+    const declined = await handle.executeUpdate(decideHandoverUpdate, {
+      args: [{ decision: 'decline', reason: 'Forkert kreds', decidedAt: at(4.3), actor: POLICE }],
+    });
     expect(declined.status).toBe('handover_declined');
     const same = await refusalOf(
-      handle.executeUpdate(redirectHandoverUpdate, { args: [{ policeDistrictCode: 'POL-KBH', redirectedAt: at(4.4), actor: CASEWORKER }] }),
+      handle.executeUpdate(redirectHandoverUpdate, {
+        args: [{ policeDistrictCode: 'POL-KBH', redirectedAt: at(4.4), actor: CASEWORKER }],
+      }),
     );
-    expect(same).toEqual({ type: 'InvalidDomainData', message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.' });
+    expect(same).toEqual({
+      type: 'InvalidDomainData',
+      message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.',
+    });
   });
 
   it('refuses a release before the agreement is signed', async () => {
     const input = exitCourseInput(await now());
     const handle = await start(input);
     await harness.env.sleep(DAY_MS);
-    const refused = await refusalOf(handle.executeUpdate(recordReleaseUpdate, { args: [{ releasedAt: (await now()).toISOString(), actor: CASEWORKER }] }));
+    const refused = await refusalOf(
+      handle.executeUpdate(recordReleaseUpdate, {
+        args: [{ releasedAt: (await now()).toISOString(), actor: CASEWORKER }],
+      }),
+    );
     expect(refused).toEqual({
       type: 'IllegalTransition',
-      message: 'Løsladelsen kan ikke registreres: forløbet afventer egnethedsvurdering. Uden indgået aftale afbrydes forløbet i stedet.',
+      message:
+        'Løsladelsen kan ikke registreres: forløbet afventer egnethedsvurdering. Uden indgået aftale afbrydes forløbet i stedet.',
     });
   });
 });
@@ -750,22 +1000,36 @@ describe('exit-course workflow: long courses continue as new', () => {
     const firstRun = (await handle.describe()).runId;
     await harness.env.sleep(40 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
-    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }],
+    });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }],
+    });
     for (let day = 4; day < 36; day += 2) {
-      await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: day % 4 ? 'phone' : 'meeting', durationMinutes: 30, actor: CASEWORKER }] });
+      await handle.executeUpdate(logMentorContactUpdate, {
+        args: [{ contactAt: at(day), form: day % 4 ? 'phone' : 'meeting', durationMinutes: 30, actor: CASEWORKER }],
+      });
     }
     const carried = await handle.query(exitCourseStateQuery);
     const latest = await harness.env.client.workflow.getHandle(handle.workflowId).describe();
 
     expect(latest.runId).not.toBe(firstRun);
     expect(latest.historyLength).toBeLessThan(80);
-    expect(carried.mentor).toEqual({ mentorRef: 'MENTOR-0042', assignedAt: at(3), contactCount: 16, contactMinutes: 480, lastContactAt: at(34) });
+    expect(carried.mentor).toEqual({
+      mentorRef: 'MENTOR-0042',
+      assignedAt: at(3),
+      contactCount: 16,
+      contactMinutes: 480,
+      lastContactAt: at(34),
+    });
     expect(carried.status).toBe('agreement_active');
     const openCadence = carried.steps.filter((step) => step.kind === 'mentor_contact' && step.status === 'open');
     expect(openCadence).toHaveLength(1);
-    const rows = await harness.db.query(`SELECT count(*)::int AS n FROM mentor_contacts WHERE case_id = $1`, [input.caseId]);
+    const rows = await harness.db.query(`SELECT count(*)::int AS n FROM mentor_contacts WHERE case_id = $1`, [
+      input.caseId,
+    ]);
     expect(rows[0].n).toBe(16);
     const seqs: { transition_seq: number }[] = await harness.db.query(
       `SELECT DISTINCT transition_seq FROM case_events WHERE case_id = $1 ORDER BY transition_seq`,
@@ -778,8 +1042,12 @@ describe('exit-course workflow: long courses continue as new', () => {
     await harness.env.sleep(Date.parse(openCadence[0].dueAt) - (await now()).getTime() + 3600_000);
     const alarmed = await handle.executeUpdate(readModelSyncedUpdate);
     expect(alarmed.steps.find((step) => step.stepId === openCadence[0].stepId)?.overdueAt).toBeDefined();
-    await handle.executeUpdate(interruptCourseUpdate, { args: [{ by: 'inmate', reason: 'Stop', interruptedAt: (await now()).toISOString(), actor: CASEWORKER }] });
-    expect((await harness.env.client.workflow.getHandle(handle.workflowId).result()).status).toBe('interrupted_by_inmate');
+    await handle.executeUpdate(interruptCourseUpdate, {
+      args: [{ by: 'inmate', reason: 'Stop', interruptedAt: (await now()).toISOString(), actor: CASEWORKER }],
+    });
+    expect((await harness.env.client.workflow.getHandle(handle.workflowId).result()).status).toBe(
+      'interrupted_by_inmate',
+    );
     expect((await caseRow(input.caseId)).status).toBe('interrupted_by_inmate');
   });
 
@@ -789,11 +1057,17 @@ describe('exit-course workflow: long courses continue as new', () => {
     const handle = await start(input);
     await harness.env.sleep(20 * DAY_MS);
     const at = (days: number) => new Date(referredAt.getTime() + days * DAY_MS).toISOString();
-    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, { args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }] });
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt: at(1), actor: CASEWORKER }],
+    });
     await handle.executeUpdate(recordAgreementSignedUpdate, { args: [{ signedAt: at(2), actor: CASEWORKER }] });
-    await handle.executeUpdate(assignMentorUpdate, { args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }] });
+    await handle.executeUpdate(assignMentorUpdate, {
+      args: [{ mentorRef: 'MENTOR-0042', assignedAt: at(3), actor: CASEWORKER }],
+    });
     for (let day = 4; day < 16; day += 2) {
-      await handle.executeUpdate(logMentorContactUpdate, { args: [{ contactAt: at(day), form: 'meeting', durationMinutes: 45, actor: CASEWORKER }] });
+      await handle.executeUpdate(logMentorContactUpdate, {
+        args: [{ contactAt: at(day), form: 'meeting', durationMinutes: 45, actor: CASEWORKER }],
+      });
     }
     const latest = harness.env.client.workflow.getHandle(handle.workflowId);
     const [startEvent] = (await latest.fetchHistory()).events!;

@@ -20,7 +20,12 @@ const { now, recordHistory } = harness;
 const councilInput = (receivedAt: Date) => networkCouncilInput(receivedAt, CASEWORKER);
 
 const start = (input: StartNetworkCouncilInput) =>
-  harness.startSynced(networkCouncilWorkflow, `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`, councilReadModelSyncedUpdate, input);
+  harness.startSynced(
+    networkCouncilWorkflow,
+    `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    councilReadModelSyncedUpdate,
+    input,
+  );
 
 describe('network council workflow', () => {
   it('is due by the end of the 7th Danish day after receipt, across the October clock change, and escalates', async () => {
@@ -52,25 +57,35 @@ describe('network council workflow', () => {
 
     const invitedAt = new Date(due + 3600_000).toISOString();
     const convened = await handle.executeUpdate(recordInvitationsUpdate, {
-      args: [{ invitedAt, participants: [{ role: 'youth' }, { role: 'parents' }, { role: 'police' }, { role: 'ssp' }], actor: CASEWORKER }],
+      args: [
+        {
+          invitedAt,
+          participants: [{ role: 'youth' }, { role: 'parents' }, { role: 'police' }, { role: 'ssp' }],
+          actor: CASEWORKER,
+        },
+      ],
     });
     expect(convened.status).toBe('convened');
     expect(convened.steps[0]).toMatchObject({ status: 'completed', latenessSeconds: 3600 });
     const agreementsTooSoon = await refusalOf(
-      handle.executeUpdate(recordCouncilAgreementsUpdate, { args: [{ agreedAt: invitedAt, agreements: [{ kind: 'mentor_support', description: 'x' }], actor: CASEWORKER }] }),
+      handle.executeUpdate(recordCouncilAgreementsUpdate, {
+        args: [{ agreedAt: invitedAt, agreements: [{ kind: 'mentor_support', description: 'x' }], actor: CASEWORKER }],
+      }),
     );
     expect(agreementsTooSoon.message).toBe('Aftalerne kan ikke registreres: netværkssamrådet er indkaldt.');
     const heldAt = new Date(due + 5 * 3600_000).toISOString();
     await handle.executeUpdate(recordCouncilMeetingUpdate, { args: [{ heldAt, actor: CASEWORKER }] });
     await handle.executeUpdate(recordCouncilAgreementsUpdate, {
-      args: [{
-        agreedAt: heldAt,
-        agreements: [
-          { kind: 'support_in_custody', description: 'Besøg af SSP under varetægt.' },
-          { kind: 'mentor_support', description: 'Mentor fra kommunen.' },
-        ],
-        actor: CASEWORKER,
-      }],
+      args: [
+        {
+          agreedAt: heldAt,
+          agreements: [
+            { kind: 'support_in_custody', description: 'Besøg af SSP under varetægt.' },
+            { kind: 'mentor_support', description: 'Mentor fra kommunen.' },
+          ],
+          actor: CASEWORKER,
+        },
+      ],
     });
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'agreements_made', closedAt: heldAt });

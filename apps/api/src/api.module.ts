@@ -49,7 +49,19 @@ export class ApiModule {
         ExitCoursesModule,
         ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, PersonsController, CodecController, DksCasesController, NetworkCouncilsController, StepsController, ReferenceDataController, OutboxNoticesController, AttentionController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        PersonsController,
+        CodecController,
+        DksCasesController,
+        NetworkCouncilsController,
+        StepsController,
+        ReferenceDataController,
+        OutboxNoticesController,
+        AttentionController,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         TokenService,
@@ -66,10 +78,23 @@ export class ApiModule {
         OutboxNoticesRepository,
         AttentionRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: TEMPORAL_CLIENT, useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring) },
+        {
+          provide: TEMPORAL_CLIENT,
+          useFactory: (): Promise<Client> => connectTemporalClient(config.temporal, config.temporalCodecKeyring),
+        },
         TemporalCalls,
       ],
-      exports: [API_CONFIG, TEMPORAL_CLIENT, TemporalCalls, AccessLogService, PersonsService, CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
+      exports: [
+        API_CONFIG,
+        TEMPORAL_CLIENT,
+        TemporalCalls,
+        AccessLogService,
+        PersonsService,
+        CaseScopeRepository,
+        CaseRecordsRepository,
+        CaseDecisionsService,
+        IdempotencyKeysService,
+      ],
     };
   }
 }

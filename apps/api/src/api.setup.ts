@@ -17,19 +17,27 @@ import { serveWebPage, webPageHeaders } from './web/web-page';
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
 /** Builds the API application exactly as `main.ts` runs it (tests use this too). */
-export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
+export async function createApiApp(
+  config: ExitflowConfig,
+  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
     logger: logLevels,
   });
   // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
   // inline bootstrap script and styles, and gets exactly that.
-  const apiHeaders = helmet({ contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } } });
+  const apiHeaders = helmet({
+    contentSecurityPolicy: { directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+  });
   const docsHeaders = helmet({
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
   });
   // The web page (everything outside /api) has its own policy: its own scripts and styles only.
-  const headersFor = (url = '') => (url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api') ? apiHeaders : webPageHeaders);
+  const headersFor = (url = '') =>
+    url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api') ? apiHeaders : webPageHeaders;
   app.use((request: Request, response: Response, next: () => void) => {
     response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
     // Answers about cases carry personal data: no browser or proxy may keep a copy.
@@ -40,7 +48,10 @@ export async function createApiApp(config: ExitflowConfig, logLevels: LogLevel[]
   app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
     // Closed unless configured; the payload codec admits the Temporal UI's origin only.
     const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;
-    callback(null, { origin: allowed.length ? allowed : false, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace'] });
+    callback(null, {
+      origin: allowed.length ? allowed : false,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace'],
+    });
   });
   app.use('/api', refuseNonJsonBody);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });

@@ -30,11 +30,20 @@ function freePort(): Promise<number> {
 /** Cases of every type spread over every unit, each with 3 steps: one closed, one open (a third overdue), one cancelled. */
 async function seed(db: DataSource): Promise<void> {
   const units = ORGANISATION_UNITS;
-  const typeOfUnit = { institution: 'exit_course', police_district: 'dks_assessment', municipality: 'network_council' } as const;
+  const typeOfUnit = {
+    institution: 'exit_course',
+    police_district: 'dks_assessment',
+    municipality: 'network_council',
+  } as const;
   const kindsOf = (caseType: string) => STEP_KIND_NAMES.filter((kind) => STEP_KINDS[kind].caseType === caseType);
   await db.query(`CREATE TEMP TABLE bench_units (n int, code text, case_type text, kinds text[])`);
   for (const [n, unit] of units.entries()) {
-    await db.query(`INSERT INTO bench_units VALUES ($1, $2, $3, $4)`, [n, unit.code, typeOfUnit[unit.kind], kindsOf(typeOfUnit[unit.kind])]);
+    await db.query(`INSERT INTO bench_units VALUES ($1, $2, $3, $4)`, [
+      n,
+      unit.code,
+      typeOfUnit[unit.kind],
+      kindsOf(typeOfUnit[unit.kind]),
+    ]);
   }
   await db.query(
     `INSERT INTO cases (id, case_type, workflow_id, person_ref, org_unit, status, opened_at, last_seq)
@@ -42,8 +51,12 @@ async function seed(db: DataSource): Promise<void> {
        FROM generate_series(1, $1) g JOIN bench_units u ON u.n = g % $2`,
     [CASES, units.length],
   );
-  await db.query(`INSERT INTO exit_courses (case_id, expected_release_date, parole_linked) SELECT id, now()::date + 200, false FROM cases WHERE case_type = 'exit_course'`);
-  await db.query(`INSERT INTO case_access (case_id, org_unit, organisation, access) SELECT c.id, c.org_unit, CASE c.case_type WHEN 'exit_course' THEN 'kriminalforsorgen' WHEN 'dks_assessment' THEN 'politi' ELSE 'kommune' END, 'write' FROM cases c`);
+  await db.query(
+    `INSERT INTO exit_courses (case_id, expected_release_date, parole_linked) SELECT id, now()::date + 200, false FROM cases WHERE case_type = 'exit_course'`,
+  );
+  await db.query(
+    `INSERT INTO case_access (case_id, org_unit, organisation, access) SELECT c.id, c.org_unit, CASE c.case_type WHEN 'exit_course' THEN 'kriminalforsorgen' WHEN 'dks_assessment' THEN 'politi' ELSE 'kommune' END, 'write' FROM cases c`,
+  );
   await db.query(
     `INSERT INTO steps (id, case_id, kind, status, opened_at, due_at, completed_at)
      SELECT gen_random_uuid(), c.id, u.kinds[1 + (s + abs(hashtext(c.id::text))) % array_length(u.kinds, 1)],
@@ -66,7 +79,9 @@ async function time(label: string, run: () => Promise<{ total: number }>): Promi
   }
   samples.sort((a, b) => a - b);
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-  console.log(`${label.padEnd(58)} ${String(total).padStart(7)} rows   p50 ${pick(0.5).padStart(7)} ms   p95 ${pick(0.95).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(58)} ${String(total).padStart(7)} rows   p50 ${pick(0.5).padStart(7)} ms   p95 ${pick(0.95).padStart(7)} ms`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -84,10 +99,21 @@ async function main(): Promise<void> {
       `SELECT count(*)::int AS steps, count(*) FILTER (WHERE status = 'open')::int AS open,
               count(*) FILTER (WHERE status = 'open' AND due_at <= now())::int AS overdue FROM steps`,
     );
-    console.log(`${CASES} cases, ${steps} steps, ${open} open, ${overdue} overdue (seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s); ${ROUNDS} rounds each, 20 rows a page`);
+    console.log(
+      `${CASES} cases, ${steps} steps, ${open} open, ${overdue} overdue (seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s); ${ROUNDS} rounds each, 20 rows a page`,
+    );
     const board = new StepBoardRepository(db);
-    const user = (role: AuthenticatedUser['role'], organisation: AuthenticatedUser['organisation'], units: string[]): AuthenticatedUser => ({
-      id: 'bench', username: 'bench', displayName: 'bench', role, organisation, units,
+    const user = (
+      role: AuthenticatedUser['role'],
+      organisation: AuthenticatedUser['organisation'],
+      units: string[],
+    ): AuthenticatedUser => ({
+      id: 'bench',
+      username: 'bench',
+      displayName: 'bench',
+      role,
+      organisation,
+      units,
     });
     const national = user('national_supervisor', 'kriminalforsorgen', []);
     const prison = user('supervisor', 'kriminalforsorgen', ['KF-STORSTROEM']);
@@ -95,13 +121,21 @@ async function main(): Promise<void> {
     const page = { page: 1, pageSize: 20 };
     const list = (request: StepList, who: AuthenticatedUser) => () => board.board(request, who, new Date());
     await time('overdue, national KF supervisor, by lateness', list({ list: 'overdue', query: page }, national));
-    await time('overdue, national KF supervisor, page 50 by unit', list({ list: 'overdue', query: { page: 50, pageSize: 20, sort: 'unit' } }, national));
-    await time('overdue, national, kind + min 48 h late', list({ list: 'overdue', query: { ...page, kind: 'mentor_contact', minLatenessHours: 48 } }, national));
+    await time(
+      'overdue, national KF supervisor, page 50 by unit',
+      list({ list: 'overdue', query: { page: 50, pageSize: 20, sort: 'unit' } }, national),
+    );
+    await time(
+      'overdue, national, kind + min 48 h late',
+      list({ list: 'overdue', query: { ...page, kind: 'mentor_contact', minLatenessHours: 48 } }, national),
+    );
     await time('overdue, one prison’s supervisor', list({ list: 'overdue', query: page }, prison));
     await time('due soon, national KF supervisor', list({ list: 'due_soon', query: page }, national));
     await time('inbox, a DKS officer', () => board.inbox(page, dks, new Date()));
     const memory = process.memoryUsage();
-    console.log(`node process: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `node process: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    );
   } finally {
     await db.destroy();
     await server?.stop();

@@ -25,29 +25,56 @@ export const DEMO_COURSES: DemoCourse[] = [
     key: 'demo-seed-0001',
     caseworker: 'kf.storstroem',
     person: { name: 'Demo Jensen', cpr: '010190-0001' },
-    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-09-30', paroleLinked: false, referredDaysAgo: 2 },
+    start: {
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2027-09-30',
+      paroleLinked: false,
+      referredDaysAgo: 2,
+    },
   },
   {
     // Referred 40 days ago and never assessed: overdue at once.
     key: 'demo-seed-0002',
     caseworker: 'kf.storstroem',
     person: { name: 'Demo Hansen', cpr: '020285-0002' },
-    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-03-15', paroleLinked: true, referredDaysAgo: 40 },
+    start: {
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2027-03-15',
+      paroleLinked: true,
+      referredDaysAgo: 40,
+    },
   },
   {
     key: 'demo-seed-0003',
     caseworker: 'kf.ennermark',
     person: { name: 'Demo Nielsen', cpr: '030392-0003' },
-    start: { institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2027-06-01', paroleLinked: false, referredDaysAgo: 12 },
+    start: {
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: '2027-06-01',
+      paroleLinked: false,
+      referredDaysAgo: 12,
+    },
     decisions: (ago) => [['suitability-assessment', { outcome: 'offer', decidedAt: ago(3) }]],
   },
   {
     key: 'demo-seed-0004',
     caseworker: 'kf.ennermark',
     person: { name: 'Demo Pedersen', cpr: '040488-0004' },
-    start: { institutionCode: 'KF-ENNER-MARK', expectedReleaseDate: '2027-01-20', paroleLinked: false, referredDaysAgo: 20 },
+    start: {
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: '2027-01-20',
+      paroleLinked: false,
+      referredDaysAgo: 20,
+    },
     decisions: (ago) => [
-      ['suitability-assessment', { outcome: 'rejection', decidedAt: ago(5), reason: 'Ikke motiveret for at forlade bandemiljøet på nuværende tidspunkt.' }],
+      [
+        'suitability-assessment',
+        {
+          outcome: 'rejection',
+          decidedAt: ago(5),
+          reason: 'Ikke motiveret for at forlade bandemiljøet på nuværende tidspunkt.',
+        },
+      ],
     ],
   },
   {
@@ -55,7 +82,12 @@ export const DEMO_COURSES: DemoCourse[] = [
     key: 'demo-seed-0005',
     caseworker: 'kf.storstroem',
     person: { name: 'Demo Larsen', cpr: '050591-0005' },
-    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-10-01', paroleLinked: false, referredDaysAgo: 90 },
+    start: {
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2027-10-01',
+      paroleLinked: false,
+      referredDaysAgo: 90,
+    },
     decisions: (ago) => [
       ['suitability-assessment', { outcome: 'offer', decidedAt: ago(80) }],
       ['agreement-signed', { signedAt: ago(75) }],
@@ -70,7 +102,12 @@ export const DEMO_COURSES: DemoCourse[] = [
     key: 'demo-seed-0006',
     caseworker: 'kf.storstroem',
     person: { name: 'Demo Andersen', cpr: '060689-0006' },
-    start: { institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2026-12-01', paroleLinked: false, referredDaysAgo: 200 },
+    start: {
+      institutionCode: 'KF-STORSTROEM',
+      expectedReleaseDate: '2026-12-01',
+      paroleLinked: false,
+      referredDaysAgo: 200,
+    },
     decisions: (ago) => [
       ['suitability-assessment', { outcome: 'offer', decidedAt: ago(190) }],
       ['agreement-signed', { signedAt: ago(185) }],
@@ -100,7 +137,12 @@ export const DEMO_YOUTH_CASES: DemoYouthCase[] = [
     officer: 'politi.kbh.dks',
     person: { name: 'Demo Ung Madsen', cpr: '150310-4001' },
     path: '/api/dks-cases',
-    body: (personRef, hoursAgo) => ({ personRef, policeDistrictCode: 'POL-KBH', trigger: 'concerning_behaviour', triggeredAt: hoursAgo(30) }),
+    body: (personRef, hoursAgo) => ({
+      personRef,
+      policeDistrictCode: 'POL-KBH',
+      trigger: 'concerning_behaviour',
+      triggeredAt: hoursAgo(30),
+    }),
   },
   {
     // Charged 20 hours ago: due in 4 hours, on the due-soon list.
@@ -108,7 +150,12 @@ export const DEMO_YOUTH_CASES: DemoYouthCase[] = [
     officer: 'politi.kbh.dks',
     person: { name: 'Demo Ung Olsen', cpr: '220410-4002' },
     path: '/api/dks-cases',
-    body: (personRef, hoursAgo) => ({ personRef, policeDistrictCode: 'POL-KBH', trigger: 'charged', triggeredAt: hoursAgo(20) }),
+    body: (personRef, hoursAgo) => ({
+      personRef,
+      policeDistrictCode: 'POL-KBH',
+      trigger: 'charged',
+      triggeredAt: hoursAgo(20),
+    }),
   },
   {
     // The police's documentation received 9 days ago: convening the network council is overdue.
@@ -116,7 +163,12 @@ export const DEMO_YOUTH_CASES: DemoYouthCase[] = [
     officer: 'kommune.kbh',
     person: { name: 'Demo Ung Holm', cpr: '030510-4003' },
     path: '/api/network-councils',
-    body: (personRef, hoursAgo) => ({ personRef, municipalityCode: 'KOM-0101', suspicion: 'charged', documentationReceivedAt: hoursAgo(9 * 24) }),
+    body: (personRef, hoursAgo) => ({
+      personRef,
+      municipalityCode: 'KOM-0101',
+      suspicion: 'charged',
+      documentationReceivedAt: hoursAgo(9 * 24),
+    }),
   },
 ];
 

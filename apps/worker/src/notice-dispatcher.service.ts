@@ -45,7 +45,8 @@ export class NoticeDispatcherService implements OnApplicationBootstrap, OnApplic
   private async deliver(): Promise<void> {
     try {
       const { sent, failed } = await this.outbox.deliverDue(200, () => this.stopped);
-      if (failed > 0) this.logger.warn(`${failed} besked(er) kunne ikke sendes og forsøges igen senere; ${sent} sendt.`);
+      if (failed > 0)
+        this.logger.warn(`${failed} besked(er) kunne ikke sendes og forsøges igen senere; ${sent} sendt.`);
     } catch (error) {
       // The database is away: the next round tries again; nothing is lost, the rows stay unsent.
       this.logger.error(`Udbakken kunne ikke læses: ${(error as Error).message}`);

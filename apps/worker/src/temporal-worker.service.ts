@@ -36,7 +36,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       this.logger.error(`Temporal worker stopped: ${error.message}`);
       throw error;
     });
-    this.logger.log(`Worker polling task queue '${temporal.taskQueue}' in namespace '${temporal.namespace}' at ${temporal.address}`);
+    this.logger.log(
+      `Worker polling task queue '${temporal.taskQueue}' in namespace '${temporal.namespace}' at ${temporal.address}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -13,7 +13,12 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl))],
-      providers: [{ provide: EXITFLOW_CONFIG, useValue: config }, ReadModelRecorder, TemporalWorkerService, NoticeDispatcherService],
+      providers: [
+        { provide: EXITFLOW_CONFIG, useValue: config },
+        ReadModelRecorder,
+        TemporalWorkerService,
+        NoticeDispatcherService,
+      ],
     };
   }
 }

@@ -42,21 +42,24 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
   agreementSigning: {
     rule: { unit: 'calendar-days', days: 14 },
     label: 'Underskrift af exit-aftale',
-    source: 'Ingen frist er fastsat for underskrift efter tilbud (000_289a880d7bb61c8a.txt). Standard 14 dage fra tilbuddet.',
+    source:
+      'Ingen frist er fastsat for underskrift efter tilbud (000_289a880d7bb61c8a.txt). Standard 14 dage fra tilbuddet.',
     basis: 'default',
     setting: 'DEADLINE_AGREEMENT_SIGNING_DAYS',
   },
   mentorAssignment: {
     rule: { unit: 'calendar-days', days: 14 },
     label: 'Tildeling af mentor',
-    source: 'Ingen frist er fastsat; de fleste aftaleholdere får en mentor (000_289a880d7bb61c8a.txt). Standard 14 dage fra underskrift.',
+    source:
+      'Ingen frist er fastsat; de fleste aftaleholdere får en mentor (000_289a880d7bb61c8a.txt). Standard 14 dage fra underskrift.',
     basis: 'default',
     setting: 'DEADLINE_MENTOR_ASSIGNMENT_DAYS',
   },
   mentorContactCadence: {
     rule: { unit: 'calendar-days', days: 31 },
     label: 'Mentorkontakt',
-    source: 'Mentor og aftaleholder mødes typisk 1-2 gange om måneden (000_289a880d7bb61c8a.txt). Standard 31 dage uden kontakt.',
+    source:
+      'Mentor og aftaleholder mødes typisk 1-2 gange om måneden (000_289a880d7bb61c8a.txt). Standard 31 dage uden kontakt.',
     basis: 'default',
     setting: 'DEADLINE_MENTOR_CONTACT_CADENCE_DAYS',
   },
@@ -79,7 +82,8 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
   handoverDecision: {
     rule: { unit: 'calendar-days', days: 7 },
     label: 'Politiets exitenheds stillingtagen til overdragelse',
-    source: 'Ingen frist er fastsat for exitenhedens beslutning om videreførelse (000_289a880d7bb61c8a.txt). Standard 7 dage.',
+    source:
+      'Ingen frist er fastsat for exitenhedens beslutning om videreførelse (000_289a880d7bb61c8a.txt). Standard 7 dage.',
     basis: 'default',
     setting: 'DEADLINE_HANDOVER_DECISION_DAYS',
   },
@@ -106,7 +110,8 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
   networkCouncilConvening: {
     rule: { unit: 'calendar-days', days: 7 },
     label: 'Indkaldelse til netværkssamråd',
-    source: 'Kommunen indkalder senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt).',
+    source:
+      'Kommunen indkalder senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt).',
     basis: 'fixed',
   },
 });

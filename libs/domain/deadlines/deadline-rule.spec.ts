@@ -72,7 +72,12 @@ describe('computeDueAt — calendar days: end of the Danish day N days after the
 
   it('gives the same deadline for every moment of one Danish day', () => {
     const expected = '2026-04-01T22:00:00.000Z';
-    for (const from of ['2026-03-24T23:00:00Z', '2026-03-25T00:00:00Z', '2026-03-25T12:00:00Z', '2026-03-25T22:59:59.999Z']) {
+    for (const from of [
+      '2026-03-24T23:00:00Z',
+      '2026-03-25T00:00:00Z',
+      '2026-03-25T12:00:00Z',
+      '2026-03-25T22:59:59.999Z',
+    ]) {
       expect(due(days(7), from)).toBe(expected);
     }
   });
@@ -92,7 +97,9 @@ describe('computeDueAt — calendar days: end of the Danish day N days after the
     for (const from of ['2026-03-25T14:00:00+01:00', '2026-10-20T14:00:00+02:00', '2026-07-10T22:30:00Z']) {
       const dueAt = computeDueAt(days(7), new Date(from));
       const local = new Date(dueAt.getTime() + danishUtcOffsetMs(dueAt));
-      expect([local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds()]).toEqual([0, 0, 0, 0]);
+      expect([local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds()]).toEqual([
+        0, 0, 0, 0,
+      ]);
       expect(danishDateOf(new Date(dueAt.getTime() - 1))).not.toEqual(danishDateOf(dueAt));
     }
   });

@@ -36,7 +36,19 @@ const signingStep: StepState = {
 };
 
 function state(status: ExitCourseStatus, steps: StepState[]): ExitCourseState {
-  return { caseId: 'case-1', status, referredAt: REFERRED_AT, steps, mentor: { contactCount: 0, contactMinutes: 0 }, psychologistCourse: 'not_started', paroleLinked: false, assessmentInputs: [], institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-06-01', readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false } };
+  return {
+    caseId: 'case-1',
+    status,
+    referredAt: REFERRED_AT,
+    steps,
+    mentor: { contactCount: 0, contactMinutes: 0 },
+    psychologistCourse: 'not_started',
+    paroleLinked: false,
+    assessmentInputs: [],
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-06-01',
+    readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
+  };
 }
 
 const awaitingAssessment = state('awaiting_suitability_assessment', [suitabilityStep('open')]);
@@ -151,7 +163,13 @@ describe('decisions dated before the course’s latest recorded fact', () => {
     const noticeSentNow = state('awaiting_agreement_signature', [
       suitabilityStep('completed'),
       signingStep,
-      { stepId: 'prep', kind: 'release_preparation', status: 'open', openedAt: '2026-03-10T11:00:00.000Z', dueAt: '2026-03-20T23:00:00.000Z' },
+      {
+        stepId: 'prep',
+        kind: 'release_preparation',
+        status: 'open',
+        openedAt: '2026-03-10T11:00:00.000Z',
+        dueAt: '2026-03-20T23:00:00.000Z',
+      },
     ]);
     expect(refuseInterruption(noticeSentNow, interruption('2026-03-06T12:00:00.000Z'), NOW)).toBeUndefined();
   });
@@ -248,12 +266,13 @@ describe('refuseCourseStart', () => {
     },
   );
 
-  it.each(['12345678-1234-4234-8234-123456789012', '0a123456-7890-4123-9456-789012345678', 'c0101901-2345-4e6f-8a9b-0101901234ab'])(
-    'accepts a UUID person reference with long digit runs (%s)',
-    (personRef) => {
-      expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toBeUndefined();
-    },
-  );
+  it.each([
+    '12345678-1234-4234-8234-123456789012',
+    '0a123456-7890-4123-9456-789012345678',
+    'c0101901-2345-4e6f-8a9b-0101901234ab',
+  ])('accepts a UUID person reference with long digit runs (%s)', (personRef) => {
+    expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toBeUndefined();
+  });
 
   it('accepts person references with fewer than ten digits in a row', () => {
     expect(refuseCourseStart(facts({ personRef: 'P-010190-123' }), NOW, isKnownInstitution)).toBeUndefined();
@@ -266,11 +285,14 @@ describe('refuseCourseStart', () => {
     );
   });
 
-  it.each(['2027-02-30', '2027-13-01', '2027-6-30', '30-06-2027'])('refuses the release date %j', (expectedReleaseDate) => {
-    expect(refuseCourseStart(facts({ expectedReleaseDate }), NOW, isKnownInstitution)).toEqual(
-      invalid(`expectedReleaseDate '${expectedReleaseDate}' er ikke en gyldig dato.`),
-    );
-  });
+  it.each(['2027-02-30', '2027-13-01', '2027-6-30', '30-06-2027'])(
+    'refuses the release date %j',
+    (expectedReleaseDate) => {
+      expect(refuseCourseStart(facts({ expectedReleaseDate }), NOW, isKnownInstitution)).toEqual(
+        invalid(`expectedReleaseDate '${expectedReleaseDate}' er ikke en gyldig dato.`),
+      );
+    },
+  );
 
   it('refuses a referral moment that is not a timestamp', () => {
     expect(refuseCourseStart(facts({ referredAt: 'sidste uge' }), NOW, isKnownInstitution)).toEqual(
@@ -288,10 +310,12 @@ describe('refuseCourseStart', () => {
   it('refuses a release date before the Danish date of the referral, and accepts the same day', () => {
     // 2026-03-01T23:30Z is 2 March 00:30 in Copenhagen: a release on 1 March would be before it.
     const referredAt = '2026-03-01T23:30:00Z';
-    expect(refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-01' }), NOW, isKnownInstitution)).toEqual(
-      invalid('Den forventede løsladelsesdato ligger før henvisningen.'),
-    );
-    expect(refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-02' }), NOW, isKnownInstitution)).toBeUndefined();
+    expect(
+      refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-01' }), NOW, isKnownInstitution),
+    ).toEqual(invalid('Den forventede løsladelsesdato ligger før henvisningen.'));
+    expect(
+      refuseCourseStart(facts({ referredAt, expectedReleaseDate: '2026-03-02' }), NOW, isKnownInstitution),
+    ).toBeUndefined();
   });
 
   it('checks in order: person reference, institution, release date, referral moment', () => {
@@ -331,22 +355,35 @@ describe('joint suitability assessment of parole-linked courses', () => {
   });
 
   it('refuses an offer until Kriminalforsorgen, the police and the municipality have given input', () => {
-    expect(refuseSuitabilityAssessment(paroleLinked(['kriminalforsorgen']), offer('2026-03-05T10:00:00.000Z'), NOW)).toEqual({
+    expect(
+      refuseSuitabilityAssessment(paroleLinked(['kriminalforsorgen']), offer('2026-03-05T10:00:00.000Z'), NOW),
+    ).toEqual({
       kind: 'illegal-transition',
       message:
         'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. Mangler: politiet, kommunen.',
     });
     expect(
-      refuseSuitabilityAssessment(paroleLinked(['kriminalforsorgen', 'police', 'municipality']), offer('2026-03-05T10:00:00.000Z'), NOW),
+      refuseSuitabilityAssessment(
+        paroleLinked(['kriminalforsorgen', 'police', 'municipality']),
+        offer('2026-03-05T10:00:00.000Z'),
+        NOW,
+      ),
     ).toBeUndefined();
   });
 
   it('allows a rejection without the joint input', () => {
-    expect(refuseSuitabilityAssessment(paroleLinked([]), rejection('2026-03-05T10:00:00.000Z', 'Ikke motiveret'), NOW)).toBeUndefined();
+    expect(
+      refuseSuitabilityAssessment(paroleLinked([]), rejection('2026-03-05T10:00:00.000Z', 'Ikke motiveret'), NOW),
+    ).toBeUndefined();
   });
 
   it('takes each party’s input once, while the assessment is open', () => {
-    const input = (party: 'police' | 'municipality') => ({ party, summary: 'Vurderet egnet.', recordedAt: '2026-03-04T10:00:00.000Z', actor });
+    const input = (party: 'police' | 'municipality') => ({
+      party,
+      summary: 'Vurderet egnet.',
+      recordedAt: '2026-03-04T10:00:00.000Z',
+      actor,
+    });
     expect(refuseAssessmentInput(paroleLinked(['police']), input('municipality'), NOW)).toBeUndefined();
     expect(refuseAssessmentInput(paroleLinked(['police']), input('police'), NOW)).toEqual({
       kind: 'illegal-transition',

@@ -87,7 +87,10 @@ function refuseMoment(
   moment: string,
   state: ExitCourseState,
   now: Date,
-  floor: { at: string; description: string } = { at: latestRecordedMoment(state), description: 'forløbets seneste registrering' },
+  floor: { at: string; description: string } = {
+    at: latestRecordedMoment(state),
+    description: 'forløbets seneste registrering',
+  },
 ): Refusal | undefined {
   const at = Date.parse(moment);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
@@ -141,11 +144,17 @@ export function refuseSuitabilityAssessment(
 
 export function refuseInterruption(state: ExitCourseState, input: InterruptionInput, now: Date): Refusal | undefined {
   if (isFinal(state.status)) {
-    return { kind: 'illegal-transition', message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.`,
+    };
   }
   // While the police exit unit holds the case, it decides (it may close the course); the prison cannot.
   if (state.status === 'awaiting_handover_decision') {
-    return { kind: 'illegal-transition', message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.' };
+    return {
+      kind: 'illegal-transition',
+      message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.',
+    };
   }
   if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
   return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
@@ -172,7 +181,9 @@ export function refuseCourseStart(
 ): Refusal | undefined {
   const invalid = (message: string): Refusal => ({ kind: 'invalid-data', message });
   if (CPR_LIKE.test(facts.personRef)) {
-    return invalid('personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.');
+    return invalid(
+      'personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+    );
   }
   if (!isKnownInstitution(facts.institutionCode)) {
     return invalid(`Institutionen '${facts.institutionCode}' kendes ikke.`);
@@ -191,10 +202,17 @@ export function refuseCourseStart(
 
 function refuseUnlessActive(state: ExitCourseState, what: string): Refusal | undefined {
   if (state.status === 'agreement_active') return undefined;
-  return { kind: 'illegal-transition', message: `${what} kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+  return {
+    kind: 'illegal-transition',
+    message: `${what} kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+  };
 }
 
-export function refuseAgreementSigned(state: ExitCourseState, input: AgreementSignedInput, now: Date): Refusal | undefined {
+export function refuseAgreementSigned(
+  state: ExitCourseState,
+  input: AgreementSignedInput,
+  now: Date,
+): Refusal | undefined {
   if (!openStep(state, 'agreement_signing')) {
     return {
       kind: 'illegal-transition',
@@ -207,7 +225,11 @@ export function refuseAgreementSigned(state: ExitCourseState, input: AgreementSi
 /** Mentor references are opaque ids, like person references. */
 const MENTOR_REF = /^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/;
 
-export function refuseMentorAssignment(state: ExitCourseState, input: MentorAssignmentInput, now: Date): Refusal | undefined {
+export function refuseMentorAssignment(
+  state: ExitCourseState,
+  input: MentorAssignmentInput,
+  now: Date,
+): Refusal | undefined {
   const inactive = refuseUnlessActive(state, 'Mentoren');
   if (inactive) return inactive;
   if (!MENTOR_REF.test(input.mentorRef)) {
@@ -225,10 +247,20 @@ export function refuseMentorContact(state: ExitCourseState, input: MentorContact
   const inactive = refuseUnlessActive(state, 'Mentorkontakten');
   if (inactive) return inactive;
   if (!state.mentor.mentorRef || !state.mentor.assignedAt) {
-    return { kind: 'illegal-transition', message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.' };
+    return {
+      kind: 'illegal-transition',
+      message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.',
+    };
   }
-  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > MAX_MENTOR_CONTACT_MINUTES) {
-    return { kind: 'invalid-data', message: `Varigheden skal være et helt antal minutter fra 1 til ${MAX_MENTOR_CONTACT_MINUTES}.` };
+  if (
+    !Number.isInteger(input.durationMinutes) ||
+    input.durationMinutes < 1 ||
+    input.durationMinutes > MAX_MENTOR_CONTACT_MINUTES
+  ) {
+    return {
+      kind: 'invalid-data',
+      message: `Varigheden skal være et helt antal minutter fra 1 til ${MAX_MENTOR_CONTACT_MINUTES}.`,
+    };
   }
   // Contacts are often logged afterwards and out of order: only the mentor's assignment bounds them.
   return refuseMoment('Kontakttidspunktet', input.contactAt, state, now, {
@@ -237,7 +269,11 @@ export function refuseMentorContact(state: ExitCourseState, input: MentorContact
   });
 }
 
-export function refusePsychologistCourse(state: ExitCourseState, input: PsychologistCourseInput, now: Date): Refusal | undefined {
+export function refusePsychologistCourse(
+  state: ExitCourseState,
+  input: PsychologistCourseInput,
+  now: Date,
+): Refusal | undefined {
   const inactive = refuseUnlessActive(state, 'Psykologforløbet');
   if (inactive) return inactive;
   if (input.event === 'started' && state.psychologistCourse === 'ongoing') {
@@ -249,20 +285,34 @@ export function refusePsychologistCourse(state: ExitCourseState, input: Psycholo
   return refuseMoment(input.event === 'started' ? 'Starttidspunktet' : 'Sluttidspunktet', input.at, state, now);
 }
 
-export function refuseAssessmentInput(state: ExitCourseState, input: AssessmentPartyInput, now: Date): Refusal | undefined {
+export function refuseAssessmentInput(
+  state: ExitCourseState,
+  input: AssessmentPartyInput,
+  now: Date,
+): Refusal | undefined {
   if (!openStep(state, 'suitability_assessment')) {
-    return { kind: 'illegal-transition', message: `Udtalelsen kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Udtalelsen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (!ASSESSMENT_PARTIES.includes(input.party)) return { kind: 'invalid-data', message: 'Ukendt part i vurderingen.' };
   if (state.assessmentInputs.includes(input.party)) {
-    return { kind: 'illegal-transition', message: `Udtalelsen fra ${PARTY_NAMES[input.party]} er allerede registreret.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Udtalelsen fra ${PARTY_NAMES[input.party]} er allerede registreret.`,
+    };
   }
   if (!input.summary.trim()) return { kind: 'invalid-data', message: 'Udtalelsen skal have et indhold.' };
   return refuseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
 }
 
 /** Statuses in which the person is in prison, with Kriminalforsorgen responsible. */
-const IN_PRISON: readonly ExitCourseStatus[] = ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'];
+const IN_PRISON: readonly ExitCourseStatus[] = [
+  'awaiting_suitability_assessment',
+  'awaiting_agreement_signature',
+  'agreement_active',
+];
 
 export function refusePrisonTransfer(
   state: ExitCourseState,
@@ -271,7 +321,10 @@ export function refusePrisonTransfer(
   isInstitution: (code: string) => boolean,
 ): Refusal | undefined {
   if (!IN_PRISON.includes(state.status)) {
-    return { kind: 'illegal-transition', message: `Overførslen kan ikke registreres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Overførslen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (!isInstitution(input.toInstitutionCode)) {
     return { kind: 'invalid-data', message: `Institutionen '${input.toInstitutionCode}' kendes ikke.` };
@@ -288,7 +341,10 @@ export function refuseReleasePlan(
   unitKind: (code: string) => string | undefined,
 ): Refusal | undefined {
   if (!IN_PRISON.includes(state.status)) {
-    return { kind: 'illegal-transition', message: `Løsladelsesplanen kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Løsladelsesplanen kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (unitKind(input.municipalityCode) !== 'municipality') {
     return { kind: 'invalid-data', message: `Kommunen '${input.municipalityCode}' kendes ikke.` };
@@ -296,32 +352,52 @@ export function refuseReleasePlan(
   if (unitKind(input.policeDistrictCode) !== 'police_district') {
     return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
   }
-  if (state.releasePlan?.municipalityCode === input.municipalityCode && state.releasePlan?.policeDistrictCode === input.policeDistrictCode) {
+  if (
+    state.releasePlan?.municipalityCode === input.municipalityCode &&
+    state.releasePlan?.policeDistrictCode === input.policeDistrictCode
+  ) {
     return { kind: 'invalid-data', message: 'Løsladelsesplanen er uændret.' };
   }
   return undefined;
 }
 
-export function refuseReleaseDateChange(state: ExitCourseState, input: ReleaseDateChangeInput, now: Date): Refusal | undefined {
+export function refuseReleaseDateChange(
+  state: ExitCourseState,
+  input: ReleaseDateChangeInput,
+  now: Date,
+): Refusal | undefined {
   if (!IN_PRISON.includes(state.status)) {
-    return { kind: 'illegal-transition', message: `Løsladelsesdatoen kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Løsladelsesdatoen kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (!parseLocalDate(input.expectedReleaseDate)) {
-    return { kind: 'invalid-data', message: `expectedReleaseDate '${input.expectedReleaseDate}' er ikke en gyldig dato.` };
+    return {
+      kind: 'invalid-data',
+      message: `expectedReleaseDate '${input.expectedReleaseDate}' er ikke en gyldig dato.`,
+    };
   }
   if (input.expectedReleaseDate < formatLocalDate(danishDateOf(now))) {
     return { kind: 'invalid-data', message: 'Den forventede løsladelsesdato ligger i fortiden.' };
   }
   if (input.expectedReleaseDate === state.expectedReleaseDate) {
-    return { kind: 'invalid-data', message: `Den forventede løsladelsesdato er allerede ${input.expectedReleaseDate}.` };
+    return {
+      kind: 'invalid-data',
+      message: `Den forventede løsladelsesdato er allerede ${input.expectedReleaseDate}.`,
+    };
   }
-  if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En ændret løsladelsesdato skal have en begrundelse.' };
+  if (!input.reason.trim())
+    return { kind: 'invalid-data', message: 'En ændret løsladelsesdato skal have en begrundelse.' };
   return undefined;
 }
 
 export function refuseReadiness(state: ExitCourseState, input: ReadinessInput): Refusal | undefined {
   if (!IN_PRISON.includes(state.status)) {
-    return { kind: 'illegal-transition', message: `Løsladelsesparatheden kan ikke ændres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Løsladelsesparatheden kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (!READINESS_ITEMS.includes(input.item)) return { kind: 'invalid-data', message: 'Ukendt punkt på tjeklisten.' };
   return undefined;
@@ -338,7 +414,12 @@ export function missingReadiness(readiness: Readiness): ReadinessItem[] {
   return READINESS_ITEMS.filter((item) => !readiness[item]);
 }
 
-export function refuseRelease(state: ExitCourseState, input: ReleaseInput, now: Date, unitKind: (code: string) => string | undefined): Refusal | undefined {
+export function refuseRelease(
+  state: ExitCourseState,
+  input: ReleaseInput,
+  now: Date,
+  unitKind: (code: string) => string | undefined,
+): Refusal | undefined {
   if (state.status !== 'agreement_active') {
     return {
       kind: 'illegal-transition',
@@ -348,16 +429,28 @@ export function refuseRelease(state: ExitCourseState, input: ReleaseInput, now: 
   const district = input.policeDistrictCode ?? state.releasePlan?.policeDistrictCode;
   const municipality = input.municipalityCode ?? state.releasePlan?.municipalityCode;
   if (!district || !municipality) {
-    return { kind: 'invalid-data', message: 'Angiv politikreds og kommune for løsladelsen (eller en løsladelsesplan).' };
+    return {
+      kind: 'invalid-data',
+      message: 'Angiv politikreds og kommune for løsladelsen (eller en løsladelsesplan).',
+    };
   }
-  if (unitKind(district) !== 'police_district') return { kind: 'invalid-data', message: `Politikredsen '${district}' kendes ikke.` };
-  if (unitKind(municipality) !== 'municipality') return { kind: 'invalid-data', message: `Kommunen '${municipality}' kendes ikke.` };
+  if (unitKind(district) !== 'police_district')
+    return { kind: 'invalid-data', message: `Politikredsen '${district}' kendes ikke.` };
+  if (unitKind(municipality) !== 'municipality')
+    return { kind: 'invalid-data', message: `Kommunen '${municipality}' kendes ikke.` };
   return refuseMoment('Løsladelsestidspunktet', input.releasedAt, state, now);
 }
 
-export function refuseHandoverDecision(state: ExitCourseState, input: HandoverDecisionInput, now: Date): Refusal | undefined {
+export function refuseHandoverDecision(
+  state: ExitCourseState,
+  input: HandoverDecisionInput,
+  now: Date,
+): Refusal | undefined {
   if (state.status !== 'awaiting_handover_decision') {
-    return { kind: 'illegal-transition', message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (input.decision === 'decline' && !input.reason.trim()) {
     return { kind: 'invalid-data', message: 'Et afslag på overdragelsen skal have en begrundelse.' };
@@ -375,7 +468,10 @@ export function refuseHandoverRedirect(
   unitKind: (code: string) => string | undefined,
 ): Refusal | undefined {
   if (state.status !== 'handover_declined') {
-    return { kind: 'illegal-transition', message: `Sagen kan ikke overdrages igen: forløbet ${describeStatus(state.status)}.` };
+    return {
+      kind: 'illegal-transition',
+      message: `Sagen kan ikke overdrages igen: forløbet ${describeStatus(state.status)}.`,
+    };
   }
   if (unitKind(input.policeDistrictCode) !== 'police_district') {
     return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };

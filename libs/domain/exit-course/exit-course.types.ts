@@ -237,5 +237,10 @@ export interface ExitCourseState {
   expectedReleaseDate: string;
   readiness: Readiness;
   releaseNoticeSentAt?: string;
-  handover?: { policeDistrictCode: string; municipalityCode: string; releasedAt: string; continuation?: HandoverContinuation };
+  handover?: {
+    policeDistrictCode: string;
+    municipalityCode: string;
+    releasedAt: string;
+    continuation?: HandoverContinuation;
+  };
 }

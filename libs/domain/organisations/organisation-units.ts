@@ -22,9 +22,24 @@ export const ORGANISATION_NAMES: Record<Organisation, string> = {
 /** Every organisation's code. */
 export const ORGANISATIONS = Object.keys(ORGANISATION_NAMES) as readonly Organisation[];
 
-const institution = (code: string, name: string): OrganisationUnit => ({ code, name, organisation: 'kriminalforsorgen', kind: 'institution' });
-const policeDistrict = (code: string, name: string): OrganisationUnit => ({ code, name, organisation: 'politi', kind: 'police_district' });
-const municipality = (code: string, name: string): OrganisationUnit => ({ code, name, organisation: 'kommune', kind: 'municipality' });
+const institution = (code: string, name: string): OrganisationUnit => ({
+  code,
+  name,
+  organisation: 'kriminalforsorgen',
+  kind: 'institution',
+});
+const policeDistrict = (code: string, name: string): OrganisationUnit => ({
+  code,
+  name,
+  organisation: 'politi',
+  kind: 'police_district',
+});
+const municipality = (code: string, name: string): OrganisationUnit => ({
+  code,
+  name,
+  organisation: 'kommune',
+  kind: 'municipality',
+});
 
 export const ORGANISATION_UNITS: readonly OrganisationUnit[] = Object.freeze([
   institution('KF-ENNER-MARK', 'Enner Mark Fængsel'),

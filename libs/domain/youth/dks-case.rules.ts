@@ -1,6 +1,13 @@
 import type { Refusal } from '../exit-course/exit-course.rules';
 import { CLOCK_SKEW_MS } from '../exit-course/exit-course.rules';
-import type { DksAssessmentInput, DksCaseState, DksCaseStatus, FollowUpCheckInput, HomeVisitHeldInput, HomeVisitPlanInput } from './dks-case.types';
+import type {
+  DksAssessmentInput,
+  DksCaseState,
+  DksCaseStatus,
+  FollowUpCheckInput,
+  HomeVisitHeldInput,
+  HomeVisitPlanInput,
+} from './dks-case.types';
 
 const STATUS_TEXT: Record<DksCaseStatus, string> = {
   awaiting_assessment: 'afventer DKS-vurdering',
@@ -17,7 +24,10 @@ export function describeDksStatus(status: DksCaseStatus): string {
 
 function refuseUnlessStatus(state: DksCaseState, allowed: DksCaseStatus[], what: string): Refusal | undefined {
   if (allowed.includes(state.status)) return undefined;
-  return { kind: 'illegal-transition', message: `${what} kan ikke registreres: sagen er ${describeDksStatus(state.status)}.` };
+  return {
+    kind: 'illegal-transition',
+    message: `${what} kan ikke registreres: sagen er ${describeDksStatus(state.status)}.`,
+  };
 }
 
 /**
@@ -51,7 +61,11 @@ export function refuseHomeVisitPlan(state: DksCaseState, input: HomeVisitPlanInp
   const at = Date.parse(input.plannedFor);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: 'Det planlagte tidspunkt er ugyldigt.' };
   if (at < now.getTime() - 3600_000 || (state.assessedAt && at < Date.parse(state.assessedAt))) {
-    return { kind: 'invalid-data', message: 'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.' };
+    return {
+      kind: 'invalid-data',
+      message:
+        'Hjemmebesøget kan kun planlægges frem i tiden, efter vurderingen. Er det holdt, registreres det som holdt.',
+    };
   }
   return undefined;
 }
@@ -60,9 +74,13 @@ export function refuseHomeVisitHeld(state: DksCaseState, input: HomeVisitHeldInp
   const status = refuseUnlessStatus(state, ['awaiting_home_visit', 'home_visit_planned'], 'Hjemmebesøget');
   if (status) return status;
   if (!input.withSocialServices) {
-    return { kind: 'invalid-data', message: 'Bekymringssamtalen holdes som hjemmebesøg sammen med socialforvaltningen.' };
+    return {
+      kind: 'invalid-data',
+      message: 'Bekymringssamtalen holdes som hjemmebesøg sammen med socialforvaltningen.',
+    };
   }
-  if (!input.initiatives.trim()) return { kind: 'invalid-data', message: 'Angiv de iværksatte initiativer, som opfølgningen skal tjekke.' };
+  if (!input.initiatives.trim())
+    return { kind: 'invalid-data', message: 'Angiv de iværksatte initiativer, som opfølgningen skal tjekke.' };
   return refuseMoment('Tidspunktet for hjemmebesøget', input.heldAt, state, now);
 }
 

@@ -21,7 +21,10 @@ export function describeCouncilStatus(status: NetworkCouncilStatus): string {
 
 function refuse(state: NetworkCouncilState, allowed: NetworkCouncilStatus, what: string): Refusal | undefined {
   if (state.status === allowed) return undefined;
-  return { kind: 'illegal-transition', message: `${what} kan ikke registreres: netværkssamrådet er ${describeCouncilStatus(state.status)}.` };
+  return {
+    kind: 'illegal-transition',
+    message: `${what} kan ikke registreres: netværkssamrådet er ${describeCouncilStatus(state.status)}.`,
+  };
 }
 
 function refuseMoment(label: string, moment: string, notBefore: string, now: Date): Refusal | undefined {
@@ -35,15 +38,27 @@ function refuseMoment(label: string, moment: string, notBefore: string, now: Dat
 export function refuseInvitations(state: NetworkCouncilState, input: InvitationsInput, now: Date): Refusal | undefined {
   const status = refuse(state, 'awaiting_convening', 'Indkaldelsen');
   if (status) return status;
-  if (input.participants.length === 0) return { kind: 'invalid-data', message: 'Indkaldelsen skal have mindst én deltager.' };
+  if (input.participants.length === 0)
+    return { kind: 'invalid-data', message: 'Indkaldelsen skal have mindst én deltager.' };
   return refuseMoment('Indkaldelsestidspunktet', input.invitedAt, state.documentationReceivedAt, now);
 }
 
-export function refuseCouncilMeeting(state: NetworkCouncilState, input: CouncilMeetingInput, now: Date): Refusal | undefined {
-  return refuse(state, 'convened', 'Mødet') ?? refuseMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now);
+export function refuseCouncilMeeting(
+  state: NetworkCouncilState,
+  input: CouncilMeetingInput,
+  now: Date,
+): Refusal | undefined {
+  return (
+    refuse(state, 'convened', 'Mødet') ??
+    refuseMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now)
+  );
 }
 
-export function refuseCouncilAgreements(state: NetworkCouncilState, input: CouncilAgreementsInput, now: Date): Refusal | undefined {
+export function refuseCouncilAgreements(
+  state: NetworkCouncilState,
+  input: CouncilAgreementsInput,
+  now: Date,
+): Refusal | undefined {
   const status = refuse(state, 'meeting_held', 'Aftalerne');
   if (status) return status;
   if (input.agreements.length === 0) return { kind: 'invalid-data', message: 'Angiv mindst én aftale.' };

@@ -13,7 +13,17 @@ export type NetworkCouncilStatus = (typeof NETWORK_COUNCIL_STATUSES)[number];
 export type NetworkCouncilStepKind = 'network_council_convening';
 
 export const SUSPICIONS = ['suspected', 'charged'] as const;
-export const PARTICIPANT_ROLES = ['youth', 'parents', 'school', 'police', 'ssp', 'social_services', 'mentor', 'kriminalforsorgen', 'other'] as const;
+export const PARTICIPANT_ROLES = [
+  'youth',
+  'parents',
+  'school',
+  'police',
+  'ssp',
+  'social_services',
+  'mentor',
+  'kriminalforsorgen',
+  'other',
+] as const;
 export const AGREEMENT_KINDS = ['support_in_custody', 'support_at_release', 'mentor_support', 'other'] as const;
 
 export interface StartNetworkCouncilInput {

@@ -16,7 +16,9 @@ export class TransfersAndNotices1764500000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX notifications_unsent_idx ON notifications (created_at) WHERE sent_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_unsent_idx ON notifications (created_at) WHERE sent_at IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX notifications_case_idx ON notifications (case_id)`);
   }
 

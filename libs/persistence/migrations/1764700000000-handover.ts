@@ -11,7 +11,9 @@ export class Handover1764700000000 implements MigrationInterface {
       `ALTER TABLE exit_courses ADD COLUMN handover_continuation varchar(40)
          CHECK (handover_continuation IN ('with_municipality', 'municipal_exit_programme', 'closed'))`,
     );
-    await queryRunner.query(`CREATE INDEX cases_handover_inbox_idx ON cases (status) WHERE status = 'awaiting_handover_decision'`);
+    await queryRunner.query(
+      `CREATE INDEX cases_handover_inbox_idx ON cases (status) WHERE status = 'awaiting_handover_decision'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

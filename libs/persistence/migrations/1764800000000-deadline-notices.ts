@@ -23,14 +23,18 @@ export class DeadlineNotices1764800000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX notifications_deadline_once_idx ON notifications (step_id, kind, due_at) WHERE step_id IS NOT NULL`,
     );
     await queryRunner.query(`DROP INDEX notifications_unsent_idx`);
-    await queryRunner.query(`CREATE INDEX notifications_unsent_idx ON notifications (next_attempt_at, created_at) WHERE sent_at IS NULL AND withdrawn_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_unsent_idx ON notifications (next_attempt_at, created_at) WHERE sent_at IS NULL AND withdrawn_at IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX steps_open_kind_due_idx ON steps (kind, due_at) WHERE status = 'open'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX steps_open_kind_due_idx`);
     await queryRunner.query(`DROP INDEX notifications_unsent_idx`);
-    await queryRunner.query(`CREATE INDEX notifications_unsent_idx ON notifications (created_at) WHERE sent_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_unsent_idx ON notifications (created_at) WHERE sent_at IS NULL`,
+    );
     await queryRunner.query(`DROP INDEX notifications_deadline_once_idx`);
     await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_deadline_fields`);
     for (const column of ['withdrawn_at', 'last_error', 'next_attempt_at', 'attempts', 'due_at', 'step_id']) {

@@ -28,15 +28,21 @@ export class ReadModelFailures1765100000000 implements MigrationInterface {
         resolved_at timestamptz,
         PRIMARY KEY (case_id, transition_seq)
       )`);
-    await queryRunner.query(`CREATE INDEX read_model_failures_pending_idx ON read_model_failures (first_failed_at) WHERE resolved_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX read_model_failures_pending_idx ON read_model_failures (first_failed_at) WHERE resolved_at IS NULL`,
+    );
     await queryRunner.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_case_id_fkey`);
     await queryRunner.query(`ALTER TABLE steps ALTER COLUMN lateness_seconds TYPE bigint`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE steps ALTER COLUMN lateness_seconds TYPE integer`);
-    await queryRunner.query(`DELETE FROM notifications n WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id)`);
-    await queryRunner.query(`ALTER TABLE notifications ADD CONSTRAINT notifications_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id)`);
+    await queryRunner.query(
+      `DELETE FROM notifications n WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id)`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE notifications ADD CONSTRAINT notifications_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id)`,
+    );
     await queryRunner.query(`DROP TABLE read_model_failures`);
   }
 }

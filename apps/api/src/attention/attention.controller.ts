@@ -30,7 +30,10 @@ export class AttentionController {
 
   @Get()
   @RequirePermission('cases:attention')
-  @ApiOperation({ summary: 'Sager, der venter på driften (standard) eller er sendt igen, med fejlkode og trin; aldrig sagens indhold.' })
+  @ApiOperation({
+    summary:
+      'Sager, der venter på driften (standard) eller er sendt igen, med fejlkode og trin; aldrig sagens indhold.',
+  })
   @ApiOkResponse({ type: AttentionPage })
   @ApiErrorResponses(400, 401, 403, 503)
   list(@Query() query: AttentionQuery): Promise<AttentionPage> {
@@ -40,17 +43,27 @@ export class AttentionController {
   @Post(':caseId/redrive')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('cases:attention')
-  @ApiOperation({ summary: 'Send sagens afviste registrering igen, når årsagen er rettet; svarer, om sagen er indhentet.' })
+  @ApiOperation({
+    summary: 'Send sagens afviste registrering igen, når årsagen er rettet; svarer, om sagen er indhentet.',
+  })
   @ApiOkResponse({ type: RedriveResultView })
   @ApiErrorResponses(400, 401, 403, 404, 503)
-  async redrive(@Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notWaiting() })) caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<RedriveResultView> {
+  async redrive(
+    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notWaiting() })) caseId: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<RedriveResultView> {
     const pending = await this.failures.findPending(caseId);
     if (!pending) throw notWaiting();
     await this.failures.markRedriven(caseId);
     await this.accessLog.record(user, 'read_model_redrive', { caseId });
     const handle = this.client.workflow.getHandle(pending.workflowId);
-    const result = await this.decisions.withinCommandTimeout(caseId, () => handle.executeUpdate(redriveReadModelUpdate));
-    return { caughtUp: result.caughtUp, attention: result.caughtUp ? null : ((await this.failures.findPending(caseId)) ?? null) };
+    const result = await this.decisions.withinCommandTimeout(caseId, () =>
+      handle.executeUpdate(redriveReadModelUpdate),
+    );
+    return {
+      caughtUp: result.caughtUp,
+      attention: result.caughtUp ? null : ((await this.failures.findPending(caseId)) ?? null),
+    };
   }
 }
 

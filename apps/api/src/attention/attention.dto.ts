@@ -6,7 +6,11 @@ export const ATTENTION_STATES = ['pending', 'resolved'] as const;
 export type AttentionState = (typeof ATTENTION_STATES)[number];
 
 export class AttentionQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ATTENTION_STATES, default: 'pending', description: 'pending: venter på driften; resolved: sendt igen og gemt.' })
+  @ApiPropertyOptional({
+    enum: ATTENTION_STATES,
+    default: 'pending',
+    description: 'pending: venter på driften; resolved: sendt igen og gemt.',
+  })
   @IsOptional()
   @IsIn(ATTENTION_STATES, { message: `state skal være en af: ${ATTENTION_STATES.join(', ')}.` })
   state: AttentionState = 'pending';
@@ -18,13 +22,21 @@ export class AttentionView {
   @ApiProperty({ enum: ['exit_course', 'dks_assessment', 'network_council'] }) caseType!: string;
   @ApiProperty({ description: 'Sagstypens navn.' }) caseTypeLabel!: string;
   @ApiProperty() workflowId!: string;
-  @ApiProperty({ type: 'integer', description: 'Den afviste registrerings nummer i sagen; senere registreringer venter bag den.' }) transitionSeq!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Det trin, registreringen drejer sig om.' }) stepKind!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Den afviste registrerings nummer i sagen; senere registreringer venter bag den.',
+  })
+  transitionSeq!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Det trin, registreringen drejer sig om.' }) stepKind!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) stepLabel!: string | null;
   @ApiProperty({ description: 'Fejlens klasse, fx QueryFailedError.' }) errorClass!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'PostgreSQL-fejlkode (SQLSTATE), fx 22021.' }) errorCode!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Tabel, kolonne eller regel, som PostgreSQL nævner.' }) schemaObject!: string | null;
-  @ApiProperty({ type: 'integer', description: 'Hvor mange gange registreringen er afvist (også efter forsøg igen).' }) failures!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'PostgreSQL-fejlkode (SQLSTATE), fx 22021.' }) errorCode!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Tabel, kolonne eller regel, som PostgreSQL nævner.' })
+  schemaObject!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Hvor mange gange registreringen er afvist (også efter forsøg igen).' })
+  failures!: number;
   @ApiProperty({ format: 'date-time' }) firstFailedAt!: string;
   @ApiProperty({ format: 'date-time' }) lastFailedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) redrivenAt!: string | null;
@@ -41,6 +53,10 @@ export class AttentionPage {
 
 export class RedriveResultView {
   @ApiProperty({ description: 'Sagen er indhentet: alt, den har registreret, er gemt.' }) caughtUp!: boolean;
-  @ApiProperty({ type: AttentionView, nullable: true, description: 'Når den ikke er indhentet: den registrering, der nu afvises.' })
+  @ApiProperty({
+    type: AttentionView,
+    nullable: true,
+    description: 'Når den ikke er indhentet: den registrering, der nu afvises.',
+  })
   attention!: AttentionView | null;
 }

@@ -60,7 +60,10 @@ export class AttentionRepository {
   }
 
   async markRedriven(caseId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE read_model_failures SET redriven_at = now() WHERE case_id = $1 AND resolved_at IS NULL`, [caseId]);
+    await this.dataSource.query(
+      `UPDATE read_model_failures SET redriven_at = now() WHERE case_id = $1 AND resolved_at IS NULL`,
+      [caseId],
+    );
   }
 }
 

@@ -22,7 +22,11 @@ export type PersonalDataRead =
 export class AccessLogService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(user: AuthenticatedUser, action: PersonalDataRead, subject: { caseId?: string; personRef?: string }): Promise<void> {
+  async record(
+    user: AuthenticatedUser,
+    action: PersonalDataRead,
+    subject: { caseId?: string; personRef?: string },
+  ): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO access_log (user_id, role, action, case_id, person_ref) VALUES ($1, $2, $3, $4, $5)`,
       [user.id, user.role, action, subject.caseId ?? null, subject.personRef ?? null],

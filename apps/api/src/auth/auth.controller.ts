@@ -31,7 +31,11 @@ export class AuthController {
   @ApiErrorResponses(401, 404, 429)
   async login(@Body() dto: LoginDto): Promise<LoginAnswer> {
     if (!this.tokens.localLoginEnabled) {
-      throw new ApiError(HttpStatus.NOT_FOUND, 'LOCAL_LOGIN_DISABLED', 'Lokalt login er slået fra. Log ind via organisationens login.');
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'LOCAL_LOGIN_DISABLED',
+        'Lokalt login er slået fra. Log ind via organisationens login.',
+      );
     }
     const found = await this.users.findActiveForLogin(dto.username);
     const valid = await verifyPassword(dto.password, found?.passwordHash ?? UNUSABLE_PASSWORD_HASH);

@@ -8,7 +8,8 @@ import type { AuthenticatedUser } from '../../../../libs/access/roles';
  */
 export const ACCESS_METADATA = 'exitflow:access';
 
-export type RouteAccess = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: Permission };
+export type RouteAccess =
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: Permission };
 
 /** No login needed (health, login). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies RouteAccess);

@@ -51,7 +51,11 @@ export class AuthGuard implements CanActivate {
       user = await this.tokens.verify(match[1]);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Adgangsbilletten er ugyldig eller udløbet. Log ind igen.',
+      );
     }
     // Users of the local login live in this database: a deactivated user, or one whose role or units
     // changed, is stopped at once rather than when the token expires.

@@ -13,7 +13,17 @@ export function loginThrottlers(auth: AuthSettings): ThrottlerOptions[] {
     return typeof body?.username === 'string' ? body.username.toLowerCase() : '';
   };
   return [
-    { name: 'login-user', ttl: 60_000, limit: auth.loginAttemptsPerMinute, getTracker: (request) => `${String(request.ip)}|${username(request)}` },
-    { name: 'login-address', ttl: 60_000, limit: auth.loginAttemptsPerAddressPerMinute, getTracker: (request) => String(request.ip) },
+    {
+      name: 'login-user',
+      ttl: 60_000,
+      limit: auth.loginAttemptsPerMinute,
+      getTracker: (request) => `${String(request.ip)}|${username(request)}`,
+    },
+    {
+      name: 'login-address',
+      ttl: 60_000,
+      limit: auth.loginAttemptsPerAddressPerMinute,
+      getTracker: (request) => String(request.ip),
+    },
   ];
 }

@@ -88,8 +88,12 @@ function userFromClaims(payload: JWTPayload): AuthenticatedUser {
   const units = payload[CLAIMS.units];
   if (!payload.sub || !SUBJECT.test(payload.sub)) throw new InvalidTokenError('no usable subject');
   if (!ROLES.includes(role)) throw new InvalidTokenError('unknown role');
-  if (!ROLE_ORGANISATIONS[role].includes(organisation)) throw new InvalidTokenError('role does not belong to the organisation');
-  if (!Array.isArray(units) || !units.every((unit) => typeof unit === 'string' && findUnit(unit)?.organisation === organisation)) {
+  if (!ROLE_ORGANISATIONS[role].includes(organisation))
+    throw new InvalidTokenError('role does not belong to the organisation');
+  if (
+    !Array.isArray(units) ||
+    !units.every((unit) => typeof unit === 'string' && findUnit(unit)?.organisation === organisation)
+  ) {
     throw new InvalidTokenError('units are not units of the organisation');
   }
   return {

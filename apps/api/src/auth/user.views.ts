@@ -1,6 +1,14 @@
 import { ROLES, type Role } from '../../../../libs/access/roles';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
-import { BooleanView, ChoiceView, IntegerView, NestedView, PageOf, TextListView, TextView } from '../common/view-properties';
+import {
+  BooleanView,
+  ChoiceView,
+  IntegerView,
+  NestedView,
+  PageOf,
+  TextListView,
+  TextView,
+} from '../common/view-properties';
 
 /** A user as the API shows them: who, in which role, for which units. */
 export class UserView {

@@ -74,12 +74,19 @@ export class CaseDecisionsService {
     args: Parameters<W>,
   ): Promise<void> {
     // TypeScript cannot resolve the options' conditional `args` type for a generic W; `args` is checked as Parameters<W> above.
-    const options = { workflowId, taskQueue: this.config.temporal.taskQueue, args, workflowIdReusePolicy: 'REJECT_DUPLICATE' };
+    const options = {
+      workflowId,
+      taskQueue: this.config.temporal.taskQueue,
+      args,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    };
     const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
       ...(options as unknown as WorkflowStartOptions<W>),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    await this.withinCommandTimeout(caseId, () => this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation })).catch(
+    await this.withinCommandTimeout(caseId, () =>
+      this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation }),
+    ).catch(
       // Started, but the read model refused its opening: the case waits for operations.
       (error: unknown) => {
         throw caseNeedsAttention(error) ?? error;
@@ -124,7 +131,12 @@ function processUnavailable(caseId: string): ApiError {
 
 /** An update refused because the case waits for operations (a read-model write was refused): 503 with the workflow's message. */
 function caseNeedsAttention(error: unknown): ApiError | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === CASE_NEEDS_ATTENTION)) return undefined;
+  if (!(
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === CASE_NEEDS_ATTENTION
+  ))
+    return undefined;
   return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CASE_NEEDS_ATTENTION', error.cause.message);
 }
 
@@ -149,7 +161,11 @@ function toApiError(error: unknown, status: string, wording: StatusWording): unk
       return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', wording.closedMessage(status));
     }
     // Open in the read model but gone from Temporal (terminated by an operator, or Temporal reset).
-    return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'Sagens proces findes ikke i Temporal. Kontakt driften.');
+    return new ApiError(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'SERVICE_UNAVAILABLE',
+      'Sagens proces findes ikke i Temporal. Kontakt driften.',
+    );
   }
   return error;
 }

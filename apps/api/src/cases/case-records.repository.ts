@@ -40,11 +40,20 @@ export class CaseRecordsRepository {
   /** The steps and the latest history a case's detail shows, for every case type. */
   async progress(caseId: string): Promise<CaseProgress> {
     const [steps, history] = await Promise.all([this.steps(caseId), this.history(caseId, 1, HISTORY_IN_DETAIL)]);
-    return { openSteps: steps.filter((step) => step.status === 'open'), steps, history: history.items, historyTotal: history.total };
+    return {
+      openSteps: steps.filter((step) => step.status === 'open'),
+      steps,
+      history: history.items,
+      historyTotal: history.total,
+    };
   }
 
   /** A case of a type within the user's scope, or `undefined` (unknown and out of scope alike). */
-  private async scopedCase(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseRecordRow | undefined> {
+  private async scopedCase(
+    caseId: string,
+    caseType: CaseType,
+    user: AuthenticatedUser,
+  ): Promise<CaseRecordRow | undefined> {
     if (!UUID.test(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
@@ -77,7 +86,10 @@ export class CaseRecordsRepository {
   ): Promise<Page<Summary>> {
     const params = new SqlParameters();
     const where = `c.case_type = ${params.add(caseType)} AND ${visibleCaseCondition(user, 'c', params)}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
+      params.values,
+    );
     const items: CaseRecordRow[] = await this.dataSource.query(
       `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where}
         ORDER BY c.created_at DESC, c.id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,

@@ -23,7 +23,12 @@ export class IdempotencyKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Without a key: a fresh case id. With one: the case id this user's key stands for. */
-  async claim(operation: string, user: AuthenticatedUser, key: string | undefined, request: object): Promise<StartResult> {
+  async claim(
+    operation: string,
+    user: AuthenticatedUser,
+    key: string | undefined,
+    request: object,
+  ): Promise<StartResult> {
     if (key === undefined) return { caseId: randomUUID(), created: true };
     // The user id is hashed: a subject containing ':' cannot make one user's key collide with another's.
     const scopedKey = `${operation}:${createHash('sha256').update(user.id).digest('hex')}:${key}`;
@@ -40,7 +45,11 @@ export class IdempotencyKeysService {
       [scopedKey],
     );
     if (existing.request_hash !== requestHash) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key er allerede brugt til en anden forespørgsel.');
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'IDEMPOTENCY_KEY_REUSED',
+        'Idempotency-Key er allerede brugt til en anden forespørgsel.',
+      );
     }
     return { caseId: existing.case_id, created: false };
   }

@@ -17,8 +17,11 @@ export async function requireYouthAt(
 ): Promise<void> {
   const birthDate = await persons.birthDateOf(personRef, user);
   if (!birthDate) {
-    throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
+    throw ApiError.invalidDomainData(
+      'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
+    );
   }
   const age = ageOn(birthDate, new Date(moment));
-  if (age >= 18) throw ApiError.invalidDomainData(`Personen var ${age} år ${momentText}; ordningen gælder unge under 18.`);
+  if (age >= 18)
+    throw ApiError.invalidDomainData(`Personen var ${age} år ${momentText}; ordningen gælder unge under 18.`);
 }

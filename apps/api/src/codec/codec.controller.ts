@@ -1,5 +1,13 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
 import type { Payload } from '@temporalio/common';
 import { Type } from 'class-transformer';
@@ -14,7 +22,11 @@ import { ApiError } from '../common/api-error';
 
 class PayloadJson {
   /** Metadata values are base64, as in Temporal's remote-codec protocol. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Metadata; hver værdi base64.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Metadata; hver værdi base64.',
+  })
   @IsDefined({ message: 'metadata skal udfyldes.' })
   @IsObject({ message: 'metadata skal være et objekt.' })
   metadata!: Record<string, string>;
@@ -46,7 +58,9 @@ function fromJson(payload: PayloadJson): Payload {
 
 function toJson(payload: Payload): { metadata: Record<string, string>; data?: string } {
   return {
-    metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value).toString('base64')])),
+    metadata: Object.fromEntries(
+      Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value).toString('base64')]),
+    ),
     ...(payload.data ? { data: Buffer.from(payload.data).toString('base64') } : {}),
   };
 }

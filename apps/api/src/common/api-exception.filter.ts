@@ -71,5 +71,7 @@ function fromApiError(error: ApiError): { status: number; body: ApiErrorBody } {
 }
 
 function isApiErrorBody(payload: unknown): payload is ApiErrorBody {
-  return typeof payload === 'object' && payload !== null && 'code' in payload && 'message' in payload && 'details' in payload;
+  return (
+    typeof payload === 'object' && payload !== null && 'code' in payload && 'message' in payload && 'details' in payload
+  );
 }

@@ -13,9 +13,17 @@ export class ApiErrorBodyView {
 
   @ApiProperty({
     nullable: true,
-    description: 'Ved VALIDATION_FAILED: en liste af {field, problems}; ellers null eller et objekt med ids (fx caseId).',
+    description:
+      'Ved VALIDATION_FAILED: en liste af {field, problems}; ellers null eller et objekt med ids (fx caseId).',
     oneOf: [
-      { type: 'array', items: { type: 'object', required: ['field', 'problems'], properties: { field: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } } } },
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['field', 'problems'],
+          properties: { field: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } },
+        },
+      },
       { type: 'object' },
     ],
   })
@@ -47,7 +55,9 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator & Clas
         status,
         description: DESCRIPTIONS[status],
         type: ApiErrorBodyView,
-        ...(status === 503 ? { headers: { 'Retry-After': { description: 'Sekunder før et nyt forsøg.', schema: { type: 'integer' } } } } : {}),
+        ...(status === 503
+          ? { headers: { 'Retry-After': { description: 'Sekunder før et nyt forsøg.', schema: { type: 'integer' } } } }
+          : {}),
       }),
     ),
   );
@@ -67,7 +77,12 @@ export function ListResponses(summary: string, page: ViewClass): MethodDecorator
 
 /** A decision on a case: 200 with the case as it is now; 409 when the case's state does not allow it, 422 for impossible facts. */
 export function DecisionResponses(summary: string, view: ViewClass): MethodDecorator {
-  return applyDecorators(HttpCode(HttpStatus.OK), ApiOperation({ summary }), ApiOkResponse({ type: view }), ApiErrorResponses(401, 403, 404, 409, 422));
+  return applyDecorators(
+    HttpCode(HttpStatus.OK),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: view }),
+    ApiErrorResponses(401, 403, 404, 409, 422),
+  );
 }
 
 /** Starting a case, idempotent per Idempotency-Key: 201 the first time, 200 for the same key and body again. */
@@ -81,7 +96,10 @@ export function StartResponses(summary: string, view: ViewClass): MethodDecorato
       schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN },
     }),
     ApiCreatedResponse({ type: view, description: 'Sagen er startet.' }),
-    ApiOkResponse({ type: view, description: 'Sagen var allerede startet med denne Idempotency-Key og dette indhold.' }),
+    ApiOkResponse({
+      type: view,
+      description: 'Sagen var allerede startet med denne Idempotency-Key og dette indhold.',
+    }),
     ApiErrorResponses(401, 403, 409, 422),
   );
 }

@@ -14,7 +14,12 @@ interface BodyParserError {
  * any Nest handler runs) into the API's own errors, so they answer as `{ code, message, details }` —
  * never as a 500, whatever the client sent.
  */
-export function translateBodyParserErrors(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+export function translateBodyParserErrors(
+  error: unknown,
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
   next(bodyParserErrorToApiError(error) ?? error);
 }
 
@@ -22,10 +27,18 @@ export function bodyParserErrorToApiError(error: unknown): ApiError | undefined 
   if (error instanceof ApiError || typeof error !== 'object' || error === null) return undefined;
   const { type, status = (error as BodyParserError).statusCode } = error as BodyParserError;
   if (type === 'charset.unsupported') {
-    return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Tegnsættet kan ikke læses: send JSON i UTF-8.');
+    return new ApiError(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Tegnsættet kan ikke læses: send JSON i UTF-8.',
+    );
   }
   if (type === 'encoding.unsupported') {
-    return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Indholdets kodning kan ikke læses: send det ukomprimeret, som gzip, deflate eller br.');
+    return new ApiError(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Indholdets kodning kan ikke læses: send det ukomprimeret, som gzip, deflate eller br.',
+    );
   }
   if (type === 'entity.too.large') {
     return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', 'Forespørgslen er for stor.');

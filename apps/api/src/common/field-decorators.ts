@@ -20,7 +20,8 @@ import { parseLocalDate } from '../../../../libs/domain/time/copenhagen-calendar
  */
 
 /** Blank characters (JavaScript's `\s` and Python's, listed so both read the pattern alike). */
-const BLANK = ' \\t\\n\\r\\u000B\\u000C\\u001C-\\u001F\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+const BLANK =
+  ' \\t\\n\\r\\u000B\\u000C\\u001C-\\u001F\\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
 /** Control characters refused in every text (request-limits.ts refuses them anywhere in a request). */
 const CONTROL = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F';
 
@@ -53,14 +54,20 @@ export const DEFAULT_TEXT_LENGTH = 2000;
  * which is not a value of its type. `requiredWhen` makes a field required only when the rest of the
  * body calls for it (a rejection's reason).
  */
-function presence(field: string, required: string | undefined, requiredWhen: ((dto: never) => boolean) | undefined): PropertyDecorator {
+function presence(
+  field: string,
+  required: string | undefined,
+  requiredWhen: ((dto: never) => boolean) | undefined,
+): PropertyDecorator {
   if (requiredWhen) {
     return applyDecorators(
       ValidateIf((dto: Record<string, unknown>) => requiredWhen(dto as never) || dto[field] !== undefined),
       IsDefined({ message: required ?? `${field} skal udfyldes.` }),
     );
   }
-  return required ? IsDefined({ message: required }) : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
+  return required
+    ? IsDefined({ message: required })
+    : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
 }
 
 interface FieldOptions<Dto = never> {
@@ -74,7 +81,10 @@ interface FieldOptions<Dto = never> {
 
 /** The OpenAPI property: required only when it always is. */
 function property(schema: ApiPropertyOptions, options: FieldOptions<never>): PropertyDecorator {
-  return ApiProperty({ ...schema, required: options.required !== undefined && !options.requiredWhen } as ApiPropertyOptions);
+  return ApiProperty({
+    ...schema,
+    required: options.required !== undefined && !options.requiredWhen,
+  } as ApiPropertyOptions);
 }
 
 function presenceOf(field: string, options: FieldOptions<never>): PropertyDecorator {
@@ -85,7 +95,10 @@ function presenceOf(field: string, options: FieldOptions<never>): PropertyDecora
 export function TextField<Dto>(field: string, options: FieldOptions<Dto> & { maxLength?: number }): PropertyDecorator {
   const maxLength = options.maxLength ?? DEFAULT_TEXT_LENGTH;
   return applyDecorators(
-    property({ type: String, description: options.description, example: options.example, maxLength, pattern: TEXT_PATTERN }, options),
+    property(
+      { type: String, description: options.description, example: options.example, maxLength, pattern: TEXT_PATTERN },
+      options,
+    ),
     presenceOf(field, options),
     IsString({ message: `${field} skal være tekst.` }),
     Matches(TEXT, { message: options.required ?? `${field} må ikke være tom: udelad feltet, eller skriv en tekst.` }),
@@ -111,26 +124,48 @@ export function InstantField(field: string, options: FieldOptions): PropertyDeco
     Satisfies('isInstant', (value) => typeof value === 'string' && INSTANT.test(value) && isRealInstant(value), {
       message: `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`,
     }),
-    Satisfies('instantInRange', (value) => Date.parse(value as string) >= earliest && Date.parse(value as string) <= latest, {
-      message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
-    }),
+    Satisfies(
+      'instantInRange',
+      (value) => Date.parse(value as string) >= earliest && Date.parse(value as string) <= latest,
+      {
+        message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+      },
+    ),
   );
 }
 
 /** A Danish calendar date `YYYY-MM-DD` that exists, inside the moment range's years. */
 export function DateField(field: string, options: FieldOptions): PropertyDecorator {
   return applyDecorators(
-    property({ type: String, pattern: DATE_PATTERN, description: `${options.description} Dato ÅÅÅÅ-MM-DD, ${MOMENT_RANGE_TEXT}.`, example: options.example }, options),
+    property(
+      {
+        type: String,
+        pattern: DATE_PATTERN,
+        description: `${options.description} Dato ÅÅÅÅ-MM-DD, ${MOMENT_RANGE_TEXT}.`,
+        example: options.example,
+      },
+      options,
+    ),
     presenceOf(field, options),
-    Satisfies('isCalendarDate', (value) => typeof value === 'string' && parseLocalDate(value) !== undefined, { message: `${field} skal være en gyldig dato (ÅÅÅÅ-MM-DD).` }),
-    Satisfies('dateInRange', (value) => (value as string) >= EARLIEST_MOMENT.slice(0, 10) && (value as string) <= LATEST_MOMENT.slice(0, 10), {
-      message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+    Satisfies('isCalendarDate', (value) => typeof value === 'string' && parseLocalDate(value) !== undefined, {
+      message: `${field} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
     }),
+    Satisfies(
+      'dateInRange',
+      (value) => (value as string) >= EARLIEST_MOMENT.slice(0, 10) && (value as string) <= LATEST_MOMENT.slice(0, 10),
+      {
+        message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+      },
+    ),
   );
 }
 
 /** One of a fixed list of codes (an enum, a unit code of a kind). */
-export function ChoiceField<Dto>(field: string, values: readonly string[], options: FieldOptions<Dto> & { message?: string }): PropertyDecorator {
+export function ChoiceField<Dto>(
+  field: string,
+  values: readonly string[],
+  options: FieldOptions<Dto> & { message?: string },
+): PropertyDecorator {
   return applyDecorators(
     property({ enum: [...values], description: options.description, example: options.example }, options),
     presenceOf(field, options),
@@ -149,7 +184,10 @@ export function BooleanField(field: string, options: FieldOptions): PropertyDeco
 /** A unit's code, of the units the API knows of one kind; an unknown one is refused by the domain rule (422). */
 export function UnitCodeField(field: string, codes: readonly string[], options: FieldOptions): PropertyDecorator {
   return applyDecorators(
-    property({ type: String, enum: [...codes], description: options.description, example: options.example ?? codes[0] }, options),
+    property(
+      { type: String, enum: [...codes], description: options.description, example: options.example ?? codes[0] },
+      options,
+    ),
     presenceOf(field, options),
     IsString({ message: `${field} skal være tekst.` }),
     MaxLength(64, { message: `${field} må højst være 64 tegn.` }),
@@ -159,16 +197,23 @@ export function UnitCodeField(field: string, codes: readonly string[], options: 
 /** A pseudonymous reference (a person's, a mentor's). */
 export function ReferenceField(field: string, options: FieldOptions): PropertyDecorator {
   return applyDecorators(
-    property({ type: String, description: options.description, example: options.example, pattern: REFERENCE_PATTERN }, options),
+    property(
+      { type: String, description: options.description, example: options.example, pattern: REFERENCE_PATTERN },
+      options,
+    ),
     presenceOf(field, options),
     IsString({ message: `${field} skal være tekst.` }),
-    Matches(new RegExp(REFERENCE_PATTERN), { message: `${field} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.` }),
+    Matches(new RegExp(REFERENCE_PATTERN), {
+      message: `${field} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.`,
+    }),
   );
 }
 
 /** Whether an RFC 3339 text names a moment that exists (no 30 February, no 25 o'clock, years 0–99 too). */
 function isRealInstant(text: string): boolean {
-  const [, year, month, day, hour, minute, second = '0'] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text)!;
+  const [, year, month, day, hour, minute, second = '0'] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(
+    text,
+  )!;
   const offset = /(Z|[+-](\d{2}):(\d{2}))$/.exec(text)!;
   if (offset[2] !== undefined && (Number(offset[2]) > 23 || Number(offset[3]) > 59)) return false;
   const date = new Date(0);

@@ -18,7 +18,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   );
   const schemas = document.components?.schemas ?? {};
   for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations) as { requestBody?: { required?: boolean; content?: Record<string, { schema?: { $ref?: string } }> } }[]) {
+    for (const operation of Object.values(operations) as {
+      requestBody?: { required?: boolean; content?: Record<string, { schema?: { $ref?: string } }> };
+    }[]) {
       const ref = operation?.requestBody?.content?.['application/json']?.schema?.$ref;
       if (!ref) continue;
       const schema = schemas[ref.replace('#/components/schemas/', '')] as { required?: string[] } | undefined;

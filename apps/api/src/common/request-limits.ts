@@ -28,7 +28,10 @@ export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]
 
 function controlCharacterProblem(field: string, text: string): FieldProblem {
   const code = text.match(CONTROL_CHARACTER)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return { field, problems: [`Teksten indeholder et usynligt kontroltegn (U+${code}), som ikke kan gemmes. Fjern det, og prøv igen.`] };
+  return {
+    field,
+    problems: [`Teksten indeholder et usynligt kontroltegn (U+${code}), som ikke kan gemmes. Fjern det, og prøv igen.`],
+  };
 }
 
 class TooDeep extends Error {}
@@ -69,7 +72,11 @@ export function inspectRequestData(value: unknown): ApiError | undefined {
     inspect(value, '', 0, problems);
   } catch (error) {
     if (error instanceof TooDeep) {
-      return new ApiError(HttpStatus.BAD_REQUEST, 'BODY_TOO_DEEP', `Forespørgslen er indlejret i mere end ${MAX_JSON_DEPTH} niveauer.`);
+      return new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'BODY_TOO_DEEP',
+        `Forespørgslen er indlejret i mere end ${MAX_JSON_DEPTH} niveauer.`,
+      );
     }
     if (error instanceof TooLong) {
       return new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
@@ -78,7 +85,9 @@ export function inspectRequestData(value: unknown): ApiError | undefined {
     }
     throw error;
   }
-  return problems.length ? new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', problems) : undefined;
+  return problems.length
+    ? new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', problems)
+    : undefined;
 }
 
 /**
@@ -91,10 +100,17 @@ export function refuseUnsafeRequestData(request: Request, _response: Response, n
 
 /** A body sent as anything but JSON (a form, text, XML) is refused, not read as an empty request. */
 export function refuseNonJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (hasBody && type !== 'application/json') {
-    return next(new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Indholdet skal sendes som JSON (Content-Type: application/json).'));
+    return next(
+      new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Indholdet skal sendes som JSON (Content-Type: application/json).',
+      ),
+    );
   }
   next();
 }

@@ -12,7 +12,12 @@ interface ViewOptions {
 }
 
 function view(schema: ApiPropertyOptions, { description, nullable, optional }: ViewOptions): PropertyDecorator {
-  return ApiProperty({ ...schema, ...(description ? { description } : {}), ...(nullable ? { nullable: true } : {}), required: !optional } as ApiPropertyOptions);
+  return ApiProperty({
+    ...schema,
+    ...(description ? { description } : {}),
+    ...(nullable ? { nullable: true } : {}),
+    required: !optional,
+  } as ApiPropertyOptions);
 }
 
 export const TextView = (options: ViewOptions = {}) => view({ type: String }, options);
@@ -22,11 +27,14 @@ export const DateView = (options: ViewOptions = {}) => view({ type: String, form
 export const IntegerView = (options: ViewOptions = {}) => view({ type: 'integer' }, options);
 export const NumberView = (options: ViewOptions = {}) => view({ type: Number }, options);
 export const BooleanView = (options: ViewOptions = {}) => view({ type: Boolean }, options);
-export const ChoiceView = (values: readonly string[], options: ViewOptions = {}) => view({ type: String, enum: [...values] }, options);
+export const ChoiceView = (values: readonly string[], options: ViewOptions = {}) =>
+  view({ type: String, enum: [...values] }, options);
 export const TextListView = (options: ViewOptions = {}) => view({ type: [String] }, options);
-export const ChoiceListView = (values: readonly string[], options: ViewOptions = {}) => view({ type: String, enum: [...values], isArray: true }, options);
+export const ChoiceListView = (values: readonly string[], options: ViewOptions = {}) =>
+  view({ type: String, enum: [...values], isArray: true }, options);
 /** An object of one of the view classes, or a list of them (`[Class]`). */
-export const NestedView = (type: (new () => object) | [new () => object], options: ViewOptions = {}) => view({ type }, options);
+export const NestedView = (type: (new () => object) | [new () => object], options: ViewOptions = {}) =>
+  view({ type }, options);
 /** A free-form object (`details` of a history entry: the event's own facts). */
 export const ObjectView = (options: ViewOptions = {}) => view({ type: 'object', additionalProperties: true }, options);
 /** An object whose keys are codes and whose values are of one type (the readiness checklist). */

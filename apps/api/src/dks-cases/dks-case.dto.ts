@@ -1,12 +1,26 @@
 import { DKS_TRIGGERS } from '../../../../libs/domain/youth/dks-case.types';
 import { unitCodesOf } from '../../../../libs/domain/organisations/organisation-units';
-import { BooleanField, ChoiceField, InstantField, ReferenceField, TextField, UnitCodeField } from '../common/field-decorators';
+import {
+  BooleanField,
+  ChoiceField,
+  InstantField,
+  ReferenceField,
+  TextField,
+  UnitCodeField,
+} from '../common/field-decorators';
 
 export class StartDksCaseDto {
-  @ReferenceField('personRef', { description: 'Den unges personreference (fra personregistret).', required: 'personRef skal udfyldes.' })
+  @ReferenceField('personRef', {
+    description: 'Den unges personreference (fra personregistret).',
+    required: 'personRef skal udfyldes.',
+  })
   personRef!: string;
 
-  @UnitCodeField('policeDistrictCode', unitCodesOf('police_district'), { description: 'Politikredsen (DKS-enheden).', example: 'POL-KBH', required: 'policeDistrictCode skal udfyldes.' })
+  @UnitCodeField('policeDistrictCode', unitCodesOf('police_district'), {
+    description: 'Politikredsen (DKS-enheden).',
+    example: 'POL-KBH',
+    required: 'policeDistrictCode skal udfyldes.',
+  })
   policeDistrictCode!: string;
 
   @ChoiceField('trigger', DKS_TRIGGERS, {
@@ -24,7 +38,10 @@ export class StartDksCaseDto {
 }
 
 export class DksAssessmentDto {
-  @BooleanField('concernConversation', { description: 'Skal der holdes en bekymringssamtale?', required: 'concernConversation skal udfyldes.' })
+  @BooleanField('concernConversation', {
+    description: 'Skal der holdes en bekymringssamtale?',
+    required: 'concernConversation skal udfyldes.',
+  })
   concernConversation!: boolean;
 
   @TextField('reason', { description: 'Begrundelse.', required: 'Vurderingen skal have en begrundelse (reason).' })
@@ -35,7 +52,10 @@ export class DksAssessmentDto {
 }
 
 export class HomeVisitPlanDto {
-  @InstantField('plannedFor', { description: 'Planlagt tidspunkt for hjemmebesøget.', required: 'plannedFor skal udfyldes.' })
+  @InstantField('plannedFor', {
+    description: 'Planlagt tidspunkt for hjemmebesøget.',
+    required: 'plannedFor skal udfyldes.',
+  })
   plannedFor!: string;
 }
 
@@ -43,10 +63,16 @@ export class HomeVisitDto {
   @InstantField('heldAt', { description: 'Hvornår hjemmebesøget blev holdt (standard: nu).' })
   heldAt?: string;
 
-  @BooleanField('withSocialServices', { description: 'Holdt sammen med socialforvaltningen.', required: 'withSocialServices skal udfyldes.' })
+  @BooleanField('withSocialServices', {
+    description: 'Holdt sammen med socialforvaltningen.',
+    required: 'withSocialServices skal udfyldes.',
+  })
   withSocialServices!: boolean;
 
-  @TextField('initiatives', { description: 'De iværksatte initiativer, som opfølgningen skal tjekke.', required: 'initiatives skal udfyldes.' })
+  @TextField('initiatives', {
+    description: 'De iværksatte initiativer, som opfølgningen skal tjekke.',
+    required: 'initiatives skal udfyldes.',
+  })
   initiatives!: string;
 }
 

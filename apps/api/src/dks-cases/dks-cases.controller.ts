@@ -23,7 +23,10 @@ export class DksCasesController {
 
   @Post()
   @RequirePermission('dks:decide')
-  @StartResponses('Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.', DksCaseView)
+  @StartResponses(
+    'Registrér en bandesag med en ung under 18: DKS-vurderingen skal foreligge inden 24 timer.',
+    DksCaseView,
+  )
   async start(
     @Body() dto: StartDksCaseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -57,7 +60,11 @@ export class DksCasesController {
   @Post(':id/assessment')
   @RequirePermission('dks:decide')
   @DecisionResponses('DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?', DksCaseView)
-  async assess(@Param('id') caseId: string, @Body() dto: DksAssessmentDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+  async assess(
+    @Param('id') caseId: string,
+    @Body() dto: DksAssessmentDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
     await this.dks.assess(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -65,7 +72,11 @@ export class DksCasesController {
   @Post(':id/home-visit-plan')
   @RequirePermission('dks:decide')
   @DecisionResponses('Planlæg hjemmebesøget (med socialforvaltningen).', DksCaseView)
-  async planHomeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitPlanDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+  async planHomeVisit(
+    @Param('id') caseId: string,
+    @Body() dto: HomeVisitPlanDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
     await this.dks.planHomeVisit(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -73,7 +84,11 @@ export class DksCasesController {
   @Post(':id/home-visit')
   @RequirePermission('dks:decide')
   @DecisionResponses('Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.', DksCaseView)
-  async homeVisit(@Param('id') caseId: string, @Body() dto: HomeVisitDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+  async homeVisit(
+    @Param('id') caseId: string,
+    @Body() dto: HomeVisitDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
     await this.dks.recordHomeVisit(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -81,7 +96,11 @@ export class DksCasesController {
   @Post(':id/follow-up')
   @RequirePermission('dks:decide')
   @DecisionResponses('Registrér opfølgningstjekket af de iværksatte initiativer.', DksCaseView)
-  async followUp(@Param('id') caseId: string, @Body() dto: FollowUpCheckDto, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+  async followUp(
+    @Param('id') caseId: string,
+    @Body() dto: FollowUpCheckDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
     await this.dks.recordFollowUp(caseId, dto, user);
     return this.detail(caseId, user);
   }

@@ -26,8 +26,13 @@ import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
 import type { DksCaseSummaryView, DksCaseView } from './dks-case.views';
 import { PersonsService } from '../persons/persons.service';
-import type { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
-
+import type {
+  DksAssessmentDto,
+  FollowUpCheckDto,
+  HomeVisitDto,
+  HomeVisitPlanDto,
+  StartDksCaseDto,
+} from './dks-case.dto';
 
 const DKS_WORDING: StatusWording = {
   closedMessage: (status) => `Sagen er ${describeDksStatus(status as DksCaseStatus)} og kan ikke ændres.`,
@@ -56,44 +61,78 @@ export class DksCasesService {
     if (Date.parse(triggeredAt) > Date.now() + CLOCK_SKEW_MS) {
       throw ApiError.invalidDomainData('Tidspunktet for sigtelsen eller observationen ligger i fremtiden.');
     }
-    await requireYouthAt(this.persons, dto.personRef, user, triggeredAt, 'på tidspunktet for sigtelsen eller observationen');
+    await requireYouthAt(
+      this.persons,
+      dto.personRef,
+      user,
+      triggeredAt,
+      'på tidspunktet for sigtelsen eller observationen',
+    );
     const claim = await this.idempotency.claim('dks-case-start', user, idempotencyKey, dto);
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     const caseId = claim.caseId;
-    await this.decisions.startCase(caseId, dksCaseWorkflow, `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`, dksReadModelSyncedUpdate, [
-      {
-        caseId,
-        personRef: dto.personRef,
-        policeDistrictCode: dto.policeDistrictCode,
-        trigger: dto.trigger,
-        triggeredAt,
-        deadlines: this.config.deadlines,
-        actor: { id: user.id },
-      },
-    ]);
+    await this.decisions.startCase(
+      caseId,
+      dksCaseWorkflow,
+      `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`,
+      dksReadModelSyncedUpdate,
+      [
+        {
+          caseId,
+          personRef: dto.personRef,
+          policeDistrictCode: dto.policeDistrictCode,
+          trigger: dto.trigger,
+          triggeredAt,
+          deadlines: this.config.deadlines,
+          actor: { id: user.id },
+        },
+      ],
+    );
     return claim;
   }
 
   assess(caseId: string, dto: DksAssessmentDto, user: AuthenticatedUser) {
-    const input = { concernConversation: dto.concernConversation, reason: dto.reason, decidedAt: instantOrNow(dto.decidedAt), actor: { id: user.id } };
+    const input = {
+      concernConversation: dto.concernConversation,
+      reason: dto.reason,
+      decidedAt: instantOrNow(dto.decidedAt),
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, recordDksAssessmentUpdate, input);
   }
 
   planHomeVisit(caseId: string, dto: HomeVisitPlanDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, planHomeVisitUpdate, { plannedFor: instantOrNow(dto.plannedFor), actor: { id: user.id } });
+    return this.decide(caseId, user, planHomeVisitUpdate, {
+      plannedFor: instantOrNow(dto.plannedFor),
+      actor: { id: user.id },
+    });
   }
 
   recordHomeVisit(caseId: string, dto: HomeVisitDto, user: AuthenticatedUser) {
-    const input = { heldAt: instantOrNow(dto.heldAt), withSocialServices: dto.withSocialServices, initiatives: dto.initiatives, actor: { id: user.id } };
+    const input = {
+      heldAt: instantOrNow(dto.heldAt),
+      withSocialServices: dto.withSocialServices,
+      initiatives: dto.initiatives,
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, recordHomeVisitUpdate, input);
   }
 
   recordFollowUp(caseId: string, dto: FollowUpCheckDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordFollowUpCheckUpdate, { checkedAt: instantOrNow(dto.checkedAt), findings: dto.findings, actor: { id: user.id } });
+    return this.decide(caseId, user, recordFollowUpCheckUpdate, {
+      checkedAt: instantOrNow(dto.checkedAt),
+      findings: dto.findings,
+      actor: { id: user.id },
+    });
   }
 
-  private decide<Input>(caseId: string, user: AuthenticatedUser, update: UpdateDefinition<DksCaseState, [Input]>, input: Input) {
+  private decide<Input>(
+    caseId: string,
+    user: AuthenticatedUser,
+    update: UpdateDefinition<DksCaseState, [Input]>,
+    input: Input,
+  ) {
     return this.decisions.send(caseId, 'dks_assessment', user, update, input, DKS_WORDING);
   }
 

@@ -73,7 +73,11 @@ export class ExitCourseCommandsService {
     private readonly records: CaseRecordsRepository,
   ) {}
 
-  async start(dto: StartExitCourseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
+  async start(
+    dto: StartExitCourseDto,
+    idempotencyKey: string | undefined,
+    user: AuthenticatedUser,
+  ): Promise<StartResult> {
     const referredAt = instantOrNow(dto.referredAt);
     refuseWithApiError(
       refuseCourseStart({ ...dto, referredAt }, new Date(), (code) => findInstitution(code) !== undefined),
@@ -83,7 +87,9 @@ export class ExitCourseCommandsService {
     }
     if (!(await this.persons.isVisible(dto.personRef, user))) {
       // The same answer for an unknown person and one registered only by another unit.
-      throw ApiError.invalidDomainData('Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.');
+      throw ApiError.invalidDomainData(
+        'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
+      );
     }
     const claim = await this.idempotency.claim('exit-course-start', user, idempotencyKey, dto);
     // A replay whose case is already recorded is answered from the read model alone: starting it again
@@ -108,13 +114,18 @@ export class ExitCourseCommandsService {
       // A course already ended under this key: the read model already holds all of it.
       if (error instanceof WorkflowExecutionAlreadyStartedError && !claim.created) return claim;
       // Not started for certain (not a timeout, after which it may still start): free the person again.
-      if (!(error instanceof ApiError && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)) await this.reservations.release(claim.caseId);
+      if (!(error instanceof ApiError && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE))
+        await this.reservations.release(claim.caseId);
       throw error;
     }
     return claim;
   }
 
-  recordSuitabilityAssessment(caseId: string, dto: SuitabilityAssessmentDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+  recordSuitabilityAssessment(
+    caseId: string,
+    dto: SuitabilityAssessmentDto,
+    user: AuthenticatedUser,
+  ): Promise<ExitCourseState> {
     const actor: Actor = { id: user.id };
     const decidedAt = instantOrNow(dto.decidedAt);
     const input: SuitabilityAssessmentInput =
@@ -136,7 +147,12 @@ export class ExitCourseCommandsService {
   }
 
   recordAssessmentInput(caseId: string, dto: AssessmentInputDto, user: AuthenticatedUser): Promise<ExitCourseState> {
-    const input = { party: dto.party, summary: dto.summary, recordedAt: instantOrNow(dto.recordedAt), actor: { id: user.id } };
+    const input = {
+      party: dto.party,
+      summary: dto.summary,
+      recordedAt: instantOrNow(dto.recordedAt),
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, recordAssessmentInputUpdate, input);
   }
 
@@ -151,26 +167,47 @@ export class ExitCourseCommandsService {
   }
 
   logMentorContact(caseId: string, dto: MentorContactDto, user: AuthenticatedUser): Promise<ExitCourseState> {
-    const input = { contactAt: instantOrNow(dto.contactAt), form: dto.form, durationMinutes: dto.durationMinutes, actor: { id: user.id } };
+    const input = {
+      contactAt: instantOrNow(dto.contactAt),
+      form: dto.form,
+      durationMinutes: dto.durationMinutes,
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, logMentorContactUpdate, input);
   }
 
-  recordPsychologistCourse(caseId: string, dto: PsychologistCourseDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+  recordPsychologistCourse(
+    caseId: string,
+    dto: PsychologistCourseDto,
+    user: AuthenticatedUser,
+  ): Promise<ExitCourseState> {
     const input = { event: dto.event, at: instantOrNow(dto.at), actor: { id: user.id } };
     return this.decide(caseId, user, recordPsychologistCourseUpdate, input);
   }
 
   recordPrisonTransfer(caseId: string, dto: PrisonTransferDto, user: AuthenticatedUser): Promise<ExitCourseState> {
-    const input = { toInstitutionCode: dto.toInstitutionCode, transferredAt: instantOrNow(dto.transferredAt), actor: { id: user.id } };
+    const input = {
+      toInstitutionCode: dto.toInstitutionCode,
+      transferredAt: instantOrNow(dto.transferredAt),
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, recordPrisonTransferUpdate, input);
   }
 
   setReleasePlan(caseId: string, dto: ReleasePlanDto, user: AuthenticatedUser): Promise<ExitCourseState> {
-    const input = { municipalityCode: dto.municipalityCode, policeDistrictCode: dto.policeDistrictCode, actor: { id: user.id } };
+    const input = {
+      municipalityCode: dto.municipalityCode,
+      policeDistrictCode: dto.policeDistrictCode,
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, setReleasePlanUpdate, input);
   }
 
-  changeExpectedReleaseDate(caseId: string, dto: ExpectedReleaseDateDto, user: AuthenticatedUser): Promise<ExitCourseState> {
+  changeExpectedReleaseDate(
+    caseId: string,
+    dto: ExpectedReleaseDateDto,
+    user: AuthenticatedUser,
+  ): Promise<ExitCourseState> {
     const input = { expectedReleaseDate: dto.expectedReleaseDate, reason: dto.reason, actor: { id: user.id } };
     return this.decide(caseId, user, changeExpectedReleaseDateUpdate, input);
   }
@@ -194,13 +231,22 @@ export class ExitCourseCommandsService {
     const common = { decidedAt: instantOrNow(dto.decidedAt), actor: { id: user.id } };
     const input: HandoverDecisionInput =
       dto.decision === 'accept'
-        ? { decision: 'accept', continuation: dto.continuation!, ...(dto.reason ? { reason: dto.reason } : {}), ...common }
+        ? {
+            decision: 'accept',
+            continuation: dto.continuation!,
+            ...(dto.reason ? { reason: dto.reason } : {}),
+            ...common,
+          }
         : { decision: 'decline', reason: dto.reason ?? '', ...common };
     return this.decide(caseId, user, decideHandoverUpdate, input);
   }
 
   redirectHandover(caseId: string, dto: HandoverRedirectDto, user: AuthenticatedUser): Promise<ExitCourseState> {
-    const input = { policeDistrictCode: dto.policeDistrictCode, redirectedAt: instantOrNow(undefined), actor: { id: user.id } };
+    const input = {
+      policeDistrictCode: dto.policeDistrictCode,
+      redirectedAt: instantOrNow(undefined),
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, redirectHandoverUpdate, input);
   }
 
@@ -212,7 +258,6 @@ export class ExitCourseCommandsService {
   ): Promise<ExitCourseState> {
     return this.decisions.send(caseId, 'exit_course', user, update, input, EXIT_COURSE_WORDING);
   }
-
 }
 
 function refuseWithApiError(refusal: Refusal | undefined): void {

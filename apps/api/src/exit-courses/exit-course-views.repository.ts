@@ -2,13 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import { describeStatus, missingReadiness, READINESS_LABELS } from '../../../../libs/domain/exit-course/exit-course.rules';
+import {
+  describeStatus,
+  missingReadiness,
+  READINESS_LABELS,
+} from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import type { Page } from '../common/page';
-import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, HistoryEntry, MentorContactView } from './exit-course.views';
-
+import type {
+  ExitCourseDetail,
+  ExitCourseSummary,
+  HandoverInboxItem,
+  HistoryEntry,
+  MentorContactView,
+} from './exit-course.views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -105,11 +114,18 @@ export class ExitCourseViewsRepository {
         row.release_municipality && row.release_district
           ? { municipality: unitView(row.release_municipality), policeDistrict: unitView(row.release_district) }
           : null,
-      readiness: { items: row.readiness, missing: missingReadiness(row.readiness).map((item) => READINESS_LABELS[item]) },
+      readiness: {
+        items: row.readiness,
+        missing: missingReadiness(row.readiness).map((item) => READINESS_LABELS[item]),
+      },
       releaseNoticeSentAt: row.release_notice_sent_at?.toISOString() ?? null,
       handover:
         row.released_at && row.handover_district
-          ? { releasedAt: row.released_at.toISOString(), policeDistrict: unitView(row.handover_district), continuation: row.handover_continuation }
+          ? {
+              releasedAt: row.released_at.toISOString(),
+              policeDistrict: unitView(row.handover_district),
+              continuation: row.handover_continuation,
+            }
           : null,
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
@@ -165,18 +181,28 @@ export class ExitCourseViewsRepository {
   async handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
     const params = new SqlParameters();
     const where = `c.case_type = 'exit_course' AND c.status = 'awaiting_handover_decision' AND ${visibleCaseCondition(user, 'c', params, 'write')}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cases c WHERE ${where}`, params.values);
-    const rows: { id: string; person_ref: string; org_unit: string; released_at: Date; due_at: Date; overdue: boolean; parole_linked: boolean }[] =
-      await this.dataSource.query(
-        `SELECT c.id, c.person_ref, c.org_unit, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
+      params.values,
+    );
+    const rows: {
+      id: string;
+      person_ref: string;
+      org_unit: string;
+      released_at: Date;
+      due_at: Date;
+      overdue: boolean;
+      parole_linked: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.person_ref, c.org_unit, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked
            FROM cases c
            JOIN exit_courses e ON e.case_id = c.id
            JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'
           WHERE ${where}
           ORDER BY s.due_at, c.id
           LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
-        params.values,
-      );
+      params.values,
+    );
     return {
       items: rows.map((row) => ({
         caseId: row.id,
@@ -199,12 +225,17 @@ export class ExitCourseViewsRepository {
       `SELECT count(*)::int AS total FROM mentor_contacts WHERE case_id = $1`,
       [caseId],
     );
-    const rows: { id: string; contact_at: Date; form: MentorContactView['form']; duration_minutes: number; mentor_ref: string }[] =
-      await this.dataSource.query(
-        `SELECT id, contact_at, form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1
+    const rows: {
+      id: string;
+      contact_at: Date;
+      form: MentorContactView['form'];
+      duration_minutes: number;
+      mentor_ref: string;
+    }[] = await this.dataSource.query(
+      `SELECT id, contact_at, form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1
           ORDER BY contact_at DESC, id LIMIT $2 OFFSET $3`,
-        [caseId, pageSize, (page - 1) * pageSize],
-      );
+      [caseId, pageSize, (page - 1) * pageSize],
+    );
     return {
       items: rows.map((row) => ({
         id: row.id,

@@ -32,7 +32,8 @@ export class ExitCourseSummaryView {
   @TextView({ description: 'Status på dansk.' }) statusText!: string;
   @MomentView() referredAt!: string;
   @DateView() expectedReleaseDate!: string;
-  @MomentView({ nullable: true, optional: true, description: 'I listen: den nærmeste frist for et åbent trin.' }) nextDueAt?: string | null;
+  @MomentView({ nullable: true, optional: true, description: 'I listen: den nærmeste frist for et åbent trin.' })
+  nextDueAt?: string | null;
   @IntegerView({ optional: true, description: 'I listen: antal åbne trin efter fristen.' }) overdueSteps?: number;
 }
 
@@ -46,9 +47,11 @@ export class StepView {
   @MomentView() openedAt!: string;
   @MomentView() dueAt!: string;
   @BooleanView({ description: 'Åbent og efter fristen nu.' }) overdue!: boolean;
-  @MomentView({ nullable: true, description: 'Da fristens timer eskalerede trinnet (det forbliver åbent).' }) escalatedAt!: string | null;
+  @MomentView({ nullable: true, description: 'Da fristens timer eskalerede trinnet (det forbliver åbent).' })
+  escalatedAt!: string | null;
   @MomentView({ nullable: true }) completedAt!: string | null;
-  @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' }) latenessSeconds!: number | null;
+  @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' })
+  latenessSeconds!: number | null;
   @TextView({ nullable: true }) outcome!: string | null;
 }
 
@@ -58,7 +61,11 @@ export class HistoryEntryView {
   @MomentView() occurredAt!: string;
   @MomentView() recordedAt!: string;
   @TextView() actorId!: string;
-  @TextView({ nullable: true, description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).' }) actorName!: string | null;
+  @TextView({
+    nullable: true,
+    description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).',
+  })
+  actorName!: string | null;
   @TextView({ nullable: true }) reason!: string | null;
   @IdView({ nullable: true }) stepId!: string | null;
   @ObjectView({ description: 'Hændelsens egne fakta.' }) details!: Record<string, unknown>;

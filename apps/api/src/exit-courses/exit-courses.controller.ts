@@ -68,7 +68,10 @@ export class ExitCoursesController {
   @Get()
   @RequirePermission('case:read')
   @ListResponses('Exit-forløb i brugerens adgang, nyeste først, sidevis.', ExitCourseSummaryPage)
-  async list(@Query() query: ListExitCoursesQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<ExitCourseSummary>> {
+  async list(
+    @Query() query: ListExitCoursesQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<ExitCourseSummary>> {
     const page = await this.views.list(query, user);
     await this.accessLog.record(user, 'case_list', {});
     return page;
@@ -99,7 +102,10 @@ export class ExitCoursesController {
 
   @Post(':id/suitability-assessment')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).', ExitCourseDetailView)
+  @DecisionResponses(
+    'Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).',
+    ExitCourseDetailView,
+  )
   async assessSuitability(
     @Param('id') caseId: string,
     @Body() dto: SuitabilityAssessmentDto,
@@ -111,7 +117,10 @@ export class ExitCoursesController {
 
   @Post(':id/interruption')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.', ExitCourseDetailView)
+  @DecisionResponses(
+    'Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.',
+    ExitCourseDetailView,
+  )
   async interrupt(
     @Param('id') caseId: string,
     @Body() dto: InterruptionDto,
@@ -123,16 +132,30 @@ export class ExitCoursesController {
 
   @Post(':id/assessment-inputs')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).', ExitCourseDetailView)
-  async assessmentInput(@Param('id') caseId: string, @Body() dto: AssessmentInputDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).',
+    ExitCourseDetailView,
+  )
+  async assessmentInput(
+    @Param('id') caseId: string,
+    @Body() dto: AssessmentInputDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.recordAssessmentInput(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/agreement-signed')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.', ExitCourseDetailView)
-  async agreementSigned(@Param('id') caseId: string, @Body() dto: AgreementSignedDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.',
+    ExitCourseDetailView,
+  )
+  async agreementSigned(
+    @Param('id') caseId: string,
+    @Body() dto: AgreementSignedDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.recordAgreementSigned(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -140,7 +163,11 @@ export class ExitCoursesController {
   @Post(':id/mentor')
   @RequirePermission('exit-course:decide')
   @DecisionResponses('Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.', ExitCourseDetailView)
-  async assignMentor(@Param('id') caseId: string, @Body() dto: MentorAssignmentDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async assignMentor(
+    @Param('id') caseId: string,
+    @Body() dto: MentorAssignmentDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.assignMentor(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -148,7 +175,11 @@ export class ExitCoursesController {
   @Post(':id/mentor-contacts')
   @RequirePermission('exit-course:decide')
   @DecisionResponses('Registrér en mentorkontakt (dato, møde/telefon, minutter).', ExitCourseDetailView)
-  async logMentorContact(@Param('id') caseId: string, @Body() dto: MentorContactDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async logMentorContact(
+    @Param('id') caseId: string,
+    @Body() dto: MentorContactDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.logMentorContact(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -156,7 +187,11 @@ export class ExitCoursesController {
   @Get(':id/mentor-contacts')
   @RequirePermission('case:read')
   @ReadResponses('Forløbets mentorkontakter, nyeste først, sidevis.', MentorContactPage)
-  async mentorContacts(@Param('id') caseId: string, @Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<MentorContactView>> {
+  async mentorContacts(
+    @Param('id') caseId: string,
+    @Query() query: PageQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Page<MentorContactView>> {
     if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
     return this.views.mentorContacts(caseId, query.page, query.pageSize);
@@ -165,23 +200,41 @@ export class ExitCoursesController {
   @Post(':id/psychologist-course')
   @RequirePermission('exit-course:decide')
   @DecisionResponses('Registrér start eller afslutning af psykologforløbet.', ExitCourseDetailView)
-  async psychologistCourse(@Param('id') caseId: string, @Body() dto: PsychologistCourseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async psychologistCourse(
+    @Param('id') caseId: string,
+    @Body() dto: PsychologistCourseDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.recordPsychologistCourse(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/transfer')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.', ExitCourseDetailView)
-  async transfer(@Param('id') caseId: string, @Body() dto: PrisonTransferDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.',
+    ExitCourseDetailView,
+  )
+  async transfer(
+    @Param('id') caseId: string,
+    @Body() dto: PrisonTransferDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.recordPrisonTransfer(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/release-plan')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).', ExitCourseDetailView)
-  async releasePlan(@Param('id') caseId: string, @Body() dto: ReleasePlanDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).',
+    ExitCourseDetailView,
+  )
+  async releasePlan(
+    @Param('id') caseId: string,
+    @Body() dto: ReleasePlanDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.setReleasePlan(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -189,31 +242,56 @@ export class ExitCoursesController {
   @Post(':id/expected-release-date')
   @RequirePermission('exit-course:decide')
   @DecisionResponses('Ændr den forventede løsladelsesdato; varsel og frister følger med.', ExitCourseDetailView)
-  async expectedReleaseDate(@Param('id') caseId: string, @Body() dto: ExpectedReleaseDateDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async expectedReleaseDate(
+    @Param('id') caseId: string,
+    @Body() dto: ExpectedReleaseDateDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.changeExpectedReleaseDate(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/readiness')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).', ExitCourseDetailView)
-  async readiness(@Param('id') caseId: string, @Body() dto: ReadinessDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).',
+    ExitCourseDetailView,
+  )
+  async readiness(
+    @Param('id') caseId: string,
+    @Body() dto: ReadinessDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.updateReadiness(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/release')
   @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.', ExitCourseDetailView)
-  async release(@Param('id') caseId: string, @Body() dto: ReleaseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.',
+    ExitCourseDetailView,
+  )
+  async release(
+    @Param('id') caseId: string,
+    @Body() dto: ReleaseDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.recordRelease(caseId, dto, user);
     return this.detail(caseId, user);
   }
 
   @Post(':id/handover-decision')
   @RequirePermission('handover:decide')
-  @DecisionResponses('Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.', ExitCourseDetailView)
-  async handoverDecision(@Param('id') caseId: string, @Body() dto: HandoverDecisionDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  @DecisionResponses(
+    'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.',
+    ExitCourseDetailView,
+  )
+  async handoverDecision(
+    @Param('id') caseId: string,
+    @Body() dto: HandoverDecisionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.decideHandover(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -221,7 +299,11 @@ export class ExitCoursesController {
   @Post(':id/handover-redirect')
   @RequirePermission('exit-course:decide')
   @DecisionResponses('Efter en afvisning: overdrag til en anden politikreds.', ExitCourseDetailView)
-  async handoverRedirect(@Param('id') caseId: string, @Body() dto: HandoverRedirectDto, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async handoverRedirect(
+    @Param('id') caseId: string,
+    @Body() dto: HandoverRedirectDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
     await this.commands.redirectHandover(caseId, dto, user);
     return this.detail(caseId, user);
   }

@@ -19,7 +19,10 @@ export class HandoversController {
 
   @Get()
   @RequirePermission('handover:decide')
-  @ListResponses('Indbakke: overdragelser til brugerens politikreds, der venter på en afgørelse, ældste frist først.', HandoverInboxPage)
+  @ListResponses(
+    'Indbakke: overdragelser til brugerens politikreds, der venter på en afgørelse, ældste frist først.',
+    HandoverInboxPage,
+  )
   async inbox(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<HandoverInboxItem>> {
     const page = await this.views.handoverInbox(user, query.page, query.pageSize);
     await this.accessLog.record(user, 'case_list', {});

@@ -47,8 +47,17 @@ export class OpenCourseReservations {
       [personRef, caseId, this.staleSeconds],
     );
     if (held.case_id === caseId) return;
-    if (held.recorded || !held.stale || (await this.workflowExists(held.case_id)) || !(await this.takeOver(personRef, held.case_id, caseId))) {
-      throw new ApiError(HttpStatus.CONFLICT, 'COURSE_ALREADY_OPEN', 'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.');
+    if (
+      held.recorded ||
+      !held.stale ||
+      (await this.workflowExists(held.case_id)) ||
+      !(await this.takeOver(personRef, held.case_id, caseId))
+    ) {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'COURSE_ALREADY_OPEN',
+        'Personen har allerede et åbent exit-forløb. Et nyt kan startes, når det er afsluttet.',
+      );
     }
   }
 
@@ -59,7 +68,9 @@ export class OpenCourseReservations {
 
   private async workflowExists(caseId: string): Promise<boolean> {
     try {
-      await this.calls.within(this.timeoutMs, () => this.client.workflow.getHandle(`${EXIT_COURSE_WORKFLOW_ID_PREFIX}${caseId}`).describe());
+      await this.calls.within(this.timeoutMs, () =>
+        this.client.workflow.getHandle(`${EXIT_COURSE_WORKFLOW_ID_PREFIX}${caseId}`).describe(),
+      );
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;

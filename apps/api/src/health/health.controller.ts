@@ -30,7 +30,9 @@ const logger = new Logger('Health');
 
 /** Up or down; why it is down goes to the log, not to anonymous callers (it may name hosts and ports). */
 function check(name: string, probe: () => Promise<unknown>): Promise<Check> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref(),
+  );
   return Promise.race([probe(), timeout]).then(
     () => ({ status: 'up' as const }),
     (error: Error) => {
@@ -53,15 +55,28 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'PostgreSQL og Temporal (med navnerummet) svarer: 200, ellers 503 SERVICE_UNAVAILABLE.' })
   @ApiOkResponse({ type: HealthReport })
-  @ApiResponse({ status: 503, type: ApiErrorBodyView, description: 'En afhængighed svarer ikke; details siger hvilken (up/down).' })
+  @ApiResponse({
+    status: 503,
+    type: ApiErrorBodyView,
+    description: 'En afhængighed svarer ikke; details siger hvilken (up/down).',
+  })
   async health(): Promise<HealthReport> {
     const [postgres, temporal] = await Promise.all([
       check('PostgreSQL', () => this.dataSource.query('SELECT 1')),
-      check('Temporal', () => this.calls.within(CHECK_TIMEOUT_MS, () => this.client.workflowService.describeNamespace({ namespace: this.client.options.namespace }))),
+      check('Temporal', () =>
+        this.calls.within(CHECK_TIMEOUT_MS, () =>
+          this.client.workflowService.describeNamespace({ namespace: this.client.options.namespace }),
+        ),
+      ),
     ]);
     const checks = { postgres, temporal };
     if (postgres.status === 'down' || temporal.status === 'down') {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'Systemet er ikke klar: en afhængighed svarer ikke.', checks);
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'SERVICE_UNAVAILABLE',
+        'Systemet er ikke klar: en afhængighed svarer ikke.',
+        checks,
+      );
     }
     return { status: 'ok', checks };
   }

@@ -10,13 +10,24 @@ import { ChoiceField, InstantField, ReferenceField, TextField, UnitCodeField } f
 const MAX_ITEMS = 50;
 
 export class StartNetworkCouncilDto {
-  @ReferenceField('personRef', { description: 'Den unges personreference (fra personregistret).', required: 'personRef skal udfyldes.' })
+  @ReferenceField('personRef', {
+    description: 'Den unges personreference (fra personregistret).',
+    required: 'personRef skal udfyldes.',
+  })
   personRef!: string;
 
-  @UnitCodeField('municipalityCode', unitCodesOf('municipality'), { description: 'Kommunen.', example: 'KOM-0101', required: 'municipalityCode skal udfyldes.' })
+  @UnitCodeField('municipalityCode', unitCodesOf('municipality'), {
+    description: 'Kommunen.',
+    example: 'KOM-0101',
+    required: 'municipalityCode skal udfyldes.',
+  })
   municipalityCode!: string;
 
-  @ChoiceField('suspicion', SUSPICIONS, { description: 'suspected: mistænkt; charged: sigtet.', required: 'suspicion skal udfyldes.', message: "suspicion skal være 'suspected' eller 'charged'." })
+  @ChoiceField('suspicion', SUSPICIONS, {
+    description: 'suspected: mistænkt; charged: sigtet.',
+    required: 'suspicion skal udfyldes.',
+    message: "suspicion skal være 'suspected' eller 'charged'.",
+  })
   suspicion!: (typeof SUSPICIONS)[number];
 
   @InstantField('documentationReceivedAt', {
@@ -32,7 +43,13 @@ class ParticipantDto {
 }
 
 /** A list of 1 to MAX_ITEMS items of one class. */
-function ItemsField(field: string, itemClass: new () => object, description: string, empty: string, tooMany: string): PropertyDecorator {
+function ItemsField(
+  field: string,
+  itemClass: new () => object,
+  description: string,
+  empty: string,
+  tooMany: string,
+): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ type: [itemClass], description, minItems: 1, maxItems: MAX_ITEMS }),
     IsDefined({ message: `${field} skal udfyldes.` }),
@@ -48,7 +65,13 @@ export class InvitationsDto {
   @InstantField('invitedAt', { description: 'Hvornår der blev indkaldt (standard: nu).' })
   invitedAt?: string;
 
-  @ItemsField('participants', ParticipantDto, 'De indkaldte, efter rolle.', 'Indkald mindst én deltager.', `Højst ${MAX_ITEMS} deltagere.`)
+  @ItemsField(
+    'participants',
+    ParticipantDto,
+    'De indkaldte, efter rolle.',
+    'Indkald mindst én deltager.',
+    `Højst ${MAX_ITEMS} deltagere.`,
+  )
   participants!: ParticipantDto[];
 }
 
@@ -58,7 +81,10 @@ export class CouncilMeetingDto {
 }
 
 class AgreementDto {
-  @ChoiceField('kind', AGREEMENT_KINDS, { description: 'Støtte under varetægt, ved løsladelse, mentorstøtte.', required: 'kind skal udfyldes.' })
+  @ChoiceField('kind', AGREEMENT_KINDS, {
+    description: 'Støtte under varetægt, ved løsladelse, mentorstøtte.',
+    required: 'kind skal udfyldes.',
+  })
   kind!: (typeof AGREEMENT_KINDS)[number];
 
   @TextField('description', { description: 'Hvad der er aftalt.', required: 'description skal udfyldes.' })
@@ -69,6 +95,12 @@ export class CouncilAgreementsDto {
   @InstantField('agreedAt', { description: 'Hvornår aftalerne blev indgået (standard: nu).' })
   agreedAt?: string;
 
-  @ItemsField('agreements', AgreementDto, 'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.', 'Angiv mindst én aftale.', `Højst ${MAX_ITEMS} aftaler.`)
+  @ItemsField(
+    'agreements',
+    AgreementDto,
+    'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.',
+    'Angiv mindst én aftale.',
+    `Højst ${MAX_ITEMS} aftaler.`,
+  )
   agreements!: AgreementDto[];
 }

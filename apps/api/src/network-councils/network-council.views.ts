@@ -1,4 +1,7 @@
-import { NETWORK_COUNCIL_STATUSES, type NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
+import {
+  NETWORK_COUNCIL_STATUSES,
+  type NetworkCouncilStatus,
+} from '../../../../libs/domain/youth/network-council.types';
 import { WithCaseProgress } from '../exit-courses/exit-course.views';
 import { ChoiceView, IdView, MomentView, NestedView, PageOf, TextView, UnitRefView } from '../common/view-properties';
 
@@ -9,7 +12,8 @@ export class NetworkCouncilSummaryView {
   @NestedView(UnitRefView) municipality!: UnitRefView;
   @ChoiceView(NETWORK_COUNCIL_STATUSES) status!: NetworkCouncilStatus;
   @TextView() statusText!: string;
-  @MomentView({ description: 'Politiets dokumentation modtaget: de 7 dage regnes herfra.' }) documentationReceivedAt!: string;
+  @MomentView({ description: 'Politiets dokumentation modtaget: de 7 dage regnes herfra.' })
+  documentationReceivedAt!: string;
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 

@@ -23,7 +23,10 @@ export class NetworkCouncilsController {
 
   @Post()
   @RequirePermission('council:decide')
-  @StartResponses('Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.', NetworkCouncilView)
+  @StartResponses(
+    'Registrér modtaget dokumentation om en ung under 18: netværkssamrådet skal indkaldes inden 7 dage.',
+    NetworkCouncilView,
+  )
   async start(
     @Body() dto: StartNetworkCouncilDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -57,7 +60,11 @@ export class NetworkCouncilsController {
   @Post(':id/invitations')
   @RequirePermission('council:decide')
   @DecisionResponses('Registrér indkaldelsen (deltagere efter rolle).', NetworkCouncilView)
-  async invitations(@Param('id') caseId: string, @Body() dto: InvitationsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+  async invitations(
+    @Param('id') caseId: string,
+    @Body() dto: InvitationsDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
     await this.councils.recordInvitations(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -65,7 +72,11 @@ export class NetworkCouncilsController {
   @Post(':id/meeting')
   @RequirePermission('council:decide')
   @DecisionResponses('Registrér at samrådet er holdt.', NetworkCouncilView)
-  async meeting(@Param('id') caseId: string, @Body() dto: CouncilMeetingDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+  async meeting(
+    @Param('id') caseId: string,
+    @Body() dto: CouncilMeetingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
     await this.councils.recordMeeting(caseId, dto, user);
     return this.detail(caseId, user);
   }
@@ -73,7 +84,11 @@ export class NetworkCouncilsController {
   @Post(':id/agreements')
   @RequirePermission('council:decide')
   @DecisionResponses('Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.', NetworkCouncilView)
-  async agreements(@Param('id') caseId: string, @Body() dto: CouncilAgreementsDto, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+  async agreements(
+    @Param('id') caseId: string,
+    @Body() dto: CouncilAgreementsDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
     await this.councils.recordAgreements(caseId, dto, user);
     return this.detail(caseId, user);
   }

@@ -13,7 +13,10 @@ import {
   recordCouncilMeetingUpdate,
   recordInvitationsUpdate,
 } from '../../../../workflows/network-council.messages';
-import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../../../workflows/network-council.workflow';
+import {
+  NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
+  networkCouncilWorkflow,
+} from '../../../../workflows/network-council.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
@@ -24,11 +27,16 @@ import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
 import type { NetworkCouncilSummaryView, NetworkCouncilView } from './network-council.views';
 import { PersonsService } from '../persons/persons.service';
-import type { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
-
+import type {
+  CouncilAgreementsDto,
+  CouncilMeetingDto,
+  InvitationsDto,
+  StartNetworkCouncilDto,
+} from './network-council.dto';
 
 const COUNCIL_WORDING: StatusWording = {
-  closedMessage: (status) => `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
+  closedMessage: (status) =>
+    `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
   isFinal: (status) => status === 'agreements_made',
 };
 
@@ -43,18 +51,32 @@ export class NetworkCouncilsService {
     private readonly idempotency: IdempotencyKeysService,
   ) {}
 
-  async start(dto: StartNetworkCouncilDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
+  async start(
+    dto: StartNetworkCouncilDto,
+    idempotencyKey: string | undefined,
+    user: AuthenticatedUser,
+  ): Promise<StartResult> {
     const receivedAt = new Date(dto.documentationReceivedAt).toISOString();
     if (findUnit(dto.municipalityCode)?.kind !== 'municipality') {
       throw ApiError.invalidDomainData(`Kommunen '${dto.municipalityCode}' kendes ikke.`);
     }
     if (!actsForUnit(user, dto.municipalityCode)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun registrere netværkssamråd for din egen kommune.');
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        'Du kan kun registrere netværkssamråd for din egen kommune.',
+      );
     }
     if (Date.parse(receivedAt) > Date.now() + CLOCK_SKEW_MS) {
       throw ApiError.invalidDomainData('Modtagelsestidspunktet ligger i fremtiden.');
     }
-    await requireYouthAt(this.persons, dto.personRef, user, receivedAt, 'da dokumentationen fra politiet blev modtaget');
+    await requireYouthAt(
+      this.persons,
+      dto.personRef,
+      user,
+      receivedAt,
+      'da dokumentationen fra politiet blev modtaget',
+    );
     const claim = await this.idempotency.claim('network-council-start', user, idempotencyKey, dto);
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
@@ -75,12 +97,19 @@ export class NetworkCouncilsService {
   }
 
   recordInvitations(caseId: string, dto: InvitationsDto, user: AuthenticatedUser) {
-    const input = { invitedAt: instantOrNow(dto.invitedAt), participants: dto.participants.map((participant) => ({ role: participant.role })), actor: { id: user.id } };
+    const input = {
+      invitedAt: instantOrNow(dto.invitedAt),
+      participants: dto.participants.map((participant) => ({ role: participant.role })),
+      actor: { id: user.id },
+    };
     return this.decide(caseId, user, recordInvitationsUpdate, input);
   }
 
   recordMeeting(caseId: string, dto: CouncilMeetingDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordCouncilMeetingUpdate, { heldAt: instantOrNow(dto.heldAt), actor: { id: user.id } });
+    return this.decide(caseId, user, recordCouncilMeetingUpdate, {
+      heldAt: instantOrNow(dto.heldAt),
+      actor: { id: user.id },
+    });
   }
 
   recordAgreements(caseId: string, dto: CouncilAgreementsDto, user: AuthenticatedUser) {
@@ -92,7 +121,12 @@ export class NetworkCouncilsService {
     return this.decide(caseId, user, recordCouncilAgreementsUpdate, input);
   }
 
-  private decide<Input>(caseId: string, user: AuthenticatedUser, update: UpdateDefinition<NetworkCouncilState, [Input]>, input: Input) {
+  private decide<Input>(
+    caseId: string,
+    user: AuthenticatedUser,
+    update: UpdateDefinition<NetworkCouncilState, [Input]>,
+    input: Input,
+  ) {
     return this.decisions.send(caseId, 'network_council', user, update, input, COUNCIL_WORDING);
   }
 

@@ -17,7 +17,10 @@ export class OutboxNoticesController {
 
   @Get()
   @RequirePermission('notices:read')
-  @ListResponses('Udbakken: beskeder der fejler (standard), venter, er sendt eller trukket tilbage, med antal pr. tilstand.', OutboxNoticesPage)
+  @ListResponses(
+    'Udbakken: beskeder der fejler (standard), venter, er sendt eller trukket tilbage, med antal pr. tilstand.',
+    OutboxNoticesPage,
+  )
   async list(@Query() query: OutboxNoticesQuery): Promise<OutboxNoticesPage> {
     return this.notices.list(query.state, query.page, query.pageSize);
   }

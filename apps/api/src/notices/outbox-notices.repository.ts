@@ -27,7 +27,10 @@ class OutboxCountsView {
 }
 
 export class OutboxNoticesPage extends PageOf(OutboxNoticeView) {
-  @NestedView(OutboxCountsView, { description: 'Antal beskeder i hver tilstand nu.' }) counts!: Record<OutboxState, number>;
+  @NestedView(OutboxCountsView, { description: 'Antal beskeder i hver tilstand nu.' }) counts!: Record<
+    OutboxState,
+    number
+  >;
 }
 
 const STATE_CONDITIONS: Record<OutboxState, string> = {
@@ -48,7 +51,9 @@ export class OutboxNoticesRepository {
       this.dataSource.query(
         `SELECT ${OUTBOX_STATES.map((state) => `count(*) FILTER (WHERE ${STATE_CONDITIONS[state]})::int AS ${state}`).join(', ')} FROM notifications n`,
       ) as Promise<Record<OutboxState, number>[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`) as Promise<{ total: number }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`) as Promise<
+        { total: number }[]
+      >,
       this.dataSource.query(
         `SELECT n.id, n.case_id, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts, n.last_error,
                 n.created_at, n.next_attempt_at, n.sent_at, n.withdrawn_at

@@ -14,7 +14,12 @@ function CprField(description: string): PropertyDecorator {
 }
 
 export class RegisterPersonDto {
-  @TextField('name', { description: 'Fulde navn.', example: 'Jens Jensen', required: 'name skal udfyldes.', maxLength: 200 })
+  @TextField('name', {
+    description: 'Fulde navn.',
+    example: 'Jens Jensen',
+    required: 'name skal udfyldes.',
+    maxLength: 200,
+  })
   name!: string;
 
   @CprField('CPR-nummer, DDMMÅÅ-XXXX.')

@@ -20,5 +20,8 @@ export class PersonView {
   @TextView() name!: string;
   @TextView({ description: 'CPR-nummer, DDMMÅÅ-XXXX.' }) cpr!: string;
   @DateView() birthDate!: string;
-  @NestedView([PersonCaseView], { description: 'Personens sager i brugerens adgang, nyeste først (også tidligere aftaler).' }) cases!: PersonCaseView[];
+  @NestedView([PersonCaseView], {
+    description: 'Personens sager i brugerens adgang, nyeste først (også tidligere aftaler).',
+  })
+  cases!: PersonCaseView[];
 }

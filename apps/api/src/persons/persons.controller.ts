@@ -16,7 +16,9 @@ export class PersonsController {
 
   @Post()
   @RequirePermission('person:register')
-  @ApiOperation({ summary: 'Registrér en person (eller find den allerede registrerede) og få den pseudonyme personreference.' })
+  @ApiOperation({
+    summary: 'Registrér en person (eller find den allerede registrerede) og få den pseudonyme personreference.',
+  })
   @ApiCreatedResponse({ type: RegisteredPersonView, description: 'Registreret for enheden.' })
   @ApiOkResponse({ type: RegisteredPersonView, description: 'Enheden havde allerede registreret personen.' })
   @ApiErrorResponses(401, 403, 422)
@@ -33,7 +35,9 @@ export class PersonsController {
   @Post('lookup')
   @RequirePermission('person:read')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Find en person ud fra CPR-nummer med de sager (også tidligere aftaler), brugeren har adgang til.' })
+  @ApiOperation({
+    summary: 'Find en person ud fra CPR-nummer med de sager (også tidligere aftaler), brugeren har adgang til.',
+  })
   @ApiOkResponse({ type: PersonView })
   @ApiErrorResponses(401, 403, 404, 422)
   lookup(@Body() dto: LookupPersonDto, @CurrentUser() user: AuthenticatedUser): Promise<PersonView> {

@@ -49,7 +49,15 @@ export class PersonsService {
       await db.query(
         `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING`,
-        [personId, nameEncrypted, encryptField(normalized, keyring, cprField(personId)), keyIdOf(nameEncrypted), cprLookup, unit, user.id],
+        [
+          personId,
+          nameEncrypted,
+          encryptField(normalized, keyring, cprField(personId)),
+          keyIdOf(nameEncrypted),
+          cprLookup,
+          unit,
+          user.id,
+        ],
       );
       const [person]: { id: string }[] = await db.query(`SELECT id FROM persons WHERE cpr_lookup = $1`, [cprLookup]);
       const linked: unknown[] = await db.query(
@@ -94,7 +102,11 @@ export class PersonsService {
   }
 
   async lookup(cpr: string, user: AuthenticatedUser): Promise<PersonView> {
-    const view = await this.findVisible('cpr_lookup', lookupHash(this.validCpr(cpr), this.config.personalData.hmacKey), user);
+    const view = await this.findVisible(
+      'cpr_lookup',
+      lookupHash(this.validCpr(cpr), this.config.personalData.hmacKey),
+      user,
+    );
     if (!view) throw notFound();
     await this.accessLog.record(user, 'person_lookup', { personRef: view.personRef });
     return view;
@@ -106,7 +118,11 @@ export class PersonsService {
     return check.normalized;
   }
 
-  private async findVisible(column: 'id::text' | 'cpr_lookup', value: string, user: AuthenticatedUser): Promise<PersonView | undefined> {
+  private async findVisible(
+    column: 'id::text' | 'cpr_lookup',
+    value: string,
+    user: AuthenticatedUser,
+  ): Promise<PersonView | undefined> {
     const params = new SqlParameters();
     const valueParam = params.add(value);
     const rows: { id: string; name_encrypted: string; cpr_encrypted: string }[] = await this.dataSource.query(
@@ -121,13 +137,19 @@ export class PersonsService {
     const check = checkCpr(cpr);
     const caseParams = new SqlParameters();
     const personParam = caseParams.add(row.id);
-    const cases: { id: string; case_type: string; status: string; org_unit: string; opened_at: Date; closed_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT c.id, c.case_type, c.status, c.org_unit, c.opened_at, c.closed_at FROM cases c
+    const cases: {
+      id: string;
+      case_type: string;
+      status: string;
+      org_unit: string;
+      opened_at: Date;
+      closed_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.case_type, c.status, c.org_unit, c.opened_at, c.closed_at FROM cases c
           WHERE c.person_ref = ${personParam} AND ${visibleCaseCondition(user, 'c', caseParams)}
           ORDER BY c.opened_at DESC, c.id`,
-        caseParams.values,
-      );
+      caseParams.values,
+    );
     return {
       personRef: row.id,
       name: decryptField(row.name_encrypted, keyring, nameField(row.id)),

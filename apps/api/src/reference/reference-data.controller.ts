@@ -4,8 +4,19 @@ import { ApiErrorResponses } from '../common/api-responses';
 import { ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/access/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
-import { ORGANISATION_NAMES, ORGANISATIONS, ORGANISATION_UNITS, type Organisation, type OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
+import {
+  CASE_RESOURCES,
+  CASE_TYPE_LABELS,
+  STEP_KIND_NAMES,
+  STEP_KINDS,
+} from '../../../../libs/domain/case-record/step-kinds';
+import {
+  ORGANISATION_NAMES,
+  ORGANISATIONS,
+  ORGANISATION_UNITS,
+  type Organisation,
+  type OrganisationUnit,
+} from '../../../../libs/domain/organisations/organisation-units';
 import { Authenticated } from '../auth/auth.decorators';
 
 class OrganisationView {
@@ -63,7 +74,9 @@ const REFERENCE_DATA: ReferenceData = {
 export class ReferenceDataController {
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'Organisationer, enheder, sagstyper og trin med navne, hvis tur og varslingsvindue (ingen sagsdata).' })
+  @ApiOperation({
+    summary: 'Organisationer, enheder, sagstyper og trin med navne, hvis tur og varslingsvindue (ingen sagsdata).',
+  })
   @ApiOkResponse({ type: ReferenceData })
   @ApiErrorResponses(401)
   referenceData(): ReferenceData {

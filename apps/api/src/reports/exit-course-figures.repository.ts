@@ -9,7 +9,13 @@ import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from '
 import { byUnitName, hoursOf } from './report-numbers';
 
 /** The audit-trail actions the figures count, each at the moment the user stated (`occurred_at`). */
-const COUNTED_ACTIONS: readonly CaseAction[] = ['agreement_signed', 'handed_over', 'handover_accepted', 'course_interrupted', 'suitability_rejection'];
+const COUNTED_ACTIONS: readonly CaseAction[] = [
+  'agreement_signed',
+  'handed_over',
+  'handover_accepted',
+  'course_interrupted',
+  'suitability_rejection',
+];
 
 interface FiguresRow {
   /** `null` on the total row. */

@@ -15,7 +15,10 @@ const BOM = '\uFEFF';
 
 function cell(value: Cell, decimals?: number): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? (decimals === undefined ? String(value) : value.toFixed(decimals)).replace('.', ',') : value;
+  const text =
+    typeof value === 'number'
+      ? (decimals === undefined ? String(value) : value.toFixed(decimals)).replace('.', ',')
+      : value;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -61,7 +64,10 @@ const SLA_COLUMNS: Column<SlaRow>[] = [
 
 /** One line per institution, then the total. */
 export function exitCourseCsv(report: ExitCourseReport): CsvDownload {
-  return { filename: `exitforloeb-${report.from}-${report.to}.csv`, content: csv(EXIT_COURSE_COLUMNS, [...report.institutions, report.total]) };
+  return {
+    filename: `exitforloeb-${report.from}-${report.to}.csv`,
+    content: csv(EXIT_COURSE_COLUMNS, [...report.institutions, report.total]),
+  };
 }
 
 export function slaCsv(report: SlaReport): CsvDownload {

@@ -23,7 +23,10 @@ function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
  * `to` compared with the object's `from`; passes when `from` is itself invalid, whose own problem is
  * reported on `from`.
  */
-function ComparedWithFrom(check: (from: LocalDate, to: LocalDate) => boolean, options: ValidationOptions): PropertyDecorator {
+function ComparedWithFrom(
+  check: (from: LocalDate, to: LocalDate) => boolean,
+  options: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'comparedWithFrom',
@@ -45,13 +48,21 @@ const sameOrAfter = (from: LocalDate, to: LocalDate) =>
 
 /** `?from=&to=` (Danish calendar days, inclusive) and `?format=json|csv` of every report. */
 export class ReportPeriodQuery {
-  @ApiProperty({ format: 'date', example: '2015-04-01', description: 'Første dag i perioden (dansk kalenderdag, medregnes).' })
+  @ApiProperty({
+    format: 'date',
+    example: '2015-04-01',
+    description: 'Første dag i perioden (dansk kalenderdag, medregnes).',
+  })
   @IsCalendarDate({ message: 'from skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
   @IsString({ message: 'from skal angives én gang, som tekst.' })
   @IsDefined({ message: 'from skal angives.' })
   from!: string;
 
-  @ApiProperty({ format: 'date', example: '2020-10-28', description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).' })
+  @ApiProperty({
+    format: 'date',
+    example: '2020-10-28',
+    description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).',
+  })
   @ComparedWithFrom(withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
   @ComparedWithFrom(sameOrAfter, { message: 'to må ikke ligge før from.' })
   @IsCalendarDate({ message: 'to skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })

@@ -14,7 +14,8 @@ export class ExitCourseFigures {
   @IntegerView() agreementsEntered!: number;
   @IntegerView({ description: 'Forskellige personer bag periodens aftaler.' }) personsWithAgreement!: number;
   @IntegerView() handedOver!: number;
-  @IntegerView({ description: 'Forløb, politiets exitenhed overtog og videreførte i perioden.' }) continuedByPolice!: number;
+  @IntegerView({ description: 'Forløb, politiets exitenhed overtog og videreførte i perioden.' })
+  continuedByPolice!: number;
   @IntegerView() interruptedByInmate!: number;
   @IntegerView() interruptedByKriminalforsorgen!: number;
   @IntegerView() rejected!: number;
@@ -22,7 +23,8 @@ export class ExitCourseFigures {
   @IntegerView() personsWithMoreThanOneAgreement!: number;
   @IntegerView() mentorMinutesTotal!: number;
   @NumberView() mentorHoursTotal!: number;
-  @IntegerView({ description: 'Personer med en mentorkontakt i perioden: dem gennemsnit og median er over.' }) mentorPersons!: number;
+  @IntegerView({ description: 'Personer med en mentorkontakt i perioden: dem gennemsnit og median er over.' })
+  mentorPersons!: number;
   @NumberView() mentorHoursMeanPerPerson!: number;
   @NumberView() mentorHoursMedianPerPerson!: number;
 }
@@ -42,7 +44,8 @@ export class SlaRow {
   @TextView({ description: 'ÅÅÅÅ-MM: den danske kalendermåned for trinnenes frister.' }) month!: string;
   @IntegerView() total!: number;
   @IntegerView() withinDeadline!: number;
-  @NumberView({ nullable: true, description: 'withinDeadline / total, 0..1 med 4 decimaler; null når intet er målt.' }) share!: number | null;
+  @NumberView({ nullable: true, description: 'withinDeadline / total, 0..1 med 4 decimaler; null når intet er målt.' })
+  share!: number | null;
 }
 
 export class SlaReport {

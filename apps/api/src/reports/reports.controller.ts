@@ -27,16 +27,40 @@ export class ReportsController {
 
   @Get('exit-courses')
   @RequirePermission('reports:read')
-  @ReportResponses('Exit-forløb i perioden pr. institution og i alt: aftaler, overdragelser, afbrydelser, afslag, mentortimer.', ExitCourseReport)
-  async exitCourses(@Query() query: ReportPeriodQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
-    return answer(await this.exitCourseFigures.report(reportPeriod(query.from, query.to), user), query, response, exitCourseCsv);
+  @ReportResponses(
+    'Exit-forløb i perioden pr. institution og i alt: aftaler, overdragelser, afbrydelser, afslag, mentortimer.',
+    ExitCourseReport,
+  )
+  async exitCourses(
+    @Query() query: ReportPeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.exitCourseFigures.report(reportPeriod(query.from, query.to), user),
+      query,
+      response,
+      exitCourseCsv,
+    );
   }
 
   @Get('sla')
   @RequirePermission('reports:read')
-  @ReportResponses('Andel overholdte frister (DKS 24 timer, netværkssamråd 7 dage, opfølgning 14 dage) pr. enhed og måned.', SlaReport)
-  async sla(@Query() query: ReportPeriodQuery, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
-    return answer(await this.slaFigures.report(reportPeriod(query.from, query.to), user, new Date()), query, response, slaCsv);
+  @ReportResponses(
+    'Andel overholdte frister (DKS 24 timer, netværkssamråd 7 dage, opfølgning 14 dage) pr. enhed og måned.',
+    SlaReport,
+  )
+  async sla(
+    @Query() query: ReportPeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.slaFigures.report(reportPeriod(query.from, query.to), user, new Date()),
+      query,
+      response,
+      slaCsv,
+    );
   }
 }
 
@@ -47,14 +71,22 @@ function ReportResponses(summary: string, report: new () => object): MethodDecor
     ApiResponse({
       status: 200,
       description: 'Tallene som JSON, eller som CSV-fil.',
-      content: { 'application/json': { schema: { $ref: getSchemaPath(report) } }, 'text/csv': { schema: { type: 'string' } } },
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(report) } },
+        'text/csv': { schema: { type: 'string' } },
+      },
     }),
     ApiErrorResponses(401, 403),
   );
 }
 
 /** The report as JSON, or as a CSV download when asked for one. */
-function answer<Report>(report: Report, query: ReportPeriodQuery, response: Response, toCsv: (report: Report) => CsvDownload): Report | string {
+function answer<Report>(
+  report: Report,
+  query: ReportPeriodQuery,
+  response: Response,
+  toCsv: (report: Report) => CsvDownload,
+): Report | string {
   if (!wantsCsv(query, response.req.headers.accept)) return report;
   const download = toCsv(report);
   response.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -28,7 +28,9 @@ export class SlaFiguresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async report(period: ReportPeriod, user: AuthenticatedUser, now: Date): Promise<SlaReport> {
-    const measureOfKind = new Map(SLA_MEASURES.map((measure) => [SLA_MEASURE_STEPS[measure].stepKind as string, measure]));
+    const measureOfKind = new Map(
+      SLA_MEASURES.map((measure) => [SLA_MEASURE_STEPS[measure].stepKind as string, measure]),
+    );
     const params = new SqlParameters();
     const kinds = params.add([...measureOfKind.keys()]);
     const startsAt = params.add(period.startsAt);

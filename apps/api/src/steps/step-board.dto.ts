@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { STEP_KIND_NAMES, type StepKind } from '../../../../libs/domain/case-record/step-kinds';
-import { ORGANISATIONS, ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import {
+  ORGANISATIONS,
+  ORGANISATION_UNITS,
+  type Organisation,
+} from '../../../../libs/domain/organisations/organisation-units';
 import { PageQuery } from '../common/page';
 
 const UNIT_CODES = ORGANISATION_UNITS.map((unit) => unit.code);
@@ -21,7 +25,10 @@ export class StepBoardQuery extends PageQuery {
   @IsIn(ORGANISATIONS, { message: oneOf('organisation', ORGANISATIONS) })
   organisation?: Organisation;
 
-  @ApiPropertyOptional({ enum: UNIT_CODES, description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).' })
+  @ApiPropertyOptional({
+    enum: UNIT_CODES,
+    description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).',
+  })
   @IsOptional()
   @IsIn(UNIT_CODES, { message: 'unit skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.' })
   unit?: string;
@@ -36,7 +43,10 @@ export class StepBoardQuery extends PageQuery {
   @IsIn(STEP_KIND_NAMES, { message: oneOf('kind', STEP_KIND_NAMES) })
   kind?: StepKind;
 
-  @ApiPropertyOptional({ enum: BOARD_SORTS, description: 'Standard: lateness for overskredne, dueAt for snart forfaldne.' })
+  @ApiPropertyOptional({
+    enum: BOARD_SORTS,
+    description: 'Standard: lateness for overskredne, dueAt for snart forfaldne.',
+  })
   @IsOptional()
   @IsIn(BOARD_SORTS, { message: oneOf('sort', BOARD_SORTS) })
   sort?: BoardSort;
@@ -49,7 +59,12 @@ export class StepBoardQuery extends PageQuery {
 
 /** The overdue board also filters on how late a step is. */
 export class OverdueBoardQuery extends StepBoardQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_LATENESS_HOURS, description: 'Mindst så mange timer for sent.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_LATENESS_HOURS,
+    description: 'Mindst så mange timer for sent.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'minLatenessHours skal være et helt antal timer.' })
@@ -57,7 +72,12 @@ export class OverdueBoardQuery extends StepBoardQuery {
   @Max(MAX_LATENESS_HOURS, { message: `minLatenessHours må højst være ${MAX_LATENESS_HOURS}.` })
   minLatenessHours?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_LATENESS_HOURS, description: 'Højst så mange timer for sent.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_LATENESS_HOURS,
+    description: 'Højst så mange timer for sent.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'maxLatenessHours skal være et helt antal timer.' })

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import { ROLE_LABELS, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
 import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case-record/step-kinds';
+import {
+  CASE_RESOURCES,
+  CASE_TYPE_LABELS,
+  STEP_KIND_NAMES,
+  STEP_KINDS,
+} from '../../../../libs/domain/case-record/step-kinds';
 import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
@@ -54,7 +59,11 @@ export class StepBoardRepository {
         params.values,
       ) as Promise<{ unit: string; unit_name: string; count: number }[]>,
     ]);
-    const countsByUnit: UnitCount[] = counts.map((row) => ({ unit: row.unit, unitName: row.unit_name, count: row.count }));
+    const countsByUnit: UnitCount[] = counts.map((row) => ({
+      unit: row.unit,
+      unitName: row.unit_name,
+      count: row.count,
+    }));
     return { ...page, countsByUnit };
   }
 
@@ -68,7 +77,10 @@ export class StepBoardRepository {
     const { page, pageSize } = request.query;
     const pageParams = new SqlParameters();
     pageParams.values.push(...params.values);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params.values);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
+      params.values,
+    );
     const rows: BoardRow[] = await this.dataSource.query(
       `SELECT s.id AS step_id, s.case_id, c.case_type, s.kind, k.label, s.opened_at, s.due_at, s.overdue_at,
               s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
@@ -93,20 +105,31 @@ export class StepBoardRepository {
       `CROSS JOIN LATERAL (SELECT ${responsibleUnitSql('s', 'c', 'e', params)} AS unit, ` +
       `${asOfParam}::timestamptz AS as_of) r ` +
       `LEFT JOIN ${unitTable(params)} ON u.code = r.unit`;
-    const conditions = [`s.status = 'open'`, visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read')];
+    const conditions = [
+      `s.status = 'open'`,
+      visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read'),
+    ];
     const { query } = request;
     if (request.list === 'overdue') {
       conditions.push(`s.due_at <= r.as_of`);
       if (request.query.minLatenessHours !== undefined) {
-        conditions.push(`s.due_at <= r.as_of - make_interval(hours => ${params.add(request.query.minLatenessHours)}::int)`);
+        conditions.push(
+          `s.due_at <= r.as_of - make_interval(hours => ${params.add(request.query.minLatenessHours)}::int)`,
+        );
       }
       if (request.query.maxLatenessHours !== undefined) {
-        conditions.push(`s.due_at >= r.as_of - make_interval(hours => ${params.add(request.query.maxLatenessHours)}::int)`);
+        conditions.push(
+          `s.due_at >= r.as_of - make_interval(hours => ${params.add(request.query.maxLatenessHours)}::int)`,
+        );
       }
     }
-    if (request.list === 'due_soon') conditions.push(`s.due_at > r.as_of`, `s.due_at - make_interval(hours => k.warning_hours) <= r.as_of`);
+    if (request.list === 'due_soon')
+      conditions.push(`s.due_at > r.as_of`, `s.due_at - make_interval(hours => k.warning_hours) <= r.as_of`);
     if (request.list === 'mine') {
-      conditions.push(`k.responsible_role = ${params.add(user.role)}`, `r.unit = ANY(${params.add(user.units)}::text[])`);
+      conditions.push(
+        `k.responsible_role = ${params.add(user.role)}`,
+        `r.unit = ANY(${params.add(user.units)}::text[])`,
+      );
     }
     if (query.organisation) conditions.push(`u.organisation = ${params.add(query.organisation)}`);
     if (query.unit) conditions.push(`r.unit = ${params.add(query.unit)}`);
@@ -127,7 +150,9 @@ function stepKindTable(params: SqlParameters): string {
 
 /** The organisation units as SQL rows `u(code, name, organisation)`. */
 function unitTable(params: SqlParameters): string {
-  const rows = ORGANISATION_UNITS.map((unit) => `(${params.add(unit.code)}, ${params.add(unit.name)}, ${params.add(unit.organisation)})`);
+  const rows = ORGANISATION_UNITS.map(
+    (unit) => `(${params.add(unit.code)}, ${params.add(unit.name)}, ${params.add(unit.organisation)})`,
+  );
   return `(VALUES ${rows.join(', ')}) AS u(code, name, organisation)`;
 }
 

@@ -1,7 +1,16 @@
 import { ROLES, type Role } from '../../../../libs/access/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
-import { BooleanView, ChoiceView, IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
+import {
+  BooleanView,
+  ChoiceView,
+  IdView,
+  IntegerView,
+  MomentView,
+  NestedView,
+  PageOf,
+  TextView,
+} from '../common/view-properties';
 
 class ResponsibleUnitView {
   @TextView() code!: string;
@@ -19,11 +28,13 @@ export class BoardStepView {
   @TextView() label!: string;
   @MomentView() openedAt!: string;
   @MomentView() dueAt!: string;
-  @MomentView({ description: 'Herfra er trinnet snart forfaldent (trintypens varslingsvindue før fristen).' }) warningAt!: string;
+  @MomentView({ description: 'Herfra er trinnet snart forfaldent (trintypens varslingsvindue før fristen).' })
+  warningAt!: string;
   @BooleanView() overdue!: boolean;
   @IntegerView({ description: 'Hvor mange sekunder for sent nu (0 før fristen).' }) latenessSeconds!: number;
   @IntegerView({ description: 'Sekunder til fristen (0 efter den).' }) remainingSeconds!: number;
-  @MomentView({ nullable: true, description: 'Da workflowets timer registrerede trinnet som overskredet.' }) escalatedAt!: string | null;
+  @MomentView({ nullable: true, description: 'Da workflowets timer registrerede trinnet som overskredet.' })
+  escalatedAt!: string | null;
   @NestedView(ResponsibleUnitView) responsibleUnit!: ResponsibleUnitView;
   @ChoiceView(ROLES) responsibleRole!: Role;
   @TextView({ description: 'Hvis tur det er: enhed og rolle, på dansk.' }) whoseTurn!: string;
@@ -39,7 +50,8 @@ export class UnitCountView {
 export class BoardStepPage extends PageOf(BoardStepView) {}
 
 export class StepBoardView extends BoardStepPage {
-  @NestedView([UnitCountView], { description: 'Alle træf (alle sider) pr. ansvarlig enhed, flest først.' }) countsByUnit!: UnitCountView[];
+  @NestedView([UnitCountView], { description: 'Alle træf (alle sider) pr. ansvarlig enhed, flest først.' })
+  countsByUnit!: UnitCountView[];
 }
 
 export type BoardStep = BoardStepView;

@@ -21,9 +21,16 @@ export class StepsController {
 
   @Get('overdue')
   @RequirePermission('case:read')
-  @ListResponses('Overskredne frister: alle åbne trin efter deres frist, på tværs af sagstyper, med antal pr. enhed.', StepBoardView)
+  @ListResponses(
+    'Overskredne frister: alle åbne trin efter deres frist, på tværs af sagstyper, med antal pr. enhed.',
+    StepBoardView,
+  )
   async overdue(@Query() query: OverdueBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
-    if (query.minLatenessHours !== undefined && query.maxLatenessHours !== undefined && query.minLatenessHours > query.maxLatenessHours) {
+    if (
+      query.minLatenessHours !== undefined &&
+      query.maxLatenessHours !== undefined &&
+      query.minLatenessHours > query.maxLatenessHours
+    ) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
         { field: 'minLatenessHours', problems: ['minLatenessHours må ikke være større end maxLatenessHours.'] },
       ]);
@@ -44,7 +51,10 @@ export class StepsController {
 
   @Get('mine')
   @RequirePermission('case:read')
-  @ListResponses('Mine opgaver: åbne trin, hvor det er brugerens rolle i brugerens enhed, der skal handle; tidligste frist først.', BoardStepPage)
+  @ListResponses(
+    'Mine opgaver: åbne trin, hvor det er brugerens rolle i brugerens enhed, der skal handle; tidligste frist først.',
+    BoardStepPage,
+  )
   async mine(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<BoardStep>> {
     const inbox = await this.board.inbox(query, user, new Date());
     await this.accessLog.record(user, 'case_list', {});

@@ -81,7 +81,9 @@ export async function download(path, fallbackName) {
 
 /** `?a=1&b=2` from an object, leaving out empty values. */
 export function query(params) {
-  const search = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  const search = new URLSearchParams(
+    Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  );
   const text = search.toString();
   return text ? `?${text}` : '';
 }

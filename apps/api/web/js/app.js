@@ -17,8 +17,18 @@ const DECIDES = ['exit-course:decide', 'handover:decide', 'dks:decide', 'council
 const can = (user, permission) => (user.permissions ?? []).includes(permission);
 
 const ROUTES = [
-  { path: 'opgaver', label: 'Mine opgaver', view: mineView, allowed: (user) => DECIDES.some((permission) => can(user, permission)) },
-  { path: 'overdragelser', label: 'Overdragelser', view: handoversView, allowed: (user) => can(user, 'handover:decide') },
+  {
+    path: 'opgaver',
+    label: 'Mine opgaver',
+    view: mineView,
+    allowed: (user) => DECIDES.some((permission) => can(user, permission)),
+  },
+  {
+    path: 'overdragelser',
+    label: 'Overdragelser',
+    view: handoversView,
+    allowed: (user) => can(user, 'handover:decide'),
+  },
   { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
@@ -53,9 +63,14 @@ function renderChrome(user, current) {
   }
   render(
     nav,
-    html`<ul>${ROUTES.filter((route) => !route.hidden && route.allowed(user)).map(
-      (route) => html`<li><a href="#/${route.path}"${route.path === current ? html` aria-current="page"` : ''}>${route.label}</a></li>`,
-    )}</ul>`,
+    html`<ul>
+      ${ROUTES.filter((route) => !route.hidden && route.allowed(user)).map(
+        (route) =>
+          html`<li>
+            <a href="#/${route.path}" ${route.path === current ? html` aria-current="page"` : ''}>${route.label}</a>
+          </li>`,
+      )}
+    </ul>`,
   );
   render(
     userBox,
@@ -98,7 +113,11 @@ async function show() {
     }
     renderChrome(user, '');
     main.replaceChildren(root);
-    render(root, html`${heading('Ingen sager her')}<p class="lead">Din rolle (${user.roleLabel}) arbejder ikke med sager på denne side.</p>`);
+    render(
+      root,
+      html`${heading('Ingen sager her')}
+        <p class="lead">Din rolle (${user.roleLabel}) arbejder ikke med sager på denne side.</p>`,
+    );
     focusHeading();
     return;
   }

@@ -10,7 +10,13 @@ const YES_NO = [
   ['false', 'Nej'],
 ];
 const IN_PRISON = ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'];
-const at = (name, label) => ({ name, label, type: 'datetime', optional: true, hint: 'Tom: nu. Angiv tidspunktet, hvis det skete tidligere; en frist måles mod det.' });
+const at = (name, label) => ({
+  name,
+  label,
+  type: 'datetime',
+  optional: true,
+  hint: 'Tom: nu. Angiv tidspunktet, hvis det skete tidligere; en frist måles mod det.',
+});
 const reason = (label = 'Begrundelse') => ({ name: 'reason', label, type: 'textarea' });
 
 const EXIT_COURSE_FORMS = [
@@ -21,7 +27,15 @@ const EXIT_COURSE_FORMS = [
     step: 'suitability_assessment',
     when: (c) => c.status === 'awaiting_suitability_assessment',
     fields: [
-      { name: 'outcome', label: 'Resultat', type: 'radio', options: [['offer', 'Tilbud om exit-aftale'], ['rejection', 'Afslag']] },
+      {
+        name: 'outcome',
+        label: 'Resultat',
+        type: 'radio',
+        options: [
+          ['offer', 'Tilbud om exit-aftale'],
+          ['rejection', 'Afslag'],
+        ],
+      },
       { ...reason('Begrundelse for afslag'), hint: 'Skal udfyldes ved afslag; udelades ved tilbud.' },
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
@@ -33,7 +47,16 @@ const EXIT_COURSE_FORMS = [
     permission: 'exit-course:decide',
     when: (c) => c.status === 'awaiting_suitability_assessment' && c.paroleLinked,
     fields: [
-      { name: 'party', label: 'Hvis udtalelse', type: 'radio', options: [['kriminalforsorgen', 'Kriminalforsorgen'], ['police', 'Politiet'], ['municipality', 'Kommunen']] },
+      {
+        name: 'party',
+        label: 'Hvis udtalelse',
+        type: 'radio',
+        options: [
+          ['kriminalforsorgen', 'Kriminalforsorgen'],
+          ['police', 'Politiet'],
+          ['municipality', 'Kommunen'],
+        ],
+      },
       { name: 'summary', label: 'Udtalelsen i kort form', type: 'textarea' },
     ],
     submitLabel: 'Registrér udtalelsen',
@@ -54,7 +77,13 @@ const EXIT_COURSE_FORMS = [
     step: 'mentor_assignment',
     when: (c) => c.status === 'agreement_active',
     fields: (c) => [
-      { name: 'mentorRef', label: 'Mentorens reference', type: 'text', hint: 'Referencen, aldrig navnet, fx MENTOR-0042.', value: c.mentor?.mentorRef ?? '' },
+      {
+        name: 'mentorRef',
+        label: 'Mentorens reference',
+        type: 'text',
+        hint: 'Referencen, aldrig navnet, fx MENTOR-0042.',
+        value: c.mentor?.mentorRef ?? '',
+      },
       at('assignedAt', 'Tidspunkt for tildelingen'),
     ],
     submitLabel: 'Tildel mentor',
@@ -67,7 +96,15 @@ const EXIT_COURSE_FORMS = [
     when: (c) => c.status === 'agreement_active' && Boolean(c.mentor?.mentorRef),
     fields: [
       { name: 'contactAt', label: 'Hvornår fandt kontakten sted', type: 'datetime' },
-      { name: 'form', label: 'Form', type: 'radio', options: [['meeting', 'Møde'], ['phone', 'Telefon']] },
+      {
+        name: 'form',
+        label: 'Form',
+        type: 'radio',
+        options: [
+          ['meeting', 'Møde'],
+          ['phone', 'Telefon'],
+        ],
+      },
       { name: 'durationMinutes', label: 'Varighed i minutter', type: 'number', hint: '1-600 minutter.' },
     ],
     submitLabel: 'Registrér kontakten',
@@ -78,7 +115,12 @@ const EXIT_COURSE_FORMS = [
     permission: 'exit-course:decide',
     when: (c) => c.status === 'agreement_active' && c.psychologistCourse !== 'ended',
     fields: (c) => [
-      { name: 'event', label: 'Hændelse', type: 'radio', options: c.psychologistCourse === 'ongoing' ? [['ended', 'Afsluttet']] : [['started', 'Startet']] },
+      {
+        name: 'event',
+        label: 'Hændelse',
+        type: 'radio',
+        options: c.psychologistCourse === 'ongoing' ? [['ended', 'Afsluttet']] : [['started', 'Startet']],
+      },
     ],
     submitLabel: 'Registrér',
   },
@@ -87,9 +129,15 @@ const EXIT_COURSE_FORMS = [
     action: 'transfer',
     permission: 'exit-course:decide',
     when: (c) => IN_PRISON.includes(c.status),
-    intro: 'Forløbet fortsætter uændret i det modtagende fængsel, som får sagen; jeres fængsel beholder historikken (kun læse).',
+    intro:
+      'Forløbet fortsætter uændret i det modtagende fængsel, som får sagen; jeres fængsel beholder historikken (kun læse).',
     fields: (c) => [
-      { name: 'toInstitutionCode', label: 'Modtagende institution', type: 'select', options: unitsOfKind('institution', c.institution.code) },
+      {
+        name: 'toInstitutionCode',
+        label: 'Modtagende institution',
+        type: 'select',
+        options: unitsOfKind('institution', c.institution.code),
+      },
       at('transferredAt', 'Tidspunkt for overførslen'),
     ],
     submitLabel: 'Registrér overførslen',
@@ -101,8 +149,20 @@ const EXIT_COURSE_FORMS = [
     when: (c) => c.status === 'agreement_active',
     intro: 'Kommunen og politikredsen får varsel før løsladelsen; politikredsens exitenhed får sagen.',
     fields: (c) => [
-      { name: 'municipalityCode', label: 'Kommune', type: 'select', options: unitsOfKind('municipality'), value: c.releasePlan?.municipality.code ?? '' },
-      { name: 'policeDistrictCode', label: 'Politikreds', type: 'select', options: unitsOfKind('police_district'), value: c.releasePlan?.policeDistrict.code ?? '' },
+      {
+        name: 'municipalityCode',
+        label: 'Kommune',
+        type: 'select',
+        options: unitsOfKind('municipality'),
+        value: c.releasePlan?.municipality.code ?? '',
+      },
+      {
+        name: 'policeDistrictCode',
+        label: 'Politikreds',
+        type: 'select',
+        options: unitsOfKind('police_district'),
+        value: c.releasePlan?.policeDistrict.code ?? '',
+      },
     ],
     submitLabel: 'Gem planen',
   },
@@ -111,7 +171,10 @@ const EXIT_COURSE_FORMS = [
     action: 'expected-release-date',
     permission: 'exit-course:decide',
     when: (c) => IN_PRISON.includes(c.status),
-    fields: (c) => [{ name: 'expectedReleaseDate', label: 'Ny dato', type: 'date', value: c.expectedReleaseDate }, reason('Hvorfor ændres datoen')],
+    fields: (c) => [
+      { name: 'expectedReleaseDate', label: 'Ny dato', type: 'date', value: c.expectedReleaseDate },
+      reason('Hvorfor ændres datoen'),
+    ],
     submitLabel: 'Ændr datoen',
   },
   {
@@ -125,7 +188,12 @@ const EXIT_COURSE_FORMS = [
         name: 'item',
         label: 'Punkt',
         type: 'select',
-        options: [['housing', 'Bolig'], ['income', 'Forsørgelse'], ['job_or_education_plan', 'Job- eller uddannelsesplan'], ['mentor_continuity', 'Mentorkontinuitet']],
+        options: [
+          ['housing', 'Bolig'],
+          ['income', 'Forsørgelse'],
+          ['job_or_education_plan', 'Job- eller uddannelsesplan'],
+          ['mentor_continuity', 'Mentorkontinuitet'],
+        ],
       },
       { name: 'ready', label: 'Er punktet på plads?', type: 'radio', boolean: true, options: YES_NO },
       { name: 'note', label: 'Bemærkning', type: 'textarea', optional: true },
@@ -147,7 +215,15 @@ const EXIT_COURSE_FORMS = [
     permission: 'exit-course:decide',
     when: (c) => IN_PRISON.includes(c.status),
     fields: [
-      { name: 'by', label: 'Hvem afbryder', type: 'radio', options: [['inmate', 'Den indsatte'], ['kriminalforsorgen', 'Kriminalforsorgen']] },
+      {
+        name: 'by',
+        label: 'Hvem afbryder',
+        type: 'radio',
+        options: [
+          ['inmate', 'Den indsatte'],
+          ['kriminalforsorgen', 'Kriminalforsorgen'],
+        ],
+      },
       reason(),
     ],
     submitLabel: 'Afbryd forløbet',
@@ -159,12 +235,24 @@ const EXIT_COURSE_FORMS = [
     step: 'handover_decision',
     when: (c) => c.status === 'awaiting_handover_decision',
     fields: [
-      { name: 'decision', label: 'Afgørelse', type: 'radio', options: [['accept', 'Overtag sagen'], ['decline', 'Afvis (tilbage til Kriminalforsorgen)']] },
+      {
+        name: 'decision',
+        label: 'Afgørelse',
+        type: 'radio',
+        options: [
+          ['accept', 'Overtag sagen'],
+          ['decline', 'Afvis (tilbage til Kriminalforsorgen)'],
+        ],
+      },
       {
         name: 'continuation',
         label: 'Ved overtagelse: videre forløb',
         type: 'select',
-        options: [['with_municipality', 'Videreføres med kommunen'], ['municipal_exit_programme', 'Videreføres i kommunens exitprogram'], ['closed', 'Afsluttes']],
+        options: [
+          ['with_municipality', 'Videreføres med kommunen'],
+          ['municipal_exit_programme', 'Videreføres i kommunens exitprogram'],
+          ['closed', 'Afsluttes'],
+        ],
       },
       { ...reason(), optional: true, hint: 'Skal udfyldes ved afvisning og når forløbet afsluttes.' },
     ],
@@ -176,7 +264,14 @@ const EXIT_COURSE_FORMS = [
     permission: 'exit-course:decide',
     step: 'handover_redirect',
     when: (c) => c.status === 'handover_declined',
-    fields: (c) => [{ name: 'policeDistrictCode', label: 'Politikreds', type: 'select', options: unitsOfKind('police_district', c.handover?.policeDistrict.code) }],
+    fields: (c) => [
+      {
+        name: 'policeDistrictCode',
+        label: 'Politikreds',
+        type: 'select',
+        options: unitsOfKind('police_district', c.handover?.policeDistrict.code),
+      },
+    ],
     submitLabel: 'Overdrag',
   },
 ];
@@ -190,7 +285,13 @@ const DKS_FORMS = [
     step: 'dks_assessment',
     when: (c) => c.status === 'awaiting_assessment',
     fields: [
-      { name: 'concernConversation', label: 'Skal der holdes en bekymringssamtale (hjemmebesøg)?', type: 'radio', boolean: true, options: YES_NO },
+      {
+        name: 'concernConversation',
+        label: 'Skal der holdes en bekymringssamtale (hjemmebesøg)?',
+        type: 'radio',
+        boolean: true,
+        options: YES_NO,
+      },
       reason(),
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
@@ -213,7 +314,12 @@ const DKS_FORMS = [
     when: (c) => ['awaiting_home_visit', 'home_visit_planned'].includes(c.status),
     fields: [
       { name: 'withSocialServices', label: 'Holdt sammen med socialforvaltningen', type: 'checkbox', value: true },
-      { name: 'initiatives', label: 'Iværksatte initiativer', type: 'textarea', hint: 'Opfølgningstjekket inden 14 dage ser på dem.' },
+      {
+        name: 'initiatives',
+        label: 'Iværksatte initiativer',
+        type: 'textarea',
+        hint: 'Opfølgningstjekket inden 14 dage ser på dem.',
+      },
       at('heldAt', 'Hvornår blev besøget holdt'),
     ],
     submitLabel: 'Registrér besøget',
@@ -224,7 +330,10 @@ const DKS_FORMS = [
     permission: 'dks:decide',
     step: 'follow_up_check',
     when: (c) => c.status === 'awaiting_follow_up',
-    fields: [{ name: 'findings', label: 'Hvad viste opfølgningen', type: 'textarea' }, at('checkedAt', 'Hvornår blev der fulgt op')],
+    fields: [
+      { name: 'findings', label: 'Hvad viste opfølgningen', type: 'textarea' },
+      at('checkedAt', 'Hvornår blev der fulgt op'),
+    ],
     submitLabel: 'Registrér opfølgningen',
   },
 ];
@@ -255,7 +364,10 @@ const COUNCIL_FORMS = [
     permission: 'council:decide',
     step: 'network_council_convening',
     when: (c) => c.status === 'awaiting_convening',
-    fields: [{ name: 'participants', label: 'Indkaldte', type: 'checkboxes', options: PARTICIPANT_ROLES }, at('invitedAt', 'Hvornår blev der indkaldt')],
+    fields: [
+      { name: 'participants', label: 'Indkaldte', type: 'checkboxes', options: PARTICIPANT_ROLES },
+      at('invitedAt', 'Hvornår blev der indkaldt'),
+    ],
     body: ({ participants, ...rest }) => ({ ...rest, participants: participants.map((role) => ({ role })) }),
     submitLabel: 'Registrér indkaldelsen',
   },
@@ -275,14 +387,27 @@ const COUNCIL_FORMS = [
     intro: 'Udfyld en linje pr. aftale; tomme linjer springes over.',
     fields: [
       ...AGREEMENT_ROWS.flatMap((row) => [
-        { name: `agreements.${row}.kind`, label: `Aftale ${row + 1}: type`, type: 'select', options: AGREEMENT_KINDS, optional: row > 0 },
-        { name: `agreements.${row}.description`, label: `Aftale ${row + 1}: indhold`, type: 'textarea', optional: row > 0 },
+        {
+          name: `agreements.${row}.kind`,
+          label: `Aftale ${row + 1}: type`,
+          type: 'select',
+          options: AGREEMENT_KINDS,
+          optional: row > 0,
+        },
+        {
+          name: `agreements.${row}.description`,
+          label: `Aftale ${row + 1}: indhold`,
+          type: 'textarea',
+          optional: row > 0,
+        },
       ]),
       at('agreedAt', 'Hvornår blev aftalerne indgået'),
     ],
     body: (values) => ({
       ...(values.agreedAt ? { agreedAt: values.agreedAt } : {}),
-      agreements: AGREEMENT_ROWS.filter((row) => row === 0 || values[`agreements.${row}.kind`] || values[`agreements.${row}.description`]).map((row) => ({
+      agreements: AGREEMENT_ROWS.filter(
+        (row) => row === 0 || values[`agreements.${row}.kind`] || values[`agreements.${row}.description`],
+      ).map((row) => ({
         kind: values[`agreements.${row}.kind`],
         description: values[`agreements.${row}.description`],
       })),
@@ -291,11 +416,19 @@ const COUNCIL_FORMS = [
   },
 ];
 
-export const CASE_FORMS = { 'exit-courses': EXIT_COURSE_FORMS, 'dks-cases': DKS_FORMS, 'network-councils': COUNCIL_FORMS };
+export const CASE_FORMS = {
+  'exit-courses': EXIT_COURSE_FORMS,
+  'dks-cases': DKS_FORMS,
+  'network-councils': COUNCIL_FORMS,
+};
 
 /** The forms this user may use on this case now, with fields filled from the case. */
 export function formsFor(resource, detail, permissions) {
   return (CASE_FORMS[resource] ?? [])
     .filter((spec) => permissions.includes(spec.permission) && spec.when(detail))
-    .map((spec) => ({ ...spec, id: spec.id ?? spec.action, fields: typeof spec.fields === 'function' ? spec.fields(detail) : spec.fields }));
+    .map((spec) => ({
+      ...spec,
+      id: spec.id ?? spec.action,
+      fields: typeof spec.fields === 'function' ? spec.fields(detail) : spec.fields,
+    }));
 }

@@ -20,8 +20,18 @@ function describedBy(id, field) {
 function choiceList(id, field, type) {
   const selected = [].concat(field.value ?? []).map(String);
   return field.options.map(
-    ([value, label]) => html`<label class="choice"><input type="${type}" id="${id}-${value}" name="${field.name}" value="${value}"
-      aria-describedby="${describedBy(id, field)}"${selected.includes(String(value)) ? raw(' checked') : ''}> <span>${label}</span></label>`,
+    ([value, label]) =>
+      html`<label class="choice"
+        ><input
+          type="${type}"
+          id="${id}-${value}"
+          name="${field.name}"
+          value="${value}"
+          aria-describedby="${describedBy(id, field)}"
+          ${selected.includes(String(value)) ? raw(' checked') : ''}
+        />
+        <span>${label}</span></label
+      >`,
   );
 }
 
@@ -31,15 +41,21 @@ function control(id, field) {
     case 'textarea':
       return html`<textarea ${common} rows="3">${field.value ?? ''}</textarea>`;
     case 'select':
-      return html`<select ${common}><option value="">Vælg …</option>${field.options.map(
-        ([value, label]) => html`<option value="${value}"${String(field.value) === String(value) ? raw(' selected') : ''}>${label}</option>`,
-      )}</select>`;
+      return html`<select ${common}>
+        <option value="">Vælg …</option>
+        ${field.options.map(
+          ([value, label]) =>
+            html`<option value="${value}" ${String(field.value) === String(value) ? raw(' selected') : ''}>
+              ${label}
+            </option>`,
+        )}
+      </select>`;
     case 'number':
-      return html`<input ${common} type="text" inputmode="numeric" value="${field.value ?? ''}">`;
+      return html`<input ${common} type="text" inputmode="numeric" value="${field.value ?? ''}" />`;
     case 'datetime':
-      return html`<input ${common} type="datetime-local" value="${field.value ?? ''}">`;
+      return html`<input ${common} type="datetime-local" value="${field.value ?? ''}" />`;
     default:
-      return html`<input ${common} type="${field.type}" value="${field.value ?? ''}">`;
+      return html`<input ${common} type="${field.type}" value="${field.value ?? ''}" />`;
   }
 }
 
@@ -49,18 +65,41 @@ function fieldHtml(formId, field) {
   const hint = field.hint ? html`<p class="hint" id="${id}-hint">${field.hint}</p>` : '';
   const error = html`<p class="field-error" id="${id}-error" data-error-for="${field.name}"></p>`;
   if (field.type === 'radio' || field.type === 'checkboxes') {
-    return html`<fieldset class="field" data-field="${field.name}"><legend>${field.label}${optional}</legend>${hint}
-      <div class="choices">${choiceList(id, field, field.type === 'radio' ? 'radio' : 'checkbox')}</div>${error}</fieldset>`;
+    return html`<fieldset class="field" data-field="${field.name}">
+      <legend>${field.label}${optional}</legend>
+      ${hint}
+      <div class="choices">${choiceList(id, field, field.type === 'radio' ? 'radio' : 'checkbox')}</div>
+      ${error}
+    </fieldset>`;
   }
   if (field.type === 'checkbox') {
-    return html`<div class="field" data-field="${field.name}"><label class="choice"><input type="checkbox" id="${id}" name="${field.name}" value="true"
-      aria-describedby="${describedBy(id, field)}"${field.value ? raw(' checked') : ''}> <span>${field.label}</span></label>${hint}${error}</div>`;
+    return html`<div class="field" data-field="${field.name}">
+      <label class="choice"
+        ><input
+          type="checkbox"
+          id="${id}"
+          name="${field.name}"
+          value="true"
+          aria-describedby="${describedBy(id, field)}"
+          ${field.value ? raw(' checked') : ''}
+        />
+        <span>${field.label}</span></label
+      >${hint}${error}
+    </div>`;
   }
-  return html`<div class="field" data-field="${field.name}"><label for="${id}">${field.label}${optional}</label>${hint}${control(id, field)}${error}</div>`;
+  return html`<div class="field" data-field="${field.name}">
+    <label for="${id}">${field.label}${optional}</label>${hint}${control(id, field)}${error}
+  </div>`;
 }
 
 export function formHtml(spec) {
-  return html`<form class="decision-form" id="${spec.id}" data-form="${spec.id}" novalidate aria-describedby="${spec.id}-problem">
+  return html`<form
+    class="decision-form"
+    id="${spec.id}"
+    data-form="${spec.id}"
+    novalidate
+    aria-describedby="${spec.id}-problem"
+  >
     ${spec.intro ? html`<p class="form-intro">${spec.intro}</p>` : ''}
     ${spec.fields.map((field) => fieldHtml(spec.id, field))}
     <div class="form-problem" id="${spec.id}-problem" role="alert" aria-live="assertive"></div>
@@ -138,7 +177,9 @@ function showProblem(form, problem) {
 export function handleForms(root, specs, pathOf, onSaved) {
   root.addEventListener('submit', async (event) => {
     const form = event.target.closest('form[data-form]');
-    const spec = (typeof specs === 'function' ? specs() : specs).find((candidate) => candidate.id === form?.dataset.form);
+    const spec = (typeof specs === 'function' ? specs() : specs).find(
+      (candidate) => candidate.id === form?.dataset.form,
+    );
     if (!spec) return;
     event.preventDefault();
     const button = form.querySelector('button[type="submit"]');

@@ -22,7 +22,9 @@ function part(value) {
 }
 
 export function html(strings, ...values) {
-  return new SafeHtml(strings.reduce((out, text, index) => out + text + (index < values.length ? part(values[index]) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((out, text, index) => out + text + (index < values.length ? part(values[index]) : ''), ''),
+  );
 }
 
 /** Trusted markup written in this code (never data from the API or the user). */

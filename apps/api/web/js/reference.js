@@ -15,14 +15,19 @@ export async function loadReferenceData() {
 const loaded = () => data ?? { organisations: [], units: [], caseTypes: [], stepKinds: [] };
 
 /** `[code, name]` choices. */
-export const organisationChoices = () => loaded().organisations.map((organisation) => [organisation.code, organisation.name]);
+export const organisationChoices = () =>
+  loaded().organisations.map((organisation) => [organisation.code, organisation.name]);
 export const caseTypeChoices = () => loaded().caseTypes.map((caseType) => [caseType.code, caseType.label]);
 /** Units of one kind (`institution`, `police_district`, `municipality`), optionally leaving one out. */
 export const unitsOfKind = (kind, except) =>
-  loaded().units.filter((unit) => unit.kind === kind && unit.code !== except).map((unit) => [unit.code, unit.name]);
+  loaded()
+    .units.filter((unit) => unit.kind === kind && unit.code !== except)
+    .map((unit) => [unit.code, unit.name]);
 /** Step kinds, of one case type or all. */
 export const stepKindChoices = (caseType) =>
-  loaded().stepKinds.filter((step) => !caseType || step.caseType === caseType).map((step) => [step.kind, step.label]);
+  loaded()
+    .stepKinds.filter((step) => !caseType || step.caseType === caseType)
+    .map((step) => [step.kind, step.label]);
 
 /** The API's resource of a case type (`dks_assessment` → `dks-cases`), as the case page's route names it. */
 export function caseResource(caseType) {

@@ -30,7 +30,11 @@ export class AgreementSignedDto {
 }
 
 export class MentorAssignmentDto {
-  @ReferenceField('mentorRef', { description: 'Mentorens reference (aldrig navn).', example: 'MENTOR-0042', required: 'mentorRef skal udfyldes.' })
+  @ReferenceField('mentorRef', {
+    description: 'Mentorens reference (aldrig navn).',
+    example: 'MENTOR-0042',
+    required: 'mentorRef skal udfyldes.',
+  })
   mentorRef!: string;
 
   @InstantField('assignedAt', { description: 'Tidspunkt for tildelingen (standard: nu).' })
@@ -38,15 +42,29 @@ export class MentorAssignmentDto {
 }
 
 export class MentorContactDto {
-  @InstantField('contactAt', { description: 'Hvornår kontakten fandt sted.', example: '2026-11-20T14:00:00+01:00', required: 'contactAt skal udfyldes.' })
+  @InstantField('contactAt', {
+    description: 'Hvornår kontakten fandt sted.',
+    example: '2026-11-20T14:00:00+01:00',
+    required: 'contactAt skal udfyldes.',
+  })
   contactAt!: string;
 
-  @ChoiceField('form', MENTOR_CONTACT_FORMS, { description: 'meeting: møde; phone: telefon.', required: 'form skal udfyldes.', message: "form skal være 'meeting' eller 'phone'." })
+  @ChoiceField('form', MENTOR_CONTACT_FORMS, {
+    description: 'meeting: møde; phone: telefon.',
+    required: 'form skal udfyldes.',
+    message: "form skal være 'meeting' eller 'phone'.",
+  })
   form!: (typeof MENTOR_CONTACT_FORMS)[number];
 
   // The range is the domain rule's (422 outside it).
   @applyDecorators(
-    ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_MENTOR_CONTACT_MINUTES, description: 'Varighed i minutter.', example: 60 }),
+    ApiProperty({
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_MENTOR_CONTACT_MINUTES,
+      description: 'Varighed i minutter.',
+      example: 60,
+    }),
     IsDefined({ message: 'durationMinutes skal udfyldes.' }),
     IsInt({ message: 'durationMinutes skal være et helt antal minutter.' }),
   )

@@ -10,7 +10,10 @@ export class InterruptionDto {
   })
   by!: (typeof INTERRUPTION_BY)[number];
 
-  @TextField('reason', { description: 'Begrundelse for afbrydelsen.', required: 'En afbrydelse skal have en begrundelse (reason).' })
+  @TextField('reason', {
+    description: 'Begrundelse for afbrydelsen.',
+    required: 'En afbrydelse skal have en begrundelse (reason).',
+  })
   reason!: string;
 
   @InstantField('interruptedAt', { description: 'Tidspunkt for afbrydelsen. Standard: nu.' })

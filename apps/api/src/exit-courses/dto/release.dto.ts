@@ -1,13 +1,24 @@
 import { HANDOVER_CONTINUATIONS, READINESS_ITEMS } from '../../../../../libs/domain/exit-course/exit-course.types';
 import { unitCodesOf } from '../../../../../libs/domain/organisations/organisation-units';
-import { BooleanField, ChoiceField, DateField, InstantField, TextField, UnitCodeField } from '../../common/field-decorators';
+import {
+  BooleanField,
+  ChoiceField,
+  DateField,
+  InstantField,
+  TextField,
+  UnitCodeField,
+} from '../../common/field-decorators';
 
 const INSTITUTIONS = unitCodesOf('institution');
 const POLICE_DISTRICTS = unitCodesOf('police_district');
 const MUNICIPALITIES = unitCodesOf('municipality');
 
 export class PrisonTransferDto {
-  @UnitCodeField('toInstitutionCode', INSTITUTIONS, { description: 'Den modtagende institutions kode.', example: 'KF-ENNER-MARK', required: 'toInstitutionCode skal udfyldes.' })
+  @UnitCodeField('toInstitutionCode', INSTITUTIONS, {
+    description: 'Den modtagende institutions kode.',
+    example: 'KF-ENNER-MARK',
+    required: 'toInstitutionCode skal udfyldes.',
+  })
   toInstitutionCode!: string;
 
   @InstantField('transferredAt', { description: 'Tidspunkt for overførslen (standard: nu).' })
@@ -15,7 +26,11 @@ export class PrisonTransferDto {
 }
 
 export class ReleasePlanDto {
-  @UnitCodeField('municipalityCode', MUNICIPALITIES, { description: 'Kommunen personen løslades til.', example: 'KOM-0101', required: 'municipalityCode skal udfyldes.' })
+  @UnitCodeField('municipalityCode', MUNICIPALITIES, {
+    description: 'Kommunen personen løslades til.',
+    example: 'KOM-0101',
+    required: 'municipalityCode skal udfyldes.',
+  })
   municipalityCode!: string;
 
   @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
@@ -27,10 +42,17 @@ export class ReleasePlanDto {
 }
 
 export class ExpectedReleaseDateDto {
-  @DateField('expectedReleaseDate', { description: 'Ny forventet løsladelsesdato.', example: '2027-05-15', required: 'expectedReleaseDate skal udfyldes.' })
+  @DateField('expectedReleaseDate', {
+    description: 'Ny forventet løsladelsesdato.',
+    example: '2027-05-15',
+    required: 'expectedReleaseDate skal udfyldes.',
+  })
   expectedReleaseDate!: string;
 
-  @TextField('reason', { description: 'Hvorfor datoen ændres.', required: 'En ændret løsladelsesdato skal have en begrundelse (reason).' })
+  @TextField('reason', {
+    description: 'Hvorfor datoen ændres.',
+    required: 'En ændret løsladelsesdato skal have en begrundelse (reason).',
+  })
   reason!: string;
 }
 
@@ -52,10 +74,14 @@ export class ReleaseDto {
   @InstantField('releasedAt', { description: 'Tidspunkt for løsladelsen (standard: nu).' })
   releasedAt?: string;
 
-  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, { description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).' })
+  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+    description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).',
+  })
   policeDistrictCode?: string;
 
-  @UnitCodeField('municipalityCode', MUNICIPALITIES, { description: 'Kommunen personen løslades til (standard: løsladelsesplanens).' })
+  @UnitCodeField('municipalityCode', MUNICIPALITIES, {
+    description: 'Kommunen personen løslades til (standard: løsladelsesplanens).',
+  })
   municipalityCode?: string;
 }
 

@@ -9,15 +9,28 @@ export class StartExitCourseDto {
   })
   personRef!: string;
 
-  @UnitCodeField('institutionCode', unitCodesOf('institution'), { description: 'Institutionens kode.', example: 'KF-STORSTROEM', required: 'institutionCode skal udfyldes.' })
+  @UnitCodeField('institutionCode', unitCodesOf('institution'), {
+    description: 'Institutionens kode.',
+    example: 'KF-STORSTROEM',
+    required: 'institutionCode skal udfyldes.',
+  })
   institutionCode!: string;
 
-  @DateField('expectedReleaseDate', { description: 'Forventet løsladelsesdato.', example: '2027-06-30', required: 'expectedReleaseDate skal udfyldes.' })
+  @DateField('expectedReleaseDate', {
+    description: 'Forventet løsladelsesdato.',
+    example: '2027-06-30',
+    required: 'expectedReleaseDate skal udfyldes.',
+  })
   expectedReleaseDate!: string;
 
-  @BooleanField('paroleLinked', { description: 'Knyttet til prøveløsladelse (Bander bag tremmer).', required: 'paroleLinked skal udfyldes.' })
+  @BooleanField('paroleLinked', {
+    description: 'Knyttet til prøveløsladelse (Bander bag tremmer).',
+    required: 'paroleLinked skal udfyldes.',
+  })
   paroleLinked!: boolean;
 
-  @InstantField('referredAt', { description: 'Tidspunkt for henvisningen; fristen for egnethedsvurderingen regnes herfra. Standard: nu.' })
+  @InstantField('referredAt', {
+    description: 'Tidspunkt for henvisningen; fristen for egnethedsvurderingen regnes herfra. Standard: nu.',
+  })
   referredAt?: string;
 }

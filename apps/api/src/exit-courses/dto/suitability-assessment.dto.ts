@@ -27,7 +27,10 @@ export class SuitabilityAssessmentDto {
   })
   outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
 
-  @InstantField('decidedAt', { description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.', example: '2026-11-24T10:00:00+01:00' })
+  @InstantField('decidedAt', {
+    description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.',
+    example: '2026-11-24T10:00:00+01:00',
+  })
   decidedAt?: string;
 
   // Checked bottom-up: an offer with a reason is refused first; a rejection needs a reason that is not blank.

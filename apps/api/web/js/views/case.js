@@ -19,11 +19,22 @@ const CASE_KINDS = {
       ['Henvist', formatDateTime(c.referredAt)],
       ['Forventet løsladelse', formatDate(c.expectedReleaseDate)],
       ['Knyttet til prøveløsladelse', yesNo(c.paroleLinked)],
-      c.jointAssessment?.required && ['Udtalelser modtaget', c.jointAssessment.received.map((party) => VALUE_LABELS[party] ?? party).join(', ') || 'ingen endnu'],
-      ['Mentor', c.mentor?.mentorRef ? `${c.mentor.mentorRef} · ${c.mentor.contactCount} ${c.mentor.contactCount === 1 ? 'kontakt' : 'kontakter'}, ${formatNumber(c.mentor.contactMinutes / 60, 1)} timer` : 'ingen'],
+      c.jointAssessment?.required && [
+        'Udtalelser modtaget',
+        c.jointAssessment.received.map((party) => VALUE_LABELS[party] ?? party).join(', ') || 'ingen endnu',
+      ],
+      [
+        'Mentor',
+        c.mentor?.mentorRef
+          ? `${c.mentor.mentorRef} · ${c.mentor.contactCount} ${c.mentor.contactCount === 1 ? 'kontakt' : 'kontakter'}, ${formatNumber(c.mentor.contactMinutes / 60, 1)} timer`
+          : 'ingen',
+      ],
       c.mentor?.lastContactAt && ['Seneste mentorkontakt', formatDateTime(c.mentor.lastContactAt)],
       ['Psykologforløb', PSYCHOLOGIST[c.psychologistCourse] ?? c.psychologistCourse],
-      ['Løsladelsesplan', c.releasePlan ? `${c.releasePlan.municipality.name} · ${c.releasePlan.policeDistrict.name}` : 'ikke angivet'],
+      [
+        'Løsladelsesplan',
+        c.releasePlan ? `${c.releasePlan.municipality.name} · ${c.releasePlan.policeDistrict.name}` : 'ikke angivet',
+      ],
       c.readiness && ['Mangler før løsladelse', c.readiness.missing.length ? c.readiness.missing.join(', ') : 'intet'],
       c.releaseNoticeSentAt && ['Varsel sendt', formatDateTime(c.releaseNoticeSentAt)],
       c.handover && ['Overdraget', `${formatDateTime(c.handover.releasedAt)} til ${c.handover.policeDistrict.name}`],
@@ -53,45 +64,69 @@ function withLateness(step) {
 }
 
 function openSteps(detail) {
-  if (!detail.openSteps.length) return html`<p class="empty">Ingen åbne trin.${detail.closedAt ? ' Sagen er afsluttet.' : ''}</p>`;
-  return html`<ul class="open-steps">${detail.openSteps.map(withLateness).map(
-    (step) => html`<li class="open-step ${step.overdue ? 'is-overdue' : ''}">
-      <p class="step-label">${step.label}</p>
-      <p class="step-due">Frist <strong>${formatDateTime(step.dueAt)}</strong></p>
-      ${responsibleRoleLabel(step.kind) ? html`<p class="step-turn muted small">Hvis tur: ${responsibleRoleLabel(step.kind)}</p>` : ''}
-      <p class="step-state">${deadlineState(step)}</p>
-    </li>`,
-  )}</ul>`;
+  if (!detail.openSteps.length)
+    return html`<p class="empty">Ingen åbne trin.${detail.closedAt ? ' Sagen er afsluttet.' : ''}</p>`;
+  return html`<ul class="open-steps">
+    ${detail.openSteps.map(withLateness).map(
+      (step) =>
+        html`<li class="open-step ${step.overdue ? 'is-overdue' : ''}">
+          <p class="step-label">${step.label}</p>
+          <p class="step-due">Frist <strong>${formatDateTime(step.dueAt)}</strong></p>
+          ${responsibleRoleLabel(step.kind) ? html`<p class="step-turn muted small">Hvis tur: ${responsibleRoleLabel(step.kind)}</p>` : ''}
+          <p class="step-state">${deadlineState(step)}</p>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function stepOutcome(step) {
   if (step.status === 'cancelled') return 'annulleret';
-  if (step.status === 'open') return step.overdue ? html`<span class="badge overdue"><span aria-hidden="true">⚠</span> Overskredet</span> <span class="lateness">${lateText(step.latenessSeconds)}</span>` : 'åben';
+  if (step.status === 'open')
+    return step.overdue
+      ? html`<span class="badge overdue"><span aria-hidden="true">⚠</span> Overskredet</span>
+          <span class="lateness">${lateText(step.latenessSeconds)}</span>`
+      : 'åben';
   if (!step.latenessSeconds) return html`<span class="badge ok"><span aria-hidden="true">✓</span> Til tiden</span>`;
   return html`<span class="badge late"><span aria-hidden="true">⚠</span> ${lateText(step.latenessSeconds)}</span>`;
 }
 
 function stepsTable(detail) {
-  return html`<div class="table-wrap"><table>
-    <caption class="visually-hidden">Sagens trin med frister</caption>
-    <thead><tr><th scope="col">Trin</th><th scope="col">Åbnet</th><th scope="col">Frist</th><th scope="col">Afsluttet</th><th scope="col">Til tiden?</th></tr></thead>
-    <tbody>${detail.steps.map(withLateness).map(
-      (step) => html`<tr class="${step.overdue ? 'is-overdue' : ''}">
-        <th scope="row">${step.label}</th>
-        <td class="nowrap">${formatDateTime(step.openedAt)}</td>
-        <td class="nowrap">${formatDateTime(step.dueAt)}</td>
-        <td class="nowrap">${step.completedAt ? formatDateTime(step.completedAt) : '–'}</td>
-        <td>${stepOutcome(step)}</td>
-      </tr>`,
-    )}</tbody>
-  </table></div>`;
+  return html`<div class="table-wrap">
+    <table>
+      <caption class="visually-hidden">
+        Sagens trin med frister
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Trin</th>
+          <th scope="col">Åbnet</th>
+          <th scope="col">Frist</th>
+          <th scope="col">Afsluttet</th>
+          <th scope="col">Til tiden?</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${detail.steps.map(withLateness).map(
+          (step) =>
+            html`<tr class="${step.overdue ? 'is-overdue' : ''}">
+              <th scope="row">${step.label}</th>
+              <td class="nowrap">${formatDateTime(step.openedAt)}</td>
+              <td class="nowrap">${formatDateTime(step.dueAt)}</td>
+              <td class="nowrap">${step.completedAt ? formatDateTime(step.completedAt) : '–'}</td>
+              <td>${stepOutcome(step)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function detailValue(value) {
   if (Array.isArray(value)) return value.map(detailValue).join(', ');
   if (value && typeof value === 'object') return Object.values(value).map(detailValue).join(' ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
-  if (typeof value === 'string' && value.includes(',') && !value.includes(' ')) return value.split(',').map(detailValue).join(', ');
+  if (typeof value === 'string' && value.includes(',') && !value.includes(' '))
+    return value.split(',').map(detailValue).join(', ');
   return VALUE_LABELS[String(value)] ?? unitName(String(value));
 }
 
@@ -111,8 +146,11 @@ function eventTitle(entry) {
 const HIDDEN_DETAILS = ['kind', 'latenessSeconds', 'contactId', 'stepId'];
 
 function timelineEntry(entry) {
-  const warn = entry.action === 'step_overdue' || (entry.action === 'step_completed' && entry.details?.latenessSeconds > 0);
-  const details = Object.entries(entry.details ?? {}).filter(([key, value]) => !HIDDEN_DETAILS.includes(key) && value !== null && value !== '');
+  const warn =
+    entry.action === 'step_overdue' || (entry.action === 'step_completed' && entry.details?.latenessSeconds > 0);
+  const details = Object.entries(entry.details ?? {}).filter(
+    ([key, value]) => !HIDDEN_DETAILS.includes(key) && value !== null && value !== '',
+  );
   const recordedLater = Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt) > 3_600_000;
   return html`<li class="event ${warn ? 'event-warning' : ''}">
     <time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time>
@@ -120,14 +158,18 @@ function timelineEntry(entry) {
       <p class="event-title">${warn ? html`<span aria-hidden="true">⚠ </span>` : ''}${eventTitle(entry)}</p>
       ${entry.reason ? html`<p class="event-reason">Begrundelse: ${entry.reason}</p>` : ''}
       ${details.length ? html`<p class="event-details">${details.map(([key, value]) => html`<span>${DETAIL_LABELS[key] ?? key}: ${detailValue(value)}</span>`)}</p>` : ''}
-      <p class="event-actor">${entry.actorId === 'system' ? 'Automatisk (frist)' : (entry.actorName ?? `Bruger ${entry.actorId.slice(0, 8)}`)}${recordedLater ? ` · registreret ${formatDateTime(entry.recordedAt)}` : ''}</p>
+      <p class="event-actor">
+        ${entry.actorId === 'system' ? 'Automatisk (frist)' : (entry.actorName ?? `Bruger ${entry.actorId.slice(0, 8)}`)}${recordedLater ? ` · registreret ${formatDateTime(entry.recordedAt)}` : ''}
+      </p>
     </div>
   </li>`;
 }
 
 function timeline(resource, history, total) {
   const more = total > history.length;
-  return html`<ol class="timeline">${history.map(timelineEntry)}</ol>
+  return html`<ol class="timeline">
+      ${history.map(timelineEntry)}
+    </ol>
     ${more && resource === 'exit-courses' ? html`<button type="button" class="button" data-more-history>Vis flere hændelser (${history.length} af ${total})</button>` : ''}
     ${more && resource !== 'exit-courses' ? html`<p class="muted">Viser de første ${history.length} af ${total} hændelser.</p>` : ''}`;
 }
@@ -139,8 +181,11 @@ function decisions(forms, detail) {
   return html`<section class="panel" aria-labelledby="decisions-heading">
     <h2 id="decisions-heading">Beslutninger</h2>
     ${forms.map(
-      (spec) => html`<details class="decision" ${spec === first ? 'open' : ''}>
-        <summary>${spec.title}</summary>${formHtml(spec)}</details>`,
+      (spec) =>
+        html`<details class="decision" ${spec === first ? 'open' : ''}>
+          <summary>${spec.title}</summary>
+          ${formHtml(spec)}
+        </details>`,
     )}
   </section>`;
 }
@@ -149,24 +194,48 @@ function pageHtml(resource, detail, forms, history, flash) {
   const kind = CASE_KINDS[resource];
   const facts = kind.facts(detail).filter(Boolean);
   return html`${heading(`${kind.title}: ${detail.statusText}`)}
-    <p class="case-meta"><span class="badge status">${detail.closedAt ? 'Afsluttet' : 'Åben'}</span>
-      Person <span class="mono">${detail.personRef}</span> · sag-id <span class="mono">${detail.id.slice(0, 8)}</span></p>
+    <p class="case-meta">
+      <span class="badge status">${detail.closedAt ? 'Afsluttet' : 'Åben'}</span> Person
+      <span class="mono">${detail.personRef}</span> · sag-id <span class="mono">${detail.id.slice(0, 8)}</span>
+    </p>
     ${flash ? notice('success', flash) : ''}
     <div class="case-grid">
       <div class="case-main">
-        <section class="panel open-steps-panel" aria-labelledby="open-steps-heading"><h2 id="open-steps-heading">Åbne trin</h2>${openSteps(detail)}</section>
+        <section class="panel open-steps-panel" aria-labelledby="open-steps-heading">
+          <h2 id="open-steps-heading">Åbne trin</h2>
+          ${openSteps(detail)}
+        </section>
         ${decisions(forms, detail)}
       </div>
       <div class="case-side">
-        <section class="panel" aria-labelledby="facts-heading"><h2 id="facts-heading">Oplysninger</h2>
-          <dl class="facts">${[['Status', detail.statusText], ...facts, detail.closedAt && ['Afsluttet', formatDateTime(detail.closedAt)]]
-            .filter(Boolean)
-            .map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}</dl>
+        <section class="panel" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">Oplysninger</h2>
+          <dl class="facts">
+            ${[
+              ['Status', detail.statusText],
+              ...facts,
+              detail.closedAt && ['Afsluttet', formatDateTime(detail.closedAt)],
+            ]
+              .filter(Boolean)
+              .map(
+                ([term, value]) =>
+                  html`<div>
+                    <dt>${term}</dt>
+                    <dd>${value}</dd>
+                  </div>`,
+              )}
+          </dl>
         </section>
       </div>
     </div>
-    <section class="panel steps-panel" aria-labelledby="steps-heading"><h2 id="steps-heading">Trin og frister</h2>${stepsTable(detail)}</section>
-    <section class="panel" aria-labelledby="history-heading"><h2 id="history-heading">Historik</h2>${timeline(resource, history, detail.historyTotal)}</section>`;
+    <section class="panel steps-panel" aria-labelledby="steps-heading">
+      <h2 id="steps-heading">Trin og frister</h2>
+      ${stepsTable(detail)}
+    </section>
+    <section class="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">Historik</h2>
+      ${timeline(resource, history, detail.historyTotal)}
+    </section>`;
 }
 
 export async function caseView(root, { segments, user, focus }) {
@@ -212,7 +281,14 @@ export async function caseView(root, { segments, user, focus }) {
       page = await api.get(`${path}/history${query({ page: next, pageSize: 50 })}`);
     } catch (problem) {
       button.disabled = false;
-      button.insertAdjacentElement('afterend', Object.assign(document.createElement('p'), { className: 'field-error', textContent: problem.message, role: 'alert' }));
+      button.insertAdjacentElement(
+        'afterend',
+        Object.assign(document.createElement('p'), {
+          className: 'field-error',
+          textContent: problem.message,
+          role: 'alert',
+        }),
+      );
       return;
     }
     const firstNew = history.length;

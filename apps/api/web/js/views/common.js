@@ -10,7 +10,10 @@ export function caseHref(casePathOrType, id) {
 
 /** A view's heading: focused when the view opens, so screen readers and keyboards start there. */
 export function heading(title, intro) {
-  return html`<div class="view-heading"><h1 tabindex="-1">${title}</h1>${intro ? html`<p class="lead">${intro}</p>` : ''}</div>`;
+  return html`<div class="view-heading">
+    <h1 tabindex="-1">${title}</h1>
+    ${intro ? html`<p class="lead">${intro}</p>` : ''}
+  </div>`;
 }
 
 /** Overdue, due soon or on time: in words and with an icon, never colour alone. */
@@ -22,7 +25,9 @@ export function deadlineState(step) {
   }
   const soon = step.warningAt && Date.parse(step.warningAt) <= Date.now();
   const remaining = step.remainingSeconds ?? Math.max(0, (Date.parse(step.dueAt) - Date.now()) / 1000);
-  return html`<span class="badge ${soon ? 'soon' : 'ok'}"><span aria-hidden="true">${soon ? '◔' : '○'}</span> ${soon ? 'Snart' : 'I gang'}</span>
+  return html`<span class="badge ${soon ? 'soon' : 'ok'}"
+      ><span aria-hidden="true">${soon ? '◔' : '○'}</span> ${soon ? 'Snart' : 'I gang'}</span
+    >
     <span class="remaining">${remainingText(remaining)}</span>`;
 }
 

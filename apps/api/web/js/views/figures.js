@@ -36,24 +36,35 @@ const TABLE_COLUMNS = [
 function exitCourseSection(report) {
   const rows = [...report.institutions, { ...report.total, unitName: 'I alt' }];
   return html`<section class="panel" aria-labelledby="courses-heading">
-    <div class="panel-head"><h2 id="courses-heading">Exit-forløb pr. institution</h2>
-      <button type="button" class="button" data-csv="exit-courses">Hent CSV</button></div>
-    ${report.institutions.length
-      ? barChart({
-          id: 'chart-courses',
-          title: 'Exit-forløb pr. institution',
-          description: `Aftaler indgået, overdraget, afbrudt af den indsatte og af Kriminalforsorgen, og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
-          rows: report.institutions.map((figures) => ({ label: figures.unitName, values: COURSE_SERIES.map((serie) => figures[serie.key]) })),
-          series: COURSE_SERIES,
-          format: (value) => formatNumber(value),
-        })
-      : html`<p class="empty">Ingen exit-forløb i perioden.</p>`}
-    <details class="table-alternative"><summary>Vis tallene som tabel</summary>
+    <div class="panel-head">
+      <h2 id="courses-heading">Exit-forløb pr. institution</h2>
+      <button type="button" class="button" data-csv="exit-courses">Hent CSV</button>
+    </div>
+    ${
+      report.institutions.length
+        ? barChart({
+            id: 'chart-courses',
+            title: 'Exit-forløb pr. institution',
+            description: `Aftaler indgået, overdraget, afbrudt af den indsatte og af Kriminalforsorgen, og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
+            rows: report.institutions.map((figures) => ({
+              label: figures.unitName,
+              values: COURSE_SERIES.map((serie) => figures[serie.key]),
+            })),
+            series: COURSE_SERIES,
+            format: (value) => formatNumber(value),
+          })
+        : html`<p class="empty">Ingen exit-forløb i perioden.</p>`
+    }
+    <details class="table-alternative">
+      <summary>Vis tallene som tabel</summary>
       ${dataTable({
         caption: 'Exit-forløb pr. institution',
         // One row per figure, one column per institution and the total: thirteen figures read down, not across.
         columns: ['Tal', ...rows.map((figures) => figures.unitName)],
-        rows: TABLE_COLUMNS.map(([key, label, digits]) => [label, ...rows.map((figures) => formatNumber(figures[key], digits ?? 0))]),
+        rows: TABLE_COLUMNS.map(([key, label, digits]) => [
+          label,
+          ...rows.map((figures) => formatNumber(figures[key], digits ?? 0)),
+        ]),
       })}
     </details>
   </section>`;
@@ -74,30 +85,58 @@ function slaTotals(rows) {
 function slaSection(report) {
   const totals = slaTotals(report.rows);
   return html`<section class="panel" aria-labelledby="sla-heading">
-    <div class="panel-head"><h2 id="sla-heading">Frister overholdt</h2>
-      <button type="button" class="button" data-csv="sla">Hent CSV</button></div>
-    ${totals.length
-      ? barChart({
-          id: 'chart-sla',
-          title: 'Andel overholdte frister pr. frist',
-          description: `Andel af trin afsluttet inden fristen, ${report.from} til ${report.to}.`,
-          rows: totals.map((sum) => ({ label: `${sum.label} (${sum.withinDeadline} af ${sum.total})`, values: [sum.share === null ? null : sum.share * 100] })),
-          series: [{ label: 'Andel inden fristen', className: 's1' }],
-          format: (value) => `${formatNumber(value)} %`,
-          max: 100,
-        })
-      : html`<p class="empty">Ingen frister i perioden.</p>`}
-    <details class="table-alternative"><summary>Vis tallene som tabel (pr. enhed og måned)</summary>
+    <div class="panel-head">
+      <h2 id="sla-heading">Frister overholdt</h2>
+      <button type="button" class="button" data-csv="sla">Hent CSV</button>
+    </div>
+    ${
+      totals.length
+        ? barChart({
+            id: 'chart-sla',
+            title: 'Andel overholdte frister pr. frist',
+            description: `Andel af trin afsluttet inden fristen, ${report.from} til ${report.to}.`,
+            rows: totals.map((sum) => ({
+              label: `${sum.label} (${sum.withinDeadline} af ${sum.total})`,
+              values: [sum.share === null ? null : sum.share * 100],
+            })),
+            series: [{ label: 'Andel inden fristen', className: 's1' }],
+            format: (value) => `${formatNumber(value)} %`,
+            max: 100,
+          })
+        : html`<p class="empty">Ingen frister i perioden.</p>`
+    }
+    <details class="table-alternative">
+      <summary>Vis tallene som tabel (pr. enhed og måned)</summary>
       ${dataTable({
         caption: 'Frister overholdt pr. enhed og måned',
         columns: ['Frist', 'Enhed', 'Måned', 'I alt', 'Inden fristen', 'Andel'],
-        rows: report.rows.map((row) => [row.label, row.unitName, monthName(row.month), formatNumber(row.total), formatNumber(row.withinDeadline), formatShare(row.share)]),
+        rows: report.rows.map((row) => [
+          row.label,
+          row.unitName,
+          monthName(row.month),
+          formatNumber(row.total),
+          formatNumber(row.withinDeadline),
+          formatShare(row.share),
+        ]),
       })}
     </details>
   </section>`;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** `2026-11` as `november 2026`. */
 function monthName(month) {
@@ -107,8 +146,12 @@ function monthName(month) {
 
 function periodForm(from, to) {
   return html`<form class="filters period" aria-label="Periode">
-    <div class="field"><label for="period-from">Fra og med</label><input id="period-from" name="from" type="date" value="${from}"></div>
-    <div class="field"><label for="period-to">Til og med</label><input id="period-to" name="to" type="date" value="${to}"></div>
+    <div class="field">
+      <label for="period-from">Fra og med</label><input id="period-from" name="from" type="date" value="${from}" />
+    </div>
+    <div class="field">
+      <label for="period-to">Til og med</label><input id="period-to" name="to" type="date" value="${to}" />
+    </div>
     <div class="filter-actions"><button type="submit" class="button primary">Vis</button></div>
   </form>`;
 }
@@ -135,7 +178,11 @@ export async function figuresView(root, { params, user }) {
   } catch (problem) {
     sections = notice('error', `Tallene kunne ikke hentes: ${problemText(problem)}`);
   }
-  render(root, html`${heading(TITLE, INTRO)}${periodForm(from, to)}<div class="figures">${sections}</div>`);
+  render(
+    root,
+    html`${heading(TITLE, INTRO)}${periodForm(from, to)}
+      <div class="figures">${sections}</div>`,
+  );
   root.querySelector('form.period').addEventListener('submit', (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.target));
@@ -149,7 +196,11 @@ export async function figuresView(root, { params, user }) {
     try {
       await download(`/api/reports/${report}${query({ from, to, format: 'csv' })}`, `${report}-${from}-${to}.csv`);
     } catch (problem) {
-      const message = Object.assign(document.createElement('span'), { className: 'field-error', textContent: problem.message, role: 'alert' });
+      const message = Object.assign(document.createElement('span'), {
+        className: 'field-error',
+        textContent: problem.message,
+        role: 'alert',
+      });
       message.dataset.csvProblem = '';
       button.insertAdjacentElement('afterend', message);
     }

@@ -14,20 +14,41 @@ const specFor = (caseId) => ({ ...decisionSpec, id: `handover-decision-${caseId}
 
 function card(item) {
   const seconds = (Date.now() - Date.parse(item.dueAt)) / 1000;
-  const state = { overdue: item.overdue, dueAt: item.dueAt, warningAt: warningAt('handover_decision', item.dueAt), latenessSeconds: seconds, remainingSeconds: -seconds };
+  const state = {
+    overdue: item.overdue,
+    dueAt: item.dueAt,
+    warningAt: warningAt('handover_decision', item.dueAt),
+    latenessSeconds: seconds,
+    remainingSeconds: -seconds,
+  };
   return html`<article class="handover ${item.overdue ? 'is-overdue' : ''}" aria-labelledby="handover-${item.caseId}">
     <header class="handover-head">
       <h2 id="handover-${item.caseId}">Person <span class="mono">${item.personRef}</span></h2>
       <p class="step-state">${deadlineState(state)}</p>
     </header>
     <dl class="facts inline">
-      <div><dt>Fra</dt><dd>${item.institution.name}</dd></div>
-      <div><dt>Løsladt</dt><dd>${formatDateTime(item.releasedAt)}</dd></div>
-      <div><dt>Frist for afgørelse</dt><dd>${formatDateTime(item.dueAt)}</dd></div>
-      <div><dt>Prøveløsladelse</dt><dd>${item.paroleLinked ? 'ja (Bander bag tremmer)' : 'nej'}</dd></div>
+      <div>
+        <dt>Fra</dt>
+        <dd>${item.institution.name}</dd>
+      </div>
+      <div>
+        <dt>Løsladt</dt>
+        <dd>${formatDateTime(item.releasedAt)}</dd>
+      </div>
+      <div>
+        <dt>Frist for afgørelse</dt>
+        <dd>${formatDateTime(item.dueAt)}</dd>
+      </div>
+      <div>
+        <dt>Prøveløsladelse</dt>
+        <dd>${item.paroleLinked ? 'ja (Bander bag tremmer)' : 'nej'}</dd>
+      </div>
     </dl>
     <p><a href="${caseHref('exit_course', item.caseId)}">Åbn sagen med historik</a></p>
-    <details class="decision"><summary>Træf afgørelse</summary>${formHtml(specFor(item.caseId))}</details>
+    <details class="decision">
+      <summary>Træf afgørelse</summary>
+      ${formHtml(specFor(item.caseId))}
+    </details>
   </article>`;
 }
 

@@ -11,10 +11,21 @@ export function loginView(root, { flash, onLoggedIn }) {
       <p class="lead">Frister og forløb for exit-programmer og kriminalpræventive sager.</p>
       ${flash ? html`<p class="notice info" role="status">${flash}</p>` : ''}
       <form id="login-form" class="login-form" novalidate aria-describedby="login-problem">
-        <div class="field"><label for="login-username">Brugernavn</label>
-          <input id="login-username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false"></div>
-        <div class="field"><label for="login-password">Adgangskode</label>
-          <input id="login-password" name="password" type="password" autocomplete="current-password"></div>
+        <div class="field">
+          <label for="login-username">Brugernavn</label>
+          <input
+            id="login-username"
+            name="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+          />
+        </div>
+        <div class="field">
+          <label for="login-password">Adgangskode</label>
+          <input id="login-password" name="password" type="password" autocomplete="current-password" />
+        </div>
         <div class="form-problem" id="login-problem" role="alert" aria-live="assertive"></div>
         <div class="form-actions"><button type="submit" class="button primary wide">Log ind</button></div>
       </form>
@@ -29,7 +40,10 @@ export function loginView(root, { flash, onLoggedIn }) {
     button.disabled = true;
     try {
       const values = Object.fromEntries(new FormData(form));
-      const answer = await api.post('/api/auth/login', { username: String(values.username).trim(), password: String(values.password) });
+      const answer = await api.post('/api/auth/login', {
+        username: String(values.username).trim(),
+        password: String(values.password),
+      });
       session.save(answer.accessToken, answer.user);
       session.save(answer.accessToken, await api.get('/api/auth/me'));
       onLoggedIn();

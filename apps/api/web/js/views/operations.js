@@ -27,17 +27,46 @@ function attentionCard(item, resolved) {
   return html`<article class="attention-case" aria-labelledby="attention-${item.caseId}">
     <h3 id="attention-${item.caseId}">${item.caseTypeLabel} <span class="mono">${item.caseId}</span></h3>
     <dl class="facts inline">
-      <div><dt>Trin</dt><dd>${item.stepLabel ?? 'Ikke knyttet til et trin'}</dd></div>
-      <div><dt>Fejl</dt><dd class="mono">${errorText(item)}</dd></div>
-      <div><dt>Registrering nr.</dt><dd>${item.transitionSeq}</dd></div>
-      <div><dt>Afvist</dt><dd>${item.failures === 1 ? '1 gang' : `${item.failures} gange`}, første gang ${formatDateTime(item.firstFailedAt)}</dd></div>
-      <div><dt>Sendt igen</dt><dd>${item.redrivenAt ? formatDateTime(item.redrivenAt) : 'Ikke endnu'}</dd></div>
-      ${resolved ? html`<div><dt>Gemt</dt><dd>${formatDateTime(item.resolvedAt)}</dd></div>` : ''}
+      <div>
+        <dt>Trin</dt>
+        <dd>${item.stepLabel ?? 'Ikke knyttet til et trin'}</dd>
+      </div>
+      <div>
+        <dt>Fejl</dt>
+        <dd class="mono">${errorText(item)}</dd>
+      </div>
+      <div>
+        <dt>Registrering nr.</dt>
+        <dd>${item.transitionSeq}</dd>
+      </div>
+      <div>
+        <dt>Afvist</dt>
+        <dd>
+          ${item.failures === 1 ? '1 gang' : `${item.failures} gange`}, første gang
+          ${formatDateTime(item.firstFailedAt)}
+        </dd>
+      </div>
+      <div>
+        <dt>Sendt igen</dt>
+        <dd>${item.redrivenAt ? formatDateTime(item.redrivenAt) : 'Ikke endnu'}</dd>
+      </div>
+      ${
+        resolved
+          ? html`<div>
+              <dt>Gemt</dt>
+              <dd>${formatDateTime(item.resolvedAt)}</dd>
+            </div>`
+          : ''
+      }
     </dl>
-    ${resolved
-      ? ''
-      : html`<form class="redrive" data-case="${item.caseId}"><button type="submit" class="button">Send igen</button>
-          <span class="muted small">Når årsagen er rettet (fx en ny version eller en databaseændring).</span></form>`}
+    ${
+      resolved
+        ? ''
+        : html`<form class="redrive" data-case="${item.caseId}">
+            <button type="submit" class="button">Send igen</button>
+            <span class="muted small">Når årsagen er rettet (fx en ny version eller en databaseændring).</span>
+          </form>`
+    }
   </article>`;
 }
 
@@ -45,10 +74,22 @@ function noticeCard(item) {
   return html`<article class="attention-case outbox-notice">
     <h3>${NOTICE_KINDS[item.kind] ?? item.kind} <span class="muted small">til</span> ${item.recipientUnit}</h3>
     <dl class="facts inline">
-      <div><dt>Sag</dt><dd class="mono">${item.caseId}</dd></div>
-      <div><dt>Forsøg</dt><dd>${item.attempts}</dd></div>
-      <div><dt>Sidste fejl</dt><dd>${item.lastError ?? '–'}</dd></div>
-      <div><dt>Næste forsøg</dt><dd>${formatDateTime(item.nextAttemptAt)}</dd></div>
+      <div>
+        <dt>Sag</dt>
+        <dd class="mono">${item.caseId}</dd>
+      </div>
+      <div>
+        <dt>Forsøg</dt>
+        <dd>${item.attempts}</dd>
+      </div>
+      <div>
+        <dt>Sidste fejl</dt>
+        <dd>${item.lastError ?? '–'}</dd>
+      </div>
+      <div>
+        <dt>Næste forsøg</dt>
+        <dd>${formatDateTime(item.nextAttemptAt)}</dd>
+      </div>
     </dl>
   </article>`;
 }
@@ -73,20 +114,29 @@ export async function operationsView(root, { params, focus }) {
     render(
       root,
       html`${heading(TITLE, INTRO)}${flash ? notice(flash.kind, flash.text) : ''}
-      <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading">${resolved ? 'Sendt igen og gemt' : `Sager, der venter på driften (${attention.pending})`}</h2>
-        <p class="muted">${resolved
-          ? html`<a href="#/drift">Vis sager, der venter</a>`
-          : html`En registrering, som databasen afviste, holdes med alt efter den, så intet går tabt. Sagen kan læses, som den var. <a href="#/drift?vis=loeste">Vis løste</a>`}</p>
-        ${attention.items.length
-          ? html`<div class="attention-list">${attention.items.map((item) => attentionCard(item, resolved))}</div>`
-          : html`<p class="empty">${resolved ? 'Ingen løste endnu.' : 'Ingen sager venter på driften.'}</p>`}
-        ${pager(attention.page, attention.pageSize, attention.total, (target) => `#/drift${query({ vis: resolved ? 'loeste' : undefined, side: target })}`)}
-      </section>
-      <section aria-labelledby="outbox-heading">
-        <h2 id="outbox-heading">Beskeder, der ikke kan sendes (${outbox.counts.failing})</h2>
-        ${outbox.items.length ? html`<div class="attention-list">${outbox.items.map(noticeCard)}</div>` : html`<p class="empty">Alle beskeder er sendt eller venter på deres tur.</p>`}
-      </section>`,
+        <section aria-labelledby="attention-heading">
+          <h2 id="attention-heading">
+            ${resolved ? 'Sendt igen og gemt' : `Sager, der venter på driften (${attention.pending})`}
+          </h2>
+          <p class="muted">
+            ${
+              resolved
+                ? html`<a href="#/drift">Vis sager, der venter</a>`
+                : html`En registrering, som databasen afviste, holdes med alt efter den, så intet går tabt. Sagen kan
+                    læses, som den var. <a href="#/drift?vis=loeste">Vis løste</a>`
+            }
+          </p>
+          ${
+            attention.items.length
+              ? html`<div class="attention-list">${attention.items.map((item) => attentionCard(item, resolved))}</div>`
+              : html`<p class="empty">${resolved ? 'Ingen løste endnu.' : 'Ingen sager venter på driften.'}</p>`
+          }
+          ${pager(attention.page, attention.pageSize, attention.total, (target) => `#/drift${query({ vis: resolved ? 'loeste' : undefined, side: target })}`)}
+        </section>
+        <section aria-labelledby="outbox-heading">
+          <h2 id="outbox-heading">Beskeder, der ikke kan sendes (${outbox.counts.failing})</h2>
+          ${outbox.items.length ? html`<div class="attention-list">${outbox.items.map(noticeCard)}</div>` : html`<p class="empty">Alle beskeder er sendt eller venter på deres tur.</p>`}
+        </section>`,
     );
   };
   await load();
@@ -100,7 +150,10 @@ export async function operationsView(root, { params, focus }) {
       const result = await api.post(`/api/admin/attention/${encodeURIComponent(form.dataset.case)}/redrive`);
       flash = result.caughtUp
         ? { kind: 'success', text: `Sagen ${form.dataset.case} er indhentet: alt, den har registreret, er gemt.` }
-        : { kind: 'error', text: `Sagen ${form.dataset.case} blev afvist igen (${errorText(result.attention)}). Ret årsagen, og prøv igen.` };
+        : {
+            kind: 'error',
+            text: `Sagen ${form.dataset.case} blev afvist igen (${errorText(result.attention)}). Ret årsagen, og prøv igen.`,
+          };
     } catch (problem) {
       flash = { kind: 'error', text: problemText(problem) };
     }

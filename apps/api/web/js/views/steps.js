@@ -17,45 +17,82 @@ const SORTS = [
 const PAGE_SIZE = 25;
 
 function stepsTable(items, caption) {
-  return html`<div class="table-wrap"><table class="steps">
-    <caption class="visually-hidden">${caption}</caption>
-    <thead><tr>
-      <th scope="col">Trin</th><th scope="col">Sag</th><th scope="col">Hvis tur</th>
-      <th scope="col">Frist</th><th scope="col">Status</th>
-    </tr></thead>
-    <tbody>${items.map(
-      (step) => html`<tr class="${step.overdue ? 'is-overdue' : ''}" data-step-id="${step.stepId}">
-        <th scope="row"><a href="${caseHref(step.casePath)}">${step.label}</a></th>
-        <td class="nowrap">${step.caseTypeLabel}<span class="case-ref muted small">sag ${step.caseId.slice(0, 8)} · åbnet ${formatDate(step.openedAt)}</span></td>
-        <td class="whose-turn">${step.whoseTurn}</td>
-        <td class="nowrap">${formatDateTime(step.dueAt)}</td>
-        <td class="state">${deadlineState(step)}</td>
-      </tr>`,
-    )}</tbody>
-  </table></div>`;
+  return html`<div class="table-wrap">
+    <table class="steps">
+      <caption class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Trin</th>
+          <th scope="col">Sag</th>
+          <th scope="col">Hvis tur</th>
+          <th scope="col">Frist</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${items.map(
+          (step) =>
+            html`<tr class="${step.overdue ? 'is-overdue' : ''}" data-step-id="${step.stepId}">
+              <th scope="row"><a href="${caseHref(step.casePath)}">${step.label}</a></th>
+              <td class="nowrap">
+                ${step.caseTypeLabel}<span class="case-ref muted small"
+                  >sag ${step.caseId.slice(0, 8)} · åbnet ${formatDate(step.openedAt)}</span
+                >
+              </td>
+              <td class="whose-turn">${step.whoseTurn}</td>
+              <td class="nowrap">${formatDateTime(step.dueAt)}</td>
+              <td class="state">${deadlineState(step)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 const options = (list, selected, empty) =>
-  html`<option value="">${empty}</option>${list.map(([value, label]) => html`<option value="${value}"${value === selected ? raw(' selected') : ''}>${label}</option>`)}`;
+  html`<option value="">${empty}</option>
+    ${list.map(([value, label]) => html`<option value="${value}" ${value === selected ? raw(' selected') : ''}>${label}</option>`)}`;
 
 function select(name, label, list, params, empty = 'Alle') {
-  return html`<div class="field"><label for="filter-${name}">${label}</label>
-    <select id="filter-${name}" name="${name}">${options(list, params.get(name) ?? '', empty)}</select></div>`;
+  return html`<div class="field">
+    <label for="filter-${name}">${label}</label>
+    <select id="filter-${name}" name="${name}">
+      ${options(list, params.get(name) ?? '', empty)}
+    </select>
+  </div>`;
 }
 
 function filterForm(route, params, units, overdue) {
   const kinds = stepKindChoices(params.get('caseType'));
   const number = (name, label) =>
-    html`<div class="field"><label for="filter-${name}">${label}</label>
-      <input id="filter-${name}" name="${name}" type="text" inputmode="numeric" value="${params.get(name) ?? ''}" aria-describedby="filter-hours-hint"></div>`;
+    html`<div class="field">
+      <label for="filter-${name}">${label}</label>
+      <input
+        id="filter-${name}"
+        name="${name}"
+        type="text"
+        inputmode="numeric"
+        value="${params.get(name) ?? ''}"
+        aria-describedby="filter-hours-hint"
+      />
+    </div>`;
   return html`<form class="filters" data-route="${route}" aria-label="Filtre">
-    ${select('organisation', 'Organisation', organisationChoices(), params)}
-    ${select('unit', 'Enhed', units, params)}
-    ${select('caseType', 'Sagstype', caseTypeChoices(), params)}
-    ${select('kind', 'Trin', kinds, params)}
+    ${select('organisation', 'Organisation', organisationChoices(), params)} ${select('unit', 'Enhed', units, params)}
+    ${select('caseType', 'Sagstype', caseTypeChoices(), params)} ${select('kind', 'Trin', kinds, params)}
     ${overdue ? [number('minLatenessHours', 'Mindst timer for sent'), number('maxLatenessHours', 'Højst timer for sent')] : ''}
     ${select('sort', 'Sortér efter', SORTS, params, 'Standard')}
-    ${select('order', 'Rækkefølge', [['asc', 'Stigende'], ['desc', 'Faldende']], params, 'Standard')}
+    ${select(
+      'order',
+      'Rækkefølge',
+      [
+        ['asc', 'Stigende'],
+        ['desc', 'Faldende'],
+      ],
+      params,
+      'Standard',
+    )}
     <div class="filter-actions">
       <button type="submit" class="button primary">Vis</button>
       <a class="button quiet" href="#/${route}">Nulstil</a>
@@ -68,10 +105,19 @@ function unitCounts(route, counts, params) {
   if (!counts?.length) return '';
   return html`<section class="unit-counts" aria-labelledby="unit-counts-heading">
     <h2 id="unit-counts-heading">Pr. enhed</h2>
-    <ul>${counts.map(
-      (row) => html`<li><a href="#/${route}${query({ ...Object.fromEntries(params), unit: row.unit, page: '' })}"${params.get('unit') === row.unit ? raw(' aria-current="true"') : ''}>
-        <span class="unit-name">${row.unitName}</span> <span class="count">${row.count}</span></a></li>`,
-    )}</ul>
+    <ul>
+      ${counts.map(
+        (row) =>
+          html`<li>
+            <a
+              href="#/${route}${query({ ...Object.fromEntries(params), unit: row.unit, page: '' })}"
+              ${params.get('unit') === row.unit ? raw(' aria-current="true"') : ''}
+            >
+              <span class="unit-name">${row.unitName}</span> <span class="count">${row.count}</span></a
+            >
+          </li>`,
+      )}
+    </ul>
   </section>`;
 }
 
@@ -86,8 +132,14 @@ function unitChoices(counts, params) {
 function summaryLine(answer, overdue) {
   const overdueCount = answer.items.filter((step) => step.overdue).length;
   if (answer.total === 0) return '';
-  if (overdue) return html`<p class="summary"><strong>${answer.total}</strong> ${answer.total === 1 ? 'overskredet trin' : 'overskredne trin'}</p>`;
-  return html`<p class="summary"><strong>${answer.total}</strong> åbne trin${overdueCount ? html`, heraf <strong>${overdueCount}</strong> ${overdueCount === 1 ? 'overskredet' : 'overskredne'} på denne side` : ''}</p>`;
+  if (overdue)
+    return html`<p class="summary">
+      <strong>${answer.total}</strong> ${answer.total === 1 ? 'overskredet trin' : 'overskredne trin'}
+    </p>`;
+  return html`<p class="summary">
+    <strong>${answer.total}</strong> åbne
+    trin${overdueCount ? html`, heraf <strong>${overdueCount}</strong> ${overdueCount === 1 ? 'overskredet' : 'overskredne'} på denne side` : ''}
+  </p>`;
 }
 
 function stepsView({ route, endpoint, title, intro, empty, filters, overdue }) {
@@ -105,17 +157,19 @@ function stepsView({ route, endpoint, title, intro, empty, filters, overdue }) {
     render(
       main,
       html`${heading(title, intro)}
-      ${filters ? html`<div class="board-top ${answer.countsByUnit?.length ? 'has-counts' : ''}">${filterForm(route, params, unitChoices(answer.countsByUnit, params), overdue)}${unitCounts(route, answer.countsByUnit, params)}</div>` : ''}
-      <section aria-labelledby="list-heading" class="list">
-        <h2 id="list-heading" class="visually-hidden">Trin</h2>
-        ${summaryLine(answer, overdue)}
-        ${answer.items.length ? stepsTable(answer.items, title) : html`<p class="empty">${empty}</p>`}
-        ${pager(answer.page, answer.pageSize, answer.total, hrefFor)}
-      </section>`,
+        ${filters ? html`<div class="board-top ${answer.countsByUnit?.length ? 'has-counts' : ''}">${filterForm(route, params, unitChoices(answer.countsByUnit, params), overdue)}${unitCounts(route, answer.countsByUnit, params)}</div>` : ''}
+        <section aria-labelledby="list-heading" class="list">
+          <h2 id="list-heading" class="visually-hidden">Trin</h2>
+          ${summaryLine(answer, overdue)}
+          ${answer.items.length ? stepsTable(answer.items, title) : html`<p class="empty">${empty}</p>`}
+          ${pager(answer.page, answer.pageSize, answer.total, hrefFor)}
+        </section>`,
     );
     main.querySelector('form.filters')?.addEventListener('submit', (event) => {
       event.preventDefault();
-      const chosen = Object.fromEntries([...new FormData(event.target)].map(([key, value]) => [key, String(value).trim()]));
+      const chosen = Object.fromEntries(
+        [...new FormData(event.target)].map(([key, value]) => [key, String(value).trim()]),
+      );
       location.hash = `#/${route}${query(chosen)}`;
     });
   };
