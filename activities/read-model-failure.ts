@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { READ_MODEL_REJECTED } from '../libs/domain/case-record/read-model-attention';
+import { READ_MODEL_REJECTED } from '../libs/domain/case/read-model-attention';
 import { classifyDatabaseError, describeDatabaseFailure } from '../libs/persistence/database-errors';
 
 /** Attempts an unrecognised failure gets before it is treated as one that trying again cannot fix. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CaseEventRecord, CaseTransition } from '../libs/domain/case-record/case-transition';
-import type { ReadModelAttention } from '../libs/domain/case-record/read-model-attention';
+import type { CaseEventRecord, CaseTransition } from '../libs/domain/case/case-transition';
+import type { ReadModelAttention } from '../libs/domain/case/read-model-attention';
 import { SqlParameters } from '../libs/access/access-policy';
 import { findUnit } from '../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../libs/persistence/responsible-unit';

@@ -1,8 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { Refusal } from '../libs/domain/exit-course/exit-course.rules';
+import type { Refusal } from '../libs/domain/case/refusal';
 import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
-import { REFUSAL_FAILURE_TYPES } from './exit-course.messages';
+import { REFUSAL_FAILURE_TYPES } from '../libs/domain/case/refusal';
 import type { ReadModelWriter } from './read-model-writer';
 import { CASE_NEEDS_ATTENTION, CASE_NEEDS_ATTENTION_MESSAGE, redriveReadModelUpdate } from './read-model.messages';
 

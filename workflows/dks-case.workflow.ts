@@ -1,5 +1,5 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
-import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
+import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case/case-transition';
 import { DEADLINE_POLICY } from '../libs/domain/deadlines/deadline-policy';
 import {
   refuseDksAssessment,

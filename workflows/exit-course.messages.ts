@@ -47,12 +47,6 @@ export const recordPsychologistCourseUpdate = defineUpdate<ExitCourseState, [Psy
   'recordPsychologistCourse',
 );
 
-/** Application-failure types a validator refuses with; the API maps them to HTTP statuses. */
-export const REFUSAL_FAILURE_TYPES = {
-  'illegal-transition': 'IllegalTransition',
-  'invalid-data': 'InvalidDomainData',
-} as const;
-
 export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonTransferInput]>('recordPrisonTransfer');
 
 export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>('setReleasePlan');

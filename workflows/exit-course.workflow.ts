@@ -1,6 +1,6 @@
 import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case-record/case-transition';
-import { SYSTEM_ACTOR_ID } from '../libs/domain/case-record/case-transition';
+import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case/case-transition';
+import { SYSTEM_ACTOR_ID } from '../libs/domain/case/case-transition';
 import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
 import { DEADLINE_POLICY, type DeadlineName } from '../libs/domain/deadlines/deadline-policy';
 import { calendarDays, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CaseType } from '../../libs/domain/case-record/case-transition';
+import type { CaseType } from '../../libs/domain/case/case-transition';
 import type { NoticeSender } from './notice-senders';
 import { composeNotice, type OutboxNotice } from './outgoing-notice';
 

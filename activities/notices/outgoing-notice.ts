@@ -1,12 +1,6 @@
-import type { CaseType } from '../../libs/domain/case-record/case-transition';
-import { ROLE_LABELS, type Role } from '../../libs/access/roles';
-import {
-  CASE_RESOURCES,
-  CASE_TYPE_LABELS,
-  isStepKind,
-  STEP_KINDS,
-  stepLabel,
-} from '../../libs/domain/case-record/step-kinds';
+import type { CaseType } from '../../libs/domain/case/case-transition';
+import { ROLE_LABELS, type Role } from '../../libs/domain/organisations/roles';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case/step-kinds';
 import { findUnit, type UnitKind, unitName } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 

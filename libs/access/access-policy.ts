@@ -1,6 +1,7 @@
-import type { CaseType } from '../domain/case-record/case-transition';
+import type { CaseType } from '../domain/case/case-transition';
 import { findUnit } from '../domain/organisations/organisation-units';
-import type { AuthenticatedUser, Role } from './roles';
+import type { AuthenticatedUser } from './authenticated-user';
+import type { Role } from '../domain/organisations/roles';
 
 /**
  * Who may see and do what: the one place that decides it. Endpoints declare a {@link Permission};

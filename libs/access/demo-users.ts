@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DEMO_SECRETS } from '../config/demo-secrets';
 import type { Organisation } from '../domain/organisations/organisation-units';
 import { hashPassword } from './password-hashing';
-import type { Role } from './roles';
+import type { Role } from '../domain/organisations/roles';
 
 export interface DemoUser {
   username: string;

@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import type { DeadlinePolicySnapshot } from '../domain/deadlines/deadline-policy';
 import { deadlinePolicyFromEnvironment } from '../domain/deadlines/deadline-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
-import { ROLES } from '../access/roles';
+import { ROLES } from '../domain/organisations/roles';
 import { DEMO_SECRETS } from './demo-secrets';
 
 /** Everything the API and worker read from the environment. README.md documents every variable. */

@@ -1,5 +1,5 @@
 import type { SqlParameters } from '../access/access-policy';
-import { STEP_KIND_NAMES, STEP_KINDS } from '../domain/case-record/step-kinds';
+import { STEP_KIND_NAMES, STEP_KINDS } from '../domain/case/step-kinds';
 
 const HANDOVER_DISTRICT_KINDS = STEP_KIND_NAMES.filter(
   (kind) => STEP_KINDS[kind].responsibleUnit === 'handover_district',

@@ -446,18 +446,16 @@ describe('Temporal payloads', () => {
       expectedReleaseDate: '2028-03-01',
       paroleLinked: false,
     });
-    const forged = sut.temporal.workflow
-      .getHandle(course.workflowId)
-      .executeUpdate('interruptCourse', {
-        args: [
-          {
-            by: 'kriminalforsorgen',
-            reason: 'x',
-            interruptedAt: new Date().toISOString(),
-            actor: { id: 'forged-actor' },
-          },
-        ],
-      });
+    const forged = sut.temporal.workflow.getHandle(course.workflowId).executeUpdate('interruptCourse', {
+      args: [
+        {
+          by: 'kriminalforsorgen',
+          reason: 'x',
+          interruptedAt: new Date().toISOString(),
+          actor: { id: 'forged-actor' },
+        },
+      ],
+    });
     // The workflow refuses it; the refusal itself is encrypted, so the keyless client cannot even read it.
     await expect(forged).rejects.toThrow('Unknown encoding: binary/encrypted');
     const read = await caseworker('GET', `/api/exit-courses/${course.id}`);

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
-import type { CaseTransition } from '../../libs/domain/case-record/case-transition';
+import type { CaseTransition } from '../../libs/domain/case/case-transition';
 import { classifyDatabaseError } from '../../libs/persistence/database-errors';
 import { readModelDataSourceOptions } from '../../libs/persistence/data-source-options';
 import { openReadModel, testDatabaseUrl } from '../support/read-model';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
-import type { CaseTransition } from '../../libs/domain/case-record/case-transition';
+import type { CaseTransition } from '../../libs/domain/case/case-transition';
 import { openReadModel } from '../support/read-model';
 
 let db: DataSource;

@@ -6,8 +6,9 @@ import { exitCourseCsv, slaCsv } from '../../apps/api/src/reports/report-csv';
 import { reportPeriod } from '../../apps/api/src/reports/report-period';
 import type { ExitCourseFigures } from '../../apps/api/src/reports/report.views';
 import { SlaFiguresRepository } from '../../apps/api/src/reports/sla-figures.repository';
-import type { AuthenticatedUser, Role } from '../../libs/access/roles';
-import type { CaseAction, CaseEventRecord, CaseTransition } from '../../libs/domain/case-record/case-transition';
+import type { AuthenticatedUser } from '../../libs/access/authenticated-user';
+import type { Role } from '../../libs/domain/organisations/roles';
+import type { CaseAction, CaseEventRecord, CaseTransition } from '../../libs/domain/case/case-transition';
 import type { Organisation } from '../../libs/domain/organisations/organisation-units';
 import { openReadModel } from '../support/read-model';
 import {

@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { StepBoardRepository } from '../../apps/api/src/steps/step-board.repository';
 import type { OverdueBoardQuery, StepBoardQuery } from '../../apps/api/src/steps/step-board.dto';
-import type { AuthenticatedUser, Role } from '../../libs/access/roles';
-import type { CaseType } from '../../libs/domain/case-record/case-transition';
+import type { AuthenticatedUser } from '../../libs/access/authenticated-user';
+import type { Role } from '../../libs/domain/organisations/roles';
+import type { CaseType } from '../../libs/domain/case/case-transition';
 import type { Organisation } from '../../libs/domain/organisations/organisation-units';
 import { openReadModel } from '../support/read-model';
 

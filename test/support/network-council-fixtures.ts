@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../libs/domain/exit-course/exit-course.types';
+import type { Actor } from '../../libs/domain/case/actor';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import type { StartNetworkCouncilInput } from '../../libs/domain/youth/network-council.types';
 

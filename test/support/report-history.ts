@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadModelRecorder } from '../../activities/read-model.activities';
-import type {
-  CaseAction,
-  CaseEventRecord,
-  CaseTransition,
-  CaseType,
-} from '../../libs/domain/case-record/case-transition';
+import type { CaseAction, CaseEventRecord, CaseTransition, CaseType } from '../../libs/domain/case/case-transition';
 import { DAY_MS } from './exit-course-fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import { findInstitution } from '../organisations/organisation-units';
+import { CLOCK_SKEW_MS } from '../case/refusal';
 import {
-  CLOCK_SKEW_MS,
   refuseAssessmentInput,
   refuseCourseStart,
   refuseInterruption,

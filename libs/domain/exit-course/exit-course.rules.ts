@@ -22,6 +22,7 @@ import type {
   SuitabilityAssessmentInput,
 } from './exit-course.types';
 import { ASSESSMENT_PARTIES, FINAL_EXIT_COURSE_STATUSES, READINESS_ITEMS } from './exit-course.types';
+import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
@@ -29,12 +30,6 @@ import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhage
  * illegal transition is refused before anything changes. Each returns why a command is refused (Danish,
  * shown to the user) or `undefined` when it is allowed.
  */
-
-/** A refusal: `illegal-transition` → HTTP 409; `invalid-data` → 422 (well-formed but impossible facts). */
-export interface Refusal {
-  kind: 'illegal-transition' | 'invalid-data';
-  message: string;
-}
 
 const STATUS_TEXT: Record<ExitCourseStatus, string> = {
   awaiting_suitability_assessment: 'afventer egnethedsvurdering',
@@ -48,9 +43,6 @@ const STATUS_TEXT: Record<ExitCourseStatus, string> = {
   handed_over_continued: 'overdraget og videreført',
   handed_over_closed: 'overdraget og afsluttet',
 };
-
-/** Tolerance for clocks that run a little apart (the user's, the API's, Temporal's). */
-export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function describeStatus(status: ExitCourseStatus): string {
   return STATUS_TEXT[status];
@@ -82,7 +74,7 @@ function latestRecordedMoment(state: ExitCourseState): string {
  * course's latest recorded fact — or, where facts may be logged afterwards in any order (mentor
  * contacts), not before `floor`.
  */
-function refuseMoment(
+function refuseCourseMoment(
   label: string,
   moment: string,
   state: ExitCourseState,
@@ -92,16 +84,10 @@ function refuseMoment(
     description: 'forløbets seneste registrering',
   },
 ): Refusal | undefined {
-  const at = Date.parse(moment);
-  if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
-  if (at < Date.parse(state.referredAt)) {
-    return { kind: 'invalid-data', message: `${label} ligger før forløbet blev henvist (${state.referredAt}).` };
-  }
-  if (at < Date.parse(floor.at)) {
-    return { kind: 'invalid-data', message: `${label} ligger før ${floor.description} (${floor.at}).` };
-  }
-  if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
-  return undefined;
+  return refuseMoment(label, moment, now, [
+    { at: state.referredAt, text: `forløbet blev henvist (${state.referredAt})` },
+    { at: floor.at, text: `${floor.description} (${floor.at})` },
+  ]);
 }
 
 const PARTY_NAMES: Record<AssessmentParty, string> = {
@@ -139,7 +125,7 @@ export function refuseSuitabilityAssessment(
   if (input.outcome === 'rejection' && !input.reason.trim()) {
     return { kind: 'invalid-data', message: 'Et afslag skal have en begrundelse.' };
   }
-  return refuseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
+  return refuseCourseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
 
 export function refuseInterruption(state: ExitCourseState, input: InterruptionInput, now: Date): Refusal | undefined {
@@ -157,7 +143,7 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
     };
   }
   if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
-  return refuseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
+  return refuseCourseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
 }
 
 /**
@@ -219,7 +205,7 @@ export function refuseAgreementSigned(
       message: `Underskriften kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
     };
   }
-  return refuseMoment('Underskriftstidspunktet', input.signedAt, state, now);
+  return refuseCourseMoment('Underskriftstidspunktet', input.signedAt, state, now);
 }
 
 /** Mentor references are opaque ids, like person references. */
@@ -238,7 +224,7 @@ export function refuseMentorAssignment(
   if (state.mentor.mentorRef === input.mentorRef) {
     return { kind: 'invalid-data', message: `${input.mentorRef} er allerede forløbets mentor.` };
   }
-  return refuseMoment('Tildelingstidspunktet', input.assignedAt, state, now);
+  return refuseCourseMoment('Tildelingstidspunktet', input.assignedAt, state, now);
 }
 
 export const MAX_MENTOR_CONTACT_MINUTES = 600;
@@ -263,7 +249,7 @@ export function refuseMentorContact(state: ExitCourseState, input: MentorContact
     };
   }
   // Contacts are often logged afterwards and out of order: only the mentor's assignment bounds them.
-  return refuseMoment('Kontakttidspunktet', input.contactAt, state, now, {
+  return refuseCourseMoment('Kontakttidspunktet', input.contactAt, state, now, {
     at: state.mentor.assignedAt,
     description: 'mentorens tildeling',
   });
@@ -282,7 +268,7 @@ export function refusePsychologistCourse(
   if (input.event === 'ended' && state.psychologistCourse !== 'ongoing') {
     return { kind: 'illegal-transition', message: 'Psykologforløbet kan ikke afsluttes: det er ikke i gang.' };
   }
-  return refuseMoment(input.event === 'started' ? 'Starttidspunktet' : 'Sluttidspunktet', input.at, state, now);
+  return refuseCourseMoment(input.event === 'started' ? 'Starttidspunktet' : 'Sluttidspunktet', input.at, state, now);
 }
 
 export function refuseAssessmentInput(
@@ -304,7 +290,7 @@ export function refuseAssessmentInput(
     };
   }
   if (!input.summary.trim()) return { kind: 'invalid-data', message: 'Udtalelsen skal have et indhold.' };
-  return refuseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
+  return refuseCourseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
 }
 
 /** Statuses in which the person is in prison, with Kriminalforsorgen responsible. */
@@ -332,7 +318,7 @@ export function refusePrisonTransfer(
   if (input.toInstitutionCode === state.institutionCode) {
     return { kind: 'invalid-data', message: 'Personen er allerede på den institution.' };
   }
-  return refuseMoment('Overførselstidspunktet', input.transferredAt, state, now);
+  return refuseCourseMoment('Overførselstidspunktet', input.transferredAt, state, now);
 }
 
 export function refuseReleasePlan(
@@ -438,7 +424,7 @@ export function refuseRelease(
     return { kind: 'invalid-data', message: `Politikredsen '${district}' kendes ikke.` };
   if (unitKind(municipality) !== 'municipality')
     return { kind: 'invalid-data', message: `Kommunen '${municipality}' kendes ikke.` };
-  return refuseMoment('Løsladelsestidspunktet', input.releasedAt, state, now);
+  return refuseCourseMoment('Løsladelsestidspunktet', input.releasedAt, state, now);
 }
 
 export function refuseHandoverDecision(
@@ -458,7 +444,7 @@ export function refuseHandoverDecision(
   if (input.decision === 'accept' && input.continuation === 'closed' && !input.reason?.trim()) {
     return { kind: 'invalid-data', message: 'Et afsluttet forløb skal have en begrundelse.' };
   }
-  return refuseMoment('Afgørelsestidspunktet', input.decidedAt, state, now);
+  return refuseCourseMoment('Afgørelsestidspunktet', input.decidedAt, state, now);
 }
 
 export function refuseHandoverRedirect(
@@ -479,5 +465,5 @@ export function refuseHandoverRedirect(
   if (input.policeDistrictCode === state.handover?.policeDistrictCode) {
     return { kind: 'invalid-data', message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.' };
   }
-  return refuseMoment('Overdragelsestidspunktet', input.redirectedAt, state, now);
+  return refuseCourseMoment('Overdragelsestidspunktet', input.redirectedAt, state, now);
 }

@@ -1,15 +1,11 @@
-import type { CaseStep } from '../case-record/case-step';
+import type { Actor } from '../case/actor';
+import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 
 /**
  * The exit course (*exit-forløb*, DOMAIN.md §1) as the workflow and the API see it.
  * Plain data only: these types cross the Temporal boundary as JSON.
  */
-
-/** Who did something. `id` is an opaque user id, never a name or CPR number. */
-export interface Actor {
-  id: string;
-}
 
 export const EXIT_COURSE_STATUSES = [
   /** Referred; the suitability assessment (*egnethedsvurdering*) is open. */

@@ -1,5 +1,4 @@
-import type { Refusal } from '../exit-course/exit-course.rules';
-import { CLOCK_SKEW_MS } from '../exit-course/exit-course.rules';
+import { refuseMoment, type Refusal } from '../case/refusal';
 import type {
   DksAssessmentInput,
   DksCaseState,
@@ -34,24 +33,20 @@ function refuseUnlessStatus(state: DksCaseState, allowed: DksCaseStatus[], what:
  * Each fact follows the one before it: the assessment the charge or observation, the home visit the
  * assessment, the follow-up the visit. And none lies in the future.
  */
-function refuseMoment(label: string, moment: string, state: DksCaseState, now: Date): Refusal | undefined {
-  const at = Date.parse(moment);
-  if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
+function refuseDksMoment(label: string, moment: string, state: DksCaseState, now: Date): Refusal | undefined {
   const [floor, floorText] = state.homeVisitHeldAt
     ? [state.homeVisitHeldAt, 'hjemmebesøget']
     : state.assessedAt
       ? [state.assessedAt, 'vurderingen']
       : [state.triggeredAt, 'sigtelsen eller observationen'];
-  if (at < Date.parse(floor)) return { kind: 'invalid-data', message: `${label} ligger før ${floorText} (${floor}).` };
-  if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
-  return undefined;
+  return refuseMoment(label, moment, now, [{ at: floor, text: `${floorText} (${floor})` }]);
 }
 
 export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInput, now: Date): Refusal | undefined {
   const status = refuseUnlessStatus(state, ['awaiting_assessment'], 'Vurderingen');
   if (status) return status;
   if (!input.reason.trim()) return { kind: 'invalid-data', message: 'Vurderingen skal have en begrundelse.' };
-  return refuseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
+  return refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
 
 /** A plan lies ahead: not in the past (an hour's slack), and not before the assessment. */
@@ -81,12 +76,12 @@ export function refuseHomeVisitHeld(state: DksCaseState, input: HomeVisitHeldInp
   }
   if (!input.initiatives.trim())
     return { kind: 'invalid-data', message: 'Angiv de iværksatte initiativer, som opfølgningen skal tjekke.' };
-  return refuseMoment('Tidspunktet for hjemmebesøget', input.heldAt, state, now);
+  return refuseDksMoment('Tidspunktet for hjemmebesøget', input.heldAt, state, now);
 }
 
 export function refuseFollowUpCheck(state: DksCaseState, input: FollowUpCheckInput, now: Date): Refusal | undefined {
   const status = refuseUnlessStatus(state, ['awaiting_follow_up'], 'Opfølgningstjekket');
   if (status) return status;
   if (!input.findings.trim()) return { kind: 'invalid-data', message: 'Angiv hvad opfølgningstjekket viste.' };
-  return refuseMoment('Tidspunktet for opfølgningen', input.checkedAt, state, now);
+  return refuseDksMoment('Tidspunktet for opfølgningen', input.checkedAt, state, now);
 }

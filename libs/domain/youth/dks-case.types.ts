@@ -1,6 +1,6 @@
-import type { CaseStep } from '../case-record/case-step';
+import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
-import type { Actor } from '../exit-course/exit-course.types';
+import type { Actor } from '../case/actor';
 
 /**
  * A DKS case (DOMAIN.md §3): in every gang case where a youth under 18 is charged or shows concerning

@@ -1,5 +1,4 @@
-import type { Refusal } from '../exit-course/exit-course.rules';
-import { CLOCK_SKEW_MS } from '../exit-course/exit-course.rules';
+import { refuseMoment, type Refusal } from '../case/refusal';
 import type {
   CouncilAgreementsInput,
   CouncilMeetingInput,
@@ -27,12 +26,8 @@ function refuse(state: NetworkCouncilState, allowed: NetworkCouncilStatus, what:
   };
 }
 
-function refuseMoment(label: string, moment: string, notBefore: string, now: Date): Refusal | undefined {
-  const at = Date.parse(moment);
-  if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
-  if (at < Date.parse(notBefore)) return { kind: 'invalid-data', message: `${label} ligger før ${notBefore}.` };
-  if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
-  return undefined;
+function refuseCouncilMoment(label: string, moment: string, notBefore: string, now: Date): Refusal | undefined {
+  return refuseMoment(label, moment, now, [{ at: notBefore, text: notBefore }]);
 }
 
 export function refuseInvitations(state: NetworkCouncilState, input: InvitationsInput, now: Date): Refusal | undefined {
@@ -40,7 +35,7 @@ export function refuseInvitations(state: NetworkCouncilState, input: Invitations
   if (status) return status;
   if (input.participants.length === 0)
     return { kind: 'invalid-data', message: 'Indkaldelsen skal have mindst én deltager.' };
-  return refuseMoment('Indkaldelsestidspunktet', input.invitedAt, state.documentationReceivedAt, now);
+  return refuseCouncilMoment('Indkaldelsestidspunktet', input.invitedAt, state.documentationReceivedAt, now);
 }
 
 export function refuseCouncilMeeting(
@@ -50,7 +45,7 @@ export function refuseCouncilMeeting(
 ): Refusal | undefined {
   return (
     refuse(state, 'convened', 'Mødet') ??
-    refuseMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now)
+    refuseCouncilMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now)
   );
 }
 
@@ -62,5 +57,5 @@ export function refuseCouncilAgreements(
   const status = refuse(state, 'meeting_held', 'Aftalerne');
   if (status) return status;
   if (input.agreements.length === 0) return { kind: 'invalid-data', message: 'Angiv mindst én aftale.' };
-  return refuseMoment('Aftaletidspunktet', input.agreedAt, state.heldAt ?? state.documentationReceivedAt, now);
+  return refuseCouncilMoment('Aftaletidspunktet', input.agreedAt, state.heldAt ?? state.documentationReceivedAt, now);
 }

@@ -1,6 +1,6 @@
-import type { CaseStep } from '../case-record/case-step';
+import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
-import type { Actor } from '../exit-course/exit-course.types';
+import type { Actor } from '../case/actor';
 
 /**
  * A network council (*netværkssamråd*, DOMAIN.md §2): when a youth under 18 is suspected or charged with

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListResponses } from '../common/api-responses';
 import { UserListPage } from '../auth/user.views';
 import { PageQuery, type Page } from '../common/page';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { UsersRepository, type UserListItem } from '../auth/users.repository';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CASE_TYPE_LABELS, stepLabel } from '../../../../libs/domain/case-record/step-kinds';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+import { CASE_TYPE_LABELS, stepLabel } from '../../../../libs/domain/case/step-kinds';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import type { AttentionPage, AttentionState, AttentionView } from './attention.dto';
 
 const STATE_CONDITIONS: Record<AttentionState, string> = {

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { hasPermission } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
 import { InvalidTokenError, TokenService } from './token.service';

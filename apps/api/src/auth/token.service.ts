@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, type KeyLike, SignJWT } from 'jose';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { ROLE_ORGANISATIONS, ROLES, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
+import { ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { type AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { findUnit, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { API_CONFIG } from '../api.tokens';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../../../libs/access/roles';
+import { ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import {
   BooleanView,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser, Role } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import type { Role } from '../../../../libs/domain/organisations/roles';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
 

@@ -9,11 +9,11 @@ import {
   isGrpcDeadlineError,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition, type Workflow } from '@temporalio/common';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
-import { REFUSAL_FAILURE_TYPES } from '../../../../workflows/exit-course.messages';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import type { Refusal } from '../../../../libs/domain/case/refusal';
+import { refusalKindOfFailure } from '../../../../libs/domain/case/refusal';
 import { CASE_NEEDS_ATTENTION } from '../../../../workflows/read-model.messages';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
@@ -151,9 +151,7 @@ function toApiError(error: unknown, status: string, wording: StatusWording): unk
   const attention = caseNeedsAttention(error);
   if (attention) return attention;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const kind = (Object.keys(REFUSAL_FAILURE_TYPES) as Refusal['kind'][]).find(
-      (candidate) => REFUSAL_FAILURE_TYPES[candidate] === (error.cause as ApplicationFailure).type,
-    );
+    const kind = refusalKindOfFailure(error.cause.type);
     if (kind) return refusalToApiError(kind, error.cause.message);
   }
   if (error instanceof WorkflowNotFoundError) {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { stepLabel } from '../../../../libs/domain/case-record/step-kinds';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { stepLabel } from '../../../../libs/domain/case/step-kinds';
 import type { Page } from '../common/page';
 import type { CaseProgress, HistoryEntry, StepView } from '../exit-courses/exit-course.views';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

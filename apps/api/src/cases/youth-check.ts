@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { ageOn } from '../../../../libs/personal-data/cpr';
 import { ApiError } from '../common/api-error';
 import type { PersonsService } from '../persons/persons.service';

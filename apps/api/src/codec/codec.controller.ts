@@ -12,7 +12,7 @@ import { ApiErrorResponses } from '../common/api-responses';
 import type { Payload } from '@temporalio/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBase64, IsDefined, IsObject, ValidateIf, ValidateNested } from 'class-validator';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
 import { API_CONFIG } from '../api.tokens';

@@ -2,12 +2,12 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import type { Refusal } from '../../../../libs/domain/exit-course/exit-course.rules';
+import type { Refusal } from '../../../../libs/domain/case/refusal';
 import { describeStatus, isFinal, refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
+import type { Actor } from '../../../../libs/domain/case/actor';
 import type {
-  Actor,
   ExitCourseState,
   HandoverDecisionInput,
   InterruptionInput,

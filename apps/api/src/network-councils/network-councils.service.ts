@@ -1,9 +1,9 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { CLOCK_SKEW_MS } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
 import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
 import type { NetworkCouncilState, NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';

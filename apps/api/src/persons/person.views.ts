@@ -1,4 +1,4 @@
-import { CASE_TYPES } from '../../../../libs/domain/case-record/case-transition';
+import { CASE_TYPES } from '../../../../libs/domain/case/case-transition';
 import { ChoiceView, DateView, IdView, MomentView, NestedView, TextView, UnitRefView } from '../common/view-properties';
 
 export class RegisteredPersonView {

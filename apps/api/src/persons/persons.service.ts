@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition, visiblePersonCondition } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { checkCpr } from '../../../../libs/personal-data/cpr';

@@ -2,14 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
 import { ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/access/roles';
-import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
-import {
-  CASE_RESOURCES,
-  CASE_TYPE_LABELS,
-  STEP_KIND_NAMES,
-  STEP_KINDS,
-} from '../../../../libs/domain/case-record/step-kinds';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
   ORGANISATION_NAMES,
   ORGANISATIONS,

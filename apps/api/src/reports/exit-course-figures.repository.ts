@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
-import type { CaseAction } from '../../../../libs/domain/case-record/case-transition';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import type { CaseAction } from '../../../../libs/domain/case/case-transition';
 import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import type { ReportPeriod } from './report-period';
 import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from './report.views';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getS
 import { ApiErrorResponses } from '../common/api-responses';
 import { ExitCourseReport, SlaReport } from './report.views';
 import type { Response } from 'express';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ExitCourseFiguresRepository } from './exit-course-figures.repository';
 import { type CsvDownload, exitCourseCsv, slaCsv } from './report-csv';

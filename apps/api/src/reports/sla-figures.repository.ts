@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
-import type { AuthenticatedUser } from '../../../../libs/access/roles';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import { DANISH_TIME_ZONE } from '../../../../libs/domain/time/copenhagen-calendar';
 import type { ReportPeriod } from './report-period';

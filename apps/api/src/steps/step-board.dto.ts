@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
-import { STEP_KIND_NAMES, type StepKind } from '../../../../libs/domain/case-record/step-kinds';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
+import { STEP_KIND_NAMES, type StepKind } from '../../../../libs/domain/case/step-kinds';
 import {
   ORGANISATIONS,
   ORGANISATION_UNITS,

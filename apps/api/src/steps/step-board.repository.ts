@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
-import { ROLE_LABELS, type AuthenticatedUser, type Role } from '../../../../libs/access/roles';
-import type { CaseType } from '../../../../libs/domain/case-record/case-transition';
-import {
-  CASE_RESOURCES,
-  CASE_TYPE_LABELS,
-  STEP_KIND_NAMES,
-  STEP_KINDS,
-} from '../../../../libs/domain/case-record/step-kinds';
+import { ROLE_LABELS, type Role } from '../../../../libs/domain/organisations/roles';
+import { type AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
@@ -43,7 +39,7 @@ interface BoardRow {
 /**
  * Open steps across every workflow type, read from the read model within the user's scope: the overdue
  * board, the due-soon list and a user's own inbox. Whose turn a step is comes from the step-kind table
- * (libs/domain/case-record/step-kinds.ts): the unit holding the case, or the district it was handed to.
+ * (libs/domain/case/step-kinds.ts): the unit holding the case, or the district it was handed to.
  */
 @Injectable()
 export class StepBoardRepository {

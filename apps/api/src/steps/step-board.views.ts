@@ -1,5 +1,5 @@
-import { ROLES, type Role } from '../../../../libs/access/roles';
-import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case-record/case-transition';
+import { ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import {
   BooleanView,

@@ -1,4 +1,4 @@
-import type { Role } from '../../access/roles';
+import type { Role } from '../organisations/roles';
 import { DEADLINE_POLICY } from '../deadlines/deadline-policy';
 import type { ExitCourseStepKind } from '../exit-course/exit-course.types';
 import type { DksStepKind } from '../youth/dks-case.types';

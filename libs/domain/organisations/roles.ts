@@ -1,4 +1,4 @@
-import type { Organisation } from '../domain/organisations/organisation-units';
+import type { Organisation } from './organisation-units';
 
 export const ROLES = [
   'kf_caseworker',
@@ -35,14 +35,3 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   administrator: ['kriminalforsorgen', 'politi', 'kommune'],
   operations: ['kriminalforsorgen', 'politi', 'kommune'],
 };
-
-/** Who is acting: from a verified token. `id` is opaque and is what the audit trail records. */
-export interface AuthenticatedUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organisation: Organisation;
-  /** Unit codes (institutions, police districts, municipalities) the user works for. */
-  units: string[];
-}
