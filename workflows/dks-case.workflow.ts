@@ -17,7 +17,7 @@ import type {
   HomeVisitPlanInput,
   StartDksCaseInput,
 } from '../libs/domain/youth/dks-case.types';
-import { FINAL_DKS_CASE_STATUSES } from '../libs/domain/youth/dks-case.types';
+import { DKS_CASE_STATUS } from '../libs/domain/youth/dks-case.types';
 import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
 import { caseEvent } from './case-event';
 import { CaseSteps } from './case-steps';
@@ -53,7 +53,7 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   onDecision(dksCase, recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
   onDecision(dksCase, recordFollowUpCheckUpdate, refuseFollowUpCheck, (decision) => dksCase.recordFollowUp(decision));
 
-  await condition(() => FINAL_DKS_CASE_STATUSES.includes(dksCase.status));
+  await condition(() => DKS_CASE_STATUS.isFinal(dksCase.status));
   await settleWrites(dksCase.writer);
   return dksCase.snapshot();
 }

@@ -48,6 +48,7 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from '../libs/domain/exit-course/exit-course.types';
+import { EXIT_COURSE_STATUS } from '../libs/domain/exit-course/exit-course.types';
 import {
   assignMentorUpdate,
   exitCourseStateQuery,
@@ -620,9 +621,7 @@ class ExitCourse {
 
   /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
   private get inPrison(): boolean {
-    return ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'].includes(
-      this.status,
-    );
+    return EXIT_COURSE_STATUS.inPrison(this.status);
   }
 
   /**

@@ -21,7 +21,7 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from './exit-course.types';
-import { ASSESSMENT_PARTIES, FINAL_EXIT_COURSE_STATUSES, READINESS_ITEMS } from './exit-course.types';
+import { ASSESSMENT_PARTIES, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
@@ -31,25 +31,12 @@ import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhage
  * shown to the user) or `undefined` when it is allowed.
  */
 
-const STATUS_TEXT: Record<ExitCourseStatus, string> = {
-  awaiting_suitability_assessment: 'afventer egnethedsvurdering',
-  awaiting_agreement_signature: 'afventer underskrift af exit-aftale',
-  agreement_active: 'exit-aftale indgået',
-  awaiting_handover_decision: 'løsladt og overdraget; afventer politiets exitenhed',
-  handover_declined: 'overdragelsen er afvist af politiets exitenhed',
-  rejected: 'afsluttet med afslag',
-  interrupted_by_inmate: 'afbrudt af den indsatte',
-  interrupted_by_kriminalforsorgen: 'afbrudt af Kriminalforsorgen',
-  handed_over_continued: 'overdraget og videreført',
-  handed_over_closed: 'overdraget og afsluttet',
-};
-
 export function describeStatus(status: ExitCourseStatus): string {
-  return STATUS_TEXT[status];
+  return EXIT_COURSE_STATUS.text(status);
 }
 
 export function isFinal(status: ExitCourseStatus): boolean {
-  return FINAL_EXIT_COURSE_STATUSES.includes(status);
+  return EXIT_COURSE_STATUS.isFinal(status);
 }
 
 export function openStep(state: ExitCourseState, kind: ExitCourseStepKind): StepState | undefined {
@@ -293,20 +280,13 @@ export function refuseAssessmentInput(
   return refuseCourseMoment('Udtalelsens tidspunkt', input.recordedAt, state, now);
 }
 
-/** Statuses in which the person is in prison, with Kriminalforsorgen responsible. */
-const IN_PRISON: readonly ExitCourseStatus[] = [
-  'awaiting_suitability_assessment',
-  'awaiting_agreement_signature',
-  'agreement_active',
-];
-
 export function refusePrisonTransfer(
   state: ExitCourseState,
   input: PrisonTransferInput,
   now: Date,
   isInstitution: (code: string) => boolean,
 ): Refusal | undefined {
-  if (!IN_PRISON.includes(state.status)) {
+  if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
       message: `Overførslen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
@@ -326,7 +306,7 @@ export function refuseReleasePlan(
   input: ReleasePlanInput,
   unitKind: (code: string) => string | undefined,
 ): Refusal | undefined {
-  if (!IN_PRISON.includes(state.status)) {
+  if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
       message: `Løsladelsesplanen kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
@@ -352,7 +332,7 @@ export function refuseReleaseDateChange(
   input: ReleaseDateChangeInput,
   now: Date,
 ): Refusal | undefined {
-  if (!IN_PRISON.includes(state.status)) {
+  if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
       message: `Løsladelsesdatoen kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
@@ -379,7 +359,7 @@ export function refuseReleaseDateChange(
 }
 
 export function refuseReadiness(state: ExitCourseState, input: ReadinessInput): Refusal | undefined {
-  if (!IN_PRISON.includes(state.status)) {
+  if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
       message: `Løsladelsesparatheden kan ikke ændres: forløbet ${describeStatus(state.status)}.`,

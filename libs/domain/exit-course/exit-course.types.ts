@@ -1,5 +1,6 @@
 import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
+import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 
 /**
@@ -7,38 +8,36 @@ import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
  * Plain data only: these types cross the Temporal boundary as JSON.
  */
 
-export const EXIT_COURSE_STATUSES = [
+const EXIT_COURSE_STATUS_TABLE = {
   /** Referred; the suitability assessment (*egnethedsvurdering*) is open. */
-  'awaiting_suitability_assessment',
+  awaiting_suitability_assessment: { text: 'afventer egnethedsvurdering', final: false, inPrison: true },
   /** Offered an exit agreement; waiting for it to be signed. */
-  'awaiting_agreement_signature',
+  awaiting_agreement_signature: { text: 'afventer underskrift af exit-aftale', final: false, inPrison: true },
   /** The agreement is signed: mentor support, contacts and the psychologist course run. */
-  'agreement_active',
+  agreement_active: { text: 'exit-aftale indgået', final: false, inPrison: true },
   /** Released and handed over to a police exit unit, which must accept or decline. */
-  'awaiting_handover_decision',
+  awaiting_handover_decision: { text: 'løsladt og overdraget; afventer politiets exitenhed', final: false },
   /** The police exit unit declined: Kriminalforsorgen must hand over to another district. */
-  'handover_declined',
-  /** Final: the suitability assessment ended in a rejection (*afslag*). */
-  'rejected',
-  /** Final: interrupted (*afbrudt*) by the inmate's own decision. */
-  'interrupted_by_inmate',
-  /** Final: interrupted by Kriminalforsorgen's decision. */
-  'interrupted_by_kriminalforsorgen',
-  /** Final: handed over; the police exit unit continues the course (with the municipality or its programme). */
-  'handed_over_continued',
-  /** Final: handed over; the police exit unit closed the course, with a reason. */
-  'handed_over_closed',
-] as const;
+  handover_declined: { text: 'overdragelsen er afvist af politiets exitenhed', final: false },
+  /** The suitability assessment ended in a rejection (*afslag*). */
+  rejected: { text: 'afsluttet med afslag', final: true },
+  /** Interrupted (*afbrudt*) by the inmate's own decision. */
+  interrupted_by_inmate: { text: 'afbrudt af den indsatte', final: true },
+  /** Interrupted by Kriminalforsorgen's decision. */
+  interrupted_by_kriminalforsorgen: { text: 'afbrudt af Kriminalforsorgen', final: true },
+  /** Handed over; the police exit unit continues the course (with the municipality or its programme). */
+  handed_over_continued: { text: 'overdraget og videreført', final: true },
+  /** Handed over; the police exit unit closed the course, with a reason. */
+  handed_over_closed: { text: 'overdraget og afsluttet', final: true },
+} as const satisfies Record<string, StatusDefinition>;
 
-export type ExitCourseStatus = (typeof EXIT_COURSE_STATUSES)[number];
+export type ExitCourseStatus = keyof typeof EXIT_COURSE_STATUS_TABLE;
 
-export const FINAL_EXIT_COURSE_STATUSES: readonly ExitCourseStatus[] = [
-  'rejected',
-  'interrupted_by_inmate',
-  'interrupted_by_kriminalforsorgen',
-  'handed_over_continued',
-  'handed_over_closed',
-];
+export const EXIT_COURSE_STATUS = new CaseStatuses<ExitCourseStatus>(EXIT_COURSE_STATUS_TABLE);
+
+export const EXIT_COURSE_STATUSES = EXIT_COURSE_STATUS.codes;
+
+export const FINAL_EXIT_COURSE_STATUSES = EXIT_COURSE_STATUS.finals;
 
 export type ExitCourseStepKind =
   | 'suitability_assessment'

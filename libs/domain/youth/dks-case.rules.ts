@@ -1,4 +1,5 @@
 import { refuseMoment, type Refusal } from '../case/refusal';
+import { DKS_CASE_STATUS } from './dks-case.types';
 import type {
   DksAssessmentInput,
   DksCaseState,
@@ -8,17 +9,8 @@ import type {
   HomeVisitPlanInput,
 } from './dks-case.types';
 
-const STATUS_TEXT: Record<DksCaseStatus, string> = {
-  awaiting_assessment: 'afventer DKS-vurdering',
-  awaiting_home_visit: 'afventer planlægning af hjemmebesøg',
-  home_visit_planned: 'hjemmebesøg planlagt',
-  awaiting_follow_up: 'afventer opfølgningstjek',
-  closed_no_concern_conversation: 'afsluttet uden bekymringssamtale',
-  followed_up: 'fulgt op',
-};
-
 export function describeDksStatus(status: DksCaseStatus): string {
-  return STATUS_TEXT[status];
+  return DKS_CASE_STATUS.text(status);
 }
 
 function refuseUnlessStatus(state: DksCaseState, allowed: DksCaseStatus[], what: string): Refusal | undefined {

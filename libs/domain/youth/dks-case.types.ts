@@ -1,3 +1,4 @@
+import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 import type { Actor } from '../case/actor';
@@ -7,19 +8,21 @@ import type { Actor } from '../case/actor';
  * behaviour, DKS decides within 24 hours whether to hold a concern conversation (a home visit with
  * social services); initiatives from the visit are followed up within two weeks.
  */
-export const DKS_CASE_STATUSES = [
-  'awaiting_assessment',
-  'awaiting_home_visit',
-  'home_visit_planned',
-  'awaiting_follow_up',
-  /** Final: DKS decided that no concern conversation is to be held. */
-  'closed_no_concern_conversation',
-  /** Final: the home visit was held and its initiatives followed up. */
-  'followed_up',
-] as const;
-export type DksCaseStatus = (typeof DKS_CASE_STATUSES)[number];
+const DKS_CASE_STATUS_TABLE = {
+  awaiting_assessment: { text: 'afventer DKS-vurdering', final: false },
+  awaiting_home_visit: { text: 'afventer planlægning af hjemmebesøg', final: false },
+  home_visit_planned: { text: 'hjemmebesøg planlagt', final: false },
+  awaiting_follow_up: { text: 'afventer opfølgningstjek', final: false },
+  /** DKS decided that no concern conversation is to be held. */
+  closed_no_concern_conversation: { text: 'afsluttet uden bekymringssamtale', final: true },
+  /** The home visit was held and its initiatives followed up. */
+  followed_up: { text: 'fulgt op', final: true },
+} as const satisfies Record<string, StatusDefinition>;
+export type DksCaseStatus = keyof typeof DKS_CASE_STATUS_TABLE;
 
-export const FINAL_DKS_CASE_STATUSES: readonly DksCaseStatus[] = ['closed_no_concern_conversation', 'followed_up'];
+export const DKS_CASE_STATUS = new CaseStatuses<DksCaseStatus>(DKS_CASE_STATUS_TABLE);
+export const DKS_CASE_STATUSES = DKS_CASE_STATUS.codes;
+export const FINAL_DKS_CASE_STATUSES = DKS_CASE_STATUS.finals;
 
 /** `home_visit_planning`: after a yes to a concern conversation, until the visit is planned (or held). */
 export type DksStepKind = 'dks_assessment' | 'home_visit_planning' | 'home_visit' | 'follow_up_check';

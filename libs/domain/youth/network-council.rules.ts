@@ -1,4 +1,5 @@
 import { refuseMoment, type Refusal } from '../case/refusal';
+import { NETWORK_COUNCIL_STATUS } from './network-council.types';
 import type {
   CouncilAgreementsInput,
   CouncilMeetingInput,
@@ -7,15 +8,8 @@ import type {
   NetworkCouncilStatus,
 } from './network-council.types';
 
-const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
-  awaiting_convening: 'afventer indkaldelse',
-  convened: 'indkaldt',
-  meeting_held: 'samrådet er holdt',
-  agreements_made: 'aftaler indgået',
-};
-
 export function describeCouncilStatus(status: NetworkCouncilStatus): string {
-  return STATUS_TEXT[status];
+  return NETWORK_COUNCIL_STATUS.text(status);
 }
 
 function refuse(state: NetworkCouncilState, allowed: NetworkCouncilStatus, what: string): Refusal | undefined {

@@ -1,3 +1,4 @@
+import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 import type { Actor } from '../case/actor';
@@ -7,8 +8,17 @@ import type { Actor } from '../case/actor';
  * serious crime, the municipality convenes a network council no later than 7 days after receiving the
  * police's documentation, and agrees support during custody, at release, and mentor support.
  */
-export const NETWORK_COUNCIL_STATUSES = ['awaiting_convening', 'convened', 'meeting_held', 'agreements_made'] as const;
-export type NetworkCouncilStatus = (typeof NETWORK_COUNCIL_STATUSES)[number];
+const NETWORK_COUNCIL_STATUS_TABLE = {
+  awaiting_convening: { text: 'afventer indkaldelse', final: false },
+  convened: { text: 'indkaldt', final: false },
+  meeting_held: { text: 'samrådet er holdt', final: false },
+  /** The council's agreements are made: the case ends. */
+  agreements_made: { text: 'aftaler indgået', final: true },
+} as const satisfies Record<string, StatusDefinition>;
+export type NetworkCouncilStatus = keyof typeof NETWORK_COUNCIL_STATUS_TABLE;
+
+export const NETWORK_COUNCIL_STATUS = new CaseStatuses<NetworkCouncilStatus>(NETWORK_COUNCIL_STATUS_TABLE);
+export const NETWORK_COUNCIL_STATUSES = NETWORK_COUNCIL_STATUS.codes;
 
 export type NetworkCouncilStepKind = 'network_council_convening';
 

@@ -7,7 +7,7 @@ import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
 import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeDksStatus } from '../../../../libs/domain/youth/dks-case.rules';
 import type { DksCaseState, DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
-import { FINAL_DKS_CASE_STATUSES } from '../../../../libs/domain/youth/dks-case.types';
+import { DKS_CASE_STATUS } from '../../../../libs/domain/youth/dks-case.types';
 import {
   dksReadModelSyncedUpdate,
   planHomeVisitUpdate,
@@ -36,7 +36,7 @@ import type {
 
 const DKS_WORDING: StatusWording = {
   closedMessage: (status) => `Sagen er ${describeDksStatus(status as DksCaseStatus)} og kan ikke ændres.`,
-  isFinal: (status) => FINAL_DKS_CASE_STATUSES.includes(status as DksCaseStatus),
+  isFinal: (status) => DKS_CASE_STATUS.isFinal(status as DksCaseStatus),
 };
 
 /** DKS cases: registration with the under-18 check, decisions, and scoped reads. */

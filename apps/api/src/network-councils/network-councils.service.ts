@@ -6,7 +6,11 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
 import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
-import type { NetworkCouncilState, NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
+import {
+  NETWORK_COUNCIL_STATUS,
+  type NetworkCouncilState,
+  type NetworkCouncilStatus,
+} from '../../../../libs/domain/youth/network-council.types';
 import {
   councilReadModelSyncedUpdate,
   recordCouncilAgreementsUpdate,
@@ -37,7 +41,7 @@ import type {
 const COUNCIL_WORDING: StatusWording = {
   closedMessage: (status) =>
     `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
-  isFinal: (status) => status === 'agreements_made',
+  isFinal: (status) => NETWORK_COUNCIL_STATUS.isFinal(status as NetworkCouncilStatus),
 };
 
 /** Network councils: registration with the under-18 check, decisions, and scoped reads. */
