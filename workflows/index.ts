@@ -1,4 +1,4 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
-export { exitCourseWorkflow } from './exit-course.workflow';
-export { dksCaseWorkflow } from './dks-case.workflow';
-export { networkCouncilWorkflow } from './network-council.workflow';
+export { exitCourseWorkflow } from './exit-course/exit-course.workflow';
+export { dksCaseWorkflow } from './dks-case/dks-case.workflow';
+export { networkCouncilWorkflow } from './network-council/network-council.workflow';

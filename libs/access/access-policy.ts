@@ -1,44 +1,15 @@
 import type { CaseType } from '../domain/case/case-transition';
 import { findUnit } from '../domain/organisations/organisation-units';
 import type { AuthenticatedUser } from './authenticated-user';
+import { ROLE_PERMISSIONS, type Permission } from '../domain/organisations/permissions';
 import type { Role } from '../domain/organisations/roles';
 
-/**
- * Who may see and do what: the one place that decides it. Endpoints declare a {@link Permission};
- * every read-model query about cases includes {@link visibleCaseCondition}, so a case outside the
- * user's scope is never fetched at all (and answers 404, not 403).
+/*
+ * Who may see and do what: the one place that decides it. Endpoints declare a Permission (the roles'
+ * permissions are domain data, libs/domain/organisations/permissions.ts); every read-model query about
+ * cases includes {@link visibleCaseCondition}, so a case outside the user's scope is never fetched at all
+ * (and answers 404, not 403).
  */
-export type Permission =
-  | 'exit-course:start'
-  | 'exit-course:decide'
-  | 'handover:decide'
-  | 'dks:decide'
-  | 'council:decide'
-  | 'case:read'
-  | 'person:register'
-  | 'person:read'
-  | 'users:read'
-  | 'temporal:codec'
-  /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
-  | 'reports:read'
-  /** The notice outbox's delivery state (units, kinds, errors; no case contents): operations' dead-letter view. */
-  | 'notices:read'
-  /** Cases whose read model refused a transition (ids and error codes, no contents), and sending it again. */
-  | 'cases:attention';
-
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
-  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
-  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
-  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
-  supervisor: ['case:read', 'person:read', 'reports:read'],
-  national_supervisor: ['case:read', 'person:read', 'reports:read'],
-  // Users and settings only: never case contents.
-  administrator: ['users:read'],
-  // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
-  // scoped to a unit, so no case-working role holds this.
-  operations: ['temporal:codec', 'notices:read', 'cases:attention'],
-};
 
 /** The case types a role works with; access rows decide which cases of those types. */
 const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { loadConfig } from '../../libs/config/exitflow-config';
 import type { ExitCourseState } from '../../libs/domain/exit-course/exit-course.types';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
-import { exitCourseStateQuery } from '../../workflows/exit-course.messages';
+import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
 import { buildApps, type FaultClient, type FaultSystem, startFaultSystem, waitFor } from './fault-system';

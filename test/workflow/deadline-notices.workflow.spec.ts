@@ -2,8 +2,8 @@ import {
   dksReadModelSyncedUpdate,
   planHomeVisitUpdate,
   recordDksAssessmentUpdate,
-} from '../../workflows/dks-case.messages';
-import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case.workflow';
+} from '../../workflows/dks-case/dks-case.messages';
+import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case/dks-case.workflow';
 import { DKS_OFFICER, dksInput } from '../support/dks-case-fixtures';
 import { useWorkflowTestHarness } from '../support/workflow-test-harness';
 

@@ -23,8 +23,8 @@ import {
   recordAgreementSignedUpdate,
   recordPsychologistCourseUpdate,
   recordSuitabilityAssessmentUpdate,
-} from '../../workflows/exit-course.messages';
-import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course.workflow';
+} from '../../workflows/exit-course/exit-course.messages';
+import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course/exit-course.workflow';
 import { CASEWORKER, DAY_MS, exitCourseInput } from '../support/exit-course-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 

@@ -5,9 +5,9 @@ import {
   networkCouncilStateQuery,
   recordCouncilMeetingUpdate,
   recordInvitationsUpdate,
-} from '../../workflows/network-council.messages';
-import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council.workflow';
-import { CASE_NEEDS_ATTENTION, redriveReadModelUpdate } from '../../workflows/read-model.messages';
+} from '../../workflows/network-council/network-council.messages';
+import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council/network-council.workflow';
+import { CASE_NEEDS_ATTENTION, redriveReadModelUpdate } from '../../workflows/case/read-model.messages';
 import { networkCouncilInput } from '../support/network-council-fixtures';
 import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { useWorkflowTestHarness } from '../support/workflow-test-harness';

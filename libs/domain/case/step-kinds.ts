@@ -20,7 +20,7 @@ export interface StepKindDefinition {
   /**
    * How long before the deadline the step counts as due soon and a warning notice goes out. Workflows
    * arm their warning timers from this table, so a change here changes workflow commands: it must go
-   * through `patched()` (see workflows/case-steps.ts) and a re-recorded replay history.
+   * through `patched()` (see workflows/case/case-steps.ts) and a re-recorded replay history.
    */
   warningHours: number;
 }

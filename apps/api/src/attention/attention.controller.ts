@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Po
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { redriveReadModelUpdate } from '../../../../workflows/read-model.messages';
+import { redriveReadModelUpdate } from '../../../../workflows/case/read-model.messages';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { CaseDecisionsService } from '../cases/case-decisions.service';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Permission } from '../../../../libs/access/access-policy';
+import type { Permission } from '../../../../libs/domain/organisations/permissions';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 
 /**

@@ -14,7 +14,7 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import type { Refusal } from '../../../../libs/domain/case/refusal';
 import { refusalKindOfFailure } from '../../../../libs/domain/case/refusal';
-import { CASE_NEEDS_ATTENTION } from '../../../../workflows/read-model.messages';
+import { CASE_NEEDS_ATTENTION } from '../../../../workflows/case/read-model.messages';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';

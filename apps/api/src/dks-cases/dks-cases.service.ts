@@ -14,8 +14,8 @@ import {
   recordDksAssessmentUpdate,
   recordFollowUpCheckUpdate,
   recordHomeVisitUpdate,
-} from '../../../../workflows/dks-case.messages';
-import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../../../workflows/dks-case.workflow';
+} from '../../../../workflows/dks-case/dks-case.messages';
+import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../../../workflows/dks-case/dks-case.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { EXIT_COURSE_WORKFLOW_ID_PREFIX } from '../../../../workflows/exit-course.workflow';
+import { EXIT_COURSE_WORKFLOW_ID_PREFIX } from '../../../../workflows/exit-course/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';

@@ -16,11 +16,11 @@ import {
   recordCouncilAgreementsUpdate,
   recordCouncilMeetingUpdate,
   recordInvitationsUpdate,
-} from '../../../../workflows/network-council.messages';
+} from '../../../../workflows/network-council/network-council.messages';
 import {
   NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
   networkCouncilWorkflow,
-} from '../../../../workflows/network-council.workflow';
+} from '../../../../workflows/network-council/network-council.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';

@@ -1,28 +1,11 @@
 import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../libs/domain/case/case-transition';
-import { SYSTEM_ACTOR_ID } from '../libs/domain/case/case-transition';
-import type { DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
-import { DEADLINE_POLICY, type DeadlineName } from '../libs/domain/deadlines/deadline-policy';
-import { calendarDays, startOfDaysBefore } from '../libs/domain/deadlines/deadline-rule';
-import { parseLocalDate } from '../libs/domain/time/copenhagen-calendar';
-import {
-  isFinal,
-  refuseAgreementSigned,
-  refuseAssessmentInput,
-  refuseInterruption,
-  refuseMentorAssignment,
-  refuseMentorContact,
-  refusePrisonTransfer,
-  refusePsychologistCourse,
-  refuseHandoverDecision,
-  refuseHandoverRedirect,
-  refuseRelease,
-  refuseReadiness,
-  refuseReleaseDateChange,
-  refuseReleasePlan,
-  missingReadiness,
-  refuseSuitabilityAssessment,
-} from '../libs/domain/exit-course/exit-course.rules';
+import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
+import type { DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
+import { DEADLINE_POLICY, type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
+import { calendarDays, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
+import { parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
+import { isFinal, missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
 import type {
   AgreementSignedInput,
   AssessmentParty,
@@ -47,31 +30,14 @@ import type {
   StartExitCourseInput,
   StepState,
   SuitabilityAssessmentInput,
-} from '../libs/domain/exit-course/exit-course.types';
-import { EXIT_COURSE_STATUS } from '../libs/domain/exit-course/exit-course.types';
-import {
-  assignMentorUpdate,
-  exitCourseStateQuery,
-  recordAssessmentInputUpdate,
-  interruptCourseUpdate,
-  logMentorContactUpdate,
-  readModelSyncedUpdate,
-  recordAgreementSignedUpdate,
-  recordPrisonTransferUpdate,
-  recordPsychologistCourseUpdate,
-  recordSuitabilityAssessmentUpdate,
-  setReleasePlanUpdate,
-  changeExpectedReleaseDateUpdate,
-  updateReadinessUpdate,
-  recordReleaseUpdate,
-  decideHandoverUpdate,
-  redirectHandoverUpdate,
-} from './exit-course.messages';
-import { findInstitution, findUnit } from '../libs/domain/organisations/organisation-units';
-import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
-import { caseEvent } from './case-event';
-import { CaseSteps } from './case-steps';
-import { ReadModelWriter } from './read-model-writer';
+} from '../../libs/domain/exit-course/exit-course.types';
+import { EXIT_COURSE_STATUS } from '../../libs/domain/exit-course/exit-course.types';
+import { exitCourseStateQuery, readModelSyncedUpdate } from './exit-course.messages';
+import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
+import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
+import { caseEvent } from '../case/case-event';
+import { CaseSteps } from '../case/case-steps';
+import { ReadModelWriter } from '../case/read-model-writer';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
 
@@ -95,51 +61,22 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
-  onDecision(course, recordSuitabilityAssessmentUpdate, refuseSuitabilityAssessment, (input) =>
-    course.recordSuitabilityAssessment(input),
-  );
-  onDecision(course, interruptCourseUpdate, refuseInterruption, (input) => course.interrupt(input));
-  onDecision(course, recordAssessmentInputUpdate, refuseAssessmentInput, (input) =>
-    course.recordAssessmentInput(input),
-  );
-  onDecision(course, recordAgreementSignedUpdate, refuseAgreementSigned, (input) =>
-    course.recordAgreementSigned(input),
-  );
-  onDecision(course, assignMentorUpdate, refuseMentorAssignment, (input) => course.assignMentor(input));
-  onDecision(course, logMentorContactUpdate, refuseMentorContact, (input) => course.logMentorContact(input));
-  onDecision(course, recordPsychologistCourseUpdate, refusePsychologistCourse, (input) =>
-    course.recordPsychologistCourse(input),
-  );
-  onDecision(
-    course,
-    recordPrisonTransferUpdate,
-    (state, input, now) => refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
-    (input) => course.recordPrisonTransfer(input),
-  );
-  const unitKind = (code: string) => findUnit(code)?.kind;
-  onDecision(
-    course,
-    recordReleaseUpdate,
-    (state, input, now) => refuseRelease(state, input, now, unitKind),
-    (input) => course.recordRelease(input),
-  );
-  onDecision(course, decideHandoverUpdate, refuseHandoverDecision, (input) => course.decideHandover(input));
-  onDecision(
-    course,
-    redirectHandoverUpdate,
-    (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
-    (input) => course.redirectHandover(input),
-  );
-  onDecision(course, changeExpectedReleaseDateUpdate, refuseReleaseDateChange, (input) =>
-    course.changeExpectedReleaseDate(input),
-  );
-  onDecision(course, updateReadinessUpdate, refuseReadiness, (input) => course.updateReadiness(input));
-  onDecision(
-    course,
-    setReleasePlanUpdate,
-    (state, input) => refuseReleasePlan(state, input, (code) => findUnit(code)?.kind),
-    (input) => course.setReleasePlan(input),
-  );
+  onDecisions(course, EXIT_COURSE_DECISIONS, {
+    'suitability-assessment': (input) => course.recordSuitabilityAssessment(input),
+    'assessment-inputs': (input) => course.recordAssessmentInput(input),
+    'agreement-signed': (input) => course.recordAgreementSigned(input),
+    mentor: (input) => course.assignMentor(input),
+    'mentor-contacts': (input) => course.logMentorContact(input),
+    'psychologist-course': (input) => course.recordPsychologistCourse(input),
+    transfer: (input) => course.recordPrisonTransfer(input),
+    'release-plan': (input) => course.setReleasePlan(input),
+    'expected-release-date': (input) => course.changeExpectedReleaseDate(input),
+    readiness: (input) => course.updateReadiness(input),
+    release: (input) => course.recordRelease(input),
+    interruption: (input) => course.interrupt(input),
+    'handover-decision': (input) => course.decideHandover(input),
+    'handover-redirect': (input) => course.redirectHandover(input),
+  });
 
   // A course can last years: when its history grows (mentor contacts), it continues as new, carrying all.
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;

@@ -1,9 +1,9 @@
 import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
-import type { CaseStep } from '../libs/domain/case/case-step';
-import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../libs/domain/case/case-transition';
-import { warningAt } from '../libs/domain/case/step-kinds';
-import { computeDueAt, latenessSeconds, type DeadlineRule } from '../libs/domain/deadlines/deadline-rule';
-import type { Actor } from '../libs/domain/case/actor';
+import type { CaseStep } from '../../libs/domain/case/case-step';
+import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { warningAt } from '../../libs/domain/case/step-kinds';
+import { computeDueAt, latenessSeconds, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
+import type { Actor } from '../../libs/domain/case/actor';
 import { caseEvent } from './case-event';
 import type { ReadModelWriter } from './read-model-writer';
 

@@ -4,15 +4,18 @@ import type {
   CouncilMeetingInput,
   InvitationsInput,
   NetworkCouncilState,
-} from '../libs/domain/youth/network-council.types';
+} from '../../libs/domain/youth/network-council.types';
+import { NETWORK_COUNCIL_DECISIONS } from '../../libs/domain/youth/network-council.decisions';
 
 /** The messages a network-council workflow answers; shared by the workflow and its clients. */
 export const networkCouncilStateQuery = defineQuery<NetworkCouncilState>('networkCouncilState');
 export const councilReadModelSyncedUpdate = defineUpdate<NetworkCouncilState>('readModelSynced');
-export const recordInvitationsUpdate = defineUpdate<NetworkCouncilState, [InvitationsInput]>('recordInvitations');
+export const recordInvitationsUpdate = defineUpdate<NetworkCouncilState, [InvitationsInput]>(
+  NETWORK_COUNCIL_DECISIONS.invitations.update,
+);
 export const recordCouncilMeetingUpdate = defineUpdate<NetworkCouncilState, [CouncilMeetingInput]>(
-  'recordCouncilMeeting',
+  NETWORK_COUNCIL_DECISIONS.meeting.update,
 );
 export const recordCouncilAgreementsUpdate = defineUpdate<NetworkCouncilState, [CouncilAgreementsInput]>(
-  'recordCouncilAgreements',
+  NETWORK_COUNCIL_DECISIONS.agreements.update,
 );

@@ -1,6 +1,6 @@
 import { uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord } from '../libs/domain/case/case-transition';
-import type { Actor } from '../libs/domain/case/actor';
+import type { CaseEventRecord } from '../../libs/domain/case/case-transition';
+import type { Actor } from '../../libs/domain/case/actor';
 
 /** An audit-trail entry with a deterministic id (workflow uuid) and the workflow's time as recorded-at. */
 export function caseEvent(

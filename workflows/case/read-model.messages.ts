@@ -1,5 +1,5 @@
 import { defineUpdate } from '@temporalio/workflow';
-import type { ReadModelAttention } from '../libs/domain/case/read-model-attention';
+import type { ReadModelAttention } from '../../libs/domain/case/read-model-attention';
 
 /** What a re-drive found: the case caught up, or it is held again (the same or a later transition). */
 export interface RedriveResult {

@@ -1,12 +1,6 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
-import type { CaseEventRecord, StepClosedRecord } from '../libs/domain/case/case-transition';
-import { DEADLINE_POLICY } from '../libs/domain/deadlines/deadline-policy';
-import {
-  refuseDksAssessment,
-  refuseFollowUpCheck,
-  refuseHomeVisitHeld,
-  refuseHomeVisitPlan,
-} from '../libs/domain/youth/dks-case.rules';
+import type { CaseEventRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { DEADLINE_POLICY } from '../../libs/domain/deadlines/deadline-policy';
 import type {
   DksAssessmentInput,
   DksCaseState,
@@ -16,20 +10,14 @@ import type {
   HomeVisitHeldInput,
   HomeVisitPlanInput,
   StartDksCaseInput,
-} from '../libs/domain/youth/dks-case.types';
-import { DKS_CASE_STATUS } from '../libs/domain/youth/dks-case.types';
-import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
-import { caseEvent } from './case-event';
-import { CaseSteps } from './case-steps';
-import {
-  dksCaseStateQuery,
-  dksReadModelSyncedUpdate,
-  planHomeVisitUpdate,
-  recordDksAssessmentUpdate,
-  recordFollowUpCheckUpdate,
-  recordHomeVisitUpdate,
-} from './dks-case.messages';
-import { ReadModelWriter } from './read-model-writer';
+} from '../../libs/domain/youth/dks-case.types';
+import { DKS_CASE_STATUS } from '../../libs/domain/youth/dks-case.types';
+import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
+import { DKS_CASE_DECISIONS } from '../../libs/domain/youth/dks-case.decisions';
+import { caseEvent } from '../case/case-event';
+import { CaseSteps } from '../case/case-steps';
+import { dksCaseStateQuery, dksReadModelSyncedUpdate } from './dks-case.messages';
+import { ReadModelWriter } from '../case/read-model-writer';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = 'dks-case-';
 
@@ -48,10 +36,12 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
 
   setHandler(dksCaseStateQuery, () => dksCase.snapshot());
   onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
-  onDecision(dksCase, recordDksAssessmentUpdate, refuseDksAssessment, (decision) => dksCase.recordAssessment(decision));
-  onDecision(dksCase, planHomeVisitUpdate, refuseHomeVisitPlan, (decision) => dksCase.planHomeVisit(decision));
-  onDecision(dksCase, recordHomeVisitUpdate, refuseHomeVisitHeld, (decision) => dksCase.recordHomeVisit(decision));
-  onDecision(dksCase, recordFollowUpCheckUpdate, refuseFollowUpCheck, (decision) => dksCase.recordFollowUp(decision));
+  onDecisions(dksCase, DKS_CASE_DECISIONS, {
+    assessment: (decision) => dksCase.recordAssessment(decision),
+    'home-visit-plan': (decision) => dksCase.planHomeVisit(decision),
+    'home-visit': (decision) => dksCase.recordHomeVisit(decision),
+    'follow-up': (decision) => dksCase.recordFollowUp(decision),
+  });
 
   await condition(() => DKS_CASE_STATUS.isFinal(dksCase.status));
   await settleWrites(dksCase.writer);

@@ -15,7 +15,8 @@ import type {
   ReleaseDateChangeInput,
   ReleasePlanInput,
   SuitabilityAssessmentInput,
-} from '../libs/domain/exit-course/exit-course.types';
+} from '../../libs/domain/exit-course/exit-course.types';
+import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
 
 /** The messages an exit-course workflow answers; shared by the workflow and its clients. */
 export const exitCourseStateQuery = defineQuery<ExitCourseState>('exitCourseState');
@@ -24,45 +25,61 @@ export const exitCourseStateQuery = defineQuery<ExitCourseState>('exitCourseStat
 export const readModelSyncedUpdate = defineUpdate<ExitCourseState>('readModelSynced');
 
 export const recordSuitabilityAssessmentUpdate = defineUpdate<ExitCourseState, [SuitabilityAssessmentInput]>(
-  'recordSuitabilityAssessment',
+  EXIT_COURSE_DECISIONS['suitability-assessment'].update,
 );
 
-export const interruptCourseUpdate = defineUpdate<ExitCourseState, [InterruptionInput]>('interruptCourse');
+export const interruptCourseUpdate = defineUpdate<ExitCourseState, [InterruptionInput]>(
+  EXIT_COURSE_DECISIONS.interruption.update,
+);
 
 /** A party's input to the joint suitability assessment of a parole-linked course. */
 export const recordAssessmentInputUpdate = defineUpdate<ExitCourseState, [AssessmentPartyInput]>(
-  'recordAssessmentInput',
+  EXIT_COURSE_DECISIONS['assessment-inputs'].update,
 );
 
 export const recordAgreementSignedUpdate = defineUpdate<ExitCourseState, [AgreementSignedInput]>(
-  'recordAgreementSigned',
+  EXIT_COURSE_DECISIONS['agreement-signed'].update,
 );
 
 /** Assigns the first mentor, or changes mentor. */
-export const assignMentorUpdate = defineUpdate<ExitCourseState, [MentorAssignmentInput]>('assignMentor');
-
-export const logMentorContactUpdate = defineUpdate<ExitCourseState, [MentorContactInput]>('logMentorContact');
-
-export const recordPsychologistCourseUpdate = defineUpdate<ExitCourseState, [PsychologistCourseInput]>(
-  'recordPsychologistCourse',
+export const assignMentorUpdate = defineUpdate<ExitCourseState, [MentorAssignmentInput]>(
+  EXIT_COURSE_DECISIONS.mentor.update,
 );
 
-export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonTransferInput]>('recordPrisonTransfer');
+export const logMentorContactUpdate = defineUpdate<ExitCourseState, [MentorContactInput]>(
+  EXIT_COURSE_DECISIONS['mentor-contacts'].update,
+);
 
-export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>('setReleasePlan');
+export const recordPsychologistCourseUpdate = defineUpdate<ExitCourseState, [PsychologistCourseInput]>(
+  EXIT_COURSE_DECISIONS['psychologist-course'].update,
+);
+
+export const recordPrisonTransferUpdate = defineUpdate<ExitCourseState, [PrisonTransferInput]>(
+  EXIT_COURSE_DECISIONS.transfer.update,
+);
+
+export const setReleasePlanUpdate = defineUpdate<ExitCourseState, [ReleasePlanInput]>(
+  EXIT_COURSE_DECISIONS['release-plan'].update,
+);
 
 /** The expected release date changed: every release timer re-arms. */
 export const changeExpectedReleaseDateUpdate = defineUpdate<ExitCourseState, [ReleaseDateChangeInput]>(
-  'changeExpectedReleaseDate',
+  EXIT_COURSE_DECISIONS['expected-release-date'].update,
 );
 
-export const updateReadinessUpdate = defineUpdate<ExitCourseState, [ReadinessInput]>('updateReadiness');
+export const updateReadinessUpdate = defineUpdate<ExitCourseState, [ReadinessInput]>(
+  EXIT_COURSE_DECISIONS.readiness.update,
+);
 
 /** Released: handed over to the police exit unit of the district; Kriminalforsorgen's part ends. */
-export const recordReleaseUpdate = defineUpdate<ExitCourseState, [ReleaseInput]>('recordRelease');
+export const recordReleaseUpdate = defineUpdate<ExitCourseState, [ReleaseInput]>(EXIT_COURSE_DECISIONS.release.update);
 
 /** The police exit unit accepts (continue or close) or declines the handover. */
-export const decideHandoverUpdate = defineUpdate<ExitCourseState, [HandoverDecisionInput]>('decideHandover');
+export const decideHandoverUpdate = defineUpdate<ExitCourseState, [HandoverDecisionInput]>(
+  EXIT_COURSE_DECISIONS['handover-decision'].update,
+);
 
 /** After a decline: Kriminalforsorgen hands over to another district. */
-export const redirectHandoverUpdate = defineUpdate<ExitCourseState, [HandoverRedirectInput]>('redirectHandover');
+export const redirectHandoverUpdate = defineUpdate<ExitCourseState, [HandoverRedirectInput]>(
+  EXIT_COURSE_DECISIONS['handover-redirect'].update,
+);

@@ -1,8 +1,9 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { Refusal } from '../libs/domain/case/refusal';
-import { isUnencryptedPayloadMarker } from '../libs/temporal/unencrypted-payload';
-import { REFUSAL_FAILURE_TYPES } from '../libs/domain/case/refusal';
+import { ApplicationFailure, allHandlersFinished, condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import type { DecisionDefinition, DecisionTable } from '../../libs/domain/case/case-decision';
+import type { Refusal } from '../../libs/domain/case/refusal';
+import { isUnencryptedPayloadMarker } from '../../libs/temporal/unencrypted-payload';
+import { REFUSAL_FAILURE_TYPES } from '../../libs/domain/case/refusal';
 import type { ReadModelWriter } from './read-model-writer';
 import { CASE_NEEDS_ATTENTION, CASE_NEEDS_ATTENTION_MESSAGE, redriveReadModelUpdate } from './read-model.messages';
 
@@ -77,6 +78,24 @@ export function onDecision<State, Input>(
       },
     },
   );
+}
+
+/** How a case applies each decision of its table, once its rule allowed it. */
+export type DecisionAppliers<Inputs> = { readonly [Name in keyof Inputs & string]: (input: Inputs[Name]) => void };
+
+/**
+ * Registers an update handler for every decision of a case type's table, in the table's order: the update
+ * named there, refused by the table's rule, applied by the case.
+ */
+export function onDecisions<State, Inputs, Facts, StepKind extends string>(
+  subject: DecidingCase<State>,
+  table: DecisionTable<State, Inputs, Facts, StepKind>,
+  appliers: DecisionAppliers<Inputs>,
+): void {
+  for (const name of Object.keys(table) as (keyof Inputs & string)[]) {
+    const decision: DecisionDefinition<State, Inputs[typeof name], Facts, StepKind> = table[name];
+    onDecision(subject, defineUpdate<State, [Inputs[typeof name]]>(decision.update), decision.refuse, appliers[name]);
+  }
 }
 
 /**

@@ -1,9 +1,4 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import {
-  refuseCouncilAgreements,
-  refuseCouncilMeeting,
-  refuseInvitations,
-} from '../libs/domain/youth/network-council.rules';
 import type {
   CouncilAgreementsInput,
   CouncilMeetingInput,
@@ -12,18 +7,13 @@ import type {
   NetworkCouncilStatus,
   NetworkCouncilStepKind,
   StartNetworkCouncilInput,
-} from '../libs/domain/youth/network-council.types';
-import { onDecision, onReadModelMessages, refuseUnencrypted, settleWrites } from './case-decisions';
-import { caseEvent } from './case-event';
-import { CaseSteps } from './case-steps';
-import {
-  councilReadModelSyncedUpdate,
-  networkCouncilStateQuery,
-  recordCouncilAgreementsUpdate,
-  recordCouncilMeetingUpdate,
-  recordInvitationsUpdate,
-} from './network-council.messages';
-import { ReadModelWriter } from './read-model-writer';
+} from '../../libs/domain/youth/network-council.types';
+import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
+import { NETWORK_COUNCIL_DECISIONS } from '../../libs/domain/youth/network-council.decisions';
+import { caseEvent } from '../case/case-event';
+import { CaseSteps } from '../case/case-steps';
+import { councilReadModelSyncedUpdate, networkCouncilStateQuery } from './network-council.messages';
+import { ReadModelWriter } from '../case/read-model-writer';
 
 export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = 'network-council-';
 
@@ -38,11 +28,11 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
 
   setHandler(networkCouncilStateQuery, () => council.snapshot());
   onReadModelMessages(councilReadModelSyncedUpdate, council);
-  onDecision(council, recordInvitationsUpdate, refuseInvitations, (decision) => council.recordInvitations(decision));
-  onDecision(council, recordCouncilMeetingUpdate, refuseCouncilMeeting, (decision) => council.recordMeeting(decision));
-  onDecision(council, recordCouncilAgreementsUpdate, refuseCouncilAgreements, (decision) =>
-    council.recordAgreements(decision),
-  );
+  onDecisions(council, NETWORK_COUNCIL_DECISIONS, {
+    invitations: (decision) => council.recordInvitations(decision),
+    meeting: (decision) => council.recordMeeting(decision),
+    agreements: (decision) => council.recordAgreements(decision),
+  });
 
   await condition(() => council.status === 'agreements_made');
   await settleWrites(council.writer);

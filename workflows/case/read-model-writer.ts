@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { ReadModelActivities } from '../activities/read-model.activities';
-import type { CaseTransition, CaseType } from '../libs/domain/case/case-transition';
-import { READ_MODEL_REJECTED, type ReadModelAttention } from '../libs/domain/case/read-model-attention';
+import type { ReadModelActivities } from '../../activities/read-model.activities';
+import type { CaseTransition, CaseType } from '../../libs/domain/case/case-transition';
+import { READ_MODEL_REJECTED, type ReadModelAttention } from '../../libs/domain/case/read-model-attention';
 
 const { recordTransition, recordAttention, resolveAttention } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',

@@ -1,0 +1,209 @@
+import type { DecisionTable } from '../case/case-decision';
+import { findInstitution, findUnit } from '../organisations/organisation-units';
+import {
+  refuseAgreementSigned,
+  refuseAssessmentInput,
+  refuseHandoverDecision,
+  refuseHandoverRedirect,
+  refuseInterruption,
+  refuseMentorAssignment,
+  refuseMentorContact,
+  refusePrisonTransfer,
+  refusePsychologistCourse,
+  refuseReadiness,
+  refuseRelease,
+  refuseReleaseDateChange,
+  refuseReleasePlan,
+  refuseSuitabilityAssessment,
+} from './exit-course.rules';
+import {
+  EXIT_COURSE_STATUS,
+  type AgreementSignedInput,
+  type AssessmentPartyInput,
+  type ExitCourseState,
+  type ExitCourseStatus,
+  type ExitCourseStepKind,
+  type HandoverDecisionInput,
+  type HandoverRedirectInput,
+  type InterruptionInput,
+  type MentorAssignmentInput,
+  type MentorContactInput,
+  type PrisonTransferInput,
+  type PsychologistCourseInput,
+  type PsychologistCourseStatus,
+  type ReadinessInput,
+  type ReleaseDateChangeInput,
+  type ReleaseInput,
+  type ReleasePlanInput,
+  type SuitabilityAssessmentInput,
+} from './exit-course.types';
+
+/** What decides which decisions a course admits; the workflow's state and the read model both give it. */
+export interface ExitCourseFacts {
+  status: ExitCourseStatus;
+  paroleLinked: boolean;
+  hasMentor: boolean;
+  psychologistCourse: PsychologistCourseStatus;
+}
+
+export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
+  return {
+    status: state.status,
+    paroleLinked: state.paroleLinked,
+    hasMentor: Boolean(state.mentor.mentorRef),
+    psychologistCourse: state.psychologistCourse,
+  };
+}
+
+/** Each decision's input, as the workflow receives it. */
+export interface ExitCourseDecisionInputs {
+  'suitability-assessment': SuitabilityAssessmentInput;
+  'assessment-inputs': AssessmentPartyInput;
+  'agreement-signed': AgreementSignedInput;
+  mentor: MentorAssignmentInput;
+  'mentor-contacts': MentorContactInput;
+  'psychologist-course': PsychologistCourseInput;
+  transfer: PrisonTransferInput;
+  'release-plan': ReleasePlanInput;
+  'expected-release-date': ReleaseDateChangeInput;
+  readiness: ReadinessInput;
+  release: ReleaseInput;
+  interruption: InterruptionInput;
+  'handover-decision': HandoverDecisionInput;
+  'handover-redirect': HandoverRedirectInput;
+}
+
+export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
+
+const inPrison = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
+const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
+const unitKind = (code: string) => findUnit(code)?.kind;
+
+/** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
+export const EXIT_COURSE_DECISIONS: DecisionTable<
+  ExitCourseState,
+  ExitCourseDecisionInputs,
+  ExitCourseFacts,
+  ExitCourseStepKind
+> = {
+  'suitability-assessment': {
+    name: 'suitability-assessment',
+    update: 'recordSuitabilityAssessment',
+    label: 'Egnethedsvurdering',
+    permission: 'exit-course:decide',
+    completesStep: 'suitability_assessment',
+    allowedIn: (facts) => facts.status === 'awaiting_suitability_assessment',
+    refuse: refuseSuitabilityAssessment,
+  },
+  'assessment-inputs': {
+    name: 'assessment-inputs',
+    update: 'recordAssessmentInput',
+    label: 'Udtalelse til den fælles vurdering',
+    permission: 'exit-course:decide',
+    allowedIn: (facts) => facts.status === 'awaiting_suitability_assessment' && facts.paroleLinked,
+    refuse: refuseAssessmentInput,
+  },
+  'agreement-signed': {
+    name: 'agreement-signed',
+    update: 'recordAgreementSigned',
+    label: 'Exit-aftalen er underskrevet',
+    permission: 'exit-course:decide',
+    completesStep: 'agreement_signing',
+    allowedIn: (facts) => facts.status === 'awaiting_agreement_signature',
+    refuse: refuseAgreementSigned,
+  },
+  mentor: {
+    name: 'mentor',
+    update: 'assignMentor',
+    label: 'Mentor',
+    permission: 'exit-course:decide',
+    completesStep: 'mentor_assignment',
+    allowedIn: active,
+    refuse: refuseMentorAssignment,
+  },
+  'mentor-contacts': {
+    name: 'mentor-contacts',
+    update: 'logMentorContact',
+    label: 'Mentorkontakt',
+    permission: 'exit-course:decide',
+    completesStep: 'mentor_contact',
+    allowedIn: (facts) => active(facts) && facts.hasMentor,
+    refuse: refuseMentorContact,
+  },
+  'psychologist-course': {
+    name: 'psychologist-course',
+    update: 'recordPsychologistCourse',
+    label: 'Psykologforløb',
+    permission: 'exit-course:decide',
+    allowedIn: (facts) => active(facts) && facts.psychologistCourse !== 'ended',
+    refuse: refusePsychologistCourse,
+  },
+  transfer: {
+    name: 'transfer',
+    update: 'recordPrisonTransfer',
+    label: 'Overførsel til et andet fængsel',
+    permission: 'exit-course:decide',
+    allowedIn: inPrison,
+    refuse: (state, input, now) =>
+      refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
+  },
+  'release-plan': {
+    name: 'release-plan',
+    update: 'setReleasePlan',
+    label: 'Løsladelsesplan',
+    permission: 'exit-course:decide',
+    allowedIn: active,
+    refuse: (state, input) => refuseReleasePlan(state, input, unitKind),
+  },
+  'expected-release-date': {
+    name: 'expected-release-date',
+    update: 'changeExpectedReleaseDate',
+    label: 'Forventet løsladelsesdato',
+    permission: 'exit-course:decide',
+    allowedIn: inPrison,
+    refuse: refuseReleaseDateChange,
+  },
+  readiness: {
+    name: 'readiness',
+    update: 'updateReadiness',
+    label: 'Tjekliste for løsladelse',
+    permission: 'exit-course:decide',
+    completesStep: 'release_preparation',
+    allowedIn: inPrison,
+    refuse: refuseReadiness,
+  },
+  release: {
+    name: 'release',
+    update: 'recordRelease',
+    label: 'Løsladelse',
+    permission: 'exit-course:decide',
+    allowedIn: active,
+    refuse: (state, input, now) => refuseRelease(state, input, now, unitKind),
+  },
+  interruption: {
+    name: 'interruption',
+    update: 'interruptCourse',
+    label: 'Afbryd forløbet',
+    permission: 'exit-course:decide',
+    allowedIn: inPrison,
+    refuse: refuseInterruption,
+  },
+  'handover-decision': {
+    name: 'handover-decision',
+    update: 'decideHandover',
+    label: 'Afgørelse om overdragelsen',
+    permission: 'handover:decide',
+    completesStep: 'handover_decision',
+    allowedIn: (facts) => facts.status === 'awaiting_handover_decision',
+    refuse: refuseHandoverDecision,
+  },
+  'handover-redirect': {
+    name: 'handover-redirect',
+    update: 'redirectHandover',
+    label: 'Overdrag til en anden politikreds',
+    permission: 'exit-course:decide',
+    completesStep: 'handover_redirect',
+    allowedIn: (facts) => facts.status === 'handover_declined',
+    refuse: (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
+  },
+};

@@ -1,0 +1,35 @@
+import type { Role } from './roles';
+
+/** What a user may do; endpoints and case decisions declare the permission they need. */
+export type Permission =
+  | 'exit-course:start'
+  | 'exit-course:decide'
+  | 'handover:decide'
+  | 'dks:decide'
+  | 'council:decide'
+  | 'case:read'
+  | 'person:register'
+  | 'person:read'
+  | 'users:read'
+  | 'temporal:codec'
+  /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
+  | 'reports:read'
+  /** The notice outbox's delivery state (units, kinds, errors; no case contents): operations' dead-letter view. */
+  | 'notices:read'
+  /** Cases whose read model refused a transition (ids and error codes, no contents), and sending it again. */
+  | 'cases:attention';
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
+  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
+  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
+  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
+  supervisor: ['case:read', 'person:read', 'reports:read'],
+  national_supervisor: ['case:read', 'person:read', 'reports:read'],
+  // Users and settings only: never case contents.
+  administrator: ['users:read'],
+  // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
+  // scoped to a unit, so no case-working role holds this.
+  operations: ['temporal:codec', 'notices:read', 'cases:attention'],
+};
+

@@ -1,0 +1,28 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  DksAssessmentInput,
+  DksCaseState,
+  FollowUpCheckInput,
+  HomeVisitHeldInput,
+  HomeVisitPlanInput,
+} from '../../libs/domain/youth/dks-case.types';
+import { DKS_CASE_DECISIONS } from '../../libs/domain/youth/dks-case.decisions';
+
+/** The messages a DKS-case workflow answers; shared by the workflow and its clients. */
+export const dksCaseStateQuery = defineQuery<DksCaseState>('dksCaseState');
+
+/** Waits until everything the case has done so far is in the read model, then returns the state. */
+export const dksReadModelSyncedUpdate = defineUpdate<DksCaseState>('readModelSynced');
+
+export const recordDksAssessmentUpdate = defineUpdate<DksCaseState, [DksAssessmentInput]>(
+  DKS_CASE_DECISIONS.assessment.update,
+);
+export const planHomeVisitUpdate = defineUpdate<DksCaseState, [HomeVisitPlanInput]>(
+  DKS_CASE_DECISIONS['home-visit-plan'].update,
+);
+export const recordHomeVisitUpdate = defineUpdate<DksCaseState, [HomeVisitHeldInput]>(
+  DKS_CASE_DECISIONS['home-visit'].update,
+);
+export const recordFollowUpCheckUpdate = defineUpdate<DksCaseState, [FollowUpCheckInput]>(
+  DKS_CASE_DECISIONS['follow-up'].update,
+);
