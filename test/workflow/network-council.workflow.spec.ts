@@ -6,7 +6,10 @@ import {
   recordCouncilMeetingUpdate,
   recordInvitationsUpdate,
 } from '../../workflows/network-council/network-council.messages';
-import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council/network-council.workflow';
+import {
+  NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
+  networkCouncilWorkflow,
+} from '../../workflows/network-council/network-council.workflow';
 import { networkCouncilInput } from '../support/network-council-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 

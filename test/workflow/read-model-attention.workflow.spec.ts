@@ -6,7 +6,10 @@ import {
   recordCouncilMeetingUpdate,
   recordInvitationsUpdate,
 } from '../../workflows/network-council/network-council.messages';
-import { NETWORK_COUNCIL_WORKFLOW_ID_PREFIX, networkCouncilWorkflow } from '../../workflows/network-council/network-council.workflow';
+import {
+  NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
+  networkCouncilWorkflow,
+} from '../../workflows/network-council/network-council.workflow';
 import { CASE_NEEDS_ATTENTION, redriveReadModelUpdate } from '../../workflows/case/read-model.messages';
 import { networkCouncilInput } from '../support/network-council-fixtures';
 import { refusedWrites, type RefusedWrites } from '../support/refused-writes';

@@ -32,4 +32,3 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],
 };
-

@@ -32,7 +32,10 @@ import {
   decideHandoverUpdate,
   redirectHandoverUpdate,
 } from '../../../../workflows/exit-course/exit-course.messages';
-import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../../../workflows/exit-course/exit-course.workflow';
+import {
+  EXIT_COURSE_WORKFLOW_ID_PREFIX,
+  exitCourseWorkflow,
+} from '../../../../workflows/exit-course/exit-course.workflow';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { instantOrNow } from '../common/instant-or-now';

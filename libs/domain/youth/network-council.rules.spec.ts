@@ -1,0 +1,302 @@
+import { DEADLINE_POLICY } from '../deadlines/deadline-policy';
+import { computeDueAt } from '../deadlines/deadline-rule';
+import {
+  describeCouncilStatus,
+  refuseCouncilAgreements,
+  refuseCouncilMeeting,
+  refuseInvitations,
+} from './network-council.rules';
+import {
+  AGREEMENT_KINDS,
+  NETWORK_COUNCIL_STATUSES,
+  PARTICIPANT_ROLES,
+  type CouncilAgreementsInput,
+  type CouncilMeetingInput,
+  type InvitationsInput,
+  type NetworkCouncilState,
+  type NetworkCouncilStatus,
+} from './network-council.types';
+
+/**
+ * A network council (DOMAIN.md §2): the police's documentation received Monday 2 March 2026 at 14:00
+ * Copenhagen time; convening is due no later than 7 days after, i.e. by the end of Monday 9 March.
+ */
+const RECEIVED_AT = '2026-03-02T13:00:00.000Z';
+const CONVENING_DUE_AT = '2026-03-09T23:00:00.000Z';
+const INVITED_AT = '2026-03-04T09:00:00.000Z';
+const HELD_AT = '2026-03-09T13:00:00.000Z';
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+/** The tolerance for clocks that run apart (CLOCK_SKEW_MS): five minutes. */
+const CLOCK_SKEW = 5 * 60_000;
+const actor = { id: 'user-kommune-kbh' };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const justInsideSkew = iso(NOW.getTime() + CLOCK_SKEW);
+const justOutsideSkew = iso(NOW.getTime() + CLOCK_SKEW + 1);
+
+const conveningStep = (status: 'open' | 'completed'): NetworkCouncilState['steps'][number] => ({
+  stepId: 'step-convening',
+  kind: 'network_council_convening',
+  status,
+  openedAt: RECEIVED_AT,
+  dueAt: CONVENING_DUE_AT,
+});
+
+function state(status: NetworkCouncilStatus, facts: Partial<NetworkCouncilState> = {}): NetworkCouncilState {
+  return { caseId: 'council-1', status, documentationReceivedAt: RECEIVED_AT, steps: [], ...facts };
+}
+
+const awaitingConvening = state('awaiting_convening', { steps: [conveningStep('open')] });
+const convened = state('convened', { invitedAt: INVITED_AT, steps: [conveningStep('completed')] });
+const meetingHeld = state('meeting_held', {
+  invitedAt: INVITED_AT,
+  heldAt: HELD_AT,
+  steps: [conveningStep('completed')],
+});
+const agreementsMade = state('agreements_made', {
+  invitedAt: INVITED_AT,
+  heldAt: HELD_AT,
+  closedAt: '2026-03-09T15:00:00.000Z',
+  steps: [conveningStep('completed')],
+});
+
+const IN_STATUS: Record<NetworkCouncilStatus, NetworkCouncilState> = {
+  awaiting_convening: awaitingConvening,
+  convened,
+  meeting_held: meetingHeld,
+  agreements_made: agreementsMade,
+};
+
+const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
+  awaiting_convening: 'afventer indkaldelse',
+  convened: 'indkaldt',
+  meeting_held: 'samrådet er holdt',
+  agreements_made: 'aftaler indgået',
+};
+
+const statusesExcept = (allowed: NetworkCouncilStatus): [NetworkCouncilStatus, NetworkCouncilState, string][] =>
+  NETWORK_COUNCIL_STATUSES.filter((status) => status !== allowed).map((status) => [
+    status,
+    IN_STATUS[status],
+    STATUS_TEXT[status],
+  ]);
+
+const invitations = (
+  invitedAt: string,
+  participants: InvitationsInput['participants'] = [{ role: 'youth' }, { role: 'parents' }, { role: 'police' }],
+): InvitationsInput => ({ invitedAt, participants, actor });
+const meeting = (heldAt: string): CouncilMeetingInput => ({ heldAt, actor });
+const agreements = (
+  agreedAt: string,
+  made: CouncilAgreementsInput['agreements'] = [
+    { kind: 'support_in_custody', description: 'Kontaktperson besøger under varetægt' },
+  ],
+): CouncilAgreementsInput => ({ agreedAt, agreements: made, actor });
+const invalid = (message: string) => ({ kind: 'invalid-data', message });
+
+describe('describeCouncilStatus', () => {
+  it.each(NETWORK_COUNCIL_STATUSES.map((status) => [status, STATUS_TEXT[status]]))('names %s as %j', (status, text) => {
+    expect(describeCouncilStatus(status as NetworkCouncilStatus)).toBe(text);
+  });
+});
+
+describe('the 7-day convening rule', () => {
+  it('is due at the end of the 7th Danish calendar day after the documentation was received', () => {
+    expect(DEADLINE_POLICY.networkCouncilConvening.rule).toEqual({ unit: 'calendar-days', days: 7 });
+    expect(computeDueAt(DEADLINE_POLICY.networkCouncilConvening.rule, new Date(RECEIVED_AT)).toISOString()).toBe(
+      CONVENING_DUE_AT,
+    );
+  });
+
+  it('accepts invitations on the last moment of the 7th day', () => {
+    const lastMoment = iso(Date.parse(CONVENING_DUE_AT) - 1);
+    expect(refuseInvitations(awaitingConvening, invitations(lastMoment), NOW)).toBeUndefined();
+  });
+
+  it('accepts invitations after the 7 days: the step is late, the fact is still recorded', () => {
+    const late = new Date('2026-03-20T12:00:00.000Z');
+    expect(refuseInvitations(awaitingConvening, invitations(CONVENING_DUE_AT), late)).toBeUndefined();
+    expect(refuseInvitations(awaitingConvening, invitations('2026-03-19T09:00:00.000Z'), late)).toBeUndefined();
+  });
+});
+
+describe('refuseInvitations', () => {
+  it('allows invitations while the council awaits convening', () => {
+    expect(refuseInvitations(awaitingConvening, invitations(INVITED_AT), NOW)).toBeUndefined();
+  });
+
+  it.each(statusesExcept('awaiting_convening'))(
+    'refuses as an illegal transition when the council is %s',
+    (_status, current, text) => {
+      expect(refuseInvitations(current, invitations(INVITED_AT), NOW)).toEqual({
+        kind: 'illegal-transition',
+        message: `Indkaldelsen kan ikke registreres: netværkssamrådet er ${text}.`,
+      });
+    },
+  );
+
+  it('checks the transition before the data', () => {
+    expect(refuseInvitations(convened, invitations('bad', []), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Indkaldelsen kan ikke registreres: netværkssamrådet er indkaldt.',
+    });
+  });
+
+  it('refuses invitations without participants', () => {
+    expect(refuseInvitations(awaitingConvening, invitations(INVITED_AT, []), NOW)).toEqual(
+      invalid('Indkaldelsen skal have mindst én deltager.'),
+    );
+  });
+
+  it('checks the participants before the moment', () => {
+    expect(refuseInvitations(awaitingConvening, invitations('bad', []), NOW)?.message).toBe(
+      'Indkaldelsen skal have mindst én deltager.',
+    );
+  });
+
+  it.each(PARTICIPANT_ROLES)('accepts a single participant in the role %s', (role) => {
+    expect(refuseInvitations(awaitingConvening, invitations(INVITED_AT, [{ role }]), NOW)).toBeUndefined();
+  });
+
+  it('accepts every role invited at once', () => {
+    const everyone = PARTICIPANT_ROLES.map((role) => ({ role }));
+    expect(refuseInvitations(awaitingConvening, invitations(INVITED_AT, everyone), NOW)).toBeUndefined();
+  });
+
+  it('refuses a moment that is not a timestamp', () => {
+    expect(refuseInvitations(awaitingConvening, invitations('i morgen'), NOW)).toEqual(
+      invalid('Indkaldelsestidspunktet er ikke et gyldigt tidspunkt.'),
+    );
+  });
+
+  it('refuses invitations before the documentation was received, and accepts the moment of receipt', () => {
+    expect(refuseInvitations(awaitingConvening, invitations('2026-03-02T12:59:59.999Z'), NOW)).toEqual(
+      invalid(`Indkaldelsestidspunktet ligger før ${RECEIVED_AT}.`),
+    );
+    expect(refuseInvitations(awaitingConvening, invitations(RECEIVED_AT), NOW)).toBeUndefined();
+  });
+
+  it('refuses a moment more than the clock skew in the future', () => {
+    expect(refuseInvitations(awaitingConvening, invitations(justInsideSkew), NOW)).toBeUndefined();
+    expect(refuseInvitations(awaitingConvening, invitations(justOutsideSkew), NOW)).toEqual(
+      invalid('Indkaldelsestidspunktet ligger i fremtiden.'),
+    );
+  });
+});
+
+describe('refuseCouncilMeeting', () => {
+  it('allows the meeting once the council is convened', () => {
+    expect(refuseCouncilMeeting(convened, meeting(HELD_AT), NOW)).toBeUndefined();
+  });
+
+  it.each(statusesExcept('convened'))(
+    'refuses as an illegal transition when the council is %s',
+    (_status, current, text) => {
+      expect(refuseCouncilMeeting(current, meeting(HELD_AT), NOW)).toEqual({
+        kind: 'illegal-transition',
+        message: `Mødet kan ikke registreres: netværkssamrådet er ${text}.`,
+      });
+    },
+  );
+
+  it('checks the transition before the data', () => {
+    expect(refuseCouncilMeeting(awaitingConvening, meeting('bad'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Mødet kan ikke registreres: netværkssamrådet er afventer indkaldelse.',
+    });
+  });
+
+  it('refuses a moment that is not a timestamp', () => {
+    expect(refuseCouncilMeeting(convened, meeting('mandag'), NOW)).toEqual(
+      invalid('Mødetidspunktet er ikke et gyldigt tidspunkt.'),
+    );
+  });
+
+  it('refuses a meeting before the invitations, and accepts the moment of the invitations', () => {
+    expect(refuseCouncilMeeting(convened, meeting('2026-03-04T08:59:59.999Z'), NOW)).toEqual(
+      invalid(`Mødetidspunktet ligger før ${INVITED_AT}.`),
+    );
+    expect(refuseCouncilMeeting(convened, meeting(INVITED_AT), NOW)).toBeUndefined();
+  });
+
+  it('falls back to the documentation’s receipt when no invitation moment is known', () => {
+    const withoutInvitedAt = state('convened', { steps: [conveningStep('completed')] });
+    expect(refuseCouncilMeeting(withoutInvitedAt, meeting('2026-03-02T12:00:00.000Z'), NOW)).toEqual(
+      invalid(`Mødetidspunktet ligger før ${RECEIVED_AT}.`),
+    );
+    expect(refuseCouncilMeeting(withoutInvitedAt, meeting(RECEIVED_AT), NOW)).toBeUndefined();
+  });
+
+  it('refuses a moment more than the clock skew in the future', () => {
+    expect(refuseCouncilMeeting(convened, meeting(justInsideSkew), NOW)).toBeUndefined();
+    expect(refuseCouncilMeeting(convened, meeting(justOutsideSkew), NOW)).toEqual(
+      invalid('Mødetidspunktet ligger i fremtiden.'),
+    );
+  });
+});
+
+describe('refuseCouncilAgreements — agreements on support in custody, at release, and mentor support', () => {
+  it('allows agreements once the meeting is held', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements(HELD_AT), NOW)).toBeUndefined();
+  });
+
+  it('accepts one agreement of every kind together', () => {
+    const everyKind = AGREEMENT_KINDS.map((kind) => ({ kind, description: `Aftale: ${kind}` }));
+    expect(refuseCouncilAgreements(meetingHeld, agreements(HELD_AT, everyKind), NOW)).toBeUndefined();
+  });
+
+  it.each(statusesExcept('meeting_held'))(
+    'refuses as an illegal transition when the council is %s',
+    (_status, current, text) => {
+      expect(refuseCouncilAgreements(current, agreements(HELD_AT), NOW)).toEqual({
+        kind: 'illegal-transition',
+        message: `Aftalerne kan ikke registreres: netværkssamrådet er ${text}.`,
+      });
+    },
+  );
+
+  it('checks the transition before the data', () => {
+    expect(refuseCouncilAgreements(agreementsMade, agreements('bad', []), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Aftalerne kan ikke registreres: netværkssamrådet er aftaler indgået.',
+    });
+  });
+
+  it('refuses a meeting’s result without any agreement', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements(HELD_AT, []), NOW)).toEqual(
+      invalid('Angiv mindst én aftale.'),
+    );
+  });
+
+  it('checks the agreements before the moment', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements('bad', []), NOW)?.message).toBe('Angiv mindst én aftale.');
+  });
+
+  it('refuses a moment that is not a timestamp', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements('efter mødet'), NOW)).toEqual(
+      invalid('Aftaletidspunktet er ikke et gyldigt tidspunkt.'),
+    );
+  });
+
+  it('refuses agreements before the meeting, and accepts the moment of the meeting', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements('2026-03-09T12:59:59.999Z'), NOW)).toEqual(
+      invalid(`Aftaletidspunktet ligger før ${HELD_AT}.`),
+    );
+    expect(refuseCouncilAgreements(meetingHeld, agreements(HELD_AT), NOW)).toBeUndefined();
+  });
+
+  it('falls back to the documentation’s receipt when no meeting moment is known', () => {
+    const withoutHeldAt = state('meeting_held', { invitedAt: INVITED_AT, steps: [conveningStep('completed')] });
+    expect(refuseCouncilAgreements(withoutHeldAt, agreements('2026-03-01T12:00:00.000Z'), NOW)).toEqual(
+      invalid(`Aftaletidspunktet ligger før ${RECEIVED_AT}.`),
+    );
+    expect(refuseCouncilAgreements(withoutHeldAt, agreements(INVITED_AT), NOW)).toBeUndefined();
+  });
+
+  it('refuses a moment more than the clock skew in the future', () => {
+    expect(refuseCouncilAgreements(meetingHeld, agreements(justInsideSkew), NOW)).toBeUndefined();
+    expect(refuseCouncilAgreements(meetingHeld, agreements(justOutsideSkew), NOW)).toEqual(
+      invalid('Aftaletidspunktet ligger i fremtiden.'),
+    );
+  });
+});
