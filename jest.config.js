@@ -18,7 +18,11 @@ module.exports = {
   // Suites that start servers (Temporal, PostgreSQL) need more than the default 5 s per test.
   testTimeout: 120_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'],
+    },
     { ...common, displayName: 'read-model', testMatch: ['<rootDir>/test/read-model/**/*.spec.ts'] },
     {
       ...common,

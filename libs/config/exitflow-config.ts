@@ -5,7 +5,7 @@ import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyrin
 import { ROLES } from '../domain/organisations/roles';
 import { DEMO_SECRETS } from './demo-secrets';
 
-/** Everything the API and worker read from the environment. README.md documents every variable. */
+/** Everything the API and worker read from the environment. docs/configuration.md documents every variable (test/docs checks it). */
 export interface ExitflowConfig {
   /** NODE_ENV=production: demo secrets and demo users are refused. */
   production: boolean;

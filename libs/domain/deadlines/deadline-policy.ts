@@ -3,7 +3,7 @@ import type { DeadlineRule } from './deadline-rule';
 /**
  * Every deadline the system knows, with where it comes from. Deadlines fixed by law or binding practice
  * cannot be changed by configuration; those no source fixes are defaults an operator may set
- * (the environment variable named in `setting`, documented in README.md).
+ * (the environment variable named in `setting`, documented in docs/configuration.md).
  */
 export type DeadlineName =
   | 'suitabilityAssessment'

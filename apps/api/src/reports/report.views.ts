@@ -5,7 +5,7 @@ export const SLA_MEASURES = ['dks_assessment_24h', 'network_council_7d', 'follow
 export type SlaMeasure = (typeof SLA_MEASURES)[number];
 
 /**
- * The figures as the API answers them (README "Figures (reports)" defines exactly what each counts).
+ * The figures as the API answers them (docs/figures.md defines exactly what each counts).
  * Counts are of cases (courses) or persons; hours are rounded to 2 decimals, shares to 4.
  */
 export class ExitCourseFigures {

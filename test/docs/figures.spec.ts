@@ -1,0 +1,67 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { SLA_MEASURE_STEPS } from '../../apps/api/src/reports/sla-measures';
+import { codeSpans, tableStartingWith, where } from './markdown';
+import { servedOpenApiDocument } from './openapi';
+
+/**
+ * docs/figures.md against the reports' code: the exit-course figure table against the fields of the API's
+ * `ExitCourseFigures` answer (from the OpenAPI document the API serves), and the SLA measures against
+ * SLA_MEASURE_STEPS.
+ */
+const FILE = 'docs/figures.md';
+/** The row's identity, not a figure. */
+const NOT_FIGURES = ['unit', 'unitName'];
+
+describe(`${FILE} mirrors the reports`, () => {
+  let document: OpenAPIObject;
+  beforeAll(async () => {
+    document = await servedOpenApiDocument();
+  });
+
+  it("has one row per figure of the API's ExitCourseFigures, and none for a field it does not have", () => {
+    const schema = document.components?.schemas?.ExitCourseFigures as { properties?: Record<string, unknown> };
+    if (!schema?.properties) throw new Error('The OpenAPI document has no ExitCourseFigures schema any more.');
+    const fields = Object.keys(schema.properties).filter((field) => !NOT_FIGURES.includes(field));
+    const table = tableStartingWith(FILE, 'figure');
+    const documented = table.rows.flatMap(({ line, cells }) =>
+      codeSpans(cells[0] ?? '').map((figure) => ({ figure, line })),
+    );
+    const problems = [
+      ...fields
+        .filter((field) => !documented.some(({ figure }) => figure === field))
+        .map((field) => `${FILE}: no row for \`${field}\`, a figure of ExitCourseFigures`),
+      ...documented
+        .filter(({ figure }) => !fields.includes(figure))
+        .map(
+          ({ figure, line }) => `${where(FILE, line)}: \`${figure}\` is not a figure of ExitCourseFigures (stale row)`,
+        ),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it('has one row per SLA measure, with its steps and Danish label', () => {
+    const table = tableStartingWith(FILE, 'measure');
+    expect(table.header).toEqual(['measure', 'steps', 'deadline', 'label (Danish)']);
+    const problems: string[] = [];
+    const documented = new Set<string>();
+    for (const { line, cells } of table.rows) {
+      const measure = codeSpans(cells[0] ?? '')[0] ?? cells[0];
+      documented.add(measure);
+      const code = SLA_MEASURE_STEPS[measure as keyof typeof SLA_MEASURE_STEPS];
+      const at = `${where(FILE, line)}: row \`${measure}\``;
+      if (!code) {
+        problems.push(`${at} is not a measure of SLA_MEASURE_STEPS (stale row)`);
+        continue;
+      }
+      const steps = codeSpans(cells[1] ?? '')[0];
+      if (steps !== code.stepKind)
+        problems.push(`${at}: steps are \`${steps}\`, SLA_MEASURE_STEPS says \`${code.stepKind}\``);
+      if (cells[3] !== code.label)
+        problems.push(`${at}: label is "${cells[3]}", SLA_MEASURE_STEPS says "${code.label}"`);
+    }
+    for (const measure of Object.keys(SLA_MEASURE_STEPS)) {
+      if (!documented.has(measure)) problems.push(`${FILE}: no row for SLA measure \`${measure}\``);
+    }
+    expect(problems).toEqual([]);
+  });
+});
