@@ -52,6 +52,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The API, the worker's activities and the libraries know workflows by type and message names only
+    // (libs/domain/case/case-workflows.ts); the worker loads the bundle by path.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/workflows/*', '**/workflows'], message: 'Name the workflow, do not import it.' }] },
+      ],
+    },
+  },
+  {
     // Workflow code is bundled into Temporal's deterministic sandbox: no Node, Nest, TypeORM or validators.
     files: ['workflows/**/*.ts'],
     rules: {

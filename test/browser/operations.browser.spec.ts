@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { danishPage, launchChromium, screenshot } from '../support/browser';
+import { danishPage, launchChromium, logIn, screenshot } from '../support/browser';
 import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
@@ -30,13 +30,6 @@ afterAll(async () => {
   await writes?.close();
   await sut?.stop();
 });
-
-async function logIn(username: string): Promise<void> {
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.getByRole('button', { name: 'Log ud' }).waitFor();
-}
 
 async function councilWhoseConveningIsRefused(): Promise<{ caseId: string; allow(): Promise<void> }> {
   const { body: youth } = await municipality('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
@@ -73,7 +66,7 @@ it('shows operations a case the read model refused, refuses a re-drive until the
   expect([again.status, again.body.code]).toEqual([503, 'CASE_NEEDS_ATTENTION']);
 
   await page.goto(sut.baseUrl);
-  await logIn('drift');
+  await logIn(page, 'drift');
   expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Drift']);
   await page.locator('h1', { hasText: 'Drift' }).waitFor();
   const card = page.locator('article.attention-case', { hasText: caseId });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { danishPage, launchChromium, screenshot } from '../support/browser';
+import { danishPage, launchChromium, logIn, logOut, screenshot } from '../support/browser';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -34,14 +34,6 @@ const activeElement = () =>
   );
 const text = (selector: string) => page.locator(selector).innerText();
 
-/** Logs in through the form (the page must show the login). */
-async function logIn(username: string): Promise<void> {
-  await page.getByLabel('Brugernavn').fill(username);
-  await page.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.getByRole('button', { name: 'Log ud' }).waitFor();
-}
-
 /** The overdue board from the navigation, filtered in its form to DKS assessments 26 to 28 hours late. */
 async function openFilteredBoard(): Promise<void> {
   await page.getByRole('link', { name: 'Overskredne frister' }).click();
@@ -54,11 +46,6 @@ async function openFilteredBoard(): Promise<void> {
   await page.waitForURL(/#\/tavle\?.*maxLatenessHours=28/);
   await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
   expect(await page.getByRole('form', { name: 'Filtre' }).getByLabel('Trin').inputValue()).toBe('dks_assessment');
-}
-
-async function logOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Log ud' }).click();
-  await page.locator('h1', { hasText: 'Log ind' }).waitFor();
 }
 
 it('logs in with the keyboard, completes an overdue step from the board, and the step leaves the board', async () => {
@@ -187,7 +174,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   }
 
   await page.goto(sut.baseUrl);
-  await logIn('politi.kbh.exit');
+  await logIn(page, 'politi.kbh.exit');
   await page.getByRole('link', { name: 'Overdragelser' }).click();
   const card = page.locator('article.handover', { hasText: person.personRef });
   await card.waitFor();
@@ -204,10 +191,10 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
   await page.locator('.notice.success', { hasText: 'Afgørelsen er registreret' }).waitFor();
   expect(await page.locator('article.handover', { hasText: person.personRef }).count()).toBe(0);
-  await logOut();
+  await logOut(page);
 
   // The supervisor: the board with counts per unit, the case read-only with its timeline, the figures.
-  await logIn('kf.leder.storstroem');
+  await logIn(page, 'kf.leder.storstroem');
   await page.locator('h1', { hasText: 'Overskredne frister' }).waitFor();
   expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual([
     'Overskredne frister',

@@ -142,6 +142,12 @@ function configFor(token: string | undefined): string {
   ].join('\n');
 }
 
+/**
+ * One role's run takes about a minute on an idle 2-core machine and several on a loaded one; jest's default
+ * of 2 minutes cut runs short while other suites shared the cores.
+ */
+const ROLE_RUN_TIMEOUT_MS = 600_000;
+
 const PYTEST_CLOSING_LINE = /^=+ .* in [\d.]+s =+$/;
 
 interface RunResult {
@@ -208,35 +214,39 @@ afterAll(async () => {
 });
 
 describe('the OpenAPI document against the running system (schemathesis)', () => {
-  it.each(ROLES)('holds for every operation as $role', async ({ role, username }) => {
-    const token = username ? await tokenOf(username) : undefined;
-    const result = await runSchemathesis(role, token);
-    const failures =
-      /(\d+) failures?/.exec(
-        result.summary
-          .split('\n')
-          .reverse()
-          .find((line) => /=+ .* in [\d.]+s/.test(line)) ?? '',
-      )?.[1] ?? '0';
-    const errors = /(\d+) errors?/.exec(result.summary)?.[1] ?? '0';
-    // The summary for the log: operations, phases, test cases, failures. Its closing "=== N warnings in Ns ==="
-    // line is left out: CI reads a line of that form as a pytest run that executed no test (the whole log
-    // stays in the report directory).
-    const summary = result.summary
-      .trim()
-      .split('\n')
-      .filter((line) => !PYTEST_CLOSING_LINE.test(line))
-      .join('\n');
-    process.stdout.write(`\nschemathesis as ${role}:\n${summary}\n`);
-    if (result.code !== 0)
-      process.stdout.write(result.output.slice(result.output.indexOf('FAILURES'), result.output.indexOf('SUMMARY')));
-    expect({ role, failures: Number(failures), errors: Number(errors), exitCode: result.code }).toEqual({
-      role,
-      failures: 0,
-      errors: 0,
-      exitCode: 0,
-    });
-  });
+  it.each(ROLES)(
+    'holds for every operation as $role',
+    async ({ role, username }) => {
+      const token = username ? await tokenOf(username) : undefined;
+      const result = await runSchemathesis(role, token);
+      const failures =
+        /(\d+) failures?/.exec(
+          result.summary
+            .split('\n')
+            .reverse()
+            .find((line) => /=+ .* in [\d.]+s/.test(line)) ?? '',
+        )?.[1] ?? '0';
+      const errors = /(\d+) errors?/.exec(result.summary)?.[1] ?? '0';
+      // The summary for the log: operations, phases, test cases, failures. Its closing "=== N warnings in Ns ==="
+      // line is left out: CI reads a line of that form as a pytest run that executed no test (the whole log
+      // stays in the report directory).
+      const summary = result.summary
+        .trim()
+        .split('\n')
+        .filter((line) => !PYTEST_CLOSING_LINE.test(line))
+        .join('\n');
+      process.stdout.write(`\nschemathesis as ${role}:\n${summary}\n`);
+      if (result.code !== 0)
+        process.stdout.write(result.output.slice(result.output.indexOf('FAILURES'), result.output.indexOf('SUMMARY')));
+      expect({ role, failures: Number(failures), errors: Number(errors), exitCode: result.code }).toEqual({
+        role,
+        failures: 0,
+        errors: 0,
+        exitCode: 0,
+      });
+    },
+    ROLE_RUN_TIMEOUT_MS,
+  );
 });
 
 async function tokenOf(username: string): Promise<string> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 
 /**
  * Headless Chromium for the browser tests: Debian's `chromium` (or CHROMIUM_PATH), driven by
@@ -44,4 +45,17 @@ export async function danishPage(browser: Browser): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Logs in through the form, as a person would (the page must show the login). */
+export async function logIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('button', { name: 'Log ud' }).waitFor();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.locator('h1', { hasText: 'Log ind' }).waitFor();
 }

@@ -10,7 +10,8 @@ import {
   NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
   networkCouncilWorkflow,
 } from '../../workflows/network-council/network-council.workflow';
-import { CASE_NEEDS_ATTENTION, redriveReadModelUpdate } from '../../workflows/case/read-model.messages';
+import { CASE_NEEDS_ATTENTION } from '../../libs/domain/case/read-model-attention';
+import { redriveReadModelUpdate } from '../../workflows/case/read-model.messages';
 import { networkCouncilInput } from '../support/network-council-fixtures';
 import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { useWorkflowTestHarness } from '../support/workflow-test-harness';

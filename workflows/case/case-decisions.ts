@@ -5,7 +5,8 @@ import type { Refusal } from '../../libs/domain/case/refusal';
 import { isUnencryptedPayloadMarker } from '../../libs/temporal/unencrypted-payload';
 import { REFUSAL_FAILURE_TYPES } from '../../libs/domain/case/refusal';
 import type { ReadModelWriter } from './read-model-writer';
-import { CASE_NEEDS_ATTENTION, CASE_NEEDS_ATTENTION_MESSAGE, redriveReadModelUpdate } from './read-model.messages';
+import { CASE_NEEDS_ATTENTION, CASE_NEEDS_ATTENTION_MESSAGE } from '../../libs/domain/case/read-model-attention';
+import { redriveReadModelUpdate } from './read-model.messages';
 
 /** What every case workflow exposes to its decision handlers: its state, and its read-model writer. */
 export interface DecidingCase<State> {

@@ -7,12 +7,13 @@ import type {
   HomeVisitPlanInput,
 } from '../../libs/domain/youth/dks-case.types';
 import { DKS_CASE_DECISIONS } from '../../libs/domain/youth/dks-case.decisions';
+import { READ_MODEL_SYNCED_UPDATE } from '../../libs/domain/case/case-workflows';
 
 /** The messages a DKS-case workflow answers; shared by the workflow and its clients. */
 export const dksCaseStateQuery = defineQuery<DksCaseState>('dksCaseState');
 
 /** Waits until everything the case has done so far is in the read model, then returns the state. */
-export const dksReadModelSyncedUpdate = defineUpdate<DksCaseState>('readModelSynced');
+export const dksReadModelSyncedUpdate = defineUpdate<DksCaseState>(READ_MODEL_SYNCED_UPDATE);
 
 export const recordDksAssessmentUpdate = defineUpdate<DksCaseState, [DksAssessmentInput]>(
   DKS_CASE_DECISIONS.assessment.update,

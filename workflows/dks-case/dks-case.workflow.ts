@@ -18,8 +18,9 @@ import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
 import { dksCaseStateQuery, dksReadModelSyncedUpdate } from './dks-case.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
+import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 
-export const DKS_CASE_WORKFLOW_ID_PREFIX = 'dks-case-';
+export const DKS_CASE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.dks_assessment.workflowIdPrefix;
 
 /** The change that added the home-visit planning step after a yes to a concern conversation. */
 export const HOME_VISIT_PLANNING_PATCH = 'home-visit-planning';

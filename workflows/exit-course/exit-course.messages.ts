@@ -17,12 +17,13 @@ import type {
   SuitabilityAssessmentInput,
 } from '../../libs/domain/exit-course/exit-course.types';
 import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
+import { READ_MODEL_SYNCED_UPDATE } from '../../libs/domain/case/case-workflows';
 
 /** The messages an exit-course workflow answers; shared by the workflow and its clients. */
 export const exitCourseStateQuery = defineQuery<ExitCourseState>('exitCourseState');
 
 /** Waits until everything the course has done so far is in the read model, then returns the state. */
-export const readModelSyncedUpdate = defineUpdate<ExitCourseState>('readModelSynced');
+export const readModelSyncedUpdate = defineUpdate<ExitCourseState>(READ_MODEL_SYNCED_UPDATE);
 
 export const recordSuitabilityAssessmentUpdate = defineUpdate<ExitCourseState, [SuitabilityAssessmentInput]>(
   EXIT_COURSE_DECISIONS['suitability-assessment'].update,

@@ -38,8 +38,9 @@ import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
 import { ReadModelWriter } from '../case/read-model-writer';
+import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 
-export const EXIT_COURSE_WORKFLOW_ID_PREFIX = 'exit-course-';
+export const EXIT_COURSE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.exit_course.workflowIdPrefix;
 
 /** patched() id of the release-notice timer started with every course. */
 export const RELEASE_PREPARATION_PATCH = 'release-preparation';

@@ -6,10 +6,11 @@ import type {
   NetworkCouncilState,
 } from '../../libs/domain/youth/network-council.types';
 import { NETWORK_COUNCIL_DECISIONS } from '../../libs/domain/youth/network-council.decisions';
+import { READ_MODEL_SYNCED_UPDATE } from '../../libs/domain/case/case-workflows';
 
 /** The messages a network-council workflow answers; shared by the workflow and its clients. */
 export const networkCouncilStateQuery = defineQuery<NetworkCouncilState>('networkCouncilState');
-export const councilReadModelSyncedUpdate = defineUpdate<NetworkCouncilState>('readModelSynced');
+export const councilReadModelSyncedUpdate = defineUpdate<NetworkCouncilState>(READ_MODEL_SYNCED_UPDATE);
 export const recordInvitationsUpdate = defineUpdate<NetworkCouncilState, [InvitationsInput]>(
   NETWORK_COUNCIL_DECISIONS.invitations.update,
 );

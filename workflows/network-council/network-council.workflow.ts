@@ -14,8 +14,9 @@ import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
 import { councilReadModelSyncedUpdate, networkCouncilStateQuery } from './network-council.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
+import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 
-export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = 'network-council-';
+export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.network_council.workflowIdPrefix;
 
 /**
  * One network council (DOMAIN.md §2): convening — the invitations — is due by the end of the 7th Danish

@@ -25,3 +25,15 @@ export interface ReadModelAttention {
 
 /** The failure type a read-model activity refuses with when trying again cannot help. */
 export const READ_MODEL_REJECTED = 'ReadModelRejected';
+
+/** The failure type of a decision on a case that waits for operations (the API answers 503). */
+export const CASE_NEEDS_ATTENTION = 'CaseNeedsAttention';
+
+export const CASE_NEEDS_ATTENTION_MESSAGE =
+  'Sagen venter på driften: en tidligere registrering kunne ikke gemmes i oversigten. Driften er underrettet; prøv igen, når den er rettet.';
+
+/** What a re-drive found: the case caught up, or it is held again (the same or a later transition). */
+export interface RedriveResult {
+  caughtUp: boolean;
+  attention: ReadModelAttention | null;
+}

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Po
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { redriveReadModelUpdate } from '../../../../workflows/case/read-model.messages';
+import { REDRIVE_READ_MODEL_UPDATE } from '../../../../libs/domain/case/case-workflows';
+import type { RedriveResult } from '../../../../libs/domain/case/read-model-attention';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
@@ -58,7 +59,7 @@ export class AttentionController {
     await this.accessLog.record(user, 'read_model_redrive', { caseId });
     const handle = this.client.workflow.getHandle(pending.workflowId);
     const result = await this.decisions.withinCommandTimeout(caseId, () =>
-      handle.executeUpdate(redriveReadModelUpdate),
+      handle.executeUpdate<RedriveResult, []>(REDRIVE_READ_MODEL_UPDATE),
     );
     return {
       caughtUp: result.caughtUp,

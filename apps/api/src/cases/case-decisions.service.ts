@@ -5,31 +5,26 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
-  type WorkflowStartOptions,
   isGrpcDeadlineError,
 } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition, type Workflow } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import type { Refusal } from '../../../../libs/domain/case/refusal';
 import { refusalKindOfFailure } from '../../../../libs/domain/case/refusal';
-import { CASE_NEEDS_ATTENTION } from '../../../../workflows/case/read-model.messages';
+import { CASE_NEEDS_ATTENTION } from '../../../../libs/domain/case/read-model-attention';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 import { CaseScopeRepository } from './case-scope.repository';
-
-/** How a case type speaks of its statuses, for the answer to a decision on a closed case. */
-export interface StatusWording {
-  /** E.g. "Forløbet er afsluttet med afslag og kan ikke ændres." */
-  closedMessage(status: string): string;
-  isFinal(status: string): boolean;
-}
+import type { CaseSlice } from './case-slice';
+import { CASE_WORKFLOWS, caseWorkflowId, READ_MODEL_SYNCED_UPDATE } from '../../../../libs/domain/case/case-workflows';
 
 /**
  * Sends a decision to a case's workflow, for every case type: 404 outside the user's scope, 403 with
  * read-only access, then the workflow's validator decides (409/422) — all within the command deadline.
+ * It knows the workflows by type and message names only (libs/domain/case/case-workflows.ts).
  */
 @Injectable()
 export class CaseDecisionsService {
@@ -40,24 +35,28 @@ export class CaseDecisionsService {
     private readonly calls: TemporalCalls,
   ) {}
 
-  async send<State, Input>(
+  /** Takes decision `name` of the slice's table on a case: its route's body becomes the workflow's input. */
+  async decide<Inputs, Name extends keyof Inputs & string>(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the state and facts do not matter here
+    slice: CaseSlice<any, Inputs, any>,
+    name: Name,
     caseId: string,
-    caseType: CaseType,
+    body: object,
     user: AuthenticatedUser,
-    update: UpdateDefinition<State, [Input]>,
-    input: Input,
-    wording: StatusWording,
-  ): Promise<State> {
-    const found = await this.scope.findForUser(caseId, caseType, user);
+  ): Promise<void> {
+    const input = slice.routes[name].toInput(body, { id: user.id });
+    const found = await this.scope.findForUser(caseId, slice.caseType, user);
     if (!found) throw ApiError.caseNotFound(caseId);
     if (!found.writable) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
     }
     const handle = this.client.workflow.getHandle(found.workflowId);
     try {
-      return await this.withinCommandTimeout(caseId, () => handle.executeUpdate(update, { args: [input] }));
+      await this.withinCommandTimeout(caseId, () =>
+        handle.executeUpdate(slice.decisions[name].update, { args: [input] }),
+      );
     } catch (error) {
-      throw toApiError(error, found.status, wording);
+      throw toApiError(error, found.status, slice);
     }
   }
 
@@ -66,26 +65,16 @@ export class CaseDecisionsService {
    * waits until its first transitions are in the read model, so the case can be read back the moment
    * the request answers.
    */
-  async startCase<W extends Workflow>(
-    caseId: string,
-    workflow: W,
-    workflowId: string,
-    readModelSynced: UpdateDefinition<unknown, []>,
-    args: Parameters<W>,
-  ): Promise<void> {
-    // TypeScript cannot resolve the options' conditional `args` type for a generic W; `args` is checked as Parameters<W> above.
-    const options = {
-      workflowId,
+  async startCase(caseType: CaseType, caseId: string, input: object): Promise<void> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOWS[caseType].workflowType, {
+      workflowId: caseWorkflowId(caseType, caseId),
       taskQueue: this.config.temporal.taskQueue,
-      args,
+      args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    };
-    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
-      ...(options as unknown as WorkflowStartOptions<W>),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     await this.withinCommandTimeout(caseId, () =>
-      this.client.workflow.executeUpdateWithStart(readModelSynced, { startWorkflowOperation }),
+      this.client.workflow.executeUpdateWithStart(READ_MODEL_SYNCED_UPDATE, { startWorkflowOperation }),
     ).catch(
       // Started, but the read model refused its opening: the case waits for operations.
       (error: unknown) => {
@@ -147,7 +136,8 @@ export function refusalToApiError(kind: Refusal['kind'], message: string): ApiEr
 }
 
 /** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed case 409. */
-function toApiError(error: unknown, status: string, wording: StatusWording): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the statuses and wording are read
+function toApiError(error: unknown, status: string, slice: CaseSlice<any, any, any>): unknown {
   const attention = caseNeedsAttention(error);
   if (attention) return attention;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -155,8 +145,8 @@ function toApiError(error: unknown, status: string, wording: StatusWording): unk
     if (kind) return refusalToApiError(kind, error.cause.message);
   }
   if (error instanceof WorkflowNotFoundError) {
-    if (wording.isFinal(status)) {
-      return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', wording.closedMessage(status));
+    if (slice.statuses.isFinal(status)) {
+      return new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', slice.closedMessage(slice.statuses.text(status)));
     }
     // Open in the read model but gone from Temporal (terminated by an operator, or Temporal reset).
     return new ApiError(

@@ -5,7 +5,10 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { stepLabel } from '../../../../libs/domain/case/step-kinds';
 import type { Page } from '../common/page';
-import type { CaseProgress, HistoryEntry, StepView } from '../exit-courses/exit-course.views';
+import type { CaseDetail, CaseProgress, HistoryEntry, StepView } from './case.views';
+import { availableDecisionsOf, type AvailableDecisionView } from './available-decisions';
+import type { CaseSlice } from './case-slice';
+import { permissionsOf } from '../../../../libs/access/access-policy';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
@@ -53,27 +56,37 @@ export class CaseRecordsRepository {
     caseId: string,
     caseType: CaseType,
     user: AuthenticatedUser,
-  ): Promise<CaseRecordRow | undefined> {
+  ): Promise<(CaseRecordRow & { decidable: boolean }) | undefined> {
     if (!UUID.test(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const typeParam = params.add(caseType);
-    const rows: CaseRecordRow[] = await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${visibleCaseCondition(user, 'c', params)}`,
+    const rows: (CaseRecordRow & { decidable: boolean })[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS}, ${decidableCondition(user, 'c', params)} AS decidable
+         FROM cases c WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
     );
     return rows[0];
   }
 
-  /** A case of a type within the user's scope as its detail shows it: the type's summary, steps and latest history. */
+  /**
+   * A case within the user's scope as its detail shows it: the type's summary, steps, latest history, and
+   * the decisions the user may take now (for a case type whose decisions depend on its status alone).
+   */
   async scopedDetail<Summary>(
     caseId: string,
-    caseType: CaseType,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the type, the table and the routes are read
+    slice: CaseSlice<any, any, { status: string }>,
     user: AuthenticatedUser,
     summarize: (row: CaseRecordRow) => Summary,
-  ): Promise<(Summary & CaseProgress) | undefined> {
-    const row = await this.scopedCase(caseId, caseType, user);
-    return row && { ...summarize(row), ...(await this.progress(caseId)) };
+  ): Promise<(Summary & CaseDetail) | undefined> {
+    const row = await this.scopedCase(caseId, slice.caseType, user);
+    if (!row) return undefined;
+    return {
+      ...summarize(row),
+      ...(await this.progress(caseId)),
+      availableDecisions: decisionsFor(slice, { status: row.status }, user, row.decidable),
+    };
   }
 
   /** Cases of a type within the user's scope, newest first, each as the type's summary. */
@@ -174,4 +187,26 @@ export class CaseRecordsRepository {
       outcome: row.outcome,
     }));
   }
+}
+
+/**
+ * SQL condition: the user may take decisions on the case now — write access, and no transition of it held
+ * for operations (a decision would only wait behind it: 503).
+ */
+export function decidableCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
+  return (
+    `(${visibleCaseCondition(user, caseAlias, params, 'write')} AND NOT EXISTS ` +
+    `(SELECT 1 FROM read_model_failures f WHERE f.case_id = ${caseAlias}.id AND f.resolved_at IS NULL))`
+  );
+}
+
+/** The decisions of the slice's table this user may take on a case with these facts now. */
+export function decisionsFor<Facts>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the table and the routes are read
+  slice: CaseSlice<any, any, Facts>,
+  facts: Facts,
+  user: AuthenticatedUser,
+  decidable: boolean,
+): AvailableDecisionView[] {
+  return availableDecisionsOf(slice, facts, { permissions: permissionsOf(user.role), writable: decidable });
 }

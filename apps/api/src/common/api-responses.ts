@@ -63,7 +63,7 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator & Clas
   );
 }
 
-type ViewClass = new () => object;
+export type ViewClass = new () => object;
 
 /** A read of one thing (a case, a person): 200 with the view, 404 outside the user's scope. */
 export function ReadResponses(summary: string, view: ViewClass): MethodDecorator {

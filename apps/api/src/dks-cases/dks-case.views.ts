@@ -1,5 +1,5 @@
 import { DKS_CASE_STATUSES, type DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
-import { WithCaseProgress } from '../exit-courses/exit-course.views';
+import { WithCaseDetail } from '../cases/case.views';
 import { ChoiceView, IdView, MomentView, NestedView, PageOf, TextView, UnitRefView } from '../common/view-properties';
 
 export class DksCaseSummaryView {
@@ -13,6 +13,6 @@ export class DksCaseSummaryView {
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 
-export class DksCaseView extends WithCaseProgress(DksCaseSummaryView) {}
+export class DksCaseView extends WithCaseDetail(DksCaseSummaryView) {}
 
 export class DksCaseSummaryPage extends PageOf(DksCaseSummaryView) {}

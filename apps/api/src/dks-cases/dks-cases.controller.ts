@@ -6,11 +6,15 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
-import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
 import { DksCasesService } from './dks-cases.service';
 import { DksCaseSummaryPage, DksCaseView } from './dks-case.views';
+import { DKS_CASE_SLICE } from './dks-case.slice';
+import { DKS_CASE_DECISIONS } from '../../../../libs/domain/youth/dks-case.decisions';
+import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseDecision } from '../cases/case-slice';
 
 @ApiTags('DKS')
 @ApiBearerAuth()
@@ -18,6 +22,7 @@ import { DksCaseSummaryPage, DksCaseView } from './dks-case.views';
 export class DksCasesController {
   constructor(
     private readonly dks: DksCasesService,
+    private readonly decisions: CaseDecisionsService,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -57,51 +62,55 @@ export class DksCasesController {
     return view;
   }
 
-  @Post(':id/assessment')
-  @RequirePermission('dks:decide')
-  @DecisionResponses('DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?', DksCaseView)
+  @CaseDecision(
+    DKS_CASE_DECISIONS.assessment,
+    'DKS-vurderingen: skal der holdes en bekymringssamtale (hjemmebesøg)?',
+    DksCaseView,
+  )
   async assess(
     @Param('id') caseId: string,
     @Body() dto: DksAssessmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
-    await this.dks.assess(caseId, dto, user);
+    await this.decisions.decide(DKS_CASE_SLICE, 'assessment', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/home-visit-plan')
-  @RequirePermission('dks:decide')
-  @DecisionResponses('Planlæg hjemmebesøget (med socialforvaltningen).', DksCaseView)
+  @CaseDecision(DKS_CASE_DECISIONS['home-visit-plan'], 'Planlæg hjemmebesøget (med socialforvaltningen).', DksCaseView)
   async planHomeVisit(
     @Param('id') caseId: string,
     @Body() dto: HomeVisitPlanDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
-    await this.dks.planHomeVisit(caseId, dto, user);
+    await this.decisions.decide(DKS_CASE_SLICE, 'home-visit-plan', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/home-visit')
-  @RequirePermission('dks:decide')
-  @DecisionResponses('Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.', DksCaseView)
+  @CaseDecision(
+    DKS_CASE_DECISIONS['home-visit'],
+    'Registrér at hjemmebesøget er holdt; opfølgningstjekket skal ske inden 14 dage.',
+    DksCaseView,
+  )
   async homeVisit(
     @Param('id') caseId: string,
     @Body() dto: HomeVisitDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
-    await this.dks.recordHomeVisit(caseId, dto, user);
+    await this.decisions.decide(DKS_CASE_SLICE, 'home-visit', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/follow-up')
-  @RequirePermission('dks:decide')
-  @DecisionResponses('Registrér opfølgningstjekket af de iværksatte initiativer.', DksCaseView)
+  @CaseDecision(
+    DKS_CASE_DECISIONS['follow-up'],
+    'Registrér opfølgningstjekket af de iværksatte initiativer.',
+    DksCaseView,
+  )
   async followUp(
     @Param('id') caseId: string,
     @Body() dto: FollowUpCheckDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
-    await this.dks.recordFollowUp(caseId, dto, user);
+    await this.decisions.decide(DKS_CASE_SLICE, 'follow-up', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -1,43 +1,22 @@
+import { DKS_CASE_SLICE } from './dks-case.slice';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
 import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeDksStatus } from '../../../../libs/domain/youth/dks-case.rules';
-import type { DksCaseState, DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
-import { DKS_CASE_STATUS } from '../../../../libs/domain/youth/dks-case.types';
-import {
-  dksReadModelSyncedUpdate,
-  planHomeVisitUpdate,
-  recordDksAssessmentUpdate,
-  recordFollowUpCheckUpdate,
-  recordHomeVisitUpdate,
-} from '../../../../workflows/dks-case/dks-case.messages';
-import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../../../workflows/dks-case/dks-case.workflow';
+import type { DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
 import { API_CONFIG } from '../api.tokens';
-import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
+import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
 import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
-import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
 import type { DksCaseSummaryView, DksCaseView } from './dks-case.views';
 import { PersonsService } from '../persons/persons.service';
-import type {
-  DksAssessmentDto,
-  FollowUpCheckDto,
-  HomeVisitDto,
-  HomeVisitPlanDto,
-  StartDksCaseDto,
-} from './dks-case.dto';
-
-const DKS_WORDING: StatusWording = {
-  closedMessage: (status) => `Sagen er ${describeDksStatus(status as DksCaseStatus)} og kan ikke ændres.`,
-  isFinal: (status) => DKS_CASE_STATUS.isFinal(status as DksCaseStatus),
-};
+import type { StartDksCaseDto } from './dks-case.dto';
 
 /** DKS cases: registration with the under-18 check, decisions, and scoped reads. */
 @Injectable()
@@ -72,72 +51,20 @@ export class DksCasesService {
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     const caseId = claim.caseId;
-    await this.decisions.startCase(
+    await this.decisions.startCase('dks_assessment', caseId, {
       caseId,
-      dksCaseWorkflow,
-      `${DKS_CASE_WORKFLOW_ID_PREFIX}${caseId}`,
-      dksReadModelSyncedUpdate,
-      [
-        {
-          caseId,
-          personRef: dto.personRef,
-          policeDistrictCode: dto.policeDistrictCode,
-          trigger: dto.trigger,
-          triggeredAt,
-          deadlines: this.config.deadlines,
-          actor: { id: user.id },
-        },
-      ],
-    );
+      personRef: dto.personRef,
+      policeDistrictCode: dto.policeDistrictCode,
+      trigger: dto.trigger,
+      triggeredAt,
+      deadlines: this.config.deadlines,
+      actor: { id: user.id },
+    });
     return claim;
   }
 
-  assess(caseId: string, dto: DksAssessmentDto, user: AuthenticatedUser) {
-    const input = {
-      concernConversation: dto.concernConversation,
-      reason: dto.reason,
-      decidedAt: instantOrNow(dto.decidedAt),
-      actor: { id: user.id },
-    };
-    return this.decide(caseId, user, recordDksAssessmentUpdate, input);
-  }
-
-  planHomeVisit(caseId: string, dto: HomeVisitPlanDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, planHomeVisitUpdate, {
-      plannedFor: instantOrNow(dto.plannedFor),
-      actor: { id: user.id },
-    });
-  }
-
-  recordHomeVisit(caseId: string, dto: HomeVisitDto, user: AuthenticatedUser) {
-    const input = {
-      heldAt: instantOrNow(dto.heldAt),
-      withSocialServices: dto.withSocialServices,
-      initiatives: dto.initiatives,
-      actor: { id: user.id },
-    };
-    return this.decide(caseId, user, recordHomeVisitUpdate, input);
-  }
-
-  recordFollowUp(caseId: string, dto: FollowUpCheckDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordFollowUpCheckUpdate, {
-      checkedAt: instantOrNow(dto.checkedAt),
-      findings: dto.findings,
-      actor: { id: user.id },
-    });
-  }
-
-  private decide<Input>(
-    caseId: string,
-    user: AuthenticatedUser,
-    update: UpdateDefinition<DksCaseState, [Input]>,
-    input: Input,
-  ) {
-    return this.decisions.send(caseId, 'dks_assessment', user, update, input, DKS_WORDING);
-  }
-
   detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
-    return this.records.scopedDetail(caseId, 'dks_assessment', user, summary);
+    return this.records.scopedDetail(caseId, DKS_CASE_SLICE, user, summary);
   }
 
   list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<DksCaseSummaryView>> {

@@ -9,15 +9,12 @@ import {
 } from '../../../../libs/domain/exit-course/exit-course.rules';
 import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
-import { CaseRecordsRepository } from '../cases/case-records.repository';
+import { CaseRecordsRepository, decidableCondition, decisionsFor } from '../cases/case-records.repository';
+import { EXIT_COURSE_SLICE } from './exit-course.slice';
+import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import type { Page } from '../common/page';
-import type {
-  ExitCourseDetail,
-  ExitCourseSummary,
-  HandoverInboxItem,
-  HistoryEntry,
-  MentorContactView,
-} from './exit-course.views';
+import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, MentorContactView } from './exit-course.views';
+import type { HistoryEntry } from '../cases/case.views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +32,7 @@ interface DetailRow extends CaseRow {
   released_at: Date | null;
   handover_district: string | null;
   handover_continuation: string | null;
+  decidable: boolean;
 }
 
 interface CaseRow {
@@ -91,7 +89,8 @@ export class ExitCourseViewsRepository {
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
               ARRAY(SELECT ev.details->>'party' FROM case_events ev
                      WHERE ev.case_id = c.id AND ev.action = 'assessment_input_recorded'
-                     ORDER BY ev.transition_seq) AS assessment_parties
+                     ORDER BY ev.transition_seq) AS assessment_parties,
+              ${decidableCondition(user, 'c', params)} AS decidable
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -129,6 +128,7 @@ export class ExitCourseViewsRepository {
           : null,
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
+      availableDecisions: decisionsFor(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
     };
   }
 
@@ -192,9 +192,14 @@ export class ExitCourseViewsRepository {
       released_at: Date;
       due_at: Date;
       overdue: boolean;
+      status: ExitCourseStatus;
       parole_linked: boolean;
+      mentor_ref: string | null;
+      psychologist_course: ExitCourseDetail['psychologistCourse'];
+      decidable: boolean;
     }[] = await this.dataSource.query(
-      `SELECT c.id, c.person_ref, c.org_unit, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked
+      `SELECT c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
+              e.mentor_ref, e.psychologist_course, ${decidableCondition(user, 'c', params)} AS decidable
            FROM cases c
            JOIN exit_courses e ON e.case_id = c.id
            JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'
@@ -212,6 +217,7 @@ export class ExitCourseViewsRepository {
         dueAt: row.due_at.toISOString(),
         overdue: row.overdue,
         paroleLinked: row.parole_linked,
+        availableDecisions: decisionsFor(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
       })),
       page,
       pageSize,
@@ -261,5 +267,20 @@ function summaryOf(row: CaseRow): ExitCourseSummary {
     statusText: describeStatus(row.status),
     referredAt: row.opened_at.toISOString(),
     expectedReleaseDate: row.expected_release_date,
+  };
+}
+
+/** What decides which decisions a course admits, from its read-model row. */
+function exitCourseFactsOf(row: {
+  status: ExitCourseStatus;
+  parole_linked: boolean;
+  mentor_ref: string | null;
+  psychologist_course: ExitCourseDetail['psychologistCourse'];
+}): ExitCourseFacts {
+  return {
+    status: row.status,
+    paroleLinked: row.parole_linked,
+    hasMentor: row.mentor_ref !== null,
+    psychologistCourse: row.psychologist_course,
   };
 }

@@ -15,12 +15,13 @@ import {
   MapView,
   MomentView,
   NestedView,
-  ObjectView,
   PageOf,
   TextListView,
   TextView,
   UnitRefView,
 } from '../common/view-properties';
+import { WithCaseDetail } from '../cases/case.views';
+import { AvailableDecisionView } from '../cases/available-decisions';
 
 /** What the API answers about exit courses (read from the read model). */
 export class ExitCourseSummaryView {
@@ -37,40 +38,6 @@ export class ExitCourseSummaryView {
   @IntegerView({ optional: true, description: 'I listen: antal åbne trin efter fristen.' }) overdueSteps?: number;
 }
 
-export const STEP_STATUSES = ['open', 'completed', 'cancelled'] as const;
-
-export class StepView {
-  @IdView() id!: string;
-  @TextView() kind!: string;
-  @TextView() label!: string;
-  @ChoiceView(STEP_STATUSES) status!: (typeof STEP_STATUSES)[number];
-  @MomentView() openedAt!: string;
-  @MomentView() dueAt!: string;
-  @BooleanView({ description: 'Åbent og efter fristen nu.' }) overdue!: boolean;
-  @MomentView({ nullable: true, description: 'Da fristens timer eskalerede trinnet (det forbliver åbent).' })
-  escalatedAt!: string | null;
-  @MomentView({ nullable: true }) completedAt!: string | null;
-  @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' })
-  latenessSeconds!: number | null;
-  @TextView({ nullable: true }) outcome!: string | null;
-}
-
-export class HistoryEntryView {
-  @IdView() id!: string;
-  @TextView() action!: string;
-  @MomentView() occurredAt!: string;
-  @MomentView() recordedAt!: string;
-  @TextView() actorId!: string;
-  @TextView({
-    nullable: true,
-    description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).',
-  })
-  actorName!: string | null;
-  @TextView({ nullable: true }) reason!: string | null;
-  @IdView({ nullable: true }) stepId!: string | null;
-  @ObjectView({ description: 'Hændelsens egne fakta.' }) details!: Record<string, unknown>;
-}
-
 export class MentorContactView {
   @IdView() id!: string;
   @MomentView() contactAt!: string;
@@ -78,21 +45,6 @@ export class MentorContactView {
   @IntegerView() durationMinutes!: number;
   @TextView() mentorRef!: string;
 }
-
-/** A case's steps and the first entries of its history, as every case type's detail shows them: added to its summary. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern requires any[]
-export function WithCaseProgress<Summary extends new (...args: any[]) => object>(summary: Summary) {
-  class WithProgress extends summary {
-    @NestedView([StepView]) openSteps!: StepView[];
-    @NestedView([StepView]) steps!: StepView[];
-    /** The first HISTORY_IN_DETAIL entries; an exit course's whole history is paged at `GET /api/exit-courses/:id/history`. */
-    @NestedView([HistoryEntryView], { description: 'De første historikposter.' }) history!: HistoryEntryView[];
-    @IntegerView() historyTotal!: number;
-  }
-  return WithProgress;
-}
-
-export class CaseProgressView extends WithCaseProgress(class {}) {}
 
 class MentorSupportView {
   @TextView({ nullable: true }) mentorRef!: string | null;
@@ -122,7 +74,7 @@ class HandoverView {
   @ChoiceView(HANDOVER_CONTINUATIONS, { nullable: true }) continuation!: string | null;
 }
 
-export class ExitCourseDetailView extends WithCaseProgress(ExitCourseSummaryView) {
+export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) {
   @BooleanView() paroleLinked!: boolean;
   @NestedView(MentorSupportView) mentor!: MentorSupportView;
   @ChoiceView(['not_started', 'ongoing', 'ended']) psychologistCourse!: 'not_started' | 'ongoing' | 'ended';
@@ -143,16 +95,15 @@ export class HandoverInboxItemView {
   @MomentView() dueAt!: string;
   @BooleanView() overdue!: boolean;
   @BooleanView() paroleLinked!: boolean;
+  @NestedView([AvailableDecisionView], { description: 'De beslutninger, brugeren kan træffe på sagen nu.' })
+  availableDecisions!: AvailableDecisionView[];
 }
 
 export class ExitCourseSummaryPage extends PageOf(ExitCourseSummaryView) {}
-export class HistoryEntryPage extends PageOf(HistoryEntryView) {}
 export class MentorContactPage extends PageOf(MentorContactView) {}
 export class HandoverInboxPage extends PageOf(HandoverInboxItemView) {}
 
 // The names the services use.
 export type ExitCourseSummary = ExitCourseSummaryView;
 export type ExitCourseDetail = ExitCourseDetailView;
-export type HistoryEntry = HistoryEntryView;
-export type CaseProgress = CaseProgressView;
 export type HandoverInboxItem = HandoverInboxItemView;

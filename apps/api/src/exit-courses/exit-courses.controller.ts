@@ -28,18 +28,21 @@ import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
+import { EXIT_COURSE_SLICE } from './exit-course.slice';
+import { EXIT_COURSE_DECISIONS } from '../../../../libs/domain/exit-course/exit-course.decisions';
+import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseDecision } from '../cases/case-slice';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import {
   ExitCourseDetailView,
   ExitCourseSummaryPage,
-  HistoryEntryPage,
   MentorContactPage,
   type ExitCourseDetail,
   type ExitCourseSummary,
-  type HistoryEntry,
   type MentorContactView,
 } from './exit-course.views';
-import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { HistoryEntryPage, type HistoryEntry } from '../cases/case.views';
+import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 
 @ApiTags('Exit-forløb')
 @ApiBearerAuth()
@@ -47,6 +50,7 @@ import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from 
 export class ExitCoursesController {
   constructor(
     private readonly commands: ExitCourseCommandsService,
+    private readonly decisions: CaseDecisionsService,
     private readonly views: ExitCourseViewsRepository,
     private readonly accessLog: AccessLogService,
   ) {}
@@ -100,9 +104,8 @@ export class ExitCoursesController {
     return this.views.history(caseId, query.page, query.pageSize);
   }
 
-  @Post(':id/suitability-assessment')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['suitability-assessment'],
     'Registrér egnethedsvurderingen: tilbud (åbner underskrift) eller afslag (afslutter).',
     ExitCourseDetailView,
   )
@@ -111,13 +114,12 @@ export class ExitCoursesController {
     @Body() dto: SuitabilityAssessmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordSuitabilityAssessment(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'suitability-assessment', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/interruption')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS.interruption,
     'Afbryd forløbet (af den indsatte eller Kriminalforsorgen) fra ethvert åbent trin.',
     ExitCourseDetailView,
   )
@@ -126,13 +128,12 @@ export class ExitCoursesController {
     @Body() dto: InterruptionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.interrupt(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'interruption', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/assessment-inputs')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['assessment-inputs'],
     'Registrér en parts udtalelse til den fælles egnethedsvurdering (forløb knyttet til prøveløsladelse).',
     ExitCourseDetailView,
   )
@@ -141,13 +142,12 @@ export class ExitCoursesController {
     @Body() dto: AssessmentInputDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordAssessmentInput(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'assessment-inputs', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/agreement-signed')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['agreement-signed'],
     'Registrér at exit-aftalen er underskrevet; åbner tildeling af mentor med frist.',
     ExitCourseDetailView,
   )
@@ -156,31 +156,35 @@ export class ExitCoursesController {
     @Body() dto: AgreementSignedDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordAgreementSigned(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'agreement-signed', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/mentor')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses('Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.', ExitCourseDetailView)
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS.mentor,
+    'Tildel mentor (første gang starter kontaktkadencen) eller skift mentor.',
+    ExitCourseDetailView,
+  )
   async assignMentor(
     @Param('id') caseId: string,
     @Body() dto: MentorAssignmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.assignMentor(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'mentor', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/mentor-contacts')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér en mentorkontakt (dato, møde/telefon, minutter).', ExitCourseDetailView)
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['mentor-contacts'],
+    'Registrér en mentorkontakt (dato, møde/telefon, minutter).',
+    ExitCourseDetailView,
+  )
   async logMentorContact(
     @Param('id') caseId: string,
     @Body() dto: MentorContactDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.logMentorContact(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'mentor-contacts', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
@@ -197,21 +201,22 @@ export class ExitCoursesController {
     return this.views.mentorContacts(caseId, query.page, query.pageSize);
   }
 
-  @Post(':id/psychologist-course')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses('Registrér start eller afslutning af psykologforløbet.', ExitCourseDetailView)
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['psychologist-course'],
+    'Registrér start eller afslutning af psykologforløbet.',
+    ExitCourseDetailView,
+  )
   async psychologistCourse(
     @Param('id') caseId: string,
     @Body() dto: PsychologistCourseDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordPsychologistCourse(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'psychologist-course', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/transfer')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS.transfer,
     'Registrér en overførsel til et andet fængsel: forløbet fortsætter dér; det afgivende fængsel beholder læseadgang.',
     ExitCourseDetailView,
   )
@@ -220,13 +225,12 @@ export class ExitCoursesController {
     @Body() dto: PrisonTransferDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordPrisonTransfer(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'transfer', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/release-plan')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['release-plan'],
     'Angiv kommune og politikreds personen løslades til (modtagere af varsel og overdragelse).',
     ExitCourseDetailView,
   )
@@ -235,25 +239,26 @@ export class ExitCoursesController {
     @Body() dto: ReleasePlanDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.setReleasePlan(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'release-plan', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/expected-release-date')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses('Ændr den forventede løsladelsesdato; varsel og frister følger med.', ExitCourseDetailView)
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['expected-release-date'],
+    'Ændr den forventede løsladelsesdato; varsel og frister følger med.',
+    ExitCourseDetailView,
+  )
   async expectedReleaseDate(
     @Param('id') caseId: string,
     @Body() dto: ExpectedReleaseDateDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.changeExpectedReleaseDate(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'expected-release-date', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/readiness')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS.readiness,
     'Opdatér tjeklisten for løsladelse (bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet).',
     ExitCourseDetailView,
   )
@@ -262,13 +267,12 @@ export class ExitCoursesController {
     @Body() dto: ReadinessDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.updateReadiness(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'readiness', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/release')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS.release,
     'Registrér løsladelsen: sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.',
     ExitCourseDetailView,
   )
@@ -277,13 +281,12 @@ export class ExitCoursesController {
     @Body() dto: ReleaseDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.recordRelease(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'release', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/handover-decision')
-  @RequirePermission('handover:decide')
-  @DecisionResponses(
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['handover-decision'],
     'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.',
     ExitCourseDetailView,
   )
@@ -292,19 +295,21 @@ export class ExitCoursesController {
     @Body() dto: HandoverDecisionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.decideHandover(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'handover-decision', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/handover-redirect')
-  @RequirePermission('exit-course:decide')
-  @DecisionResponses('Efter en afvisning: overdrag til en anden politikreds.', ExitCourseDetailView)
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['handover-redirect'],
+    'Efter en afvisning: overdrag til en anden politikreds.',
+    ExitCourseDetailView,
+  )
   async handoverRedirect(
     @Param('id') caseId: string,
     @Body() dto: HandoverRedirectDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
-    await this.commands.redirectHandover(caseId, dto, user);
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'handover-redirect', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { EXIT_COURSE_WORKFLOW_ID_PREFIX } from '../../../../workflows/exit-course/exit-course.workflow';
+import { caseWorkflowId } from '../../../../libs/domain/case/case-workflows';
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
@@ -69,7 +69,7 @@ export class OpenCourseReservations {
   private async workflowExists(caseId: string): Promise<boolean> {
     try {
       await this.calls.within(this.timeoutMs, () =>
-        this.client.workflow.getHandle(`${EXIT_COURSE_WORKFLOW_ID_PREFIX}${caseId}`).describe(),
+        this.client.workflow.getHandle(caseWorkflowId('exit_course', caseId)).describe(),
       );
       return true;
     } catch (error) {

@@ -2,7 +2,7 @@ import {
   NETWORK_COUNCIL_STATUSES,
   type NetworkCouncilStatus,
 } from '../../../../libs/domain/youth/network-council.types';
-import { WithCaseProgress } from '../exit-courses/exit-course.views';
+import { WithCaseDetail } from '../cases/case.views';
 import { ChoiceView, IdView, MomentView, NestedView, PageOf, TextView, UnitRefView } from '../common/view-properties';
 
 export class NetworkCouncilSummaryView {
@@ -17,6 +17,6 @@ export class NetworkCouncilSummaryView {
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 
-export class NetworkCouncilView extends WithCaseProgress(NetworkCouncilSummaryView) {}
+export class NetworkCouncilView extends WithCaseDetail(NetworkCouncilSummaryView) {}
 
 export class NetworkCouncilSummaryPage extends PageOf(NetworkCouncilSummaryView) {}

@@ -6,11 +6,15 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
-import { DecisionResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
 import { NetworkCouncilsService } from './network-councils.service';
 import { NetworkCouncilSummaryPage, NetworkCouncilView } from './network-council.views';
+import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
+import { NETWORK_COUNCIL_DECISIONS } from '../../../../libs/domain/youth/network-council.decisions';
+import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseDecision } from '../cases/case-slice';
 
 @ApiTags('Netværkssamråd')
 @ApiBearerAuth()
@@ -18,6 +22,7 @@ import { NetworkCouncilSummaryPage, NetworkCouncilView } from './network-council
 export class NetworkCouncilsController {
   constructor(
     private readonly councils: NetworkCouncilsService,
+    private readonly decisions: CaseDecisionsService,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -57,39 +62,41 @@ export class NetworkCouncilsController {
     return view;
   }
 
-  @Post(':id/invitations')
-  @RequirePermission('council:decide')
-  @DecisionResponses('Registrér indkaldelsen (deltagere efter rolle).', NetworkCouncilView)
+  @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS.invitations,
+    'Registrér indkaldelsen (deltagere efter rolle).',
+    NetworkCouncilView,
+  )
   async invitations(
     @Param('id') caseId: string,
     @Body() dto: InvitationsDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
-    await this.councils.recordInvitations(caseId, dto, user);
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'invitations', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/meeting')
-  @RequirePermission('council:decide')
-  @DecisionResponses('Registrér at samrådet er holdt.', NetworkCouncilView)
+  @CaseDecision(NETWORK_COUNCIL_DECISIONS.meeting, 'Registrér at samrådet er holdt.', NetworkCouncilView)
   async meeting(
     @Param('id') caseId: string,
     @Body() dto: CouncilMeetingDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
-    await this.councils.recordMeeting(caseId, dto, user);
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'meeting', caseId, dto, user);
     return this.detail(caseId, user);
   }
 
-  @Post(':id/agreements')
-  @RequirePermission('council:decide')
-  @DecisionResponses('Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.', NetworkCouncilView)
+  @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS.agreements,
+    'Registrér aftalerne: støtte under varetægt, ved løsladelse, mentorstøtte.',
+    NetworkCouncilView,
+  )
   async agreements(
     @Param('id') caseId: string,
     @Body() dto: CouncilAgreementsDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
-    await this.councils.recordAgreements(caseId, dto, user);
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'agreements', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

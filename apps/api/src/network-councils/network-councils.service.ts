@@ -1,48 +1,22 @@
+import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { UpdateDefinition } from '@temporalio/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
 import { findUnit, unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
-import {
-  NETWORK_COUNCIL_STATUS,
-  type NetworkCouncilState,
-  type NetworkCouncilStatus,
-} from '../../../../libs/domain/youth/network-council.types';
-import {
-  councilReadModelSyncedUpdate,
-  recordCouncilAgreementsUpdate,
-  recordCouncilMeetingUpdate,
-  recordInvitationsUpdate,
-} from '../../../../workflows/network-council/network-council.messages';
-import {
-  NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
-  networkCouncilWorkflow,
-} from '../../../../workflows/network-council/network-council.workflow';
+import { type NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
 import { API_CONFIG } from '../api.tokens';
-import { CaseDecisionsService, type StatusWording } from '../cases/case-decisions.service';
+import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { CaseRecordsRepository, type CaseRecordRow } from '../cases/case-records.repository';
 import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
 import { requireYouthAt } from '../cases/youth-check';
 import { ApiError } from '../common/api-error';
-import { instantOrNow } from '../common/instant-or-now';
 import type { Page } from '../common/page';
 import type { NetworkCouncilSummaryView, NetworkCouncilView } from './network-council.views';
 import { PersonsService } from '../persons/persons.service';
-import type {
-  CouncilAgreementsDto,
-  CouncilMeetingDto,
-  InvitationsDto,
-  StartNetworkCouncilDto,
-} from './network-council.dto';
-
-const COUNCIL_WORDING: StatusWording = {
-  closedMessage: (status) =>
-    `Netværkssamrådet er ${describeCouncilStatus(status as NetworkCouncilStatus)} og kan ikke ændres.`,
-  isFinal: (status) => NETWORK_COUNCIL_STATUS.isFinal(status as NetworkCouncilStatus),
-};
+import type { StartNetworkCouncilDto } from './network-council.dto';
 
 /** Network councils: registration with the under-18 check, decisions, and scoped reads. */
 @Injectable()
@@ -85,57 +59,20 @@ export class NetworkCouncilsService {
     // A replay whose case is recorded is answered from the read model: nothing is started again.
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     const caseId = claim.caseId;
-    const workflowId = `${NETWORK_COUNCIL_WORKFLOW_ID_PREFIX}${caseId}`;
-    await this.decisions.startCase(caseId, networkCouncilWorkflow, workflowId, councilReadModelSyncedUpdate, [
-      {
-        caseId,
-        personRef: dto.personRef,
-        municipalityCode: dto.municipalityCode,
-        suspicion: dto.suspicion,
-        documentationReceivedAt: receivedAt,
-        deadlines: this.config.deadlines,
-        actor: { id: user.id },
-      },
-    ]);
+    await this.decisions.startCase('network_council', caseId, {
+      caseId,
+      personRef: dto.personRef,
+      municipalityCode: dto.municipalityCode,
+      suspicion: dto.suspicion,
+      documentationReceivedAt: receivedAt,
+      deadlines: this.config.deadlines,
+      actor: { id: user.id },
+    });
     return claim;
   }
 
-  recordInvitations(caseId: string, dto: InvitationsDto, user: AuthenticatedUser) {
-    const input = {
-      invitedAt: instantOrNow(dto.invitedAt),
-      participants: dto.participants.map((participant) => ({ role: participant.role })),
-      actor: { id: user.id },
-    };
-    return this.decide(caseId, user, recordInvitationsUpdate, input);
-  }
-
-  recordMeeting(caseId: string, dto: CouncilMeetingDto, user: AuthenticatedUser) {
-    return this.decide(caseId, user, recordCouncilMeetingUpdate, {
-      heldAt: instantOrNow(dto.heldAt),
-      actor: { id: user.id },
-    });
-  }
-
-  recordAgreements(caseId: string, dto: CouncilAgreementsDto, user: AuthenticatedUser) {
-    const input = {
-      agreedAt: instantOrNow(dto.agreedAt),
-      agreements: dto.agreements.map((agreement) => ({ kind: agreement.kind, description: agreement.description })),
-      actor: { id: user.id },
-    };
-    return this.decide(caseId, user, recordCouncilAgreementsUpdate, input);
-  }
-
-  private decide<Input>(
-    caseId: string,
-    user: AuthenticatedUser,
-    update: UpdateDefinition<NetworkCouncilState, [Input]>,
-    input: Input,
-  ) {
-    return this.decisions.send(caseId, 'network_council', user, update, input, COUNCIL_WORDING);
-  }
-
   detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
-    return this.records.scopedDetail(caseId, 'network_council', user, summary);
+    return this.records.scopedDetail(caseId, NETWORK_COUNCIL_SLICE, user, summary);
   }
 
   list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<NetworkCouncilSummaryView>> {

@@ -1,7 +1,8 @@
 /**
- * The decisions of each case type as forms (bodies as the API's DTOs in apps/api/src/**): where they post
- * (`action`, also the form's id unless `id` says otherwise), which role may take them (`permission`), in
- * which state (`when`), and which open step they complete (`step`: that form is opened first).
+ * How each decision's form is laid out, per case type and decision name: labels, hints, options and values
+ * of its fields, and how the form becomes the body (as the API's DTOs in apps/api/src/**). Which decisions
+ * a case offers, their titles and the step each completes come from the server (`availableDecisions` of
+ * the case detail): the page never decides which decision is allowed.
  */
 import { unitsOfKind } from './reference.js';
 
@@ -9,7 +10,6 @@ const YES_NO = [
   ['true', 'Ja'],
   ['false', 'Nej'],
 ];
-const IN_PRISON = ['awaiting_suitability_assessment', 'awaiting_agreement_signature', 'agreement_active'];
 const at = (name, label) => ({
   name,
   label,
@@ -19,13 +19,8 @@ const at = (name, label) => ({
 });
 const reason = (label = 'Begrundelse') => ({ name: 'reason', label, type: 'textarea' });
 
-const EXIT_COURSE_FORMS = [
-  {
-    title: 'Egnethedsvurdering',
-    action: 'suitability-assessment',
-    permission: 'exit-course:decide',
-    step: 'suitability_assessment',
-    when: (c) => c.status === 'awaiting_suitability_assessment',
+const EXIT_COURSE_FORMS = {
+  'suitability-assessment': {
     fields: [
       {
         name: 'outcome',
@@ -41,11 +36,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér vurderingen',
   },
-  {
-    title: 'Udtalelse til den fælles vurdering',
-    action: 'assessment-inputs',
-    permission: 'exit-course:decide',
-    when: (c) => c.status === 'awaiting_suitability_assessment' && c.paroleLinked,
+  'assessment-inputs': {
     fields: [
       {
         name: 'party',
@@ -61,21 +52,11 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér udtalelsen',
   },
-  {
-    title: 'Exit-aftalen er underskrevet',
-    action: 'agreement-signed',
-    permission: 'exit-course:decide',
-    step: 'agreement_signing',
-    when: (c) => c.status === 'awaiting_agreement_signature',
+  'agreement-signed': {
     fields: [at('signedAt', 'Tidspunkt for underskriften')],
     submitLabel: 'Registrér underskriften',
   },
-  {
-    title: 'Mentor',
-    action: 'mentor',
-    permission: 'exit-course:decide',
-    step: 'mentor_assignment',
-    when: (c) => c.status === 'agreement_active',
+  mentor: {
     fields: (c) => [
       {
         name: 'mentorRef',
@@ -88,12 +69,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Tildel mentor',
   },
-  {
-    title: 'Mentorkontakt',
-    action: 'mentor-contacts',
-    permission: 'exit-course:decide',
-    step: 'mentor_contact',
-    when: (c) => c.status === 'agreement_active' && Boolean(c.mentor?.mentorRef),
+  'mentor-contacts': {
     fields: [
       { name: 'contactAt', label: 'Hvornår fandt kontakten sted', type: 'datetime' },
       {
@@ -109,11 +85,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér kontakten',
   },
-  {
-    title: 'Psykologforløb',
-    action: 'psychologist-course',
-    permission: 'exit-course:decide',
-    when: (c) => c.status === 'agreement_active' && c.psychologistCourse !== 'ended',
+  'psychologist-course': {
     fields: (c) => [
       {
         name: 'event',
@@ -124,11 +96,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér',
   },
-  {
-    title: 'Overførsel til et andet fængsel',
-    action: 'transfer',
-    permission: 'exit-course:decide',
-    when: (c) => IN_PRISON.includes(c.status),
+  transfer: {
     intro:
       'Forløbet fortsætter uændret i det modtagende fængsel, som får sagen; jeres fængsel beholder historikken (kun læse).',
     fields: (c) => [
@@ -142,11 +110,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér overførslen',
   },
-  {
-    title: 'Løsladelsesplan',
-    action: 'release-plan',
-    permission: 'exit-course:decide',
-    when: (c) => c.status === 'agreement_active',
+  'release-plan': {
     intro: 'Kommunen og politikredsen får varsel før løsladelsen; politikredsens exitenhed får sagen.',
     fields: (c) => [
       {
@@ -166,23 +130,14 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Gem planen',
   },
-  {
-    title: 'Forventet løsladelsesdato',
-    action: 'expected-release-date',
-    permission: 'exit-course:decide',
-    when: (c) => IN_PRISON.includes(c.status),
+  'expected-release-date': {
     fields: (c) => [
       { name: 'expectedReleaseDate', label: 'Ny dato', type: 'date', value: c.expectedReleaseDate },
       reason('Hvorfor ændres datoen'),
     ],
     submitLabel: 'Ændr datoen',
   },
-  {
-    title: 'Tjekliste for løsladelse',
-    action: 'readiness',
-    permission: 'exit-course:decide',
-    step: 'release_preparation',
-    when: (c) => IN_PRISON.includes(c.status),
+  readiness: {
     fields: [
       {
         name: 'item',
@@ -200,20 +155,12 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Opdatér tjeklisten',
   },
-  {
-    title: 'Løsladelse',
-    action: 'release',
-    permission: 'exit-course:decide',
-    when: (c) => c.status === 'agreement_active',
+  release: {
     intro: 'Sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.',
     fields: [at('releasedAt', 'Tidspunkt for løsladelsen')],
     submitLabel: 'Registrér løsladelsen',
   },
-  {
-    title: 'Afbryd forløbet',
-    action: 'interruption',
-    permission: 'exit-course:decide',
-    when: (c) => IN_PRISON.includes(c.status),
+  interruption: {
     fields: [
       {
         name: 'by',
@@ -228,12 +175,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Afbryd forløbet',
   },
-  {
-    title: 'Afgørelse om overdragelsen',
-    action: 'handover-decision',
-    permission: 'handover:decide',
-    step: 'handover_decision',
-    when: (c) => c.status === 'awaiting_handover_decision',
+  'handover-decision': {
     fields: [
       {
         name: 'decision',
@@ -258,12 +200,7 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Registrér afgørelsen',
   },
-  {
-    title: 'Overdrag til en anden politikreds',
-    action: 'handover-redirect',
-    permission: 'exit-course:decide',
-    step: 'handover_redirect',
-    when: (c) => c.status === 'handover_declined',
+  'handover-redirect': {
     fields: (c) => [
       {
         name: 'policeDistrictCode',
@@ -274,16 +211,11 @@ const EXIT_COURSE_FORMS = [
     ],
     submitLabel: 'Overdrag',
   },
-];
+};
 
-const DKS_FORMS = [
-  {
+const DKS_FORMS = {
+  assessment: {
     id: 'dks-assessment',
-    title: 'DKS-vurdering',
-    action: 'assessment',
-    permission: 'dks:decide',
-    step: 'dks_assessment',
-    when: (c) => c.status === 'awaiting_assessment',
     fields: [
       {
         name: 'concernConversation',
@@ -297,21 +229,11 @@ const DKS_FORMS = [
     ],
     submitLabel: 'Registrér vurderingen',
   },
-  {
-    title: 'Planlæg hjemmebesøget',
-    action: 'home-visit-plan',
-    permission: 'dks:decide',
-    step: 'home_visit_planning',
-    when: (c) => ['awaiting_home_visit', 'home_visit_planned'].includes(c.status),
+  'home-visit-plan': {
     fields: [{ name: 'plannedFor', label: 'Planlagt tidspunkt', type: 'datetime' }],
     submitLabel: 'Gem planen',
   },
-  {
-    title: 'Hjemmebesøget er holdt',
-    action: 'home-visit',
-    permission: 'dks:decide',
-    step: 'home_visit',
-    when: (c) => ['awaiting_home_visit', 'home_visit_planned'].includes(c.status),
+  'home-visit': {
     fields: [
       { name: 'withSocialServices', label: 'Holdt sammen med socialforvaltningen', type: 'checkbox', value: true },
       {
@@ -324,19 +246,14 @@ const DKS_FORMS = [
     ],
     submitLabel: 'Registrér besøget',
   },
-  {
-    title: 'Opfølgningstjek',
-    action: 'follow-up',
-    permission: 'dks:decide',
-    step: 'follow_up_check',
-    when: (c) => c.status === 'awaiting_follow_up',
+  'follow-up': {
     fields: [
       { name: 'findings', label: 'Hvad viste opfølgningen', type: 'textarea' },
       at('checkedAt', 'Hvornår blev der fulgt op'),
     ],
     submitLabel: 'Registrér opfølgningen',
   },
-];
+};
 
 const PARTICIPANT_ROLES = [
   ['youth', 'Den unge'],
@@ -357,13 +274,8 @@ const AGREEMENT_KINDS = [
 ];
 const AGREEMENT_ROWS = [0, 1, 2];
 
-const COUNCIL_FORMS = [
-  {
-    title: 'Indkaldelse',
-    action: 'invitations',
-    permission: 'council:decide',
-    step: 'network_council_convening',
-    when: (c) => c.status === 'awaiting_convening',
+const COUNCIL_FORMS = {
+  invitations: {
     fields: [
       { name: 'participants', label: 'Indkaldte', type: 'checkboxes', options: PARTICIPANT_ROLES },
       at('invitedAt', 'Hvornår blev der indkaldt'),
@@ -371,19 +283,11 @@ const COUNCIL_FORMS = [
     body: ({ participants, ...rest }) => ({ ...rest, participants: participants.map((role) => ({ role })) }),
     submitLabel: 'Registrér indkaldelsen',
   },
-  {
-    title: 'Samrådet er holdt',
-    action: 'meeting',
-    permission: 'council:decide',
-    when: (c) => c.status === 'convened',
+  meeting: {
     fields: [at('heldAt', 'Hvornår blev samrådet holdt')],
     submitLabel: 'Registrér mødet',
   },
-  {
-    title: 'Aftaler',
-    action: 'agreements',
-    permission: 'council:decide',
-    when: (c) => c.status === 'meeting_held',
+  agreements: {
     intro: 'Udfyld en linje pr. aftale; tomme linjer springes over.',
     fields: [
       ...AGREEMENT_ROWS.flatMap((row) => [
@@ -414,7 +318,7 @@ const COUNCIL_FORMS = [
     }),
     submitLabel: 'Registrér aftalerne',
   },
-];
+};
 
 export const CASE_FORMS = {
   'exit-courses': EXIT_COURSE_FORMS,
@@ -422,13 +326,45 @@ export const CASE_FORMS = {
   'network-councils': COUNCIL_FORMS,
 };
 
-/** The forms this user may use on this case now, with fields filled from the case. */
-export function formsFor(resource, detail, permissions) {
-  return (CASE_FORMS[resource] ?? [])
-    .filter((spec) => permissions.includes(spec.permission) && spec.when(detail))
-    .map((spec) => ({
-      ...spec,
-      id: spec.id ?? spec.action,
-      fields: typeof spec.fields === 'function' ? spec.fields(detail) : spec.fields,
-    }));
+const GENERIC_FIELD_TYPES = {
+  instant: 'datetime',
+  date: 'date',
+  boolean: 'checkbox',
+  integer: 'number',
+  number: 'number',
+};
+
+/** A decision the server offers that the page has no layout for yet: its fields as the server lists them. */
+function genericLayout(decision) {
+  return {
+    fields: decision.fields
+      .filter((field) => field.kind !== 'list')
+      .map((field) => ({
+        name: field.name,
+        label: field.name,
+        optional: !field.required,
+        ...(field.kind === 'choice'
+          ? { type: 'select', options: field.choices.map((choice) => [choice, choice]) }
+          : { type: GENERIC_FIELD_TYPES[field.kind] ?? 'text' }),
+      })),
+    submitLabel: 'Registrér',
+  };
+}
+
+/** One decision's form for this case: the server's decision, laid out by the page. */
+export function decisionForm(resource, decision, detail) {
+  const layout = CASE_FORMS[resource]?.[decision.name] ?? genericLayout(decision);
+  return {
+    ...layout,
+    id: layout.id ?? decision.name,
+    action: decision.name,
+    title: decision.label,
+    step: decision.completesStep,
+    fields: typeof layout.fields === 'function' ? layout.fields(detail) : layout.fields,
+  };
+}
+
+/** The forms of the decisions the server offers this user on this case now, in the server's order. */
+export function formsFor(resource, detail) {
+  return (detail.availableDecisions ?? []).map((decision) => decisionForm(resource, decision, detail));
 }

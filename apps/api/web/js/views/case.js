@@ -238,7 +238,7 @@ function pageHtml(resource, detail, forms, history, flash) {
     </section>`;
 }
 
-export async function caseView(root, { segments, user, focus }) {
+export async function caseView(root, { segments, focus }) {
   const [resource, id] = segments;
   if (!CASE_KINDS[resource] || !id) {
     render(root, html`${heading('Sagen findes ikke')}${notice('error', 'Adressen peger ikke på en sag.')}`);
@@ -249,7 +249,7 @@ export async function caseView(root, { segments, user, focus }) {
   let history;
   let forms;
   const show = (flash) => {
-    forms = formsFor(resource, detail, user.permissions ?? []);
+    forms = formsFor(resource, detail);
     render(root, pageHtml(resource, detail, forms, history, flash));
   };
   try {

@@ -1,5 +1,5 @@
 import { api, query } from '../api.js';
-import { CASE_FORMS } from '../case-forms.js';
+import { decisionForm } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { formatDateTime } from '../format.js';
 import { html, render } from '../html.js';
@@ -9,8 +9,16 @@ import { caseHref, deadlineState, heading, notice, pager, problemText } from './
 /** The police exit unit's inbox: handovers waiting for its decision, oldest deadline first, decided here. */
 const TITLE = 'Overdragelser';
 const INTRO = 'Sager overdraget til din politikreds ved løsladelse. Tag stilling til hver inden fristen.';
-const decisionSpec = CASE_FORMS['exit-courses'].find((spec) => spec.action === 'handover-decision');
-const specFor = (caseId) => ({ ...decisionSpec, id: `handover-decision-${caseId}`, caseId });
+/** The handover's decision form, as the server offers it on the case (held for operations: none). */
+function decisionFormOf(item) {
+  const decision = item.availableDecisions.find((candidate) => candidate.name === 'handover-decision');
+  if (!decision) return undefined;
+  return {
+    ...decisionForm('exit-courses', decision, item),
+    id: `handover-decision-${item.caseId}`,
+    caseId: item.caseId,
+  };
+}
 
 function card(item) {
   const seconds = (Date.now() - Date.parse(item.dueAt)) / 1000;
@@ -45,10 +53,14 @@ function card(item) {
       </div>
     </dl>
     <p><a href="${caseHref('exit_course', item.caseId)}">Åbn sagen med historik</a></p>
-    <details class="decision">
-      <summary>Træf afgørelse</summary>
-      ${formHtml(specFor(item.caseId))}
-    </details>
+    ${
+      decisionFormOf(item)
+        ? html`<details class="decision">
+            <summary>Træf afgørelse</summary>
+            ${formHtml(decisionFormOf(item))}
+          </details>`
+        : html`<p class="muted">Sagen kan ikke afgøres lige nu.</p>`
+    }
   </article>`;
 }
 
@@ -73,7 +85,7 @@ export async function handoversView(root, { params, focus }) {
   await load();
   handleForms(
     root,
-    () => (answer?.items ?? []).map((item) => specFor(item.caseId)),
+    () => (answer?.items ?? []).map(decisionFormOf).filter(Boolean),
     (spec) => `/api/exit-courses/${encodeURIComponent(spec.caseId)}/${spec.action}`,
     async (detail) => {
       flash = `Afgørelsen er registreret: forløbet er nu ${detail.statusText}.`;

@@ -1,0 +1,58 @@
+import { applyDecorators, Post } from '@nestjs/common';
+import type { Actor } from '../../../../libs/domain/case/actor';
+import type { DecisionDefinition, DecisionTable } from '../../../../libs/domain/case/case-decision';
+import type { CaseStatuses } from '../../../../libs/domain/case/case-status';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { RequirePermission } from '../auth/auth.decorators';
+import { DecisionResponses, type ViewClass } from '../common/api-responses';
+import { fieldsOf, type DecisionFieldView } from './available-decisions';
+
+/** How the API takes one decision: the body its route validates, and the workflow input made from it. */
+export interface DecisionRoute<Body extends object, Input> {
+  /** The route's body class (validated by the global pipe). */
+  readonly body: new () => Body;
+  /** The body's fields, as the case detail lists them with the decision. */
+  readonly fields: readonly DecisionFieldView[];
+  toInput(body: Body, actor: Actor): Input;
+}
+
+export function decisionRoute<Body extends object, Input>(
+  body: new () => Body,
+  toInput: (body: Body, actor: Actor) => Input,
+): DecisionRoute<Body, Input> {
+  // Read once, when the case type's slice is defined: every case detail lists them.
+  return { body, fields: fieldsOf(body), toInput };
+}
+
+/** A case type's decision routes: one per decision of its table (the compiler refuses a missing one). */
+export type DecisionRoutes<Inputs> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has a body class of its own
+  readonly [Name in keyof Inputs & string]: DecisionRoute<any, Inputs[Name]>;
+};
+
+/** Everything the API's case kernel needs to know about one case type. */
+export interface CaseSlice<State, Inputs, Facts> {
+  readonly caseType: CaseType;
+  readonly decisions: DecisionTable<State, Inputs, Facts>;
+  readonly routes: DecisionRoutes<Inputs>;
+  readonly statuses: CaseStatuses<string>;
+  /** The answer to a decision on a closed case: "Forløbet er afsluttet med afslag og kan ikke ændres." */
+  closedMessage(statusText: string): string;
+}
+
+/**
+ * A decision's route: `POST :id/<name>`, open to the permission its table names, documented with the
+ * decision's own answers. The route, the permission and the label are the table's; only the summary is
+ * the controller's.
+ */
+export function CaseDecision(
+  decision: Pick<DecisionDefinition<never, never, never>, 'name' | 'permission'>,
+  summary: string,
+  view: ViewClass,
+): MethodDecorator {
+  return applyDecorators(
+    Post(`:id/${decision.name}`),
+    RequirePermission(decision.permission),
+    DecisionResponses(summary, view),
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  BooleanView,
+  ChoiceView,
+  IdView,
+  IntegerView,
+  MomentView,
+  NestedView,
+  ObjectView,
+  PageOf,
+  TextView,
+} from '../common/view-properties';
+import { AvailableDecisionView } from './available-decisions';
+
+/** What the API answers about any case, whatever its type: its steps, its history, its decisions. */
+export const STEP_STATUSES = ['open', 'completed', 'cancelled'] as const;
+
+export class StepView {
+  @IdView() id!: string;
+  @TextView() kind!: string;
+  @TextView() label!: string;
+  @ChoiceView(STEP_STATUSES) status!: (typeof STEP_STATUSES)[number];
+  @MomentView() openedAt!: string;
+  @MomentView() dueAt!: string;
+  @BooleanView({ description: 'Åbent og efter fristen nu.' }) overdue!: boolean;
+  @MomentView({ nullable: true, description: 'Da fristens timer eskalerede trinnet (det forbliver åbent).' })
+  escalatedAt!: string | null;
+  @MomentView({ nullable: true }) completedAt!: string | null;
+  @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' })
+  latenessSeconds!: number | null;
+  @TextView({ nullable: true }) outcome!: string | null;
+}
+
+export class HistoryEntryView {
+  @IdView() id!: string;
+  @TextView() action!: string;
+  @MomentView() occurredAt!: string;
+  @MomentView() recordedAt!: string;
+  @TextView() actorId!: string;
+  @TextView({
+    nullable: true,
+    description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).',
+  })
+  actorName!: string | null;
+  @TextView({ nullable: true }) reason!: string | null;
+  @IdView({ nullable: true }) stepId!: string | null;
+  @ObjectView({ description: 'Hændelsens egne fakta.' }) details!: Record<string, unknown>;
+}
+
+export class HistoryEntryPage extends PageOf(HistoryEntryView) {}
+
+/** A case's steps and the first entries of its history (CaseRecordsRepository.progress). */
+export interface CaseProgress {
+  openSteps: StepView[];
+  steps: StepView[];
+  history: HistoryEntryView[];
+  historyTotal: number;
+}
+
+/**
+ * What every case type's detail shows beside its summary: its steps, the first entries of its history, and
+ * the decisions the user may take on it now (from the case type's decision table).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern requires any[]
+export function WithCaseDetail<Summary extends new (...args: any[]) => object>(summary: Summary) {
+  class WithDetail extends summary {
+    @NestedView([StepView]) openSteps!: StepView[];
+    @NestedView([StepView]) steps!: StepView[];
+    /** The first HISTORY_IN_DETAIL entries; an exit course's whole history is paged at `GET /api/exit-courses/:id/history`. */
+    @NestedView([HistoryEntryView], { description: 'De første historikposter.' }) history!: HistoryEntryView[];
+    @IntegerView() historyTotal!: number;
+    @NestedView([AvailableDecisionView], {
+      description: 'De beslutninger, brugeren kan træffe på sagen nu; siden viser netop disse formularer.',
+    })
+    availableDecisions!: AvailableDecisionView[];
+  }
+  return WithDetail;
+}
+
+export class CaseProgressView extends WithCaseDetail(class {}) {}
+
+export type HistoryEntry = HistoryEntryView;
+
+/** What every case type's detail adds to its summary. */
+export interface CaseDetail extends CaseProgress {
+  availableDecisions: AvailableDecisionView[];
+}

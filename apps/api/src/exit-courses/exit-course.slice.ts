@@ -1,0 +1,117 @@
+import {
+  EXIT_COURSE_DECISIONS,
+  type ExitCourseDecisionInputs,
+  type ExitCourseFacts,
+} from '../../../../libs/domain/exit-course/exit-course.decisions';
+import { EXIT_COURSE_STATUS, type ExitCourseState } from '../../../../libs/domain/exit-course/exit-course.types';
+import { decisionRoute, type CaseSlice } from '../cases/case-slice';
+import { instantOrNow } from '../common/instant-or-now';
+import {
+  AgreementSignedDto,
+  AssessmentInputDto,
+  MentorAssignmentDto,
+  MentorContactDto,
+  PsychologistCourseDto,
+} from './dto/agreement-support.dto';
+import { InterruptionDto } from './dto/interruption.dto';
+import {
+  ExpectedReleaseDateDto,
+  HandoverDecisionDto,
+  HandoverRedirectDto,
+  PrisonTransferDto,
+  ReadinessDto,
+  ReleaseDto,
+  ReleasePlanDto,
+} from './dto/release.dto';
+import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+
+/** The exit course as the API's case kernel knows it: its decisions, and the body each route takes. */
+export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInputs, ExitCourseFacts> = {
+  caseType: 'exit_course',
+  decisions: EXIT_COURSE_DECISIONS,
+  statuses: EXIT_COURSE_STATUS,
+  closedMessage: (statusText) => `Forløbet er ${statusText} og kan ikke ændres.`,
+  routes: {
+    'suitability-assessment': decisionRoute(SuitabilityAssessmentDto, (body, actor) => {
+      const decidedAt = instantOrNow(body.decidedAt);
+      return body.outcome === 'offer'
+        ? { outcome: 'offer', decidedAt, actor }
+        : { outcome: 'rejection', decidedAt, reason: body.reason ?? '', actor };
+    }),
+    'assessment-inputs': decisionRoute(AssessmentInputDto, (body, actor) => ({
+      party: body.party,
+      summary: body.summary,
+      recordedAt: instantOrNow(body.recordedAt),
+      actor,
+    })),
+    'agreement-signed': decisionRoute(AgreementSignedDto, (body, actor) => ({
+      signedAt: instantOrNow(body.signedAt),
+      actor,
+    })),
+    mentor: decisionRoute(MentorAssignmentDto, (body, actor) => ({
+      mentorRef: body.mentorRef,
+      assignedAt: instantOrNow(body.assignedAt),
+      actor,
+    })),
+    'mentor-contacts': decisionRoute(MentorContactDto, (body, actor) => ({
+      contactAt: instantOrNow(body.contactAt),
+      form: body.form,
+      durationMinutes: body.durationMinutes,
+      actor,
+    })),
+    'psychologist-course': decisionRoute(PsychologistCourseDto, (body, actor) => ({
+      event: body.event,
+      at: instantOrNow(body.at),
+      actor,
+    })),
+    transfer: decisionRoute(PrisonTransferDto, (body, actor) => ({
+      toInstitutionCode: body.toInstitutionCode,
+      transferredAt: instantOrNow(body.transferredAt),
+      actor,
+    })),
+    'release-plan': decisionRoute(ReleasePlanDto, (body, actor) => ({
+      municipalityCode: body.municipalityCode,
+      policeDistrictCode: body.policeDistrictCode,
+      actor,
+    })),
+    'expected-release-date': decisionRoute(ExpectedReleaseDateDto, (body, actor) => ({
+      expectedReleaseDate: body.expectedReleaseDate,
+      reason: body.reason,
+      actor,
+    })),
+    readiness: decisionRoute(ReadinessDto, (body, actor) => ({
+      item: body.item,
+      ready: body.ready,
+      ...(body.note ? { note: body.note } : {}),
+      actor,
+    })),
+    release: decisionRoute(ReleaseDto, (body, actor) => ({
+      releasedAt: instantOrNow(body.releasedAt),
+      ...(body.policeDistrictCode ? { policeDistrictCode: body.policeDistrictCode } : {}),
+      ...(body.municipalityCode ? { municipalityCode: body.municipalityCode } : {}),
+      actor,
+    })),
+    interruption: decisionRoute(InterruptionDto, (body, actor) => ({
+      by: body.by,
+      reason: body.reason,
+      interruptedAt: instantOrNow(body.interruptedAt),
+      actor,
+    })),
+    'handover-decision': decisionRoute(HandoverDecisionDto, (body, actor) => {
+      const common = { decidedAt: instantOrNow(body.decidedAt), actor };
+      return body.decision === 'accept'
+        ? {
+            decision: 'accept',
+            continuation: body.continuation!,
+            ...(body.reason ? { reason: body.reason } : {}),
+            ...common,
+          }
+        : { decision: 'decline', reason: body.reason ?? '', ...common };
+    }),
+    'handover-redirect': decisionRoute(HandoverRedirectDto, (body, actor) => ({
+      policeDistrictCode: body.policeDistrictCode,
+      redirectedAt: instantOrNow(undefined),
+      actor,
+    })),
+  },
+};

@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core';
+import { danishPage, launchChromium, logIn, logOut, screenshot } from '../support/browser';
+import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
+import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+/**
+ * The case page offers exactly the decisions the server lists in the case's `availableDecisions` — no more,
+ * no fewer, in its order and with its labels — for the caseworker who decides, after each decision taken on
+ * the page, at phone width too, and none to a read-only supervisor.
+ */
+let sut: SystemUnderTest;
+let browser: Browser;
+let page: Page;
+let kf: UserClient;
+let kfSupervisor: UserClient;
+let dks: UserClient;
+
+beforeAll(async () => {
+  sut = await startSystem();
+  kf = await sut.as('kf.storstroem');
+  kfSupervisor = await sut.as('kf.leder.storstroem');
+  dks = await sut.as('politi.kbh.dks');
+  browser = await launchChromium();
+  page = await danishPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sut?.stop();
+});
+
+interface Offered {
+  title: string;
+  form: string;
+}
+
+async function logInAs(username: string): Promise<void> {
+  await page.goto(sut.baseUrl);
+  await logIn(page, username);
+}
+
+/** The decisions the page shows: each one's title and the id of its form, in the page's order. */
+async function offeredOnPage(): Promise<Offered[]> {
+  // Runs in the page (this project's TypeScript has no DOM types).
+  return page.locator('details.decision').evaluateAll((elements: any[]) =>
+    elements.map((element) => ({
+      title: element.querySelector('summary').textContent.trim() as string,
+      form: element.querySelector('form').id as string,
+    })),
+  );
+}
+
+/** What the server says the user may decide on the case now, as the page should show it. */
+async function offeredByServer(user: UserClient, path: string, formIds: Record<string, string> = {}) {
+  const detail = await user('GET', path);
+  expect(detail.status).toBe(200);
+  return (detail.body.availableDecisions as { name: string; label: string }[]).map((decision) => ({
+    title: decision.label,
+    form: formIds[decision.name] ?? decision.name,
+  }));
+}
+
+async function openCase(path: string, heading: string): Promise<void> {
+  await page.goto(`${sut.baseUrl}/#/sag/${path}`);
+  await page.locator('h1', { hasText: heading }).waitFor();
+}
+
+it('offers the caseworker exactly the server’s decisions, before and after deciding on the page, and the supervisor none', async () => {
+  const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  const started = await kf('POST', '/api/exit-courses', {
+    personRef: person.personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-09-30',
+    paroleLinked: false,
+    referredAt: new Date(Date.now() - 5 * 24 * 3_600_000).toISOString(),
+  });
+  const path = `/api/exit-courses/${started.body.id}`;
+
+  await logInAs('kf.storstroem');
+  await openCase(`exit-courses/${started.body.id}`, 'Exit-forløb');
+  const before = await offeredByServer(kf, path);
+  expect(before.map((decision) => decision.form)).toEqual([
+    'suitability-assessment',
+    'transfer',
+    'expected-release-date',
+    'readiness',
+    'interruption',
+  ]);
+  expect(await offeredOnPage()).toEqual(before);
+  // The form of the open step's decision is the one opened.
+  expect(await page.locator('details.decision[open] summary').allInnerTexts()).toEqual(['Egnethedsvurdering']);
+
+  const assessment = page.locator('form#suitability-assessment');
+  await assessment.getByLabel('Tilbud om exit-aftale').check();
+  await assessment.getByRole('button', { name: 'Registrér vurderingen' }).click();
+  await page.locator('.notice.success', { hasText: 'Egnethedsvurdering: gemt.' }).waitFor();
+  const afterOffer = await offeredByServer(kf, path);
+  expect(afterOffer.map((decision) => decision.form)).toEqual([
+    'agreement-signed',
+    'transfer',
+    'expected-release-date',
+    'readiness',
+    'interruption',
+  ]);
+  expect(await offeredOnPage()).toEqual(afterOffer);
+
+  await page.locator('form#agreement-signed').getByRole('button', { name: 'Registrér underskriften' }).click();
+  await page.locator('.notice.success', { hasText: 'Exit-aftalen er underskrevet: gemt.' }).waitFor();
+  const afterSigning = await offeredByServer(kf, path);
+  expect(afterSigning).toHaveLength(8);
+  expect(await offeredOnPage()).toEqual(afterSigning);
+
+  // At phone width the same decisions, each reachable.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await openCase(`exit-courses/${started.body.id}`, 'Exit-forløb');
+  expect(await offeredOnPage()).toEqual(afterSigning);
+  const width = await page.locator('#decisions-heading').evaluate((element: any) => element.parentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await screenshot(page, '15-case-decisions-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logOut(page);
+
+  // Read-only: the server offers nothing, and the page shows no decision at all.
+  expect(await offeredByServer(kfSupervisor, path)).toEqual([]);
+  await logInAs('kf.leder.storstroem');
+  await openCase(`exit-courses/${started.body.id}`, 'Exit-forløb');
+  expect(await offeredOnPage()).toEqual([]);
+  expect(await page.locator('#decisions-heading').count()).toBe(0);
+  await logOut(page);
+});
+
+it('offers DKS its assessment on a new youth case, then the home visit', async () => {
+  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
+  const started = await dks('POST', '/api/dks-cases', {
+    personRef: youth.personRef,
+    policeDistrictCode: 'POL-KBH',
+    trigger: 'concerning_behaviour',
+    triggeredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  });
+  const path = `/api/dks-cases/${started.body.id}`;
+  const formIds = { assessment: 'dks-assessment' };
+
+  await logInAs('politi.kbh.dks');
+  await openCase(`dks-cases/${started.body.id}`, 'DKS-sag');
+  expect(await offeredOnPage()).toEqual([{ title: 'DKS-vurdering', form: 'dks-assessment' }]);
+  expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
+
+  const assessment = page.locator('form#dks-assessment');
+  await assessment.getByLabel('Ja').check();
+  await assessment.getByLabel('Begrundelse').fill('Set sammen med bandemedlemmer flere gange.');
+  await assessment.getByRole('button', { name: 'Registrér vurderingen' }).click();
+  await page.locator('.notice.success', { hasText: 'DKS-vurdering: gemt.' }).waitFor();
+  expect(await offeredOnPage()).toEqual([
+    { title: 'Planlæg hjemmebesøget', form: 'home-visit-plan' },
+    { title: 'Hjemmebesøget er holdt', form: 'home-visit' },
+  ]);
+  expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
+  await logOut(page);
+});
