@@ -60,6 +60,28 @@ describe('DKS case workflow', () => {
     await recordHistory('late-assessment', handle.workflowId);
   });
 
+  it('warns at the window the case started with, whatever the table says now', async () => {
+    // Started with a 2-hour window for the assessment: due soon 22 hours after the charge, not 18.
+    const triggeredAt = await now();
+    const handle = await start({ ...dksInput(triggeredAt), warningWindows: { dks_assessment: 2 } });
+    await harness.env.sleep(22 * HOUR_MS - 60_000);
+    expect((await handle.query(dksCaseStateQuery)).steps[0].warnedFor).toBeUndefined();
+    await harness.env.sleep(2 * 60_000);
+    const dueAt = new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString();
+    expect((await handle.query(dksCaseStateQuery)).steps[0].warnedFor).toBe(dueAt);
+  });
+
+  it('warns a case started without windows in its input at the windows it was recorded with', async () => {
+    const triggeredAt = await now();
+    const handle = await start(dksInput(triggeredAt));
+    await harness.env.sleep(18 * HOUR_MS - 60_000);
+    expect((await handle.query(dksCaseStateQuery)).steps[0].warnedFor).toBeUndefined();
+    await harness.env.sleep(2 * 60_000);
+    expect((await handle.query(dksCaseStateQuery)).steps[0].warnedFor).toBe(
+      new Date(triggeredAt.getTime() + 24 * HOUR_MS).toISOString(),
+    );
+  });
+
   it('counts the 24 hours as elapsed hours across the spring clock change', async () => {
     // Charged Saturday 2026-03-28 12:00 CET; the clocks jump at 02:00 that night, so 24 real hours later
     // is Sunday 13:00 CEST = 2026-03-29T11:00Z. Registered late: overdue at once.

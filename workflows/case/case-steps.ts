@@ -1,11 +1,12 @@
 import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
 import type { CaseStep } from '../../libs/domain/case/case-step';
 import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../../libs/domain/case/case-transition';
-import { warningAt } from '../../libs/domain/case/step-kinds';
+import { WARNING_WINDOWS_BEFORE_SNAPSHOT, warningAt, type WarningWindows } from '../../libs/domain/case/step-kinds';
 import { computeDueAt, latenessSeconds, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
 import type { Actor } from '../../libs/domain/case/actor';
 import { caseEvent } from './case-event';
 import type { ReadModelWriter } from './read-model-writer';
+import { PATCHES } from './patches';
 
 /**
  * The steps of one case and their durable deadline timers, for any workflow type. An expired deadline
@@ -13,17 +14,24 @@ import type { ReadModelWriter } from './read-model-writer';
  * already past (a fact registered late) makes it overdue at once; a deadline that moves re-arms.
  * Before the deadline, at its kind's warning time, the step is recorded as due soon (a warning notice).
  */
-/** The change that added due-soon warnings (a timer before each deadline). */
-export const DEADLINE_WARNING_PATCH = 'deadline-warning';
-
 export class CaseSteps<Kind extends string> {
   readonly steps: CaseStep<Kind>[] = [];
 
+  private readonly warningWindows: WarningWindows;
+  private readonly escalationDetails: (step: CaseStep<Kind>) => Record<string, string>;
+
   constructor(
     private readonly writer: ReadModelWriter,
-    /** Extra details for a step's escalation (e.g. what is still missing). */
-    private readonly escalationDetails: (step: CaseStep<Kind>) => Record<string, string> = () => ({}),
-  ) {}
+    options: {
+      /** The case's warning windows, from its input; a case started before they travelled there has none. */
+      warningWindows?: WarningWindows;
+      /** Extra details for a step's escalation (e.g. what is still missing). */
+      escalationDetails?: (step: CaseStep<Kind>) => Record<string, string>;
+    } = {},
+  ) {
+    this.warningWindows = options.warningWindows ?? WARNING_WINDOWS_BEFORE_SNAPSHOT;
+    this.escalationDetails = options.escalationDetails ?? (() => ({}));
+  }
 
   findOpen(kind: Kind): CaseStep<Kind> | undefined {
     return this.steps.find((step) => step.kind === kind && step.status === 'open');
@@ -95,8 +103,8 @@ export class CaseSteps<Kind extends string> {
     for (;;) {
       const armedDue = step.dueAt;
       // Runs recorded before warnings existed replay without the warning timer.
-      if (patched(DEADLINE_WARNING_PATCH)) {
-        const warnInMs = Date.parse(warningAt(step.kind, armedDue)) - Date.now();
+      if (patched(PATCHES.deadlineWarning.id)) {
+        const warnInMs = Date.parse(warningAt(step.kind, armedDue, this.warningWindows)) - Date.now();
         if (warnInMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, warnInMs))) {
           if (step.status !== 'open') return;
           continue;

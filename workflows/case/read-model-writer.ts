@@ -2,6 +2,7 @@ import { ActivityFailure, ApplicationFailure, patched, proxyActivities, workflow
 import type { ReadModelActivities } from '../../activities/read-model.activities';
 import type { CaseTransition, CaseType } from '../../libs/domain/case/case-transition';
 import { READ_MODEL_REJECTED, type ReadModelAttention } from '../../libs/domain/case/read-model-attention';
+import { PATCHES } from './patches';
 
 const { recordTransition, recordAttention, resolveAttention } = proxyActivities<ReadModelActivities>({
   startToCloseTimeout: '30 seconds',
@@ -9,9 +10,6 @@ const { recordTransition, recordAttention, resolveAttention } = proxyActivities<
   // database refuses for good is not retried at all: the activity fails it as ReadModelRejected.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-
-/** The change that holds a refused transition for operations instead of retrying it for ever. */
-export const READ_MODEL_ATTENTION_PATCH = 'read-model-attention';
 
 /**
  * Sends a case's transitions to the read model one at a time, in order, each with the next sequence
@@ -81,7 +79,7 @@ export class ReadModelWriter {
     try {
       await recordTransition(transition);
     } catch (error) {
-      if (!isRejection(error) || !patched(READ_MODEL_ATTENTION_PATCH)) throw error;
+      if (!isRejection(error) || !patched(PATCHES.readModelAttention.id)) throw error;
       await this.hold(transition, error as ActivityFailure);
       return;
     }

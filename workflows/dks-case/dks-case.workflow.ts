@@ -19,11 +19,9 @@ import { CaseSteps } from '../case/case-steps';
 import { dksCaseStateQuery, dksReadModelSyncedUpdate } from './dks-case.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
+import { PATCHES } from '../case/patches';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.dks_assessment.workflowIdPrefix;
-
-/** The change that added the home-visit planning step after a yes to a concern conversation. */
-export const HOME_VISIT_PLANNING_PATCH = 'home-visit-planning';
 
 /**
  * One DKS case (DOMAIN.md §3): the assessment due 24 elapsed hours after the charge or observation; on a
@@ -59,7 +57,7 @@ class DksCase {
 
   constructor(private readonly input: StartDksCaseInput) {
     this.writer = new ReadModelWriter(input.caseId, 'dks_assessment');
-    this.steps = new CaseSteps<DksStepKind>(this.writer);
+    this.steps = new CaseSteps<DksStepKind>(this.writer, { warningWindows: input.warningWindows });
   }
 
   snapshot(): DksCaseState {
@@ -110,7 +108,7 @@ class DksCase {
       this.status = 'awaiting_home_visit';
       this.writer.enqueue({ status: { status: this.status }, stepsClosed: [completed.record], events });
       // Until the visit is planned the case has a step of its own, so it is on the boards, not forgotten.
-      if (patched(HOME_VISIT_PLANNING_PATCH)) {
+      if (patched(PATCHES.homeVisitPlanning.id)) {
         const rule = this.input.deadlines.dksHomeVisitPlanning ?? DEADLINE_POLICY.dksHomeVisitPlanning.rule;
         this.steps.openByRule('home_visit_planning', rule, decision.decidedAt, decision.actor);
       }

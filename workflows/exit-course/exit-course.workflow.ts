@@ -39,11 +39,9 @@ import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
+import { PATCHES } from '../case/patches';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.exit_course.workflowIdPrefix;
-
-/** patched() id of the release-notice timer started with every course. */
-export const RELEASE_PREPARATION_PATCH = 'release-preparation';
 
 /**
  * One exit course (DOMAIN.md §1) from referral to its end. Temporal holds the process state; every
@@ -58,7 +56,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   if (input.carried) course.resume();
   else course.start();
   // Added after the first histories were recorded: courses started before it carry no release timer.
-  if (patched(RELEASE_PREPARATION_PATCH)) void course.watchRelease();
+  if (patched(PATCHES.releasePreparation.id)) void course.watchRelease();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
@@ -122,12 +120,14 @@ class ExitCourse {
 
   constructor(private readonly input: StartExitCourseInput) {
     this.writer = new ReadModelWriter(input.caseId, 'exit_course', input.carried?.lastSeq);
-    this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, (step) =>
+    this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, {
+      warningWindows: input.warningWindows,
       // What is not ready near release is named in the escalation.
-      step.kind === 'release_preparation'
-        ? { missing: missingReadiness(this.readiness).join(',') }
-        : ({} as Record<string, string>),
-    );
+      escalationDetails: (step) =>
+        step.kind === 'release_preparation'
+          ? { missing: missingReadiness(this.readiness).join(',') }
+          : ({} as Record<string, string>),
+    });
     this.institutionCode = input.institutionCode;
     this.expectedReleaseDate = input.expectedReleaseDate;
     const carried = input.carried?.state;

@@ -50,7 +50,7 @@ class NetworkCouncil {
 
   constructor(private readonly input: StartNetworkCouncilInput) {
     this.writer = new ReadModelWriter(input.caseId, 'network_council');
-    this.steps = new CaseSteps<NetworkCouncilStepKind>(this.writer);
+    this.steps = new CaseSteps<NetworkCouncilStepKind>(this.writer, { warningWindows: input.warningWindows });
   }
 
   snapshot(): NetworkCouncilState {

@@ -1,5 +1,5 @@
 import type { Role } from '../organisations/roles';
-import { DEADLINE_POLICY } from '../deadlines/deadline-policy';
+import { DEADLINE_POLICY, type DeadlineName } from '../deadlines/deadline-policy';
 import type { ExitCourseStepKind } from '../exit-course/exit-course.types';
 import type { DksStepKind } from '../youth/dks-case.types';
 import type { NetworkCouncilStepKind } from '../youth/network-council.types';
@@ -18,11 +18,18 @@ export interface StepKindDefinition {
   responsibleRole: Role;
   responsibleUnit: ResponsibleUnit;
   /**
-   * How long before the deadline the step counts as due soon and a warning notice goes out. Workflows
-   * arm their warning timers from this table, so a change here changes workflow commands: it must go
-   * through `patched()` (see workflows/case/case-steps.ts) and a re-recorded replay history.
+   * How long before the deadline the step counts as due soon and a warning notice goes out. A case's
+   * workflow keeps the windows in force when it started (`warningHours` of its input), so a change here
+   * reaches new cases only and needs no `patched()`; boards and the page read the table as it is now.
    */
   warningHours: number;
+  /** The deadline rule (deadline-policy.ts) the step is due by, for steps whose deadline is a rule. */
+  deadline?: DeadlineName;
+  /**
+   * Opened by the system on its own clock (the release notice), not at a moment someone stated: it does not
+   * stop facts from being registered afterwards with their real, earlier dates.
+   */
+  systemOpened?: boolean;
 }
 
 const DAY = 24;
@@ -35,6 +42,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 7 * DAY,
+    deadline: 'suitabilityAssessment',
   },
   agreement_signing: {
     caseType: 'exit_course',
@@ -42,6 +50,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 3 * DAY,
+    deadline: 'agreementSigning',
   },
   mentor_assignment: {
     caseType: 'exit_course',
@@ -49,6 +58,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 3 * DAY,
+    deadline: 'mentorAssignment',
   },
   mentor_contact: {
     caseType: 'exit_course',
@@ -56,6 +66,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 7 * DAY,
+    deadline: 'mentorContactCadence',
   },
   release_preparation: {
     caseType: 'exit_course',
@@ -63,6 +74,8 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 7 * DAY,
+    deadline: 'releaseReadiness',
+    systemOpened: true,
   },
   handover_decision: {
     caseType: 'exit_course',
@@ -70,6 +83,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'police_exit_officer',
     responsibleUnit: 'handover_district',
     warningHours: 2 * DAY,
+    deadline: 'handoverDecision',
   },
   handover_redirect: {
     caseType: 'exit_course',
@@ -77,6 +91,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'kf_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 2 * DAY,
+    deadline: 'handoverDecision',
   },
   dks_assessment: {
     caseType: 'dks_assessment',
@@ -84,6 +99,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'dks_officer',
     responsibleUnit: 'case_unit',
     warningHours: 6,
+    deadline: 'dksAssessment',
   },
   home_visit_planning: {
     caseType: 'dks_assessment',
@@ -91,6 +107,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'dks_officer',
     responsibleUnit: 'case_unit',
     warningHours: 2 * DAY,
+    deadline: 'dksHomeVisitPlanning',
   },
   home_visit: {
     caseType: 'dks_assessment',
@@ -105,6 +122,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'dks_officer',
     responsibleUnit: 'case_unit',
     warningHours: 3 * DAY,
+    deadline: 'dksFollowUpCheck',
   },
   network_council_convening: {
     caseType: 'network_council',
@@ -112,6 +130,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleRole: 'municipality_caseworker',
     responsibleUnit: 'case_unit',
     warningHours: 2 * DAY,
+    deadline: 'networkCouncilConvening',
   },
 });
 
@@ -126,9 +145,43 @@ export function stepLabel(kind: string): string {
   return isStepKind(kind) ? STEP_KINDS[kind].label : kind;
 }
 
-/** When a step with this deadline becomes due soon (ISO instant); elapsed hours, as the deadline is an instant. */
-export function warningAt(kind: string, dueAt: string): string {
-  const hours = isStepKind(kind) ? STEP_KINDS[kind].warningHours : 0;
+/** How many hours before its deadline each step kind becomes due soon: as a workflow input carries it. */
+export type WarningWindows = Readonly<Partial<Record<StepKind, number>>>;
+
+/** The warning windows in force now, for a case that starts now to keep. */
+export function currentWarningWindows(): Record<StepKind, number> {
+  return Object.fromEntries(STEP_KIND_NAMES.map((kind) => [kind, STEP_KINDS[kind].warningHours])) as Record<
+    StepKind,
+    number
+  >;
+}
+
+/**
+ * The windows of cases started before their input carried any (recorded histories, running cases): frozen
+ * as they were then, so those cases replay unchanged whatever the table says later.
+ */
+export const WARNING_WINDOWS_BEFORE_SNAPSHOT: WarningWindows = Object.freeze({
+  suitability_assessment: 168,
+  agreement_signing: 72,
+  mentor_assignment: 72,
+  mentor_contact: 168,
+  release_preparation: 168,
+  handover_decision: 48,
+  handover_redirect: 48,
+  dks_assessment: 6,
+  home_visit_planning: 48,
+  home_visit: 24,
+  follow_up_check: 72,
+  network_council_convening: 48,
+});
+
+/**
+ * When a step with this deadline becomes due soon (ISO instant); elapsed hours, as the deadline is an
+ * instant. `windows`: a case's own (its workflow input); by default the table's.
+ */
+export function warningAt(kind: string, dueAt: string, windows?: WarningWindows): string {
+  // A kind newer than the case's snapshot takes the table's window.
+  const hours = isStepKind(kind) ? (windows?.[kind] ?? STEP_KINDS[kind].warningHours) : 0;
   return new Date(Date.parse(dueAt) - hours * 3_600_000).toISOString();
 }
 

@@ -23,6 +23,7 @@ import type {
 } from './exit-course.types';
 import { ASSESSMENT_PARTIES, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
+import { STEP_KINDS } from '../case/step-kinds';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
@@ -43,15 +44,10 @@ export function openStep(state: ExitCourseState, kind: ExitCourseStepKind): Step
   return state.steps.find((step) => step.kind === kind && step.status === 'open');
 }
 
-/**
- * Steps the system opens on its own clock (the release notice's preparation step) rather than at a moment
- * someone stated; they must not stop facts from being registered afterwards with their real, earlier dates.
- */
-const SYSTEM_OPENED_STEPS: readonly string[] = ['release_preparation'];
-
 /** The latest moment the course has recorded from stated facts: a new decision cannot be dated before it. */
 function latestRecordedMoment(state: ExitCourseState): string {
-  const stated = state.steps.filter((step) => !SYSTEM_OPENED_STEPS.includes(step.kind));
+  // A step the system opened on its own clock does not stop facts being registered with their real dates.
+  const stated = state.steps.filter((step) => !STEP_KINDS[step.kind].systemOpened);
   const moments = [state.referredAt, ...stated.flatMap((step) => [step.openedAt, step.completedAt ?? step.openedAt])];
   return moments.reduce((latest, moment) => (Date.parse(moment) > Date.parse(latest) ? moment : latest));
 }

@@ -1,3 +1,4 @@
+import type { WarningWindows } from '../case/step-kinds';
 import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
@@ -69,6 +70,8 @@ export interface StartExitCourseInput {
   referredAt: string;
   /** Deadline rules in force when the course started. */
   deadlines: DeadlinePolicySnapshot;
+  /** Warning windows in force when the case started (hours before each step kind's deadline). */
+  warningWindows?: WarningWindows;
   actor: Actor;
   /** Continue as new once the history has this many events (Temporal may suggest it sooner). */
   historyEventLimit?: number;

@@ -1,3 +1,4 @@
+import type { WarningWindows } from '../case/step-kinds';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
@@ -38,6 +39,8 @@ export interface StartDksCaseInput {
   /** ISO instant of the charge or the observation: the 24 hours count from here. */
   triggeredAt: string;
   deadlines: DeadlinePolicySnapshot;
+  /** Warning windows in force when the case started (hours before each step kind's deadline). */
+  warningWindows?: WarningWindows;
   actor: Actor;
 }
 

@@ -1,3 +1,4 @@
+import type { WarningWindows } from '../case/step-kinds';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
@@ -44,6 +45,8 @@ export interface StartNetworkCouncilInput {
   /** ISO instant the police's documentation was received: the 7 days count from here. */
   documentationReceivedAt: string;
   deadlines: DeadlinePolicySnapshot;
+  /** Warning windows in force when the case started (hours before each step kind's deadline). */
+  warningWindows?: WarningWindows;
   actor: Actor;
 }
 

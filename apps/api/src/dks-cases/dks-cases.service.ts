@@ -1,3 +1,4 @@
+import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import { DKS_CASE_SLICE } from './dks-case.slice';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -58,6 +59,7 @@ export class DksCasesService {
       trigger: dto.trigger,
       triggeredAt,
       deadlines: this.config.deadlines,
+      warningWindows: currentWarningWindows(),
       actor: { id: user.id },
     });
     return claim;

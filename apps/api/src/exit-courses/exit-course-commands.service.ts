@@ -1,3 +1,4 @@
+import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -62,6 +63,7 @@ export class ExitCourseCommandsService {
       paroleLinked: dto.paroleLinked,
       referredAt,
       deadlines: this.config.deadlines,
+      warningWindows: currentWarningWindows(),
       actor,
     };
     try {

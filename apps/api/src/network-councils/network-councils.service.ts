@@ -1,3 +1,4 @@
+import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
@@ -66,6 +67,7 @@ export class NetworkCouncilsService {
       suspicion: dto.suspicion,
       documentationReceivedAt: receivedAt,
       deadlines: this.config.deadlines,
+      warningWindows: currentWarningWindows(),
       actor: { id: user.id },
     });
     return claim;

@@ -1,0 +1,115 @@
+/**
+ * Every `patched()` id the workflows use, with why it exists and the recorded histories that replay each
+ * of its branches (test/replay/histories). A workflow imports its id from here; the replay suite fails
+ * when a `patched()` call names an id that is not registered here, or when a history listed here does not
+ * take the branch it is listed for.
+ *
+ * Deprecating one (Temporal's v2 → `deprecatePatch` → vFinal): once no run that started before the patch
+ * can still be open or be replayed (every such case closed, and past the namespace's retention), replace
+ * `patched(id)` by `deprecatePatch(id)` and drop the old branch; once no run that started before the
+ * deprecation is open, drop the call and this entry.
+ */
+export interface PatchRecord {
+  /** The id `patched()` records in the history: never change it. */
+  readonly id: string;
+  /** The day the change was made. */
+  readonly since: string;
+  readonly reason: string;
+  /** Histories recorded with the change (they take the new branch). */
+  readonly newBranch: readonly string[];
+  /** Histories of the same workflow types recorded before it (no marker: they replay without the change). */
+  readonly oldBranch: readonly string[];
+  /** When `deprecatePatch` may replace it. */
+  readonly deprecateWhen: string;
+}
+
+export const PATCHES = {
+  releasePreparation: {
+    id: 'release-preparation',
+    since: '2026-11-24',
+    reason: 'Every exit course arms a release-notice timer (release preparation before the expected release date).',
+    newBranch: [
+      'exit-course.handed-over-continued',
+      'exit-course.handover-declined-redirected-closed',
+      'exit-course.overdue-with-warning',
+      'exit-course.release-date-moved',
+      'exit-course.release-notice',
+    ],
+    oldBranch: [
+      'exit-course.continued-as-new',
+      'exit-course.interrupted-by-inmate',
+      'exit-course.interrupted-by-kriminalforsorgen',
+      'exit-course.interrupted-during-assessment',
+      'exit-course.joint-assessment',
+      'exit-course.late-offer',
+      'exit-course.mentor-support',
+      'exit-course.overdue',
+      'exit-course.prison-transfer',
+      'exit-course.refusals',
+      'exit-course.rejected',
+      'exit-course.signed',
+      'exit-course.signing-overdue',
+    ],
+    deprecateWhen: 'No exit course started before 2026-11-24 is open or replayable.',
+  },
+  deadlineWarning: {
+    id: 'deadline-warning',
+    since: '2026-11-24',
+    reason: 'A due-soon warning timer before every deadline (the warning notice).',
+    newBranch: [
+      'dks-case.deadline-notices',
+      'dks-case.home-visit-planning',
+      'exit-course.overdue-with-warning',
+      'network-council.agreements-made-with-warning',
+      'network-council.read-model-held-across-deadline',
+      'network-council.read-model-refused-then-redriven',
+    ],
+    oldBranch: [
+      'dks-case.followed-up',
+      'dks-case.late-assessment',
+      'exit-course.continued-as-new',
+      'exit-course.handed-over-continued',
+      'exit-course.handover-declined-redirected-closed',
+      'exit-course.interrupted-by-inmate',
+      'exit-course.interrupted-by-kriminalforsorgen',
+      'exit-course.interrupted-during-assessment',
+      'exit-course.joint-assessment',
+      'exit-course.late-offer',
+      'exit-course.mentor-support',
+      'exit-course.overdue',
+      'exit-course.prison-transfer',
+      'exit-course.refusals',
+      'exit-course.rejected',
+      'exit-course.release-date-moved',
+      'exit-course.release-notice',
+      'exit-course.signed',
+      'exit-course.signing-overdue',
+      'network-council.agreements-made',
+    ],
+    deprecateWhen: 'No case of any type started before 2026-11-24 is open or replayable.',
+  },
+  homeVisitPlanning: {
+    id: 'home-visit-planning',
+    since: '2026-11-24',
+    reason: 'After a yes to a concern conversation, a home-visit planning step, so the case is never without one.',
+    newBranch: ['dks-case.home-visit-planning'],
+    oldBranch: ['dks-case.deadline-notices', 'dks-case.followed-up', 'dks-case.late-assessment'],
+    deprecateWhen: 'No DKS case assessed before 2026-11-24 is open or replayable.',
+  },
+  readModelAttention: {
+    id: 'read-model-attention',
+    since: '2026-12-01',
+    reason:
+      'A transition the read model refuses for good holds the case for operations instead of failing the workflow task.',
+    newBranch: ['network-council.read-model-held-across-deadline', 'network-council.read-model-refused-then-redriven'],
+    oldBranch: [
+      'dks-case.deadline-notices',
+      'dks-case.followed-up',
+      'dks-case.home-visit-planning',
+      'dks-case.late-assessment',
+      'network-council.agreements-made',
+      'network-council.agreements-made-with-warning',
+    ],
+    deprecateWhen: 'No case started before 2026-12-01 is open or replayable.',
+  },
+} as const satisfies Record<string, PatchRecord>;
