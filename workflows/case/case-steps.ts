@@ -76,6 +76,18 @@ export class CaseSteps<Kind extends string> {
     };
   }
 
+  /**
+   * Moves the open step of a kind to a new deadline (its timer re-arms; an escalation is lifted) and returns
+   * the record for the caller to enqueue with its own; `undefined` when no such step is open.
+   */
+  reschedule(kind: Kind, dueAt: string): { stepId: string; dueAt: string } | undefined {
+    const step = this.findOpen(kind);
+    if (!step) return undefined;
+    step.dueAt = dueAt;
+    delete step.overdueAt;
+    return { stepId: step.stepId, dueAt };
+  }
+
   cancelOpen(at: string): CaseStep<Kind>[] {
     const open = this.steps.filter((step) => step.status === 'open');
     for (const step of open) {

@@ -119,7 +119,6 @@ class DksCase {
 
   /** Planning opens the home-visit step, due at the planned time; a new plan moves it. */
   planHomeVisit(decision: HomeVisitPlanInput): void {
-    const planned = this.steps.findOpen('home_visit');
     const events = [
       caseEvent('home_visit_planned', new Date().toISOString(), decision.actor, {
         details: { plannedFor: decision.plannedFor },
@@ -127,14 +126,9 @@ class DksCase {
     ];
     this.status = 'home_visit_planned';
     this.completePlanning(new Date().toISOString(), 'planned', decision.actor);
-    if (planned) {
-      planned.dueAt = decision.plannedFor;
-      delete planned.overdueAt;
-      this.writer.enqueue({
-        status: { status: this.status },
-        stepsRescheduled: [{ stepId: planned.stepId, dueAt: planned.dueAt }],
-        events,
-      });
+    const moved = this.steps.reschedule('home_visit', decision.plannedFor);
+    if (moved) {
+      this.writer.enqueue({ status: { status: this.status }, stepsRescheduled: [moved], events });
       return;
     }
     this.writer.enqueue({ status: { status: this.status }, events });

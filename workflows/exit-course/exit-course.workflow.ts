@@ -1,39 +1,31 @@
-import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { condition,continueAsNew,patched,setHandler,workflowInfo,uuid4 } from '@temporalio/workflow';
+import type { CaseEventRecord,NotificationRecord,StepClosedRecord } from '../../libs/domain/case/case-transition';
 import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
 import type { DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
-import { DEADLINE_POLICY, type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
-import { calendarDays, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
+import { DEADLINE_POLICY,type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
+import { calendarDays,startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
 import { parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
-import { isFinal, missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
+import { isFinal,missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
 import type {
-  AgreementSignedInput,
-  AssessmentParty,
-  AssessmentPartyInput,
-  ExitCourseState,
-  MentorAssignmentInput,
-  MentorContactInput,
-  MentorSupport,
-  PrisonTransferInput,
-  PsychologistCourseInput,
-  ReleasePlanInput,
-  PsychologistCourseStatus,
-  ReleaseInput,
-  HandoverDecisionInput,
-  HandoverRedirectInput,
-  Readiness,
-  ReadinessInput,
-  ReleaseDateChangeInput,
-  ExitCourseStatus,
-  ExitCourseStepKind,
-  InterruptionInput,
-  StartExitCourseInput,
-  StepState,
-  SuitabilityAssessmentInput,
+AgreementSignedInput,AssessmentPartyInput,
+ExitCourseState,
+MentorAssignmentInput,
+MentorContactInput,PrisonTransferInput,
+PsychologistCourseInput,
+ReleasePlanInput,ReleaseInput,
+HandoverDecisionInput,
+HandoverRedirectInput,ReadinessInput,
+ReleaseDateChangeInput,
+ExitCourseStatus,
+ExitCourseStepKind,
+InterruptionInput,
+StartExitCourseInput,
+StepState,
+SuitabilityAssessmentInput
 } from '../../libs/domain/exit-course/exit-course.types';
 import { EXIT_COURSE_STATUS } from '../../libs/domain/exit-course/exit-course.types';
-import { exitCourseStateQuery, readModelSyncedUpdate } from './exit-course.messages';
-import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
+import { exitCourseStateQuery,readModelSyncedUpdate } from './exit-course.messages';
+import { onDecisions,onReadModelMessages,refuseUnencrypted,settleWrites } from '../case/case-decisions';
 import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
@@ -94,25 +86,35 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
 /** Well below Temporal's limits (warnings at 10,240 events); the server may suggest continuing sooner. */
 export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
 
+/** A course's state but its steps (those are its CaseSteps'): the one object a run carries and answers with. */
+type CourseFacts = Omit<ExitCourseState, 'steps'>;
+
+function initialFacts(input: StartExitCourseInput): CourseFacts {
+  return {
+    caseId: input.caseId,
+    status: 'awaiting_suitability_assessment',
+    referredAt: input.referredAt,
+    mentor: { contactCount: 0, contactMinutes: 0 },
+    psychologistCourse: 'not_started',
+    paroleLinked: input.paroleLinked,
+    assessmentInputs: [],
+    institutionCode: input.institutionCode,
+    expectedReleaseDate: input.expectedReleaseDate,
+    readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
+  };
+}
+
+/** A deep copy of plain JSON data (what crosses Temporal): no part of a snapshot is shared with the state. */
+const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 class ExitCourse {
   readonly writer: ReadModelWriter;
-  status: ExitCourseStatus = 'awaiting_suitability_assessment';
   private readonly stepTracker: CaseSteps<ExitCourseStepKind>;
-  private closedAt?: string;
-  private readonly mentor: MentorSupport = { contactCount: 0, contactMinutes: 0 };
-  private psychologistCourse: PsychologistCourseStatus = 'not_started';
-  private readonly assessmentInputs: AssessmentParty[] = [];
-  private institutionCode: string;
-  private releasePlan?: { municipalityCode: string; policeDistrictCode: string };
-  private expectedReleaseDate: string;
-  private readonly readiness: Readiness = {
-    housing: false,
-    income: false,
-    job_or_education_plan: false,
-    mentor_continuity: false,
-  };
-  private releaseNoticeSentAt?: string;
-  private handover?: ExitCourseState['handover'];
+  private readonly state: CourseFacts;
+
+  get status(): ExitCourseStatus {
+    return this.state.status;
+  }
 
   private get steps(): StepState[] {
     return this.stepTracker.steps;
@@ -125,25 +127,16 @@ class ExitCourse {
       // What is not ready near release is named in the escalation.
       escalationDetails: (step) =>
         step.kind === 'release_preparation'
-          ? { missing: missingReadiness(this.readiness).join(',') }
+          ? { missing: missingReadiness(this.state.readiness).join(',') }
           : ({} as Record<string, string>),
     });
-    this.institutionCode = input.institutionCode;
-    this.expectedReleaseDate = input.expectedReleaseDate;
     const carried = input.carried?.state;
     if (carried) {
-      this.status = carried.status;
-      this.steps.push(...carried.steps.map((step) => ({ ...step })));
-      this.closedAt = carried.closedAt;
-      Object.assign(this.mentor, carried.mentor);
-      this.psychologistCourse = carried.psychologistCourse;
-      this.assessmentInputs.push(...carried.assessmentInputs);
-      this.institutionCode = carried.institutionCode;
-      this.releasePlan = carried.releasePlan && { ...carried.releasePlan };
-      this.expectedReleaseDate = carried.expectedReleaseDate;
-      Object.assign(this.readiness, carried.readiness);
-      this.releaseNoticeSentAt = carried.releaseNoticeSentAt;
-      this.handover = carried.handover && { ...carried.handover };
+      const { steps, ...facts } = copyOf(carried);
+      this.state = facts;
+      this.steps.push(...steps);
+    } else {
+      this.state = initialFacts(input);
     }
   }
 
@@ -153,23 +146,7 @@ class ExitCourse {
   }
 
   snapshot(): ExitCourseState {
-    return {
-      caseId: this.input.caseId,
-      status: this.status,
-      referredAt: this.input.referredAt,
-      steps: this.steps.map((step) => ({ ...step })),
-      ...(this.closedAt ? { closedAt: this.closedAt } : {}),
-      mentor: { ...this.mentor },
-      psychologistCourse: this.psychologistCourse,
-      paroleLinked: this.input.paroleLinked,
-      assessmentInputs: [...this.assessmentInputs],
-      institutionCode: this.institutionCode,
-      ...(this.releasePlan ? { releasePlan: { ...this.releasePlan } } : {}),
-      expectedReleaseDate: this.expectedReleaseDate,
-      readiness: { ...this.readiness },
-      ...(this.releaseNoticeSentAt ? { releaseNoticeSentAt: this.releaseNoticeSentAt } : {}),
-      ...(this.handover ? { handover: { ...this.handover } } : {}),
-    };
+    return { ...copyOf(this.state), steps: copyOf(this.steps) };
   }
 
   start(): void {
@@ -180,7 +157,7 @@ class ExitCourse {
         workflowId: `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
         personRef: input.personRef,
         orgUnit: input.institutionCode,
-        status: this.status,
+        status: this.state.status,
         openedAt: input.referredAt,
         exitCourse: { expectedReleaseDate: input.expectedReleaseDate, paroleLinked: input.paroleLinked },
       },
@@ -201,9 +178,9 @@ class ExitCourse {
   recordSuitabilityAssessment(assessment: SuitabilityAssessmentInput): void {
     const completed = this.stepTracker.complete('suitability_assessment', assessment.decidedAt, assessment.outcome);
     if (assessment.outcome === 'offer') {
-      this.status = 'awaiting_agreement_signature';
+      this.state.status = 'awaiting_agreement_signature';
       this.writer.enqueue({
-        status: { status: this.status },
+        status: { status: this.state.status },
         stepsClosed: [completed.record],
         events: [
           caseEvent('suitability_offer', assessment.decidedAt, assessment.actor, { stepId: completed.step.stepId }),
@@ -233,7 +210,7 @@ class ExitCourse {
   }
 
   recordAssessmentInput(input: AssessmentPartyInput): void {
-    this.assessmentInputs.push(input.party);
+    this.state.assessmentInputs.push(input.party);
     this.writer.enqueue({
       events: [
         caseEvent('assessment_input_recorded', input.recordedAt, input.actor, {
@@ -246,9 +223,9 @@ class ExitCourse {
 
   recordAgreementSigned(input: AgreementSignedInput): void {
     const completed = this.stepTracker.complete('agreement_signing', input.signedAt, 'signed');
-    this.status = 'agreement_active';
+    this.state.status = 'agreement_active';
     this.writer.enqueue({
-      status: { status: this.status },
+      status: { status: this.state.status },
       stepsClosed: [completed.record],
       events: [
         caseEvent('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }),
@@ -265,9 +242,9 @@ class ExitCourse {
 
   /** The first assignment completes the mentor-assignment step and starts the contact cadence; later ones change mentor. */
   assignMentor(input: MentorAssignmentInput): void {
-    const previous = this.mentor.mentorRef;
-    this.mentor.mentorRef = input.mentorRef;
-    this.mentor.assignedAt = input.assignedAt;
+    const previous = this.state.mentor.mentorRef;
+    this.state.mentor.mentorRef = input.mentorRef;
+    this.state.mentor.assignedAt = input.assignedAt;
     const assignment = this.steps.find((step) => step.kind === 'mentor_assignment' && step.status === 'open');
     const completed = assignment
       ? this.stepTracker.complete('mentor_assignment', input.assignedAt, 'assigned')
@@ -298,10 +275,10 @@ class ExitCourse {
    * contact; a contact logged afterwards for an earlier date is recorded without moving the cadence.
    */
   logMentorContact(input: MentorContactInput): void {
-    this.mentor.contactCount += 1;
-    this.mentor.contactMinutes += input.durationMinutes;
-    if (!this.mentor.lastContactAt || Date.parse(input.contactAt) > Date.parse(this.mentor.lastContactAt)) {
-      this.mentor.lastContactAt = input.contactAt;
+    this.state.mentor.contactCount += 1;
+    this.state.mentor.contactMinutes += input.durationMinutes;
+    if (!this.state.mentor.lastContactAt || Date.parse(input.contactAt) > Date.parse(this.state.mentor.lastContactAt)) {
+      this.state.mentor.lastContactAt = input.contactAt;
     }
     const cadence = this.steps.find((step) => step.kind === 'mentor_contact' && step.status === 'open');
     const movesCadence = cadence !== undefined && Date.parse(input.contactAt) >= Date.parse(cadence.openedAt);
@@ -316,7 +293,7 @@ class ExitCourse {
           contactAt: input.contactAt,
           form: input.form,
           durationMinutes: input.durationMinutes,
-          mentorRef: this.mentor.mentorRef!,
+          mentorRef: this.state.mentor.mentorRef!,
         },
       ],
       stepsClosed: completed ? [completed.record] : [],
@@ -337,9 +314,9 @@ class ExitCourse {
   }
 
   recordPsychologistCourse(input: PsychologistCourseInput): void {
-    this.psychologistCourse = input.event === 'started' ? 'ongoing' : 'ended';
+    this.state.psychologistCourse = input.event === 'started' ? 'ongoing' : 'ended';
     this.writer.enqueue({
-      exitCourseFacts: { psychologistCourse: this.psychologistCourse },
+      exitCourseFacts: { psychologistCourse: this.state.psychologistCourse },
       events: [
         caseEvent(
           input.event === 'started' ? 'psychologist_course_started' : 'psychologist_course_ended',
@@ -355,8 +332,8 @@ class ExitCourse {
    * read-only history. The municipality and police district of the release plan are told (outbox).
    */
   recordPrisonTransfer(input: PrisonTransferInput): void {
-    const from = this.institutionCode;
-    this.institutionCode = input.toInstitutionCode;
+    const from = this.state.institutionCode;
+    this.state.institutionCode = input.toInstitutionCode;
     this.writer.enqueue({
       orgUnit: input.toInstitutionCode,
       accessChanges: [
@@ -373,11 +350,11 @@ class ExitCourse {
   }
 
   setReleasePlan(input: ReleasePlanInput): void {
-    this.releasePlan = { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode };
+    this.state.releasePlan = { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode };
     this.writer.enqueue({
       exitCourseFacts: { releaseMunicipality: input.municipalityCode, releaseDistrict: input.policeDistrictCode },
       // A plan made (or changed) after the release notice: its units must be told now, not never.
-      notifications: this.releaseNoticeSentAt ? this.notify('release_notice') : [],
+      notifications: this.state.releaseNoticeSentAt ? this.notify('release_notice') : [],
       events: [
         caseEvent('release_plan_set', new Date().toISOString(), input.actor, {
           details: { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode },
@@ -388,12 +365,14 @@ class ExitCourse {
 
   /** One notice to each of the release plan's municipality and police district (none before there is a plan). */
   private notify(kind: NotificationRecord['kind']): NotificationRecord[] {
-    if (!this.releasePlan) return [];
-    return [this.releasePlan.municipalityCode, this.releasePlan.policeDistrictCode].map((recipientUnit) => ({
-      notificationId: uuid4(),
-      recipientUnit,
-      kind,
-    }));
+    if (!this.state.releasePlan) return [];
+    return [this.state.releasePlan.municipalityCode, this.state.releasePlan.policeDistrictCode].map(
+      (recipientUnit) => ({
+        notificationId: uuid4(),
+        recipientUnit,
+        kind,
+      }),
+    );
   }
 
   /**
@@ -402,13 +381,13 @@ class ExitCourse {
    * to, which must accept or decline within the policy deadline. The municipality can read the case.
    */
   recordRelease(input: ReleaseInput): void {
-    const policeDistrictCode = input.policeDistrictCode ?? this.releasePlan!.policeDistrictCode;
-    const municipalityCode = input.municipalityCode ?? this.releasePlan!.municipalityCode;
-    this.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
-    this.status = 'awaiting_handover_decision';
+    const policeDistrictCode = input.policeDistrictCode ?? this.state.releasePlan!.policeDistrictCode;
+    const municipalityCode = input.municipalityCode ?? this.state.releasePlan!.municipalityCode;
+    this.state.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
+    this.state.status = 'awaiting_handover_decision';
     const cancelled = this.stepTracker.cancelOpen(input.releasedAt);
     this.writer.enqueue({
-      status: { status: this.status },
+      status: { status: this.state.status },
       stepsClosed: cancelled.map((step) => ({
         stepId: step.stepId,
         status: 'cancelled' as const,
@@ -420,7 +399,7 @@ class ExitCourse {
         releaseMunicipality: municipalityCode,
       },
       accessChanges: [
-        { orgUnit: this.institutionCode, access: 'read' },
+        { orgUnit: this.state.institutionCode, access: 'read' },
         { orgUnit: municipalityCode, access: 'read' },
         { orgUnit: policeDistrictCode, access: 'write' },
       ],
@@ -431,8 +410,8 @@ class ExitCourse {
       events: [
         caseEvent('released', input.releasedAt, input.actor, {
           details: {
-            institutionCode: this.institutionCode,
-            notReady: missingReadiness(this.readiness).join(',') || null,
+            institutionCode: this.state.institutionCode,
+            notReady: missingReadiness(this.state.readiness).join(',') || null,
           },
         }),
         caseEvent('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
@@ -449,9 +428,9 @@ class ExitCourse {
 
   decideHandover(input: HandoverDecisionInput): void {
     const completed = this.stepTracker.complete('handover_decision', input.decidedAt, input.decision);
-    const district = this.handover!.policeDistrictCode;
+    const district = this.state.handover!.policeDistrictCode;
     if (input.decision === 'accept') {
-      this.handover!.continuation = input.continuation;
+      this.state.handover!.continuation = input.continuation;
       this.writer.enqueue({
         exitCourseFacts: { handoverContinuation: input.continuation },
         events: [],
@@ -472,13 +451,13 @@ class ExitCourse {
       return;
     }
     // Declined: back to Kriminalforsorgen, which hands over to another district; the district keeps history.
-    this.status = 'handover_declined';
+    this.state.status = 'handover_declined';
     this.writer.enqueue({
-      status: { status: this.status },
+      status: { status: this.state.status },
       stepsClosed: [completed.record],
       accessChanges: [
         { orgUnit: district, access: 'read' },
-        { orgUnit: this.institutionCode, access: 'write' },
+        { orgUnit: this.state.institutionCode, access: 'write' },
       ],
       events: [
         caseEvent('handover_declined', input.decidedAt, input.actor, {
@@ -494,14 +473,14 @@ class ExitCourse {
 
   redirectHandover(input: HandoverRedirectInput): void {
     const completed = this.stepTracker.complete('handover_redirect', input.redirectedAt, 'redirected');
-    this.handover = { ...this.handover!, policeDistrictCode: input.policeDistrictCode };
-    this.status = 'awaiting_handover_decision';
+    this.state.handover = { ...this.state.handover!, policeDistrictCode: input.policeDistrictCode };
+    this.state.status = 'awaiting_handover_decision';
     this.writer.enqueue({
-      status: { status: this.status },
+      status: { status: this.state.status },
       stepsClosed: [completed.record],
       exitCourseFacts: { handoverDistrict: input.policeDistrictCode },
       accessChanges: [
-        { orgUnit: this.institutionCode, access: 'read' },
+        { orgUnit: this.state.institutionCode, access: 'read' },
         { orgUnit: input.policeDistrictCode, access: 'write' },
       ],
       notifications: [{ notificationId: uuid4(), recipientUnit: input.policeDistrictCode, kind: 'handover' }],
@@ -552,14 +531,14 @@ class ExitCourse {
     stepsClosed: StepClosedRecord[],
     events: CaseEventRecord[],
   ): void {
-    this.status = status;
-    this.closedAt = at;
+    this.state.status = status;
+    this.state.closedAt = at;
     this.writer.enqueue({ status: { status, closedAt: at }, stepsClosed, events });
   }
 
   /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
   private get inPrison(): boolean {
-    return EXIT_COURSE_STATUS.inPrison(this.status);
+    return EXIT_COURSE_STATUS.inPrison(this.state.status);
   }
 
   /**
@@ -568,12 +547,12 @@ class ExitCourse {
    * due a policy period before release, done when the readiness checklist is complete.
    */
   async watchRelease(): Promise<void> {
-    while (this.inPrison && !this.releaseNoticeSentAt) {
-      const armedFor = this.expectedReleaseDate;
+    while (this.inPrison && !this.state.releaseNoticeSentAt) {
+      const armedFor = this.state.expectedReleaseDate;
       const waitMs = this.noticeAt(armedFor).getTime() - Date.now();
       if (waitMs > 0) {
-        await condition(() => this.expectedReleaseDate !== armedFor || !this.inPrison, waitMs);
-        if (this.expectedReleaseDate !== armedFor) continue;
+        await condition(() => this.state.expectedReleaseDate !== armedFor || !this.inPrison, waitMs);
+        if (this.state.expectedReleaseDate !== armedFor) continue;
         if (!this.inPrison) return;
       }
       this.sendReleaseNotice();
@@ -582,7 +561,7 @@ class ExitCourse {
 
   private sendReleaseNotice(): void {
     const now = new Date().toISOString();
-    this.releaseNoticeSentAt = now;
+    this.state.releaseNoticeSentAt = now;
     const notifications = this.notify('release_notice');
     this.writer.enqueue({
       exitCourseFacts: { releaseNoticeSentAt: now },
@@ -594,14 +573,14 @@ class ExitCourse {
           { id: SYSTEM_ACTOR_ID },
           {
             details: {
-              expectedReleaseDate: this.expectedReleaseDate,
+              expectedReleaseDate: this.state.expectedReleaseDate,
               recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
             },
           },
         ),
       ],
     });
-    if (missingReadiness(this.readiness).length > 0) {
+    if (missingReadiness(this.state.readiness).length > 0) {
       this.stepTracker.open('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
     }
   }
@@ -612,7 +591,7 @@ class ExitCourse {
 
   private preparationDueAt(): string {
     return startOfDaysBefore(
-      parseLocalDate(this.expectedReleaseDate)!,
+      parseLocalDate(this.state.expectedReleaseDate)!,
       calendarDays(this.deadline('releaseReadiness')),
     ).toISOString();
   }
@@ -623,20 +602,15 @@ class ExitCourse {
   }
 
   changeExpectedReleaseDate(input: ReleaseDateChangeInput): void {
-    const from = this.expectedReleaseDate;
-    this.expectedReleaseDate = input.expectedReleaseDate;
-    const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
-    const moved: { stepId: string; dueAt: string }[] = [];
-    if (preparation) {
-      preparation.dueAt = this.preparationDueAt();
-      delete preparation.overdueAt;
-      moved.push({ stepId: preparation.stepId, dueAt: preparation.dueAt });
-    }
+    const from = this.state.expectedReleaseDate;
+    this.state.expectedReleaseDate = input.expectedReleaseDate;
+    const rescheduled = this.stepTracker.reschedule('release_preparation', this.preparationDueAt());
+    const moved = rescheduled ? [rescheduled] : [];
     this.writer.enqueue({
       exitCourseFacts: { expectedReleaseDate: input.expectedReleaseDate },
       stepsRescheduled: moved,
       // Those already told about the release are told that its date moved.
-      notifications: this.releaseNoticeSentAt ? this.notify('release_date_changed') : [],
+      notifications: this.state.releaseNoticeSentAt ? this.notify('release_date_changed') : [],
       events: [
         caseEvent('expected_release_date_changed', new Date().toISOString(), input.actor, {
           reason: input.reason,
@@ -651,20 +625,20 @@ class ExitCourse {
       ],
     });
     // Moved inside the notice period: notify now, within this decision, so it is read back with it.
-    if (!this.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now())
+    if (!this.state.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now())
       this.sendReleaseNotice();
   }
 
   updateReadiness(input: ReadinessInput): void {
-    this.readiness[input.item] = input.ready;
+    this.state.readiness[input.item] = input.ready;
     const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
     const now = new Date().toISOString();
     const completed =
-      preparation && missingReadiness(this.readiness).length === 0
+      preparation && missingReadiness(this.state.readiness).length === 0
         ? this.stepTracker.complete('release_preparation', now, 'ready')
         : undefined;
     this.writer.enqueue({
-      exitCourseFacts: { readiness: { ...this.readiness } },
+      exitCourseFacts: { readiness: { ...this.state.readiness } },
       stepsClosed: completed ? [completed.record] : [],
       events: [
         caseEvent('readiness_updated', now, input.actor, {

@@ -1,10 +1,11 @@
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import { isYouth, YOUTH_AGE_LIMIT } from '../../../../libs/domain/youth/youth-age';
 import { ageOn } from '../../../../libs/personal-data/cpr';
 import { ApiError } from '../common/api-error';
 import type { PersonsService } from '../persons/persons.service';
 
 /**
- * Youth cases apply to persons under 18 at the legally relevant moment (the charge, the observation, the
+ * Youth cases apply to youths (libs/domain/youth/youth-age.ts) at the legally relevant moment (the charge, the observation, the
  * documentation's receipt), read from the CPR number's birth date. 422 otherwise, and for a person the
  * user may not see (answered as unregistered).
  */
@@ -22,6 +23,9 @@ export async function requireYouthAt(
     );
   }
   const age = ageOn(birthDate, new Date(moment));
-  if (age >= 18)
-    throw ApiError.invalidDomainData(`Personen var ${age} år ${momentText}; ordningen gælder unge under 18.`);
+  if (!isYouth(age)) {
+    throw ApiError.invalidDomainData(
+      `Personen var ${age} år ${momentText}; ordningen gælder unge under ${YOUTH_AGE_LIMIT}.`,
+    );
+  }
 }
