@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { TokenService } from './token.service';
+import { UsersRepository } from './users.repository';
+
+/** Login, tokens and the global guard that checks every route's access. */
+@Module({
+  controllers: [AuthController],
+  providers: [TokenService, UsersRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CodecController } from './codec.controller';
+
+/** The payload codec endpoint the Temporal UI decrypts through. */
+@Module({
+  imports: [AuditModule],
+  controllers: [CodecController],
+})
+export class CodecModule {}
