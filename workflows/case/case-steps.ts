@@ -1,6 +1,6 @@
 import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
 import type { CaseStep } from '../../libs/domain/case/case-step';
-import { SYSTEM_ACTOR_ID, type StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { SYSTEM_ACTOR_ID, type CaseEventRecord, type StepClosedRecord } from '../../libs/domain/case/case-transition';
 import { WARNING_WINDOWS_BEFORE_SNAPSHOT, warningAt, type WarningWindows } from '../../libs/domain/case/step-kinds';
 import { computeDueAt, latenessSeconds, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
 import type { Actor } from '../../libs/domain/case/actor';
@@ -88,13 +88,24 @@ export class CaseSteps<Kind extends string> {
     return { stepId: step.stepId, dueAt };
   }
 
-  cancelOpen(at: string): CaseStep<Kind>[] {
+  /**
+   * Cancels every open step (the case ends or leaves this organisation): the records, and the
+   * `step_cancelled` events, for the caller to enqueue with its own. `events()` is called where the events
+   * stand in the transition, after the caller's own: event ids are drawn in that order.
+   */
+  cancelOpen(at: string, actor: Actor): { records: StepClosedRecord[]; events: () => CaseEventRecord[] } {
     const open = this.steps.filter((step) => step.status === 'open');
     for (const step of open) {
       step.status = 'cancelled';
       step.completedAt = at;
     }
-    return open;
+    return {
+      records: open.map((step) => ({ stepId: step.stepId, status: 'cancelled' as const, completedAt: at })),
+      events: () =>
+        open.map((step) =>
+          caseEvent('step_cancelled', at, actor, { stepId: step.stepId, details: { kind: step.kind } }),
+        ),
+    };
   }
 
   /** After continue-as-new: re-arm every open step; an escalated one waits for its deadline to move. */

@@ -1,31 +1,35 @@
-import { condition,continueAsNew,patched,setHandler,workflowInfo,uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord,NotificationRecord,StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
 import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
 import type { DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
-import { DEADLINE_POLICY,type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
-import { calendarDays,startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
+import { DEADLINE_POLICY, type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
+import { calendarDays, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
 import { parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
-import { isFinal,missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
+import { isFinal, missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
 import type {
-AgreementSignedInput,AssessmentPartyInput,
-ExitCourseState,
-MentorAssignmentInput,
-MentorContactInput,PrisonTransferInput,
-PsychologistCourseInput,
-ReleasePlanInput,ReleaseInput,
-HandoverDecisionInput,
-HandoverRedirectInput,ReadinessInput,
-ReleaseDateChangeInput,
-ExitCourseStatus,
-ExitCourseStepKind,
-InterruptionInput,
-StartExitCourseInput,
-StepState,
-SuitabilityAssessmentInput
+  AgreementSignedInput,
+  AssessmentPartyInput,
+  ExitCourseState,
+  MentorAssignmentInput,
+  MentorContactInput,
+  PrisonTransferInput,
+  PsychologistCourseInput,
+  ReleasePlanInput,
+  ReleaseInput,
+  HandoverDecisionInput,
+  HandoverRedirectInput,
+  ReadinessInput,
+  ReleaseDateChangeInput,
+  ExitCourseStatus,
+  ExitCourseStepKind,
+  InterruptionInput,
+  StartExitCourseInput,
+  StepState,
+  SuitabilityAssessmentInput,
 } from '../../libs/domain/exit-course/exit-course.types';
 import { EXIT_COURSE_STATUS } from '../../libs/domain/exit-course/exit-course.types';
-import { exitCourseStateQuery,readModelSyncedUpdate } from './exit-course.messages';
-import { onDecisions,onReadModelMessages,refuseUnencrypted,settleWrites } from '../case/case-decisions';
+import { exitCourseStateQuery, readModelSyncedUpdate } from './exit-course.messages';
+import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
 import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
@@ -385,14 +389,10 @@ class ExitCourse {
     const municipalityCode = input.municipalityCode ?? this.state.releasePlan!.municipalityCode;
     this.state.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
     this.state.status = 'awaiting_handover_decision';
-    const cancelled = this.stepTracker.cancelOpen(input.releasedAt);
+    const cancelled = this.stepTracker.cancelOpen(input.releasedAt, input.actor);
     this.writer.enqueue({
       status: { status: this.state.status },
-      stepsClosed: cancelled.map((step) => ({
-        stepId: step.stepId,
-        status: 'cancelled' as const,
-        completedAt: input.releasedAt,
-      })),
+      stepsClosed: cancelled.records,
       exitCourseFacts: {
         releasedAt: input.releasedAt,
         handoverDistrict: policeDistrictCode,
@@ -415,12 +415,7 @@ class ExitCourse {
           },
         }),
         caseEvent('handed_over', input.releasedAt, input.actor, { details: { policeDistrictCode, municipalityCode } }),
-        ...cancelled.map((step) =>
-          caseEvent('step_cancelled', input.releasedAt, input.actor, {
-            stepId: step.stepId,
-            details: { kind: step.kind },
-          }),
-        ),
+        ...cancelled.events(),
       ],
     });
     this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
@@ -501,26 +496,17 @@ class ExitCourse {
   }
 
   interrupt(interruption: InterruptionInput): void {
-    const cancelled = this.stepTracker.cancelOpen(interruption.interruptedAt);
+    const cancelled = this.stepTracker.cancelOpen(interruption.interruptedAt, interruption.actor);
     this.close(
       interruption.by === 'inmate' ? 'interrupted_by_inmate' : 'interrupted_by_kriminalforsorgen',
       interruption.interruptedAt,
-      cancelled.map((step) => ({
-        stepId: step.stepId,
-        status: 'cancelled' as const,
-        completedAt: interruption.interruptedAt,
-      })),
+      cancelled.records,
       [
         caseEvent('course_interrupted', interruption.interruptedAt, interruption.actor, {
           reason: interruption.reason,
           details: { by: interruption.by },
         }),
-        ...cancelled.map((step) =>
-          caseEvent('step_cancelled', interruption.interruptedAt, interruption.actor, {
-            stepId: step.stepId,
-            details: { kind: step.kind },
-          }),
-        ),
+        ...cancelled.events(),
       ],
     );
   }
