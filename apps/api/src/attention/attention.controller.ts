@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -6,6 +6,7 @@ import { REDRIVE_READ_MODEL_UPDATE } from '../../../../libs/domain/case/case-wor
 import type { RedriveResult } from '../../../../libs/domain/case/read-model-attention';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { CaseIdParam } from '../cases/case-id';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { ApiError } from '../common/api-error';
 import { ApiErrorResponses } from '../common/api-responses';
@@ -50,7 +51,7 @@ export class AttentionController {
   @ApiOkResponse({ type: RedriveResultView })
   @ApiErrorResponses(400, 401, 403, 404, 503)
   async redrive(
-    @Param('caseId', new ParseUUIDPipe({ exceptionFactory: () => notWaiting() })) caseId: string,
+    @CaseIdParam('caseId', notWaiting) caseId: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<RedriveResultView> {
     const pending = await this.failures.findPending(caseId);

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import type { Role } from '../../../../libs/domain/organisations/roles';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
+import { pagedQuery } from '../common/paged-query';
 
 interface UserRow {
   id: string;
@@ -43,17 +44,20 @@ export class UsersRepository {
   }
 
   /** The users of one organisation: an administrator manages their own organisation's staff only. */
-  async list(organisation: Organisation, page: number, pageSize: number): Promise<Page<UserListItem>> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM users WHERE organisation = $1`,
-      [organisation],
+  list(organisation: Organisation, page: number, pageSize: number): Promise<Page<UserListItem>> {
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'users',
+        where: 'organisation = $1',
+        params: [organisation],
+        select: 'id, username, display_name, role, organisation, units, active',
+        orderBy: 'username',
+        page,
+        pageSize,
+      },
+      (row: UserRow): UserListItem => ({ ...toUser(row), active: row.active }),
     );
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT id, username, display_name, role, organisation, units, active FROM users WHERE organisation = $1
-        ORDER BY username LIMIT $2 OFFSET $3`,
-      [organisation, pageSize, (page - 1) * pageSize],
-    );
-    return { items: rows.map((row) => ({ ...toUser(row), active: row.active })), page, pageSize, total };
   }
 }
 

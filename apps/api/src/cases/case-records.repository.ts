@@ -5,12 +5,13 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { stepLabel } from '../../../../libs/domain/case/step-kinds';
 import type { Page } from '../common/page';
+import { pagedQuery } from '../common/paged-query';
 import type { CaseDetail, CaseProgress, HistoryEntry, StepView } from './case.views';
 import { availableDecisionsOf, type AvailableDecisionView } from './available-decisions';
 import type { CaseSlice } from './case-slice';
 import { permissionsOf } from '../../../../libs/access/access-policy';
+import { isCaseId } from './case-id';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
 
 /** How many of the latest history entries a case's detail shows. */
@@ -25,6 +26,18 @@ export interface CaseRecordRow {
   status: string;
   opened_at: Date;
   closed_at: Date | null;
+}
+
+interface HistoryRow {
+  id: string;
+  action: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  actor_id: string;
+  reason: string | null;
+  step_id: string | null;
+  details: Record<string, unknown>;
+  actor_name: string | null;
 }
 
 /**
@@ -57,7 +70,7 @@ export class CaseRecordsRepository {
     caseType: CaseType,
     user: AuthenticatedUser,
   ): Promise<(CaseRecordRow & { decidable: boolean }) | undefined> {
-    if (!UUID.test(caseId)) return undefined;
+    if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const typeParam = params.add(caseType);
@@ -99,45 +112,38 @@ export class CaseRecordsRepository {
   ): Promise<Page<Summary>> {
     const params = new SqlParameters();
     const where = `c.case_type = ${params.add(caseType)} AND ${visibleCaseCondition(user, 'c', params)}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
-      params.values,
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'cases c',
+        where,
+        params: params.values,
+        select: CASE_COLUMNS,
+        orderBy: 'c.created_at DESC, c.id DESC',
+        page,
+        pageSize,
+      },
+      summarize,
     );
-    const items: CaseRecordRow[] = await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${where}
-        ORDER BY c.created_at DESC, c.id DESC LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
-      params.values,
-    );
-    return { items: items.map(summarize), page, pageSize, total };
   }
 
   /** The history of a case the caller has already found within the user's scope. */
-  async history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM case_events WHERE case_id = $1`,
-      [caseId],
-    );
-    const rows: {
-      id: string;
-      action: string;
-      occurred_at: Date;
-      recorded_at: Date;
-      actor_id: string;
-      reason: string | null;
-      step_id: string | null;
-      details: Record<string, unknown>;
-      actor_name: string | null;
-    }[] = await this.dataSource.query(
-      // The actor's name when the actor is a user of this system (not for timers, or OIDC users never seen here).
-      `SELECT e.id, e.action, e.occurred_at, e.recorded_at, e.actor_id, e.reason, e.step_id, e.details, u.display_name AS actor_name
-         FROM case_events e LEFT JOIN users u ON u.id::text = e.actor_id
-        WHERE e.case_id = $1
-        ORDER BY e.transition_seq, e.position
-        LIMIT $2 OFFSET $3`,
-      [caseId, pageSize, (page - 1) * pageSize],
-    );
-    return {
-      items: rows.map((row) => ({
+  history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'case_events e',
+        where: 'e.case_id = $1',
+        params: [caseId],
+        select:
+          'e.id, e.action, e.occurred_at, e.recorded_at, e.actor_id, e.reason, e.step_id, e.details, u.display_name AS actor_name',
+        // The actor's name when the actor is a user of this system (not for timers, or OIDC users never seen here).
+        join: 'LEFT JOIN users u ON u.id::text = e.actor_id',
+        orderBy: 'e.transition_seq, e.position',
+        page,
+        pageSize,
+      },
+      (row: HistoryRow): HistoryEntry => ({
         id: row.id,
         action: row.action,
         occurredAt: row.occurred_at.toISOString(),
@@ -147,11 +153,8 @@ export class CaseRecordsRepository {
         reason: row.reason,
         stepId: row.step_id,
         details: row.details,
-      })),
-      page,
-      pageSize,
-      total,
-    };
+      }),
+    );
   }
 
   /** The steps of a case the caller has already found within the user's scope. */

@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isCaseId } from './case-id';
 
 /** Finds a case of a type only within the user's scope (the access policy's SQL condition). */
 @Injectable()
@@ -20,7 +19,7 @@ export class CaseScopeRepository {
     caseType: CaseType,
     user: AuthenticatedUser,
   ): Promise<{ workflowId: string; status: string; writable: boolean } | undefined> {
-    if (!UUID.test(caseId)) return undefined;
+    if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const typeParam = params.add(caseType);

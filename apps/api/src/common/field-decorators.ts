@@ -70,11 +70,11 @@ function presence(
     : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
 }
 
-interface FieldOptions<Dto = never> {
+export interface FieldOptions<Dto = never> {
   description: string;
   example?: string | number | boolean;
-  /** Message when the field is missing; omit for an optional field. */
-  required?: string;
+  /** Message when the field is missing, or `true` for the usual "<field> skal udfyldes."; omit for an optional field. */
+  required?: string | true;
   /** Required only when this holds of the body (then `required` is its message). */
   requiredWhen?: (dto: Dto) => boolean;
 }
@@ -87,8 +87,13 @@ function property(schema: ApiPropertyOptions, options: FieldOptions<never>): Pro
   } as ApiPropertyOptions);
 }
 
+/** The message for a missing field, or `undefined` for an optional one. */
+function requiredMessage(field: string, options: FieldOptions<never>): string | undefined {
+  return options.required === true ? `${field} skal udfyldes.` : options.required;
+}
+
 function presenceOf(field: string, options: FieldOptions<never>): PropertyDecorator {
-  return presence(field, options.required, options.requiredWhen);
+  return presence(field, requiredMessage(field, options), options.requiredWhen);
 }
 
 /** Free text a person typed: trimmed of nothing, but never blank, never with control characters. */
@@ -101,7 +106,9 @@ export function TextField<Dto>(field: string, options: FieldOptions<Dto> & { max
     ),
     presenceOf(field, options),
     IsString({ message: `${field} skal være tekst.` }),
-    Matches(TEXT, { message: options.required ?? `${field} må ikke være tom: udelad feltet, eller skriv en tekst.` }),
+    Matches(TEXT, {
+      message: requiredMessage(field, options) ?? `${field} må ikke være tom: udelad feltet, eller skriv en tekst.`,
+    }),
     MaxLength(maxLength, { message: `${field} må højst være ${maxLength} tegn.` }),
   );
 }

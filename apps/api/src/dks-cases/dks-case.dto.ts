@@ -1,85 +1,72 @@
 import { DKS_TRIGGERS } from '../../../../libs/domain/youth/dks-case.types';
-import { unitCodesOf } from '../../../../libs/domain/organisations/organisation-units';
-import {
-  BooleanField,
-  ChoiceField,
-  InstantField,
-  ReferenceField,
-  TextField,
-  UnitCodeField,
-} from '../common/field-decorators';
+import { DeadlineStart, MomentOrNow, Reason, UnitCode, YouthPersonRef } from '../common/dto-fields';
+import { BooleanField, ChoiceField, InstantField, TextField } from '../common/field-decorators';
 
 export class StartDksCaseDto {
-  @ReferenceField('personRef', {
-    description: 'Den unges personreference (fra personregistret).',
-    required: 'personRef skal udfyldes.',
-  })
+  @YouthPersonRef()
   personRef!: string;
 
-  @UnitCodeField('policeDistrictCode', unitCodesOf('police_district'), {
+  @UnitCode('police_district', 'policeDistrictCode', {
     description: 'Politikredsen (DKS-enheden).',
     example: 'POL-KBH',
-    required: 'policeDistrictCode skal udfyldes.',
+    required: true,
   })
   policeDistrictCode!: string;
 
   @ChoiceField('trigger', DKS_TRIGGERS, {
     description: 'charged: sigtet; concerning_behaviour: bekymrende adfærd.',
-    required: 'trigger skal udfyldes.',
+    required: true,
     message: "trigger skal være 'charged' eller 'concerning_behaviour'.",
   })
   trigger!: (typeof DKS_TRIGGERS)[number];
 
-  @InstantField('triggeredAt', {
-    description: 'Tidspunkt for sigtelsen eller observationen: de 24 timer og alderen regnes herfra.',
-    required: 'triggeredAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.',
-  })
+  @DeadlineStart('triggeredAt', 'Tidspunkt for sigtelsen eller observationen: de 24 timer og alderen regnes herfra.')
   triggeredAt!: string;
 }
 
 export class DksAssessmentDto {
   @BooleanField('concernConversation', {
     description: 'Skal der holdes en bekymringssamtale?',
-    required: 'concernConversation skal udfyldes.',
+    required: true,
   })
   concernConversation!: boolean;
 
-  @TextField('reason', { description: 'Begrundelse.', required: 'Vurderingen skal have en begrundelse (reason).' })
+  @Reason('Begrundelse.', { requiredOf: 'Vurderingen' })
   reason!: string;
 
-  @InstantField('decidedAt', { description: 'Tidspunkt for vurderingen (standard: nu).' })
+  @MomentOrNow('decidedAt', 'Tidspunkt for vurderingen (standard: nu).')
   decidedAt?: string;
 }
 
 export class HomeVisitPlanDto {
   @InstantField('plannedFor', {
     description: 'Planlagt tidspunkt for hjemmebesøget.',
-    required: 'plannedFor skal udfyldes.',
+    required: true,
   })
   plannedFor!: string;
 }
 
 export class HomeVisitDto {
-  @InstantField('heldAt', { description: 'Hvornår hjemmebesøget blev holdt (standard: nu).' })
+  @MomentOrNow('heldAt', 'Hvornår hjemmebesøget blev holdt (standard: nu).')
   heldAt?: string;
 
   @BooleanField('withSocialServices', {
     description: 'Holdt sammen med socialforvaltningen.',
-    required: 'withSocialServices skal udfyldes.',
+    required: true,
   })
   withSocialServices!: boolean;
 
   @TextField('initiatives', {
     description: 'De iværksatte initiativer, som opfølgningen skal tjekke.',
-    required: 'initiatives skal udfyldes.',
+    required: true,
   })
   initiatives!: string;
 }
 
 export class FollowUpCheckDto {
-  @InstantField('checkedAt', { description: 'Hvornår opfølgningen blev lavet (standard: nu).' })
+  @MomentOrNow('checkedAt', 'Hvornår opfølgningen blev lavet (standard: nu).')
   checkedAt?: string;
 
-  @TextField('findings', { description: 'Hvad opfølgningstjekket viste.', required: 'findings skal udfyldes.' })
+  @TextField('findings', { description: 'Hvad opfølgningstjekket viste.', required: true })
   findings!: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -14,6 +14,7 @@ import { DksCaseSummaryPage, DksCaseView } from './dks-case.views';
 import { DKS_CASE_SLICE } from './dks-case.slice';
 import { DKS_CASE_DECISIONS } from '../../../../libs/domain/youth/dks-case.decisions';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
 
 @ApiTags('DKS')
@@ -55,7 +56,7 @@ export class DksCasesController {
   @Get(':id')
   @RequirePermission('case:read')
   @ReadResponses('En DKS-sag: status, frister, historik.', DksCaseView)
-  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
+  async detail(@CaseIdParam() caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<DksCaseView> {
     const view = await this.dks.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
@@ -68,7 +69,7 @@ export class DksCasesController {
     DksCaseView,
   )
   async assess(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: DksAssessmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
@@ -78,7 +79,7 @@ export class DksCasesController {
 
   @CaseDecision(DKS_CASE_DECISIONS['home-visit-plan'], 'Planlæg hjemmebesøget (med socialforvaltningen).', DksCaseView)
   async planHomeVisit(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: HomeVisitPlanDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
@@ -92,7 +93,7 @@ export class DksCasesController {
     DksCaseView,
   )
   async homeVisit(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: HomeVisitDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
@@ -106,7 +107,7 @@ export class DksCasesController {
     DksCaseView,
   )
   async followUp(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: FollowUpCheckDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {

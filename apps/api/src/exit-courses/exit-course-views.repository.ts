@@ -13,10 +13,10 @@ import { CaseRecordsRepository, decidableCondition, decisionsFor } from '../case
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import type { Page } from '../common/page';
+import { pagedQuery } from '../common/paged-query';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, MentorContactView } from './exit-course.views';
 import type { HistoryEntry } from '../cases/case.views';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isCaseId } from '../cases/case-id';
 
 interface DetailRow extends CaseRow {
   mentor_ref: string | null;
@@ -47,6 +47,28 @@ interface CaseRow {
   parole_linked: boolean;
 }
 
+interface HandoverRow {
+  id: string;
+  person_ref: string;
+  org_unit: string;
+  released_at: Date;
+  due_at: Date;
+  overdue: boolean;
+  status: ExitCourseStatus;
+  parole_linked: boolean;
+  mentor_ref: string | null;
+  psychologist_course: ExitCourseDetail['psychologistCourse'];
+  decidable: boolean;
+}
+
+interface MentorContactRow {
+  id: string;
+  contact_at: Date;
+  form: MentorContactView['form'];
+  duration_minutes: number;
+  mentor_ref: string;
+}
+
 /** Reads exit courses from the read model (never from workflow histories). */
 @Injectable()
 export class ExitCourseViewsRepository {
@@ -63,7 +85,7 @@ export class ExitCourseViewsRepository {
     caseId: string,
     user: AuthenticatedUser,
   ): Promise<{ workflowId: string; status: ExitCourseStatus; writable: boolean } | undefined> {
-    if (!UUID.test(caseId)) return undefined;
+    if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const readable = visibleCaseCondition(user, 'c', params, 'read');
@@ -77,7 +99,7 @@ export class ExitCourseViewsRepository {
   }
 
   async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
-    if (!UUID.test(caseId)) return undefined;
+    if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const rows: DetailRow[] = await this.dataSource.query(
@@ -132,7 +154,7 @@ export class ExitCourseViewsRepository {
     };
   }
 
-  async list(
+  list(
     filter: { status?: string; institutionCode?: string; personRef?: string; page: number; pageSize: number },
     user: AuthenticatedUser,
   ): Promise<Page<ExitCourseSummary>> {
@@ -141,35 +163,28 @@ export class ExitCourseViewsRepository {
     if (filter.status) conditions.push(`c.status = ${params.add(filter.status)}`);
     if (filter.institutionCode) conditions.push(`c.org_unit = ${params.add(filter.institutionCode)}`);
     if (filter.personRef) conditions.push(`c.person_ref = ${params.add(filter.personRef)}`);
-    const where = conditions.join(' AND ');
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
-      params.values,
-    );
-    const rows: (CaseRow & { next_due_at: Date | null; overdue_steps: number })[] = await this.dataSource.query(
-      `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
-              to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
-              min(s.due_at) AS next_due_at,
-              count(s.id) FILTER (WHERE s.due_at <= now())::int AS overdue_steps
-         FROM cases c
-         JOIN exit_courses e ON e.case_id = c.id
-         LEFT JOIN steps s ON s.case_id = c.id AND s.status = 'open'
-        WHERE ${where}
-        GROUP BY c.id, e.case_id
-        ORDER BY c.created_at DESC, c.id DESC
-        LIMIT ${params.add(filter.pageSize)} OFFSET ${params.add((filter.page - 1) * filter.pageSize)}`,
-      params.values,
-    );
-    return {
-      items: rows.map((row) => ({
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'cases c',
+        where: conditions.join(' AND '),
+        params: params.values,
+        select: `c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
+                 to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
+                 min(s.due_at) AS next_due_at,
+                 count(s.id) FILTER (WHERE s.due_at <= now())::int AS overdue_steps`,
+        join: `JOIN exit_courses e ON e.case_id = c.id LEFT JOIN steps s ON s.case_id = c.id AND s.status = 'open'`,
+        groupBy: 'c.id, e.case_id',
+        orderBy: 'c.created_at DESC, c.id DESC',
+        page: filter.page,
+        pageSize: filter.pageSize,
+      },
+      (row: CaseRow & { next_due_at: Date | null; overdue_steps: number }): ExitCourseSummary => ({
         ...summaryOf(row),
         nextDueAt: row.next_due_at?.toISOString() ?? null,
         overdueSteps: row.overdue_steps,
-      })),
-      page: filter.page,
-      pageSize: filter.pageSize,
-      total,
-    };
+      }),
+    );
   }
 
   /** The history of a case already found with {@link findForUser} (the caller checked the scope). */
@@ -178,38 +193,24 @@ export class ExitCourseViewsRepository {
   }
 
   /** Handovers waiting for a decision by one of the user's districts (cases it may change), oldest deadline first. */
-  async handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
+  handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
     const params = new SqlParameters();
-    const where = `c.case_type = 'exit_course' AND c.status = 'awaiting_handover_decision' AND ${visibleCaseCondition(user, 'c', params, 'write')}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM cases c WHERE ${where}`,
-      params.values,
-    );
-    const rows: {
-      id: string;
-      person_ref: string;
-      org_unit: string;
-      released_at: Date;
-      due_at: Date;
-      overdue: boolean;
-      status: ExitCourseStatus;
-      parole_linked: boolean;
-      mentor_ref: string | null;
-      psychologist_course: ExitCourseDetail['psychologistCourse'];
-      decidable: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
-              e.mentor_ref, e.psychologist_course, ${decidableCondition(user, 'c', params)} AS decidable
-           FROM cases c
-           JOIN exit_courses e ON e.case_id = c.id
-           JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'
-          WHERE ${where}
-          ORDER BY s.due_at, c.id
-          LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
-      params.values,
-    );
-    return {
-      items: rows.map((row) => ({
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'cases c',
+        where: `c.case_type = 'exit_course' AND c.status = 'awaiting_handover_decision' AND ${visibleCaseCondition(user, 'c', params, 'write')}`,
+        params: params.values,
+        select: (columnParams) =>
+          `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
+           e.mentor_ref, e.psychologist_course, ${decidableCondition(user, 'c', columnParams)} AS decidable`,
+        join: `JOIN exit_courses e ON e.case_id = c.id
+               JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
+        orderBy: 's.due_at, c.id',
+        page,
+        pageSize,
+      },
+      (row: HandoverRow): HandoverInboxItem => ({
         caseId: row.id,
         personRef: row.person_ref,
         institution: unitView(row.org_unit),
@@ -218,42 +219,31 @@ export class ExitCourseViewsRepository {
         overdue: row.overdue,
         paroleLinked: row.parole_linked,
         availableDecisions: decisionsFor(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
-      })),
-      page,
-      pageSize,
-      total,
-    };
+      }),
+    );
   }
 
   /** Mentor contacts of a case already found with {@link findForUser}. */
-  async mentorContacts(caseId: string, page: number, pageSize: number): Promise<Page<MentorContactView>> {
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM mentor_contacts WHERE case_id = $1`,
-      [caseId],
-    );
-    const rows: {
-      id: string;
-      contact_at: Date;
-      form: MentorContactView['form'];
-      duration_minutes: number;
-      mentor_ref: string;
-    }[] = await this.dataSource.query(
-      `SELECT id, contact_at, form, duration_minutes, mentor_ref FROM mentor_contacts WHERE case_id = $1
-          ORDER BY contact_at DESC, id LIMIT $2 OFFSET $3`,
-      [caseId, pageSize, (page - 1) * pageSize],
-    );
-    return {
-      items: rows.map((row) => ({
+  mentorContacts(caseId: string, page: number, pageSize: number): Promise<Page<MentorContactView>> {
+    return pagedQuery(
+      this.dataSource,
+      {
+        from: 'mentor_contacts',
+        where: 'case_id = $1',
+        params: [caseId],
+        select: 'id, contact_at, form, duration_minutes, mentor_ref',
+        orderBy: 'contact_at DESC, id',
+        page,
+        pageSize,
+      },
+      (row: MentorContactRow): MentorContactView => ({
         id: row.id,
         contactAt: row.contact_at.toISOString(),
         form: row.form,
         durationMinutes: row.duration_minutes,
         mentorRef: row.mentor_ref,
-      })),
-      page,
-      pageSize,
-      total,
-    };
+      }),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -31,6 +31,7 @@ import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import { EXIT_COURSE_DECISIONS } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import {
@@ -84,7 +85,7 @@ export class ExitCoursesController {
   @Get(':id')
   @RequirePermission('case:read')
   @ReadResponses('Et forløb: status, åbne trin med frister og overskridelser, historik.', ExitCourseDetailView)
-  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
+  async detail(@CaseIdParam() caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<ExitCourseDetail> {
     const detail = await this.views.findDetail(caseId, user);
     if (!detail) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
@@ -95,7 +96,7 @@ export class ExitCoursesController {
   @RequirePermission('case:read')
   @ReadResponses('Forløbets fulde historik (revisionsspor), sidevis.', HistoryEntryPage)
   async history(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Query() query: PageQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Page<HistoryEntry>> {
@@ -110,7 +111,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async assessSuitability(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: SuitabilityAssessmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -124,7 +125,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async interrupt(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: InterruptionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -138,7 +139,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async assessmentInput(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: AssessmentInputDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -152,7 +153,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async agreementSigned(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: AgreementSignedDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -166,7 +167,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async assignMentor(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: MentorAssignmentDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -180,7 +181,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async logMentorContact(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: MentorContactDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -192,7 +193,7 @@ export class ExitCoursesController {
   @RequirePermission('case:read')
   @ReadResponses('Forløbets mentorkontakter, nyeste først, sidevis.', MentorContactPage)
   async mentorContacts(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Query() query: PageQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Page<MentorContactView>> {
@@ -207,7 +208,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async psychologistCourse(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: PsychologistCourseDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -221,7 +222,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async transfer(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: PrisonTransferDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -235,7 +236,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async releasePlan(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: ReleasePlanDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -249,7 +250,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async expectedReleaseDate(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: ExpectedReleaseDateDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -263,7 +264,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async readiness(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: ReadinessDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -277,7 +278,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async release(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: ReleaseDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -291,7 +292,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async handoverDecision(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: HandoverDecisionDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
@@ -305,7 +306,7 @@ export class ExitCoursesController {
     ExitCourseDetailView,
   )
   async handoverRedirect(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: HandoverRedirectDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {

@@ -2,43 +2,36 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
-import { unitCodesOf } from '../../../../libs/domain/organisations/organisation-units';
 import { AGREEMENT_KINDS, PARTICIPANT_ROLES, SUSPICIONS } from '../../../../libs/domain/youth/network-council.types';
-import { ChoiceField, InstantField, ReferenceField, TextField, UnitCodeField } from '../common/field-decorators';
+import { DeadlineStart, MomentOrNow, UnitCode, YouthPersonRef } from '../common/dto-fields';
+import { ChoiceField, TextField } from '../common/field-decorators';
 
 /** The most participants or agreements one council records. */
 const MAX_ITEMS = 50;
 
 export class StartNetworkCouncilDto {
-  @ReferenceField('personRef', {
-    description: 'Den unges personreference (fra personregistret).',
-    required: 'personRef skal udfyldes.',
-  })
+  @YouthPersonRef()
   personRef!: string;
 
-  @UnitCodeField('municipalityCode', unitCodesOf('municipality'), {
-    description: 'Kommunen.',
-    example: 'KOM-0101',
-    required: 'municipalityCode skal udfyldes.',
-  })
+  @UnitCode('municipality', 'municipalityCode', { description: 'Kommunen.', example: 'KOM-0101', required: true })
   municipalityCode!: string;
 
   @ChoiceField('suspicion', SUSPICIONS, {
     description: 'suspected: mistænkt; charged: sigtet.',
-    required: 'suspicion skal udfyldes.',
+    required: true,
     message: "suspicion skal være 'suspected' eller 'charged'.",
   })
   suspicion!: (typeof SUSPICIONS)[number];
 
-  @InstantField('documentationReceivedAt', {
-    description: 'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.',
-    required: 'documentationReceivedAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.',
-  })
+  @DeadlineStart(
+    'documentationReceivedAt',
+    'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.',
+  )
   documentationReceivedAt!: string;
 }
 
 class ParticipantDto {
-  @ChoiceField('role', PARTICIPANT_ROLES, { description: 'Deltagerens rolle.', required: 'role skal udfyldes.' })
+  @ChoiceField('role', PARTICIPANT_ROLES, { description: 'Deltagerens rolle.', required: true })
   role!: (typeof PARTICIPANT_ROLES)[number];
 }
 
@@ -62,7 +55,7 @@ function ItemsField(
 }
 
 export class InvitationsDto {
-  @InstantField('invitedAt', { description: 'Hvornår der blev indkaldt (standard: nu).' })
+  @MomentOrNow('invitedAt', 'Hvornår der blev indkaldt (standard: nu).')
   invitedAt?: string;
 
   @ItemsField(
@@ -76,23 +69,23 @@ export class InvitationsDto {
 }
 
 export class CouncilMeetingDto {
-  @InstantField('heldAt', { description: 'Hvornår samrådet blev holdt (standard: nu).' })
+  @MomentOrNow('heldAt', 'Hvornår samrådet blev holdt (standard: nu).')
   heldAt?: string;
 }
 
 class AgreementDto {
   @ChoiceField('kind', AGREEMENT_KINDS, {
     description: 'Støtte under varetægt, ved løsladelse, mentorstøtte.',
-    required: 'kind skal udfyldes.',
+    required: true,
   })
   kind!: (typeof AGREEMENT_KINDS)[number];
 
-  @TextField('description', { description: 'Hvad der er aftalt.', required: 'description skal udfyldes.' })
+  @TextField('description', { description: 'Hvad der er aftalt.', required: true })
   description!: string;
 }
 
 export class CouncilAgreementsDto {
-  @InstantField('agreedAt', { description: 'Hvornår aftalerne blev indgået (standard: nu).' })
+  @MomentOrNow('agreedAt', 'Hvornår aftalerne blev indgået (standard: nu).')
   agreedAt?: string;
 
   @ItemsField(

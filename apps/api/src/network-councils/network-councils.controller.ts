@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -14,6 +14,7 @@ import { NetworkCouncilSummaryPage, NetworkCouncilView } from './network-council
 import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { NETWORK_COUNCIL_DECISIONS } from '../../../../libs/domain/youth/network-council.decisions';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
+import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
 
 @ApiTags('Netværkssamråd')
@@ -55,7 +56,7 @@ export class NetworkCouncilsController {
   @Get(':id')
   @RequirePermission('case:read')
   @ReadResponses('Et netværkssamråd: status, frist, historik.', NetworkCouncilView)
-  async detail(@Param('id') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
+  async detail(@CaseIdParam() caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<NetworkCouncilView> {
     const view = await this.councils.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
@@ -68,7 +69,7 @@ export class NetworkCouncilsController {
     NetworkCouncilView,
   )
   async invitations(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: InvitationsDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
@@ -78,7 +79,7 @@ export class NetworkCouncilsController {
 
   @CaseDecision(NETWORK_COUNCIL_DECISIONS.meeting, 'Registrér at samrådet er holdt.', NetworkCouncilView)
   async meeting(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: CouncilMeetingDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
@@ -92,7 +93,7 @@ export class NetworkCouncilsController {
     NetworkCouncilView,
   )
   async agreements(
-    @Param('id') caseId: string,
+    @CaseIdParam() caseId: string,
     @Body() dto: CouncilAgreementsDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {

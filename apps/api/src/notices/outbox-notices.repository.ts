@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { pagedQuery } from '../common/paged-query';
 import { IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
 import { OUTBOX_STATES, type OutboxState } from './outbox-notices.dto';
 
@@ -46,42 +47,45 @@ export class OutboxNoticesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(state: OutboxState, page: number, pageSize: number): Promise<OutboxNoticesPage> {
-    const where = STATE_CONDITIONS[state];
-    const [counts, [{ total }], rows] = await Promise.all([
+    const [counts, notices] = await Promise.all([
       this.dataSource.query(
         `SELECT ${OUTBOX_STATES.map((state) => `count(*) FILTER (WHERE ${STATE_CONDITIONS[state]})::int AS ${state}`).join(', ')} FROM notifications n`,
       ) as Promise<Record<OutboxState, number>[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM notifications n WHERE ${where}`) as Promise<
-        { total: number }[]
-      >,
-      this.dataSource.query(
-        `SELECT n.id, n.case_id, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts, n.last_error,
-                n.created_at, n.next_attempt_at, n.sent_at, n.withdrawn_at
-           FROM notifications n LEFT JOIN steps s ON s.id = n.step_id
-          WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $1 OFFSET $2`,
-        [pageSize, (page - 1) * pageSize],
-      ) as Promise<Record<string, string | number | Date | null>[]>,
+      pagedQuery(
+        this.dataSource,
+        {
+          from: 'notifications n',
+          where: STATE_CONDITIONS[state],
+          params: [],
+          select: `n.id, n.case_id, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts, n.last_error,
+                   n.created_at, n.next_attempt_at, n.sent_at, n.withdrawn_at`,
+          join: 'LEFT JOIN steps s ON s.id = n.step_id',
+          orderBy: 'n.created_at DESC, n.id',
+          page,
+          pageSize,
+        },
+        toView,
+      ),
     ]);
-    const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
-    return {
-      items: rows.map((row) => ({
-        id: String(row.id),
-        caseId: String(row.case_id),
-        recipientUnit: String(row.recipient_unit),
-        kind: String(row.kind),
-        stepKind: row.step_kind === null ? null : String(row.step_kind),
-        dueAt: iso(row.due_at),
-        attempts: Number(row.attempts),
-        lastError: row.last_error === null ? null : String(row.last_error),
-        createdAt: iso(row.created_at)!,
-        nextAttemptAt: iso(row.next_attempt_at)!,
-        sentAt: iso(row.sent_at),
-        withdrawnAt: iso(row.withdrawn_at),
-      })),
-      page: page,
-      pageSize: pageSize,
-      total,
-      counts: counts[0],
-    };
+    return { ...notices, counts: counts[0] };
   }
+}
+
+const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
+
+function toView(row: Record<string, string | number | Date | null>): OutboxNoticeView {
+  return {
+    id: String(row.id),
+    caseId: String(row.case_id),
+    recipientUnit: String(row.recipient_unit),
+    kind: String(row.kind),
+    stepKind: row.step_kind === null ? null : String(row.step_kind),
+    dueAt: iso(row.due_at),
+    attempts: Number(row.attempts),
+    lastError: row.last_error === null ? null : String(row.last_error),
+    createdAt: iso(row.created_at)!,
+    nextAttemptAt: iso(row.next_attempt_at)!,
+    sentAt: iso(row.sent_at),
+    withdrawnAt: iso(row.withdrawn_at),
+  };
 }

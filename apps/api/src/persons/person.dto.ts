@@ -17,7 +17,7 @@ export class RegisterPersonDto {
   @TextField('name', {
     description: 'Fulde navn.',
     example: 'Jens Jensen',
-    required: 'name skal udfyldes.',
+    required: true,
     maxLength: 200,
   })
   name!: string;

@@ -8,6 +8,7 @@ import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '.
 import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
+import { pagedQuery } from '../common/paged-query';
 import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
 
@@ -35,6 +36,13 @@ interface BoardRow {
   unit_name: string;
   organisation: Organisation | null;
 }
+
+/** The columns of a board's step (FROM as in StepBoardRepository.selection). */
+const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label, s.opened_at, s.due_at, s.overdue_at,
+       s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
+       GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
+       GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
+       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation`;
 
 /**
  * Open steps across every workflow type, read from the read model within the user's scope: the overdue
@@ -69,26 +77,13 @@ export class StepBoardRepository {
     return this.page(request, from, where, params);
   }
 
-  private async page(request: StepList, from: string, where: string, params: SqlParameters): Promise<Page<BoardStep>> {
+  private page(request: StepList, from: string, where: string, params: SqlParameters): Promise<Page<BoardStep>> {
     const { page, pageSize } = request.query;
-    const pageParams = new SqlParameters();
-    pageParams.values.push(...params.values);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-      params.values,
+    return pagedQuery(
+      this.dataSource,
+      { from, where, params: params.values, select: BOARD_COLUMNS, orderBy: orderBy(request), page, pageSize },
+      toBoardStep,
     );
-    const rows: BoardRow[] = await this.dataSource.query(
-      `SELECT s.id AS step_id, s.case_id, c.case_type, s.kind, k.label, s.opened_at, s.due_at, s.overdue_at,
-              s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
-              GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
-              GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
-              k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation
-         FROM ${from} WHERE ${where}
-        ORDER BY ${orderBy(request)}
-        LIMIT ${pageParams.add(pageSize)} OFFSET ${pageParams.add((page - 1) * pageSize)}`,
-      pageParams.values,
-    );
-    return { items: rows.map(toBoardStep), page, pageSize, total };
   }
 
   /** The FROM clause (steps with their case, kind and responsible unit) and the WHERE of a list. */

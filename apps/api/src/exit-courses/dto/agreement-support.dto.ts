@@ -7,25 +7,26 @@ import {
   MENTOR_CONTACT_FORMS,
   PSYCHOLOGIST_COURSE_EVENTS,
 } from '../../../../../libs/domain/exit-course/exit-course.types';
+import { MomentOrNow } from '../../common/dto-fields';
 import { ChoiceField, InstantField, ReferenceField, TextField } from '../../common/field-decorators';
 
 export class AssessmentInputDto {
   @ChoiceField('party', ASSESSMENT_PARTIES, {
     description: 'Hvis udtalelse: Kriminalforsorgen, politiet eller kommunen.',
-    required: 'party skal udfyldes.',
+    required: true,
     message: "party skal være 'kriminalforsorgen', 'police' eller 'municipality'.",
   })
   party!: (typeof ASSESSMENT_PARTIES)[number];
 
-  @TextField('summary', { description: 'Udtalelsen i kort form.', required: 'summary skal udfyldes.' })
+  @TextField('summary', { description: 'Udtalelsen i kort form.', required: true })
   summary!: string;
 
-  @InstantField('recordedAt', { description: 'Tidspunkt for udtalelsen (standard: nu).' })
+  @MomentOrNow('recordedAt', 'Tidspunkt for udtalelsen (standard: nu).')
   recordedAt?: string;
 }
 
 export class AgreementSignedDto {
-  @InstantField('signedAt', { description: 'Tidspunkt for underskriften (standard: nu).' })
+  @MomentOrNow('signedAt', 'Tidspunkt for underskriften (standard: nu).')
   signedAt?: string;
 }
 
@@ -33,11 +34,11 @@ export class MentorAssignmentDto {
   @ReferenceField('mentorRef', {
     description: 'Mentorens reference (aldrig navn).',
     example: 'MENTOR-0042',
-    required: 'mentorRef skal udfyldes.',
+    required: true,
   })
   mentorRef!: string;
 
-  @InstantField('assignedAt', { description: 'Tidspunkt for tildelingen (standard: nu).' })
+  @MomentOrNow('assignedAt', 'Tidspunkt for tildelingen (standard: nu).')
   assignedAt?: string;
 }
 
@@ -45,13 +46,13 @@ export class MentorContactDto {
   @InstantField('contactAt', {
     description: 'Hvornår kontakten fandt sted.',
     example: '2026-11-20T14:00:00+01:00',
-    required: 'contactAt skal udfyldes.',
+    required: true,
   })
   contactAt!: string;
 
   @ChoiceField('form', MENTOR_CONTACT_FORMS, {
     description: 'meeting: møde; phone: telefon.',
-    required: 'form skal udfyldes.',
+    required: true,
     message: "form skal være 'meeting' eller 'phone'.",
   })
   form!: (typeof MENTOR_CONTACT_FORMS)[number];
@@ -74,11 +75,11 @@ export class MentorContactDto {
 export class PsychologistCourseDto {
   @ChoiceField('event', PSYCHOLOGIST_COURSE_EVENTS, {
     description: 'started: psykologforløb startet; ended: afsluttet.',
-    required: 'event skal udfyldes.',
+    required: true,
     message: "event skal være 'started' eller 'ended'.",
   })
   event!: (typeof PSYCHOLOGIST_COURSE_EVENTS)[number];
 
-  @InstantField('at', { description: 'Tidspunkt (standard: nu).' })
+  @MomentOrNow('at', 'Tidspunkt (standard: nu).')
   at?: string;
 }

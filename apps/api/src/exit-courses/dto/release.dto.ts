@@ -1,42 +1,31 @@
 import { HANDOVER_CONTINUATIONS, READINESS_ITEMS } from '../../../../../libs/domain/exit-course/exit-course.types';
-import { unitCodesOf } from '../../../../../libs/domain/organisations/organisation-units';
-import {
-  BooleanField,
-  ChoiceField,
-  DateField,
-  InstantField,
-  TextField,
-  UnitCodeField,
-} from '../../common/field-decorators';
-
-const INSTITUTIONS = unitCodesOf('institution');
-const POLICE_DISTRICTS = unitCodesOf('police_district');
-const MUNICIPALITIES = unitCodesOf('municipality');
+import { MomentOrNow, Reason, UnitCode } from '../../common/dto-fields';
+import { BooleanField, ChoiceField, DateField, TextField } from '../../common/field-decorators';
 
 export class PrisonTransferDto {
-  @UnitCodeField('toInstitutionCode', INSTITUTIONS, {
+  @UnitCode('institution', 'toInstitutionCode', {
     description: 'Den modtagende institutions kode.',
     example: 'KF-ENNER-MARK',
-    required: 'toInstitutionCode skal udfyldes.',
+    required: true,
   })
   toInstitutionCode!: string;
 
-  @InstantField('transferredAt', { description: 'Tidspunkt for overførslen (standard: nu).' })
+  @MomentOrNow('transferredAt', 'Tidspunkt for overførslen (standard: nu).')
   transferredAt?: string;
 }
 
 export class ReleasePlanDto {
-  @UnitCodeField('municipalityCode', MUNICIPALITIES, {
+  @UnitCode('municipality', 'municipalityCode', {
     description: 'Kommunen personen løslades til.',
     example: 'KOM-0101',
-    required: 'municipalityCode skal udfyldes.',
+    required: true,
   })
   municipalityCode!: string;
 
-  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+  @UnitCode('police_district', 'policeDistrictCode', {
     description: 'Politikredsen personen løslades til (dens exitenhed får sagen).',
     example: 'POL-KBH',
-    required: 'policeDistrictCode skal udfyldes.',
+    required: true,
   })
   policeDistrictCode!: string;
 }
@@ -45,25 +34,22 @@ export class ExpectedReleaseDateDto {
   @DateField('expectedReleaseDate', {
     description: 'Ny forventet løsladelsesdato.',
     example: '2027-05-15',
-    required: 'expectedReleaseDate skal udfyldes.',
+    required: true,
   })
   expectedReleaseDate!: string;
 
-  @TextField('reason', {
-    description: 'Hvorfor datoen ændres.',
-    required: 'En ændret løsladelsesdato skal have en begrundelse (reason).',
-  })
+  @Reason('Hvorfor datoen ændres.', { requiredOf: 'En ændret løsladelsesdato' })
   reason!: string;
 }
 
 export class ReadinessDto {
   @ChoiceField('item', READINESS_ITEMS, {
     description: 'Punkt på tjeklisten: bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet.',
-    required: 'item skal udfyldes.',
+    required: true,
   })
   item!: (typeof READINESS_ITEMS)[number];
 
-  @BooleanField('ready', { description: 'Om punktet er på plads.', required: 'ready skal udfyldes.' })
+  @BooleanField('ready', { description: 'Om punktet er på plads.', required: true })
   ready!: boolean;
 
   @TextField('note', { description: 'Bemærkning (fx hvilken bolig).' })
@@ -71,15 +57,15 @@ export class ReadinessDto {
 }
 
 export class ReleaseDto {
-  @InstantField('releasedAt', { description: 'Tidspunkt for løsladelsen (standard: nu).' })
+  @MomentOrNow('releasedAt', 'Tidspunkt for løsladelsen (standard: nu).')
   releasedAt?: string;
 
-  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+  @UnitCode('police_district', 'policeDistrictCode', {
     description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).',
   })
   policeDistrictCode?: string;
 
-  @UnitCodeField('municipalityCode', MUNICIPALITIES, {
+  @UnitCode('municipality', 'municipalityCode', {
     description: 'Kommunen personen løslades til (standard: løsladelsesplanens).',
   })
   municipalityCode?: string;
@@ -90,7 +76,7 @@ export const HANDOVER_DECISIONS = ['accept', 'decline'] as const;
 export class HandoverDecisionDto {
   @ChoiceField('decision', HANDOVER_DECISIONS, {
     description: 'accept: overtaget; decline: afvist (tilbage til Kriminalforsorgen).',
-    required: 'decision skal udfyldes.',
+    required: true,
     message: "decision skal være 'accept' eller 'decline'.",
   })
   decision!: (typeof HANDOVER_DECISIONS)[number];
@@ -102,18 +88,18 @@ export class HandoverDecisionDto {
   })
   continuation?: (typeof HANDOVER_CONTINUATIONS)[number];
 
-  @TextField('reason', { description: 'Begrundelse; skal udfyldes ved afvisning og ved afslutning.' })
+  @Reason('Begrundelse; skal udfyldes ved afvisning og ved afslutning.')
   reason?: string;
 
-  @InstantField('decidedAt', { description: 'Tidspunkt for afgørelsen (standard: nu).' })
+  @MomentOrNow('decidedAt', 'Tidspunkt for afgørelsen (standard: nu).')
   decidedAt?: string;
 }
 
 export class HandoverRedirectDto {
-  @UnitCodeField('policeDistrictCode', POLICE_DISTRICTS, {
+  @UnitCode('police_district', 'policeDistrictCode', {
     description: 'Den politikreds, der nu skal overtage.',
     example: 'POL-KBH-VESTEGN',
-    required: 'policeDistrictCode skal udfyldes.',
+    required: true,
   })
   policeDistrictCode!: string;
 }

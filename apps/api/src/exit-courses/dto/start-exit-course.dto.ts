@@ -1,36 +1,33 @@
-import { unitCodesOf } from '../../../../../libs/domain/organisations/organisation-units';
-import { BooleanField, DateField, InstantField, ReferenceField, UnitCodeField } from '../../common/field-decorators';
+import { MomentOrNow, PersonRef, UnitCode } from '../../common/dto-fields';
+import { BooleanField, DateField } from '../../common/field-decorators';
 
 export class StartExitCourseDto {
-  @ReferenceField('personRef', {
-    description: 'Pseudonym personreference (aldrig navn eller CPR-nummer).',
-    example: 'P-2026-0042',
-    required: 'personRef skal udfyldes.',
-  })
+  @PersonRef('Pseudonym personreference (aldrig navn eller CPR-nummer).', 'P-2026-0042')
   personRef!: string;
 
-  @UnitCodeField('institutionCode', unitCodesOf('institution'), {
+  @UnitCode('institution', 'institutionCode', {
     description: 'Institutionens kode.',
     example: 'KF-STORSTROEM',
-    required: 'institutionCode skal udfyldes.',
+    required: true,
   })
   institutionCode!: string;
 
   @DateField('expectedReleaseDate', {
     description: 'Forventet løsladelsesdato.',
     example: '2027-06-30',
-    required: 'expectedReleaseDate skal udfyldes.',
+    required: true,
   })
   expectedReleaseDate!: string;
 
   @BooleanField('paroleLinked', {
     description: 'Knyttet til prøveløsladelse (Bander bag tremmer).',
-    required: 'paroleLinked skal udfyldes.',
+    required: true,
   })
   paroleLinked!: boolean;
 
-  @InstantField('referredAt', {
-    description: 'Tidspunkt for henvisningen; fristen for egnethedsvurderingen regnes herfra. Standard: nu.',
-  })
+  @MomentOrNow(
+    'referredAt',
+    'Tidspunkt for henvisningen; fristen for egnethedsvurderingen regnes herfra. Standard: nu.',
+  )
   referredAt?: string;
 }

@@ -4,7 +4,8 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { ChoiceField, InstantField, TextField } from '../../common/field-decorators';
+import { MomentOrNow, Reason } from '../../common/dto-fields';
+import { ChoiceField } from '../../common/field-decorators';
 
 export const ASSESSMENT_OUTCOMES = ['offer', 'rejection'] as const;
 
@@ -22,22 +23,22 @@ class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
 export class SuitabilityAssessmentDto {
   @ChoiceField('outcome', ASSESSMENT_OUTCOMES, {
     description: 'offer: tilbud om exit-aftale; rejection: afslag.',
-    required: 'outcome skal udfyldes.',
+    required: true,
     message: "outcome skal være 'offer' eller 'rejection'.",
   })
   outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
 
-  @InstantField('decidedAt', {
-    description: 'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.',
-    example: '2026-11-24T10:00:00+01:00',
-  })
+  @MomentOrNow(
+    'decidedAt',
+    'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.',
+    '2026-11-24T10:00:00+01:00',
+  )
   decidedAt?: string;
 
   // Checked bottom-up: an offer with a reason is refused first; a rejection needs a reason that is not blank.
-  @TextField<SuitabilityAssessmentDto>('reason', {
-    description: 'Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.',
-    required: 'Et afslag skal have en begrundelse (reason).',
-    requiredWhen: (dto) => dto.outcome === 'rejection',
+  @Reason<SuitabilityAssessmentDto>('Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.', {
+    requiredOf: 'Et afslag',
+    when: (dto) => dto.outcome === 'rejection',
   })
   @Validate(ReasonOnlyWithRejection)
   reason?: string;
