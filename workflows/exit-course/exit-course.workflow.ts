@@ -30,7 +30,13 @@ import type {
 import { EXIT_COURSE_STATUS } from '../../libs/domain/exit-course/exit-course.types';
 import { exitCourseStateQuery, readModelSyncedUpdate } from './exit-course.messages';
 import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
-import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
+import type { AccessChange } from '../../libs/domain/case/case-decision';
+import {
+  EXIT_COURSE_DECISIONS,
+  releaseDestination,
+  type ExitCourseDecisionInputs,
+  type ExitCourseDecisionName,
+} from '../../libs/domain/exit-course/exit-course.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
 import { ReadModelWriter } from '../case/read-model-writer';
@@ -337,13 +343,11 @@ class ExitCourse {
    */
   recordPrisonTransfer(input: PrisonTransferInput): void {
     const from = this.state.institutionCode;
+    const accessChanges = this.accessAfter('transfer', input);
     this.state.institutionCode = input.toInstitutionCode;
     this.writer.enqueue({
       orgUnit: input.toInstitutionCode,
-      accessChanges: [
-        { orgUnit: from, access: 'read' },
-        { orgUnit: input.toInstitutionCode, access: 'write' },
-      ],
+      accessChanges,
       notifications: this.notify('prison_transfer'),
       events: [
         caseEvent('prison_transfer', input.transferredAt, input.actor, {
@@ -385,8 +389,8 @@ class ExitCourse {
    * to, which must accept or decline within the policy deadline. The municipality can read the case.
    */
   recordRelease(input: ReleaseInput): void {
-    const policeDistrictCode = input.policeDistrictCode ?? this.state.releasePlan!.policeDistrictCode;
-    const municipalityCode = input.municipalityCode ?? this.state.releasePlan!.municipalityCode;
+    const { policeDistrictCode, municipalityCode } = releaseDestination(this.snapshot(), input);
+    const accessChanges = this.accessAfter('release', input);
     this.state.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
     this.state.status = 'awaiting_handover_decision';
     const cancelled = this.stepTracker.cancelOpen(input.releasedAt, input.actor);
@@ -398,11 +402,7 @@ class ExitCourse {
         handoverDistrict: policeDistrictCode,
         releaseMunicipality: municipalityCode,
       },
-      accessChanges: [
-        { orgUnit: this.state.institutionCode, access: 'read' },
-        { orgUnit: municipalityCode, access: 'read' },
-        { orgUnit: policeDistrictCode, access: 'write' },
-      ],
+      accessChanges,
       notifications: [
         { notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' },
         { notificationId: uuid4(), recipientUnit: municipalityCode, kind: 'release' },
@@ -446,14 +446,12 @@ class ExitCourse {
       return;
     }
     // Declined: back to Kriminalforsorgen, which hands over to another district; the district keeps history.
+    const accessChanges = this.accessAfter('handover-decision', input);
     this.state.status = 'handover_declined';
     this.writer.enqueue({
       status: { status: this.state.status },
       stepsClosed: [completed.record],
-      accessChanges: [
-        { orgUnit: district, access: 'read' },
-        { orgUnit: this.state.institutionCode, access: 'write' },
-      ],
+      accessChanges,
       events: [
         caseEvent('handover_declined', input.decidedAt, input.actor, {
           stepId: completed.step.stepId,
@@ -468,16 +466,14 @@ class ExitCourse {
 
   redirectHandover(input: HandoverRedirectInput): void {
     const completed = this.stepTracker.complete('handover_redirect', input.redirectedAt, 'redirected');
+    const accessChanges = this.accessAfter('handover-redirect', input);
     this.state.handover = { ...this.state.handover!, policeDistrictCode: input.policeDistrictCode };
     this.state.status = 'awaiting_handover_decision';
     this.writer.enqueue({
       status: { status: this.state.status },
       stepsClosed: [completed.record],
       exitCourseFacts: { handoverDistrict: input.policeDistrictCode },
-      accessChanges: [
-        { orgUnit: this.state.institutionCode, access: 'read' },
-        { orgUnit: input.policeDistrictCode, access: 'write' },
-      ],
+      accessChanges,
       notifications: [{ notificationId: uuid4(), recipientUnit: input.policeDistrictCode, kind: 'handover' }],
       events: [
         caseEvent('handed_over', input.redirectedAt, input.actor, {
@@ -580,6 +576,14 @@ class ExitCourse {
       parseLocalDate(this.state.expectedReleaseDate)!,
       calendarDays(this.deadline('releaseReadiness')),
     ).toISOString();
+  }
+
+  /** The units that may read or change the course after a decision, as its table declares them. */
+  private accessAfter<Name extends ExitCourseDecisionName>(
+    name: Name,
+    input: ExitCourseDecisionInputs[Name],
+  ): AccessChange[] {
+    return EXIT_COURSE_DECISIONS[name].accessAfter?.(this.snapshot(), input) ?? [];
   }
 
   /** A deadline rule of this course; one added to the policy after the course started takes its default. */

@@ -4,7 +4,8 @@ import type { Refusal } from './refusal';
 /**
  * One decision a person takes on a case, declared once, in its case type's table. The table drives the
  * workflow's update handlers (`update`, `refuse`), the API's routes and permission check (`name`,
- * `permission`), and the `availableDecisions` every case detail lists (`allowedIn`), from which the web
+ * `permission`), the units that may see and change the case after it (`accessAfter`), and the
+ * `availableDecisions` every case detail lists (`allowedIn`), from which the web
  * page renders its forms: nobody re-implements which decision the case admits now.
  */
 export interface DecisionDefinition<State, Input, Facts, StepKind extends string = string> {
@@ -22,6 +23,17 @@ export interface DecisionDefinition<State, Input, Facts, StepKind extends string
   allowedIn(facts: Facts): boolean;
   /** The rule the workflow's validator applies before anything changes: why this input is refused now. */
   refuse(state: State, input: Input, now: Date): Refusal | undefined;
+  /**
+   * Who may read or change the case once the decision is taken (units gaining or keeping access), from the
+   * state before it; absent when the decision changes no access.
+   */
+  accessAfter?(state: State, input: Input): AccessChange[];
+}
+
+/** A unit's access to a case, as a decision grants it (read: history only; write: the case is theirs). */
+export interface AccessChange {
+  orgUnit: string;
+  access: 'read' | 'write';
 }
 
 /** A case type's decisions, keyed by name, in the order the page offers them. */

@@ -1,3 +1,4 @@
+import type { AccessChange } from './case-decision';
 /**
  * One change of a case, as the workflow hands it to the read-model activity. A transition is applied in
  * one database transaction, idempotently: every row it adds has an id chosen by the (deterministic)
@@ -131,7 +132,7 @@ export interface CaseTransition {
   /** The unit now responsible for the case (a prison transfer). */
   orgUnit?: string;
   /** Units gaining or changing access: `read` keeps history visible, `write` lets the unit decide. */
-  accessChanges?: { orgUnit: string; access: 'read' | 'write' }[];
+  accessChanges?: AccessChange[];
   /** Outgoing notices (outbox): written with the transition, sent by a sender later. */
   notifications?: NotificationRecord[];
   events: CaseEventRecord[];

@@ -55,6 +55,17 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
   };
 }
 
+/** Where a released person goes: as the release states it, else as the release plan says. */
+export function releaseDestination(
+  state: ExitCourseState,
+  input: ReleaseInput,
+): { policeDistrictCode: string; municipalityCode: string } {
+  return {
+    policeDistrictCode: input.policeDistrictCode ?? state.releasePlan!.policeDistrictCode,
+    municipalityCode: input.municipalityCode ?? state.releasePlan!.municipalityCode,
+  };
+}
+
 /** Each decision's input, as the workflow receives it. */
 export interface ExitCourseDecisionInputs {
   'suitability-assessment': SuitabilityAssessmentInput;
@@ -146,6 +157,11 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     allowedIn: inPrison,
     refuse: (state, input, now) =>
       refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
+    // The receiving prison gains the case; the sending one keeps its history.
+    accessAfter: (state, input) => [
+      { orgUnit: state.institutionCode, access: 'read' },
+      { orgUnit: input.toInstitutionCode, access: 'write' },
+    ],
   },
   'release-plan': {
     name: 'release-plan',
@@ -179,6 +195,15 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     permission: 'exit-course:decide',
     allowedIn: active,
     refuse: (state, input, now) => refuseRelease(state, input, now, unitKind),
+    // Handed over: the district's exit unit gains the case; the prison and the municipality can read it.
+    accessAfter: (state, input) => {
+      const { policeDistrictCode, municipalityCode } = releaseDestination(state, input);
+      return [
+        { orgUnit: state.institutionCode, access: 'read' },
+        { orgUnit: municipalityCode, access: 'read' },
+        { orgUnit: policeDistrictCode, access: 'write' },
+      ];
+    },
   },
   interruption: {
     name: 'interruption',
@@ -196,6 +221,14 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     completesStep: 'handover_decision',
     allowedIn: (facts) => facts.status === 'awaiting_handover_decision',
     refuse: refuseHandoverDecision,
+    // Declined: back to the prison, which hands over again; the declining district keeps its history.
+    accessAfter: (state, input) =>
+      input.decision === 'decline'
+        ? [
+            { orgUnit: state.handover!.policeDistrictCode, access: 'read' },
+            { orgUnit: state.institutionCode, access: 'write' },
+          ]
+        : [],
   },
   'handover-redirect': {
     name: 'handover-redirect',
@@ -205,5 +238,9 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     completesStep: 'handover_redirect',
     allowedIn: (facts) => facts.status === 'handover_declined',
     refuse: (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
+    accessAfter: (state, input) => [
+      { orgUnit: state.institutionCode, access: 'read' },
+      { orgUnit: input.policeDistrictCode, access: 'write' },
+    ],
   },
 };

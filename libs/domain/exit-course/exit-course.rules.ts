@@ -21,7 +21,7 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from './exit-course.types';
-import { ASSESSMENT_PARTIES, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
+import { ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { STEP_KINDS } from '../case/step-kinds';
 import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
@@ -73,12 +73,6 @@ function refuseCourseMoment(
   ]);
 }
 
-const PARTY_NAMES: Record<AssessmentParty, string> = {
-  kriminalforsorgen: 'Kriminalforsorgen',
-  police: 'politiet',
-  municipality: 'kommunen',
-};
-
 /** Parties that have not yet given input to a parole-linked course's joint assessment. */
 export function missingAssessmentParties(state: ExitCourseState): AssessmentParty[] {
   return state.paroleLinked ? ASSESSMENT_PARTIES.filter((party) => !state.assessmentInputs.includes(party)) : [];
@@ -102,7 +96,7 @@ export function refuseSuitabilityAssessment(
       kind: 'illegal-transition',
       message:
         'Et tilbud i et forløb knyttet til prøveløsladelse kræver udtalelser fra Kriminalforsorgen, politiet og kommunen. ' +
-        `Mangler: ${missing.map((party) => PARTY_NAMES[party]).join(', ')}.`,
+        `Mangler: ${missing.map((party) => ASSESSMENT_PARTY_LABELS[party]).join(', ')}.`,
     };
   }
   if (input.outcome === 'rejection' && !input.reason.trim()) {
@@ -269,7 +263,7 @@ export function refuseAssessmentInput(
   if (state.assessmentInputs.includes(input.party)) {
     return {
       kind: 'illegal-transition',
-      message: `Udtalelsen fra ${PARTY_NAMES[input.party]} er allerede registreret.`,
+      message: `Udtalelsen fra ${ASSESSMENT_PARTY_LABELS[input.party]} er allerede registreret.`,
     };
   }
   if (!input.summary.trim()) return { kind: 'invalid-data', message: 'Udtalelsen skal have et indhold.' };
@@ -364,13 +358,6 @@ export function refuseReadiness(state: ExitCourseState, input: ReadinessInput): 
   if (!READINESS_ITEMS.includes(input.item)) return { kind: 'invalid-data', message: 'Ukendt punkt på tjeklisten.' };
   return undefined;
 }
-
-export const READINESS_LABELS: Record<ReadinessItem, string> = {
-  housing: 'bolig',
-  income: 'forsørgelse',
-  job_or_education_plan: 'job- eller uddannelsesplan',
-  mentor_continuity: 'mentorkontinuitet',
-};
 
 export function missingReadiness(readiness: Readiness): ReadinessItem[] {
   return READINESS_ITEMS.filter((item) => !readiness[item]);

@@ -100,7 +100,19 @@ export type SuitabilityAssessmentInput =
       actor: Actor;
     };
 
-export type InterruptionBy = 'inmate' | 'kriminalforsorgen';
+/** Who interrupts a course: the inmate's own decision, or Kriminalforsorgen's. */
+export const INTERRUPTION_BY = ['inmate', 'kriminalforsorgen'] as const;
+export type InterruptionBy = (typeof INTERRUPTION_BY)[number];
+
+/**
+ * The Danish names of the course's values, written as they read inside a sentence (`Afbrudt af: den
+ * indsatte`): the API serves them (`GET /api/reference-data`, `choices`), the page starts them with a
+ * capital letter in its forms. Keyed by every value, so a value without a name does not compile.
+ */
+export const INTERRUPTION_BY_LABELS: Record<InterruptionBy, string> = {
+  inmate: 'den indsatte',
+  kriminalforsorgen: 'Kriminalforsorgen',
+};
 
 export interface InterruptionInput {
   by: InterruptionBy;
@@ -113,6 +125,11 @@ export interface InterruptionInput {
 /** Who must give input to a joint suitability assessment (parole-linked courses). */
 export const ASSESSMENT_PARTIES = ['kriminalforsorgen', 'police', 'municipality'] as const;
 export type AssessmentParty = (typeof ASSESSMENT_PARTIES)[number];
+export const ASSESSMENT_PARTY_LABELS: Record<AssessmentParty, string> = {
+  kriminalforsorgen: 'Kriminalforsorgen',
+  police: 'politiet',
+  municipality: 'kommunen',
+};
 
 export interface AssessmentPartyInput {
   party: AssessmentParty;
@@ -139,6 +156,12 @@ export interface ReleasePlanInput {
 export const READINESS_ITEMS = ['housing', 'income', 'job_or_education_plan', 'mentor_continuity'] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 export type Readiness = Record<ReadinessItem, boolean>;
+export const READINESS_LABELS: Record<ReadinessItem, string> = {
+  housing: 'bolig',
+  income: 'forsørgelse',
+  job_or_education_plan: 'job- eller uddannelsesplan',
+  mentor_continuity: 'mentorkontinuitet',
+};
 
 export interface ReleaseDateChangeInput {
   /** `YYYY-MM-DD`. */
@@ -164,6 +187,11 @@ export interface ReleaseInput {
 
 export const HANDOVER_CONTINUATIONS = ['with_municipality', 'municipal_exit_programme', 'closed'] as const;
 export type HandoverContinuation = (typeof HANDOVER_CONTINUATIONS)[number];
+export const HANDOVER_CONTINUATION_LABELS: Record<HandoverContinuation, string> = {
+  with_municipality: 'videreført med kommunen',
+  municipal_exit_programme: 'videreført i kommunens exitprogram',
+  closed: 'afsluttet',
+};
 
 export type HandoverDecisionInput =
   | { decision: 'accept'; continuation: HandoverContinuation; reason?: string; decidedAt: string; actor: Actor }
@@ -190,6 +218,10 @@ export interface MentorAssignmentInput {
 
 export const MENTOR_CONTACT_FORMS = ['meeting', 'phone'] as const;
 export type MentorContactForm = (typeof MENTOR_CONTACT_FORMS)[number];
+export const MENTOR_CONTACT_FORM_LABELS: Record<MentorContactForm, string> = {
+  meeting: 'møde',
+  phone: 'telefon',
+};
 
 export interface MentorContactInput {
   contactAt: string;
@@ -199,10 +231,22 @@ export interface MentorContactInput {
 }
 
 export const PSYCHOLOGIST_COURSE_EVENTS = ['started', 'ended'] as const;
-export type PsychologistCourseStatus = 'not_started' | 'ongoing' | 'ended';
+export type PsychologistCourseEvent = (typeof PSYCHOLOGIST_COURSE_EVENTS)[number];
+export const PSYCHOLOGIST_COURSE_EVENT_LABELS: Record<PsychologistCourseEvent, string> = {
+  started: 'startet',
+  ended: 'afsluttet',
+};
+
+export const PSYCHOLOGIST_COURSE_STATUSES = ['not_started', 'ongoing', 'ended'] as const;
+export type PsychologistCourseStatus = (typeof PSYCHOLOGIST_COURSE_STATUSES)[number];
+export const PSYCHOLOGIST_COURSE_STATUS_LABELS: Record<PsychologistCourseStatus, string> = {
+  not_started: 'ikke startet',
+  ongoing: 'i gang',
+  ended: 'afsluttet',
+};
 
 export interface PsychologistCourseInput {
-  event: (typeof PSYCHOLOGIST_COURSE_EVENTS)[number];
+  event: PsychologistCourseEvent;
   at: string;
   actor: Actor;
 }

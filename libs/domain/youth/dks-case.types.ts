@@ -30,6 +30,11 @@ export type DksStepKind = 'dks_assessment' | 'home_visit_planning' | 'home_visit
 
 export const DKS_TRIGGERS = ['charged', 'concerning_behaviour'] as const;
 export type DksTrigger = (typeof DKS_TRIGGERS)[number];
+/** Danish names, as they read inside a sentence (served by `GET /api/reference-data`, `choices`). */
+export const DKS_TRIGGER_LABELS: Record<DksTrigger, string> = {
+  charged: 'sigtet',
+  concerning_behaviour: 'bekymrende adfærd',
+};
 
 export interface StartDksCaseInput {
   caseId: string;

@@ -23,7 +23,17 @@ export const NETWORK_COUNCIL_STATUSES = NETWORK_COUNCIL_STATUS.codes;
 
 export type NetworkCouncilStepKind = 'network_council_convening';
 
+/**
+ * The council's values with their Danish names, as they read inside a sentence (served by
+ * `GET /api/reference-data`, `choices`; the page starts them with a capital letter in its forms).
+ */
 export const SUSPICIONS = ['suspected', 'charged'] as const;
+export type Suspicion = (typeof SUSPICIONS)[number];
+export const SUSPICION_LABELS: Record<Suspicion, string> = {
+  suspected: 'mistænkt',
+  charged: 'sigtet',
+};
+
 export const PARTICIPANT_ROLES = [
   'youth',
   'parents',
@@ -35,13 +45,33 @@ export const PARTICIPANT_ROLES = [
   'kriminalforsorgen',
   'other',
 ] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export const PARTICIPANT_ROLE_LABELS: Record<ParticipantRole, string> = {
+  youth: 'den unge',
+  parents: 'forældre',
+  school: 'skole',
+  police: 'politiet',
+  ssp: 'SSP',
+  social_services: 'socialforvaltningen',
+  mentor: 'mentor',
+  kriminalforsorgen: 'Kriminalforsorgen',
+  other: 'andre',
+};
+
 export const AGREEMENT_KINDS = ['support_in_custody', 'support_at_release', 'mentor_support', 'other'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = {
+  support_in_custody: 'støtte under varetægt',
+  support_at_release: 'støtte ved løsladelse',
+  mentor_support: 'mentorstøtte',
+  other: 'anden aftale',
+};
 
 export interface StartNetworkCouncilInput {
   caseId: string;
   personRef: string;
   municipalityCode: string;
-  suspicion: (typeof SUSPICIONS)[number];
+  suspicion: Suspicion;
   /** ISO instant the police's documentation was received: the 7 days count from here. */
   documentationReceivedAt: string;
   deadlines: DeadlinePolicySnapshot;
@@ -52,7 +82,7 @@ export interface StartNetworkCouncilInput {
 
 export interface InvitationsInput {
   invitedAt: string;
-  participants: { role: (typeof PARTICIPANT_ROLES)[number] }[];
+  participants: { role: ParticipantRole }[];
   actor: Actor;
 }
 
@@ -63,7 +93,7 @@ export interface CouncilMeetingInput {
 
 export interface CouncilAgreementsInput {
   agreedAt: string;
-  agreements: { kind: (typeof AGREEMENT_KINDS)[number]; description: string }[];
+  agreements: { kind: AgreementKind; description: string }[];
   actor: Actor;
 }
 
