@@ -18,8 +18,18 @@ import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 import { CaseScopeRepository } from './case-scope.repository';
+import { CaseRecordsRepository } from './case-records.repository';
+import { IdempotencyKeysService, type StartResult } from './idempotency-keys.service';
+import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import type { CaseSlice } from './case-slice';
 import { CASE_WORKFLOWS, caseWorkflowId, READ_MODEL_SYNCED_UPDATE } from '../../../../libs/domain/case/case-workflows';
+
+/** The operation an Idempotency-Key is claimed for, per case type (stored with the key: never rename). */
+const START_OPERATIONS: Record<CaseType, string> = {
+  exit_course: 'exit-course-start',
+  dks_assessment: 'dks-case-start',
+  network_council: 'network-council-start',
+};
 
 /**
  * Sends a decision to a case's workflow, for every case type: 404 outside the user's scope, 403 with
@@ -33,7 +43,38 @@ export class CaseDecisionsService {
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly scope: CaseScopeRepository,
     private readonly calls: TemporalCalls,
+    private readonly idempotency: IdempotencyKeysService,
+    private readonly records: CaseRecordsRepository,
   ) {}
+
+  /**
+   * Starts a case once per Idempotency-Key (a double click or a retry never makes two): claims its id, and
+   * starts its workflow with the type's own input and the policy in force now (deadlines, warning windows).
+   * A replay whose case is already recorded is answered from the read model alone: starting it again could
+   * bring back an ended case whose run Temporal no longer keeps.
+   */
+  async startOnce(
+    caseType: CaseType,
+    user: AuthenticatedUser,
+    idempotencyKey: string | undefined,
+    body: object,
+    inputOf: (caseId: string) => object,
+  ): Promise<StartResult> {
+    const claim = await this.idempotency.claim(START_OPERATIONS[caseType], user, idempotencyKey, body);
+    if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
+    await this.startCase(caseType, claim.caseId, this.startInput(claim.caseId, user, inputOf));
+    return claim;
+  }
+
+  /** A case type's own start input, with what every case's input carries. */
+  startInput(caseId: string, user: AuthenticatedUser, inputOf: (caseId: string) => object): object {
+    return {
+      ...inputOf(caseId),
+      deadlines: this.config.deadlines,
+      warningWindows: currentWarningWindows(),
+      actor: { id: user.id },
+    };
+  }
 
   /** Takes decision `name` of the slice's table on a case: its route's body becomes the workflow's input. */
   async decide<Inputs, Name extends keyof Inputs & string>(

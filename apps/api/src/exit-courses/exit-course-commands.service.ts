@@ -1,15 +1,10 @@
-import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Refusal } from '../../../../libs/domain/case/refusal';
 import { refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
-import type { Actor } from '../../../../libs/domain/case/actor';
-import type { StartExitCourseInput } from '../../../../libs/domain/exit-course/exit-course.types';
 import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
-import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { instantOrNow } from '../common/instant-or-now';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
@@ -23,7 +18,6 @@ import { OpenCourseReservations } from './open-course-reservations';
 @Injectable()
 export class ExitCourseCommandsService {
   constructor(
-    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly reservations: OpenCourseReservations,
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
@@ -54,18 +48,14 @@ export class ExitCourseCommandsService {
     // could bring back an ended case whose run Temporal no longer keeps (retention).
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
     await this.reservations.reserve(dto.personRef, claim.caseId);
-    const actor: Actor = { id: user.id };
-    const input: StartExitCourseInput = {
-      caseId: claim.caseId,
+    const input = this.decisions.startInput(claim.caseId, user, (caseId) => ({
+      caseId,
       personRef: dto.personRef,
       institutionCode: dto.institutionCode,
       expectedReleaseDate: dto.expectedReleaseDate,
       paroleLinked: dto.paroleLinked,
       referredAt,
-      deadlines: this.config.deadlines,
-      warningWindows: currentWarningWindows(),
-      actor,
-    };
+    }));
     try {
       await this.decisions.startCase('exit_course', claim.caseId, input);
     } catch (error) {
