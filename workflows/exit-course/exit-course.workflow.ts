@@ -1,10 +1,7 @@
 import { condition, continueAsNew, patched, setHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord, NotificationRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
-import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
+import type { CaseEventRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
 import type { DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
 import { DEADLINE_POLICY, type DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
-import { calendarDays, startOfDaysBefore } from '../../libs/domain/deadlines/deadline-rule';
-import { parseLocalDate } from '../../libs/domain/time/copenhagen-calendar';
 import { isFinal, missingReadiness } from '../../libs/domain/exit-course/exit-course.rules';
 import type {
   AgreementSignedInput,
@@ -14,12 +11,9 @@ import type {
   MentorContactInput,
   PrisonTransferInput,
   PsychologistCourseInput,
-  ReleasePlanInput,
   ReleaseInput,
   HandoverDecisionInput,
   HandoverRedirectInput,
-  ReadinessInput,
-  ReleaseDateChangeInput,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -27,7 +21,6 @@ import type {
   StepState,
   SuitabilityAssessmentInput,
 } from '../../libs/domain/exit-course/exit-course.types';
-import { EXIT_COURSE_STATUS } from '../../libs/domain/exit-course/exit-course.types';
 import { exitCourseStateQuery, readModelSyncedUpdate } from './exit-course.messages';
 import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
 import type { AccessChange } from '../../libs/domain/case/case-decision';
@@ -42,6 +35,8 @@ import { CaseSteps } from '../case/case-steps';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
+import { copyOf, initialFacts, type CourseFacts } from './course-state';
+import { ReleasePreparation } from './release-preparation';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.exit_course.workflowIdPrefix;
 
@@ -58,7 +53,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   if (input.carried) course.resume();
   else course.start();
   // Added after the first histories were recorded: courses started before it carry no release timer.
-  if (patched(PATCHES.releasePreparation.id)) void course.watchRelease();
+  if (patched(PATCHES.releasePreparation.id)) void course.release.watch();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
@@ -70,9 +65,9 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     'mentor-contacts': (input) => course.logMentorContact(input),
     'psychologist-course': (input) => course.recordPsychologistCourse(input),
     transfer: (input) => course.recordPrisonTransfer(input),
-    'release-plan': (input) => course.setReleasePlan(input),
-    'expected-release-date': (input) => course.changeExpectedReleaseDate(input),
-    readiness: (input) => course.updateReadiness(input),
+    'release-plan': (input) => course.release.setReleasePlan(input),
+    'expected-release-date': (input) => course.release.changeExpectedReleaseDate(input),
+    readiness: (input) => course.release.updateReadiness(input),
     release: (input) => course.recordRelease(input),
     interruption: (input) => course.interrupt(input),
     'handover-decision': (input) => course.decideHandover(input),
@@ -96,31 +91,11 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
 /** Well below Temporal's limits (warnings at 10,240 events); the server may suggest continuing sooner. */
 export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
 
-/** A course's state but its steps (those are its CaseSteps'): the one object a run carries and answers with. */
-type CourseFacts = Omit<ExitCourseState, 'steps'>;
-
-function initialFacts(input: StartExitCourseInput): CourseFacts {
-  return {
-    caseId: input.caseId,
-    status: 'awaiting_suitability_assessment',
-    referredAt: input.referredAt,
-    mentor: { contactCount: 0, contactMinutes: 0 },
-    psychologistCourse: 'not_started',
-    paroleLinked: input.paroleLinked,
-    assessmentInputs: [],
-    institutionCode: input.institutionCode,
-    expectedReleaseDate: input.expectedReleaseDate,
-    readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
-  };
-}
-
-/** A deep copy of plain JSON data (what crosses Temporal): no part of a snapshot is shared with the state. */
-const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
 class ExitCourse {
   readonly writer: ReadModelWriter;
   private readonly stepTracker: CaseSteps<ExitCourseStepKind>;
   private readonly state: CourseFacts;
+  readonly release: ReleasePreparation;
 
   get status(): ExitCourseStatus {
     return this.state.status;
@@ -148,6 +123,12 @@ class ExitCourse {
     } else {
       this.state = initialFacts(input);
     }
+    this.release = new ReleasePreparation({
+      state: this.state,
+      writer: this.writer,
+      steps: this.stepTracker,
+      deadline: (name) => this.deadline(name),
+    });
   }
 
   /** A continued run: the read model already has everything; only the deadline timers are armed again. */
@@ -348,39 +329,13 @@ class ExitCourse {
     this.writer.enqueue({
       orgUnit: input.toInstitutionCode,
       accessChanges,
-      notifications: this.notify('prison_transfer'),
+      notifications: this.release.notify('prison_transfer'),
       events: [
         caseEvent('prison_transfer', input.transferredAt, input.actor, {
           details: { from, to: input.toInstitutionCode },
         }),
       ],
     });
-  }
-
-  setReleasePlan(input: ReleasePlanInput): void {
-    this.state.releasePlan = { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode };
-    this.writer.enqueue({
-      exitCourseFacts: { releaseMunicipality: input.municipalityCode, releaseDistrict: input.policeDistrictCode },
-      // A plan made (or changed) after the release notice: its units must be told now, not never.
-      notifications: this.state.releaseNoticeSentAt ? this.notify('release_notice') : [],
-      events: [
-        caseEvent('release_plan_set', new Date().toISOString(), input.actor, {
-          details: { municipalityCode: input.municipalityCode, policeDistrictCode: input.policeDistrictCode },
-        }),
-      ],
-    });
-  }
-
-  /** One notice to each of the release plan's municipality and police district (none before there is a plan). */
-  private notify(kind: NotificationRecord['kind']): NotificationRecord[] {
-    if (!this.state.releasePlan) return [];
-    return [this.state.releasePlan.municipalityCode, this.state.releasePlan.policeDistrictCode].map(
-      (recipientUnit) => ({
-        notificationId: uuid4(),
-        recipientUnit,
-        kind,
-      }),
-    );
   }
 
   /**
@@ -518,66 +473,6 @@ class ExitCourse {
     this.writer.enqueue({ status: { status, closedAt: at }, stepsClosed, events });
   }
 
-  /** In prison, with Kriminalforsorgen responsible (release preparation applies). */
-  private get inPrison(): boolean {
-    return EXIT_COURSE_STATUS.inPrison(this.state.status);
-  }
-
-  /**
-   * Sends the release notice a policy period before the expected release, re-arming whenever the date
-   * moves; a date already inside the period sends it at once. The notice opens release preparation,
-   * due a policy period before release, done when the readiness checklist is complete.
-   */
-  async watchRelease(): Promise<void> {
-    while (this.inPrison && !this.state.releaseNoticeSentAt) {
-      const armedFor = this.state.expectedReleaseDate;
-      const waitMs = this.noticeAt(armedFor).getTime() - Date.now();
-      if (waitMs > 0) {
-        await condition(() => this.state.expectedReleaseDate !== armedFor || !this.inPrison, waitMs);
-        if (this.state.expectedReleaseDate !== armedFor) continue;
-        if (!this.inPrison) return;
-      }
-      this.sendReleaseNotice();
-    }
-  }
-
-  private sendReleaseNotice(): void {
-    const now = new Date().toISOString();
-    this.state.releaseNoticeSentAt = now;
-    const notifications = this.notify('release_notice');
-    this.writer.enqueue({
-      exitCourseFacts: { releaseNoticeSentAt: now },
-      notifications,
-      events: [
-        caseEvent(
-          'release_notice_sent',
-          now,
-          { id: SYSTEM_ACTOR_ID },
-          {
-            details: {
-              expectedReleaseDate: this.state.expectedReleaseDate,
-              recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
-            },
-          },
-        ),
-      ],
-    });
-    if (missingReadiness(this.state.readiness).length > 0) {
-      this.stepTracker.open('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
-    }
-  }
-
-  private noticeAt(releaseDate: string): Date {
-    return startOfDaysBefore(parseLocalDate(releaseDate)!, calendarDays(this.deadline('releaseNotice')));
-  }
-
-  private preparationDueAt(): string {
-    return startOfDaysBefore(
-      parseLocalDate(this.state.expectedReleaseDate)!,
-      calendarDays(this.deadline('releaseReadiness')),
-    ).toISOString();
-  }
-
   /** The units that may read or change the course after a decision, as its table declares them. */
   private accessAfter<Name extends ExitCourseDecisionName>(
     name: Name,
@@ -589,54 +484,5 @@ class ExitCourse {
   /** A deadline rule of this course; one added to the policy after the course started takes its default. */
   private deadline(name: DeadlineName): DeadlineRule {
     return this.input.deadlines[name] ?? DEADLINE_POLICY[name].rule;
-  }
-
-  changeExpectedReleaseDate(input: ReleaseDateChangeInput): void {
-    const from = this.state.expectedReleaseDate;
-    this.state.expectedReleaseDate = input.expectedReleaseDate;
-    const rescheduled = this.stepTracker.reschedule('release_preparation', this.preparationDueAt());
-    const moved = rescheduled ? [rescheduled] : [];
-    this.writer.enqueue({
-      exitCourseFacts: { expectedReleaseDate: input.expectedReleaseDate },
-      stepsRescheduled: moved,
-      // Those already told about the release are told that its date moved.
-      notifications: this.state.releaseNoticeSentAt ? this.notify('release_date_changed') : [],
-      events: [
-        caseEvent('expected_release_date_changed', new Date().toISOString(), input.actor, {
-          reason: input.reason,
-          details: { from, to: input.expectedReleaseDate },
-        }),
-        ...moved.map((step) =>
-          caseEvent('step_rescheduled', new Date().toISOString(), input.actor, {
-            stepId: step.stepId,
-            details: { dueAt: step.dueAt },
-          }),
-        ),
-      ],
-    });
-    // Moved inside the notice period: notify now, within this decision, so it is read back with it.
-    if (!this.state.releaseNoticeSentAt && this.noticeAt(input.expectedReleaseDate).getTime() <= Date.now())
-      this.sendReleaseNotice();
-  }
-
-  updateReadiness(input: ReadinessInput): void {
-    this.state.readiness[input.item] = input.ready;
-    const preparation = this.steps.find((step) => step.kind === 'release_preparation' && step.status === 'open');
-    const now = new Date().toISOString();
-    const completed =
-      preparation && missingReadiness(this.state.readiness).length === 0
-        ? this.stepTracker.complete('release_preparation', now, 'ready')
-        : undefined;
-    this.writer.enqueue({
-      exitCourseFacts: { readiness: { ...this.state.readiness } },
-      stepsClosed: completed ? [completed.record] : [],
-      events: [
-        caseEvent('readiness_updated', now, input.actor, {
-          reason: input.note,
-          details: { item: input.item, ready: input.ready },
-        }),
-        ...(completed ? [completed.event(input.actor)] : []),
-      ],
-    });
   }
 }
