@@ -37,6 +37,7 @@ import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
 import { copyOf, initialFacts, type CourseFacts } from './course-state';
 import { ReleasePreparation } from './release-preparation';
+import { STEP_KINDS } from '../../libs/domain/case/step-kinds';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.exit_course.workflowIdPrefix;
 
@@ -109,9 +110,8 @@ class ExitCourse {
     this.writer = new ReadModelWriter(input.caseId, 'exit_course', input.carried?.lastSeq);
     this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, {
       warningWindows: input.warningWindows,
-      // What is not ready near release is named in the escalation.
       escalationDetails: (step) =>
-        step.kind === 'release_preparation'
+        STEP_KINDS[step.kind].escalationNames === 'missing_readiness'
           ? { missing: missingReadiness(this.state.readiness).join(',') }
           : ({} as Record<string, string>),
     });

@@ -30,6 +30,8 @@ export interface StepKindDefinition {
    * stop facts from being registered afterwards with their real, earlier dates.
    */
   systemOpened?: boolean;
+  /** What its escalation names besides the kind and the deadline: the readiness items still missing. */
+  escalationNames?: 'missing_readiness';
 }
 
 const DAY = 24;
@@ -76,6 +78,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     warningHours: 7 * DAY,
     deadline: 'releaseReadiness',
     systemOpened: true,
+    escalationNames: 'missing_readiness',
   },
   handover_decision: {
     caseType: 'exit_course',
