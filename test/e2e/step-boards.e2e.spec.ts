@@ -124,7 +124,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
   });
 });
 
-it('names every code a client shows: organisations, units, case types, and each step kind with whose turn and warning', async () => {
+it('names every code a client shows: organisations, units, case types, each step kind with whose turn and warning, the cases’ choices', async () => {
   const answer = await dks('GET', '/api/reference-data');
   expect(answer.status).toBe(200);
   expect(answer.body.organisations).toEqual([
@@ -153,5 +153,14 @@ it('names every code a client shows: organisations, units, case types, and each 
     responsibleRoleLabel: 'Den Kriminalpræventive Sektion (DKS)',
     warningHours: 6,
   });
+  // The names of the cases' values, from the tables beside them in libs/domain, as the page's forms use them.
+  expect(answer.body.choices.readinessItems).toEqual([
+    { value: 'housing', label: 'bolig' },
+    { value: 'income', label: 'forsørgelse' },
+    { value: 'job_or_education_plan', label: 'job- eller uddannelsesplan' },
+    { value: 'mentor_continuity', label: 'mentorkontinuitet' },
+  ]);
+  expect(answer.body.choices.participantRoles).toContainEqual({ value: 'youth', label: 'den unge' });
+  expect(answer.body.choices.agreementKinds).toContainEqual({ value: 'other', label: 'anden aftale' });
   expect((await fetch(`${sut.baseUrl}/api/reference-data`)).status).toBe(401);
 });

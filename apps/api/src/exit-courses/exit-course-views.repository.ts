@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import { describeStatus, missingReadiness } from '../../../../libs/domain/exit-course/exit-course.rules';
 import {
-  describeStatus,
-  missingReadiness,
   READINESS_LABELS,
-} from '../../../../libs/domain/exit-course/exit-course.rules';
-import type { ExitCourseStatus, Readiness } from '../../../../libs/domain/exit-course/exit-course.types';
+  type ExitCourseStatus,
+  type Readiness,
+} from '../../../../libs/domain/exit-course/exit-course.types';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { CaseRecordsRepository, decidableCondition, decisionsFor } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';

@@ -3,7 +3,9 @@ import {
   EXIT_COURSE_STATUSES,
   HANDOVER_CONTINUATIONS,
   MENTOR_CONTACT_FORMS,
+  PSYCHOLOGIST_COURSE_STATUSES,
   type ExitCourseStatus,
+  type PsychologistCourseStatus,
 } from '../../../../libs/domain/exit-course/exit-course.types';
 import {
   BooleanView,
@@ -77,7 +79,7 @@ class HandoverView {
 export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) {
   @BooleanView() paroleLinked!: boolean;
   @NestedView(MentorSupportView) mentor!: MentorSupportView;
-  @ChoiceView(['not_started', 'ongoing', 'ended']) psychologistCourse!: 'not_started' | 'ongoing' | 'ended';
+  @ChoiceView(PSYCHOLOGIST_COURSE_STATUSES) psychologistCourse!: PsychologistCourseStatus;
   @NestedView(JointAssessmentView) jointAssessment!: JointAssessmentView;
   @NestedView(ReleasePlanView, { nullable: true }) releasePlan!: ReleasePlanView | null;
   @NestedView(ReadinessView) readiness!: ReadinessView;

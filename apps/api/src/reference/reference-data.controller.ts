@@ -12,6 +12,41 @@ import {
   type Organisation,
   type OrganisationUnit,
 } from '../../../../libs/domain/organisations/organisation-units';
+import {
+  ASSESSMENT_PARTIES,
+  ASSESSMENT_PARTY_LABELS,
+  HANDOVER_CONTINUATION_LABELS,
+  HANDOVER_CONTINUATIONS,
+  INTERRUPTION_BY,
+  INTERRUPTION_BY_LABELS,
+  MENTOR_CONTACT_FORM_LABELS,
+  MENTOR_CONTACT_FORMS,
+  PSYCHOLOGIST_COURSE_EVENT_LABELS,
+  PSYCHOLOGIST_COURSE_EVENTS,
+  PSYCHOLOGIST_COURSE_STATUS_LABELS,
+  PSYCHOLOGIST_COURSE_STATUSES,
+  READINESS_ITEMS,
+  READINESS_LABELS,
+  type AssessmentParty,
+  type HandoverContinuation,
+  type InterruptionBy,
+  type MentorContactForm,
+  type PsychologistCourseEvent,
+  type PsychologistCourseStatus,
+  type ReadinessItem,
+} from '../../../../libs/domain/exit-course/exit-course.types';
+import { DKS_TRIGGER_LABELS, DKS_TRIGGERS, type DksTrigger } from '../../../../libs/domain/youth/dks-case.types';
+import {
+  AGREEMENT_KIND_LABELS,
+  AGREEMENT_KINDS,
+  PARTICIPANT_ROLE_LABELS,
+  PARTICIPANT_ROLES,
+  SUSPICION_LABELS,
+  SUSPICIONS,
+  type AgreementKind,
+  type ParticipantRole,
+  type Suspicion,
+} from '../../../../libs/domain/youth/network-council.types';
 import { Authenticated } from '../auth/auth.decorators';
 
 class OrganisationView {
@@ -41,13 +76,80 @@ class StepKindView {
   @NumberView({ description: 'Timer før fristen, hvor trinnet bliver «snart forfaldent».' }) warningHours!: number;
 }
 
+/** One value of a list and its Danish name. */
+interface Choice<Value extends string> {
+  value: Value;
+  label: string;
+}
+
+/** The view of one list's choices (`ReadinessItemChoice`): its values as an enum, each with its name. */
+function ChoiceOf<Value extends string>(name: string, values: readonly Value[]) {
+  class NamedChoice implements Choice<Value> {
+    @ChoiceView(values) value!: Value;
+    @TextView({ description: 'Navnet på dansk, som det står inde i en sætning.' }) label!: string;
+  }
+  Object.defineProperty(NamedChoice, 'name', { value: name });
+  return NamedChoice;
+}
+
+/** The values of the cases' choice fields and history details, in the API's order, with their Danish names. */
+class ChoicesView {
+  @NestedView([ChoiceOf('ReadinessItemChoice', READINESS_ITEMS)], {
+    description: 'Tjeklisten for løsladelse (`item`, `missing`, `notReady`).',
+  })
+  readinessItems!: Choice<ReadinessItem>[];
+  @NestedView([ChoiceOf('AssessmentPartyChoice', ASSESSMENT_PARTIES)], {
+    description: 'Parterne i den fælles vurdering (`party`).',
+  })
+  assessmentParties!: Choice<AssessmentParty>[];
+  @NestedView([ChoiceOf('InterruptionByChoice', INTERRUPTION_BY)], {
+    description: 'Hvem der afbryder et exit-forløb (`by`).',
+  })
+  interruptionBy!: Choice<InterruptionBy>[];
+  @NestedView([ChoiceOf('HandoverContinuationChoice', HANDOVER_CONTINUATIONS)], {
+    description: 'Det videre forløb efter en overtaget overdragelse (`continuation`).',
+  })
+  handoverContinuations!: Choice<HandoverContinuation>[];
+  @NestedView([ChoiceOf('MentorContactFormChoice', MENTOR_CONTACT_FORMS)], {
+    description: 'Formen af en mentorkontakt (`form`).',
+  })
+  mentorContactForms!: Choice<MentorContactForm>[];
+  @NestedView([ChoiceOf('PsychologistCourseEventChoice', PSYCHOLOGIST_COURSE_EVENTS)], {
+    description: 'Hændelser i psykologforløbet (`event`).',
+  })
+  psychologistCourseEvents!: Choice<PsychologistCourseEvent>[];
+  @NestedView([ChoiceOf('PsychologistCourseStatusChoice', PSYCHOLOGIST_COURSE_STATUSES)], {
+    description: 'Psykologforløbets tilstand (`psychologistCourse`).',
+  })
+  psychologistCourseStatuses!: Choice<PsychologistCourseStatus>[];
+  @NestedView([ChoiceOf('DksTriggerChoice', DKS_TRIGGERS)], { description: 'Anledningen til en DKS-sag (`trigger`).' })
+  dksTriggers!: Choice<DksTrigger>[];
+  @NestedView([ChoiceOf('SuspicionChoice', SUSPICIONS)], {
+    description: 'Mistanken bag et netværkssamråd (`suspicion`).',
+  })
+  suspicions!: Choice<Suspicion>[];
+  @NestedView([ChoiceOf('ParticipantRoleChoice', PARTICIPANT_ROLES)], {
+    description: 'Deltagerne i et netværkssamråd (`participants`).',
+  })
+  participantRoles!: Choice<ParticipantRole>[];
+  @NestedView([ChoiceOf('AgreementKindChoice', AGREEMENT_KINDS)], {
+    description: 'Aftaletyperne i et netværkssamråd (`kind`).',
+  })
+  agreementKinds!: Choice<AgreementKind>[];
+}
+
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
 export class ReferenceData {
   @NestedView([OrganisationView]) organisations!: OrganisationView[];
   @NestedView([UnitView]) units!: OrganisationUnit[];
   @NestedView([CaseTypeView]) caseTypes!: CaseTypeView[];
   @NestedView([StepKindView]) stepKinds!: StepKindView[];
+  @NestedView(ChoicesView) choices!: ChoicesView;
 }
+
+/** A list's values in order, each named by the domain's table beside the list. */
+const choicesOf = <Value extends string>(values: readonly Value[], labels: Record<Value, string>): Choice<Value>[] =>
+  values.map((value) => ({ value, label: labels[value] }));
 
 const REFERENCE_DATA: ReferenceData = {
   organisations: ORGANISATIONS.map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
@@ -61,6 +163,19 @@ const REFERENCE_DATA: ReferenceData = {
     responsibleRoleLabel: ROLE_LABELS[STEP_KINDS[kind].responsibleRole],
     warningHours: STEP_KINDS[kind].warningHours,
   })),
+  choices: {
+    readinessItems: choicesOf(READINESS_ITEMS, READINESS_LABELS),
+    assessmentParties: choicesOf(ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS),
+    interruptionBy: choicesOf(INTERRUPTION_BY, INTERRUPTION_BY_LABELS),
+    handoverContinuations: choicesOf(HANDOVER_CONTINUATIONS, HANDOVER_CONTINUATION_LABELS),
+    mentorContactForms: choicesOf(MENTOR_CONTACT_FORMS, MENTOR_CONTACT_FORM_LABELS),
+    psychologistCourseEvents: choicesOf(PSYCHOLOGIST_COURSE_EVENTS, PSYCHOLOGIST_COURSE_EVENT_LABELS),
+    psychologistCourseStatuses: choicesOf(PSYCHOLOGIST_COURSE_STATUSES, PSYCHOLOGIST_COURSE_STATUS_LABELS),
+    dksTriggers: choicesOf(DKS_TRIGGERS, DKS_TRIGGER_LABELS),
+    suspicions: choicesOf(SUSPICIONS, SUSPICION_LABELS),
+    participantRoles: choicesOf(PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS),
+    agreementKinds: choicesOf(AGREEMENT_KINDS, AGREEMENT_KIND_LABELS),
+  },
 };
 
 @ApiTags('Opslag')
@@ -70,7 +185,8 @@ export class ReferenceDataController {
   @Get()
   @Authenticated()
   @ApiOperation({
-    summary: 'Organisationer, enheder, sagstyper og trin med navne, hvis tur og varslingsvindue (ingen sagsdata).',
+    summary:
+      'Organisationer, enheder, sagstyper, trin (navn, hvis tur, varslingsvindue) og sagernes valg med navne (ingen sagsdata).',
   })
   @ApiOkResponse({ type: ReferenceData })
   @ApiErrorResponses(401)

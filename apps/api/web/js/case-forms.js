@@ -2,9 +2,23 @@
  * How each decision's form is laid out, per case type and decision name: labels, hints, options and values
  * of its fields, and how the form becomes the body (as the API's DTOs in apps/api/src/**). Which decisions
  * a case offers, their titles and the step each completes come from the server (`availableDecisions` of
- * the case detail): the page never decides which decision is allowed.
+ * the case detail): the page never decides which decision is allowed. The names of the domain's values
+ * (readiness items, parties, participant roles …) come from the server too (`choiceOptions`); an option
+ * written here is the form's own wording of a decision (`Overtag sagen`), not a value's name.
  */
-import { unitsOfKind } from './reference.js';
+import { choices, unitsOfKind } from './reference.js';
+
+/**
+ * The options of a field for one of the API's lists of choices (optionally `only` some of its values),
+ * named as the server names the values (reference.js) and starting with a capital letter as an option
+ * does (`bolig` → `Bolig`). A function: the names are read when the form is laid out, after the
+ * reference data is loaded.
+ */
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+const choiceOptions = (list, only) => () =>
+  choices(list)
+    .filter(([value]) => !only || only.includes(value))
+    .map(([value, label]) => [value, capitalised(label)]);
 
 const YES_NO = [
   ['true', 'Ja'],
@@ -42,11 +56,7 @@ const EXIT_COURSE_FORMS = {
         name: 'party',
         label: 'Hvis udtalelse',
         type: 'radio',
-        options: [
-          ['kriminalforsorgen', 'Kriminalforsorgen'],
-          ['police', 'Politiet'],
-          ['municipality', 'Kommunen'],
-        ],
+        options: choiceOptions('assessmentParties'),
       },
       { name: 'summary', label: 'Udtalelsen i kort form', type: 'textarea' },
     ],
@@ -76,10 +86,7 @@ const EXIT_COURSE_FORMS = {
         name: 'form',
         label: 'Form',
         type: 'radio',
-        options: [
-          ['meeting', 'Møde'],
-          ['phone', 'Telefon'],
-        ],
+        options: choiceOptions('mentorContactForms'),
       },
       { name: 'durationMinutes', label: 'Varighed i minutter', type: 'number', hint: '1-600 minutter.' },
     ],
@@ -91,7 +98,7 @@ const EXIT_COURSE_FORMS = {
         name: 'event',
         label: 'Hændelse',
         type: 'radio',
-        options: c.psychologistCourse === 'ongoing' ? [['ended', 'Afsluttet']] : [['started', 'Startet']],
+        options: choiceOptions('psychologistCourseEvents', [c.psychologistCourse === 'ongoing' ? 'ended' : 'started']),
       },
     ],
     submitLabel: 'Registrér',
@@ -143,12 +150,7 @@ const EXIT_COURSE_FORMS = {
         name: 'item',
         label: 'Punkt',
         type: 'select',
-        options: [
-          ['housing', 'Bolig'],
-          ['income', 'Forsørgelse'],
-          ['job_or_education_plan', 'Job- eller uddannelsesplan'],
-          ['mentor_continuity', 'Mentorkontinuitet'],
-        ],
+        options: choiceOptions('readinessItems'),
       },
       { name: 'ready', label: 'Er punktet på plads?', type: 'radio', boolean: true, options: YES_NO },
       { name: 'note', label: 'Bemærkning', type: 'textarea', optional: true },
@@ -166,10 +168,7 @@ const EXIT_COURSE_FORMS = {
         name: 'by',
         label: 'Hvem afbryder',
         type: 'radio',
-        options: [
-          ['inmate', 'Den indsatte'],
-          ['kriminalforsorgen', 'Kriminalforsorgen'],
-        ],
+        options: choiceOptions('interruptionBy'),
       },
       reason(),
     ],
@@ -190,6 +189,7 @@ const EXIT_COURSE_FORMS = {
         name: 'continuation',
         label: 'Ved overtagelse: videre forløb',
         type: 'select',
+        // The choice as the exit unit makes it (the history names the outcome: "videreført …").
         options: [
           ['with_municipality', 'Videreføres med kommunen'],
           ['municipal_exit_programme', 'Videreføres i kommunens exitprogram'],
@@ -255,29 +255,12 @@ const DKS_FORMS = {
   },
 };
 
-const PARTICIPANT_ROLES = [
-  ['youth', 'Den unge'],
-  ['parents', 'Forældre'],
-  ['school', 'Skole'],
-  ['police', 'Politi'],
-  ['ssp', 'SSP'],
-  ['social_services', 'Socialforvaltningen'],
-  ['mentor', 'Mentor'],
-  ['kriminalforsorgen', 'Kriminalforsorgen'],
-  ['other', 'Andre'],
-];
-const AGREEMENT_KINDS = [
-  ['support_in_custody', 'Støtte under varetægt'],
-  ['support_at_release', 'Støtte ved løsladelse'],
-  ['mentor_support', 'Mentorstøtte'],
-  ['other', 'Anden aftale'],
-];
 const AGREEMENT_ROWS = [0, 1, 2];
 
 const COUNCIL_FORMS = {
   invitations: {
     fields: [
-      { name: 'participants', label: 'Indkaldte', type: 'checkboxes', options: PARTICIPANT_ROLES },
+      { name: 'participants', label: 'Indkaldte', type: 'checkboxes', options: choiceOptions('participantRoles') },
       at('invitedAt', 'Hvornår blev der indkaldt'),
     ],
     body: ({ participants, ...rest }) => ({ ...rest, participants: participants.map((role) => ({ role })) }),
@@ -295,7 +278,7 @@ const COUNCIL_FORMS = {
           name: `agreements.${row}.kind`,
           label: `Aftale ${row + 1}: type`,
           type: 'select',
-          options: AGREEMENT_KINDS,
+          options: choiceOptions('agreementKinds'),
           optional: row > 0,
         },
         {
@@ -354,13 +337,16 @@ function genericLayout(decision) {
 /** One decision's form for this case: the server's decision, laid out by the page. */
 export function decisionForm(resource, decision, detail) {
   const layout = CASE_FORMS[resource]?.[decision.name] ?? genericLayout(decision);
+  const fields = typeof layout.fields === 'function' ? layout.fields(detail) : layout.fields;
   return {
     ...layout,
     id: layout.id ?? decision.name,
     action: decision.name,
     title: decision.label,
     step: decision.completesStep,
-    fields: typeof layout.fields === 'function' ? layout.fields(detail) : layout.fields,
+    fields: fields.map((field) =>
+      typeof field.options === 'function' ? { ...field, options: field.options() } : field,
+    ),
   };
 }
 

@@ -1,6 +1,9 @@
+import { choiceLabel } from './reference.js';
+
 /**
- * Danish words for the history's actions and details. Organisations, units, case types and step kinds
- * come from the API (reference.js), from the one table the server uses.
+ * Danish words for the history's actions and details. Organisations, units, case types, step kinds and
+ * the names of the cases' values (readiness items, parties, participant roles …) come from the API
+ * (reference.js), from the tables the server uses.
  */
 export const HISTORY_ACTIONS = {
   case_started: 'Forløbet er startet',
@@ -76,33 +79,29 @@ export const DETAIL_LABELS = {
   role: 'Rolle',
 };
 
-export const VALUE_LABELS = {
-  true: 'ja',
-  inmate: 'den indsatte',
-  charged: 'sigtet',
-  concerning_behaviour: 'bekymrende adfærd',
-  suspected: 'mistænkt',
-  false: 'nej',
-  meeting: 'møde',
-  phone: 'telefon',
-  housing: 'bolig',
-  income: 'forsørgelse',
-  job_or_education_plan: 'job- eller uddannelsesplan',
-  mentor_continuity: 'mentorkontinuitet',
-  with_municipality: 'videreført med kommunen',
-  municipal_exit_programme: 'videreført i kommunens exitprogram',
-  closed: 'afsluttet',
-  kriminalforsorgen: 'Kriminalforsorgen',
-  police: 'politiet',
-  municipality: 'kommunen',
-  youth: 'den unge',
-  parents: 'forældre',
-  school: 'skole',
-  ssp: 'SSP',
-  social_services: 'socialforvaltningen',
-  mentor: 'mentor',
-  other: 'andet',
-  support_in_custody: 'støtte under varetægt',
-  support_at_release: 'støtte ved løsladelse',
-  mentor_support: 'mentorstøtte',
+/** Yes and no, as the history writes a detail that is true or false. */
+const YES_NO = { true: 'ja', false: 'nej' };
+
+/**
+ * Which of the API's lists of choices (reference.js `choices`) names the values of a history detail:
+ * the names themselves come from the server, from the table beside each value list in libs/domain.
+ */
+const DETAIL_CHOICES = {
+  item: 'readinessItems',
+  notReady: 'readinessItems',
+  missing: 'readinessItems',
+  party: 'assessmentParties',
+  by: 'interruptionBy',
+  continuation: 'handoverContinuations',
+  form: 'mentorContactForms',
+  trigger: 'dksTriggers',
+  suspicion: 'suspicions',
+  participants: 'participantRoles',
 };
+
+/** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
+export function detailValueLabel(key, value) {
+  const text = String(value);
+  if (DETAIL_CHOICES[key]) return choiceLabel(DETAIL_CHOICES[key], text);
+  return YES_NO[text];
+}

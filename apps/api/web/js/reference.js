@@ -1,8 +1,9 @@
 import { api } from './api.js';
 
 /**
- * The names behind the API's codes (`GET /api/reference-data`): organisations, units, case types and
- * step kinds, from the one table the server uses. Loaded once after login, before the first view.
+ * The names behind the API's codes (`GET /api/reference-data`): organisations, units, case types, step
+ * kinds and the values of the cases' choices (`choices`: readiness items, parties, participant roles …),
+ * from the tables the server uses. Loaded once after login, before the first view.
  */
 let data = null;
 
@@ -12,7 +13,7 @@ export async function loadReferenceData() {
 }
 
 /** Until loaded (or when the API could not be reached) lists are empty and codes are shown as they are. */
-const loaded = () => data ?? { organisations: [], units: [], caseTypes: [], stepKinds: [] };
+const loaded = () => data ?? { organisations: [], units: [], caseTypes: [], stepKinds: [], choices: {} };
 
 /** `[code, name]` choices. */
 export const organisationChoices = () =>
@@ -28,6 +29,17 @@ export const stepKindChoices = (caseType) =>
   loaded()
     .stepKinds.filter((step) => !caseType || step.caseType === caseType)
     .map((step) => [step.kind, step.label]);
+
+/**
+ * `[value, name]` of one list of the API's choices (`readinessItems`, `participantRoles`, …), in the API's
+ * order. Names are written as inside a sentence (`bolig`, `den unge`); forms start them with a capital.
+ */
+export const choices = (list) => (loaded().choices?.[list] ?? []).map((choice) => [choice.value, choice.label]);
+
+/** The name of a value in one list of choices (`choiceLabel('readinessItems', 'housing')` → `bolig`), or the value. */
+export function choiceLabel(list, value) {
+  return data?.choices?.[list]?.find((choice) => choice.value === value)?.label ?? value;
+}
 
 /** The API's resource of a case type (`dks_assessment` → `dks-cases`), as the case page's route names it. */
 export function caseResource(caseType) {

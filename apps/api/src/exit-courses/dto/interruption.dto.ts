@@ -1,7 +1,6 @@
 import { MomentOrNow, Reason } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
-
-export const INTERRUPTION_BY = ['inmate', 'kriminalforsorgen'] as const;
+import { INTERRUPTION_BY, type InterruptionBy } from '../../../../../libs/domain/exit-course/exit-course.types';
 
 export class InterruptionDto {
   @ChoiceField('by', INTERRUPTION_BY, {
@@ -9,7 +8,7 @@ export class InterruptionDto {
     required: true,
     message: "by skal være 'inmate' eller 'kriminalforsorgen'.",
   })
-  by!: (typeof INTERRUPTION_BY)[number];
+  by!: InterruptionBy;
 
   @Reason('Begrundelse for afbrydelsen.', { requiredOf: 'En afbrydelse' })
   reason!: string;

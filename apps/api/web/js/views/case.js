@@ -3,13 +3,12 @@ import { formsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
-import { DETAIL_LABELS, HISTORY_ACTIONS, VALUE_LABELS } from '../labels.js';
-import { responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
+import { DETAIL_LABELS, detailValueLabel, HISTORY_ACTIONS } from '../labels.js';
+import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
 const yesNo = (value) => (value ? 'ja' : 'nej');
-const PSYCHOLOGIST = { not_started: 'ikke startet', ongoing: 'i gang', ended: 'afsluttet' };
 
 const CASE_KINDS = {
   'exit-courses': {
@@ -21,7 +20,7 @@ const CASE_KINDS = {
       ['Knyttet til prøveløsladelse', yesNo(c.paroleLinked)],
       c.jointAssessment?.required && [
         'Udtalelser modtaget',
-        c.jointAssessment.received.map((party) => VALUE_LABELS[party] ?? party).join(', ') || 'ingen endnu',
+        c.jointAssessment.received.map((party) => choiceLabel('assessmentParties', party)).join(', ') || 'ingen endnu',
       ],
       [
         'Mentor',
@@ -30,7 +29,7 @@ const CASE_KINDS = {
           : 'ingen',
       ],
       c.mentor?.lastContactAt && ['Seneste mentorkontakt', formatDateTime(c.mentor.lastContactAt)],
-      ['Psykologforløb', PSYCHOLOGIST[c.psychologistCourse] ?? c.psychologistCourse],
+      ['Psykologforløb', choiceLabel('psychologistCourseStatuses', c.psychologistCourse)],
       [
         'Løsladelsesplan',
         c.releasePlan ? `${c.releasePlan.municipality.name} · ${c.releasePlan.policeDistrict.name}` : 'ikke angivet',
@@ -38,7 +37,7 @@ const CASE_KINDS = {
       c.readiness && ['Mangler før løsladelse', c.readiness.missing.length ? c.readiness.missing.join(', ') : 'intet'],
       c.releaseNoticeSentAt && ['Varsel sendt', formatDateTime(c.releaseNoticeSentAt)],
       c.handover && ['Overdraget', `${formatDateTime(c.handover.releasedAt)} til ${c.handover.policeDistrict.name}`],
-      c.handover?.continuation && ['Videre forløb', VALUE_LABELS[c.handover.continuation] ?? c.handover.continuation],
+      c.handover?.continuation && ['Videre forløb', choiceLabel('handoverContinuations', c.handover.continuation)],
     ],
   },
   'dks-cases': {
@@ -121,13 +120,15 @@ function stepsTable(detail) {
   </div>`;
 }
 
-function detailValue(value) {
-  if (Array.isArray(value)) return value.map(detailValue).join(', ');
-  if (value && typeof value === 'object') return Object.values(value).map(detailValue).join(' ');
+/** A history detail's value in Danish: the name of its code (from the API's choices), a unit, a moment. */
+function detailValue(key, value) {
+  const each = (item) => detailValue(key, item);
+  if (Array.isArray(value)) return value.map(each).join(', ');
+  if (value && typeof value === 'object') return Object.values(value).map(each).join(' ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === 'string' && value.includes(',') && !value.includes(' '))
-    return value.split(',').map(detailValue).join(', ');
-  return VALUE_LABELS[String(value)] ?? unitName(String(value));
+    return value.split(',').map(each).join(', ');
+  return detailValueLabel(key, value) ?? unitName(String(value));
 }
 
 function eventTitle(entry) {
@@ -157,7 +158,7 @@ function timelineEntry(entry) {
     <div class="event-body">
       <p class="event-title">${warn ? html`<span aria-hidden="true">⚠ </span>` : ''}${eventTitle(entry)}</p>
       ${entry.reason ? html`<p class="event-reason">Begrundelse: ${entry.reason}</p>` : ''}
-      ${details.length ? html`<p class="event-details">${details.map(([key, value]) => html`<span>${DETAIL_LABELS[key] ?? key}: ${detailValue(value)}</span>`)}</p>` : ''}
+      ${details.length ? html`<p class="event-details">${details.map(([key, value]) => html`<span>${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}</span>`)}</p>` : ''}
       <p class="event-actor">
         ${entry.actorId === 'system' ? 'Automatisk (frist)' : (entry.actorName ?? `Bruger ${entry.actorId.slice(0, 8)}`)}${recordedLater ? ` · registreret ${formatDateTime(entry.recordedAt)}` : ''}
       </p>
