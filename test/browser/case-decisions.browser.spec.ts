@@ -157,3 +157,43 @@ it('offers DKS its assessment on a new youth case, then the home visit', async (
   expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
   await logOut(page);
 });
+
+it('asks the caseworker to confirm a release, naming what is not in place, and sends nothing before', async () => {
+  const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  const ago = (days: number) => new Date(Date.now() - days * 24 * 3_600_000).toISOString();
+  const started = await kf('POST', '/api/exit-courses', {
+    personRef: person.personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-09-30',
+    paroleLinked: false,
+    referredAt: ago(30),
+  });
+  const path = `/api/exit-courses/${started.body.id}`;
+  for (const [decision, body] of [
+    ['suitability-assessment', { outcome: 'offer', decidedAt: ago(25) }],
+    ['agreement-signed', { signedAt: ago(20) }],
+    ['release-plan', { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }],
+    ['readiness', { item: 'housing', ready: true }],
+  ] as const) {
+    expect([decision, (await kf('POST', `${path}/${decision}`, body)).status]).toEqual([decision, 200]);
+  }
+
+  await logInAs('kf.storstroem');
+  await openCase(`exit-courses/${started.body.id}`, 'Exit-forløb');
+  await page.locator('details.decision summary').getByText('Løsladelse', { exact: true }).click();
+  const release = page.locator('form#release');
+  expect(await release.locator('.confirm-text').innerText()).toBe(
+    '⚠ En registreret løsladelse kan ikke fortrydes. Ikke på plads før løsladelsen: forsørgelse, job- eller uddannelsesplan, mentorkontinuitet.',
+  );
+  await release.getByRole('button', { name: 'Registrér løsladelsen' }).click();
+  await release
+    .locator('[data-error-for="confirm"]', { hasText: 'Bekræft løsladelsen, før den registreres.' })
+    .waitFor();
+  expect((await kf('GET', path)).body.status).toBe('agreement_active');
+
+  await release.getByLabel('Jeg bekræfter, at personen er løsladt').check();
+  await release.getByRole('button', { name: 'Registrér løsladelsen' }).click();
+  await page.locator('.notice.success', { hasText: 'Løsladelse: gemt.' }).waitFor();
+  expect((await kf('GET', path)).body.status).toBe('awaiting_handover_decision');
+  await logOut(page);
+});

@@ -160,6 +160,14 @@ const EXIT_COURSE_FORMS = {
   release: {
     intro: 'Sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.',
     fields: [at('releasedAt', 'Tidspunkt for løsladelsen')],
+    // Irreversible: the caseworker confirms, told what is still not in place.
+    confirm: (c) => ({
+      text:
+        'En registreret løsladelse kan ikke fortrydes.' +
+        (c.readiness?.missing.length ? ` Ikke på plads før løsladelsen: ${c.readiness.missing.join(', ')}.` : ''),
+      label: 'Jeg bekræfter, at personen er løsladt',
+      missing: 'Bekræft løsladelsen, før den registreres.',
+    }),
     submitLabel: 'Registrér løsladelsen',
   },
   interruption: {
@@ -347,6 +355,7 @@ export function decisionForm(resource, decision, detail) {
     fields: fields.map((field) =>
       typeof field.options === 'function' ? { ...field, options: field.options() } : field,
     ),
+    ...(layout.confirm ? { confirm: layout.confirm(detail) } : {}),
   };
 }
 

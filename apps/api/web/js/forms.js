@@ -9,7 +9,9 @@ import { html, raw } from './html.js';
  *
  * Field: { name, label, type: text|textarea|number|date|datetime|select|radio|checkbox|checkboxes,
  *          options?: [value, label][], hint?, optional?, value? }
- * Form:  { id, title, action, fields, submitLabel, body?(values) }
+ * Form:  { id, title, action, fields, submitLabel, body?(values), confirm? }
+ * confirm: { text, label, missing } for a decision that cannot be undone: a warning and a checkbox the user
+ *          must tick before the form is sent (`missing` is shown when it is not ticked).
  */
 const fieldId = (formId, name) => `${formId}-${name.replace(/[^A-Za-z0-9]/g, '-')}`;
 
@@ -92,6 +94,18 @@ function fieldHtml(formId, field) {
   </div>`;
 }
 
+function confirmHtml(spec) {
+  const id = `${spec.id}-confirm`;
+  return html`<div class="field confirm" data-field="confirm">
+    <p class="confirm-text" id="${id}-text"><span aria-hidden="true">⚠</span> ${spec.confirm.text}</p>
+    <label class="choice"
+      ><input type="checkbox" id="${id}" name="confirm" value="true" aria-describedby="${id}-text ${id}-error" />
+      <span>${spec.confirm.label}</span></label
+    >
+    <p class="field-error" id="${id}-error" data-error-for="confirm"></p>
+  </div>`;
+}
+
 export function formHtml(spec) {
   return html`<form
     class="decision-form"
@@ -101,7 +115,7 @@ export function formHtml(spec) {
     aria-describedby="${spec.id}-problem"
   >
     ${spec.intro ? html`<p class="form-intro">${spec.intro}</p>` : ''}
-    ${spec.fields.map((field) => fieldHtml(spec.id, field))}
+    ${spec.fields.map((field) => fieldHtml(spec.id, field))} ${spec.confirm ? confirmHtml(spec) : ''}
     <div class="form-problem" id="${spec.id}-problem" role="alert" aria-live="assertive"></div>
     <div class="form-actions"><button type="submit" class="button primary">${spec.submitLabel ?? 'Gem'}</button></div>
   </form>`;
@@ -184,6 +198,13 @@ export function handleForms(root, specs, pathOf, onSaved) {
     event.preventDefault();
     const button = form.querySelector('button[type="submit"]');
     clearProblems(form);
+    if (spec.confirm && !form.querySelector('input[name="confirm"]').checked) {
+      showProblem(form, {
+        message: spec.confirm.missing,
+        details: [{ field: 'confirm', problems: [spec.confirm.missing] }],
+      });
+      return;
+    }
     button.disabled = true;
     form.setAttribute('aria-busy', 'true');
     try {
