@@ -172,7 +172,8 @@ it('asks the caseworker to confirm a release, naming what is not in place, and s
   for (const [decision, body] of [
     ['suitability-assessment', { outcome: 'offer', decidedAt: ago(25) }],
     ['agreement-signed', { signedAt: ago(20) }],
-    ['release-plan', { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' }],
+    // Released to a district and a municipality no other suite works with: their inboxes stay as other suites expect.
+    ['release-plan', { municipalityCode: 'KOM-0561', policeDistrictCode: 'POL-MIDT-VESTJYLLAND' }],
     ['readiness', { item: 'housing', ready: true }],
   ] as const) {
     expect([decision, (await kf('POST', `${path}/${decision}`, body)).status]).toEqual([decision, 200]);
