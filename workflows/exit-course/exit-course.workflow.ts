@@ -136,6 +136,11 @@ class ExitCourse {
     this.stepTracker.resume();
   }
 
+  /** The course as it stands, for the table's pure functions to read (not a copy: never handed out). */
+  private current(): ExitCourseState {
+    return { ...this.state, steps: this.steps };
+  }
+
   snapshot(): ExitCourseState {
     return { ...copyOf(this.state), steps: copyOf(this.steps) };
   }
@@ -344,7 +349,7 @@ class ExitCourse {
    * to, which must accept or decline within the policy deadline. The municipality can read the case.
    */
   recordRelease(input: ReleaseInput): void {
-    const { policeDistrictCode, municipalityCode } = releaseDestination(this.snapshot(), input);
+    const { policeDistrictCode, municipalityCode } = releaseDestination(this.current(), input);
     const accessChanges = this.accessAfter('release', input);
     this.state.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
     this.state.status = 'awaiting_handover_decision';
@@ -478,7 +483,7 @@ class ExitCourse {
     name: Name,
     input: ExitCourseDecisionInputs[Name],
   ): AccessChange[] {
-    return EXIT_COURSE_DECISIONS[name].accessAfter?.(this.snapshot(), input) ?? [];
+    return EXIT_COURSE_DECISIONS[name].accessAfter?.(this.current(), input) ?? [];
   }
 
   /** A deadline rule of this course; one added to the policy after the course started takes its default. */

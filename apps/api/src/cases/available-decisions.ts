@@ -1,4 +1,5 @@
-import type { Permission } from '../../../../libs/domain/organisations/permissions';
+import { permissionsOf } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { availableDecisions } from '../../../../libs/domain/case/case-decision';
 import { DATE_PATTERN, INSTANT_PATTERN } from '../common/field-decorators';
 import { BooleanView, ChoiceView, NestedView, TextListView, TextView } from '../common/view-properties';
@@ -67,15 +68,18 @@ function kindOf(metadata: PropertyMetadata): FieldKind {
 
 /**
  * The decisions a case detail lists: those of the case type's table that its state admits, that the user's
- * role may take, on a case the user may change — each with the fields of its route's body.
+ * role may take, on a case the user may change now (`decidable`: write access, not held for operations) —
+ * each with the fields of its route's body.
  */
 export function availableDecisionsOf<Facts>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the slice's state and inputs do not matter here
   slice: CaseSlice<any, any, Facts>,
   facts: Facts,
-  user: { permissions: readonly Permission[]; writable: boolean },
+  user: AuthenticatedUser,
+  decidable: boolean,
 ): AvailableDecisionView[] {
-  return availableDecisions(slice.decisions, facts, user).map((decision) => ({
+  const can = { permissions: permissionsOf(user.role), writable: decidable };
+  return availableDecisions(slice.decisions, facts, can).map((decision) => ({
     ...decision,
     fields: slice.routes[decision.name].fields.map((field) => ({ ...field })),
   }));

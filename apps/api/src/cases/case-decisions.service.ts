@@ -19,17 +19,10 @@ import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
 import { CaseScopeRepository } from './case-scope.repository';
 import { CaseRecordsRepository } from './case-records.repository';
-import { IdempotencyKeysService, type StartResult } from './idempotency-keys.service';
+import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from './idempotency-keys.service';
 import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import type { CaseSlice } from './case-slice';
 import { CASE_WORKFLOWS, caseWorkflowId, READ_MODEL_SYNCED_UPDATE } from '../../../../libs/domain/case/case-workflows';
-
-/** The operation an Idempotency-Key is claimed for, per case type (stored with the key: never rename). */
-const START_OPERATIONS: Record<CaseType, string> = {
-  exit_course: 'exit-course-start',
-  dks_assessment: 'dks-case-start',
-  network_council: 'network-council-start',
-};
 
 /**
  * Sends a decision to a case's workflow, for every case type: 404 outside the user's scope, 403 with

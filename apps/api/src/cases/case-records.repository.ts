@@ -7,9 +7,8 @@ import { stepLabel } from '../../../../libs/domain/case/step-kinds';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { CaseDetail, CaseProgress, HistoryEntry, StepView } from './case.views';
-import { availableDecisionsOf, type AvailableDecisionView } from './available-decisions';
+import { availableDecisionsOf } from './available-decisions';
 import type { CaseSlice } from './case-slice';
-import { permissionsOf } from '../../../../libs/access/access-policy';
 import { isCaseId } from './case-id';
 
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
@@ -98,7 +97,7 @@ export class CaseRecordsRepository {
     return {
       ...summarize(row),
       ...(await this.progress(caseId)),
-      availableDecisions: decisionsFor(slice, { status: row.status }, user, row.decidable),
+      availableDecisions: availableDecisionsOf(slice, { status: row.status }, user, row.decidable),
     };
   }
 
@@ -201,15 +200,4 @@ export function decidableCondition(user: AuthenticatedUser, caseAlias: string, p
     `(${visibleCaseCondition(user, caseAlias, params, 'write')} AND NOT EXISTS ` +
     `(SELECT 1 FROM read_model_failures f WHERE f.case_id = ${caseAlias}.id AND f.resolved_at IS NULL))`
   );
-}
-
-/** The decisions of the slice's table this user may take on a case with these facts now. */
-export function decisionsFor<Facts>(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the table and the routes are read
-  slice: CaseSlice<any, any, Facts>,
-  facts: Facts,
-  user: AuthenticatedUser,
-  decidable: boolean,
-): AvailableDecisionView[] {
-  return availableDecisionsOf(slice, facts, { permissions: permissionsOf(user.role), writable: decidable });
 }

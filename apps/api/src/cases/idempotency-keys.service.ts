@@ -1,3 +1,4 @@
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,13 @@ import { ApiError } from '../common/api-error';
 /** Allowed characters of an `Idempotency-Key` header. */
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_.:-]{8,200}$';
 const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
+
+/** The operation an Idempotency-Key is claimed for, per case type (stored with the key: never rename). */
+export const START_OPERATIONS: Record<CaseType, string> = {
+  exit_course: 'exit-course-start',
+  dks_assessment: 'dks-case-start',
+  network_council: 'network-council-start',
+};
 
 export interface StartResult {
   caseId: string;

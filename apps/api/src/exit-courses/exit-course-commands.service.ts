@@ -10,7 +10,7 @@ import { instantOrNow } from '../common/instant-or-now';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { CaseDecisionsService, refusalToApiError } from '../cases/case-decisions.service';
 import { CaseRecordsRepository } from '../cases/case-records.repository';
-import { IdempotencyKeysService, type StartResult } from '../cases/idempotency-keys.service';
+import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from '../cases/idempotency-keys.service';
 import { PersonsService } from '../persons/persons.service';
 import { OpenCourseReservations } from './open-course-reservations';
 
@@ -43,7 +43,7 @@ export class ExitCourseCommandsService {
         'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
       );
     }
-    const claim = await this.idempotency.claim('exit-course-start', user, idempotencyKey, dto);
+    const claim = await this.idempotency.claim(START_OPERATIONS.exit_course, user, idempotencyKey, dto);
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;

@@ -9,7 +9,8 @@ import {
   type Readiness,
 } from '../../../../libs/domain/exit-course/exit-course.types';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
-import { CaseRecordsRepository, decidableCondition, decisionsFor } from '../cases/case-records.repository';
+import { availableDecisionsOf } from '../cases/available-decisions';
+import { CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import type { Page } from '../common/page';
@@ -77,27 +78,6 @@ export class ExitCourseViewsRepository {
     private readonly records: CaseRecordsRepository,
   ) {}
 
-  /**
-   * The case's workflow id and whether the user may change it, or `undefined` when there is no such
-   * exit course the user may see (the same answer, so a case outside the scope is not revealed).
-   */
-  async findForUser(
-    caseId: string,
-    user: AuthenticatedUser,
-  ): Promise<{ workflowId: string; status: ExitCourseStatus; writable: boolean } | undefined> {
-    if (!isCaseId(caseId)) return undefined;
-    const params = new SqlParameters();
-    const idParam = params.add(caseId);
-    const readable = visibleCaseCondition(user, 'c', params, 'read');
-    const writable = visibleCaseCondition(user, 'c', params, 'write');
-    const rows: { workflow_id: string; status: ExitCourseStatus; writable: boolean }[] = await this.dataSource.query(
-      `SELECT c.workflow_id, c.status, ${writable} AS writable FROM cases c
-        WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${readable}`,
-      params.values,
-    );
-    return rows[0] && { workflowId: rows[0].workflow_id, status: rows[0].status, writable: rows[0].writable };
-  }
-
   async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
     if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
@@ -150,7 +130,7 @@ export class ExitCourseViewsRepository {
           : null,
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
-      availableDecisions: decisionsFor(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
+      availableDecisions: availableDecisionsOf(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
     };
   }
 
@@ -187,7 +167,7 @@ export class ExitCourseViewsRepository {
     );
   }
 
-  /** The history of a case already found with {@link findForUser} (the caller checked the scope). */
+  /** The history of a case the caller already found within the user's scope (CaseScopeRepository). */
   history(caseId: string, page: number, pageSize: number): Promise<Page<HistoryEntry>> {
     return this.records.history(caseId, page, pageSize);
   }
@@ -218,12 +198,12 @@ export class ExitCourseViewsRepository {
         dueAt: row.due_at.toISOString(),
         overdue: row.overdue,
         paroleLinked: row.parole_linked,
-        availableDecisions: decisionsFor(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
+        availableDecisions: availableDecisionsOf(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
       }),
     );
   }
 
-  /** Mentor contacts of a case already found with {@link findForUser}. */
+  /** Mentor contacts of a case the caller already found within the user's scope (CaseScopeRepository). */
   mentorContacts(caseId: string, page: number, pageSize: number): Promise<Page<MentorContactView>> {
     return pagedQuery(
       this.dataSource,
@@ -270,7 +250,7 @@ function exitCourseFactsOf(row: {
   return {
     status: row.status,
     paroleLinked: row.parole_linked,
-    hasMentor: row.mentor_ref !== null,
+    hasMentor: Boolean(row.mentor_ref),
     psychologistCourse: row.psychologist_course,
   };
 }

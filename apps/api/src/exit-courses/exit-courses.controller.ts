@@ -44,6 +44,7 @@ import {
 } from './exit-course.views';
 import { HistoryEntryPage, type HistoryEntry } from '../cases/case.views';
 import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { CaseScopeRepository } from '../cases/case-scope.repository';
 
 @ApiTags('Exit-forløb')
 @ApiBearerAuth()
@@ -53,6 +54,7 @@ export class ExitCoursesController {
     private readonly commands: ExitCourseCommandsService,
     private readonly decisions: CaseDecisionsService,
     private readonly views: ExitCourseViewsRepository,
+    private readonly scope: CaseScopeRepository,
     private readonly accessLog: AccessLogService,
   ) {}
 
@@ -100,7 +102,7 @@ export class ExitCoursesController {
     @Query() query: PageQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Page<HistoryEntry>> {
-    if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
+    if (!(await this.scope.findForUser(caseId, 'exit_course', user))) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_history_read', { caseId });
     return this.views.history(caseId, query.page, query.pageSize);
   }
@@ -197,7 +199,7 @@ export class ExitCoursesController {
     @Query() query: PageQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<Page<MentorContactView>> {
-    if (!(await this.views.findForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
+    if (!(await this.scope.findForUser(caseId, 'exit_course', user))) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
     return this.views.mentorContacts(caseId, query.page, query.pageSize);
   }
