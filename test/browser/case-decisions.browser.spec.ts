@@ -184,7 +184,7 @@ it('asks the caseworker to confirm a release, naming what is not in place, and s
   await page.locator('details.decision summary').getByText('Løsladelse', { exact: true }).click();
   const release = page.locator('form#release');
   expect(await release.locator('.confirm-text').innerText()).toBe(
-    '⚠ En registreret løsladelse kan ikke fortrydes. Ikke på plads før løsladelsen: forsørgelse, job- eller uddannelsesplan, mentorkontinuitet.',
+    '⚠ En registreret løsladelse kan ikke fortrydes. Ikke på plads før løsladelsen: forsørgelse, job- eller uddannelsesplan, mentorkontinuitet. Åbne trin, der lukkes uden at være udført: Tildeling af mentor.',
   );
   await release.getByRole('button', { name: 'Registrér løsladelsen' }).click();
   await release
@@ -196,5 +196,37 @@ it('asks the caseworker to confirm a release, naming what is not in place, and s
   await release.getByRole('button', { name: 'Registrér løsladelsen' }).click();
   await page.locator('.notice.success', { hasText: 'Løsladelse: gemt.' }).waitFor();
   expect((await kf('GET', path)).body.status).toBe('awaiting_handover_decision');
+  await logOut(page);
+});
+
+it('asks for confirmation of an interruption, naming the open steps it ends, and sends nothing before', async () => {
+  const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  const started = await kf('POST', '/api/exit-courses', {
+    personRef: person.personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2027-10-31',
+    paroleLinked: false,
+  });
+  const path = `/api/exit-courses/${started.body.id}`;
+
+  await logInAs('kf.storstroem');
+  await openCase(`exit-courses/${started.body.id}`, 'Exit-forløb');
+  await page.locator('details.decision summary').getByText('Afbryd forløbet', { exact: true }).click();
+  const interruption = page.locator('form#interruption');
+  expect(await interruption.locator('.confirm-text').innerText()).toBe(
+    '⚠ En afbrydelse afslutter forløbet og kan ikke fortrydes. Åbne trin, der lukkes uden at være udført: Egnethedsvurdering.',
+  );
+  await interruption.getByLabel('Den indsatte').check();
+  await interruption.getByLabel('Begrundelse').fill('Ønsker ikke at fortsætte.');
+  await interruption.getByRole('button', { name: 'Afbryd forløbet' }).click();
+  await interruption
+    .locator('[data-error-for="confirm"]', { hasText: 'Bekræft afbrydelsen, før den registreres.' })
+    .waitFor();
+  expect((await kf('GET', path)).body.status).toBe('awaiting_suitability_assessment');
+
+  await interruption.getByLabel('Jeg bekræfter, at forløbet afbrydes').check();
+  await interruption.getByRole('button', { name: 'Afbryd forløbet' }).click();
+  await page.locator('.notice.success', { hasText: 'Afbryd forløbet: gemt.' }).waitFor();
+  expect((await kf('GET', path)).body.status).toBe('interrupted_by_inmate');
   await logOut(page);
 });

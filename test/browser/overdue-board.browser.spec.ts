@@ -181,6 +181,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   expect(await card.innerText()).toContain('Storstrøm Fængsel');
   await card.getByText('Træf afgørelse').click();
   await card.getByLabel('Overtag sagen').check();
+  await card.getByLabel('Jeg bekræfter afgørelsen').check();
   await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
   // Accepting without saying how the course continues: the API's message, next to the field.
   await card

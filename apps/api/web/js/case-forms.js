@@ -33,6 +33,14 @@ const at = (name, label) => ({
 });
 const reason = (label = 'Begrundelse') => ({ name: 'reason', label, type: 'textarea' });
 
+/** The open steps a final decision ends, named for the confirmation (the step it completes is not one). */
+function stepsEnded(detail, decision) {
+  const labels = (detail.openSteps ?? [])
+    .filter((step) => step.kind !== decision.completesStep)
+    .map((step) => step.label);
+  return labels.length ? ` Åbne trin, der lukkes uden at være udført: ${labels.join(', ')}.` : '';
+}
+
 const EXIT_COURSE_FORMS = {
   'suitability-assessment': {
     fields: [
@@ -48,6 +56,12 @@ const EXIT_COURSE_FORMS = {
       { ...reason('Begrundelse for afslag'), hint: 'Skal udfyldes ved afslag; udelades ved tilbud.' },
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
+    confirm: (c, d) => ({
+      when: (values) => values.outcome === 'rejection',
+      text: 'Et afslag afslutter forløbet og kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter afslaget',
+      missing: 'Bekræft afslaget, før det registreres.',
+    }),
     submitLabel: 'Registrér vurderingen',
   },
   'assessment-inputs': {
@@ -161,10 +175,11 @@ const EXIT_COURSE_FORMS = {
     intro: 'Sagen overdrages til politikredsens exitenhed; Kriminalforsorgens del slutter.',
     fields: [at('releasedAt', 'Tidspunkt for løsladelsen')],
     // Irreversible: the caseworker confirms, told what is still not in place.
-    confirm: (c) => ({
+    confirm: (c, d) => ({
       text:
         'En registreret løsladelse kan ikke fortrydes.' +
-        (c.readiness?.missing.length ? ` Ikke på plads før løsladelsen: ${c.readiness.missing.join(', ')}.` : ''),
+        (c.readiness?.missing.length ? ` Ikke på plads før løsladelsen: ${c.readiness.missing.join(', ')}.` : '') +
+        stepsEnded(c, d),
       label: 'Jeg bekræfter, at personen er løsladt',
       missing: 'Bekræft løsladelsen, før den registreres.',
     }),
@@ -180,6 +195,11 @@ const EXIT_COURSE_FORMS = {
       },
       reason(),
     ],
+    confirm: (c, d) => ({
+      text: 'En afbrydelse afslutter forløbet og kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at forløbet afbrydes',
+      missing: 'Bekræft afbrydelsen, før den registreres.',
+    }),
     submitLabel: 'Afbryd forløbet',
   },
   'handover-decision': {
@@ -206,6 +226,11 @@ const EXIT_COURSE_FORMS = {
       },
       { ...reason(), optional: true, hint: 'Skal udfyldes ved afvisning og når forløbet afsluttes.' },
     ],
+    confirm: () => ({
+      text: 'Afgørelsen kan ikke fortrydes: ved overtagelse får exitenheden sagen, ved afvisning går den tilbage til Kriminalforsorgen.',
+      label: 'Jeg bekræfter afgørelsen',
+      missing: 'Bekræft afgørelsen, før den registreres.',
+    }),
     submitLabel: 'Registrér afgørelsen',
   },
   'handover-redirect': {
@@ -235,6 +260,12 @@ const DKS_FORMS = {
       reason(),
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
+    confirm: (c, d) => ({
+      when: (values) => values.concernConversation === false,
+      text: 'Uden bekymringssamtale afsluttes sagen, og det kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at sagen afsluttes uden bekymringssamtale',
+      missing: 'Bekræft, at sagen afsluttes, før vurderingen registreres.',
+    }),
     submitLabel: 'Registrér vurderingen',
   },
   'home-visit-plan': {
@@ -259,6 +290,11 @@ const DKS_FORMS = {
       { name: 'findings', label: 'Hvad viste opfølgningen', type: 'textarea' },
       at('checkedAt', 'Hvornår blev der fulgt op'),
     ],
+    confirm: (c, d) => ({
+      text: 'Opfølgningen afslutter sagen og kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at sagen afsluttes',
+      missing: 'Bekræft, at sagen afsluttes, før opfølgningen registreres.',
+    }),
     submitLabel: 'Registrér opfølgningen',
   },
 };
@@ -306,6 +342,11 @@ const COUNCIL_FORMS = {
         kind: values[`agreements.${row}.kind`],
         description: values[`agreements.${row}.description`],
       })),
+    }),
+    confirm: (c, d) => ({
+      text: 'Aftalerne afslutter samrådssagen og kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at samrådssagen afsluttes',
+      missing: 'Bekræft, at samrådssagen afsluttes, før aftalerne registreres.',
     }),
     submitLabel: 'Registrér aftalerne',
   },
@@ -355,7 +396,7 @@ export function decisionForm(resource, decision, detail) {
     fields: fields.map((field) =>
       typeof field.options === 'function' ? { ...field, options: field.options() } : field,
     ),
-    ...(layout.confirm ? { confirm: layout.confirm(detail) } : {}),
+    ...(layout.confirm ? { confirm: layout.confirm(detail, decision) } : {}),
   };
 }
 

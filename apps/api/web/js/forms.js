@@ -10,8 +10,9 @@ import { html, raw } from './html.js';
  * Field: { name, label, type: text|textarea|number|date|datetime|select|radio|checkbox|checkboxes,
  *          options?: [value, label][], hint?, optional?, value? }
  * Form:  { id, title, action, fields, submitLabel, body?(values), confirm? }
- * confirm: { text, label, missing } for a decision that cannot be undone: a warning and a checkbox the user
- *          must tick before the form is sent (`missing` is shown when it is not ticked).
+ * confirm: { text, label, missing, when?(values) } for a decision that cannot be undone: a warning and a
+ *          checkbox the user must tick before the form is sent (`missing` is shown when it is not ticked);
+ *          with `when`, only for the values that make it final (an assessment's rejection, not its offer).
  */
 const fieldId = (formId, name) => `${formId}-${name.replace(/[^A-Za-z0-9]/g, '-')}`;
 
@@ -123,6 +124,11 @@ export function formHtml(spec) {
 
 /** A form's values as the API wants them: empty fields left out, moments as ISO instants with zone. */
 function readValues(form, spec) {
+  const values = fieldValues(form, spec);
+  return spec.body ? spec.body(values) : values;
+}
+
+function fieldValues(form, spec) {
   const data = new FormData(form);
   const values = {};
   for (const field of spec.fields) {
@@ -146,7 +152,12 @@ function readValues(form, spec) {
       values[field.name] = text;
     }
   }
-  return spec.body ? spec.body(values) : values;
+  return values;
+}
+
+function needsConfirmation(form, spec) {
+  if (!spec.confirm || form.querySelector('input[name="confirm"]').checked) return false;
+  return !spec.confirm.when || spec.confirm.when(fieldValues(form, spec));
 }
 
 function clearProblems(form) {
@@ -198,7 +209,7 @@ export function handleForms(root, specs, pathOf, onSaved) {
     event.preventDefault();
     const button = form.querySelector('button[type="submit"]');
     clearProblems(form);
-    if (spec.confirm && !form.querySelector('input[name="confirm"]').checked) {
+    if (needsConfirmation(form, spec)) {
       showProblem(form, {
         message: spec.confirm.missing,
         details: [{ field: 'confirm', problems: [spec.confirm.missing] }],
