@@ -120,7 +120,7 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
   await form.getByRole('button', { name: 'Registrér vurderingen' }).click();
   const reasonError = form.locator('[data-error-for="reason"]');
   await reasonError.waitFor({ state: 'visible' });
-  expect(await reasonError.innerText()).toBe('Vurderingen skal have en begrundelse (reason).');
+  expect(await reasonError.innerText()).toBe('Vurderingen skal have en begrundelse.');
   expect(await form.locator('.form-problem').innerText()).toBe('Forespørgslen er ugyldig.');
   const reason = form.getByLabel('Begrundelse');
   expect(await reason.getAttribute('aria-invalid')).toBe('true');
@@ -185,7 +185,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await card.getByRole('button', { name: 'Registrér afgørelsen' }).click();
   // Accepting without saying how the course continues: the API's message, next to the field.
   await card
-    .locator('[data-error-for="continuation"]', { hasText: 'Ved accept skal continuation udfyldes.' })
+    .locator('[data-error-for="continuation"]', { hasText: 'Ved overtagelse skal det videre forløb udfyldes.' })
     .waitFor();
   await screenshot(page, '09-handover-inbox');
   await card.getByLabel('Ved overtagelse: videre forløb').selectOption('with_municipality');

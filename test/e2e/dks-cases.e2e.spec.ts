@@ -81,7 +81,12 @@ it('refuses a person who was 18 or older at the charge with 422, and starts noth
     trigger: 'charged',
   });
   expect(missingMoment.body.details).toEqual([
-    { field: 'triggeredAt', problems: ['triggeredAt skal udfyldes: fristen og alderen regnes fra dette tidspunkt.'] },
+    {
+      field: 'triggeredAt',
+      problems: [
+        'Tidspunktet for sigtelsen eller observationen skal udfyldes: fristen og alderen regnes fra dette tidspunkt.',
+      ],
+    },
   ]);
   const answer = await dks('POST', '/api/dks-cases', {
     personRef: adult.personRef,

@@ -2,9 +2,13 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
+import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+
+/** A moment as the API's refusals show it: Danish local time. */
+const danishTime = (iso: string) => formatDanishDateTime(new Date(iso));
 
 let sut: SystemUnderTest;
 /** A Kriminalforsorgen caseworker at Storstrøm Fængsel. */
@@ -220,7 +224,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual({
       code: 'INVALID_DOMAIN_DATA',
-      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${referredAt.toISOString()}).`,
+      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${formatDanishDateTime(referredAt)}).`,
       details: null,
     });
     expect((await api('GET', `/api/exit-courses/${started.body.id}`)).body.historyTotal).toBe(2);
@@ -257,14 +261,19 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         () => ({ institutionCode: 'KF-STORSTROEM', expectedReleaseDate: '2027-08-31', paroleLinked: false }),
         400,
         'VALIDATION_FAILED',
-        [{ field: 'personRef', problems: ['personRef skal udfyldes.'] }],
+        [{ field: 'personRef', problems: ['Personreferencen skal udfyldes.'] }],
       ],
       [
         'a person reference with spaces',
         () => validStart({ personRef: 'Hans Hansen' }),
         400,
         'VALIDATION_FAILED',
-        [{ field: 'personRef', problems: ['personRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'] }],
+        [
+          {
+            field: 'personRef',
+            problems: ['Personreferencen skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.'],
+          },
+        ],
       ],
       [
         'an unknown field',
@@ -278,14 +287,19 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         () => validStart({ paroleLinked: 'ja' }),
         400,
         'VALIDATION_FAILED',
-        [{ field: 'paroleLinked', problems: ['paroleLinked skal være true eller false.'] }],
+        [{ field: 'paroleLinked', problems: ['Feltet »Knyttet til prøveløsladelse« skal være ja eller nej.'] }],
       ],
       [
         'a malformed date',
         () => validStart({ expectedReleaseDate: '31-08-2027' }),
         400,
         'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+        [
+          {
+            field: 'expectedReleaseDate',
+            problems: ['Den forventede løsladelsesdato skal være en gyldig dato (ÅÅÅÅ-MM-DD).'],
+          },
+        ],
       ],
       [
         'a malformed moment',
@@ -295,7 +309,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         [
           {
             field: 'referredAt',
-            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+            problems: ['Tidspunktet for henvisningen skal være et gyldigt tidspunkt med dato, klokkeslæt og tidszone.'],
           },
         ],
       ],
@@ -307,7 +321,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         [
           {
             field: 'referredAt',
-            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+            problems: ['Tidspunktet for henvisningen skal være et gyldigt tidspunkt med dato, klokkeslæt og tidszone.'],
           },
         ],
       ],
@@ -319,7 +333,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         [
           {
             field: 'referredAt',
-            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+            problems: ['Tidspunktet for henvisningen skal være et gyldigt tidspunkt med dato, klokkeslæt og tidszone.'],
           },
         ],
       ],
@@ -329,7 +343,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         () => validStart({ expectedReleaseDate: '2027-02-30' }),
         400,
         'VALIDATION_FAILED',
-        [{ field: 'expectedReleaseDate', problems: ['expectedReleaseDate skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+        [
+          {
+            field: 'expectedReleaseDate',
+            problems: ['Den forventede løsladelsesdato skal være en gyldig dato (ÅÅÅÅ-MM-DD).'],
+          },
+        ],
       ],
       [
         'a moment that does not exist',
@@ -339,7 +358,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         [
           {
             field: 'referredAt',
-            problems: ['referredAt skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.'],
+            problems: ['Tidspunktet for henvisningen skal være et gyldigt tidspunkt med dato, klokkeslæt og tidszone.'],
           },
         ],
       ],
@@ -351,7 +370,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
             () => validStart({ referredAt }),
             400,
             'VALIDATION_FAILED',
-            [{ field: 'referredAt', problems: ['referredAt skal ligge mellem 01.01.2000 og 31.12.2099.'] }],
+            [
+              {
+                field: 'referredAt',
+                problems: ['Tidspunktet for henvisningen skal ligge mellem 01.01.2000 og 31.12.2099.'],
+              },
+            ],
           ] satisfies Case,
       ),
       [
@@ -362,7 +386,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         [
           {
             field: 'expectedReleaseDate',
-            problems: ['expectedReleaseDate skal ligge mellem 01.01.2000 og 31.12.2099.'],
+            problems: ['Den forventede løsladelsesdato skal ligge mellem 01.01.2000 og 31.12.2099.'],
           },
         ],
       ],
@@ -438,7 +462,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       422,
       {
         code: 'INVALID_DOMAIN_DATA',
-        message: `Afbrydelsestidspunktet ligger før forløbets seneste registrering (${offeredAt}).`,
+        message: `Afbrydelsestidspunktet ligger før forløbets seneste registrering (${danishTime(offeredAt)}).`,
         details: null,
       },
     ]);
@@ -549,7 +573,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
       expectedReleaseDate: inDays(20),
     });
     expect(noReason.body.details).toEqual([
-      { field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse (reason).'] },
+      { field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse.'] },
     ]);
 
     const moved = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
@@ -701,8 +725,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     });
     expect(badContact.status).toBe(400);
     expect(badContact.body.details).toEqual([
-      { field: 'form', problems: ["form skal være 'meeting' eller 'phone'."] },
-      { field: 'durationMinutes', problems: ['durationMinutes skal være et helt antal minutter.'] },
+      { field: 'form', problems: ['Kontaktens form skal være møde eller telefon.'] },
+      { field: 'durationMinutes', problems: ['Varigheden skal være et helt antal minutter.'] },
     ]);
     const tooLong = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
       contactAt: moment(1),
@@ -720,7 +744,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     });
     expect([beforeMentor.status, beforeMentor.body.message]).toEqual([
       422,
-      `Kontakttidspunktet ligger før mentorens tildeling (${moment(14)}).`,
+      `Kontakttidspunktet ligger før mentorens tildeling (${danishTime(moment(14))}).`,
     ]);
   });
 
@@ -729,34 +753,32 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const caseId = started.body.id;
     const noReason = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'rejection' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.details).toEqual([
-      { field: 'reason', problems: ['Et afslag skal have en begrundelse (reason).'] },
-    ]);
+    expect(noReason.body.details).toEqual([{ field: 'reason', problems: ['Et afslag skal have en begrundelse.'] }]);
     const reasonOnOffer = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, {
       outcome: 'offer',
       reason: 'Fordi',
     });
     expect(reasonOnOffer.status).toBe(400);
     expect(reasonOnOffer.body.details).toEqual([
-      { field: 'reason', problems: ['Et tilbud har ingen begrundelse: send ikke reason.'] },
+      { field: 'reason', problems: ['Et tilbud har ingen begrundelse: lad begrundelsen være tom.'] },
     ]);
     const badOutcome = await api('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'maybe' });
     expect(badOutcome.status).toBe(400);
     expect(badOutcome.body.details).toEqual([
-      { field: 'outcome', problems: ["outcome skal være 'offer' eller 'rejection'."] },
+      { field: 'outcome', problems: ['Resultatet skal være tilbud om exit-aftale eller afslag.'] },
     ]);
     const tooLong = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
       by: 'inmate',
       reason: 'x'.repeat(2001),
     });
-    expect(tooLong.body.details).toEqual([{ field: 'reason', problems: ['reason må højst være 2000 tegn.'] }]);
+    expect(tooLong.body.details).toEqual([{ field: 'reason', problems: ['Begrundelsen må højst være 2000 tegn.'] }]);
     const badInterruption = await api('POST', `/api/exit-courses/${caseId}/interruption`, {
       by: 'police',
       reason: 'x',
     });
     expect(badInterruption.status).toBe(400);
     expect(badInterruption.body.details).toEqual([
-      { field: 'by', problems: ["by skal være 'inmate' eller 'kriminalforsorgen'."] },
+      { field: 'by', problems: ['Hvem der afbryder skal være den indsatte eller Kriminalforsorgen.'] },
     ]);
     const read = await api('GET', `/api/exit-courses/${caseId}`);
     expect(read.body).toMatchObject({ status: 'awaiting_suitability_assessment', historyTotal: 2 });

@@ -131,7 +131,7 @@ it('runs from referral to the police exit unit’s continuation decision', async
     decision: 'accept',
   });
   expect(missingContinuation.body.details).toEqual([
-    { field: 'continuation', problems: ['Ved accept skal continuation udfyldes.'] },
+    { field: 'continuation', problems: ['Ved overtagelse skal det videre forløb udfyldes.'] },
   ]);
 
   const decided = ok(

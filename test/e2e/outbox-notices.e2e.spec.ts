@@ -55,7 +55,7 @@ it('refuses an unknown state with the states there are, and everyone but operati
   const answer = await drift('GET', '/api/admin/notices?state=lost');
   expect([answer.status, answer.body.details]).toEqual([
     400,
-    [{ field: 'state', problems: ['state skal være en af: failing, pending, sent, withdrawn.'] }],
+    [{ field: 'state', problems: ['Tilstanden skal være »fejler«, »venter«, »sendt« eller »trukket tilbage«.'] }],
   ]);
   for (const username of ['admin', 'kf.leder.national', 'politi.leder.kbh']) {
     expect([username, (await (await sut.as(username))('GET', '/api/admin/notices')).status]).toEqual([username, 403]);

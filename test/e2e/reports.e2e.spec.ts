@@ -224,28 +224,34 @@ describe('GET /api/reports/sla', () => {
 
 describe('refused queries (400)', () => {
   const refusals: [string, { field: string; problems: string[] }[]][] = [
-    ['to=2022-12-31', [{ field: 'from', problems: ['from skal angives.'] }]],
-    ['from=2022-01-01', [{ field: 'to', problems: ['to skal angives.'] }]],
+    ['to=2022-12-31', [{ field: 'from', problems: ['Fra-datoen skal angives.'] }]],
+    ['from=2022-01-01', [{ field: 'to', problems: ['Til-datoen skal angives.'] }]],
     [
       '',
       [
-        { field: 'from', problems: ['from skal angives.'] },
-        { field: 'to', problems: ['to skal angives.'] },
+        { field: 'from', problems: ['Fra-datoen skal angives.'] },
+        { field: 'to', problems: ['Til-datoen skal angives.'] },
       ],
     ],
-    ['from=2026-02-30&to=2026-12-31', [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
-    ['from=2026-01-01&to=31-12-2026', [{ field: 'to', problems: ['to skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }]],
+    [
+      'from=2026-02-30&to=2026-12-31',
+      [{ field: 'from', problems: ['Fra-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+    ],
+    [
+      'from=2026-01-01&to=31-12-2026',
+      [{ field: 'to', problems: ['Til-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+    ],
     [
       'from=2026-01-01T00:00:00Z&to=2026-12-31',
-      [{ field: 'from', problems: ['from skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
+      [{ field: 'from', problems: ['Fra-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).'] }],
     ],
     [
       'from=2022-01-01&from=2022-02-01&to=2022-12-31',
-      [{ field: 'from', problems: ['from skal angives én gang, som tekst.'] }],
+      [{ field: 'from', problems: ['Fra-datoen skal angives én gang, som tekst.'] }],
     ],
-    ['from=2022-12-31&to=2022-01-01', [{ field: 'to', problems: ['to må ikke ligge før from.'] }]],
+    ['from=2022-12-31&to=2022-01-01', [{ field: 'to', problems: ['Til-datoen må ikke ligge før fra-datoen.'] }]],
     ['from=2012-01-01&to=2022-01-01', [{ field: 'to', problems: ['Perioden må højst være 10 år.'] }]],
-    [`${PERIOD}&format=xml`, [{ field: 'format', problems: ['format skal være en af: json, csv.'] }]],
+    [`${PERIOD}&format=xml`, [{ field: 'format', problems: ['Formatet skal være JSON eller CSV.'] }]],
     [
       `${PERIOD}&institution=KF-STORSTROEM`,
       [{ field: 'institution', problems: ["Feltet 'institution' er ukendt og må ikke sendes."] }],

@@ -95,7 +95,7 @@ describe('login', () => {
   it('validates the login body', async () => {
     const answer = await anonymous('POST', '/api/auth/login', { username: 'kommune.kbh' });
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'password', problems: ['password skal udfyldes.'] }]);
+    expect(answer.body.details).toEqual([{ field: 'password', problems: ['Adgangskoden skal udfyldes.'] }]);
   });
 
   it('limits attempts per user and address to LOGIN_ATTEMPTS_PER_MINUTE, without locking out others', async () => {
@@ -486,7 +486,7 @@ describe('Temporal payloads', () => {
       422,
       {
         code: 'INVALID_DOMAIN_DATA',
-        message: 'Payloads kan ikke dekrypteres med de konfigurerede nøgler.',
+        message: 'Dataelementerne kan ikke dekrypteres med de konfigurerede nøgler.',
         details: null,
       },
     ]);

@@ -83,24 +83,36 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     [
       '/api/steps/overdue?organisation=hospital',
       'organisation',
-      'organisation skal være en af: kriminalforsorgen, politi, kommune.',
+      'Organisationen skal være Kriminalforsorgen, Politiet eller Kommunerne.',
     ],
-    ['/api/steps/overdue?unit=POL-MARS', 'unit', 'unit skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.'],
+    [
+      '/api/steps/overdue?unit=POL-MARS',
+      'unit',
+      'Enheden skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.',
+    ],
     [
       '/api/steps/overdue?caseType=parking',
       'caseType',
-      'caseType skal være en af: exit_course, dks_assessment, network_council.',
+      'Sagstypen skal være Exit-forløb, DKS-sag eller Netværkssamråd.',
     ],
-    ['/api/steps/due-soon?sort=name', 'sort', 'sort skal være en af: dueAt, lateness, unit, kind.'],
-    ['/api/steps/mine?order=up', 'order', "order skal være 'asc' eller 'desc'."],
-    ['/api/steps/overdue?minLatenessHours=-1', 'minLatenessHours', 'minLatenessHours må ikke være negativ.'],
-    ['/api/steps/overdue?maxLatenessHours=2.5', 'maxLatenessHours', 'maxLatenessHours skal være et helt antal timer.'],
+    ['/api/steps/due-soon?sort=name', 'sort', 'Sorteringen skal være efter frist, forsinkelse, enhed eller trin.'],
+    ['/api/steps/mine?order=up', 'order', 'Rækkefølgen skal være stigende eller faldende.'],
+    [
+      '/api/steps/overdue?minLatenessHours=-1',
+      'minLatenessHours',
+      'Mindste antal timer for sent må ikke være negativ.',
+    ],
+    [
+      '/api/steps/overdue?maxLatenessHours=2.5',
+      'maxLatenessHours',
+      'Højeste antal timer for sent skal være et helt antal timer.',
+    ],
     [
       '/api/steps/overdue?minLatenessHours=5&maxLatenessHours=4',
       'minLatenessHours',
-      'minLatenessHours må ikke være større end maxLatenessHours.',
+      'Mindste antal timer for sent må ikke være større end højeste antal timer for sent.',
     ],
-    ['/api/steps/overdue?pageSize=1000', 'pageSize', 'pageSize må højst være 100.'],
+    ['/api/steps/overdue?pageSize=1000', 'pageSize', 'Antallet pr. side må højst være 100.'],
     [
       '/api/steps/due-soon?minLatenessHours=3',
       'minLatenessHours',
@@ -119,7 +131,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     expect(answer.status).toBe(400);
     expect(answer.body.details[0].field).toBe('kind');
     expect(answer.body.details[0].problems[0]).toMatch(
-      /^kind skal være en af: suitability_assessment, agreement_signing, .*network_council_convening\.$/,
+      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd\.$/,
     );
   });
 });

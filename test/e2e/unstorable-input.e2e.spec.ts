@@ -203,7 +203,10 @@ describe('the person register', () => {
   it('refuses a name of spaces or with a NUL, and registers nobody', async () => {
     const cpr = await fakeCpr();
     const spaces = await kf('POST', '/api/persons', { name: '   ', cpr });
-    expect([spaces.status, spaces.body.details]).toEqual([400, [{ field: 'name', problems: ['name skal udfyldes.'] }]]);
+    expect([spaces.status, spaces.body.details]).toEqual([
+      400,
+      [{ field: 'name', problems: ['Navnet skal udfyldes.'] }],
+    ]);
     const nul = await kf('POST', '/api/persons', { name: `Jens\u0000Jensen`, cpr });
     expect([nul.status, nul.body.details]).toEqual([400, nulProblem('name')]);
     const lookup = await kf('POST', '/api/persons/lookup', { cpr });

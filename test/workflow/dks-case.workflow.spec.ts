@@ -131,7 +131,7 @@ describe('DKS case workflow', () => {
     );
     expect(beforeAssessment).toEqual({
       type: 'InvalidDomainData',
-      message: 'Tidspunktet for hjemmebesøget ligger før vurderingen (2026-10-19T20:00:00.000Z).',
+      message: 'Tidspunktet for hjemmebesøget ligger før vurderingen (19.10.2026 kl. 22.00).',
     });
     const noSocialServices = await refusalOf(
       handle.executeUpdate(recordHomeVisitUpdate, {
@@ -161,7 +161,7 @@ describe('DKS case workflow', () => {
     );
     expect(beforeVisit).toEqual({
       type: 'InvalidDomainData',
-      message: 'Tidspunktet for opfølgningen ligger før hjemmebesøget (2026-10-20T10:00:00.000Z).',
+      message: 'Tidspunktet for opfølgningen ligger før hjemmebesøget (20.10.2026 kl. 12.00).',
     });
     const checked = await handle.executeUpdate(recordFollowUpCheckUpdate, {
       args: [{ checkedAt: '2026-11-02T09:00:00.000Z', findings: 'Fritidsjob i gang.', actor: DKS_OFFICER }],

@@ -2,6 +2,7 @@ import { computeDueAt, startOfDaysBefore } from '../../libs/domain/deadlines/dea
 import {
   addCalendarDays,
   danishDateOf,
+  formatDanishDateTime,
   formatLocalDate,
   parseLocalDate,
 } from '../../libs/domain/time/copenhagen-calendar';
@@ -317,7 +318,7 @@ describe('exit-course workflow', () => {
     );
     expect(beforeReferral).toEqual({
       type: 'InvalidDomainData',
-      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${input.referredAt}).`,
+      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${formatDanishDateTime(new Date(input.referredAt))}).`,
     });
     const inFuture = await refusalOf(
       handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
@@ -540,7 +541,7 @@ describe('exit-course workflow: agreement, mentor and psychologist', () => {
     );
     expect(beforeMentor).toEqual({
       type: 'InvalidDomainData',
-      message: `Kontakttidspunktet ligger før mentorens tildeling (${at(referredAt, 2.8)}).`,
+      message: `Kontakttidspunktet ligger før mentorens tildeling (${formatDanishDateTime(new Date(at(referredAt, 2.8)))}).`,
     });
     const sameMentor = await refusalOf(
       handle.executeUpdate(assignMentorUpdate, {

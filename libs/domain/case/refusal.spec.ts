@@ -17,10 +17,10 @@ describe('refuseMoment: a stated moment is real, after its floors, and not in th
       { at: '2026-02-20T00:00:00.000Z', text: 'seneste registrering' },
     ];
     expect(refuseMoment('Tidspunktet', '2026-01-31T23:59:59.999Z', NOW, floors)?.message).toBe(
-      'Tidspunktet ligger før henvisningen.',
+      'Tidspunktet ligger før henvisningen (01.02.2026 kl. 01.00).',
     );
     expect(refuseMoment('Tidspunktet', '2026-02-19T23:59:59.999Z', NOW, floors)?.message).toBe(
-      'Tidspunktet ligger før seneste registrering.',
+      'Tidspunktet ligger før seneste registrering (20.02.2026 kl. 01.00).',
     );
     expect(refuseMoment('Tidspunktet', '2026-02-20T00:00:00.000Z', NOW, floors)).toBeUndefined();
   });

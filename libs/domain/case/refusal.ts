@@ -1,3 +1,5 @@
+import { formatDanishDateTime } from '../time/copenhagen-calendar';
+
 /**
  * Why a decision is refused, for every case type. Rules are pure functions that return a refusal (Danish,
  * shown to the user) or `undefined` when the decision is allowed; workflow validators throw it before
@@ -27,7 +29,10 @@ export function refusalKindOfFailure(failureType: string | null | undefined): Re
 /** Tolerance for clocks that run a little apart (the user's, the API's, Temporal's). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** A moment a decision may not lie before, with how the refusal names it ("forløbet blev henvist (…)"). */
+/**
+ * A moment a decision may not lie before, with how the refusal names it ("forløbet blev henvist"); the
+ * refusal adds the moment in Danish local time ("… (24.11.2026 kl. 09.00)").
+ */
 export interface MomentFloor {
   at: string;
   text: string;
@@ -35,7 +40,7 @@ export interface MomentFloor {
 
 /**
  * A stated moment must be a real instant, not before any of its floors (checked in order: the first one it
- * lies before is named), and not in the future beyond the clock skew.
+ * lies before is named, with its Danish local time), and not in the future beyond the clock skew.
  */
 export function refuseMoment(
   label: string,
@@ -46,7 +51,10 @@ export function refuseMoment(
   const at = Date.parse(moment);
   if (Number.isNaN(at)) return { kind: 'invalid-data', message: `${label} er ikke et gyldigt tidspunkt.` };
   const floor = floors.find((candidate) => at < Date.parse(candidate.at));
-  if (floor) return { kind: 'invalid-data', message: `${label} ligger før ${floor.text}.` };
+  if (floor) {
+    const floorTime = formatDanishDateTime(new Date(floor.at));
+    return { kind: 'invalid-data', message: `${label} ligger før ${floor.text} (${floorTime}).` };
+  }
   if (at > now.getTime() + CLOCK_SKEW_MS) return { kind: 'invalid-data', message: `${label} ligger i fremtiden.` };
   return undefined;
 }

@@ -132,7 +132,7 @@ describe('refuseSuitabilityAssessment', () => {
   it('refuses a moment before the referral, and accepts the referral moment itself', () => {
     expect(refuseSuitabilityAssessment(awaitingAssessment, offer('2026-03-02T08:59:59.999Z'), NOW)).toEqual({
       kind: 'invalid-data',
-      message: `Vurderingstidspunktet ligger før forløbet blev henvist (${REFERRED_AT}).`,
+      message: 'Vurderingstidspunktet ligger før forløbet blev henvist (02.03.2026 kl. 10.00).',
     });
     expect(refuseSuitabilityAssessment(awaitingAssessment, offer(REFERRED_AT), NOW)).toBeUndefined();
   });
@@ -151,7 +151,7 @@ describe('decisions dated before the course’s latest recorded fact', () => {
   it('refuses an interruption dated before the offer it follows', () => {
     expect(refuseInterruption(awaitingSignature, interruption('2026-03-04T12:00:00.000Z'), NOW)).toEqual({
       kind: 'invalid-data',
-      message: 'Afbrydelsestidspunktet ligger før forløbets seneste registrering (2026-03-05T10:00:00.000Z).',
+      message: 'Afbrydelsestidspunktet ligger før forløbets seneste registrering (05.03.2026 kl. 11.00).',
     });
   });
 
@@ -180,7 +180,7 @@ describe('decisions dated before the course’s latest recorded fact', () => {
       { ...signingStep, openedAt: '2026-03-05T10:00:00.000Z' },
     ]);
     expect(refuseInterruption(completedLate, interruption('2026-03-05T12:00:00.000Z'), NOW)?.message).toBe(
-      'Afbrydelsestidspunktet ligger før forløbets seneste registrering (2026-03-06T08:00:00.000Z).',
+      'Afbrydelsestidspunktet ligger før forløbets seneste registrering (06.03.2026 kl. 09.00).',
     );
   });
 });
@@ -229,7 +229,7 @@ describe('refuseInterruption', () => {
   it('refuses a moment before the referral', () => {
     expect(refuseInterruption(awaitingSignature, interruption('2026-03-01T12:00:00Z'), NOW)).toEqual({
       kind: 'invalid-data',
-      message: `Afbrydelsestidspunktet ligger før forløbet blev henvist (${REFERRED_AT}).`,
+      message: 'Afbrydelsestidspunktet ligger før forløbet blev henvist (02.03.2026 kl. 10.00).',
     });
   });
 
@@ -261,7 +261,9 @@ describe('refuseCourseStart', () => {
     'refuses a person reference that looks like a CPR number (%j)',
     (personRef) => {
       expect(refuseCourseStart(facts({ personRef }), NOW, isKnownInstitution)).toEqual(
-        invalid('personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.'),
+        invalid(
+          'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+        ),
       );
     },
   );
@@ -289,14 +291,14 @@ describe('refuseCourseStart', () => {
     'refuses the release date %j',
     (expectedReleaseDate) => {
       expect(refuseCourseStart(facts({ expectedReleaseDate }), NOW, isKnownInstitution)).toEqual(
-        invalid(`expectedReleaseDate '${expectedReleaseDate}' er ikke en gyldig dato.`),
+        invalid(`Den forventede løsladelsesdato '${expectedReleaseDate}' er ikke en gyldig dato.`),
       );
     },
   );
 
   it('refuses a referral moment that is not a timestamp', () => {
     expect(refuseCourseStart(facts({ referredAt: 'sidste uge' }), NOW, isKnownInstitution)).toEqual(
-      invalid('referredAt er ikke et gyldigt tidspunkt.'),
+      invalid('Henvisningstidspunktet er ikke et gyldigt tidspunkt.'),
     );
   });
 
@@ -326,7 +328,7 @@ describe('refuseCourseStart', () => {
       referredAt: 'bad',
     });
     expect(refuseCourseStart(everythingWrong, NOW, isKnownInstitution)?.message).toBe(
-      'personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+      'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
     );
     expect(refuseCourseStart({ ...everythingWrong, personRef: 'P-1' }, NOW, isKnownInstitution)?.message).toBe(
       "Institutionen 'KF-UKENDT' kendes ikke.",
@@ -334,7 +336,7 @@ describe('refuseCourseStart', () => {
     expect(
       refuseCourseStart({ ...everythingWrong, personRef: 'P-1', institutionCode: 'KF-NYBORG' }, NOW, isKnownInstitution)
         ?.message,
-    ).toBe("expectedReleaseDate 'bad' er ikke en gyldig dato.");
+    ).toBe("Den forventede løsladelsesdato 'bad' er ikke en gyldig dato.");
   });
 
   it('asks the institution check about the given code', () => {

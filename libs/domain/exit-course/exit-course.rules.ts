@@ -24,7 +24,7 @@ import type {
 import { ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { STEP_KINDS } from '../case/step-kinds';
-import { danishDateOf, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
+import { danishDateOf, formatDanishDate, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
  * The transition rules of an exit course: pure functions the workflow's update validators call, so an
@@ -68,8 +68,8 @@ function refuseCourseMoment(
   },
 ): Refusal | undefined {
   return refuseMoment(label, moment, now, [
-    { at: state.referredAt, text: `forløbet blev henvist (${state.referredAt})` },
-    { at: floor.at, text: `${floor.description} (${floor.at})` },
+    { at: state.referredAt, text: 'forløbet blev henvist' },
+    { at: floor.at, text: floor.description },
   ]);
 }
 
@@ -145,17 +145,17 @@ export function refuseCourseStart(
   const invalid = (message: string): Refusal => ({ kind: 'invalid-data', message });
   if (CPR_LIKE.test(facts.personRef)) {
     return invalid(
-      'personRef ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+      'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
     );
   }
   if (!isKnownInstitution(facts.institutionCode)) {
     return invalid(`Institutionen '${facts.institutionCode}' kendes ikke.`);
   }
   if (!parseLocalDate(facts.expectedReleaseDate)) {
-    return invalid(`expectedReleaseDate '${facts.expectedReleaseDate}' er ikke en gyldig dato.`);
+    return invalid(`Den forventede løsladelsesdato '${facts.expectedReleaseDate}' er ikke en gyldig dato.`);
   }
   const referredAt = Date.parse(facts.referredAt);
-  if (Number.isNaN(referredAt)) return invalid('referredAt er ikke et gyldigt tidspunkt.');
+  if (Number.isNaN(referredAt)) return invalid('Henvisningstidspunktet er ikke et gyldigt tidspunkt.');
   if (referredAt > now.getTime() + CLOCK_SKEW_MS) return invalid('Henvisningstidspunktet ligger i fremtiden.');
   if (facts.expectedReleaseDate < formatLocalDate(danishDateOf(new Date(referredAt)))) {
     return invalid('Den forventede løsladelsesdato ligger før henvisningen.');
@@ -196,7 +196,10 @@ export function refuseMentorAssignment(
   const inactive = refuseUnlessActive(state, 'Mentoren');
   if (inactive) return inactive;
   if (!MENTOR_REF.test(input.mentorRef)) {
-    return { kind: 'invalid-data', message: 'mentorRef skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.' };
+    return {
+      kind: 'invalid-data',
+      message: 'Mentorens reference skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.',
+    };
   }
   if (state.mentor.mentorRef === input.mentorRef) {
     return { kind: 'invalid-data', message: `${input.mentorRef} er allerede forløbets mentor.` };
@@ -331,7 +334,7 @@ export function refuseReleaseDateChange(
   if (!parseLocalDate(input.expectedReleaseDate)) {
     return {
       kind: 'invalid-data',
-      message: `expectedReleaseDate '${input.expectedReleaseDate}' er ikke en gyldig dato.`,
+      message: `Den nye løsladelsesdato '${input.expectedReleaseDate}' er ikke en gyldig dato.`,
     };
   }
   if (input.expectedReleaseDate < formatLocalDate(danishDateOf(now))) {
@@ -340,7 +343,7 @@ export function refuseReleaseDateChange(
   if (input.expectedReleaseDate === state.expectedReleaseDate) {
     return {
       kind: 'invalid-data',
-      message: `Den forventede løsladelsesdato er allerede ${input.expectedReleaseDate}.`,
+      message: `Den forventede løsladelsesdato er allerede ${formatDanishDate(parseLocalDate(input.expectedReleaseDate)!)}.`,
     };
   }
   if (!input.reason.trim())

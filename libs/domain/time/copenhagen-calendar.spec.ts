@@ -2,6 +2,7 @@ import {
   addCalendarDays,
   danishDateOf,
   danishUtcOffsetMs,
+  formatDanishDate,
   formatDanishDateTime,
   formatLocalDate,
   parseLocalDate,
@@ -164,5 +165,12 @@ describe('formatDanishDateTime', () => {
     ['2026-11-22T23:01:00.000Z', '23.11.2026 kl. 00.01'],
   ])('%s → %s', (iso, text) => {
     expect(formatDanishDateTime(new Date(iso))).toBe(text);
+  });
+});
+
+describe('formatDanishDate', () => {
+  it('writes a local date as DD.MM.ÅÅÅÅ', () => {
+    expect(formatDanishDate({ year: 2027, month: 6, day: 30 })).toBe('30.06.2027');
+    expect(formatDanishDate({ year: 2026, month: 1, day: 5 })).toBe('05.01.2026');
   });
 });

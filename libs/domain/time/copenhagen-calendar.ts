@@ -72,6 +72,12 @@ export function formatLocalDate(date: LocalDate): string {
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/** A local date as people write it: `30.06.2027`. */
+export function formatDanishDate(date: LocalDate): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.day)}.${pad(date.month)}.${date.year}`;
+}
+
 /** Parses a strict `YYYY-MM-DD` that names a real calendar date; `undefined` otherwise. */
 export function parseLocalDate(text: string): LocalDate | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -175,7 +175,7 @@ describe('refuseDksAssessment — DKS decides within 24 hours whether to hold a 
 
   it('refuses a moment before the charge or observation, and accepts the moment itself', () => {
     expect(refuseDksAssessment(awaitingAssessment, assessment('2026-03-02T07:59:59.999Z'), NOW)).toEqual(
-      invalid(`Vurderingstidspunktet ligger før sigtelsen eller observationen (${TRIGGERED_AT}).`),
+      invalid('Vurderingstidspunktet ligger før sigtelsen eller observationen (02.03.2026 kl. 09.00).'),
     );
     expect(refuseDksAssessment(awaitingAssessment, assessment(TRIGGERED_AT), NOW)).toBeUndefined();
   });
@@ -298,7 +298,7 @@ describe('refuseHomeVisitHeld — the concern conversation is a home visit with 
 
   it('refuses a visit before the assessment, and accepts the assessment moment itself', () => {
     expect(refuseHomeVisitHeld(awaitingHomeVisit, visit('2026-03-02T19:59:59.999Z'), NOW)).toEqual(
-      invalid(`Tidspunktet for hjemmebesøget ligger før vurderingen (${ASSESSED_AT}).`),
+      invalid('Tidspunktet for hjemmebesøget ligger før vurderingen (02.03.2026 kl. 21.00).'),
     );
     expect(refuseHomeVisitHeld(awaitingHomeVisit, visit(ASSESSED_AT), NOW)).toBeUndefined();
   });
@@ -352,10 +352,10 @@ describe('refuseFollowUpCheck — the initiatives are followed up within two wee
 
   it('refuses a check before the home visit (not merely before the assessment), and accepts the visit moment', () => {
     expect(refuseFollowUpCheck(awaitingFollowUp, followUp('2026-03-04T10:00:00Z'), NOW)).toEqual(
-      invalid(`Tidspunktet for opfølgningen ligger før hjemmebesøget (${HOME_VISIT_HELD_AT}).`),
+      invalid('Tidspunktet for opfølgningen ligger før hjemmebesøget (06.03.2026 kl. 11.00).'),
     );
     expect(refuseFollowUpCheck(awaitingFollowUp, followUp('2026-03-06T09:59:59.999Z'), NOW)?.message).toBe(
-      `Tidspunktet for opfølgningen ligger før hjemmebesøget (${HOME_VISIT_HELD_AT}).`,
+      'Tidspunktet for opfølgningen ligger før hjemmebesøget (06.03.2026 kl. 11.00).',
     );
     expect(refuseFollowUpCheck(awaitingFollowUp, followUp(HOME_VISIT_HELD_AT), NOW)).toBeUndefined();
   });

@@ -31,7 +31,7 @@ function refuseDksMoment(label: string, moment: string, state: DksCaseState, now
     : state.assessedAt
       ? [state.assessedAt, 'vurderingen']
       : [state.triggeredAt, 'sigtelsen eller observationen'];
-  return refuseMoment(label, moment, now, [{ at: floor, text: `${floorText} (${floor})` }]);
+  return refuseMoment(label, moment, now, [{ at: floor, text: floorText }]);
 }
 
 export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInput, now: Date): Refusal | undefined {

@@ -171,7 +171,7 @@ describe('refuseInvitations', () => {
 
   it('refuses invitations before the documentation was received, and accepts the moment of receipt', () => {
     expect(refuseInvitations(awaitingConvening, invitations('2026-03-02T12:59:59.999Z'), NOW)).toEqual(
-      invalid(`Indkaldelsestidspunktet ligger før ${RECEIVED_AT}.`),
+      invalid('Indkaldelsestidspunktet ligger før modtagelsen af dokumentationen (02.03.2026 kl. 14.00).'),
     );
     expect(refuseInvitations(awaitingConvening, invitations(RECEIVED_AT), NOW)).toBeUndefined();
   });
@@ -214,7 +214,7 @@ describe('refuseCouncilMeeting', () => {
 
   it('refuses a meeting before the invitations, and accepts the moment of the invitations', () => {
     expect(refuseCouncilMeeting(convened, meeting('2026-03-04T08:59:59.999Z'), NOW)).toEqual(
-      invalid(`Mødetidspunktet ligger før ${INVITED_AT}.`),
+      invalid('Mødetidspunktet ligger før indkaldelsen (04.03.2026 kl. 10.00).'),
     );
     expect(refuseCouncilMeeting(convened, meeting(INVITED_AT), NOW)).toBeUndefined();
   });
@@ -222,7 +222,7 @@ describe('refuseCouncilMeeting', () => {
   it('falls back to the documentation’s receipt when no invitation moment is known', () => {
     const withoutInvitedAt = state('convened', { steps: [conveningStep('completed')] });
     expect(refuseCouncilMeeting(withoutInvitedAt, meeting('2026-03-02T12:00:00.000Z'), NOW)).toEqual(
-      invalid(`Mødetidspunktet ligger før ${RECEIVED_AT}.`),
+      invalid('Mødetidspunktet ligger før modtagelsen af dokumentationen (02.03.2026 kl. 14.00).'),
     );
     expect(refuseCouncilMeeting(withoutInvitedAt, meeting(RECEIVED_AT), NOW)).toBeUndefined();
   });
@@ -280,7 +280,7 @@ describe('refuseCouncilAgreements — agreements on support in custody, at relea
 
   it('refuses agreements before the meeting, and accepts the moment of the meeting', () => {
     expect(refuseCouncilAgreements(meetingHeld, agreements('2026-03-09T12:59:59.999Z'), NOW)).toEqual(
-      invalid(`Aftaletidspunktet ligger før ${HELD_AT}.`),
+      invalid('Aftaletidspunktet ligger før samrådet (09.03.2026 kl. 14.00).'),
     );
     expect(refuseCouncilAgreements(meetingHeld, agreements(HELD_AT), NOW)).toBeUndefined();
   });
@@ -288,7 +288,7 @@ describe('refuseCouncilAgreements — agreements on support in custody, at relea
   it('falls back to the documentation’s receipt when no meeting moment is known', () => {
     const withoutHeldAt = state('meeting_held', { invitedAt: INVITED_AT, steps: [conveningStep('completed')] });
     expect(refuseCouncilAgreements(withoutHeldAt, agreements('2026-03-01T12:00:00.000Z'), NOW)).toEqual(
-      invalid(`Aftaletidspunktet ligger før ${RECEIVED_AT}.`),
+      invalid('Aftaletidspunktet ligger før modtagelsen af dokumentationen (02.03.2026 kl. 14.00).'),
     );
     expect(refuseCouncilAgreements(withoutHeldAt, agreements(INVITED_AT), NOW)).toBeUndefined();
   });

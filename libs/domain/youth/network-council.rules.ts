@@ -20,8 +20,21 @@ function refuse(state: NetworkCouncilState, allowed: NetworkCouncilStatus, what:
   };
 }
 
-function refuseCouncilMoment(label: string, moment: string, notBefore: string, now: Date): Refusal | undefined {
-  return refuseMoment(label, moment, now, [{ at: notBefore, text: notBefore }]);
+/**
+ * A council's moment may not lie before the fact it follows (`after`, when the council has recorded it)
+ * or else the documentation's receipt, and not in the future.
+ */
+function refuseCouncilMoment(
+  label: string,
+  moment: string,
+  state: NetworkCouncilState,
+  now: Date,
+  after?: { at: string | undefined; text: string },
+): Refusal | undefined {
+  const floor = after?.at
+    ? { at: after.at, text: after.text }
+    : { at: state.documentationReceivedAt, text: 'modtagelsen af dokumentationen' };
+  return refuseMoment(label, moment, now, [floor]);
 }
 
 export function refuseInvitations(state: NetworkCouncilState, input: InvitationsInput, now: Date): Refusal | undefined {
@@ -29,7 +42,7 @@ export function refuseInvitations(state: NetworkCouncilState, input: Invitations
   if (status) return status;
   if (input.participants.length === 0)
     return { kind: 'invalid-data', message: 'Indkaldelsen skal have mindst én deltager.' };
-  return refuseCouncilMoment('Indkaldelsestidspunktet', input.invitedAt, state.documentationReceivedAt, now);
+  return refuseCouncilMoment('Indkaldelsestidspunktet', input.invitedAt, state, now);
 }
 
 export function refuseCouncilMeeting(
@@ -39,7 +52,7 @@ export function refuseCouncilMeeting(
 ): Refusal | undefined {
   return (
     refuse(state, 'convened', 'Mødet') ??
-    refuseCouncilMoment('Mødetidspunktet', input.heldAt, state.invitedAt ?? state.documentationReceivedAt, now)
+    refuseCouncilMoment('Mødetidspunktet', input.heldAt, state, now, { at: state.invitedAt, text: 'indkaldelsen' })
   );
 }
 
@@ -51,5 +64,5 @@ export function refuseCouncilAgreements(
   const status = refuse(state, 'meeting_held', 'Aftalerne');
   if (status) return status;
   if (input.agreements.length === 0) return { kind: 'invalid-data', message: 'Angiv mindst én aftale.' };
-  return refuseCouncilMoment('Aftaletidspunktet', input.agreedAt, state.heldAt ?? state.documentationReceivedAt, now);
+  return refuseCouncilMoment('Aftaletidspunktet', input.agreedAt, state, now, { at: state.heldAt, text: 'samrådet' });
 }

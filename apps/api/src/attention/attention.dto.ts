@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
 
 export const ATTENTION_STATES = ['pending', 'resolved'] as const;
 export type AttentionState = (typeof ATTENTION_STATES)[number];
+const ATTENTION_STATE_NAMES: Record<AttentionState, string> = { pending: 'venter på driften', resolved: 'løst' };
 
 export class AttentionQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -12,7 +14,9 @@ export class AttentionQuery extends PageQuery {
     description: 'pending: venter på driften; resolved: sendt igen og gemt.',
   })
   @IsOptional()
-  @IsIn(ATTENTION_STATES, { message: `state skal være en af: ${ATTENTION_STATES.join(', ')}.` })
+  @IsIn(ATTENTION_STATES, {
+    message: `Tilstanden skal være ${orList(ATTENTION_STATES.map((state) => `»${ATTENTION_STATE_NAMES[state]}«`))}.`,
+  })
   state: AttentionState = 'pending';
 }
 

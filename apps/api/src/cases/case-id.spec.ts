@@ -10,7 +10,7 @@ import { CaseIdParam, isCaseId } from './case-id';
 const CASE_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 class NoteDto {
-  @TextField('note', { description: 'En note.', required: true })
+  @TextField('note', { label: 'Noten', description: 'En note.', required: true })
   note!: string;
 }
 
@@ -79,7 +79,7 @@ describe('CaseIdParam', () => {
     const query = await request(app.getHttpServer()).get('/cases/ikke-et-id/history?page=0');
     expect([query.status, query.body.details]).toEqual([
       400,
-      [{ field: 'page', problems: ['page skal være mindst 1.'] }],
+      [{ field: 'page', problems: ['Sidetallet skal være mindst 1.'] }],
     ]);
     const valid = await request(app.getHttpServer()).get('/cases/ikke-et-id/history?page=2');
     expect(valid.status).toBe(404);

@@ -27,22 +27,22 @@ class PayloadJson {
     additionalProperties: { type: 'string' },
     description: 'Metadata; hver værdi base64.',
   })
-  @IsDefined({ message: 'metadata skal udfyldes.' })
-  @IsObject({ message: 'metadata skal være et objekt.' })
+  @IsDefined({ message: 'Metadataene skal udfyldes.' })
+  @IsObject({ message: 'Metadataene skal være et objekt.' })
   metadata!: Record<string, string>;
 
   @ApiPropertyOptional({ type: String, format: 'byte', description: 'Indholdet, base64.' })
   @ValidateIf((payload: PayloadJson) => payload.data !== undefined)
-  @IsBase64({}, { message: 'data skal være base64.' })
+  @IsBase64({}, { message: 'Indholdet skal være base64.' })
   data?: string;
 }
 
 class CodecRequest {
   @ApiProperty({ type: [PayloadJson], maxItems: 1000 })
-  @IsDefined({ message: 'payloads skal udfyldes.' })
-  @IsArray({ message: 'payloads skal være en liste.' })
-  @ArrayMaxSize(1000, { message: 'Højst 1000 payloads ad gangen.' })
-  @ValidateNested({ each: true })
+  @IsDefined({ message: 'Listen af dataelementer skal udfyldes.' })
+  @IsArray({ message: 'Listen af dataelementer skal være en liste.' })
+  @ArrayMaxSize(1000, { message: 'Højst 1000 dataelementer ad gangen.' })
+  @ValidateNested({ each: true, message: 'Hvert dataelement skal være et objekt.' })
   @Type(() => PayloadJson)
   payloads!: PayloadJson[];
 }
@@ -50,7 +50,7 @@ class CodecRequest {
 function fromJson(payload: PayloadJson): Payload {
   const metadata: Record<string, Uint8Array> = {};
   for (const [key, value] of Object.entries(payload.metadata)) {
-    if (typeof value !== 'string') throw ApiError.invalidDomainData(`metadata.${key} skal være base64-tekst.`);
+    if (typeof value !== 'string') throw ApiError.invalidDomainData(`Metadataværdien '${key}' skal være base64-tekst.`);
     metadata[key] = Buffer.from(value, 'base64');
   }
   return { metadata, data: payload.data === undefined ? undefined : Buffer.from(payload.data, 'base64') };
@@ -104,7 +104,7 @@ export class CodecController {
       decoded = await this.codec.decode(body.payloads.map(fromJson));
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw ApiError.invalidDomainData('Payloads kan ikke dekrypteres med de konfigurerede nøgler.');
+      throw ApiError.invalidDomainData('Dataelementerne kan ikke dekrypteres med de konfigurerede nøgler.');
     }
     await this.accessLog.record(user, 'payload_decode', {});
     return { payloads: decoded.map(toJson) };

@@ -8,33 +8,39 @@ import { InstantField, ReferenceField, TextField, UnitCodeField, type FieldOptio
 
 /**
  * The moment a decision or an event took place; left out, it is now (the API records it with
- * `instantOrNow`). The description says so in its own words: "Tidspunkt for underskriften (standard: nu)."
+ * `instantOrNow`). `label` names it in messages ("Tidspunktet for underskriften"); the description says
+ * it is now when left out in its own words: "Tidspunkt for underskriften (standard: nu)."
  */
-export function MomentOrNow(field: string, description: string, example?: string): PropertyDecorator {
-  return InstantField(field, { description, example });
+export function MomentOrNow(field: string, label: string, description: string, example?: string): PropertyDecorator {
+  return InstantField(field, { label, description, example });
 }
 
 /** The required moment a case's first deadline and the young person's age are counted from. */
-export function DeadlineStart(field: string, description: string): PropertyDecorator {
+export function DeadlineStart(field: string, label: string, description: string): PropertyDecorator {
   return InstantField(field, {
+    label,
     description,
-    required: `${field} skal udfyldes: fristen og alderen regnes fra dette tidspunkt.`,
+    required: `${label} skal udfyldes: fristen og alderen regnes fra dette tidspunkt.`,
   });
 }
 
+/** How the messages name a decision's reason: as the page's forms label it ("Begrundelse"). */
+export const REASON_LABEL = 'Begrundelsen';
+
 /**
  * A decision's reason (`reason`, free text). `requiredOf` names what must have one and makes the field
- * required ("En afbrydelse" → "En afbrydelse skal have en begrundelse (reason)."), and `when` only when
- * the rest of the body calls for it; without them the reason is optional.
+ * required ("En afbrydelse" → "En afbrydelse skal have en begrundelse."), and `when` only when the rest
+ * of the body calls for it; without them the reason is optional.
  */
 export function Reason<Dto>(
   description: string,
   required?: { requiredOf: string; when?: (dto: Dto) => boolean },
 ): PropertyDecorator {
-  if (!required) return TextField('reason', { description });
+  if (!required) return TextField('reason', { label: REASON_LABEL, description });
   return TextField<Dto>('reason', {
+    label: REASON_LABEL,
     description,
-    required: `${required.requiredOf} skal have en begrundelse (reason).`,
+    required: `${required.requiredOf} skal have en begrundelse.`,
     requiredWhen: required.when,
   });
 }
@@ -44,9 +50,12 @@ export function UnitCode(kind: UnitKind, field: string, options: FieldOptions): 
   return UnitCodeField(field, unitCodesOf(kind), options);
 }
 
+/** How the messages name a person's reference. */
+export const PERSON_REF_LABEL = 'Personreferencen';
+
 /** The person's pseudonymous reference (`personRef`), always required. */
 export function PersonRef(description: string, example?: string): PropertyDecorator {
-  return ReferenceField('personRef', { description, example, required: true });
+  return ReferenceField('personRef', { label: PERSON_REF_LABEL, description, example, required: true });
 }
 
 /** The reference of the young person a youth case (DKS, network council) is about, from the person register. */

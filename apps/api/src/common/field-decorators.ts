@@ -49,31 +49,16 @@ export const REFERENCE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{2,63}$';
 /** Most free text (reasons, notes, findings) may be this long. */
 export const DEFAULT_TEXT_LENGTH = 2000;
 
-/**
- * Presence: a required field must be given; an optional one may be left out — but not sent as `null`,
- * which is not a value of its type. `requiredWhen` makes a field required only when the rest of the
- * body calls for it (a rejection's reason).
- */
-function presence(
-  field: string,
-  required: string | undefined,
-  requiredWhen: ((dto: never) => boolean) | undefined,
-): PropertyDecorator {
-  if (requiredWhen) {
-    return applyDecorators(
-      ValidateIf((dto: Record<string, unknown>) => requiredWhen(dto as never) || dto[field] !== undefined),
-      IsDefined({ message: required ?? `${field} skal udfyldes.` }),
-    );
-  }
-  return required
-    ? IsDefined({ message: required })
-    : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
-}
-
 export interface FieldOptions<Dto = never> {
+  /**
+   * The field as the user knows it, in Danish, as the subject of a sentence: the page's form label made a
+   * noun ("Tidspunktet for vurderingen", "Politikredsen"). Every message names the field by it, never by
+   * its API name.
+   */
+  label: string;
   description: string;
   example?: string | number | boolean;
-  /** Message when the field is missing, or `true` for the usual "<field> skal udfyldes."; omit for an optional field. */
+  /** Message when the field is missing, or `true` for the usual "<label> skal udfyldes."; omit for an optional field. */
   required?: string | true;
   /** Required only when this holds of the body (then `required` is its message). */
   requiredWhen?: (dto: Dto) => boolean;
@@ -87,29 +72,53 @@ function property(schema: ApiPropertyOptions, options: FieldOptions<never>): Pro
   } as ApiPropertyOptions);
 }
 
+/** "<label> skal udfyldes." */
+export const missingMessage = (label: string) => `${label} skal udfyldes.`;
+
 /** The message for a missing field, or `undefined` for an optional one. */
-function requiredMessage(field: string, options: FieldOptions<never>): string | undefined {
-  return options.required === true ? `${field} skal udfyldes.` : options.required;
+function requiredMessage(options: FieldOptions<never>): string | undefined {
+  return options.required === true ? missingMessage(options.label) : options.required;
 }
 
+/**
+ * Presence: a required field must be given; an optional one may be left out — but not sent as `null`,
+ * which is not a value of its type. `requiredWhen` makes a field required only when the rest of the
+ * body calls for it (a rejection's reason).
+ */
 function presenceOf(field: string, options: FieldOptions<never>): PropertyDecorator {
-  return presence(field, requiredMessage(field, options), options.requiredWhen);
+  const required = requiredMessage(options);
+  const { requiredWhen } = options;
+  if (requiredWhen) {
+    return applyDecorators(
+      ValidateIf((dto: Record<string, unknown>) => requiredWhen(dto as never) || dto[field] !== undefined),
+      IsDefined({ message: required ?? missingMessage(options.label) }),
+    );
+  }
+  return required
+    ? IsDefined({ message: required })
+    : ValidateIf((dto: Record<string, unknown>) => dto[field] !== undefined);
+}
+
+/** `a`, `a eller b`, `a, b eller c`. */
+export function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} eller ${values[values.length - 1]}`;
 }
 
 /** Free text a person typed: trimmed of nothing, but never blank, never with control characters. */
 export function TextField<Dto>(field: string, options: FieldOptions<Dto> & { maxLength?: number }): PropertyDecorator {
   const maxLength = options.maxLength ?? DEFAULT_TEXT_LENGTH;
+  const { label } = options;
   return applyDecorators(
     property(
       { type: String, description: options.description, example: options.example, maxLength, pattern: TEXT_PATTERN },
       options,
     ),
     presenceOf(field, options),
-    IsString({ message: `${field} skal være tekst.` }),
+    IsString({ message: `${label} skal være tekst.` }),
     Matches(TEXT, {
-      message: requiredMessage(field, options) ?? `${field} må ikke være tom: udelad feltet, eller skriv en tekst.`,
+      message: requiredMessage(options) ?? `${label} må ikke være tom: udelad feltet, eller skriv en tekst.`,
     }),
-    MaxLength(maxLength, { message: `${field} må højst være ${maxLength} tegn.` }),
+    MaxLength(maxLength, { message: `${label} må højst være ${maxLength} tegn.` }),
   );
 }
 
@@ -129,13 +138,13 @@ export function InstantField(field: string, options: FieldOptions): PropertyDeco
     ),
     presenceOf(field, options),
     Satisfies('isInstant', (value) => typeof value === 'string' && INSTANT.test(value) && isRealInstant(value), {
-      message: `${field} skal være et tidspunkt med tidszone, fx 2026-11-24T09:00:00+01:00.`,
+      message: `${options.label} skal være et gyldigt tidspunkt med dato, klokkeslæt og tidszone.`,
     }),
     Satisfies(
       'instantInRange',
       (value) => Date.parse(value as string) >= earliest && Date.parse(value as string) <= latest,
       {
-        message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+        message: `${options.label} skal ligge ${MOMENT_RANGE_TEXT}.`,
       },
     ),
   );
@@ -155,28 +164,32 @@ export function DateField(field: string, options: FieldOptions): PropertyDecorat
     ),
     presenceOf(field, options),
     Satisfies('isCalendarDate', (value) => typeof value === 'string' && parseLocalDate(value) !== undefined, {
-      message: `${field} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
+      message: `${options.label} skal være en gyldig dato (ÅÅÅÅ-MM-DD).`,
     }),
     Satisfies(
       'dateInRange',
       (value) => (value as string) >= EARLIEST_MOMENT.slice(0, 10) && (value as string) <= LATEST_MOMENT.slice(0, 10),
       {
-        message: `${field} skal ligge ${MOMENT_RANGE_TEXT}.`,
+        message: `${options.label} skal ligge ${MOMENT_RANGE_TEXT}.`,
       },
     ),
   );
 }
 
-/** One of a fixed list of codes (an enum, a unit code of a kind). */
-export function ChoiceField<Dto>(
+/**
+ * One of a fixed list of codes (an enum). The message names the values as the page does (`names`, the
+ * domain's Danish names of the codes), never by their codes.
+ */
+export function ChoiceField<Dto, Value extends string>(
   field: string,
-  values: readonly string[],
-  options: FieldOptions<Dto> & { message?: string },
+  names: Readonly<Record<Value, string>>,
+  options: FieldOptions<Dto>,
 ): PropertyDecorator {
+  const values = Object.keys(names) as Value[];
   return applyDecorators(
-    property({ enum: [...values], description: options.description, example: options.example }, options),
+    property({ enum: values, description: options.description, example: options.example }, options),
     presenceOf(field, options),
-    IsIn(values, { message: options.message ?? `${field} skal være en af: ${values.join(', ')}.` }),
+    IsIn(values, { message: `${options.label} skal være ${orList(values.map((value) => names[value]))}.` }),
   );
 }
 
@@ -184,7 +197,7 @@ export function BooleanField(field: string, options: FieldOptions): PropertyDeco
   return applyDecorators(
     property({ type: Boolean, description: options.description, example: options.example }, options),
     presenceOf(field, options),
-    IsBoolean({ message: `${field} skal være true eller false.` }),
+    IsBoolean({ message: `${options.label} skal være ja eller nej.` }),
   );
 }
 
@@ -196,10 +209,13 @@ export function UnitCodeField(field: string, codes: readonly string[], options: 
       options,
     ),
     presenceOf(field, options),
-    IsString({ message: `${field} skal være tekst.` }),
-    MaxLength(64, { message: `${field} må højst være 64 tegn.` }),
+    IsString({ message: `${options.label} skal være tekst.` }),
+    MaxLength(64, { message: `${options.label} må højst være 64 tegn.` }),
   );
 }
+
+/** What a reference may hold (the domain rule of a mentor's reference says the same). */
+const referenceMessage = (label: string) => `${label} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.`;
 
 /** A pseudonymous reference (a person's, a mentor's). */
 export function ReferenceField(field: string, options: FieldOptions): PropertyDecorator {
@@ -209,9 +225,9 @@ export function ReferenceField(field: string, options: FieldOptions): PropertyDe
       options,
     ),
     presenceOf(field, options),
-    IsString({ message: `${field} skal være tekst.` }),
+    IsString({ message: `${options.label} skal være tekst.` }),
     Matches(new RegExp(REFERENCE_PATTERN), {
-      message: `${field} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.`,
+      message: referenceMessage(options.label),
     }),
   );
 }

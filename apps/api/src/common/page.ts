@@ -11,17 +11,17 @@ export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'page skal være et helt tal.' })
-  @Min(1, { message: 'page skal være mindst 1.' })
-  @Max(MAX_PAGE, { message: `page må højst være ${MAX_PAGE}.` })
+  @IsInt({ message: 'Sidetallet skal være et helt tal.' })
+  @Min(1, { message: 'Sidetallet skal være mindst 1.' })
+  @Max(MAX_PAGE, { message: `Sidetallet må højst være ${MAX_PAGE}.` })
   page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'pageSize skal være et helt tal.' })
-  @Min(1, { message: 'pageSize skal være mindst 1.' })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize må højst være ${MAX_PAGE_SIZE}.` })
+  @IsInt({ message: 'Antallet pr. side skal være et helt tal.' })
+  @Min(1, { message: 'Antallet pr. side skal være mindst 1.' })
+  @Max(MAX_PAGE_SIZE, { message: `Antallet pr. side må højst være ${MAX_PAGE_SIZE}.` })
   pageSize: number = 20;
 }
 

@@ -1,4 +1,4 @@
-import { DKS_TRIGGERS } from '../../../../libs/domain/youth/dks-case.types';
+import { DKS_TRIGGER_LABELS } from '../../../../libs/domain/youth/dks-case.types';
 import { DeadlineStart, MomentOrNow, Reason, UnitCode, YouthPersonRef } from '../common/dto-fields';
 import { BooleanField, ChoiceField, InstantField, TextField } from '../common/field-decorators';
 
@@ -7,25 +7,31 @@ export class StartDksCaseDto {
   personRef!: string;
 
   @UnitCode('police_district', 'policeDistrictCode', {
+    label: 'Politikredsen',
     description: 'Politikredsen (DKS-enheden).',
     example: 'POL-KBH',
     required: true,
   })
   policeDistrictCode!: string;
 
-  @ChoiceField('trigger', DKS_TRIGGERS, {
+  @ChoiceField('trigger', DKS_TRIGGER_LABELS, {
+    label: 'Anledningen',
     description: 'charged: sigtet; concerning_behaviour: bekymrende adfærd.',
     required: true,
-    message: "trigger skal være 'charged' eller 'concerning_behaviour'.",
   })
-  trigger!: (typeof DKS_TRIGGERS)[number];
+  trigger!: keyof typeof DKS_TRIGGER_LABELS;
 
-  @DeadlineStart('triggeredAt', 'Tidspunkt for sigtelsen eller observationen: de 24 timer og alderen regnes herfra.')
+  @DeadlineStart(
+    'triggeredAt',
+    'Tidspunktet for sigtelsen eller observationen',
+    'Tidspunkt for sigtelsen eller observationen: de 24 timer og alderen regnes herfra.',
+  )
   triggeredAt!: string;
 }
 
 export class DksAssessmentDto {
   @BooleanField('concernConversation', {
+    label: 'Feltet »Skal der holdes en bekymringssamtale?«',
     description: 'Skal der holdes en bekymringssamtale?',
     required: true,
   })
@@ -34,12 +40,13 @@ export class DksAssessmentDto {
   @Reason('Begrundelse.', { requiredOf: 'Vurderingen' })
   reason!: string;
 
-  @MomentOrNow('decidedAt', 'Tidspunkt for vurderingen (standard: nu).')
+  @MomentOrNow('decidedAt', 'Tidspunktet for vurderingen', 'Tidspunkt for vurderingen (standard: nu).')
   decidedAt?: string;
 }
 
 export class HomeVisitPlanDto {
   @InstantField('plannedFor', {
+    label: 'Det planlagte tidspunkt',
     description: 'Planlagt tidspunkt for hjemmebesøget.',
     required: true,
   })
@@ -47,16 +54,18 @@ export class HomeVisitPlanDto {
 }
 
 export class HomeVisitDto {
-  @MomentOrNow('heldAt', 'Hvornår hjemmebesøget blev holdt (standard: nu).')
+  @MomentOrNow('heldAt', 'Tidspunktet for besøget', 'Hvornår hjemmebesøget blev holdt (standard: nu).')
   heldAt?: string;
 
   @BooleanField('withSocialServices', {
+    label: 'Feltet »Holdt sammen med socialforvaltningen«',
     description: 'Holdt sammen med socialforvaltningen.',
     required: true,
   })
   withSocialServices!: boolean;
 
   @TextField('initiatives', {
+    label: 'De iværksatte initiativer',
     description: 'De iværksatte initiativer, som opfølgningen skal tjekke.',
     required: true,
   })
@@ -64,9 +73,13 @@ export class HomeVisitDto {
 }
 
 export class FollowUpCheckDto {
-  @MomentOrNow('checkedAt', 'Hvornår opfølgningen blev lavet (standard: nu).')
+  @MomentOrNow('checkedAt', 'Tidspunktet for opfølgningen', 'Hvornår opfølgningen blev lavet (standard: nu).')
   checkedAt?: string;
 
-  @TextField('findings', { description: 'Hvad opfølgningstjekket viste.', required: true })
+  @TextField('findings', {
+    label: 'Resultatet af opfølgningen',
+    description: 'Hvad opfølgningstjekket viste.',
+    required: true,
+  })
   findings!: string;
 }

@@ -2,7 +2,14 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
-import { AGREEMENT_KINDS, PARTICIPANT_ROLES, SUSPICIONS } from '../../../../libs/domain/youth/network-council.types';
+import {
+  AGREEMENT_KIND_LABELS,
+  PARTICIPANT_ROLE_LABELS,
+  SUSPICION_LABELS,
+  type AgreementKind,
+  type ParticipantRole,
+  type Suspicion,
+} from '../../../../libs/domain/youth/network-council.types';
 import { DeadlineStart, MomentOrNow, UnitCode, YouthPersonRef } from '../common/dto-fields';
 import { ChoiceField, TextField } from '../common/field-decorators';
 
@@ -13,87 +20,95 @@ export class StartNetworkCouncilDto {
   @YouthPersonRef()
   personRef!: string;
 
-  @UnitCode('municipality', 'municipalityCode', { description: 'Kommunen.', example: 'KOM-0101', required: true })
+  @UnitCode('municipality', 'municipalityCode', {
+    label: 'Kommunen',
+    description: 'Kommunen.',
+    example: 'KOM-0101',
+    required: true,
+  })
   municipalityCode!: string;
 
-  @ChoiceField('suspicion', SUSPICIONS, {
+  @ChoiceField('suspicion', SUSPICION_LABELS, {
+    label: 'Mistanken',
     description: 'suspected: mistænkt; charged: sigtet.',
     required: true,
-    message: "suspicion skal være 'suspected' eller 'charged'.",
   })
-  suspicion!: (typeof SUSPICIONS)[number];
+  suspicion!: Suspicion;
 
   @DeadlineStart(
     'documentationReceivedAt',
+    'Tidspunktet for modtagelsen af dokumentationen',
     'Hvornår dokumentationen fra politiet blev modtaget: de 7 dage og alderen regnes herfra.',
   )
   documentationReceivedAt!: string;
 }
 
 class ParticipantDto {
-  @ChoiceField('role', PARTICIPANT_ROLES, { description: 'Deltagerens rolle.', required: true })
-  role!: (typeof PARTICIPANT_ROLES)[number];
+  @ChoiceField('role', PARTICIPANT_ROLE_LABELS, {
+    label: 'Deltagerens rolle',
+    description: 'Deltagerens rolle.',
+    required: true,
+  })
+  role!: ParticipantRole;
 }
 
-/** A list of 1 to MAX_ITEMS items of one class. */
+/** A list of 1 to MAX_ITEMS items of one class; `label` names the list, `item` one of its items. */
 function ItemsField(
-  field: string,
   itemClass: new () => object,
-  description: string,
-  empty: string,
-  tooMany: string,
+  texts: { label: string; item: string; description: string; empty: string; tooMany: string },
 ): PropertyDecorator {
   return applyDecorators(
-    ApiProperty({ type: [itemClass], description, minItems: 1, maxItems: MAX_ITEMS }),
-    IsDefined({ message: `${field} skal udfyldes.` }),
-    IsArray({ message: `${field} skal være en liste.` }),
-    ArrayMinSize(1, { message: empty }),
-    ArrayMaxSize(MAX_ITEMS, { message: tooMany }),
-    ValidateNested({ each: true }),
+    ApiProperty({ type: [itemClass], description: texts.description, minItems: 1, maxItems: MAX_ITEMS }),
+    IsDefined({ message: `${texts.label} skal udfyldes.` }),
+    IsArray({ message: `${texts.label} skal være en liste.` }),
+    ArrayMinSize(1, { message: texts.empty }),
+    ArrayMaxSize(MAX_ITEMS, { message: texts.tooMany }),
+    ValidateNested({ each: true, message: `Hver ${texts.item} skal angives med sine felter.` }),
     Type(() => itemClass),
   );
 }
 
 export class InvitationsDto {
-  @MomentOrNow('invitedAt', 'Hvornår der blev indkaldt (standard: nu).')
+  @MomentOrNow('invitedAt', 'Tidspunktet for indkaldelsen', 'Hvornår der blev indkaldt (standard: nu).')
   invitedAt?: string;
 
-  @ItemsField(
-    'participants',
-    ParticipantDto,
-    'De indkaldte, efter rolle.',
-    'Indkald mindst én deltager.',
-    `Højst ${MAX_ITEMS} deltagere.`,
-  )
+  @ItemsField(ParticipantDto, {
+    label: 'De indkaldte',
+    item: 'deltager',
+    description: 'De indkaldte, efter rolle.',
+    empty: 'Indkald mindst én deltager.',
+    tooMany: `Højst ${MAX_ITEMS} deltagere.`,
+  })
   participants!: ParticipantDto[];
 }
 
 export class CouncilMeetingDto {
-  @MomentOrNow('heldAt', 'Hvornår samrådet blev holdt (standard: nu).')
+  @MomentOrNow('heldAt', 'Tidspunktet for samrådet', 'Hvornår samrådet blev holdt (standard: nu).')
   heldAt?: string;
 }
 
 class AgreementDto {
-  @ChoiceField('kind', AGREEMENT_KINDS, {
+  @ChoiceField('kind', AGREEMENT_KIND_LABELS, {
+    label: 'Aftalens type',
     description: 'Støtte under varetægt, ved løsladelse, mentorstøtte.',
     required: true,
   })
-  kind!: (typeof AGREEMENT_KINDS)[number];
+  kind!: AgreementKind;
 
-  @TextField('description', { description: 'Hvad der er aftalt.', required: true })
+  @TextField('description', { label: 'Aftalens indhold', description: 'Hvad der er aftalt.', required: true })
   description!: string;
 }
 
 export class CouncilAgreementsDto {
-  @MomentOrNow('agreedAt', 'Hvornår aftalerne blev indgået (standard: nu).')
+  @MomentOrNow('agreedAt', 'Tidspunktet for aftalerne', 'Hvornår aftalerne blev indgået (standard: nu).')
   agreedAt?: string;
 
-  @ItemsField(
-    'agreements',
-    AgreementDto,
-    'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.',
-    'Angiv mindst én aftale.',
-    `Højst ${MAX_ITEMS} aftaler.`,
-  )
+  @ItemsField(AgreementDto, {
+    label: 'Aftalerne',
+    item: 'aftale',
+    description: 'Aftaler om støtte under varetægt, ved løsladelse, mentorstøtte.',
+    empty: 'Angiv mindst én aftale.',
+    tooMany: `Højst ${MAX_ITEMS} aftaler.`,
+  })
   agreements!: AgreementDto[];
 }

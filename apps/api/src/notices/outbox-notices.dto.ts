@@ -1,9 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
 
 export const OUTBOX_STATES = ['failing', 'pending', 'sent', 'withdrawn'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
+const OUTBOX_STATE_NAMES: Record<OutboxState, string> = {
+  failing: 'fejler',
+  pending: 'venter',
+  sent: 'sendt',
+  withdrawn: 'trukket tilbage',
+};
 
 export class OutboxNoticesQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -13,6 +20,8 @@ export class OutboxNoticesQuery extends PageQuery {
       'failing: ikke sendt, sidste forsøg fejlede; pending: venter; sent: sendt; withdrawn: trukket tilbage.',
   })
   @IsOptional()
-  @IsIn(OUTBOX_STATES, { message: `state skal være en af: ${OUTBOX_STATES.join(', ')}.` })
+  @IsIn(OUTBOX_STATES, {
+    message: `Tilstanden skal være ${orList(OUTBOX_STATES.map((state) => `»${OUTBOX_STATE_NAMES[state]}«`))}.`,
+  })
   state: OutboxState = 'failing';
 }

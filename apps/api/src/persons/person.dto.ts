@@ -7,14 +7,15 @@ import { TextField } from '../common/field-decorators';
 function CprField(description: string): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ type: String, description, example: '010190-1234', maxLength: 20 }),
-    IsDefined({ message: 'cpr skal udfyldes.' }),
-    IsString({ message: 'cpr skal være tekst.' }),
-    MaxLength(20, { message: 'cpr må højst være 20 tegn.' }),
+    IsDefined({ message: 'CPR-nummeret skal udfyldes.' }),
+    IsString({ message: 'CPR-nummeret skal være tekst.' }),
+    MaxLength(20, { message: 'CPR-nummeret må højst være 20 tegn.' }),
   );
 }
 
 export class RegisterPersonDto {
   @TextField('name', {
+    label: 'Navnet',
     description: 'Fulde navn.',
     example: 'Jens Jensen',
     required: true,

@@ -53,9 +53,9 @@ export class ReportPeriodQuery {
     example: '2015-04-01',
     description: 'Første dag i perioden (dansk kalenderdag, medregnes).',
   })
-  @IsCalendarDate({ message: 'from skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
-  @IsString({ message: 'from skal angives én gang, som tekst.' })
-  @IsDefined({ message: 'from skal angives.' })
+  @IsCalendarDate({ message: 'Fra-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'Fra-datoen skal angives én gang, som tekst.' })
+  @IsDefined({ message: 'Fra-datoen skal angives.' })
   from!: string;
 
   @ApiProperty({
@@ -64,14 +64,14 @@ export class ReportPeriodQuery {
     description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).',
   })
   @ComparedWithFrom(withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
-  @ComparedWithFrom(sameOrAfter, { message: 'to må ikke ligge før from.' })
-  @IsCalendarDate({ message: 'to skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
-  @IsString({ message: 'to skal angives én gang, som tekst.' })
-  @IsDefined({ message: 'to skal angives.' })
+  @ComparedWithFrom(sameOrAfter, { message: 'Til-datoen må ikke ligge før fra-datoen.' })
+  @IsCalendarDate({ message: 'Til-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
+  @IsString({ message: 'Til-datoen skal angives én gang, som tekst.' })
+  @IsDefined({ message: 'Til-datoen skal angives.' })
   to!: string;
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'csv: download (også med Accept: text/csv).' })
   @IsOptional()
-  @IsIn(REPORT_FORMATS, { message: `format skal være en af: ${REPORT_FORMATS.join(', ')}.` })
+  @IsIn(REPORT_FORMATS, { message: 'Formatet skal være JSON eller CSV.' })
   format?: ReportFormat;
 }

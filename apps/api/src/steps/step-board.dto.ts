@@ -2,27 +2,40 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
-import { STEP_KIND_NAMES, type StepKind } from '../../../../libs/domain/case/step-kinds';
+import { CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS, type StepKind } from '../../../../libs/domain/case/step-kinds';
 import {
+  ORGANISATION_NAMES,
   ORGANISATIONS,
   ORGANISATION_UNITS,
   type Organisation,
 } from '../../../../libs/domain/organisations/organisation-units';
+import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
 
 const UNIT_CODES = ORGANISATION_UNITS.map((unit) => unit.code);
 export const BOARD_SORTS = ['dueAt', 'lateness', 'unit', 'kind'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
+/** The sort orders as the page's filter names them. */
+const BOARD_SORT_NAMES: Record<BoardSort, string> = {
+  dueAt: 'frist',
+  lateness: 'forsinkelse',
+  unit: 'enhed',
+  kind: 'trin',
+};
 /** Lateness in hours a filter may ask for: up to ten years. */
 const MAX_LATENESS_HOURS = 87_600;
-
-const oneOf = (field: string, values: readonly string[]) => `${field} skal være en af: ${values.join(', ')}.`;
+/** The lateness filters as the page labels them ("Mindst timer for sent", "Højst timer for sent"). */
+const MIN_LATENESS_LABEL = 'Mindste antal timer for sent';
+const MAX_LATENESS_LABEL = 'Højeste antal timer for sent';
+export const LATENESS_RANGE_MESSAGE = `${MIN_LATENESS_LABEL} må ikke være større end højeste antal timer for sent.`;
 
 /** The filters both supervisors' lists (overdue and due soon) take, within the user's scope. */
 export class StepBoardQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANISATIONS, description: 'Kun trin, som denne organisations enheder har.' })
   @IsOptional()
-  @IsIn(ORGANISATIONS, { message: oneOf('organisation', ORGANISATIONS) })
+  @IsIn(ORGANISATIONS, {
+    message: `Organisationen skal være ${orList(ORGANISATIONS.map((code) => ORGANISATION_NAMES[code]))}.`,
+  })
   organisation?: Organisation;
 
   @ApiPropertyOptional({
@@ -30,17 +43,19 @@ export class StepBoardQuery extends PageQuery {
     description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).',
   })
   @IsOptional()
-  @IsIn(UNIT_CODES, { message: 'unit skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.' })
+  @IsIn(UNIT_CODES, { message: 'Enheden skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.' })
   unit?: string;
 
   @ApiPropertyOptional({ enum: CASE_TYPES })
   @IsOptional()
-  @IsIn(CASE_TYPES, { message: oneOf('caseType', CASE_TYPES) })
+  @IsIn(CASE_TYPES, { message: `Sagstypen skal være ${orList(CASE_TYPES.map((type) => CASE_TYPE_LABELS[type]))}.` })
   caseType?: CaseType;
 
   @ApiPropertyOptional({ enum: STEP_KIND_NAMES })
   @IsOptional()
-  @IsIn(STEP_KIND_NAMES, { message: oneOf('kind', STEP_KIND_NAMES) })
+  @IsIn(STEP_KIND_NAMES, {
+    message: `Trinnet skal være ét af: ${STEP_KIND_NAMES.map((kind) => STEP_KINDS[kind].label).join(', ')}.`,
+  })
   kind?: StepKind;
 
   @ApiPropertyOptional({
@@ -48,12 +63,14 @@ export class StepBoardQuery extends PageQuery {
     description: 'Standard: lateness for overskredne, dueAt for snart forfaldne.',
   })
   @IsOptional()
-  @IsIn(BOARD_SORTS, { message: oneOf('sort', BOARD_SORTS) })
+  @IsIn(BOARD_SORTS, {
+    message: `Sorteringen skal være efter ${orList(BOARD_SORTS.map((sort) => BOARD_SORT_NAMES[sort]))}.`,
+  })
   sort?: BoardSort;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] })
   @IsOptional()
-  @IsIn(['asc', 'desc'], { message: "order skal være 'asc' eller 'desc'." })
+  @IsIn(['asc', 'desc'], { message: 'Rækkefølgen skal være stigende eller faldende.' })
   order?: 'asc' | 'desc';
 }
 
@@ -67,9 +84,9 @@ export class OverdueBoardQuery extends StepBoardQuery {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'minLatenessHours skal være et helt antal timer.' })
-  @Min(0, { message: 'minLatenessHours må ikke være negativ.' })
-  @Max(MAX_LATENESS_HOURS, { message: `minLatenessHours må højst være ${MAX_LATENESS_HOURS}.` })
+  @IsInt({ message: `${MIN_LATENESS_LABEL} skal være et helt antal timer.` })
+  @Min(0, { message: `${MIN_LATENESS_LABEL} må ikke være negativ.` })
+  @Max(MAX_LATENESS_HOURS, { message: `${MIN_LATENESS_LABEL} må højst være ${MAX_LATENESS_HOURS}.` })
   minLatenessHours?: number;
 
   @ApiPropertyOptional({
@@ -80,8 +97,8 @@ export class OverdueBoardQuery extends StepBoardQuery {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'maxLatenessHours skal være et helt antal timer.' })
-  @Min(0, { message: 'maxLatenessHours må ikke være negativ.' })
-  @Max(MAX_LATENESS_HOURS, { message: `maxLatenessHours må højst være ${MAX_LATENESS_HOURS}.` })
+  @IsInt({ message: `${MAX_LATENESS_LABEL} skal være et helt antal timer.` })
+  @Min(0, { message: `${MAX_LATENESS_LABEL} må ikke være negativ.` })
+  @Max(MAX_LATENESS_HOURS, { message: `${MAX_LATENESS_LABEL} må højst være ${MAX_LATENESS_HOURS}.` })
   maxLatenessHours?: number;
 }

@@ -5,7 +5,7 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
-import { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
+import { LATENESS_RANGE_MESSAGE, OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import { StepBoardRepository } from './step-board.repository';
 import { ListResponses } from '../common/api-responses';
 import { BoardStepPage, StepBoardView, type BoardStep, type StepBoard } from './step-board.views';
@@ -32,7 +32,7 @@ export class StepsController {
       query.minLatenessHours > query.maxLatenessHours
     ) {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
-        { field: 'minLatenessHours', problems: ['minLatenessHours må ikke være større end maxLatenessHours.'] },
+        { field: 'minLatenessHours', problems: [LATENESS_RANGE_MESSAGE] },
       ]);
     }
     const board = await this.board.board({ list: 'overdue', query }, user, new Date());

@@ -1,18 +1,18 @@
 import { MomentOrNow, Reason } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
-import { INTERRUPTION_BY, type InterruptionBy } from '../../../../../libs/domain/exit-course/exit-course.types';
+import { INTERRUPTION_BY_LABELS, type InterruptionBy } from '../../../../../libs/domain/exit-course/exit-course.types';
 
 export class InterruptionDto {
-  @ChoiceField('by', INTERRUPTION_BY, {
+  @ChoiceField('by', INTERRUPTION_BY_LABELS, {
+    label: 'Hvem der afbryder',
     description: 'Hvem der afbryder: den indsatte eller Kriminalforsorgen.',
     required: true,
-    message: "by skal være 'inmate' eller 'kriminalforsorgen'.",
   })
   by!: InterruptionBy;
 
   @Reason('Begrundelse for afbrydelsen.', { requiredOf: 'En afbrydelse' })
   reason!: string;
 
-  @MomentOrNow('interruptedAt', 'Tidspunkt for afbrydelsen. Standard: nu.')
+  @MomentOrNow('interruptedAt', 'Tidspunktet for afbrydelsen', 'Tidspunkt for afbrydelsen. Standard: nu.')
   interruptedAt?: string;
 }

@@ -1,21 +1,28 @@
-import { HANDOVER_CONTINUATIONS, READINESS_ITEMS } from '../../../../../libs/domain/exit-course/exit-course.types';
+import {
+  HANDOVER_CONTINUATION_LABELS,
+  READINESS_LABELS,
+  type HandoverContinuation,
+  type ReadinessItem,
+} from '../../../../../libs/domain/exit-course/exit-course.types';
 import { MomentOrNow, Reason, UnitCode } from '../../common/dto-fields';
 import { BooleanField, ChoiceField, DateField, TextField } from '../../common/field-decorators';
 
 export class PrisonTransferDto {
   @UnitCode('institution', 'toInstitutionCode', {
+    label: 'Den modtagende institution',
     description: 'Den modtagende institutions kode.',
     example: 'KF-ENNER-MARK',
     required: true,
   })
   toInstitutionCode!: string;
 
-  @MomentOrNow('transferredAt', 'Tidspunkt for overførslen (standard: nu).')
+  @MomentOrNow('transferredAt', 'Tidspunktet for overførslen', 'Tidspunkt for overførslen (standard: nu).')
   transferredAt?: string;
 }
 
 export class ReleasePlanDto {
   @UnitCode('municipality', 'municipalityCode', {
+    label: 'Kommunen',
     description: 'Kommunen personen løslades til.',
     example: 'KOM-0101',
     required: true,
@@ -23,6 +30,7 @@ export class ReleasePlanDto {
   municipalityCode!: string;
 
   @UnitCode('police_district', 'policeDistrictCode', {
+    label: 'Politikredsen',
     description: 'Politikredsen personen løslades til (dens exitenhed får sagen).',
     example: 'POL-KBH',
     required: true,
@@ -32,6 +40,7 @@ export class ReleasePlanDto {
 
 export class ExpectedReleaseDateDto {
   @DateField('expectedReleaseDate', {
+    label: 'Den nye løsladelsesdato',
     description: 'Ny forventet løsladelsesdato.',
     example: '2027-05-15',
     required: true,
@@ -43,60 +52,70 @@ export class ExpectedReleaseDateDto {
 }
 
 export class ReadinessDto {
-  @ChoiceField('item', READINESS_ITEMS, {
+  @ChoiceField('item', READINESS_LABELS, {
+    label: 'Punktet',
     description: 'Punkt på tjeklisten: bolig, forsørgelse, job-/uddannelsesplan, mentorkontinuitet.',
     required: true,
   })
-  item!: (typeof READINESS_ITEMS)[number];
+  item!: ReadinessItem;
 
-  @BooleanField('ready', { description: 'Om punktet er på plads.', required: true })
+  @BooleanField('ready', {
+    label: 'Feltet »Er punktet på plads?«',
+    description: 'Om punktet er på plads.',
+    required: true,
+  })
   ready!: boolean;
 
-  @TextField('note', { description: 'Bemærkning (fx hvilken bolig).' })
+  @TextField('note', { label: 'Bemærkningen', description: 'Bemærkning (fx hvilken bolig).' })
   note?: string;
 }
 
 export class ReleaseDto {
-  @MomentOrNow('releasedAt', 'Tidspunkt for løsladelsen (standard: nu).')
+  @MomentOrNow('releasedAt', 'Tidspunktet for løsladelsen', 'Tidspunkt for løsladelsen (standard: nu).')
   releasedAt?: string;
 
   @UnitCode('police_district', 'policeDistrictCode', {
+    label: 'Politikredsen',
     description: 'Politikredsen, hvis exitenhed overtager (standard: løsladelsesplanens).',
   })
   policeDistrictCode?: string;
 
   @UnitCode('municipality', 'municipalityCode', {
+    label: 'Kommunen',
     description: 'Kommunen personen løslades til (standard: løsladelsesplanens).',
   })
   municipalityCode?: string;
 }
 
-export const HANDOVER_DECISIONS = ['accept', 'decline'] as const;
+/** The exit unit's answer to a handover, as the page's form names it. */
+const HANDOVER_DECISION_LABELS = { accept: 'overtag sagen', decline: 'afvis' } as const;
 
 export class HandoverDecisionDto {
-  @ChoiceField('decision', HANDOVER_DECISIONS, {
+  @ChoiceField('decision', HANDOVER_DECISION_LABELS, {
+    label: 'Afgørelsen',
     description: 'accept: overtaget; decline: afvist (tilbage til Kriminalforsorgen).',
     required: true,
-    message: "decision skal være 'accept' eller 'decline'.",
   })
-  decision!: (typeof HANDOVER_DECISIONS)[number];
+  decision!: keyof typeof HANDOVER_DECISION_LABELS;
 
-  @ChoiceField('continuation', HANDOVER_CONTINUATIONS, {
+  @ChoiceField('continuation', HANDOVER_CONTINUATION_LABELS, {
+    label: 'Det videre forløb',
     description: 'Ved accept: videreført med kommunen, i kommunens exitprogram, eller afsluttet.',
-    required: 'Ved accept skal continuation udfyldes.',
+    required: 'Ved overtagelse skal det videre forløb udfyldes.',
     requiredWhen: (dto: HandoverDecisionDto) => dto.decision === 'accept',
   })
-  continuation?: (typeof HANDOVER_CONTINUATIONS)[number];
+  continuation?: HandoverContinuation;
 
   @Reason('Begrundelse; skal udfyldes ved afvisning og ved afslutning.')
   reason?: string;
 
-  @MomentOrNow('decidedAt', 'Tidspunkt for afgørelsen (standard: nu).')
+  @MomentOrNow('decidedAt', 'Tidspunktet for afgørelsen', 'Tidspunkt for afgørelsen (standard: nu).')
   decidedAt?: string;
 }
 
 export class HandoverRedirectDto {
   @UnitCode('police_district', 'policeDistrictCode', {
+    label: 'Politikredsen',
     description: 'Den politikreds, der nu skal overtage.',
     example: 'POL-KBH-VESTEGN',
     required: true,

@@ -6,6 +6,7 @@ export class StartExitCourseDto {
   personRef!: string;
 
   @UnitCode('institution', 'institutionCode', {
+    label: 'Institutionen',
     description: 'Institutionens kode.',
     example: 'KF-STORSTROEM',
     required: true,
@@ -13,6 +14,7 @@ export class StartExitCourseDto {
   institutionCode!: string;
 
   @DateField('expectedReleaseDate', {
+    label: 'Den forventede løsladelsesdato',
     description: 'Forventet løsladelsesdato.',
     example: '2027-06-30',
     required: true,
@@ -20,6 +22,7 @@ export class StartExitCourseDto {
   expectedReleaseDate!: string;
 
   @BooleanField('paroleLinked', {
+    label: 'Feltet »Knyttet til prøveløsladelse«',
     description: 'Knyttet til prøveløsladelse (Bander bag tremmer).',
     required: true,
   })
@@ -27,6 +30,7 @@ export class StartExitCourseDto {
 
   @MomentOrNow(
     'referredAt',
+    'Tidspunktet for henvisningen',
     'Tidspunkt for henvisningen; fristen for egnethedsvurderingen regnes herfra. Standard: nu.',
   )
   referredAt?: string;

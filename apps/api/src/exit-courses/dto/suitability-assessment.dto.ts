@@ -7,7 +7,8 @@ import {
 import { MomentOrNow, Reason } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
 
-export const ASSESSMENT_OUTCOMES = ['offer', 'rejection'] as const;
+/** The outcomes as the page's form names them. */
+const ASSESSMENT_OUTCOME_LABELS = { offer: 'tilbud om exit-aftale', rejection: 'afslag' } as const;
 
 @ValidatorConstraint({ name: 'reasonOnlyWithRejection' })
 class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
@@ -16,20 +17,21 @@ class ReasonOnlyWithRejection implements ValidatorConstraintInterface {
   }
 
   defaultMessage(): string {
-    return 'Et tilbud har ingen begrundelse: send ikke reason.';
+    return 'Et tilbud har ingen begrundelse: lad begrundelsen være tom.';
   }
 }
 
 export class SuitabilityAssessmentDto {
-  @ChoiceField('outcome', ASSESSMENT_OUTCOMES, {
+  @ChoiceField('outcome', ASSESSMENT_OUTCOME_LABELS, {
+    label: 'Resultatet',
     description: 'offer: tilbud om exit-aftale; rejection: afslag.',
     required: true,
-    message: "outcome skal være 'offer' eller 'rejection'.",
   })
-  outcome!: (typeof ASSESSMENT_OUTCOMES)[number];
+  outcome!: keyof typeof ASSESSMENT_OUTCOME_LABELS;
 
   @MomentOrNow(
     'decidedAt',
+    'Tidspunktet for vurderingen',
     'Tidspunkt for vurderingen (for et tilbud: tilbuddets dato). Standard: nu.',
     '2026-11-24T10:00:00+01:00',
   )
