@@ -79,6 +79,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
   'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
   'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
+  'GET /api/cases': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
   'GET /api/exit-courses/{id}/history': caseRead(200, 404, 404),
   'POST /api/exit-courses/{id}/suitability-assessment': caseDecision,
@@ -127,6 +128,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/dks-cases/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/persons/lookup': caseRead(200, 404, 404),
   'GET /api/persons/{personRef}': caseRead(200, 404, 404),
+  // Every role that reads persons may search; what it finds is its own scope (person-search-case-list.e2e).
+  'POST /api/persons/search': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'POST /api/codec/decode': codec,
   // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
   'GET /api/reports/exit-courses': reports,
@@ -226,6 +229,8 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'GET',
     `/api/exit-courses?personRef=${target.personRef}&pageSize=100`,
   ],
+  'GET /api/cases': async (_user, target) => ['GET', `/api/cases?personRef=${target.personRef}&pageSize=100`],
+  'POST /api/persons/search': async () => ['POST', '/api/persons/search', { name: 'Matrix' }],
   'GET /api/exit-courses/{id}': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}`],
   'GET /api/exit-courses/{id}/history': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/history`],
   'POST /api/exit-courses/{id}/suitability-assessment': async (_user, target) => [
@@ -387,7 +392,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
 };
 
 /** Lists whose answer says whether the target case is in them, and the field naming the case. */
-const LISTS: Record<string, 'id' | 'caseId'> = { 'GET /api/exit-courses': 'id', 'GET /api/steps/mine': 'caseId' };
+const LISTS: Record<string, 'id' | 'caseId'> = {
+  'GET /api/exit-courses': 'id',
+  'GET /api/cases': 'id',
+  'GET /api/steps/mine': 'caseId',
+};
 
 function outcome(endpoint: string, answer: HttpAnswer, target: Fixture): Expected {
   const field = LISTS[endpoint];

@@ -289,9 +289,11 @@ describe('personal data', () => {
       { action: 'person_register', case_id: null, person_ref: personRef },
       { action: 'person_register', case_id: null, person_ref: personRef },
       { action: 'case_read', case_id: course.body.id, person_ref: null },
+      { action: 'person_name_read', case_id: course.body.id, person_ref: personRef },
       { action: 'person_read', case_id: null, person_ref: personRef },
       { action: 'person_lookup', case_id: null, person_ref: personRef },
       { action: 'case_read', case_id: course.body.id, person_ref: null },
+      { action: 'person_name_read', case_id: course.body.id, person_ref: personRef },
     ]);
   });
 

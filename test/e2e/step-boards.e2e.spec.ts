@@ -152,9 +152,15 @@ it('names every code a client shows: organisations, units, case types, each step
     kind: 'police_district',
   });
   expect(answer.body.caseTypes).toEqual([
-    { code: 'exit_course', label: 'Exit-forløb', resource: 'exit-courses' },
-    { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases' },
-    { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils' },
+    { code: 'exit_course', label: 'Exit-forløb', resource: 'exit-courses', statuses: expect.any(Array) },
+    { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases', statuses: expect.any(Array) },
+    { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils', statuses: expect.any(Array) },
+  ]);
+  expect(answer.body.caseTypes[2].statuses).toEqual([
+    { code: 'awaiting_convening', text: 'afventer indkaldelse', final: false },
+    { code: 'convened', text: 'indkaldt', final: false },
+    { code: 'meeting_held', text: 'samrådet er holdt', final: false },
+    { code: 'agreements_made', text: 'aftaler indgået', final: true },
   ]);
   expect(answer.body.stepKinds).toHaveLength(12);
   expect(answer.body.stepKinds).toContainEqual({

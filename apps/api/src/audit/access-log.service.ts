@@ -14,6 +14,10 @@ export type PersonalDataRead =
   | 'person_read'
   | 'person_lookup'
   | 'person_register'
+  /** A person found by name search: their name and CPR number shown in the results. */
+  | 'person_search'
+  /** A person's name shown with their case (a case list, a case's detail). */
+  | 'person_name_read'
   | 'payload_decode'
   | 'read_model_redrive';
 
@@ -30,6 +34,26 @@ export class AccessLogService {
     await this.dataSource.query(
       `INSERT INTO access_log (user_id, role, action, case_id, person_ref) VALUES ($1, $2, $3, $4, $5)`,
       [user.id, user.role, action, subject.caseId ?? null, subject.personRef ?? null],
+    );
+  }
+
+  /** One row per subject, in one statement (a list's page of persons). */
+  async recordEach(
+    user: AuthenticatedUser,
+    action: PersonalDataRead,
+    subjects: readonly { caseId?: string; personRef?: string }[],
+  ): Promise<void> {
+    if (!subjects.length) return;
+    await this.dataSource.query(
+      `INSERT INTO access_log (user_id, role, action, case_id, person_ref)
+       SELECT $1, $2, $3, s.case_id, s.person_ref FROM unnest($4::uuid[], $5::varchar[]) AS s(case_id, person_ref)`,
+      [
+        user.id,
+        user.role,
+        action,
+        subjects.map((subject) => subject.caseId ?? null),
+        subjects.map((subject) => subject.personRef ?? null),
+      ],
     );
   }
 }

@@ -10,6 +10,7 @@ import {
   TextView,
 } from '../common/view-properties';
 import { AvailableDecisionView } from './available-decisions';
+import { CasePersonView } from '../persons/person.views';
 
 /** What the API answers about any case, whatever its type: its steps, its history, its decisions. */
 export const STEP_STATUSES = ['open', 'completed', 'cancelled'] as const;
@@ -72,6 +73,13 @@ export function WithCaseDetail<Summary extends new (...args: any[]) => object>(s
       description: 'De beslutninger, brugeren kan træffe på sagen nu; siden viser netop disse formularer.',
     })
     availableDecisions!: AvailableDecisionView[];
+    @NestedView(CasePersonView, {
+      nullable: true,
+      optional: true,
+      description:
+        'Sagens person (navn og CPR-nummer) for brugere med adgang til personer; læsningen logges. Aldrig på tavler eller i varsler.',
+    })
+    person?: CasePersonView | null;
   }
   return WithDetail;
 }

@@ -16,16 +16,29 @@ export async function requireYouthAt(
   moment: string,
   momentText: string,
 ): Promise<void> {
+  const age = await ageAt(persons, personRef, user, moment);
+  if (!isYouth(age)) {
+    throw ApiError.invalidDomainData(
+      `Personen var ${age} år ${momentText}; ordningen gælder unge under ${YOUTH_AGE_LIMIT}.`,
+    );
+  }
+}
+
+/** 422 for a person the user may not see, answered as for an unknown one (registered only by another unit). */
+export async function requireRegistered(
+  persons: PersonsService,
+  personRef: string,
+  user: AuthenticatedUser,
+): Promise<string> {
   const birthDate = await persons.birthDateOf(personRef, user);
   if (!birthDate) {
     throw ApiError.invalidDomainData(
       'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
     );
   }
-  const age = ageOn(birthDate, new Date(moment));
-  if (!isYouth(age)) {
-    throw ApiError.invalidDomainData(
-      `Personen var ${age} år ${momentText}; ordningen gælder unge under ${YOUTH_AGE_LIMIT}.`,
-    );
-  }
+  return birthDate;
+}
+
+async function ageAt(persons: PersonsService, personRef: string, user: AuthenticatedUser, moment: string) {
+  return ageOn(await requireRegistered(persons, personRef, user), new Date(moment));
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { AccessLogService } from '../audit/access-log.service';
+import { PersonsService } from '../persons/persons.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
@@ -25,6 +26,7 @@ export class DksCasesController {
     private readonly dks: DksCasesService,
     private readonly decisions: CaseDecisionsService,
     private readonly accessLog: AccessLogService,
+    private readonly persons: PersonsService,
   ) {}
 
   @Post()
@@ -60,7 +62,7 @@ export class DksCasesController {
     const view = await this.dks.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
-    return view;
+    return { ...view, person: await this.persons.ofCase(view.personRef, caseId, user) };
   }
 
   @CaseDecision(

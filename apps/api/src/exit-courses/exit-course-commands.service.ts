@@ -12,6 +12,7 @@ import { CaseDecisionsService, refusalToApiError } from '../cases/case-decisions
 import { CaseRecordsRepository } from '../cases/case-records.repository';
 import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from '../cases/idempotency-keys.service';
 import { PersonsService } from '../persons/persons.service';
+import { requireRegistered } from '../cases/youth-check';
 import { OpenCourseReservations } from './open-course-reservations';
 
 /** Starts exit courses: the checks before the start, the person's one open course, the idempotent start. */
@@ -37,12 +38,8 @@ export class ExitCourseCommandsService {
     if (!actsForUnit(user, dto.institutionCode)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun starte exit-forløb for din egen institution.');
     }
-    if (!(await this.persons.isVisible(dto.personRef, user))) {
-      // The same answer for an unknown person and one registered only by another unit.
-      throw ApiError.invalidDomainData(
-        'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
-      );
-    }
+    // The same answer for an unknown person and one registered only by another unit.
+    await requireRegistered(this.persons, dto.personRef, user);
     const claim = await this.idempotency.claim(START_OPERATIONS.exit_course, user, idempotencyKey, dto);
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).

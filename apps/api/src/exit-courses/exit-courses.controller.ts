@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { AccessLogService } from '../audit/access-log.service';
+import { PersonsService } from '../persons/persons.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { PageQuery, type Page } from '../common/page';
@@ -56,6 +57,7 @@ export class ExitCoursesController {
     private readonly views: ExitCourseViewsRepository,
     private readonly scope: CaseScopeRepository,
     private readonly accessLog: AccessLogService,
+    private readonly persons: PersonsService,
   ) {}
 
   @Post()
@@ -91,7 +93,7 @@ export class ExitCoursesController {
     const detail = await this.views.findDetail(caseId, user);
     if (!detail) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
-    return detail;
+    return { ...detail, person: await this.persons.ofCase(detail.personRef, caseId, user) };
   }
 
   @Get(':id/history')

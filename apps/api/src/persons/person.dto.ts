@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, MaxLength } from 'class-validator';
 import { TextField } from '../common/field-decorators';
+import { PageQuery } from '../common/page';
 
 /** A CPR number as typed: its format and birth date are checked by the register (422). */
 function CprField(description: string): PropertyDecorator {
@@ -30,4 +31,19 @@ export class RegisterPersonDto {
 export class LookupPersonDto {
   @CprField('CPR-nummer, DDMMÅÅ-XXXX (i brødteksten, aldrig i adressen).')
   cpr!: string;
+}
+
+/** A name search: the name in the body (never in the address), and the page. */
+export class SearchPersonsDto extends PageQuery {
+  // Any text: one too short to search by (also an empty one) is the search's own 422.
+  @ApiProperty({
+    type: String,
+    description: 'Navnet eller dele af det; hvert ord skal passe (store og små bogstaver og accenter er lige).',
+    example: 'Jens Jensen',
+    maxLength: 200,
+  })
+  @IsDefined({ message: 'name skal udfyldes.' })
+  @IsString({ message: 'name skal være tekst.' })
+  @MaxLength(200, { message: 'name må højst være 200 tegn.' })
+  name!: string;
 }

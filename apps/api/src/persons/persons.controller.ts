@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { LookupPersonDto, RegisterPersonDto } from './person.dto';
+import { LookupPersonDto, RegisterPersonDto, SearchPersonsDto } from './person.dto';
 import { ApiErrorResponses, ReadResponses } from '../common/api-responses';
-import { PersonView, RegisteredPersonView } from './person.views';
+import { PersonSearchPage, PersonView, RegisteredPersonView } from './person.views';
+import type { Page } from '../common/page';
+import type { PersonSearchItemView } from './person.views';
 import { PersonsService } from './persons.service';
 
 @ApiTags('Personer')
@@ -42,6 +44,19 @@ export class PersonsController {
   @ApiErrorResponses(401, 403, 404, 422)
   lookup(@Body() dto: LookupPersonDto, @CurrentUser() user: AuthenticatedUser): Promise<PersonView> {
     return this.persons.lookup(dto.cpr, user);
+  }
+
+  @Post('search')
+  @RequirePermission('person:read')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Søg personer på navn (i brødteksten, aldrig i adressen) blandt dem, brugeren har adgang til; hvert ord skal passe. Hver vist person logges.',
+  })
+  @ApiOkResponse({ type: PersonSearchPage })
+  @ApiErrorResponses(400, 401, 403, 422)
+  search(@Body() dto: SearchPersonsDto, @CurrentUser() user: AuthenticatedUser): Promise<Page<PersonSearchItemView>> {
+    return this.persons.search(dto.name, dto.page, dto.pageSize, user);
   }
 
   @Get(':personRef')

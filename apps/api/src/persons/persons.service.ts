@@ -1,23 +1,35 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SqlParameters, visibleCaseCondition, visiblePersonCondition } from '../../../../libs/access/access-policy';
+import {
+  hasPermission,
+  SqlParameters,
+  visibleCaseCondition,
+  visiblePersonCondition,
+} from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { checkCpr } from '../../../../libs/personal-data/cpr';
 import { decryptField, encryptField, keyIdOf, lookupHash } from '../../../../libs/personal-data/field-encryption';
 import { API_CONFIG } from '../api.tokens';
-import type { PersonView } from './person.views';
+import type { CasePersonView, PersonSearchItemView, PersonView } from './person.views';
 import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
+import type { Page } from '../common/page';
+import { pagedQuery } from '../common/paged-query';
+import { CASE_TYPE_LABELS } from '../../../../libs/domain/case/step-kinds';
+import { caseStatusText } from '../../../../libs/domain/case/case-type-statuses';
+import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { MIN_SEARCH_NAME_LENGTH, nameTokens } from '../../../../libs/personal-data/name-tokens';
+import { cprField, nameField } from './person-fields';
+import { PersonNameIndex } from './person-name-index';
 
-/**
- * Associated data binding each ciphertext to its column and its person: a value moved to another column
- * or another person's row does not decrypt.
- */
-const nameField = (personId: string) => `persons.name:${personId}`;
-const cprField = (personId: string) => `persons.cpr:${personId}`;
+interface PersonRow {
+  id: string;
+  name_encrypted: string;
+  cpr_encrypted: string;
+}
 
 /**
  * The person register: names and CPR numbers encrypted at rest (AES-256-GCM, key id stored for
@@ -30,6 +42,7 @@ export class PersonsService {
     private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly accessLog: AccessLogService,
+    private readonly nameIndex: PersonNameIndex,
   ) {}
 
   /**
@@ -46,9 +59,9 @@ export class PersonsService {
     const personId = randomUUID();
     const nameEncrypted = encryptField(name.trim(), keyring, nameField(personId));
     const result = await this.dataSource.transaction(async (db) => {
-      await db.query(
+      const inserted: unknown[] = await db.query(
         `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING RETURNING id`,
         [
           personId,
           nameEncrypted,
@@ -59,6 +72,8 @@ export class PersonsService {
           user.id,
         ],
       );
+      // A person known before keeps the name first registered (and its index).
+      if (inserted.length) await this.nameIndex.index(db, personId, name.trim());
       const [person]: { id: string }[] = await db.query(`SELECT id FROM persons WHERE cpr_lookup = $1`, [cprLookup]);
       const linked: unknown[] = await db.query(
         `INSERT INTO person_units (person_id, org_unit) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
@@ -81,17 +96,6 @@ export class PersonsService {
     if (!rows[0]) return undefined;
     const check = checkCpr(decryptField(rows[0].cpr_encrypted, this.config.personalData.keyring, cprField(rows[0].id)));
     return check.ok ? check.birthDate : undefined;
-  }
-
-  /** Whether the user may see this person (and so start a course for them). */
-  async isVisible(personRef: string, user: AuthenticatedUser): Promise<boolean> {
-    const params = new SqlParameters();
-    const refParam = params.add(personRef);
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM persons p WHERE p.id::text = ${refParam} AND ${visiblePersonCondition(user, 'p', params)}`,
-      params.values,
-    );
-    return rows.length > 0;
   }
 
   async read(personRef: string, user: AuthenticatedUser): Promise<PersonView> {
@@ -153,7 +157,7 @@ export class PersonsService {
     return {
       personRef: row.id,
       name: decryptField(row.name_encrypted, keyring, nameField(row.id)),
-      cpr: `${cpr.slice(0, 6)}-${cpr.slice(6)}`,
+      cpr: formatCpr(cpr),
       birthDate: check.ok ? check.birthDate : '',
       cases: cases.map((c) => ({
         id: c.id,
@@ -162,9 +166,100 @@ export class PersonsService {
         unit: unitView(c.org_unit),
         openedAt: c.opened_at.toISOString(),
         closedAt: c.closed_at?.toISOString() ?? null,
+        caseTypeLabel: CASE_TYPE_LABELS[c.case_type as CaseType] ?? c.case_type,
+        statusText: caseStatusText(c.case_type as CaseType, c.status),
       })),
     };
   }
+
+  /**
+   * Persons the user may see whose name has every token of `name` (in any order), newest registration
+   * first; each person shown is logged. 422 for a name with too little to search by.
+   */
+  async search(
+    name: string,
+    page: number,
+    pageSize: number,
+    user: AuthenticatedUser,
+  ): Promise<Page<PersonSearchItemView>> {
+    const tokens = nameTokens(name);
+    if (tokens.join('').length < MIN_SEARCH_NAME_LENGTH) {
+      throw ApiError.invalidDomainData(`Skriv mindst ${MIN_SEARCH_NAME_LENGTH} bogstaver af navnet for at søge.`, [
+        { field: 'name', problems: [`Skriv mindst ${MIN_SEARCH_NAME_LENGTH} bogstaver af navnet.`] },
+      ]);
+    }
+    const params = new SqlParameters();
+    const hashes = params.add(this.nameIndex.hashesOf(name));
+    const count = params.add(tokens.length);
+    const where =
+      `(SELECT count(*) FROM person_name_tokens t WHERE t.person_id = p.id AND t.token_hash = ANY(${hashes}::char(64)[])) = ${count}` +
+      ` AND ${visiblePersonCondition(user, 'p', params)}`;
+    const answer = await pagedQuery(
+      this.dataSource,
+      {
+        from: 'persons p',
+        where,
+        params: params.values,
+        select: 'p.id, p.name_encrypted, p.cpr_encrypted',
+        orderBy: 'p.created_at DESC, p.id DESC',
+        page,
+        pageSize,
+      },
+      (row: PersonRow): PersonSearchItemView => this.decrypted(row),
+    );
+    await this.accessLog.recordEach(
+      user,
+      'person_search',
+      answer.items.map((item) => ({ personRef: item.personRef })),
+    );
+    return answer;
+  }
+
+  /**
+   * The name and CPR number of a case's person for a user who may read persons (logged), or `null`: for
+   * a user without `person:read`, and for a reference the register does not know.
+   */
+  async ofCase(personRef: string, caseId: string, user: AuthenticatedUser): Promise<CasePersonView | null> {
+    if (!hasPermission(user, 'person:read')) return null;
+    const rows: PersonRow[] = await this.dataSource.query(
+      `SELECT p.id, p.name_encrypted, p.cpr_encrypted FROM persons p WHERE p.id::text = $1`,
+      [personRef],
+    );
+    if (!rows[0]) return null;
+    await this.accessLog.record(user, 'person_name_read', { caseId, personRef });
+    return this.decrypted(rows[0]);
+  }
+
+  /**
+   * The names of the persons of cases the caller has already found within the user's scope (whose
+   * persons the user may therefore see); the caller logs what it shows.
+   */
+  async namesOf(personRefs: readonly string[]): Promise<Map<string, string>> {
+    if (!personRefs.length) return new Map();
+    const rows: { id: string; name_encrypted: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.name_encrypted FROM persons p WHERE p.id::text = ANY($1::text[])`,
+      [[...new Set(personRefs)]],
+    );
+    const { keyring } = this.config.personalData;
+    return new Map(rows.map((row) => [row.id, decryptField(row.name_encrypted, keyring, nameField(row.id))]));
+  }
+
+  private decrypted(row: PersonRow): PersonSearchItemView {
+    const { keyring } = this.config.personalData;
+    const cpr = decryptField(row.cpr_encrypted, keyring, cprField(row.id));
+    const check = checkCpr(cpr);
+    return {
+      personRef: row.id,
+      name: decryptField(row.name_encrypted, keyring, nameField(row.id)),
+      cpr: formatCpr(cpr),
+      birthDate: check.ok ? check.birthDate : '',
+    };
+  }
+}
+
+/** `DDMMÅÅ-XXXX`, as a CPR number is written. */
+function formatCpr(cpr: string): string {
+  return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
 }
 
 function notFound(): ApiError {

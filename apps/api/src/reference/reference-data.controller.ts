@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
-import { ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
+import { BooleanView, ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
+import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
@@ -61,10 +62,18 @@ class UnitView {
   @ChoiceView(['institution', 'police_district', 'municipality']) kind!: OrganisationUnit['kind'];
 }
 
+class CaseStatusView {
+  @TextView() code!: string;
+  @TextView({ description: 'Status på dansk, som en sætning siger den.' }) text!: string;
+  @BooleanView({ description: 'Status afslutter sagen.' }) final!: boolean;
+}
+
 class CaseTypeView {
   @ChoiceView(CASE_TYPES) code!: CaseType;
   @TextView() label!: string;
   @TextView({ description: 'API-ressourcen: /api/<resource>/<id>.' }) resource!: string;
+  @NestedView([CaseStatusView], { description: 'Sagstypens statusser i tabellens rækkefølge.' })
+  statuses!: CaseStatusView[];
 }
 
 class StepKindView {
@@ -154,7 +163,16 @@ const choicesOf = <Value extends string>(values: readonly Value[], labels: Recor
 const REFERENCE_DATA: ReferenceData = {
   organisations: ORGANISATIONS.map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
   units: [...ORGANISATION_UNITS],
-  caseTypes: CASE_TYPES.map((code) => ({ code, label: CASE_TYPE_LABELS[code], resource: CASE_RESOURCES[code] })),
+  caseTypes: CASE_TYPES.map((code) => ({
+    code,
+    label: CASE_TYPE_LABELS[code],
+    resource: CASE_RESOURCES[code],
+    statuses: CASE_TYPE_STATUSES[code].codes.map((status) => ({
+      code: status,
+      text: CASE_TYPE_STATUSES[code].text(status),
+      final: CASE_TYPE_STATUSES[code].isFinal(status),
+    })),
+  })),
   stepKinds: STEP_KIND_NAMES.map((kind) => ({
     kind,
     label: STEP_KINDS[kind].label,

@@ -131,7 +131,7 @@ export class StepBoardRepository {
 }
 
 /** The step-kind table as SQL rows `k(kind, warning_hours, label, responsible_role)`. */
-function stepKindTable(params: SqlParameters): string {
+export function stepKindTable(params: SqlParameters): string {
   const rows = STEP_KIND_NAMES.map((kind) => {
     const definition = STEP_KINDS[kind];
     return `(${params.add(kind)}, ${params.add(definition.warningHours)}::int, ${params.add(definition.label)}, ${params.add(definition.responsibleRole)})`;

@@ -40,8 +40,8 @@ export function whenUnauthenticated(handler) {
   onUnauthenticated = handler;
 }
 
-async function request(method, path, body, accept = 'application/json') {
-  const headers = { accept };
+async function request(method, path, body, accept = 'application/json', extraHeaders = {}) {
+  const headers = { accept, ...extraHeaders };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response;
@@ -61,7 +61,9 @@ async function request(method, path, body, accept = 'application/json') {
 
 export const api = {
   get: async (path) => (await request('GET', path)).json(),
-  post: async (path, body = {}) => (await request('POST', path, body)).json(),
+  /** `headers`: e.g. an `Idempotency-Key`, so that a retry of the same request makes nothing twice. */
+  post: async (path, body = {}, headers = {}) =>
+    (await request('POST', path, body, 'application/json', headers)).json(),
 };
 
 /** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */

@@ -2,11 +2,14 @@ import { session, whenUnauthenticated } from './api.js';
 import { html, render } from './html.js';
 import { loadReferenceData } from './reference.js';
 import { caseView } from './views/case.js';
+import { casesView } from './views/cases.js';
 import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
 import { handoversView } from './views/handovers.js';
 import { loginView } from './views/login.js';
 import { operationsView } from './views/operations.js';
+import { personView } from './views/person.js';
+import { mayStartCases, startView } from './views/start.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 
 /**
@@ -31,9 +34,12 @@ const ROUTES = [
   },
   { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
+  { path: 'sager', label: 'Sager', view: casesView, allowed: (user) => can(user, 'case:read') },
+  { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
+  { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
 ];
 
 const main = document.getElementById('main');

@@ -160,14 +160,14 @@ function needsConfirmation(form, spec) {
   return !spec.confirm.when || spec.confirm.when(fieldValues(form, spec));
 }
 
-function clearProblems(form) {
+export function clearProblems(form) {
   form.querySelectorAll('[data-error-for]').forEach((element) => (element.textContent = ''));
   form.querySelectorAll('[aria-invalid]').forEach((element) => element.removeAttribute('aria-invalid'));
   form.querySelector('.form-problem').replaceChildren();
 }
 
 /** Shows the API's message above the button and each field's problems next to the field. */
-function showProblem(form, problem) {
+export function showProblem(form, problem) {
   const summary = form.querySelector('.form-problem');
   const unplaced = [];
   let firstInvalid = null;
@@ -198,8 +198,9 @@ function showProblem(form, problem) {
  * Handles the submits of the forms inside `root` (`specs`: a list, or a function answering the current
  * list): `pathOf(spec)` is where the form posts; on success
  * `onSaved(answer, spec)` runs (typically re-rendering), on an error the API's messages are shown.
+ * `options.headersOf(spec, form)`: headers of the request (a start's Idempotency-Key).
  */
-export function handleForms(root, specs, pathOf, onSaved) {
+export function handleForms(root, specs, pathOf, onSaved, options = {}) {
   root.addEventListener('submit', async (event) => {
     const form = event.target.closest('form[data-form]');
     const spec = (typeof specs === 'function' ? specs() : specs).find(
@@ -219,7 +220,7 @@ export function handleForms(root, specs, pathOf, onSaved) {
     button.disabled = true;
     form.setAttribute('aria-busy', 'true');
     try {
-      const answer = await api.post(pathOf(spec, form), readValues(form, spec));
+      const answer = await api.post(pathOf(spec, form), readValues(form, spec), options.headersOf?.(spec, form));
       await onSaved(answer, spec, form);
     } catch (problem) {
       if (problem.status !== 401) showProblem(form, problem);

@@ -64,3 +64,18 @@ export function warningAt(kind, dueAt) {
   const hours = data?.stepKinds.find((step) => step.kind === kind)?.warningHours ?? 0;
   return new Date(Date.parse(dueAt) - hours * 3_600_000).toISOString();
 }
+
+/** `[code, text]` of a case type's statuses, or of every type's (each once) without one. */
+export function caseStatusChoices(caseType) {
+  const types = loaded().caseTypes.filter((type) => !caseType || type.code === caseType);
+  const seen = new Map();
+  for (const type of types)
+    for (const status of type.statuses ?? []) if (!seen.has(status.code)) seen.set(status.code, status.text);
+  return [...seen].map(([code, text]) => [code, text.charAt(0).toUpperCase() + text.slice(1)]);
+}
+
+/** `[code, name]` of every unit of the organisations given (all without). */
+export const unitChoices = (organisations) =>
+  loaded()
+    .units.filter((unit) => !organisations || organisations.includes(unit.organisation))
+    .map((unit) => [unit.code, unit.name]);

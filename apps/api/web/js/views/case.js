@@ -196,8 +196,16 @@ function pageHtml(resource, detail, forms, history, flash) {
   const facts = kind.facts(detail).filter(Boolean);
   return html`${heading(`${kind.title}: ${detail.statusText}`)}
     <p class="case-meta">
-      <span class="badge status">${detail.closedAt ? 'Afsluttet' : 'Åben'}</span> Person
-      <span class="mono">${detail.personRef}</span> · sag-id <span class="mono">${detail.id.slice(0, 8)}</span>
+      <span class="badge status">${detail.closedAt ? 'Afsluttet' : 'Åben'}</span>
+      ${
+        detail.person
+          ? html`<a class="case-person" href="#/person/${encodeURIComponent(detail.personRef)}"
+                >${detail.person.name}</a
+              >
+              · CPR <span class="mono">${detail.person.cpr}</span>`
+          : html`Person <span class="mono">${detail.personRef}</span>`
+      }
+      · sag-id <span class="mono">${detail.id.slice(0, 8)}</span>
     </p>
     ${flash ? notice('success', flash) : ''}
     <div class="case-grid">

@@ -1,0 +1,48 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
+import { ALL_CASE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
+import { PageQuery } from '../common/page';
+
+export const CASE_STATES = ['open', 'closed'] as const;
+/** A case's open deadlines: one is overdue, one is due soon (its warning window has begun), or none is open. */
+export const DEADLINE_FILTERS = ['overdue', 'due-soon', 'none'] as const;
+
+/** `GET /api/cases`: the filters of the list across case types (never a name or CPR number). */
+export class CaseListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_TYPES, description: 'Kun sager af denne type.' })
+  @IsOptional()
+  @IsIn(CASE_TYPES, { message: `caseType skal være en af: ${CASE_TYPES.join(', ')}.` })
+  caseType?: CaseType;
+
+  @ApiPropertyOptional({ enum: ALL_CASE_STATUSES, description: 'Kun sager med denne status.' })
+  @IsOptional()
+  @IsIn(ALL_CASE_STATUSES, { message: `status skal være en af: ${ALL_CASE_STATUSES.join(', ')}.` })
+  status?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'Kun sager, denne enhed er ansvarlig for (enhedens kode).' })
+  @IsOptional()
+  @IsString({ message: 'unit skal angives én gang, som tekst.' })
+  @MaxLength(64, { message: 'unit må højst være 64 tegn.' })
+  unit?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'Kun denne persons sager (den pseudonyme personreference).' })
+  @IsOptional()
+  @IsString({ message: 'personRef skal angives én gang, som tekst.' })
+  @MaxLength(64, { message: 'personRef må højst være 64 tegn.' })
+  personRef?: string;
+
+  @ApiPropertyOptional({ enum: CASE_STATES, description: 'open: åbne sager; closed: afsluttede.' })
+  @IsOptional()
+  @IsIn(CASE_STATES, { message: "state skal være 'open' eller 'closed'." })
+  state?: (typeof CASE_STATES)[number];
+
+  @ApiPropertyOptional({
+    enum: DEADLINE_FILTERS,
+    description:
+      'overdue: et åbent trin er over fristen; due-soon: et åbent trin forfalder snart; none: intet åbent trin.',
+  })
+  @IsOptional()
+  @IsIn(DEADLINE_FILTERS, { message: `deadline skal være en af: ${DEADLINE_FILTERS.join(', ')}.` })
+  deadline?: (typeof DEADLINE_FILTERS)[number];
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { hasPermission } from '../../../../libs/access/access-policy';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
+import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { AccessLogService } from '../audit/access-log.service';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import { ListResponses } from '../common/api-responses';
+import type { Page } from '../common/page';
+import { PersonsService } from '../persons/persons.service';
+import { CaseListQuery } from './case-list.query';
+import { CaseListRepository } from './case-list.repository';
+import { CaseListPage, type CaseListItemView } from './case-list.views';
+
+@ApiTags('Sager')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseListRepository,
+    private readonly persons: PersonsService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  @Get()
+  @RequirePermission('case:read')
+  @ListResponses(
+    'Sager af alle typer i brugerens adgang, filtreret og sidevis: åbne først, derefter nærmeste frist. Personens navn vises for brugere med adgang til personer (hver visning logges).',
+    CaseListPage,
+  )
+  async list(@Query() query: CaseListQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<CaseListItemView>> {
+    if (query.unit !== undefined && !findUnit(query.unit)) {
+      throw ApiError.invalidDomainData(`Enheden '${query.unit}' kendes ikke.`);
+    }
+    if (query.caseType && query.status && !CASE_TYPE_STATUSES[query.caseType].codes.includes(query.status)) {
+      throw ApiError.invalidDomainData(`Status '${query.status}' findes ikke for denne sagstype.`);
+    }
+    const page = await this.cases.list(query, user);
+    const names = hasPermission(user, 'person:read')
+      ? await this.persons.namesOf(page.items.map((item) => item.personRef))
+      : new Map<string, string>();
+    const items = page.items.map((item) => ({ ...item, personName: names.get(item.personRef) ?? null }));
+    await this.accessLog.record(user, 'case_list', {});
+    await this.accessLog.recordEach(
+      user,
+      'person_name_read',
+      items.filter((item) => item.personName !== null).map((item) => ({ caseId: item.id, personRef: item.personRef })),
+    );
+    return { ...page, items };
+  }
+}
