@@ -1,4 +1,4 @@
-import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
+import { fakeCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
 /**

@@ -12,29 +12,29 @@ export const DEADLINE_FILTERS = ['overdue', 'due-soon', 'none'] as const;
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_TYPES, description: 'Kun sager af denne type.' })
   @IsOptional()
-  @IsIn(CASE_TYPES, { message: `caseType skal være en af: ${CASE_TYPES.join(', ')}.` })
+  @IsIn(CASE_TYPES, { message: 'Sagstypen skal være exit-forløb, DKS-sag eller netværkssamråd.' })
   caseType?: CaseType;
 
   @ApiPropertyOptional({ enum: ALL_CASE_STATUSES, description: 'Kun sager med denne status.' })
   @IsOptional()
-  @IsIn(ALL_CASE_STATUSES, { message: `status skal være en af: ${ALL_CASE_STATUSES.join(', ')}.` })
+  @IsIn(ALL_CASE_STATUSES, { message: 'Sagens status skal være en af sagstypernes kendte statusser.' })
   status?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'Kun sager, denne enhed er ansvarlig for (enhedens kode).' })
   @IsOptional()
-  @IsString({ message: 'unit skal angives én gang, som tekst.' })
-  @MaxLength(64, { message: 'unit må højst være 64 tegn.' })
+  @IsString({ message: 'Enheden skal angives én gang, som tekst.' })
+  @MaxLength(64, { message: 'Enheden må højst være 64 tegn.' })
   unit?: string;
 
   @ApiPropertyOptional({ maxLength: 64, description: 'Kun denne persons sager (den pseudonyme personreference).' })
   @IsOptional()
-  @IsString({ message: 'personRef skal angives én gang, som tekst.' })
-  @MaxLength(64, { message: 'personRef må højst være 64 tegn.' })
+  @IsString({ message: 'Personreferencen skal angives én gang, som tekst.' })
+  @MaxLength(64, { message: 'Personreferencen må højst være 64 tegn.' })
   personRef?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATES, description: 'open: åbne sager; closed: afsluttede.' })
   @IsOptional()
-  @IsIn(CASE_STATES, { message: "state skal være 'open' eller 'closed'." })
+  @IsIn(CASE_STATES, { message: 'Sagerne skal være åbne eller afsluttede.' })
   state?: (typeof CASE_STATES)[number];
 
   @ApiPropertyOptional({
@@ -43,6 +43,6 @@ export class CaseListQuery extends PageQuery {
       'overdue: et åbent trin er over fristen; due-soon: et åbent trin forfalder snart; none: intet åbent trin.',
   })
   @IsOptional()
-  @IsIn(DEADLINE_FILTERS, { message: `deadline skal være en af: ${DEADLINE_FILTERS.join(', ')}.` })
+  @IsIn(DEADLINE_FILTERS, { message: 'Fristen skal være overskredet, snart forfalden eller ingen åben frist.' })
   deadline?: (typeof DEADLINE_FILTERS)[number];
 }

@@ -42,8 +42,8 @@ export class SearchPersonsDto extends PageQuery {
     example: 'Jens Jensen',
     maxLength: 200,
   })
-  @IsDefined({ message: 'name skal udfyldes.' })
-  @IsString({ message: 'name skal være tekst.' })
-  @MaxLength(200, { message: 'name må højst være 200 tegn.' })
+  @IsDefined({ message: 'Navnet skal udfyldes.' })
+  @IsString({ message: 'Navnet skal være tekst.' })
+  @MaxLength(200, { message: 'Navnet må højst være 200 tegn.' })
   name!: string;
 }
