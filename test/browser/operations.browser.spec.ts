@@ -67,7 +67,7 @@ it('shows operations a case the read model refused, refuses a re-drive until the
 
   await page.goto(sut.baseUrl);
   await logIn(page, 'drift');
-  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Drift']);
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Drift', 'Udsendelser']);
   await page.locator('h1', { hasText: 'Drift' }).waitFor();
   const card = page.locator('article.attention-case', { hasText: caseId });
   await card.waitFor();

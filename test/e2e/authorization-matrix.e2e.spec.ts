@@ -77,6 +77,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/login': all(200, { anonymous: 401 }),
   'GET /api/auth/me': all(200, { anonymous: 401 }),
   'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
+  // A role of another organisation: refused (422) for the administrator, so nothing changes.
+  'PATCH /api/admin/users/{id}': all(403, { anonymous: 401, admin: 422 }),
   'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
   'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/cases': caseRead('listed', 'hidden', 'hidden'),
@@ -209,6 +211,10 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/auth/me': async () => ['GET', '/api/auth/me'],
   'GET /api/admin/users': async () => ['GET', '/api/admin/users'],
+  'PATCH /api/admin/users/{id}': async () => {
+    const [caseworker] = await sut.db.query(`SELECT id FROM users WHERE username = 'kf.storstroem'`);
+    return ['PATCH', `/api/admin/users/${caseworker.id}`, { role: 'dks_officer' }];
+  },
   'POST /api/exit-courses': async (user, target) => {
     // A caseworker starts courses for persons its own unit registered; others are refused before that matters.
     const register = user === 'kf.ennermark' ? clients.get(user)! : registrar;

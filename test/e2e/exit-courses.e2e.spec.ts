@@ -874,6 +874,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/admin/attention/{caseId}/redrive',
         '/api/admin/notices',
         '/api/admin/users',
+        '/api/admin/users/{id}',
         '/api/auth/login',
         '/api/auth/me',
         '/api/cases',

@@ -63,6 +63,21 @@ beforeAll(async () => {
     dueAt: '2022-02-05T10:00:00Z',
     outcome: { latenessSeconds: 0 },
   });
+  // The institution's own deadlines: one suitability assessment kept at Storstrøm, one agreement signed late at Enner Mark.
+  await recordStep(recorder, {
+    caseType: 'exit_course',
+    unit: 'KF-STORSTROEM',
+    kind: 'suitability_assessment',
+    dueAt: '2022-03-01T23:00:00Z',
+    outcome: { latenessSeconds: 0 },
+  });
+  await recordStep(recorder, {
+    caseType: 'exit_course',
+    unit: 'KF-ENNER-MARK',
+    kind: 'agreement_signing',
+    dueAt: '2022-03-02T23:00:00Z',
+    outcome: { latenessSeconds: 3600 },
+  });
   national = await sut.as('kf.leder.national');
   storstroemSupervisor = await sut.as('kf.leder.storstroem');
 });
@@ -199,8 +214,36 @@ describe('GET /api/reports/sla', () => {
     expect((await kbh('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([
       dks('POL-KBH', 'Københavns Politi', 1),
     ]);
-    // Kriminalforsorgen holds no youth cases.
-    expect((await national('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([]);
+  });
+
+  it('answers Kriminalforsorgen’s supervisors the institutions’ exit-course deadlines, and only them', async () => {
+    const kf = (measure: string, label: string, unit: string, unitName: string, withinDeadline: number) => ({
+      measure,
+      label,
+      unit,
+      unitName,
+      month: '2022-03',
+      total: 1,
+      withinDeadline,
+      share: withinDeadline,
+    });
+    const suitability = kf(
+      'suitability_assessment_30d',
+      'Egnethedsvurdering inden for 30 dage',
+      'KF-STORSTROEM',
+      'Storstrøm Fængsel',
+      1,
+    );
+    const signing = kf(
+      'agreement_signing_14d',
+      'Exit-aftale underskrevet inden for 14 dage',
+      'KF-ENNER-MARK',
+      'Enner Mark Fængsel',
+      0,
+    );
+    // Kriminalforsorgen holds no youth cases; its deadlines are its institutions'.
+    expect((await national('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([signing, suitability]);
+    expect((await storstroemSupervisor('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([suitability]);
   });
 
   it('downloads CSV', async () => {

@@ -146,15 +146,27 @@ export function recordExitCourse(recorder: ReadModelRecorder, spec: CourseSpec):
 }
 
 export interface StepSpec {
-  caseType: Exclude<CaseType, 'exit_course'>;
+  caseType: CaseType;
   unit: string;
-  kind: 'dks_assessment' | 'follow_up_check' | 'network_council_convening';
+  kind:
+    | 'dks_assessment'
+    | 'follow_up_check'
+    | 'network_council_convening'
+    | 'suitability_assessment'
+    | 'agreement_signing'
+    | 'mentor_assignment';
   dueAt: string;
   /** Completed this many seconds late (0: on time), cancelled, or still open. */
   outcome: { latenessSeconds: number } | 'cancelled' | 'open';
 }
 
 /** A youth case holding one step of a kind, with its deadline and how it ended. */
+const OPENING_STATUS: Record<CaseType, string> = {
+  exit_course: 'awaiting_suitability_assessment',
+  dks_assessment: 'awaiting_assessment',
+  network_council: 'awaiting_convening',
+};
+
 export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise<string> {
   const stepId = randomUUID();
   const openedAt = plusDays(spec.dueAt, -1);
@@ -165,8 +177,11 @@ export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise
         workflowId: `${spec.caseType}-${randomUUID()}`,
         personRef: `P-REPORT-${randomUUID()}`,
         orgUnit: spec.unit,
-        status: spec.caseType === 'dks_assessment' ? 'awaiting_assessment' : 'awaiting_convening',
+        status: OPENING_STATUS[spec.caseType],
         openedAt,
+        ...(spec.caseType === 'exit_course'
+          ? { exitCourse: { expectedReleaseDate: '2030-01-01', paroleLinked: false } }
+          : {}),
       },
       stepsOpened: [{ stepId, kind: spec.kind, openedAt, dueAt: spec.dueAt }],
       events: [event('step_opened', openedAt, { stepId, details: { kind: spec.kind, dueAt: spec.dueAt } })],

@@ -10,6 +10,7 @@ import { DeadlineNotices1764800000000 } from './1764800000000-deadline-notices';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { OutboxBacklog1765000000000 } from './1765000000000-outbox-backlog';
 import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failures';
+import { UserChangeAudit1765150000000 } from './1765150000000-user-change-audit';
 import { PersonNameTokens1765250000000 } from './1765250000000-person-name-tokens';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -26,5 +27,6 @@ export const READ_MODEL_MIGRATIONS = [
   ReportIndexes1764900000000,
   OutboxBacklog1765000000000,
   ReadModelFailures1765100000000,
+  UserChangeAudit1765150000000,
   PersonNameTokens1765250000000,
 ];

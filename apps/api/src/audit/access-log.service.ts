@@ -5,7 +5,8 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 /**
  * What was read: a case's contents, a list of cases, a person's name and CPR number, a search or a
  * registration that found a known person, or Temporal payloads decrypted through the codec. And what
- * operations did to a case without reading it: sending a refused read-model transition again.
+ * operations did to a case without reading it: sending a refused read-model transition again. And what an
+ * administrator changed on a user (`user_change`, with the user and the change).
  */
 export type PersonalDataRead =
   | 'case_read'
@@ -19,7 +20,8 @@ export type PersonalDataRead =
   /** A person's name shown with their case (a case list, a case's detail). */
   | 'person_name_read'
   | 'payload_decode'
-  | 'read_model_redrive';
+  | 'read_model_redrive'
+  | 'user_change';
 
 /** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
 @Injectable()
@@ -29,11 +31,21 @@ export class AccessLogService {
   async record(
     user: AuthenticatedUser,
     action: PersonalDataRead,
-    subject: { caseId?: string; personRef?: string },
+    subject: { caseId?: string; personRef?: string; userId?: string; details?: object },
+    queryRunner: Pick<DataSource, 'query'> = this.dataSource,
   ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO access_log (user_id, role, action, case_id, person_ref) VALUES ($1, $2, $3, $4, $5)`,
-      [user.id, user.role, action, subject.caseId ?? null, subject.personRef ?? null],
+    await queryRunner.query(
+      `INSERT INTO access_log (user_id, role, action, case_id, person_ref, subject_user_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        user.id,
+        user.role,
+        action,
+        subject.caseId ?? null,
+        subject.personRef ?? null,
+        subject.userId ?? null,
+        subject.details ? JSON.stringify(subject.details) : null,
+      ],
     );
   }
 

@@ -9,6 +9,6 @@ import { UsersRepository } from './users.repository';
 @Module({
   controllers: [AuthController],
   providers: [TokenService, UsersRepository, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersRepository],
+  exports: [UsersRepository, TokenService],
 })
 export class AuthModule {}

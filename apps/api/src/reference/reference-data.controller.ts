@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
-import { BooleanView, ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
+import { BooleanView, ChoiceListView, ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { ROLE_LABELS, ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
@@ -53,6 +53,12 @@ import { Authenticated } from '../auth/auth.decorators';
 class OrganisationView {
   @ChoiceView(ORGANISATIONS) code!: Organisation;
   @TextView() name!: string;
+}
+
+class RoleView {
+  @ChoiceView(ROLES) code!: Role;
+  @TextView() label!: string;
+  @ChoiceListView(ORGANISATIONS, { description: 'De organisationer, rollen findes i.' }) organisations!: Organisation[];
 }
 
 class UnitView {
@@ -151,6 +157,8 @@ class ChoicesView {
 export class ReferenceData {
   @NestedView([OrganisationView]) organisations!: OrganisationView[];
   @NestedView([UnitView]) units!: OrganisationUnit[];
+  @NestedView([RoleView], { description: 'Rollerne med dansk navn og de organisationer, de findes i.' })
+  roles!: RoleView[];
   @NestedView([CaseTypeView]) caseTypes!: CaseTypeView[];
   @NestedView([StepKindView]) stepKinds!: StepKindView[];
   @NestedView(ChoicesView) choices!: ChoicesView;
@@ -163,6 +171,7 @@ const choicesOf = <Value extends string>(values: readonly Value[], labels: Recor
 const REFERENCE_DATA: ReferenceData = {
   organisations: ORGANISATIONS.map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
   units: [...ORGANISATION_UNITS],
+  roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code], organisations: [...ROLE_ORGANISATIONS[code]] })),
   caseTypes: CASE_TYPES.map((code) => ({
     code,
     label: CASE_TYPE_LABELS[code],

@@ -1,6 +1,13 @@
 import { ChoiceView, DateView, IntegerView, NestedView, NumberView, TextView } from '../common/view-properties';
 
-export const SLA_MEASURES = ['dks_assessment_24h', 'network_council_7d', 'follow_up_14d'] as const;
+export const SLA_MEASURES = [
+  'dks_assessment_24h',
+  'network_council_7d',
+  'follow_up_14d',
+  'suitability_assessment_30d',
+  'agreement_signing_14d',
+  'mentor_assignment_14d',
+] as const;
 
 export type SlaMeasure = (typeof SLA_MEASURES)[number];
 

@@ -29,7 +29,9 @@ export class SlaFiguresRepository {
 
   async report(period: ReportPeriod, user: AuthenticatedUser, now: Date): Promise<SlaReport> {
     const measureOfKind = new Map(
-      SLA_MEASURES.map((measure) => [SLA_MEASURE_STEPS[measure].stepKind as string, measure]),
+      SLA_MEASURES.filter((measure) => [undefined, user.organisation].includes(SLA_MEASURE_STEPS[measure].onlyFor)).map(
+        (measure) => [SLA_MEASURE_STEPS[measure].stepKind as string, measure],
+      ),
     );
     const params = new SqlParameters();
     const kinds = params.add([...measureOfKind.keys()]);

@@ -64,6 +64,7 @@ export const api = {
   /** `headers`: e.g. an `Idempotency-Key`, so that a retry of the same request makes nothing twice. */
   post: async (path, body = {}, headers = {}) =>
     (await request('POST', path, body, 'application/json', headers)).json(),
+  patch: async (path, body) => (await request('PATCH', path, body)).json(),
 };
 
 /** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */

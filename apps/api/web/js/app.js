@@ -8,9 +8,11 @@ import { figuresView } from './views/figures.js';
 import { handoversView } from './views/handovers.js';
 import { loginView } from './views/login.js';
 import { operationsView } from './views/operations.js';
+import { outboxView } from './views/outbox.js';
 import { personView } from './views/person.js';
 import { mayStartCases, startView } from './views/start.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
+import { usersView } from './views/users.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -38,6 +40,8 @@ const ROUTES = [
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
+  { path: 'udsendelser', label: 'Udsendelser', view: outboxView, allowed: (user) => can(user, 'notices:read') },
+  { path: 'brugere', label: 'Brugere', view: usersView, allowed: (user) => can(user, 'users:read') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
 ];

@@ -1,78 +1,160 @@
-import { html } from './html.js';
+import { html, raw } from './html.js';
 import { formatNumber } from './format.js';
 
 /**
- * A horizontal bar chart in SVG: one group of bars per row, one bar per series, each labelled with its
- * value in text (colour is never the only way to tell the series apart: the legend and the table say it).
+ * A horizontal bar chart in SVG: one group of bars per row, its label on the line above (wrapped, so no
+ * name is ever cut off), one bar per series with its value printed at its end. Series are told apart by
+ * colour and by a pattern (solid, stripes, dots, cross-hatch, lines), and named in the legend; a zero is
+ * drawn as a tick on the baseline with "0", a missing value as "–". Two layouts of the same chart: a wide
+ * one and one for narrow screens (CSS shows one), so the text keeps a readable size at either width.
  * `rows`: [{ label, values: number[] }]; `series`: [{ label, className }].
  */
-const LABEL_WIDTH = 230;
-const CHART_WIDTH = 760;
+const LAYOUTS = [
+  { name: 'wide', width: 760, font: 13, valueFont: 12 },
+  { name: 'narrow', width: 340, font: 15, valueFont: 14 },
+];
 const BAR = 16;
 const GAP = 4;
-const GROUP_GAP = 14;
+const GROUP_GAP = 16;
+const LABEL_GAP = 6;
+/** Room after the longest bar for its value ("100 %", "1.234"). */
+const VALUE_ROOM = 70;
+/** An average character's width in em of the page's sans-serif (generous, so estimated lines never overflow). */
+const CHARACTER_EM = 0.6;
+
+const PATTERNS = [
+  '',
+  '<path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke="#fff" stroke-width="1.6"/>',
+  '<circle cx="4" cy="4" r="1.6" fill="#fff"/>',
+  '<path d="M0,0 L8,8 M8,0 L0,8" stroke="#fff" stroke-width="1.2"/>',
+  '<path d="M0,4 H8" stroke="#fff" stroke-width="1.6"/>',
+];
+
+/** A series' fill: its colour and its pattern, defined inside each SVG that uses it (a hidden SVG's are not drawn). */
+function patternDef(patternId, className, index) {
+  return raw(
+    `<pattern id="${patternId}" width="8" height="8" patternUnits="userSpaceOnUse">` +
+      `<rect class="bar ${className}" width="8" height="8"></rect>${PATTERNS[index % PATTERNS.length]}</pattern>`,
+  );
+}
+
+/** Words over lines of at most `maxCharacters`; a word longer than a line is broken. */
+export function wrapLabel(text, maxCharacters) {
+  const lines = [];
+  let line = '';
+  for (let word of String(text).split(/\s+/).filter(Boolean)) {
+    while (word.length > maxCharacters) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, maxCharacters - 1) + '-');
+      word = word.slice(maxCharacters - 1);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= maxCharacters) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+function chartSvg(layout, { id, title, description, rows, series, format, largest }) {
+  // The wide layout keeps the chart's own ids (`<id>-title`); the narrow one's are suffixed.
+  const prefix = layout.name === 'wide' ? id : `${id}-${layout.name}`;
+  const lineHeight = Math.round(layout.font * 1.3);
+  const maxCharacters = Math.floor(layout.width / (layout.font * CHARACTER_EM));
+  const scale = (layout.width - VALUE_ROOM) / largest;
+  const barsHeight = series.length * (BAR + GAP) - GAP;
+  let y = 4;
+  const groups = rows.map((row) => {
+    const lines = wrapLabel(row.label, maxCharacters);
+    const top = y;
+    const barsTop = top + lines.length * lineHeight + LABEL_GAP;
+    y = barsTop + barsHeight + GROUP_GAP;
+    return html`<g class="chart-group">
+      <text class="chart-label" x="0" y="${top}" dominant-baseline="hanging" font-size="${layout.font}">
+        ${lines.map((line, index) => html`<tspan x="0" dy="${index ? lineHeight : 0}">${line}</tspan>`)}
+      </text>
+      <line class="chart-baseline" x1="0.5" x2="0.5" y1="${barsTop - 2}" y2="${barsTop + barsHeight + 2}"></line>
+      ${series.map((serie, index) => {
+        const value = row.values[index];
+        const barY = barsTop + index * (BAR + GAP);
+        const missing = value === null || value === undefined;
+        const width = missing || value <= 0 ? 0 : Math.max(2, value * scale);
+        const text = missing ? '–' : format(value);
+        return html`${
+            width
+              ? html`<rect
+                  class="bar"
+                  fill="url(#${prefix}-${index})"
+                  x="0"
+                  y="${barY}"
+                  width="${width}"
+                  height="${BAR}"
+                ></rect>`
+              : missing
+                ? ''
+                : html`<rect class="bar-zero" x="0" y="${barY}" width="3" height="${BAR}"></rect>`
+          }
+          <text
+            class="chart-value"
+            x="${width + 8}"
+            y="${barY + BAR / 2}"
+            dominant-baseline="central"
+            font-size="${layout.valueFont}"
+            >${text}</text
+          >`;
+      })}
+    </g>`;
+  });
+  return html`<svg
+    class="chart-${layout.name}"
+    viewBox="0 0 ${layout.width} ${y - GROUP_GAP + 4}"
+    role="img"
+    aria-labelledby="${prefix}-title ${prefix}-desc"
+    preserveAspectRatio="xMinYMin meet"
+  >
+    <title id="${prefix}-title">${title}</title>
+    <desc id="${prefix}-desc">${description}</desc>
+    <defs>${series.map((serie, index) => patternDef(`${prefix}-${index}`, serie.className, index))}</defs>
+    ${groups}
+  </svg>`;
+}
 
 export function barChart({ id, title, description, rows, series, format = (value) => formatNumber(value, 1), max }) {
-  const top = 8;
-  const groupHeight = series.length * (BAR + GAP) - GAP;
-  const height = top + rows.length * (groupHeight + GROUP_GAP);
   const largest = max ?? Math.max(1, ...rows.flatMap((row) => row.values.map((value) => value ?? 0)));
-  const scale = (CHART_WIDTH - LABEL_WIDTH - 70) / largest;
+  const chart = { id, title, description, rows, series, format, largest };
   return html`<figure class="chart">
-    <svg
-      viewBox="0 0 ${CHART_WIDTH} ${height}"
-      role="img"
-      aria-labelledby="${id}-title ${id}-desc"
-      preserveAspectRatio="xMinYMin meet"
-    >
-      <title id="${id}-title">${title}</title>
-      <desc id="${id}-desc">${description}</desc>
-      ${rows.map((row, rowIndex) => {
-        const y = top + rowIndex * (groupHeight + GROUP_GAP);
-        return html`<g>
-          <text
-            class="chart-label"
-            x="${LABEL_WIDTH - 10}"
-            y="${y + groupHeight / 2}"
-            text-anchor="end"
-            dominant-baseline="middle"
-            >${row.label}</text
-          >
-          ${series.map((serie, serieIndex) => {
-            const value = row.values[serieIndex];
-            const barY = y + serieIndex * (BAR + GAP);
-            const width = Math.max(value ? 2 : 0, (value ?? 0) * scale);
-            return html`<rect
-                class="bar ${serie.className}"
-                x="${LABEL_WIDTH}"
-                y="${barY}"
-                width="${width}"
-                height="${BAR}"
-                rx="2"
-              ></rect>
-              <text class="chart-value" x="${LABEL_WIDTH + width + 6}" y="${barY + BAR / 2}" dominant-baseline="middle"
-                >${value === null || value === undefined ? '–' : format(value)}</text
-              >`;
-          })}
-        </g>`;
-      })}
-    </svg>
-    ${
-      series.length > 1
-        ? html`<figcaption>
-            <ul class="legend">
-              ${series.map((serie) => html`<li><span class="swatch ${serie.className}" aria-hidden="true"></span>${serie.label}</li>`)}
-            </ul>
-          </figcaption>`
-        : ''
-    }
+    ${LAYOUTS.map((layout) => chartSvg(layout, chart))}
+    <figcaption>
+      <ul class="legend" aria-label="Forklaring">
+        ${series.map((serie, index) => legendEntry(id, serie, index))}
+      </ul>
+    </figcaption>
   </figure>`;
 }
 
-/** The same numbers as a table, for screen readers, copying and exact reading. */
+/** A legend entry: the series' swatch (colour and pattern, as on its bars) and its name. */
+function legendEntry(id, serie, index) {
+  const patternId = `${id}-legend-${index}`;
+  return html`<li>
+    <svg class="swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <defs>${patternDef(patternId, serie.className, index)}</defs>
+      <rect width="16" height="16" fill="url(#${patternId})"></rect>
+    </svg>
+    ${serie.label}
+  </li>`;
+}
+
+/**
+ * The same numbers as a table, for screen readers, copying and exact reading. On a narrow screen each row
+ * is a block whose cells carry their column's name (`data-label`).
+ */
 export function dataTable({ caption, columns, rows }) {
   return html`<div class="table-wrap">
-    <table class="numbers">
+    <table class="numbers stack">
       <caption>
         ${caption}
       </caption>
@@ -86,7 +168,7 @@ export function dataTable({ caption, columns, rows }) {
           ([head, ...cells]) =>
             html`<tr>
               <th scope="row">${head}</th>
-              ${cells.map((cell) => html`<td class="num">${cell}</td>`)}
+              ${cells.map((cell, index) => html`<td class="num" data-label="${columns[index + 1]}">${cell}</td>`)}
             </tr>`,
         )}
       </tbody>

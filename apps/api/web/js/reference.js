@@ -13,7 +13,7 @@ export async function loadReferenceData() {
 }
 
 /** Until loaded (or when the API could not be reached) lists are empty and codes are shown as they are. */
-const loaded = () => data ?? { organisations: [], units: [], caseTypes: [], stepKinds: [], choices: {} };
+const loaded = () => data ?? { organisations: [], units: [], roles: [], caseTypes: [], stepKinds: [], choices: {} };
 
 /** `[code, name]` choices. */
 export const organisationChoices = () =>
@@ -24,6 +24,16 @@ export const unitsOfKind = (kind, except) =>
   loaded()
     .units.filter((unit) => unit.kind === kind && unit.code !== except)
     .map((unit) => [unit.code, unit.name]);
+/** `[code, name]` of the units of one organisation. */
+export const unitsOfOrganisation = (organisation) =>
+  loaded()
+    .units.filter((unit) => unit.organisation === organisation)
+    .map((unit) => [unit.code, unit.name]);
+/** `[code, label]` of the roles an organisation's users may have. */
+export const rolesOfOrganisation = (organisation) =>
+  (loaded().roles ?? [])
+    .filter((role) => role.organisations.includes(organisation))
+    .map((role) => [role.code, role.label]);
 /** Step kinds, of one case type or all. */
 export const stepKindChoices = (caseType) =>
   loaded()
@@ -53,6 +63,10 @@ export function stepKindLabel(kind) {
 /** Whose turn a step of this kind is (the role), or null for a kind this page does not know. */
 export function responsibleRoleLabel(kind) {
   return data?.stepKinds.find((step) => step.kind === kind)?.responsibleRoleLabel ?? null;
+}
+
+export function roleLabel(code) {
+  return data?.roles?.find((role) => role.code === code)?.label ?? code;
 }
 
 export function unitName(code) {

@@ -91,7 +91,7 @@ function stepOutcome(step) {
 
 function stepsTable(detail) {
   return html`<div class="table-wrap">
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">
         Sagens trin med frister
       </caption>
@@ -109,10 +109,12 @@ function stepsTable(detail) {
           (step) =>
             html`<tr class="${step.overdue ? 'is-overdue' : ''}">
               <th scope="row">${step.label}</th>
-              <td class="nowrap">${formatDateTime(step.openedAt)}</td>
-              <td class="nowrap">${formatDateTime(step.dueAt)}</td>
-              <td class="nowrap">${step.completedAt ? formatDateTime(step.completedAt) : '–'}</td>
-              <td>${stepOutcome(step)}</td>
+              <td class="nowrap" data-label="Åbnet">${formatDateTime(step.openedAt)}</td>
+              <td class="nowrap" data-label="Frist">${formatDateTime(step.dueAt)}</td>
+              <td class="nowrap" data-label="Afsluttet">
+                ${step.completedAt ? formatDateTime(step.completedAt) : '–'}
+              </td>
+              <td data-label="Til tiden?">${stepOutcome(step)}</td>
             </tr>`,
         )}
       </tbody>

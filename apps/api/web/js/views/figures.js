@@ -156,9 +156,12 @@ function periodForm(from, to) {
   </form>`;
 }
 
-/** Which figures an organisation works with: exit courses (Kriminalforsorgen, and the police exit units they are handed to), youth deadlines (police and municipalities). */
+/**
+ * Which figures an organisation works with: exit courses (Kriminalforsorgen, and the police exit units they
+ * are handed to); deadlines kept (the institutions' exit-course deadlines, the youth cases' deadlines).
+ */
 const SECTIONS = {
-  kriminalforsorgen: { courses: true, sla: false },
+  kriminalforsorgen: { courses: true, sla: true },
   politi: { courses: true, sla: true },
   kommune: { courses: false, sla: true },
 };

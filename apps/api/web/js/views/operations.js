@@ -10,7 +10,8 @@ import { heading, notice, pager, problemText } from './common.js';
 const TITLE = 'Drift';
 const INTRO = 'Sager, der venter på driften, og beskeder, der ikke kan sendes. Ingen sagsindhold vises her.';
 
-const NOTICE_KINDS = {
+/** The outbox's notice kinds in Danish (also the Udsendelser view's). */
+export const NOTICE_KINDS = {
   deadline_warning: 'Frist nærmer sig',
   deadline_overdue: 'Frist overskredet',
   prison_transfer: 'Overført til andet fængsel',

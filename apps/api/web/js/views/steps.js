@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 
 function stepsTable(items, caption) {
   return html`<div class="table-wrap">
-    <table class="steps">
+    <table class="steps stack">
       <caption class="visually-hidden">
         ${caption}
       </caption>
@@ -36,14 +36,14 @@ function stepsTable(items, caption) {
           (step) =>
             html`<tr class="${step.overdue ? 'is-overdue' : ''}" data-step-id="${step.stepId}">
               <th scope="row"><a href="${caseHref(step.casePath)}">${step.label}</a></th>
-              <td class="nowrap">
+              <td class="nowrap" data-label="Sag">
                 ${step.caseTypeLabel}<span class="case-ref muted small"
                   >sag ${step.caseId.slice(0, 8)} · åbnet ${formatDate(step.openedAt)}</span
                 >
               </td>
-              <td class="whose-turn">${step.whoseTurn}</td>
-              <td class="nowrap">${formatDateTime(step.dueAt)}</td>
-              <td class="state">${deadlineState(step)}</td>
+              <td class="whose-turn" data-label="Hvis tur">${step.whoseTurn}</td>
+              <td class="nowrap" data-label="Frist">${formatDateTime(step.dueAt)}</td>
+              <td class="state" data-label="Status">${deadlineState(step)}</td>
             </tr>`,
         )}
       </tbody>
