@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, logIn, logOut, screenshot } from '../support/browser';
+import { checkView, danishLocal, openNewCase, registerOnPage } from '../support/browser-pages';
 import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest } from '../support/system-under-test';
 
@@ -40,67 +41,10 @@ afterAll(async () => {
   await sut?.stop();
 });
 
-/** No horizontal scroll and no WCAG 2.1 A/AA violation, at 1280 px and at 375 px. */
-async function checkView(name: string): Promise<void> {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    // What sticks out, if anything: named, so a failure says where.
-    const wider: string[] = await page.evaluate(
-      `[...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && (e.getBoundingClientRect().right > ${width} + 0.5 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))` +
-        `.map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).slice(0, 5)`,
-    );
-    expect([name, width, wider]).toEqual([name, width, []]);
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    if (width === 375) await screenshot(page, `${name}-phone`);
-    await page.addScriptTag({ path: require.resolve('axe-core') });
-    const violations: string[] = await page.evaluate(
-      "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-    );
-    expect([name, width, violations]).toEqual([name, width, []]);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** `YYYY-MM-DDTHH:MM` in Danish time, as a date-and-time field takes it, `hours` ago. */
-function danishLocal(hoursAgo: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Copenhagen',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(Date.now() - hoursAgo * 3_600_000))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
-async function openNewCase(): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Ny sag' }).click();
-  await page.locator('h1', { hasText: 'Ny sag' }).waitFor();
-}
-
-/** Looks the CPR number up (not found), then registers the person with the form the page offers. */
-async function registerOnPage(name: string, cpr: string): Promise<void> {
-  await page.locator('form#find-cpr').getByLabel('CPR-nummer').fill(cpr);
-  await page.locator('form#find-cpr').getByRole('button', { name: 'Find på CPR-nummer' }).click();
-  await page.getByText('Ingen person med dette CPR-nummer, som du har adgang til.').waitFor();
-  const form = page.locator('form#register-person');
-  expect(await form.getByLabel('CPR-nummer').inputValue()).toBe(cpr);
-  await form.getByLabel('Fulde navn').fill(name);
-  await form.getByRole('button', { name: 'Registrér personen' }).click();
-  await page.locator('.notice.success', { hasText: 'Personen er registreret.' }).waitFor();
-  await page.locator('.chosen-person', { hasText: name }).waitFor();
-}
-
 it('(a) a KF caseworker registers a person and starts an exit course; a double click makes one', async () => {
   await logIn(page, 'kf.storstroem');
-  await openNewCase();
-  await checkView('30-new-case');
+  await openNewCase(page);
+  await checkView(page, '30-new-case');
 
   // The form checks what it can before sending, next to the fields.
   const register = page.locator('form#register-person');
@@ -113,7 +57,7 @@ it('(a) a KF caseworker registers a person and starts an exit course; a double c
   await screenshot(page, '31-register-validation');
 
   const name = `Jens Åkjær ${UNIQUE}a`;
-  await registerOnPage(name, await fakeCpr());
+  await registerOnPage(page, name, await fakeCpr());
   const start = page.locator('form#start-exit_course');
   await page.getByText('En person kan kun have ét åbent exit-forløb ad gangen.', { exact: false }).waitFor();
   expect(await start.getByLabel('Institution').inputValue()).toBe('KF-STORSTROEM');
@@ -122,7 +66,7 @@ it('(a) a KF caseworker registers a person and starts an exit course; a double c
   await start.locator('[data-error-for="expectedReleaseDate"]').filter({ hasText: /\S/ }).waitFor();
   await start.getByLabel('Forventet løsladelsesdato').fill('2028-06-30');
   await start.getByLabel('Nej').check();
-  await checkView('32-start-exit-course');
+  await checkView(page, '32-start-exit-course');
   await start.getByRole('button', { name: 'Start exit-forløbet' }).dblclick();
   await page.locator('h1', { hasText: 'Exit-forløb: afventer egnethedsvurdering' }).waitFor();
   await page.locator('.case-meta', { hasText: name }).waitFor();
@@ -132,7 +76,7 @@ it('(a) a KF caseworker registers a person and starts an exit course; a double c
   await page.locator('.case-meta').getByRole('link', { name }).click();
   await page.locator('h1', { hasText: name }).waitFor();
   expect(await page.locator('table.person-cases tbody tr').count()).toBe(1);
-  await checkView('34-person');
+  await checkView(page, '34-person');
   await page.getByRole('link', { name: 'Start en sag for personen' }).click();
   const again = page.locator('form#start-exit_course');
   await again.getByLabel('Forventet løsladelsesdato').fill('2028-06-30');
@@ -151,15 +95,15 @@ it('(a) a KF caseworker registers a person and starts an exit course; a double c
 
 it('(b) a DKS officer registers a youth and registers a DKS case', async () => {
   await logIn(page, 'politi.kbh.dks');
-  await openNewCase();
+  await openNewCase(page);
   const name = `Ung Holm ${UNIQUE}b`;
-  await registerOnPage(name, await fakeYouthCpr());
+  await registerOnPage(page, name, await fakeYouthCpr());
   const start = page.locator('form#start-dks_assessment');
   await page.getByText('En DKS-sag gælder en ung under 18 år', { exact: false }).waitFor();
   expect(await start.getByLabel('Politikreds').inputValue()).toBe('POL-KBH');
   await start.getByLabel('Bekymrende adfærd').check();
   await start.getByLabel('Tidspunkt for sigtelsen eller observationen').fill(danishLocal(2));
-  await checkView('35-start-dks-case');
+  await checkView(page, '35-start-dks-case');
   await start.getByRole('button', { name: 'Registrér DKS-sagen' }).click();
   await page.locator('h1', { hasText: 'DKS-sag: afventer DKS-vurdering' }).waitFor();
   await page.locator('.case-meta', { hasText: name }).waitFor();
@@ -169,15 +113,15 @@ it('(b) a DKS officer registers a youth and registers a DKS case', async () => {
 
 it('(c) a municipal caseworker registers a youth and a network council', async () => {
   await logIn(page, 'kommune.kbh');
-  await openNewCase();
+  await openNewCase(page);
   const name = `Ung Madsen ${UNIQUE}c`;
-  await registerOnPage(name, await fakeYouthCpr());
+  await registerOnPage(page, name, await fakeYouthCpr());
   const start = page.locator('form#start-network_council');
   await page.getByText('Et netværkssamråd gælder en ung under 18 år', { exact: false }).waitFor();
   expect(await start.getByLabel('Kommune').inputValue()).toBe('KOM-0101');
   await start.getByLabel('Sigtet').check();
   await start.getByLabel('Dokumentationen fra politiet modtaget').fill(danishLocal(5));
-  await checkView('37-start-network-council');
+  await checkView(page, '37-start-network-council');
   await start.getByRole('button', { name: 'Registrér netværkssamrådet' }).click();
   await page.locator('h1', { hasText: 'Netværkssamråd: afventer indkaldelse' }).waitFor();
   await page.locator('.case-meta', { hasText: name }).waitFor();
@@ -187,9 +131,9 @@ it('(c) a municipal caseworker registers a youth and a network council', async (
 it('(d) a supervisor finds a closed case by the person’s name and opens it', async () => {
   // The caseworker starts a course and rejects it, on the page: the case is closed.
   await logIn(page, 'kf.storstroem');
-  await openNewCase();
+  await openNewCase(page);
   const name = `Mikkel Prøvemand ${UNIQUE}d`;
-  await registerOnPage(name, await fakeCpr());
+  await registerOnPage(page, name, await fakeCpr());
   const start = page.locator('form#start-exit_course');
   await start.getByLabel('Forventet løsladelsesdato').fill('2028-09-30');
   await start.getByLabel('Nej').check();
@@ -198,6 +142,7 @@ it('(d) a supervisor finds a closed case by the person’s name and opens it', a
   const assessment = page.locator('form#suitability-assessment');
   await assessment.getByRole('radio', { name: 'Afslag' }).check();
   await assessment.getByLabel('Begrundelse for afslag').fill('Ikke motiveret for et exit-forløb.');
+  await assessment.getByLabel('Jeg bekræfter afslaget').check();
   await assessment.getByRole('button', { name: 'Registrér vurderingen' }).click();
   await page.locator('h1', { hasText: 'Exit-forløb: afsluttet med afslag' }).waitFor();
   await logOut(page);
@@ -206,7 +151,7 @@ it('(d) a supervisor finds a closed case by the person’s name and opens it', a
   expect(await page.getByRole('navigation').getByRole('link', { name: 'Ny sag' }).count()).toBe(0);
   await page.getByRole('navigation').getByRole('link', { name: 'Sager' }).click();
   await page.locator('h1', { hasText: 'Sager' }).waitFor();
-  await checkView('38-cases');
+  await checkView(page, '38-cases');
 
   // The closed cases list the person by name; the address holds codes only.
   await page.locator('#cases-state').selectOption('closed');
