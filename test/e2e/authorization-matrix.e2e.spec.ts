@@ -77,6 +77,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/login': all(200, { anonymous: 401 }),
   'GET /api/auth/me': all(200, { anonymous: 401 }),
   'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
+  // The organisation units: the administrator only. The add is refused for its body, the change for its unknown code.
+  'GET /api/admin/units': all(403, { anonymous: 401, admin: 200 }),
+  'POST /api/admin/units': all(403, { anonymous: 401, admin: 400 }),
+  'PATCH /api/admin/units/{code}': all(403, { anonymous: 401, admin: 404 }),
   'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
   'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
@@ -206,6 +210,13 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/auth/me': async () => ['GET', '/api/auth/me'],
   'GET /api/admin/users': async () => ['GET', '/api/admin/users'],
+  'GET /api/admin/units': async () => ['GET', '/api/admin/units'],
+  'POST /api/admin/units': async () => [
+    'POST',
+    '/api/admin/units',
+    { code: 'KF-MATRIX', name: '', kind: 'institution' },
+  ],
+  'PATCH /api/admin/units/{code}': async () => ['PATCH', '/api/admin/units/KF-MATRIX-FINDES-IKKE', { name: 'Matrix' }],
   'POST /api/exit-courses': async (user, target) => {
     // A caseworker starts courses for persons its own unit registered; others are refused before that matters.
     const register = user === 'kf.ennermark' ? clients.get(user)! : registrar;

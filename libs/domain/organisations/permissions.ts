@@ -11,6 +11,8 @@ export type Permission =
   | 'person:register'
   | 'person:read'
   | 'users:read'
+  /** The organisation units: add, rename, close and reopen them (never case contents). */
+  | 'units:manage'
   | 'temporal:codec'
   /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
   | 'reports:read'
@@ -27,7 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['case:read', 'person:read', 'reports:read'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.
-  administrator: ['users:read'],
+  administrator: ['users:read', 'units:manage'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],

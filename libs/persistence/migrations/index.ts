@@ -10,6 +10,7 @@ import { DeadlineNotices1764800000000 } from './1764800000000-deadline-notices';
 import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { OutboxBacklog1765000000000 } from './1765000000000-outbox-backlog';
 import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failures';
+import { OrganisationUnits1765200000000 } from './1765200000000-organisation-units';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const READ_MODEL_MIGRATIONS = [
   ReportIndexes1764900000000,
   OutboxBacklog1765000000000,
   ReadModelFailures1765100000000,
+  OrganisationUnits1765200000000,
 ];

@@ -188,13 +188,10 @@ export function BooleanField(field: string, options: FieldOptions): PropertyDeco
   );
 }
 
-/** A unit's code, of the units the API knows of one kind; an unknown one is refused by the domain rule (422). */
-export function UnitCodeField(field: string, codes: readonly string[], options: FieldOptions): PropertyDecorator {
+/** A unit's code; whether a unit of the right kind has it is checked by the service (422). */
+export function UnitCodeField(field: string, options: FieldOptions): PropertyDecorator {
   return applyDecorators(
-    property(
-      { type: String, enum: [...codes], description: options.description, example: options.example ?? codes[0] },
-      options,
-    ),
+    property({ type: String, description: options.description, example: options.example }, options),
     presenceOf(field, options),
     IsString({ message: `${field} skal være tekst.` }),
     MaxLength(64, { message: `${field} må højst være 64 tegn.` }),

@@ -62,6 +62,7 @@ async function request(method, path, body, accept = 'application/json') {
 export const api = {
   get: async (path) => (await request('GET', path)).json(),
   post: async (path, body = {}) => (await request('POST', path, body)).json(),
+  patch: async (path, body = {}) => (await request('PATCH', path, body)).json(),
 };
 
 /** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */

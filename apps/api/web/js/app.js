@@ -7,6 +7,7 @@ import { figuresView } from './views/figures.js';
 import { handoversView } from './views/handovers.js';
 import { loginView } from './views/login.js';
 import { operationsView } from './views/operations.js';
+import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 
 /**
@@ -33,6 +34,7 @@ const ROUTES = [
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
+  { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
 ];
 
