@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** The organisation units live in the database (organisation_units); workflows trust the codes they get. */
+const UNITS_ARE_DATA = {
+  group: ['**/persistence/*', '**/persistence/**', '**/apps/**'],
+  message: 'The organisation units are data: workflow and domain code must not read them (the API checks unit codes).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.temporal/**', '.tools/**', '.data/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
@@ -89,9 +95,15 @@ export default tseslint.config(
               group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
               message: 'Workflows may import only @temporalio/workflow.',
             },
+            UNITS_ARE_DATA,
           ],
         },
       ],
     },
+  },
+  {
+    // The domain is importable by workflows: it holds the units' types and pure helpers, never the units.
+    files: ['libs/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [UNITS_ARE_DATA] }] },
   },
 );

@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseEventRecord, CaseTransition } from '../libs/domain/case/case-transition';
 import type { ReadModelAttention } from '../libs/domain/case/read-model-attention';
 import { SqlParameters } from '../libs/access/access-policy';
-import { findUnit } from '../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
 import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
@@ -109,6 +108,9 @@ export class ReadModelRecorder implements ReadModelActivities {
 /** A transition arrived before the case's opening did (never in order; retried, then held for operations). */
 class CaseNotInReadModelError extends Error {}
 
+/** The organisation of the unit `$2` (organisation_units); the API checked the code before the workflow got it. */
+const UNIT_ORGANISATION_SQL = `COALESCE((SELECT ou.organisation FROM organisation_units ou WHERE ou.code = $2::varchar), 'kriminalforsorgen')`;
+
 async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition): Promise<void> {
   if (!opened) return;
   await db.query(
@@ -118,9 +120,9 @@ async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition)
   );
   // The responsible unit holds the case; transfers and handovers add access rows of their own.
   await db.query(
-    `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2, $3, 'write')
+    `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2::varchar, ${UNIT_ORGANISATION_SQL}, 'write')
      ON CONFLICT (case_id, org_unit) DO NOTHING`,
-    [caseId, opened.orgUnit, findUnit(opened.orgUnit)?.organisation ?? 'kriminalforsorgen'],
+    [caseId, opened.orgUnit],
   );
   if (opened.exitCourse) {
     await db.query(
@@ -197,9 +199,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {
     await db.query(
-      `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2, $3, $4)
+      `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2::varchar, ${UNIT_ORGANISATION_SQL}, $3)
        ON CONFLICT (case_id, org_unit) DO UPDATE SET access = EXCLUDED.access, granted_at = now()`,
-      [caseId, change.orgUnit, findUnit(change.orgUnit)?.organisation ?? 'kriminalforsorgen', change.access],
+      [caseId, change.orgUnit, change.access],
     );
   }
   for (const notice of transition.notifications ?? []) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CaseType } from '../../libs/domain/case/case-transition';
+import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import type { NoticeSender } from './notice-senders';
 import { composeNotice, type OutboxNotice } from './outgoing-notice';
 
@@ -26,6 +27,8 @@ interface ClaimedRow {
   case_id: string;
   case_type: CaseType | null;
   recipient_unit: string;
+  recipient_name: string | null;
+  recipient_kind: UnitKind | null;
   kind: string;
   step_kind: string | null;
   due_at: Date | null;
@@ -68,6 +71,10 @@ export class NoticeOutbox {
       caseId: claimed.case_id,
       caseType: claimed.case_type,
       recipientUnit: claimed.recipient_unit,
+      recipient:
+        claimed.recipient_name && claimed.recipient_kind
+          ? { name: claimed.recipient_name, kind: claimed.recipient_kind }
+          : null,
       kind: claimed.kind,
       stepKind: claimed.step_kind,
       dueAt: claimed.due_at,
@@ -92,10 +99,11 @@ export class NoticeOutbox {
   private claimNext(): Promise<ClaimedRow | 'withdrawn' | undefined> {
     return this.dataSource.transaction(async (db) => {
       const rows: (ClaimedRow & { stale: boolean })[] = await db.query(
-        `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
+        `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, u.name AS recipient_name, u.kind AS recipient_kind, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
                 (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
                   OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
            FROM notifications n LEFT JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
+                LEFT JOIN organisation_units u ON u.code = n.recipient_unit
           WHERE n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.next_attempt_at <= now()
           ORDER BY n.next_attempt_at, n.created_at
           LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,

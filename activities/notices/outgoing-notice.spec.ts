@@ -4,11 +4,22 @@ const CASE_ID = '3f2c9a1e-5b7d-4c8e-9a6f-1d2e3f4a5b6c';
 const WEB_URL = 'https://exitflow.example/';
 const FOOTER = 'Beskeden indeholder ingen personoplysninger. Log ind for at se sagen.';
 
+/** The recipients as the outbox reads them from organisation_units. */
+const RECIPIENTS: Record<string, OutboxNotice['recipient']> = {
+  'KF-NYBORG': { name: 'Nyborg Fængsel', kind: 'institution' },
+  'KOM-0101': { name: 'Københavns Kommune', kind: 'municipality' },
+  'KOM-0751': { name: 'Aarhus Kommune', kind: 'municipality' },
+  'POL-FYN': { name: 'Fyns Politi', kind: 'police_district' },
+  'POL-KBH': { name: 'Københavns Politi', kind: 'police_district' },
+  'POL-OESTJYLLAND': { name: 'Østjyllands Politi', kind: 'police_district' },
+};
+
 const notice = (overrides: Partial<OutboxNotice>): OutboxNotice => ({
   id: 'notice-1',
   caseId: CASE_ID,
   caseType: 'exit_course',
   recipientUnit: 'KF-NYBORG',
+  recipient: RECIPIENTS[overrides.recipientUnit ?? 'KF-NYBORG'] ?? null,
   kind: 'prison_transfer',
   stepKind: null,
   dueAt: null,
@@ -169,7 +180,7 @@ describe('composeNotice — notices about an exit course go to the unit’s role
     });
   });
 
-  it('addresses a unit the table does not know (e.g. since closed) by its code', () => {
+  it('addresses a code no unit has by the code itself', () => {
     const composed = composeNotice(notice({ kind: 'release', recipientUnit: 'KF-LUKKET' }), WEB_URL);
     expect(composed.recipientRole).toBe('kf_caseworker');
     expect(composed.text.split('\n')[0]).toBe('Til: KF-LUKKET – Sagsbehandler, Kriminalforsorgen');

@@ -1,7 +1,7 @@
 import type { CaseType } from '../../libs/domain/case/case-transition';
 import { ROLE_LABELS, type Role } from '../../libs/domain/organisations/roles';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case/step-kinds';
-import { findUnit, type UnitKind, unitName } from '../../libs/domain/organisations/organisation-units';
+import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 
 /** The recipient of notices to operations (NOTICE_UNIT_ADDRESSES `DRIFT=…`): a case needs their attention. */
@@ -14,6 +14,8 @@ export interface OutboxNotice {
   /** `null` only for a notice to operations about a case whose opening the read model refused. */
   caseType: CaseType | null;
   recipientUnit: string;
+  /** The recipient unit's name and kind (organisation_units); `null` for a code no unit has, e.g. DRIFT. */
+  recipient: { name: string; kind: UnitKind } | null;
   kind: string;
   stepKind: string | null;
   dueAt: Date | null;
@@ -56,13 +58,13 @@ const ROLE_OF_UNIT_KIND: Record<UnitKind, Role> = {
 function recipientRole(notice: OutboxNotice): Role {
   if (notice.recipientUnit === OPERATIONS_RECIPIENT) return 'operations';
   if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
-  return ROLE_OF_UNIT_KIND[findUnit(notice.recipientUnit)?.kind ?? 'institution'];
+  return ROLE_OF_UNIT_KIND[notice.recipient?.kind ?? 'institution'];
 }
 
 /** The message for an outbox row. The case is named by its id and link only: the page shows the rest to whoever may see it. */
 export function composeNotice(notice: OutboxNotice, webUrl: string): OutgoingNotice {
   const subject = (SUBJECTS[notice.kind] ?? (() => `Besked om en sag (${notice.kind})`))(notice);
-  const recipientName = unitName(notice.recipientUnit);
+  const recipientName = notice.recipient?.name ?? notice.recipientUnit;
   const role = recipientRole(notice);
   const base = webUrl.replace(/\/$/, '');
   const forOperations = notice.recipientUnit === OPERATIONS_RECIPIENT;

@@ -1,5 +1,5 @@
 import type { CaseType } from '../domain/case/case-transition';
-import { findUnit } from '../domain/organisations/organisation-units';
+import type { OrganisationUnit } from '../domain/organisations/organisation-units';
 import type { AuthenticatedUser } from './authenticated-user';
 import { ROLE_PERMISSIONS, type Permission } from '../domain/organisations/permissions';
 import type { Role } from '../domain/organisations/roles';
@@ -35,9 +35,9 @@ export function hasPermission(user: AuthenticatedUser, permission: Permission): 
 }
 
 /** Whether the user acts for this unit (e.g. may start a course at this institution). */
-export function actsForUnit(user: AuthenticatedUser, unitCode: string): boolean {
-  if (user.role === 'national_supervisor') return findUnit(unitCode)?.organisation === user.organisation;
-  return user.units.includes(unitCode);
+export function actsForUnit(user: AuthenticatedUser, unit: Pick<OrganisationUnit, 'code' | 'organisation'>): boolean {
+  if (user.role === 'national_supervisor') return unit.organisation === user.organisation;
+  return user.units.includes(unit.code);
 }
 
 /** Collects positional SQL parameters (`$1`, `$2`, …) while a query is assembled. */

@@ -9,7 +9,10 @@ import { Client } from 'pg';
 export const RUNTIME_ROLE = 'exitflow_app';
 
 /** Append-only: the runtime role may only read and add rows. */
-export const AUDIT_TABLES = ['case_events', 'access_log'] as const;
+export const AUDIT_TABLES = ['case_events', 'access_log', 'organisation_unit_changes'] as const;
+
+/** Closed, never deleted: cases and access scopes keep a unit's code. */
+export const NEVER_DELETED_TABLES = ['organisation_units'] as const;
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -45,6 +48,7 @@ export async function applyRuntimeGrants(ownerUrl: string): Promise<boolean> {
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${RUNTIME_ROLE}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${RUNTIME_ROLE}`);
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${AUDIT_TABLES.join(', ')} FROM ${RUNTIME_ROLE}`);
+    await client.query(`REVOKE DELETE, TRUNCATE ON ${NEVER_DELETED_TABLES.join(', ')} FROM ${RUNTIME_ROLE}`);
     await client.query(`REVOKE ALL ON typeorm_migrations FROM ${RUNTIME_ROLE}`);
     return true;
   });

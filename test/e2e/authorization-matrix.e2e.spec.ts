@@ -79,6 +79,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
   // A role of another organisation: refused (422) for the administrator, so nothing changes.
   'PATCH /api/admin/users/{id}': all(403, { anonymous: 401, admin: 422 }),
+  // The organisation units: the administrator only. The add is refused for its body, the change for its unknown code.
+  'GET /api/admin/units': all(403, { anonymous: 401, admin: 200 }),
+  'POST /api/admin/units': all(403, { anonymous: 401, admin: 400 }),
+  'PATCH /api/admin/units/{code}': all(403, { anonymous: 401, admin: 404 }),
   'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
   'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/cases': caseRead('listed', 'hidden', 'hidden'),
@@ -215,6 +219,13 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     const [caseworker] = await sut.db.query(`SELECT id FROM users WHERE username = 'kf.storstroem'`);
     return ['PATCH', `/api/admin/users/${caseworker.id}`, { role: 'dks_officer' }];
   },
+  'GET /api/admin/units': async () => ['GET', '/api/admin/units'],
+  'POST /api/admin/units': async () => [
+    'POST',
+    '/api/admin/units',
+    { code: 'KF-MATRIX', name: '', kind: 'institution' },
+  ],
+  'PATCH /api/admin/units/{code}': async () => ['PATCH', '/api/admin/units/KF-MATRIX-FINDES-IKKE', { name: 'Matrix' }],
   'POST /api/exit-courses': async (user, target) => {
     // A caseworker starts courses for persons its own unit registered; others are refused before that matters.
     const register = user === 'kf.ennermark' ? clients.get(user)! : registrar;

@@ -873,6 +873,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/admin/attention',
         '/api/admin/attention/{caseId}/redrive',
         '/api/admin/notices',
+        '/api/admin/units',
+        '/api/admin/units/{code}',
         '/api/admin/users',
         '/api/admin/users/{id}',
         '/api/auth/login',

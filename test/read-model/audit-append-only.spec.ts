@@ -58,12 +58,15 @@ describe('the runtime role the API and worker connect as may only read and add a
     await expect(db.query(sql, [caseId])).rejects.toThrow(message);
   });
 
-  it.each(['case_events', 'access_log'])('cannot truncate %s, nor switch its triggers off', async (table) => {
-    await expect(db.query(`TRUNCATE ${table}`)).rejects.toThrow(`permission denied for table ${table}`);
-    await expect(db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`)).rejects.toThrow(
-      `must be owner of table ${table}`,
-    );
-  });
+  it.each(['case_events', 'access_log', 'organisation_unit_changes'])(
+    'cannot truncate %s, nor switch its triggers off',
+    async (table) => {
+      await expect(db.query(`TRUNCATE ${table}`)).rejects.toThrow(`permission denied for table ${table}`);
+      await expect(db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`)).rejects.toThrow(
+        `must be owner of table ${table}`,
+      );
+    },
+  );
 });
 
 describe('the audit tables are append-only even for their owner (triggers)', () => {
@@ -76,7 +79,7 @@ describe('the audit tables are append-only even for their owner (triggers)', () 
     await expect(owner.query(sql, [caseId])).rejects.toThrow(`the audit table ${table} is append-only`);
   });
 
-  it.each(['case_events', 'access_log'])('refuses TRUNCATE %s', async (table) => {
+  it.each(['case_events', 'access_log', 'organisation_unit_changes'])('refuses TRUNCATE %s', async (table) => {
     await expect(owner.query(`TRUNCATE ${table}`)).rejects.toThrow(`the audit table ${table} is append-only`);
   });
 

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { StepBoardRepository, type StepList } from '../../api/src/steps/step-board.repository';
 import type { AuthenticatedUser } from '../../../libs/access/authenticated-user';
 import { STEP_KIND_NAMES, STEP_KINDS } from '../../../libs/domain/case/step-kinds';
-import { ORGANISATION_UNITS } from '../../../libs/domain/organisations/organisation-units';
+import { OrganisationUnitsDirectory } from '../../../libs/persistence/organisation-units-directory';
 import { migrateReadModel, readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { startEmbeddedPostgres } from '../../../libs/persistence/embedded-postgres';
 
@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 
 /** Cases of every type spread over every unit, each with 3 steps: one closed, one open (a third overdue), one cancelled. */
 async function seed(db: DataSource): Promise<void> {
-  const units = ORGANISATION_UNITS;
+  const units = await new OrganisationUnitsDirectory(db).all();
   const typeOfUnit = {
     institution: 'exit_course',
     police_district: 'dks_assessment',

@@ -1,5 +1,4 @@
 import type { DecisionTable } from '../case/case-decision';
-import { findInstitution, findUnit } from '../organisations/organisation-units';
 import {
   refuseAgreementSigned,
   refuseAssessmentInput,
@@ -88,7 +87,6 @@ export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
 
 const inPrison = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
-const unitKind = (code: string) => findUnit(code)?.kind;
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
 export const EXIT_COURSE_DECISIONS: DecisionTable<
@@ -155,8 +153,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     label: 'Overførsel til et andet fængsel',
     permission: 'exit-course:decide',
     allowedIn: inPrison,
-    refuse: (state, input, now) =>
-      refusePrisonTransfer(state, input, now, (code) => findInstitution(code) !== undefined),
+    refuse: refusePrisonTransfer,
     // The receiving prison gains the case; the sending one keeps its history.
     accessAfter: (state, input) => [
       { orgUnit: state.institutionCode, access: 'read' },
@@ -169,7 +166,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     label: 'Løsladelsesplan',
     permission: 'exit-course:decide',
     allowedIn: active,
-    refuse: (state, input) => refuseReleasePlan(state, input, unitKind),
+    refuse: refuseReleasePlan,
   },
   'expected-release-date': {
     name: 'expected-release-date',
@@ -194,7 +191,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     label: 'Løsladelse',
     permission: 'exit-course:decide',
     allowedIn: active,
-    refuse: (state, input, now) => refuseRelease(state, input, now, unitKind),
+    refuse: refuseRelease,
     // Handed over: the district's exit unit gains the case; the prison and the municipality can read it.
     accessAfter: (state, input) => {
       const { policeDistrictCode, municipalityCode } = releaseDestination(state, input);
@@ -237,7 +234,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     permission: 'exit-course:decide',
     completesStep: 'handover_redirect',
     allowedIn: (facts) => facts.status === 'handover_declined',
-    refuse: (state, input, now) => refuseHandoverRedirect(state, input, now, unitKind),
+    refuse: refuseHandoverRedirect,
     accessAfter: (state, input) => [
       { orgUnit: state.institutionCode, access: 'read' },
       { orgUnit: input.policeDistrictCode, access: 'write' },

@@ -277,7 +277,6 @@ export function refusePrisonTransfer(
   state: ExitCourseState,
   input: PrisonTransferInput,
   now: Date,
-  isInstitution: (code: string) => boolean,
 ): Refusal | undefined {
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
@@ -285,31 +284,19 @@ export function refusePrisonTransfer(
       message: `Overførslen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
     };
   }
-  if (!isInstitution(input.toInstitutionCode)) {
-    return { kind: 'invalid-data', message: `Institutionen '${input.toInstitutionCode}' kendes ikke.` };
-  }
   if (input.toInstitutionCode === state.institutionCode) {
     return { kind: 'invalid-data', message: 'Personen er allerede på den institution.' };
   }
   return refuseCourseMoment('Overførselstidspunktet', input.transferredAt, state, now);
 }
 
-export function refuseReleasePlan(
-  state: ExitCourseState,
-  input: ReleasePlanInput,
-  unitKind: (code: string) => string | undefined,
-): Refusal | undefined {
+/** The units a decision names are checked by the API (UnitReference) before it reaches the workflow. */
+export function refuseReleasePlan(state: ExitCourseState, input: ReleasePlanInput): Refusal | undefined {
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
       message: `Løsladelsesplanen kan ikke ændres: forløbet ${describeStatus(state.status)}.`,
     };
-  }
-  if (unitKind(input.municipalityCode) !== 'municipality') {
-    return { kind: 'invalid-data', message: `Kommunen '${input.municipalityCode}' kendes ikke.` };
-  }
-  if (unitKind(input.policeDistrictCode) !== 'police_district') {
-    return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
   }
   if (
     state.releasePlan?.municipalityCode === input.municipalityCode &&
@@ -366,12 +353,7 @@ export function missingReadiness(readiness: Readiness): ReadinessItem[] {
   return READINESS_ITEMS.filter((item) => !readiness[item]);
 }
 
-export function refuseRelease(
-  state: ExitCourseState,
-  input: ReleaseInput,
-  now: Date,
-  unitKind: (code: string) => string | undefined,
-): Refusal | undefined {
+export function refuseRelease(state: ExitCourseState, input: ReleaseInput, now: Date): Refusal | undefined {
   if (state.status !== 'agreement_active') {
     return {
       kind: 'illegal-transition',
@@ -386,10 +368,6 @@ export function refuseRelease(
       message: 'Angiv politikreds og kommune for løsladelsen (eller en løsladelsesplan).',
     };
   }
-  if (unitKind(district) !== 'police_district')
-    return { kind: 'invalid-data', message: `Politikredsen '${district}' kendes ikke.` };
-  if (unitKind(municipality) !== 'municipality')
-    return { kind: 'invalid-data', message: `Kommunen '${municipality}' kendes ikke.` };
   return refuseCourseMoment('Løsladelsestidspunktet', input.releasedAt, state, now);
 }
 
@@ -417,16 +395,12 @@ export function refuseHandoverRedirect(
   state: ExitCourseState,
   input: HandoverRedirectInput,
   now: Date,
-  unitKind: (code: string) => string | undefined,
 ): Refusal | undefined {
   if (state.status !== 'handover_declined') {
     return {
       kind: 'illegal-transition',
       message: `Sagen kan ikke overdrages igen: forløbet ${describeStatus(state.status)}.`,
     };
-  }
-  if (unitKind(input.policeDistrictCode) !== 'police_district') {
-    return { kind: 'invalid-data', message: `Politikredsen '${input.policeDistrictCode}' kendes ikke.` };
   }
   if (input.policeDistrictCode === state.handover?.policeDistrictCode) {
     return { kind: 'invalid-data', message: 'Politikredsen har netop afvist overdragelsen: vælg en anden.' };

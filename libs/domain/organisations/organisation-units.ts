@@ -1,16 +1,27 @@
 /**
- * The organisations that use the system (DOMAIN.md) and their units. A unit code is the stable
- * identifier of access scopes and case ownership; its name is shown to users.
+ * The organisations that use the system (DOMAIN.md) and the shape of their units. A unit code is the
+ * stable identifier of access scopes and case ownership; its name is shown to users. The units themselves
+ * are data (the `organisation_units` table, kept by administrators): no list of them is compiled in, so
+ * workflows work with the codes they are given and the API checks codes against the database.
  */
 export type Organisation = 'kriminalforsorgen' | 'politi' | 'kommune';
 
-export type UnitKind = 'institution' | 'police_district' | 'municipality';
+export const UNIT_KINDS = ['institution', 'police_district', 'municipality'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** What kind of Kriminalforsorgen unit an institution is; every one of them can hold a course. */
+export const INSTITUTION_TYPES = ['closed_prison', 'open_prison', 'remand_prison', 'probation_office'] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 export interface OrganisationUnit {
   code: string;
   name: string;
   organisation: Organisation;
   kind: UnitKind;
+  /** For an institution, what kind of unit it is; `null` for districts and municipalities. */
+  institutionType: InstitutionType | null;
+  /** When the unit was closed: it keeps its name wherever it is referred to, but takes no new cases. */
+  closedAt: string | null;
 }
 
 export const ORGANISATION_NAMES: Record<Organisation, string> = {
@@ -22,75 +33,35 @@ export const ORGANISATION_NAMES: Record<Organisation, string> = {
 /** Every organisation's code. */
 export const ORGANISATIONS = Object.keys(ORGANISATION_NAMES) as readonly Organisation[];
 
-const institution = (code: string, name: string): OrganisationUnit => ({
-  code,
-  name,
-  organisation: 'kriminalforsorgen',
-  kind: 'institution',
-});
-const policeDistrict = (code: string, name: string): OrganisationUnit => ({
-  code,
-  name,
-  organisation: 'politi',
-  kind: 'police_district',
-});
-const municipality = (code: string, name: string): OrganisationUnit => ({
-  code,
-  name,
-  organisation: 'kommune',
-  kind: 'municipality',
-});
+/** Each kind of unit belongs to one organisation. */
+export const ORGANISATION_OF_KIND: Record<UnitKind, Organisation> = {
+  institution: 'kriminalforsorgen',
+  police_district: 'politi',
+  municipality: 'kommune',
+};
 
-export const ORGANISATION_UNITS: readonly OrganisationUnit[] = Object.freeze([
-  institution('KF-ENNER-MARK', 'Enner Mark Fængsel'),
-  institution('KF-HERSTEDVESTER', 'Anstalten ved Herstedvester'),
-  institution('KF-KOEBENHAVNS-FAENGSLER', 'Københavns Fængsler'),
-  institution('KF-NYBORG', 'Nyborg Fængsel'),
-  institution('KF-OESTJYLLAND', 'Østjyllands Fængsel'),
-  institution('KF-SOENDERBORG', 'Sønderborg Fængsel'),
-  institution('KF-STORSTROEM', 'Storstrøm Fængsel'),
-  institution('KF-VESTJYLLAND', 'Fængslet Vestjylland'),
-  institution('KF-KIF-HOVEDSTADEN', 'Kriminalforsorgen i Frihed Hovedstaden'),
-  policeDistrict('POL-NORDJYLLAND', 'Nordjyllands Politi'),
-  policeDistrict('POL-OESTJYLLAND', 'Østjyllands Politi'),
-  policeDistrict('POL-MIDT-VESTJYLLAND', 'Midt- og Vestjyllands Politi'),
-  policeDistrict('POL-SYDOESTJYLLAND', 'Sydøstjyllands Politi'),
-  policeDistrict('POL-SYD-SOENDERJYLLAND', 'Syd- og Sønderjyllands Politi'),
-  policeDistrict('POL-FYN', 'Fyns Politi'),
-  policeDistrict('POL-SYDSJAELLAND-LF', 'Sydsjællands og Lolland-Falsters Politi'),
-  policeDistrict('POL-MIDT-VESTSJAELLAND', 'Midt- og Vestsjællands Politi'),
-  policeDistrict('POL-NORDSJAELLAND', 'Nordsjællands Politi'),
-  policeDistrict('POL-KBH-VESTEGN', 'Københavns Vestegns Politi'),
-  policeDistrict('POL-KBH', 'Københavns Politi'),
-  policeDistrict('POL-BORNHOLM', 'Bornholms Politi'),
-  municipality('KOM-0101', 'Københavns Kommune'),
-  municipality('KOM-0461', 'Odense Kommune'),
-  municipality('KOM-0561', 'Esbjerg Kommune'),
-  municipality('KOM-0751', 'Aarhus Kommune'),
-  municipality('KOM-0851', 'Aalborg Kommune'),
-]);
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  institution: 'Kriminalforsorgens enhed',
+  police_district: 'Politikreds',
+  municipality: 'Kommune',
+};
 
-export function findUnit(code: string): OrganisationUnit | undefined {
-  return ORGANISATION_UNITS.find((unit) => unit.code === code);
+export const INSTITUTION_TYPE_LABELS: Record<InstitutionType, string> = {
+  closed_prison: 'Lukket fængsel',
+  open_prison: 'Åbent fængsel',
+  remand_prison: 'Arresthus',
+  probation_office: 'Kriminalforsorgen i Frihed',
+};
+
+/** A unit code: capitals, digits and hyphens (`KF-NYBORG`, `POL-KBH`, `KOM-0101`). */
+export const UNIT_CODE_PATTERN = '^[A-Z0-9][A-Z0-9-]{1,63}$';
+
+/** A unit of this kind that is open: one a new case, a transfer or a handover may go to. */
+export function isOpenUnitOfKind(unit: OrganisationUnit | undefined, kind: UnitKind): boolean {
+  return unit !== undefined && unit.kind === kind && unit.closedAt === null;
 }
 
-/** A unit's name for people; a code the table does not know (e.g. a unit since closed) shows as itself. */
-export function unitName(code: string): string {
-  return findUnit(code)?.name ?? code;
-}
-
-/** A unit as the API shows it: its code and its name. */
-export function unitView(code: string): { code: string; name: string } {
-  return { code, name: unitName(code) };
-}
-
-/** A Kriminalforsorgen institution an exit course can be run from. */
-export function findInstitution(code: string): OrganisationUnit | undefined {
-  const unit = findUnit(code);
-  return unit?.kind === 'institution' ? unit : undefined;
-}
-
-/** The codes of every unit of one kind (the institutions, the police districts, the municipalities). */
-export function unitCodesOf(kind: UnitKind): string[] {
-  return ORGANISATION_UNITS.filter((unit) => unit.kind === kind).map((unit) => unit.code);
+/** A unit as the API shows it: its code and its name; a code no unit has (any more) shows as itself. */
+export function unitViewOf(code: string, unit: OrganisationUnit | undefined): { code: string; name: string } {
+  return { code, name: unit?.name ?? code };
 }

@@ -13,6 +13,8 @@ export type Permission =
   | 'users:read'
   /** Deactivate or reactivate a local user of the own organisation, change their role and units (audited). */
   | 'users:write'
+  /** The organisation units: add, rename, close and reopen them (never case contents). */
+  | 'units:manage'
   | 'temporal:codec'
   /** Aggregate figures (reports) over the cases in the user's scope; no personal data. */
   | 'reports:read'
@@ -29,7 +31,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['case:read', 'person:read', 'reports:read'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.
-  administrator: ['users:read', 'users:write'],
+  administrator: ['users:read', 'users:write', 'units:manage'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],

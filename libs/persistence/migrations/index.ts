@@ -11,6 +11,7 @@ import { ReportIndexes1764900000000 } from './1764900000000-report-indexes';
 import { OutboxBacklog1765000000000 } from './1765000000000-outbox-backlog';
 import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failures';
 import { UserChangeAudit1765150000000 } from './1765150000000-user-change-audit';
+import { OrganisationUnits1765200000000 } from './1765200000000-organisation-units';
 import { PersonNameTokens1765250000000 } from './1765250000000-person-name-tokens';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -28,5 +29,6 @@ export const READ_MODEL_MIGRATIONS = [
   OutboxBacklog1765000000000,
   ReadModelFailures1765100000000,
   UserChangeAudit1765150000000,
+  OrganisationUnits1765200000000,
   PersonNameTokens1765250000000,
 ];

@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { findUnit, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import type { Organisation, OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { ROLE_LABELS, ROLE_ORGANISATIONS, type Role } from '../../../../libs/domain/organisations/roles';
 import { AccessLogService } from '../audit/access-log.service';
 import { TokenService } from '../auth/token.service';
@@ -36,6 +37,7 @@ export class UserChangesService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly accessLog: AccessLogService,
+    private readonly units: OrganisationUnits,
   ) {}
 
   async change(administrator: AuthenticatedUser, userId: string, change: UserChangeDto): Promise<UserListItem> {
@@ -58,7 +60,7 @@ export class UserChangesService {
         units: change.units ?? user.units,
         active: change.active ?? user.active,
       };
-      refuseImpossible(user.organisation, next);
+      refuseImpossible(user.organisation, next, await this.units.findMany(next.units));
       if (user.id === administrator.id && !next.active) throw refused('Du kan ikke deaktivere dig selv.');
       if (user.role === 'administrator' && user.active && (next.role !== 'administrator' || !next.active)) {
         const others: unknown[] = await manager.query(
@@ -91,13 +93,17 @@ export class UserChangesService {
 }
 
 /** A role of another organisation, or a unit that is not the organisation's: 422, nothing changes. */
-function refuseImpossible(organisation: Organisation, next: { role: Role; units: string[] }): void {
+function refuseImpossible(
+  organisation: Organisation,
+  next: { role: Role; units: string[] },
+  known: Map<string, OrganisationUnit>,
+): void {
   if (!ROLE_ORGANISATIONS[next.role].includes(organisation)) {
     throw ApiError.invalidDomainData(`Rollen «${ROLE_LABELS[next.role]}» findes ikke i brugerens organisation.`, {
       field: 'role',
     });
   }
-  const foreign = next.units.filter((code) => findUnit(code)?.organisation !== organisation);
+  const foreign = next.units.filter((code) => known.get(code)?.organisation !== organisation);
   if (foreign.length) {
     throw ApiError.invalidDomainData(`Enhederne hører ikke til brugerens organisation: ${foreign.join(', ')}.`, {
       field: 'units',

@@ -4,7 +4,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { type AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { findUnit, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { API_CONFIG } from '../api.tokens';
 
 /** Claims this API reads besides the registered ones; an OIDC provider must issue them too. */
@@ -31,7 +32,10 @@ export class TokenService {
   private readonly signingKey?: KeyObject;
   private readonly verificationKey: KeyLike | ReturnType<typeof createRemoteJWKSet>;
 
-  constructor(@Inject(API_CONFIG) private readonly config: ExitflowConfig) {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ExitflowConfig,
+    private readonly units: OrganisationUnits,
+  ) {
     const { auth } = config;
     if (auth.jwksUrl) {
       this.verificationKey = createRemoteJWKSet(new URL(auth.jwksUrl));
@@ -79,7 +83,13 @@ export class TokenService {
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
-    return userFromClaims(payload);
+    const user = userFromClaims(payload);
+    // Closed units too: a user of a closed unit still reads its cases' history.
+    const known = await this.units.findMany(user.units);
+    if (!user.units.every((unit) => known.get(unit)?.organisation === user.organisation)) {
+      throw new InvalidTokenError('units are not units of the organisation');
+    }
+    return user;
   }
 }
 
@@ -91,10 +101,7 @@ function userFromClaims(payload: JWTPayload): AuthenticatedUser {
   if (!ROLES.includes(role)) throw new InvalidTokenError('unknown role');
   if (!ROLE_ORGANISATIONS[role].includes(organisation))
     throw new InvalidTokenError('role does not belong to the organisation');
-  if (
-    !Array.isArray(units) ||
-    !units.every((unit) => typeof unit === 'string' && findUnit(unit)?.organisation === organisation)
-  ) {
+  if (!Array.isArray(units) || !units.every((unit) => typeof unit === 'string')) {
     throw new InvalidTokenError('units are not units of the organisation');
   }
   return {

@@ -22,6 +22,7 @@ import { CaseRecordsRepository } from './case-records.repository';
 import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from './idempotency-keys.service';
 import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
 import type { CaseSlice } from './case-slice';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { CASE_WORKFLOWS, caseWorkflowId, READ_MODEL_SYNCED_UPDATE } from '../../../../libs/domain/case/case-workflows';
 
 /**
@@ -38,6 +39,7 @@ export class CaseDecisionsService {
     private readonly calls: TemporalCalls,
     private readonly idempotency: IdempotencyKeysService,
     private readonly records: CaseRecordsRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   /**
@@ -78,12 +80,14 @@ export class CaseDecisionsService {
     body: object,
     user: AuthenticatedUser,
   ): Promise<void> {
-    const input = slice.routes[name].toInput(body, { id: user.id });
+    const route = slice.routes[name];
+    const input = route.toInput(body, { id: user.id });
     const found = await this.scope.findForUser(caseId, slice.caseType, user);
     if (!found) throw ApiError.caseNotFound(caseId);
     if (!found.writable) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
     }
+    await this.units.requireOpen(...route.unitsNamed(input));
     const handle = this.client.workflow.getHandle(found.workflowId);
     try {
       await this.withinCommandTimeout(caseId, () =>

@@ -5,7 +5,6 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { caseStatusText } from '../../../../libs/domain/case/case-type-statuses';
 import { CASE_RESOURCES, CASE_TYPE_LABELS } from '../../../../libs/domain/case/step-kinds';
-import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import { stepKindTable } from '../steps/step-board.repository';
@@ -17,6 +16,7 @@ interface CaseListRow {
   case_type: CaseType;
   person_ref: string;
   org_unit: string;
+  unit_name: string | null;
   status: string;
   opened_at: Date;
   closed_at: Date | null;
@@ -54,11 +54,11 @@ export class CaseListRepository {
     return pagedQuery(
       this.dataSource,
       {
-        from: `cases c ${deadlines}`,
+        from: `cases c LEFT JOIN organisation_units u ON u.code = c.org_unit ${deadlines}`,
         where: conditions.join(' AND '),
         params: params.values,
         select:
-          'c.id, c.case_type, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at, d.next_due_at, ' +
+          'c.id, c.case_type, c.person_ref, c.org_unit, u.name AS unit_name, c.status, c.opened_at, c.closed_at, d.next_due_at, ' +
           'coalesce(d.overdue, false) AS overdue, coalesce(d.due_soon, false) AS due_soon',
         orderBy: '(c.closed_at IS NULL) DESC, d.next_due_at ASC NULLS LAST, c.opened_at DESC, c.id DESC',
         page: query.page,
@@ -71,7 +71,7 @@ export class CaseListRepository {
         resource: CASE_RESOURCES[row.case_type] ?? row.case_type,
         status: row.status,
         statusText: caseStatusText(row.case_type, row.status),
-        unit: unitView(row.org_unit),
+        unit: { code: row.org_unit, name: row.unit_name ?? row.org_unit },
         personRef: row.person_ref,
         openedAt: row.opened_at.toISOString(),
         closedAt: row.closed_at?.toISOString() ?? null,

@@ -3,6 +3,7 @@ import type { Actor } from '../../../../libs/domain/case/actor';
 import type { DecisionDefinition, DecisionTable } from '../../../../libs/domain/case/case-decision';
 import type { CaseStatuses } from '../../../../libs/domain/case/case-status';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import type { UnitReference } from '../../../../libs/domain/organisations/unit-references';
 import { RequirePermission } from '../auth/auth.decorators';
 import { DecisionResponses, type ViewClass } from '../common/api-responses';
 import { fieldsOf, type DecisionFieldView } from './available-decisions';
@@ -14,14 +15,20 @@ export interface DecisionRoute<Body extends object, Input> {
   /** The body's fields, as the case detail lists them with the decision. */
   readonly fields: readonly DecisionFieldView[];
   toInput(body: Body, actor: Actor): Input;
+  /**
+   * The units the input sends the case to, each of the kind it must be: the API refuses (422) a code that
+   * is no open unit of that kind before the decision reaches the workflow, which trusts the codes it gets.
+   */
+  unitsNamed(input: Input): UnitReference[];
 }
 
 export function decisionRoute<Body extends object, Input>(
   body: new () => Body,
   toInput: (body: Body, actor: Actor) => Input,
+  unitsNamed: (input: Input) => UnitReference[] = () => [],
 ): DecisionRoute<Body, Input> {
   // Read once, when the case type's slice is defined: every case detail lists them.
-  return { body, fields: fieldsOf(body), toInput };
+  return { body, fields: fieldsOf(body), toInput, unitsNamed };
 }
 
 /** A case type's decision routes: one per decision of its table (the compiler refuses a missing one). */

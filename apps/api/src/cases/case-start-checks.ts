@@ -2,20 +2,23 @@ import { HttpStatus } from '@nestjs/common';
 import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CLOCK_SKEW_MS } from '../../../../libs/domain/case/refusal';
-import { findUnit, type UnitKind } from '../../../../libs/domain/organisations/organisation-units';
+import type { OrganisationUnit } from '../../../../libs/domain/organisations/organisation-units';
+import type { UnitReference } from '../../../../libs/domain/organisations/unit-references';
 import { ApiError } from '../common/api-error';
+import type { OrganisationUnits } from '../reference/organisation-units.service';
 
 /** The checks before a case starts that every case type makes: its unit, and its legally relevant moment. */
 
-/** 422 for a code that is no unit of this kind; 403 when the user does not act for that unit. */
-export function requireOwnUnit(
+/** 422 for a code that is no open unit of its kind; 403 when the user does not act for that unit. */
+export async function requireOwnUnit(
+  units: OrganisationUnits,
   user: AuthenticatedUser,
-  code: string,
-  kind: UnitKind,
-  messages: { unknown: string; notOwn: string },
-): void {
-  if (findUnit(code)?.kind !== kind) throw ApiError.invalidDomainData(messages.unknown);
-  if (!actsForUnit(user, code)) throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', messages.notOwn);
+  reference: UnitReference,
+  messages: { notOwn: string },
+): Promise<OrganisationUnit> {
+  const [unit] = await units.requireOpen(reference);
+  if (!actsForUnit(user, unit)) throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', messages.notOwn);
+  return unit;
 }
 
 /** 422 for a moment later than now (beyond the clock skew). */

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { hasPermission } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
-import { findUnit } from '../../../../libs/domain/organisations/organisation-units';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -12,6 +11,7 @@ import type { Page } from '../common/page';
 import { PersonsService } from '../persons/persons.service';
 import { CaseListQuery } from './case-list.query';
 import { CaseListRepository } from './case-list.repository';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { CaseListPage, type CaseListItemView } from './case-list.views';
 
 @ApiTags('Sager')
@@ -22,6 +22,7 @@ export class CasesController {
     private readonly cases: CaseListRepository,
     private readonly persons: PersonsService,
     private readonly accessLog: AccessLogService,
+    private readonly units: OrganisationUnits,
   ) {}
 
   @Get()
@@ -31,7 +32,7 @@ export class CasesController {
     CaseListPage,
   )
   async list(@Query() query: CaseListQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<CaseListItemView>> {
-    if (query.unit !== undefined && !findUnit(query.unit)) {
+    if (query.unit !== undefined && !(await this.units.find(query.unit))) {
       throw ApiError.invalidDomainData(`Enheden '${query.unit}' kendes ikke.`);
     }
     if (query.caseType && query.status && !CASE_TYPE_STATUSES[query.caseType].codes.includes(query.status)) {

@@ -1,4 +1,4 @@
-import { unitCodesOf, type UnitKind } from '../../../../libs/domain/organisations/organisation-units';
+import type { UnitKind } from '../../../../libs/domain/organisations/organisation-units';
 import { InstantField, ReferenceField, TextField, UnitCodeField, type FieldOptions } from './field-decorators';
 
 /**
@@ -45,9 +45,12 @@ export function Reason<Dto>(
   });
 }
 
-/** The code of a unit of one kind (an institution, a police district, a municipality): the schema lists them. */
-export function UnitCode(kind: UnitKind, field: string, options: FieldOptions): PropertyDecorator {
-  return UnitCodeField(field, unitCodesOf(kind), options);
+/**
+ * The code of a unit of one kind (an institution, a police district, a municipality). The units are data
+ * (GET /api/reference-data lists them): the service checks the code against them (422, UnitReference).
+ */
+export function UnitCode(_kind: UnitKind, field: string, options: FieldOptions): PropertyDecorator {
+  return UnitCodeField(field, options);
 }
 
 /** How the messages name a person's reference. */

@@ -116,7 +116,7 @@ export function TextField<Dto>(field: string, options: FieldOptions<Dto> & { max
     presenceOf(field, options),
     IsString({ message: `${label} skal være tekst.` }),
     Matches(TEXT, {
-      message: requiredMessage(options) ?? `${label} må ikke være tom: udelad feltet, eller skriv en tekst.`,
+      message: requiredMessage(options) ?? `${label} må ikke være tom tekst: udelad feltet, eller skriv en tekst.`,
     }),
     MaxLength(maxLength, { message: `${label} må højst være ${maxLength} tegn.` }),
   );
@@ -201,13 +201,10 @@ export function BooleanField(field: string, options: FieldOptions): PropertyDeco
   );
 }
 
-/** A unit's code, of the units the API knows of one kind; an unknown one is refused by the domain rule (422). */
-export function UnitCodeField(field: string, codes: readonly string[], options: FieldOptions): PropertyDecorator {
+/** A unit's code; whether a unit of the right kind has it is checked by the service (422). */
+export function UnitCodeField(field: string, options: FieldOptions): PropertyDecorator {
   return applyDecorators(
-    property(
-      { type: String, enum: [...codes], description: options.description, example: options.example ?? codes[0] },
-      options,
-    ),
+    property({ type: String, description: options.description, example: options.example }, options),
     presenceOf(field, options),
     IsString({ message: `${options.label} skal være tekst.` }),
     MaxLength(64, { message: `${options.label} må højst være 64 tegn.` }),

@@ -2,7 +2,9 @@ import { DKS_CASE_SLICE } from './dks-case.slice';
 import { refuseFutureMoment, requireOwnUnit } from '../cases/case-start-checks';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { unitView } from '../../../../libs/domain/organisations/organisation-units';
+import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
+import { policeDistrictReference } from '../../../../libs/domain/organisations/unit-references';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { describeDksStatus } from '../../../../libs/domain/youth/dks-case.rules';
 import type { DksCaseStatus } from '../../../../libs/domain/youth/dks-case.types';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
@@ -21,12 +23,12 @@ export class DksCasesService {
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   async start(dto: StartDksCaseDto, idempotencyKey: string | undefined, user: AuthenticatedUser): Promise<StartResult> {
     const triggeredAt = new Date(dto.triggeredAt).toISOString();
-    requireOwnUnit(user, dto.policeDistrictCode, 'police_district', {
-      unknown: `Politikredsen '${dto.policeDistrictCode}' kendes ikke.`,
+    await requireOwnUnit(this.units, user, policeDistrictReference(dto.policeDistrictCode), {
       notOwn: 'Du kan kun registrere sager for din egen politikreds.',
     });
     refuseFutureMoment(triggeredAt, 'Tidspunktet for sigtelsen eller observationen ligger i fremtiden.');
@@ -46,24 +48,24 @@ export class DksCasesService {
     }));
   }
 
-  detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
-    return this.records.scopedDetail(caseId, DKS_CASE_SLICE, user, summary);
+  async detail(caseId: string, user: AuthenticatedUser): Promise<DksCaseView | undefined> {
+    return this.records.scopedDetail(caseId, DKS_CASE_SLICE, user, summaryIn(await this.units.lookup()));
   }
 
-  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<DksCaseSummaryView>> {
-    return this.records.scopedList('dks_assessment', user, page, pageSize, summary);
+  async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<DksCaseSummaryView>> {
+    return this.records.scopedList('dks_assessment', user, page, pageSize, summaryIn(await this.units.lookup()));
   }
 }
 
-function summary(row: CaseRecordRow): DksCaseSummaryView {
-  return {
+const summaryIn =
+  (units: UnitLookup) =>
+  (row: CaseRecordRow): DksCaseSummaryView => ({
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    policeDistrict: unitView(row.org_unit),
+    policeDistrict: units.view(row.org_unit),
     status: row.status as DksCaseStatus,
     statusText: describeDksStatus(row.status as DksCaseStatus),
     triggeredAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
-  };
-}
+  });

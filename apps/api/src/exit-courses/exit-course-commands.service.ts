@@ -4,7 +4,8 @@ import { actsForUnit } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { Refusal } from '../../../../libs/domain/case/refusal';
 import { refuseCourseStart } from '../../../../libs/domain/exit-course/exit-course.rules';
-import { findInstitution } from '../../../../libs/domain/organisations/organisation-units';
+import { institutionReference } from '../../../../libs/domain/organisations/unit-references';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { ApiError } from '../common/api-error';
 import { instantOrNow } from '../common/instant-or-now';
 import type { StartExitCourseDto } from './dto/start-exit-course.dto';
@@ -24,6 +25,7 @@ export class ExitCourseCommandsService {
     private readonly decisions: CaseDecisionsService,
     private readonly idempotency: IdempotencyKeysService,
     private readonly records: CaseRecordsRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   async start(
@@ -32,10 +34,12 @@ export class ExitCourseCommandsService {
     user: AuthenticatedUser,
   ): Promise<StartResult> {
     const referredAt = instantOrNow(dto.referredAt);
+    const institution = await this.units.find(dto.institutionCode);
     refuseWithApiError(
-      refuseCourseStart({ ...dto, referredAt }, new Date(), (code) => findInstitution(code) !== undefined),
+      refuseCourseStart({ ...dto, referredAt }, new Date(), () => institution?.kind === 'institution'),
     );
-    if (!actsForUnit(user, dto.institutionCode)) {
+    await this.units.requireOpen(institutionReference(dto.institutionCode));
+    if (!actsForUnit(user, institution!)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Du kan kun starte exit-forløb for din egen institution.');
     }
     // The same answer for an unknown person and one registered only by another unit.

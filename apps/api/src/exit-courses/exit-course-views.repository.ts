@@ -8,7 +8,8 @@ import {
   type ExitCourseStatus,
   type Readiness,
 } from '../../../../libs/domain/exit-course/exit-course.types';
-import { unitView } from '../../../../libs/domain/organisations/organisation-units';
+import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { availableDecisionsOf } from '../cases/available-decisions';
 import { CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
@@ -76,6 +77,7 @@ export class ExitCourseViewsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: CaseRecordsRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
@@ -100,8 +102,9 @@ export class ExitCourseViewsRepository {
     const row = rows[0];
     if (!row) return undefined;
     const progress = await this.records.progress(caseId);
+    const units = await this.units.lookup();
     return {
-      ...summaryOf(row),
+      ...summaryOf(row, units),
       paroleLinked: row.parole_linked,
       mentor: {
         mentorRef: row.mentor_ref,
@@ -113,7 +116,7 @@ export class ExitCourseViewsRepository {
       jointAssessment: { required: row.parole_linked, received: row.assessment_parties },
       releasePlan:
         row.release_municipality && row.release_district
-          ? { municipality: unitView(row.release_municipality), policeDistrict: unitView(row.release_district) }
+          ? { municipality: units.view(row.release_municipality), policeDistrict: units.view(row.release_district) }
           : null,
       readiness: {
         items: row.readiness,
@@ -124,7 +127,7 @@ export class ExitCourseViewsRepository {
         row.released_at && row.handover_district
           ? {
               releasedAt: row.released_at.toISOString(),
-              policeDistrict: unitView(row.handover_district),
+              policeDistrict: units.view(row.handover_district),
               continuation: row.handover_continuation,
             }
           : null,
@@ -134,10 +137,11 @@ export class ExitCourseViewsRepository {
     };
   }
 
-  list(
+  async list(
     filter: { status?: string; institutionCode?: string; personRef?: string; page: number; pageSize: number },
     user: AuthenticatedUser,
   ): Promise<Page<ExitCourseSummary>> {
+    const units = await this.units.lookup();
     const params = new SqlParameters();
     const conditions = [`c.case_type = 'exit_course'`, visibleCaseCondition(user, 'c', params)];
     if (filter.status) conditions.push(`c.status = ${params.add(filter.status)}`);
@@ -160,7 +164,7 @@ export class ExitCourseViewsRepository {
         pageSize: filter.pageSize,
       },
       (row: CaseRow & { next_due_at: Date | null; overdue_steps: number }): ExitCourseSummary => ({
-        ...summaryOf(row),
+        ...summaryOf(row, units),
         nextDueAt: row.next_due_at?.toISOString() ?? null,
         overdueSteps: row.overdue_steps,
       }),
@@ -173,7 +177,8 @@ export class ExitCourseViewsRepository {
   }
 
   /** Handovers waiting for a decision by one of the user's districts (cases it may change), oldest deadline first. */
-  handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
+  async handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
+    const units = await this.units.lookup();
     const params = new SqlParameters();
     return pagedQuery(
       this.dataSource,
@@ -193,7 +198,7 @@ export class ExitCourseViewsRepository {
       (row: HandoverRow): HandoverInboxItem => ({
         caseId: row.id,
         personRef: row.person_ref,
-        institution: unitView(row.org_unit),
+        institution: units.view(row.org_unit),
         releasedAt: row.released_at.toISOString(),
         dueAt: row.due_at.toISOString(),
         overdue: row.overdue,
@@ -227,12 +232,12 @@ export class ExitCourseViewsRepository {
   }
 }
 
-function summaryOf(row: CaseRow): ExitCourseSummary {
+function summaryOf(row: CaseRow, units: UnitLookup): ExitCourseSummary {
   return {
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    institution: unitView(row.org_unit),
+    institution: units.view(row.org_unit),
     status: row.status,
     statusText: describeStatus(row.status),
     referredAt: row.opened_at.toISOString(),

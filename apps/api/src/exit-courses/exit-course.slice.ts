@@ -4,6 +4,11 @@ import {
   type ExitCourseFacts,
 } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import { EXIT_COURSE_STATUS, type ExitCourseState } from '../../../../libs/domain/exit-course/exit-course.types';
+import {
+  institutionReference,
+  municipalityReference,
+  policeDistrictReference,
+} from '../../../../libs/domain/organisations/unit-references';
 import { decisionRoute, type CaseSlice } from '../cases/case-slice';
 import { instantOrNow } from '../common/instant-or-now';
 import {
@@ -64,16 +69,24 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       at: instantOrNow(body.at),
       actor,
     })),
-    transfer: decisionRoute(PrisonTransferDto, (body, actor) => ({
-      toInstitutionCode: body.toInstitutionCode,
-      transferredAt: instantOrNow(body.transferredAt),
-      actor,
-    })),
-    'release-plan': decisionRoute(ReleasePlanDto, (body, actor) => ({
-      municipalityCode: body.municipalityCode,
-      policeDistrictCode: body.policeDistrictCode,
-      actor,
-    })),
+    transfer: decisionRoute(
+      PrisonTransferDto,
+      (body, actor) => ({
+        toInstitutionCode: body.toInstitutionCode,
+        transferredAt: instantOrNow(body.transferredAt),
+        actor,
+      }),
+      (input) => [institutionReference(input.toInstitutionCode)],
+    ),
+    'release-plan': decisionRoute(
+      ReleasePlanDto,
+      (body, actor) => ({
+        municipalityCode: body.municipalityCode,
+        policeDistrictCode: body.policeDistrictCode,
+        actor,
+      }),
+      (input) => [municipalityReference(input.municipalityCode), policeDistrictReference(input.policeDistrictCode)],
+    ),
     'expected-release-date': decisionRoute(ExpectedReleaseDateDto, (body, actor) => ({
       expectedReleaseDate: body.expectedReleaseDate,
       reason: body.reason,
@@ -85,12 +98,20 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       ...(body.note ? { note: body.note } : {}),
       actor,
     })),
-    release: decisionRoute(ReleaseDto, (body, actor) => ({
-      releasedAt: instantOrNow(body.releasedAt),
-      ...(body.policeDistrictCode ? { policeDistrictCode: body.policeDistrictCode } : {}),
-      ...(body.municipalityCode ? { municipalityCode: body.municipalityCode } : {}),
-      actor,
-    })),
+    release: decisionRoute(
+      ReleaseDto,
+      (body, actor) => ({
+        releasedAt: instantOrNow(body.releasedAt),
+        ...(body.policeDistrictCode ? { policeDistrictCode: body.policeDistrictCode } : {}),
+        ...(body.municipalityCode ? { municipalityCode: body.municipalityCode } : {}),
+        actor,
+      }),
+      // Left out, the release plan's units apply: they were checked when the plan was set.
+      (input) => [
+        ...(input.policeDistrictCode ? [policeDistrictReference(input.policeDistrictCode)] : []),
+        ...(input.municipalityCode ? [municipalityReference(input.municipalityCode)] : []),
+      ],
+    ),
     interruption: decisionRoute(InterruptionDto, (body, actor) => ({
       by: body.by,
       reason: body.reason,
@@ -108,10 +129,14 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
           }
         : { decision: 'decline', reason: body.reason ?? '', ...common };
     }),
-    'handover-redirect': decisionRoute(HandoverRedirectDto, (body, actor) => ({
-      policeDistrictCode: body.policeDistrictCode,
-      redirectedAt: instantOrNow(undefined),
-      actor,
-    })),
+    'handover-redirect': decisionRoute(
+      HandoverRedirectDto,
+      (body, actor) => ({
+        policeDistrictCode: body.policeDistrictCode,
+        redirectedAt: instantOrNow(undefined),
+        actor,
+      }),
+      (input) => [policeDistrictReference(input.policeDistrictCode)],
+    ),
   },
 };

@@ -2,7 +2,9 @@ import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { refuseFutureMoment, requireOwnUnit } from '../cases/case-start-checks';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { unitView } from '../../../../libs/domain/organisations/organisation-units';
+import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
+import { OrganisationUnits } from '../reference/organisation-units.service';
+import { municipalityReference } from '../../../../libs/domain/organisations/unit-references';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
 import { type NetworkCouncilStatus } from '../../../../libs/domain/youth/network-council.types';
 import { CaseDecisionsService } from '../cases/case-decisions.service';
@@ -21,6 +23,7 @@ export class NetworkCouncilsService {
     private readonly persons: PersonsService,
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   async start(
@@ -29,8 +32,7 @@ export class NetworkCouncilsService {
     user: AuthenticatedUser,
   ): Promise<StartResult> {
     const receivedAt = new Date(dto.documentationReceivedAt).toISOString();
-    requireOwnUnit(user, dto.municipalityCode, 'municipality', {
-      unknown: `Kommunen '${dto.municipalityCode}' kendes ikke.`,
+    await requireOwnUnit(this.units, user, municipalityReference(dto.municipalityCode), {
       notOwn: 'Du kan kun registrere netværkssamråd for din egen kommune.',
     });
     refuseFutureMoment(receivedAt, 'Modtagelsestidspunktet ligger i fremtiden.');
@@ -50,24 +52,24 @@ export class NetworkCouncilsService {
     }));
   }
 
-  detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
-    return this.records.scopedDetail(caseId, NETWORK_COUNCIL_SLICE, user, summary);
+  async detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
+    return this.records.scopedDetail(caseId, NETWORK_COUNCIL_SLICE, user, summaryIn(await this.units.lookup()));
   }
 
-  list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<NetworkCouncilSummaryView>> {
-    return this.records.scopedList('network_council', user, page, pageSize, summary);
+  async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<NetworkCouncilSummaryView>> {
+    return this.records.scopedList('network_council', user, page, pageSize, summaryIn(await this.units.lookup()));
   }
 }
 
-function summary(row: CaseRecordRow): NetworkCouncilSummaryView {
-  return {
+const summaryIn =
+  (units: UnitLookup) =>
+  (row: CaseRecordRow): NetworkCouncilSummaryView => ({
     id: row.id,
     workflowId: row.workflow_id,
     personRef: row.person_ref,
-    municipality: unitView(row.org_unit),
+    municipality: units.view(row.org_unit),
     status: row.status as NetworkCouncilStatus,
     statusText: describeCouncilStatus(row.status as NetworkCouncilStatus),
     documentationReceivedAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
-  };
-}
+  });

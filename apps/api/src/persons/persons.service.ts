@@ -9,7 +9,6 @@ import {
 } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
-import { unitView } from '../../../../libs/domain/organisations/organisation-units';
 import { checkCpr } from '../../../../libs/personal-data/cpr';
 import { decryptField, encryptField, keyIdOf, lookupHash } from '../../../../libs/personal-data/field-encryption';
 import { API_CONFIG } from '../api.tokens';
@@ -146,10 +145,12 @@ export class PersonsService {
       case_type: string;
       status: string;
       org_unit: string;
+      unit_name: string;
       opened_at: Date;
       closed_at: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT c.id, c.case_type, c.status, c.org_unit, c.opened_at, c.closed_at FROM cases c
+      `SELECT c.id, c.case_type, c.status, c.org_unit, COALESCE(ou.name, c.org_unit) AS unit_name, c.opened_at, c.closed_at
+         FROM cases c LEFT JOIN organisation_units ou ON ou.code = c.org_unit
           WHERE c.person_ref = ${personParam} AND ${visibleCaseCondition(user, 'c', caseParams)}
           ORDER BY c.opened_at DESC, c.id`,
       caseParams.values,
@@ -163,7 +164,7 @@ export class PersonsService {
         id: c.id,
         caseType: c.case_type,
         status: c.status,
-        unit: unitView(c.org_unit),
+        unit: { code: c.org_unit, name: c.unit_name },
         openedAt: c.opened_at.toISOString(),
         closedAt: c.closed_at?.toISOString() ?? null,
         caseTypeLabel: CASE_TYPE_LABELS[c.case_type as CaseType] ?? c.case_type,

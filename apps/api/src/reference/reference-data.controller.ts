@@ -1,18 +1,30 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
-import { BooleanView, ChoiceListView, ChoiceView, NestedView, NumberView, TextView } from '../common/view-properties';
+import {
+  BooleanView,
+  ChoiceListView,
+  ChoiceView,
+  MomentView,
+  NestedView,
+  NumberView,
+  TextView,
+} from '../common/view-properties';
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { ROLE_LABELS, ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
+  INSTITUTION_TYPES,
   ORGANISATION_NAMES,
   ORGANISATIONS,
-  ORGANISATION_UNITS,
+  UNIT_KINDS,
+  type InstitutionType,
   type Organisation,
   type OrganisationUnit,
+  type UnitKind,
 } from '../../../../libs/domain/organisations/organisation-units';
+import { OrganisationUnits } from './organisation-units.service';
 import {
   ASSESSMENT_PARTIES,
   ASSESSMENT_PARTY_LABELS,
@@ -61,11 +73,22 @@ class RoleView {
   @ChoiceListView(ORGANISATIONS, { description: 'De organisationer, rollen findes i.' }) organisations!: Organisation[];
 }
 
-class UnitView {
+export class UnitView {
   @TextView() code!: string;
   @TextView() name!: string;
   @ChoiceView(ORGANISATIONS) organisation!: Organisation;
-  @ChoiceView(['institution', 'police_district', 'municipality']) kind!: OrganisationUnit['kind'];
+  @ChoiceView(UNIT_KINDS) kind!: UnitKind;
+  @ChoiceView(INSTITUTION_TYPES, {
+    nullable: true,
+    description:
+      'Hvilken slags enhed i Kriminalforsorgen (fængsel, arresthus, KiF); null for politikredse og kommuner.',
+  })
+  institutionType!: InstitutionType | null;
+  @MomentView({
+    nullable: true,
+    description: 'Lukket: enheden vises stadig ved navn, men kan ikke vælges til nye sager.',
+  })
+  closedAt!: string | null;
 }
 
 class CaseStatusView {
@@ -156,7 +179,8 @@ class ChoicesView {
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
 export class ReferenceData {
   @NestedView([OrganisationView]) organisations!: OrganisationView[];
-  @NestedView([UnitView]) units!: OrganisationUnit[];
+  @NestedView([UnitView], { description: 'Alle enheder fra databasen, også lukkede (closedAt).' })
+  units!: OrganisationUnit[];
   @NestedView([RoleView], { description: 'Rollerne med dansk navn og de organisationer, de findes i.' })
   roles!: RoleView[];
   @NestedView([CaseTypeView]) caseTypes!: CaseTypeView[];
@@ -168,9 +192,8 @@ export class ReferenceData {
 const choicesOf = <Value extends string>(values: readonly Value[], labels: Record<Value, string>): Choice<Value>[] =>
   values.map((value) => ({ value, label: labels[value] }));
 
-const REFERENCE_DATA: ReferenceData = {
+const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
   organisations: ORGANISATIONS.map((code) => ({ code, name: ORGANISATION_NAMES[code] })),
-  units: [...ORGANISATION_UNITS],
   roles: ROLES.map((code) => ({ code, label: ROLE_LABELS[code], organisations: [...ROLE_ORGANISATIONS[code]] })),
   caseTypes: CASE_TYPES.map((code) => ({
     code,
@@ -209,6 +232,8 @@ const REFERENCE_DATA: ReferenceData = {
 @ApiBearerAuth()
 @Controller('reference-data')
 export class ReferenceDataController {
+  constructor(private readonly units: OrganisationUnits) {}
+
   @Get()
   @Authenticated()
   @ApiOperation({
@@ -217,7 +242,8 @@ export class ReferenceDataController {
   })
   @ApiOkResponse({ type: ReferenceData })
   @ApiErrorResponses(401)
-  referenceData(): ReferenceData {
-    return REFERENCE_DATA;
+  async referenceData(): Promise<ReferenceData> {
+    const { organisations, ...rest } = REFERENCE_DATA;
+    return { organisations, units: await this.units.all(), ...rest };
   }
 }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseAction } from '../../../../libs/domain/case/case-transition';
-import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import type { ReportPeriod } from './report-period';
 import { type ExitCourseFigures, type ExitCourseReport, TOTAL_UNIT_NAME } from './report.views';
 import { byUnitName, hoursOf } from './report-numbers';
@@ -20,6 +19,7 @@ const COUNTED_ACTIONS: readonly CaseAction[] = [
 interface FiguresRow {
   /** `null` on the total row. */
   unit: string | null;
+  unit_name: string | null;
   agreements_entered: number;
   persons_with_agreement: number;
   handed_over: number;
@@ -124,7 +124,7 @@ export class ExitCourseFiguresRepository {
            FROM mentor_per_person GROUP BY unit
        ),
        units AS (SELECT unit FROM event_counts UNION SELECT unit FROM still_open UNION SELECT unit FROM mentor)
-       SELECT u.unit,
+       SELECT u.unit, COALESCE(ou.name, u.unit) AS unit_name,
               COALESCE(ec.agreements_entered, 0) AS agreements_entered, COALESCE(ap.persons, 0) AS persons_with_agreement,
               COALESCE(ec.handed_over, 0) AS handed_over, COALESCE(ec.continued_by_police, 0) AS continued_by_police,
               COALESCE(ec.interrupted_by_inmate, 0) AS interrupted_by_inmate,
@@ -133,6 +133,7 @@ export class ExitCourseFiguresRepository {
               COALESCE(ap.repeat_persons, 0) AS repeat_persons, COALESCE(m.minutes, 0) AS mentor_minutes,
               COALESCE(m.persons, 0) AS mentor_persons, m.median_minutes AS median_person_minutes
          FROM units u
+         LEFT JOIN organisation_units ou ON ou.code = u.unit
          LEFT JOIN event_counts ec ON ec.unit IS NOT DISTINCT FROM u.unit
          LEFT JOIN agreement_persons ap ON ap.unit IS NOT DISTINCT FROM u.unit
          LEFT JOIN still_open so ON so.unit IS NOT DISTINCT FROM u.unit
@@ -142,7 +143,7 @@ export class ExitCourseFiguresRepository {
     const total = rows.find((row) => row.unit === null);
     const institutions = rows
       .filter((row): row is FiguresRow & { unit: string } => row.unit !== null)
-      .map((row) => figures(row, unitName(row.unit)))
+      .map((row) => figures(row, row.unit_name ?? row.unit))
       .sort(byUnitName);
     return { from: period.from, to: period.to, institutions, total: figures(total ?? emptyTotal(), TOTAL_UNIT_NAME) };
   }
@@ -172,6 +173,7 @@ function figures(row: FiguresRow, unitName: string): ExitCourseFigures {
 function emptyTotal(): FiguresRow {
   return {
     unit: null,
+    unit_name: null,
     agreements_entered: 0,
     persons_with_agreement: 0,
     handed_over: 0,

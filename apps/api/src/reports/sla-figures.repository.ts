@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { unitName } from '../../../../libs/domain/organisations/organisation-units';
 import { DANISH_TIME_ZONE } from '../../../../libs/domain/time/copenhagen-calendar';
 import type { ReportPeriod } from './report-period';
 import { SLA_MEASURES, type SlaMeasure, type SlaReport, type SlaRow } from './report.views';
@@ -12,6 +11,7 @@ import { SLA_MEASURE_STEPS } from './sla-measures';
 interface SlaCountRow {
   kind: string;
   unit: string;
+  unit_name: string;
   month: string;
   total: number;
   within_deadline: number;
@@ -42,14 +42,14 @@ export class SlaFiguresRepository {
     const rows: SlaCountRow[] = await this.dataSource.query(
       // A day deadline ends at the next local midnight (e.g. 30.11 kl. 24.00 is stored as 1 December 00:00):
       // it belongs to the day, month and period that end there, so the instant just before counts.
-      `SELECT s.kind, c.org_unit AS unit, to_char((s.due_at - interval '1 microsecond') AT TIME ZONE ${zone}, 'YYYY-MM') AS month,
+      `SELECT s.kind, c.org_unit AS unit, COALESCE(min(ou.name), c.org_unit) AS unit_name, to_char((s.due_at - interval '1 microsecond') AT TIME ZONE ${zone}, 'YYYY-MM') AS month,
               count(*)::int AS total,
               count(*) FILTER (WHERE s.status = 'completed' AND COALESCE(s.lateness_seconds, 0) = 0)::int AS within_deadline
-         FROM steps s JOIN cases c ON c.id = s.case_id
+         FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN organisation_units ou ON ou.code = c.org_unit
         WHERE s.kind = ANY(${kinds}::text[]) AND s.due_at > ${startsAt} AND s.due_at <= ${endsBefore}
           AND (s.status = 'completed' OR (s.status = 'open' AND s.due_at <= ${nowParam}))
           AND ${visibleCaseCondition(user, 'c', params)}
-        GROUP BY 1, 2, 3`,
+        GROUP BY 1, 2, 4`,
       params.values,
     );
     const slaRows = rows.map((row) => slaRow(measureOfKind.get(row.kind)!, row));
@@ -63,7 +63,7 @@ function slaRow(measure: SlaMeasure, row: SlaCountRow): SlaRow {
     measure,
     label: SLA_MEASURE_STEPS[measure].label,
     unit: row.unit,
-    unitName: unitName(row.unit),
+    unitName: row.unit_name,
     month: row.month,
     total: row.total,
     withinDeadline: row.within_deadline,

@@ -1,18 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS, type StepKind } from '../../../../libs/domain/case/step-kinds';
 import {
   ORGANISATION_NAMES,
   ORGANISATIONS,
-  ORGANISATION_UNITS,
+  UNIT_CODE_PATTERN,
   type Organisation,
 } from '../../../../libs/domain/organisations/organisation-units';
 import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
 
-const UNIT_CODES = ORGANISATION_UNITS.map((unit) => unit.code);
 export const BOARD_SORTS = ['dueAt', 'lateness', 'unit', 'kind'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 /** The sort orders as the page's filter names them. */
@@ -29,6 +28,9 @@ const MIN_LATENESS_LABEL = 'Mindste antal timer for sent';
 const MAX_LATENESS_LABEL = 'Højeste antal timer for sent';
 export const LATENESS_RANGE_MESSAGE = `${MIN_LATENESS_LABEL} må ikke være større end højeste antal timer for sent.`;
 
+/** Whether a well-formed code is a unit's is asked of the database (StepsController). */
+export const UNKNOWN_UNIT_FILTER = 'Enheden skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.';
+
 /** The filters both supervisors' lists (overdue and due soon) take, within the user's scope. */
 export class StepBoardQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANISATIONS, description: 'Kun trin, som denne organisations enheder har.' })
@@ -39,11 +41,11 @@ export class StepBoardQuery extends PageQuery {
   organisation?: Organisation;
 
   @ApiPropertyOptional({
-    enum: UNIT_CODES,
-    description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM).',
+    pattern: UNIT_CODE_PATTERN,
+    description: 'Kun trin, som denne enhed skal handle på (enhedskode, fx KF-STORSTROEM; se GET /api/reference-data).',
   })
   @IsOptional()
-  @IsIn(UNIT_CODES, { message: 'Enheden skal være en kendt enhedskode, fx KF-STORSTROEM eller POL-KBH.' })
+  @Matches(new RegExp(UNIT_CODE_PATTERN), { message: UNKNOWN_UNIT_FILTER })
   unit?: string;
 
   @ApiPropertyOptional({ enum: CASE_TYPES })

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from '../../../../libs/domain/organisations/ro
 import { type AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
-import { ORGANISATION_UNITS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
@@ -95,7 +95,7 @@ export class StepBoardRepository {
       `JOIN ${stepKindTable(params)} ON k.kind = s.kind ` +
       `CROSS JOIN LATERAL (SELECT ${responsibleUnitSql('s', 'c', 'e', params)} AS unit, ` +
       `${asOfParam}::timestamptz AS as_of) r ` +
-      `LEFT JOIN ${unitTable(params)} ON u.code = r.unit`;
+      `LEFT JOIN organisation_units u ON u.code = r.unit`;
     const conditions = [
       `s.status = 'open'`,
       visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read'),
@@ -137,14 +137,6 @@ export function stepKindTable(params: SqlParameters): string {
     return `(${params.add(kind)}, ${params.add(definition.warningHours)}::int, ${params.add(definition.label)}, ${params.add(definition.responsibleRole)})`;
   });
   return `(VALUES ${rows.join(', ')}) AS k(kind, warning_hours, label, responsible_role)`;
-}
-
-/** The organisation units as SQL rows `u(code, name, organisation)`. */
-function unitTable(params: SqlParameters): string {
-  const rows = ORGANISATION_UNITS.map(
-    (unit) => `(${params.add(unit.code)}, ${params.add(unit.name)}, ${params.add(unit.organisation)})`,
-  );
-  return `(VALUES ${rows.join(', ')}) AS u(code, name, organisation)`;
 }
 
 function orderBy({ list, query }: StepList): string {

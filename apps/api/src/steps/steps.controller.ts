@@ -5,7 +5,8 @@ import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
-import { LATENESS_RANGE_MESSAGE, OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
+import { LATENESS_RANGE_MESSAGE, OverdueBoardQuery, StepBoardQuery, UNKNOWN_UNIT_FILTER } from './step-board.dto';
+import { OrganisationUnits } from '../reference/organisation-units.service';
 import { StepBoardRepository } from './step-board.repository';
 import { ListResponses } from '../common/api-responses';
 import { BoardStepPage, StepBoardView, type BoardStep, type StepBoard } from './step-board.views';
@@ -17,7 +18,16 @@ export class StepsController {
   constructor(
     private readonly board: StepBoardRepository,
     private readonly accessLog: AccessLogService,
+    private readonly units: OrganisationUnits,
   ) {}
+
+  /** The unit filter names a unit that exists (closed ones too: their steps may still be open). */
+  private async refuseUnknownUnit(query: StepBoardQuery): Promise<void> {
+    if (query.unit === undefined || (await this.units.find(query.unit))) return;
+    throw new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Forespørgslen er ugyldig.', [
+      { field: 'unit', problems: [UNKNOWN_UNIT_FILTER] },
+    ]);
+  }
 
   @Get('overdue')
   @RequirePermission('case:read')
@@ -35,6 +45,7 @@ export class StepsController {
         { field: 'minLatenessHours', problems: [LATENESS_RANGE_MESSAGE] },
       ]);
     }
+    await this.refuseUnknownUnit(query);
     const board = await this.board.board({ list: 'overdue', query }, user, new Date());
     await this.accessLog.record(user, 'case_list', {});
     return board;
@@ -44,6 +55,7 @@ export class StepsController {
   @RequirePermission('case:read')
   @ListResponses('Snart forfaldne: åbne trin inden for deres varslingsvindue før fristen.', StepBoardView)
   async dueSoon(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<StepBoard> {
+    await this.refuseUnknownUnit(query);
     const board = await this.board.board({ list: 'due_soon', query }, user, new Date());
     await this.accessLog.record(user, 'case_list', {});
     return board;
@@ -56,6 +68,7 @@ export class StepsController {
     BoardStepPage,
   )
   async mine(@Query() query: StepBoardQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<BoardStep>> {
+    await this.refuseUnknownUnit(query);
     const inbox = await this.board.inbox(query, user, new Date());
     await this.accessLog.record(user, 'case_list', {});
     return inbox;

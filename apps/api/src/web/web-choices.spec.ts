@@ -12,7 +12,9 @@ const globals = globalThis as Record<string, unknown>;
 const saved = { fetch: globals.fetch, sessionStorage: globals.sessionStorage };
 
 beforeAll(async () => {
-  const served = new ReferenceDataController().referenceData();
+  // The units come from the database; these forms' choices do not use them.
+  const noUnits = { all: async () => [] } as unknown as ConstructorParameters<typeof ReferenceDataController>[0];
+  const served = await new ReferenceDataController(noUnits).referenceData();
   globals.sessionStorage = { getItem: () => null };
   globals.fetch = async () => ({ ok: true, json: async () => served });
   await loadReferenceData();

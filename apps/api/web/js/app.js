@@ -11,6 +11,7 @@ import { operationsView } from './views/operations.js';
 import { outboxView } from './views/outbox.js';
 import { personView } from './views/person.js';
 import { mayStartCases, startView } from './views/start.js';
+import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
 
@@ -40,6 +41,7 @@ const ROUTES = [
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
+  { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'udsendelser', label: 'Udsendelser', view: outboxView, allowed: (user) => can(user, 'notices:read') },
   { path: 'brugere', label: 'Brugere', view: usersView, allowed: (user) => can(user, 'users:read') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },

@@ -12,6 +12,11 @@ export async function loadReferenceData() {
   return data;
 }
 
+/** The units changed (an administrator's page): the next view loads the names again. */
+export function forgetReferenceData() {
+  data = null;
+}
+
 /** Until loaded (or when the API could not be reached) lists are empty and codes are shown as they are. */
 const loaded = () => data ?? { organisations: [], units: [], roles: [], caseTypes: [], stepKinds: [], choices: {} };
 
@@ -19,10 +24,10 @@ const loaded = () => data ?? { organisations: [], units: [], roles: [], caseType
 export const organisationChoices = () =>
   loaded().organisations.map((organisation) => [organisation.code, organisation.name]);
 export const caseTypeChoices = () => loaded().caseTypes.map((caseType) => [caseType.code, caseType.label]);
-/** Units of one kind (`institution`, `police_district`, `municipality`), optionally leaving one out. */
+/** Open units of one kind (`institution`, `police_district`, `municipality`), optionally leaving one out. */
 export const unitsOfKind = (kind, except) =>
   loaded()
-    .units.filter((unit) => unit.kind === kind && unit.code !== except)
+    .units.filter((unit) => unit.kind === kind && !unit.closedAt && unit.code !== except)
     .map((unit) => [unit.code, unit.name]);
 /** `[code, name]` of the units of one organisation. */
 export const unitsOfOrganisation = (organisation) =>
