@@ -92,6 +92,8 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
     'Mine opgaver',
     'Overskredne frister',
     'Snart forfaldne',
+    'Sager',
+    'Ny sag',
   ]);
   expect(await text(row)).toContain('Overskredet');
   await screenshot(page, '03-mine-opgaver');
@@ -200,6 +202,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual([
     'Overskredne frister',
     'Snart forfaldne',
+    'Sager',
     'Tal',
   ]);
   await screenshot(page, '10-supervisor-board');

@@ -229,7 +229,7 @@ it('lets an administrator change a local user’s role and units and deactivate 
     await page.goto(sut.baseUrl);
     await logIn(page, 'responsive-test.admin');
     await page.locator('h1', { hasText: 'Brugere' }).waitFor();
-    expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Brugere']);
+    expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Brugere', 'Enheder']);
     const officer = page.locator('tr[data-username="responsive-test.officer"]');
     await officer.getByText('Ret rolle og enheder').click();
     await officer.getByLabel('Rolle').selectOption({ label: 'Leder' });

@@ -38,7 +38,8 @@ it('lets the administrator add a unit and rename, close and reopen it on the pag
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(sut.baseUrl);
   await logIn(page, 'admin');
-  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Enheder']);
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Brugere', 'Enheder']);
+  await page.getByRole('navigation').getByRole('link', { name: 'Enheder' }).click();
   await page.locator('h1', { hasText: 'Enheder' }).waitFor();
 
   // A Kriminalforsorgen unit without its kind is refused, in Danish, and what was typed stays.

@@ -83,7 +83,6 @@ export async function decideOnPage(
 ): Promise<void> {
   const details = page.locator('details.decision', { has: page.locator(`form#${decision.form}`) });
   // Runs in the page (this project's TypeScript has no DOM types).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   if (!(await details.evaluate((element: any) => element.open as boolean))) await details.locator('summary').click();
   const form = page.locator(`form#${decision.form}`);
   await fill(form);

@@ -41,9 +41,9 @@ const ROUTES = [
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
-  { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'udsendelser', label: 'Udsendelser', view: outboxView, allowed: (user) => can(user, 'notices:read') },
   { path: 'brugere', label: 'Brugere', view: usersView, allowed: (user) => can(user, 'users:read') },
+  { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
 ];
