@@ -87,6 +87,9 @@ export async function decideOnPage(
   const form = page.locator(`form#${decision.form}`);
   await fill(form);
   if (confirm) await form.getByLabel(confirm).check();
+  const sent = await form.elementHandle();
   await form.getByRole('button', { name: decision.submit }).click();
+  // The page draws the case anew once the server has answered: until then an earlier receipt may still show.
+  await sent?.waitForElementState('hidden');
   await page.locator('.notice.success', { hasText: `${decision.title}: gemt.` }).waitFor();
 }
