@@ -47,9 +47,7 @@ it('lets the administrator add a unit and rename, close and reopen it on the pag
   await page.getByLabel('Navn', { exact: true }).fill('Webfængslet');
   await page.locator('#unit-kind').selectOption('institution');
   await page.getByRole('button', { name: 'Tilføj enheden' }).click();
-  await page
-    .locator('.notice.error', { hasText: 'Angiv hvilken slags enhed i Kriminalforsorgen det er (institutionType)' })
-    .waitFor();
+  await page.locator('.notice.error', { hasText: 'Angiv, hvilken type enhed i Kriminalforsorgen det er' }).waitFor();
   expect(await page.getByLabel('Kode', { exact: true }).inputValue()).toBe(CODE);
 
   await page.locator('#unit-type').selectOption('open_prison');
@@ -100,6 +98,7 @@ it.each([1280, 375])(
       await phone.getByLabel('Brugernavn').fill('admin');
       await phone.getByLabel('Adgangskode').fill(DEMO_SECRETS.demoUserPassword);
       await phone.getByRole('button', { name: 'Log ind' }).click();
+      await phone.getByRole('navigation').getByRole('link', { name: 'Enheder' }).click();
       await phone.locator('article.unit-card').first().waitFor();
       const tooWide = await phone.evaluate<string[]>(
         "[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 10)",

@@ -6,7 +6,7 @@ import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statu
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { ListResponses } from '../common/api-responses';
+import { ApiErrorResponses, ListResponses } from '../common/api-responses';
 import type { Page } from '../common/page';
 import { PersonsService } from '../persons/persons.service';
 import { CaseListQuery } from './case-list.query';
@@ -31,6 +31,7 @@ export class CasesController {
     'Sager af alle typer i brugerens adgang, filtreret og sidevis: åbne først, derefter nærmeste frist. Personens navn vises for brugere med adgang til personer (hver visning logges).',
     CaseListPage,
   )
+  @ApiErrorResponses(422)
   async list(@Query() query: CaseListQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<CaseListItemView>> {
     if (query.unit !== undefined && !(await this.units.find(query.unit))) {
       throw ApiError.invalidDomainData(`Enheden '${query.unit}' kendes ikke.`);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
 /** Far beyond any real list; keeps the offset a sane number. */
@@ -9,7 +9,8 @@ export const MAX_PAGE = 100_000;
 /** `?page=&pageSize=` on every list. Pages count from 1. */
 export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
-  @IsOptional()
+  // Left out, it is the default; sent as null in a body, it is refused like any other non-number.
+  @ValidateIf((_query, value) => value !== undefined)
   @Type(() => Number)
   @IsInt({ message: 'Sidetallet skal være et helt tal.' })
   @Min(1, { message: 'Sidetallet skal være mindst 1.' })
@@ -17,7 +18,7 @@ export class PageQuery {
   page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
+  @ValidateIf((_query, value) => value !== undefined)
   @Type(() => Number)
   @IsInt({ message: 'Antallet pr. side skal være et helt tal.' })
   @Min(1, { message: 'Antallet pr. side skal være mindst 1.' })
