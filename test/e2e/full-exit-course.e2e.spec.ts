@@ -35,7 +35,8 @@ it('runs from referral to the police exit unit’s continuation decision', async
   const at = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
   const release = new Date(base + 15 * DAY_MS).toISOString().slice(0, 10);
 
-  const { personRef } = ok(await storstroem('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }), 201);
+  const name = fakeName();
+  const { personRef } = ok(await storstroem('POST', '/api/persons', { name, cpr: await fakeCpr() }), 201);
   const course = ok(
     await storstroem('POST', '/api/exit-courses', {
       personRef,
@@ -114,12 +115,21 @@ it('runs from referral to the police exit unit’s continuation decision', async
     expect.objectContaining({
       caseId: id,
       personRef,
+      // The exit unit may read persons: the name, its showing logged.
+      personName: name,
       institution: { code: 'KF-ENNER-MARK', name: 'Enner Mark Fængsel' },
       releasedAt: at(1),
       overdue: false,
       paroleLinked: true,
     }),
   ]);
+  expect(
+    await sut.db.query(
+      `SELECT count(*)::int AS n FROM access_log a JOIN users u ON u.id::text = a.user_id::text
+        WHERE u.username = 'politi.kbh.exit' AND a.action = 'person_name_read' AND a.case_id::text = $1`,
+      [id],
+    ),
+  ).toEqual([{ n: 1 }]);
   expect(
     (
       await ennermark('POST', `/api/exit-courses/${id}/mentor-contacts`, {

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { hasPermission } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { AccessLogService } from '../audit/access-log.service';
@@ -40,16 +39,12 @@ export class CasesController {
       throw ApiError.invalidDomainData(`Status '${query.status}' findes ikke for denne sagstype.`);
     }
     const page = await this.cases.list(query, user);
-    const names = hasPermission(user, 'person:read')
-      ? await this.persons.namesOf(page.items.map((item) => item.personRef))
-      : new Map<string, string>();
+    const names = await this.persons.namesShownTo(
+      user,
+      page.items.map((item) => ({ caseId: item.id, personRef: item.personRef })),
+    );
     const items = page.items.map((item) => ({ ...item, personName: names.get(item.personRef) ?? null }));
     await this.accessLog.record(user, 'case_list', {});
-    await this.accessLog.recordEach(
-      user,
-      'person_name_read',
-      items.filter((item) => item.personName !== null).map((item) => ({ caseId: item.id, personRef: item.personRef })),
-    );
     return { ...page, items };
   }
 }

@@ -177,7 +177,11 @@ export class ExitCourseViewsRepository {
   }
 
   /** Handovers waiting for a decision by one of the user's districts (cases it may change), oldest deadline first. */
-  async handoverInbox(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<HandoverInboxItem>> {
+  async handoverInbox(
+    user: AuthenticatedUser,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Omit<HandoverInboxItem, 'personName'>>> {
     const units = await this.units.lookup();
     const params = new SqlParameters();
     return pagedQuery(
@@ -195,7 +199,7 @@ export class ExitCourseViewsRepository {
         page,
         pageSize,
       },
-      (row: HandoverRow): HandoverInboxItem => ({
+      (row: HandoverRow): Omit<HandoverInboxItem, 'personName'> => ({
         caseId: row.id,
         personRef: row.person_ref,
         institution: units.view(row.org_unit),

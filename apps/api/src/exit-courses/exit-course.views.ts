@@ -92,6 +92,8 @@ export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) 
 export class HandoverInboxItemView {
   @IdView() caseId!: string;
   @TextView() personRef!: string;
+  @TextView({ nullable: true, description: 'Personens navn for brugere med adgang til personer (visningen logges).' })
+  personName!: string | null;
   @NestedView(UnitRefView) institution!: UnitRefView;
   @MomentView() releasedAt!: string;
   @MomentView() dueAt!: string;

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { PageQuery, type Page } from '../common/page';
+import { PersonsService } from '../persons/persons.service';
 import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import { HandoverInboxPage, type HandoverInboxItem } from './exit-course.views';
 
@@ -15,6 +16,7 @@ export class HandoversController {
   constructor(
     private readonly views: ExitCourseViewsRepository,
     private readonly accessLog: AccessLogService,
+    private readonly persons: PersonsService,
   ) {}
 
   @Get()
@@ -25,7 +27,8 @@ export class HandoversController {
   )
   async inbox(@Query() query: PageQuery, @CurrentUser() user: AuthenticatedUser): Promise<Page<HandoverInboxItem>> {
     const page = await this.views.handoverInbox(user, query.page, query.pageSize);
+    const names = await this.persons.namesShownTo(user, page.items);
     await this.accessLog.record(user, 'case_list', {});
-    return page;
+    return { ...page, items: page.items.map((item) => ({ ...item, personName: names.get(item.personRef) ?? null })) };
   }
 }

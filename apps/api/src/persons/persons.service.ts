@@ -235,6 +235,24 @@ export class PersonsService {
    * The names of the persons of cases the caller has already found within the user's scope (whose
    * persons the user may therefore see); the caller logs what it shows.
    */
+  /**
+   * The names of the persons of the cases a list shows, for a user who may read persons (none for others),
+   * each name shown logged against its case (`person_name_read`).
+   */
+  async namesShownTo(
+    user: AuthenticatedUser,
+    cases: readonly { caseId: string; personRef: string }[],
+  ): Promise<Map<string, string>> {
+    if (!hasPermission(user, 'person:read')) return new Map();
+    const names = await this.namesOf(cases.map((c) => c.personRef));
+    await this.accessLog.recordEach(
+      user,
+      'person_name_read',
+      cases.filter((c) => names.has(c.personRef)),
+    );
+    return names;
+  }
+
   async namesOf(personRefs: readonly string[]): Promise<Map<string, string>> {
     if (!personRefs.length) return new Map();
     const rows: { id: string; name_encrypted: string }[] = await this.dataSource.query(

@@ -31,7 +31,9 @@ function card(item) {
   };
   return html`<article class="handover ${item.overdue ? 'is-overdue' : ''}" aria-labelledby="handover-${item.caseId}">
     <header class="handover-head">
-      <h2 id="handover-${item.caseId}">Person <span class="mono">${item.personRef}</span></h2>
+      <h2 id="handover-${item.caseId}">
+        ${item.personName ?? html`Person <span class="mono">${item.personRef}</span>`}
+      </h2>
       <p class="step-state">${deadlineState(state)}</p>
     </header>
     <dl class="facts inline">
