@@ -226,7 +226,7 @@ describe('GET /api/cases', () => {
       'a status of another case type',
       'caseType=dks_assessment&status=rejected',
       422,
-      "Status 'rejected' findes ikke for denne sagstype.",
+      'Statussen »afsluttet med afslag« findes ikke for sagstypen DKS-sag.',
     ],
     ['an unknown status', 'status=lost', 400, 'Forespørgslen er ugyldig.'],
     ['an unknown case type', 'caseType=parking', 400, 'Forespørgslen er ugyldig.'],
@@ -245,7 +245,21 @@ describe('GET /api/cases', () => {
   });
 });
 
-describe('the case detail and the exit course’s age rule', () => {
+describe('the case detail', () => {
+  it('refuses a course for a person another unit registered, as for an unknown one', async () => {
+    const { personRef } = await register(kf, `Bo ${UNIQUE}g`);
+    const answer = await otherPrison('POST', '/api/exit-courses', {
+      personRef,
+      institutionCode: 'KF-ENNER-MARK',
+      expectedReleaseDate: '2028-03-01',
+      paroleLinked: false,
+    });
+    expect([answer.status, answer.body.message]).toEqual([
+      422,
+      'Personen er ikke registreret hos jer. Find eller registrér personen under »Ny sag« først.',
+    ]);
+  });
+
   it('shows the case’s person to a case reader, and logs it', async () => {
     const name = `Ahmad ${UNIQUE}e`;
     const { personRef, cpr } = await register(kf, name);

@@ -33,7 +33,7 @@ export async function requireRegistered(
   const birthDate = await persons.birthDateOf(personRef, user);
   if (!birthDate) {
     throw ApiError.invalidDomainData(
-      'Personen er ikke registreret. Registrér personen (POST /api/persons) og brug den personreference, du får.',
+      'Personen er ikke registreret hos jer. Find eller registrér personen under »Ny sag« først.',
     );
   }
   return birthDate;
