@@ -3,6 +3,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { CaseListQuery } from '../../api/src/cases/case-list.query';
+import { CaseListRepository } from '../../api/src/cases/case-list.repository';
 import { StepBoardRepository, type StepList } from '../../api/src/steps/step-board.repository';
 import type { AuthenticatedUser } from '../../../libs/access/authenticated-user';
 import { STEP_KIND_NAMES, STEP_KINDS } from '../../../libs/domain/case/step-kinds';
@@ -11,7 +13,7 @@ import { migrateReadModel, readModelDataSourceOptions } from '../../../libs/pers
 import { startEmbeddedPostgres } from '../../../libs/persistence/embedded-postgres';
 
 /**
- * Speed of the supervisors' boards and the inbox on a national-sized read model: prints figures, asserts
+ * Speed of the supervisors' boards, the inbox and the list of cases ("Sager") on a national-sized read model: prints figures, asserts
  * nothing. `npm run bench:boards` (BENCH_CASES to change the size; DATABASE_URL to use a server of yours,
  * on which a scratch database is created and dropped).
  */
@@ -132,6 +134,13 @@ async function main(): Promise<void> {
     await time('overdue, one prison’s supervisor', list({ list: 'overdue', query: page }, prison));
     await time('due soon, national KF supervisor', list({ list: 'due_soon', query: page }, national));
     await time('inbox, a DKS officer', () => board.inbox(page, dks, new Date()));
+    const cases = new CaseListRepository(db);
+    const caseList = (filters: Partial<CaseListQuery>, who: AuthenticatedUser) => () =>
+      cases.list(Object.assign(new CaseListQuery(), filters), who);
+    await time('cases, national KF supervisor, open first', caseList({}, national));
+    await time('cases, national KF supervisor, overdue only', caseList({ deadline: 'overdue' }, national));
+    await time('cases, national KF supervisor, page 50', caseList({ page: 50 }, national));
+    await time('cases, one prison’s supervisor', caseList({}, prison));
     const memory = process.memoryUsage();
     console.log(
       `node process: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
