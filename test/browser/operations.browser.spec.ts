@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { danishPage, launchChromium, logIn, screenshot } from '../support/browser';
+import { axeViolations, danishContext, danishPage, launchChromium, logIn, screenshot } from '../support/browser';
 import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import { refusedWrites, type RefusedWrites } from '../support/refused-writes';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
@@ -104,12 +104,7 @@ it('shows operations a case the read model refused, refuses a re-drive until the
 it('fits the Drift page on a phone (375 px) and passes axe-core’s WCAG 2.1 A and AA checks', async () => {
   const { caseId } = await councilWhoseConveningIsRefused();
   await municipality('POST', `/api/network-councils/${caseId}/invitations`, { participants: [{ role: 'youth' }] });
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 800 },
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-    bypassCSP: true,
-  });
+  const context = await danishContext(browser, 375, 800);
   const phone = await context.newPage();
   try {
     await phone.goto(sut.baseUrl);
@@ -119,10 +114,7 @@ it('fits the Drift page on a phone (375 px) and passes axe-core’s WCAG 2.1 A a
     await phone.locator('article.attention-case', { hasText: caseId }).waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot(phone, '15-operations-phone');
-    await phone.addScriptTag({ path: require.resolve('axe-core') });
-    const violations: string[] = await phone.evaluate(
-      "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-    );
+    const violations = await axeViolations(phone);
     expect(violations).toEqual([]);
   } finally {
     await context.close();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { danishPage, launchChromium, logIn, logOut, screenshot } from '../support/browser';
+import { danishContext, danishPage, launchChromium, logIn, logOut, screenshot } from '../support/browser';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -236,12 +236,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
  * and the elements it found.
  */
 it('passes axe-core’s WCAG 2.1 A and AA checks on the login, inbox, boards, case page and figures', async () => {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-    bypassCSP: true,
-  });
+  const context = await danishContext(browser);
   const checked = await context.newPage();
   const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
   const started = await dks('POST', '/api/dks-cases', {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemoUsers } from '../../libs/access/demo-users';
-import { launchChromium, logIn, logOut } from '../support/browser';
+import { danishContext, launchChromium, logIn, logOut } from '../support/browser';
 import { checkView, danishLocal, decideOnPage, openNewCase, registerOnPage } from '../support/browser-pages';
 import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest } from '../support/system-under-test';
@@ -31,13 +31,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  // bypassCSP: axe-core is added to the page as a script.
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-    bypassCSP: true,
-  });
+  context = await danishContext(browser);
   page = await context.newPage();
   await page.goto(sut.baseUrl);
 });

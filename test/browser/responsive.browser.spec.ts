@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../libs/access/password-hashing';
 import { DEMO_USERS } from '../../libs/access/demo-users';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { launchChromium, logIn, screenshot } from '../support/browser';
+import { axeViolations, danishContext, launchChromium, logIn, screenshot } from '../support/browser';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest } from '../support/system-under-test';
 
@@ -64,15 +64,6 @@ afterAll(async () => {
   await sut?.stop();
 });
 
-async function phoneOrDesk(width: number): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width, height: 900 },
-    locale: 'da-DK',
-    timezoneId: 'Europe/Copenhagen',
-    bypassCSP: true,
-  });
-}
-
 async function viewShown(page: Page): Promise<void> {
   await page.waitForFunction(
     "!document.getElementById('main').hasAttribute('aria-busy') && !!document.querySelector('main h1') && !document.querySelector('main .loading')",
@@ -84,12 +75,7 @@ async function check(page: Page, view: string, width: number): Promise<void> {
   await viewShown(page);
   const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
   expect([view, width, scrollWidth <= width ? 'fits' : `${scrollWidth} px wide`]).toEqual([view, width, 'fits']);
-  if (!(await page.evaluate<boolean>("typeof window.axe !== 'undefined'"))) {
-    await page.addScriptTag({ path: require.resolve('axe-core') });
-  }
-  const violations: string[] = await page.evaluate(
-    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-  );
+  const violations = await axeViolations(page);
   expect([view, width, violations]).toEqual([view, width, []]);
   const name = `responsive-${view}-${width}`;
   if (!screenshotted.has(name)) {
@@ -110,7 +96,7 @@ const VIEW_NAMES: Record<string, string> = {
 };
 
 it.each(WIDTHS)('shows the login at %i px without horizontal scroll and without axe violations', async (width) => {
-  const context = await phoneOrDesk(width);
+  const context = await danishContext(browser, width);
   try {
     const page = await context.newPage();
     await page.goto(sut.baseUrl);
@@ -123,7 +109,7 @@ it.each(WIDTHS)('shows the login at %i px without horizontal scroll and without 
 
 describe.each(DEMO_USERS.map((user) => user.username))('%s', (username) => {
   it.each(WIDTHS)('every view fits %i px and passes axe-core', async (width) => {
-    const context = await phoneOrDesk(width);
+    const context = await danishContext(browser, width);
     try {
       const page = await context.newPage();
       await page.goto(sut.baseUrl);
@@ -160,7 +146,7 @@ describe.each(DEMO_USERS.map((user) => user.username))('%s', (username) => {
 it.each(WIDTHS)(
   'keeps every chart text inside its chart at %i px, names each series and draws zeros',
   async (width) => {
-    const context = await phoneOrDesk(width);
+    const context = await danishContext(browser, width);
     try {
       const page = await context.newPage();
       await page.goto(sut.baseUrl);
@@ -223,7 +209,7 @@ it('lets an administrator change a local user’s role and units and deactivate 
   await createOwnUser('responsive-test.admin', 'administrator', []);
   await createOwnUser('responsive-test.officer', 'police_exit_officer', ['POL-NORDJYLLAND']);
   await createOwnUser('responsive-test.leaver', 'dks_officer', ['POL-NORDJYLLAND']);
-  const context = await phoneOrDesk(1280);
+  const context = await danishContext(browser, 1280);
   try {
     const page = await context.newPage();
     await page.goto(sut.baseUrl);
@@ -293,7 +279,7 @@ it('shows operations a failing notice on Udsendelser, and the other states', asy
      VALUES ($1, $2, 'KOM-0851', 'handover', 4, 'Ingen e-mailadresse for enheden KOM-0851 (NOTICE_UNIT_ADDRESSES).', now(), now() + interval '1 year')`,
     [noticeId, caseId],
   );
-  const context = await phoneOrDesk(375);
+  const context = await danishContext(browser, 375);
   try {
     const page = await context.newPage();
     await page.goto(sut.baseUrl);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
-import { danishPage, launchChromium, logIn, screenshot } from '../support/browser';
+import { axeViolations, danishContext, danishPage, launchChromium, logIn, screenshot } from '../support/browser';
 import { startSystem, type SystemUnderTest } from '../support/system-under-test';
 
 /**
@@ -25,14 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await sut?.stop();
 });
-
-const AXE =
-  "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))";
-
-async function axeViolations(target: Page): Promise<string[]> {
-  await target.addScriptTag({ path: require.resolve('axe-core') });
-  return target.evaluate(AXE);
-}
 
 it('lets the administrator add a unit and rename, close and reopen it on the page', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -86,12 +78,7 @@ it('lets the administrator add a unit and rename, close and reopen it on the pag
 it.each([1280, 375])(
   'fits the units page at %i px without scrolling sideways, and passes axe-core’s WCAG 2.1 A and AA checks',
   async (width) => {
-    const context = await browser.newContext({
-      viewport: { width, height: 800 },
-      locale: 'da-DK',
-      timezoneId: 'Europe/Copenhagen',
-      bypassCSP: true,
-    });
+    const context = await danishContext(browser, width, 800);
     const phone = await context.newPage();
     try {
       await phone.goto(sut.baseUrl);

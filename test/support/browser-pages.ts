@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { screenshot } from './browser';
+import { axeViolations, screenshot } from './browser';
 
 /**
  * What the browser suites do on the page again and again: check a view at both widths, fill a date-and-time
@@ -18,10 +18,7 @@ export async function checkView(page: Page, name: string): Promise<void> {
     expect([name, width, wider]).toEqual([name, width, []]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
     if (width === 375) await screenshot(page, `${name}-phone`);
-    await page.addScriptTag({ path: require.resolve('axe-core') });
-    const violations: string[] = await page.evaluate(
-      "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-    );
+    const violations = await axeViolations(page);
     expect([name, width, violations]).toEqual([name, width, []]);
   }
   await page.setViewportSize({ width: 1280, height: 900 });

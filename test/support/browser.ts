@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 
 /**
@@ -39,6 +39,26 @@ export async function danishPage(browser: Browser): Promise<Page> {
     timezoneId: 'Europe/Copenhagen',
   });
   return context.newPage();
+}
+
+/** A browser context `width` px wide in Danish, on Danish time; bypassCSP lets axe-core be added as a script. */
+export function danishContext(browser: Browser, width = 1280, height = 900): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height },
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    bypassCSP: true,
+  });
+}
+
+/** axe-core's WCAG 2.1 A and AA violations on the page, each as "rule at selector, selector" (needs bypassCSP). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate<boolean>("typeof window.axe !== 'undefined'"))) {
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+  }
+  return page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
+  );
 }
 
 /** Saves `test-output/screenshots/<name>.png` of the whole page. */

@@ -21,3 +21,12 @@ export function caseStatusText(caseType: CaseType, status: string): string {
   const statuses = CASE_TYPE_STATUSES[caseType];
   return statuses?.codes.includes(status) ? statuses.text(status) : status;
 }
+
+/** A status's Danish text, from whichever case type has it (the code itself for none). */
+export function anyCaseStatusText(status: string): string {
+  return (
+    Object.values(CASE_TYPE_STATUSES)
+      .find((table) => table.codes.includes(status))
+      ?.text(status) ?? status
+  );
+}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
+import { anyCaseStatusText, CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { CASE_TYPE_LABELS } from '../../../../libs/domain/case/step-kinds';
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
@@ -38,7 +38,7 @@ export class CasesController {
     }
     if (query.caseType && query.status && !CASE_TYPE_STATUSES[query.caseType].codes.includes(query.status)) {
       throw ApiError.invalidDomainData(
-        `Statussen »${statusText(query.status)}« findes ikke for sagstypen ${CASE_TYPE_LABELS[query.caseType]}.`,
+        `Statussen »${anyCaseStatusText(query.status)}« findes ikke for sagstypen ${CASE_TYPE_LABELS[query.caseType]}.`,
       );
     }
     const page = await this.cases.list(query, user);
@@ -50,13 +50,4 @@ export class CasesController {
     await this.accessLog.record(user, 'case_list', {});
     return { ...page, items };
   }
-}
-
-/** A status's Danish text, from the case type whose status it is. */
-function statusText(status: string): string {
-  return (
-    Object.values(CASE_TYPE_STATUSES)
-      .find((table) => table.codes.includes(status))
-      ?.text(status) ?? status
-  );
 }

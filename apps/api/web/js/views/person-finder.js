@@ -49,6 +49,18 @@ export function ageToday(birthDate) {
   return now.getFullYear() - year - (before ? 1 : 0);
 }
 
+/** The CPR number and birth date (with age) of a found person, as rows of a `dl.facts`. */
+export function cprFacts(person) {
+  return html`<div>
+      <dt>CPR-nummer</dt>
+      <dd>${person.cpr}</dd>
+    </div>
+    <div>
+      <dt>Født</dt>
+      <dd>${formatDate(person.birthDate)} (${ageToday(person.birthDate)} år)</dd>
+    </div>`;
+}
+
 export function finderHtml(title = 'Find personen') {
   return html`<section class="panel person-finder" aria-labelledby="finder-heading">
     <h2 id="finder-heading">${title}</h2>

@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { formatDate } from '../format.js';
 import { html, render } from '../html.js';
 import { caseHref, heading, notice, problemText } from './common.js';
-import { ageToday } from './person-finder.js';
+import { cprFacts } from './person-finder.js';
 import { mayStartCases } from './start.js';
 
 /** A person's page (`#/person/<personRef>`: the pseudonym only): name, CPR number and every case in scope. */
@@ -51,16 +51,7 @@ export async function personView(root, { segments, user }) {
     html`${heading(person.name)}
       <section class="panel person-facts" aria-labelledby="person-facts-heading">
         <h2 id="person-facts-heading">Oplysninger</h2>
-        <dl class="facts">
-          <div>
-            <dt>CPR-nummer</dt>
-            <dd>${person.cpr}</dd>
-          </div>
-          <div>
-            <dt>Født</dt>
-            <dd>${formatDate(person.birthDate)} (${ageToday(person.birthDate)} år)</dd>
-          </div>
-        </dl>
+        <dl class="facts">${cprFacts(person)}</dl>
         ${
           mayStartCases(user)
             ? html`<p>

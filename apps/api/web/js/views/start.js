@@ -1,10 +1,9 @@
 import { api } from '../api.js';
-import { formatDate } from '../format.js';
 import { clearProblems, formHtml, handleForms, showProblem } from '../forms.js';
 import { html, render } from '../html.js';
 import { caseResource, choices, unitsOfKind } from '../reference.js';
 import { heading, notice, problemText } from './common.js';
-import { ageToday, attachFinder, cprProblem, finderHtml, withField } from './person-finder.js';
+import { ageToday, attachFinder, cprFacts, cprProblem, finderHtml, withField } from './person-finder.js';
 
 /**
  * "Ny sag": find the person (CPR number or name) or register them, then start the case types the user's
@@ -150,14 +149,7 @@ function personCard(person) {
         <dt>Navn</dt>
         <dd>${person.name}</dd>
       </div>
-      <div>
-        <dt>CPR-nummer</dt>
-        <dd>${person.cpr}</dd>
-      </div>
-      <div>
-        <dt>Født</dt>
-        <dd>${formatDate(person.birthDate)} (${ageToday(person.birthDate)} år)</dd>
-      </div>
+      ${cprFacts(person)}
       <div>
         <dt>Åbne sager, du har adgang til</dt>
         <dd>${open.length ? open.map((c) => `${c.caseTypeLabel}: ${c.statusText}`).join('; ') : 'ingen'}</dd>
