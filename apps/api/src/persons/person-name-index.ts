@@ -31,14 +31,15 @@ export class PersonNameIndex implements OnApplicationBootstrap {
     return nameTokenHashes(name, this.tokenKey);
   }
 
-  /** Indexes one person's name (within the registration's transaction). */
-  async index(db: EntityManager | DataSource, personId: string, name: string): Promise<void> {
+  /** Indexes one person's name (within the registration's transaction); `false` when it has no word to index. */
+  async index(db: EntityManager | DataSource, personId: string, name: string): Promise<boolean> {
     const hashes = this.hashesOf(name);
-    if (!hashes.length) return;
+    if (!hashes.length) return false;
     await db.query(
       `INSERT INTO person_name_tokens (person_id, token_hash) SELECT $1, unnest($2::char(64)[]) ON CONFLICT DO NOTHING`,
       [personId, hashes],
     );
+    return true;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,8 +61,7 @@ export class PersonNameIndex implements OnApplicationBootstrap {
       let written = 0;
       for (const row of rows) {
         const name = decryptField(row.name_encrypted, this.config.personalData.keyring, nameField(row.id));
-        if (this.hashesOf(name).length) written += 1;
-        await this.index(this.dataSource, row.id, name);
+        if (await this.index(this.dataSource, row.id, name)) written += 1;
       }
       indexed += written;
       // A batch of names without a single token (never registered: names must have a visible character)
