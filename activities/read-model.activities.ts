@@ -7,6 +7,8 @@ import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
 import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
 import { readModelFailure } from './read-model-failure';
+import { SYSTEM_ACTOR } from '../libs/domain/case/case-assignment';
+import { isStepKind, STEP_KINDS } from '../libs/domain/case/step-kinds';
 
 /** The activities workflows call to mirror their transitions into the read model. */
 export interface ReadModelActivities {
@@ -196,6 +198,7 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.dueAt],
     );
   }
+  await clearAssigneeOnHandOn(db, transition);
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {
     await db.query(
@@ -221,6 +224,28 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     `UPDATE cases SET last_seq = $2, status = COALESCE($3, status), closed_at = COALESCE($4, closed_at), updated_at = now()
      WHERE id = $1`,
     [caseId, transition.seq, transition.status?.status ?? null, transition.status?.closedAt ?? null],
+  );
+}
+
+/**
+ * A case that moves to another unit (a prison transfer), or whose next step is another unit's (the handover
+ * district's decision after a release), has no responsible caseworker any more: it waits in the receiving
+ * unit's unassigned queue. The change is written to the assignment history as the system's.
+ */
+async function clearAssigneeOnHandOn(db: EntityManager, transition: CaseTransition): Promise<void> {
+  const handedOn = (transition.stepsOpened ?? []).some(
+    (step) => isStepKind(step.kind) && STEP_KINDS[step.kind].responsibleUnit !== 'case_unit',
+  );
+  if (!transition.orgUnit && !handedOn) return;
+  const [row]: { assignee_id: string | null; org_unit: string }[] = await db.query(
+    `SELECT assignee_id, org_unit FROM cases WHERE id = $1`,
+    [transition.caseId],
+  );
+  if (!row?.assignee_id || (!handedOn && transition.orgUnit === row.org_unit)) return;
+  await db.query(`UPDATE cases SET assignee_id = NULL, assigned_at = NULL WHERE id = $1`, [transition.caseId]);
+  await db.query(
+    `INSERT INTO case_assignments (case_id, change, from_user_id, to_user_id, org_unit, changed_by) VALUES ($1, 'cleared', $2, NULL, $3, $4)`,
+    [transition.caseId, row.assignee_id, transition.orgUnit ?? row.org_unit, SYSTEM_ACTOR],
   );
 }
 

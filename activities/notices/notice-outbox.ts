@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseType } from '../../libs/domain/case/case-transition';
 import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import type { NoticeSender } from './notice-senders';
-import { composeNotice, type OutboxNotice } from './outgoing-notice';
+import { composeNotice, type NoticePerson, type OutboxNotice } from './outgoing-notice';
 
 /** The wait before the next try after the n-th failed one: 30 s, doubling, at most an hour. */
 export function retryDelaySeconds(failedAttempts: number): number {
@@ -33,6 +33,8 @@ interface ClaimedRow {
   step_kind: string | null;
   due_at: Date | null;
   attempts: number;
+  /** The person the notice is for, if any: a `case_assigned` notice's user, a deadline notice's assignee. */
+  person_id: string | null;
 }
 
 /**
@@ -43,7 +45,11 @@ interface ClaimedRow {
  * the outbox row itself exists exactly once.
  *
  * A deadline notice is withdrawn instead of sent when its news is old: its step has closed or its deadline
- * moved (a moved deadline has notices of its own), or — for a warning — the deadline has already passed.
+ * moved (a moved deadline has notices of its own), or — for a warning — the deadline has already passed; a
+ * `case_assigned` notice when the case has another assignee by then.
+ *
+ * A deadline notice for the unit holding the case goes to the case's responsible caseworker, if it has one
+ * (see personOf), else to the unit's mailbox as before; the assignee is read when the notice is sent.
  */
 export class NoticeOutbox {
   constructor(
@@ -81,7 +87,8 @@ export class NoticeOutbox {
       attempts: claimed.attempts,
     };
     try {
-      await this.sender.send(composeNotice(notice, this.webUrl));
+      const person = claimed.person_id ? await this.personOf(claimed.person_id, claimed.recipient_unit) : undefined;
+      await this.sender.send({ ...composeNotice(notice, this.webUrl), ...(person ? { person } : {}) });
     } catch (error) {
       await this.dataSource.query(
         `UPDATE notifications SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
@@ -95,13 +102,50 @@ export class NoticeOutbox {
     return 'sent';
   }
 
+  /**
+   * Where a notice for a user goes, resolved at delivery (a reassignment or an absence recorded after the
+   * notice was written is honoured): the user's own address; during an absence the substitute's, with the
+   * unit's active supervisors copied. A user gone inactive, or a substitute gone inactive, is no recipient:
+   * the unit's mailbox takes the notice. Absences count by the Danish calendar date.
+   */
+  private async personOf(userId: string, unit: string): Promise<NoticePerson | undefined> {
+    const rows: { email: string | null; substitute_id: string | null; substitute_email: string | null }[] =
+      await this.dataSource.query(
+        `SELECT u.email, s.id::text AS substitute_id, s.email AS substitute_email
+           FROM users u
+           LEFT JOIN LATERAL (SELECT a.substitute_id FROM absences a
+                               WHERE a.user_id = u.id::text AND a.cancelled_at IS NULL
+                                 AND (now() AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN a.starts_on AND a.ends_on
+                               ORDER BY a.recorded_at DESC LIMIT 1) a ON true
+           LEFT JOIN users s ON s.id::text = a.substitute_id AND s.active
+          WHERE u.id::text = $1 AND u.active`,
+        [userId],
+      );
+    if (rows.length === 0) return undefined;
+    const [row] = rows;
+    if (!row.substitute_id) return { userId, email: row.email, cc: [], substituteFor: null };
+    const supervisors: { email: string }[] = await this.dataSource.query(
+      `SELECT email FROM users WHERE role = 'supervisor' AND active AND email IS NOT NULL AND $1 = ANY(units) ORDER BY email`,
+      [unit],
+    );
+    return {
+      userId: row.substitute_id,
+      email: row.substitute_email,
+      cc: supervisors.map((supervisor) => supervisor.email),
+      substituteFor: userId,
+    };
+  }
+
   /** The next due notice, reserved for this worker (attempt counted), or withdrawn when its news is old. */
   private claimNext(): Promise<ClaimedRow | 'withdrawn' | undefined> {
     return this.dataSource.transaction(async (db) => {
       const rows: (ClaimedRow & { stale: boolean })[] = await db.query(
         `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, u.name AS recipient_name, u.kind AS recipient_kind, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
-                (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
-                  OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
+                CASE WHEN n.kind = 'case_assigned' THEN n.recipient_user_id
+                     WHEN n.step_id IS NOT NULL AND n.recipient_unit = c.org_unit THEN c.assignee_id END AS person_id,
+                ((n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
+                  OR (n.kind = 'deadline_warning' AND n.due_at <= now())))
+                 OR (n.kind = 'case_assigned' AND c.assignee_id IS DISTINCT FROM n.recipient_user_id)) AS stale
            FROM notifications n LEFT JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
                 LEFT JOIN organisation_units u ON u.code = n.recipient_unit
           WHERE n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.next_attempt_at <= now()

@@ -3,6 +3,7 @@ import { ROLE_LABELS, type Role } from '../../libs/domain/organisations/roles';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case/step-kinds';
 import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
+import { ASSIGNEE_ROLES } from '../../libs/domain/case/case-assignment';
 
 /** The recipient of notices to operations (NOTICE_UNIT_ADDRESSES `DRIFT=…`): a case needs their attention. */
 export const OPERATIONS_RECIPIENT = 'DRIFT';
@@ -32,6 +33,22 @@ export interface OutgoingNotice {
   escalation: boolean;
   subject: string;
   text: string;
+  /**
+   * A notice for a person instead of the unit's mailbox (see NoticeOutbox): the case's responsible
+   * caseworker, or during their absence the substitute with the unit's supervisors copied. `email` null:
+   * the person has no address, so the unit's mailbox takes it (with the copies). Ids only, never names.
+   */
+  person?: NoticePerson;
+}
+
+export interface NoticePerson {
+  /** The user the notice reaches: the assignee, or their substitute. */
+  userId: string;
+  email: string | null;
+  /** The supervisors told of a notice that reached a substitute. */
+  cc: string[];
+  /** The absent assignee a substitute receives the notice for; null when the assignee gets it. */
+  substituteFor: string | null;
 }
 
 const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
@@ -45,6 +62,7 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   release: () => 'En person i exit-forløb er løsladt',
   handover: () => 'Exit-forløb overdraget til jeres exitenhed',
   case_needs_attention: () => 'Sag kræver opmærksomhed: en registrering kunne ikke gemmes i oversigten',
+  case_assigned: () => 'En sag er tildelt dig som ansvarlig sagsbehandler',
 };
 
 /** The role that reads other notices in a unit of each kind. */
@@ -58,6 +76,7 @@ const ROLE_OF_UNIT_KIND: Record<UnitKind, Role> = {
 function recipientRole(notice: OutboxNotice): Role {
   if (notice.recipientUnit === OPERATIONS_RECIPIENT) return 'operations';
   if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
+  if (notice.kind === 'case_assigned' && notice.caseType) return ASSIGNEE_ROLES[notice.caseType][0];
   return ROLE_OF_UNIT_KIND[notice.recipient?.kind ?? 'institution'];
 }
 

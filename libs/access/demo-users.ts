@@ -12,7 +12,10 @@ export interface DemoUser {
   units: string[];
 }
 
-/** One user per role and organisation (two prisons, to show that one cannot see the other's cases). */
+/**
+ * One user per role and organisation (two prisons, to show that one cannot see the other's cases), and a
+ * second caseworker in Storstrøm to assign cases to.
+ */
 export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
   {
     username: 'kf.storstroem',
@@ -97,6 +100,14 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
     role: 'operations',
     organisation: 'kriminalforsorgen',
     units: [],
+  },
+  // A colleague in Storstrøm: cases are assigned to, and absences covered by, someone of the same unit.
+  {
+    username: 'kf.storstroem.2',
+    displayName: 'Sagsbehandler 2, Storstrøm Fængsel',
+    role: 'kf_caseworker',
+    organisation: 'kriminalforsorgen',
+    units: ['KF-STORSTROEM'],
   },
 ]);
 

@@ -9,7 +9,7 @@ import { Client } from 'pg';
 export const RUNTIME_ROLE = 'exitflow_app';
 
 /** Append-only: the runtime role may only read and add rows. */
-export const AUDIT_TABLES = ['case_events', 'access_log', 'organisation_unit_changes'] as const;
+export const AUDIT_TABLES = ['case_events', 'access_log', 'organisation_unit_changes', 'case_assignments'] as const;
 
 /** Closed, never deleted: cases and access scopes keep a unit's code. */
 export const NEVER_DELETED_TABLES = ['organisation_units'] as const;

@@ -94,6 +94,7 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
     'Snart forfaldne',
     'Sager',
     'Ny sag',
+    'Fravær',
   ]);
   expect(await text(row)).toContain('Overskredet');
   await screenshot(page, '03-mine-opgaver');
@@ -206,6 +207,8 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
     'Snart forfaldne',
     'Sager',
     'Tal',
+    'Arbejdsbyrde',
+    'Fravær',
   ]);
   await screenshot(page, '10-supervisor-board');
   await page.goto(`${sut.baseUrl}/#/sag/exit-courses/${id}`);

@@ -217,7 +217,7 @@ it('lets an administrator change a local user’s role and units and deactivate 
     await page.locator('h1', { hasText: 'Brugere' }).waitFor();
     expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Brugere', 'Enheder']);
     const officer = page.locator('tr[data-username="responsive-test.officer"]');
-    await officer.getByText('Ret rolle og enheder').click();
+    await officer.getByText('Ret rolle, enheder og e-mail').click();
     await officer.getByLabel('Rolle').selectOption({ label: 'Leder' });
     await officer.getByLabel('Østjyllands Politi', { exact: true }).check();
     await officer.getByRole('button', { name: 'Gem ændringer' }).click();

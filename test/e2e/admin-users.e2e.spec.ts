@@ -69,6 +69,7 @@ it('changes a local user’s role and units, audits who changed what from what, 
       role: 'supervisor',
       organisation: 'kommune',
       units: ['KOM-0101', 'KOM-0461'],
+      email: null,
       active: true,
     },
   ]);
@@ -136,7 +137,7 @@ describe('refused changes change nothing and are not audited', () => {
     [{ units: ['KOM-0851', 'POL-KBH'] }, 'Enhederne hører ikke til brugerens organisation: POL-KBH.'],
     [{ units: ['KOM-9999'] }, 'Enhederne hører ikke til brugerens organisation: KOM-9999.'],
     [{ units: ['KOM-0851', 'KOM-0851'] }, 'Hver enhed må kun stå én gang.'],
-    [{}, 'Angiv mindst én ændring: active, role eller units.'],
+    [{}, 'Angiv mindst én ændring: active, role, units eller email.'],
   ])('422 for %j', async (body, message) => {
     const answer = await admin('PATCH', `/api/admin/users/${id}`, body);
     expect([answer.status, answer.body.code, answer.body.message]).toEqual([422, 'INVALID_DOMAIN_DATA', message]);
@@ -152,6 +153,7 @@ describe('refused changes change nothing and are not audited', () => {
     [{ units: 'KOM-0101' }, 'units', 'Enhederne skal være en liste af enhedskoder.'],
     [{ units: [7] }, 'units', 'Enhederne skal være en liste af enhedskoder (tekst).'],
     [{ username: 'ny' }, 'username', "Feltet 'username' er ukendt og må ikke sendes."],
+    [{ email: 'ikke en adresse' }, 'email', 'E-mailadressen skal være en e-mailadresse, fx navn@kriminalforsorgen.dk.'],
   ])('400 for %j', async (body, field, problem) => {
     const answer = await admin('PATCH', `/api/admin/users/${id}`, body);
     expect([answer.status, answer.body]).toEqual([
@@ -168,6 +170,19 @@ describe('refused changes change nothing and are not audited', () => {
     });
     expect((await http(sut.baseUrl, 'PATCH', `/api/admin/users/${id}`, { active: false })).status).toBe(401);
   });
+});
+
+it('sets and removes a user’s e-mail address, auditing that it changed but not to what', async () => {
+  const id = await createOwnUser('adminusers-test.mail', 'municipality_caseworker', ['KOM-0101']);
+  const set = await admin('PATCH', `/api/admin/users/${id}`, { email: 'sagsbehandler@kk.example.dk' });
+  expect([set.status, set.body.email]).toEqual([200, 'sagsbehandler@kk.example.dk']);
+  const removed = await admin('PATCH', `/api/admin/users/${id}`, { email: '' });
+  expect([removed.status, removed.body.email]).toEqual([200, null]);
+  expect((await sut.db.query(`SELECT email FROM users WHERE id = $1`, [id]))[0].email).toBeNull();
+  expect((await auditRows(id)).map((audit: { details: unknown }) => audit.details)).toEqual([
+    { email: { changed: true } },
+    { email: { changed: true } },
+  ]);
 });
 
 it('404 for a user of another organisation, an unknown id and one that is no id', async () => {

@@ -72,6 +72,31 @@ const reports: Row = all(403, {
   'kommune.leder.kbh': 200,
 });
 
+/** Assigning: the case's own caseworker and supervisor get the refusal; other assigners do not see the case. */
+const assignment: Row = all(403, {
+  anonymous: 401,
+  'kf.storstroem': [422, 404],
+  'kf.ennermark': [404, 422],
+  'kf.leder.storstroem': [422, 404],
+  'politi.kbh.dks': 404,
+  'politi.leder.kbh': 404,
+  'kommune.kbh': 404,
+  'kommune.leder.kbh': 404,
+});
+
+/** Absences and colleagues: the caseworkers and the local supervisors. */
+const absences = (value: Expected): Row =>
+  all(403, {
+    anonymous: 401,
+    'kf.storstroem': value,
+    'kf.ennermark': value,
+    'kf.leder.storstroem': value,
+    'politi.kbh.dks': value,
+    'politi.leder.kbh': value,
+    'kommune.kbh': value,
+    'kommune.leder.kbh': value,
+  });
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': all(200),
   'POST /api/auth/login': all(200, { anonymous: 401 }),
@@ -150,6 +175,29 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/attention/{caseId}/redrive': all(403, { anonymous: 401, drift: 404 }),
   'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  // Responsible caseworkers: the case readers see who has a case; the target's own caseworker takes it.
+  'GET /api/cases/{id}/assignment': caseRead(200, 404, 404),
+  'POST /api/cases/{id}/take': all(403, {
+    anonymous: 401,
+    'kf.storstroem': [200, 404],
+    'kf.ennermark': [404, 200],
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  }),
+  // Assigned to operations, no caseworker of the case's unit: refused (422) by those who may assign it.
+  'PUT /api/cases/{id}/assignee': assignment,
+  'POST /api/cases/assignments': assignment,
+  'GET /api/workload': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': 200,
+    'politi.leder.kbh': 200,
+    'kommune.leder.kbh': 200,
+  }),
+  'GET /api/staff': absences(200),
+  'GET /api/absences': absences(200),
+  // The last day before the first: refused (422), nothing recorded.
+  'POST /api/absences': absences(422),
+  'POST /api/absences/{id}/cancellation': absences(404),
   // The inbox: only the caseworker of the case's prison has its suitability assessment to do.
   'GET /api/steps/mine': all('hidden', {
     anonymous: 401,
@@ -202,6 +250,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => sut?.stop());
+
+const userIdOf = async (username: string): Promise<string> =>
+  (await sut.db.query(`SELECT id::text AS id FROM users WHERE username = $1`, [username]))[0].id;
 
 const before = (fixture: Fixture) => new Date(Date.parse(fixture.referredAt) - DAY_MS).toISOString();
 
@@ -398,6 +449,31 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/admin/attention/{caseId}/redrive': async (_user, target) => [
     'POST',
     `/api/admin/attention/${target.caseId}/redrive`,
+    {},
+  ],
+  'GET /api/cases/{id}/assignment': async (_user, target) => ['GET', `/api/cases/${target.caseId}/assignment`],
+  'POST /api/cases/{id}/take': async (_user, target) => ['POST', `/api/cases/${target.caseId}/take`, {}],
+  'PUT /api/cases/{id}/assignee': async (_user, target) => [
+    'PUT',
+    `/api/cases/${target.caseId}/assignee`,
+    { assigneeId: await userIdOf('drift') },
+  ],
+  'POST /api/cases/assignments': async (_user, target) => [
+    'POST',
+    '/api/cases/assignments',
+    { caseIds: [target.caseId], assigneeId: await userIdOf('drift') },
+  ],
+  'GET /api/workload': async () => ['GET', '/api/workload'],
+  'GET /api/staff': async () => ['GET', '/api/staff'],
+  'GET /api/absences': async () => ['GET', '/api/absences'],
+  'POST /api/absences': async () => [
+    'POST',
+    '/api/absences',
+    { from: '2030-01-02', to: '2030-01-01', substituteId: await userIdOf('drift') },
+  ],
+  'POST /api/absences/{id}/cancellation': async () => [
+    'POST',
+    '/api/absences/00000000-0000-4000-8000-000000000000/cancellation',
     {},
   ],
   'GET /api/steps/overdue': async () => ['GET', '/api/steps/overdue'],

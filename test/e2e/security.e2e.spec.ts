@@ -374,6 +374,7 @@ describe('personal data', () => {
       'kf.leder.national',
       'kf.leder.storstroem',
       'kf.storstroem',
+      'kf.storstroem.2',
     ]);
     expect(answer.body.items.every((user: { organisation: string }) => user.organisation === 'kriminalforsorgen')).toBe(
       true,
@@ -385,6 +386,7 @@ describe('personal data', () => {
       role: 'kf_caseworker',
       organisation: 'kriminalforsorgen',
       units: ['KF-STORSTROEM'],
+      email: null,
       active: true,
     });
     expect(JSON.stringify(answer.body)).not.toContain('scrypt');

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { NoticeOutbox, OVERDUE_NOTICE_SETTLE_SECONDS, retryDelaySeconds } from '../../activities/notices/notice-outbox';
 import { SmtpNoticeSender, type NoticeSender } from '../../activities/notices/notice-senders';
 import type { OutgoingNotice } from '../../activities/notices/outgoing-notice';
 import { readModelDataSourceOptions } from '../../libs/persistence/data-source-options';
+import { startSmtpRecorder, type RecordedMail } from '../support/smtp-recorder';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -260,29 +259,18 @@ it('waits 30 s after the first failure, doubling up to an hour', () => {
 });
 
 describe('the SMTP sender', () => {
-  let server: SMTPServer;
-  const received: { to: string[]; data: string }[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpRecorder>>;
+  let received: RecordedMail[];
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpRecorder();
+    received = smtp.mails;
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => smtp?.close());
 
   it('mails the role’s or else the unit’s mailbox through a real SMTP server, and refuses a unit without one', async () => {
-    const { port } = server.server.address() as AddressInfo;
+    const { port } = smtp;
     const sender = new SmtpNoticeSender({
       url: `smtp://127.0.0.1:${port}`,
       from: 'exitflow <ingen-svar@exitflow.local>',

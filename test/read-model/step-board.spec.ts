@@ -147,6 +147,7 @@ describe('the overdue board', () => {
       latenessSeconds: 50 * 3600,
       remainingSeconds: 0,
       escalatedAt: null,
+      assignee: null,
       responsibleUnit: { code: 'POL-BORNHOLM', name: 'Bornholms Politi', organisation: 'politi' },
       responsibleRole: 'police_exit_officer',
       whoseTurn: 'Bornholms Politi – Politiets exitenhed',

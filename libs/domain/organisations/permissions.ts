@@ -21,14 +21,47 @@ export type Permission =
   /** The notice outbox's delivery state (units, kinds, errors; no case contents): operations' dead-letter view. */
   | 'notices:read'
   /** Cases whose read model refused a transition (ids and error codes, no contents), and sending it again. */
-  | 'cases:attention';
+  | 'cases:attention'
+  /** Take an unassigned case of the own unit as its responsible caseworker ("Tag sagen"). */
+  | 'case:take'
+  /** Assign or reassign a case of the own unit to a caseworker of that unit, one or many at once (audited). */
+  | 'case:assign'
+  /** The workload per caseworker of the own units (open steps, overdue, due soon). */
+  | 'workload:read'
+  /** Record and cancel absences with a substitute: one's own, and a supervisor's for the unit's staff. */
+  | 'absence:record';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
+  kf_caseworker: [
+    'exit-course:start',
+    'exit-course:decide',
+    'case:read',
+    'person:register',
+    'person:read',
+    'case:take',
+    'case:assign',
+    'absence:record',
+  ],
   police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
-  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
-  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
-  supervisor: ['case:read', 'person:read', 'reports:read'],
+  municipality_caseworker: [
+    'case:read',
+    'person:read',
+    'person:register',
+    'council:decide',
+    'case:take',
+    'case:assign',
+    'absence:record',
+  ],
+  dks_officer: [
+    'case:read',
+    'person:read',
+    'person:register',
+    'dks:decide',
+    'case:take',
+    'case:assign',
+    'absence:record',
+  ],
+  supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.
   administrator: ['users:read', 'users:write', 'units:manage'],

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
-import { BooleanField, ChoiceField } from '../common/field-decorators';
+import { BooleanField, ChoiceField, EmailField } from '../common/field-decorators';
 
 /** The roles by name, quoted: several names hold a comma ("Sagsbehandler, kommune"). */
 const QUOTED_ROLE_LABELS = Object.fromEntries(ROLES.map((role) => [role, `»${ROLE_LABELS[role]}«`])) as Record<
@@ -10,7 +10,7 @@ const QUOTED_ROLE_LABELS = Object.fromEntries(ROLES.map((role) => [role, `»${RO
   string
 >;
 
-/** What an administrator may change on a local user: active or not, role, units. Each field is optional. */
+/** What an administrator may change on a local user: active or not, role, units, e-mail. Each field is optional. */
 export class UserChangeDto {
   @BooleanField('active', {
     label: 'Feltet »Aktiv«',
@@ -37,4 +37,11 @@ export class UserChangeDto {
     MaxLength(64, { each: true, message: 'En enhedskode må højst være 64 tegn.' }),
   )
   units?: string[];
+
+  @EmailField('email', {
+    label: 'E-mailadressen',
+    description:
+      'Hvor beskeder til brugeren sendes (frister i egne sager, tildelinger); tom tekst fjerner den, så enhedens postkasse får dem.',
+  })
+  email?: string;
 }

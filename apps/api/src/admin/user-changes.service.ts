@@ -18,9 +18,10 @@ interface UserState {
   organisation: Organisation;
   units: string[];
   active: boolean;
+  email: string | null;
 }
 
-type Field = 'active' | 'role' | 'units';
+type Field = 'active' | 'role' | 'units' | 'email';
 
 const refused = (message: string) => new ApiError(HttpStatus.CONFLICT, 'USER_CHANGE_REFUSED', message);
 
@@ -41,15 +42,20 @@ export class UserChangesService {
   ) {}
 
   async change(administrator: AuthenticatedUser, userId: string, change: UserChangeDto): Promise<UserListItem> {
-    if (change.active === undefined && change.role === undefined && change.units === undefined) {
-      throw ApiError.invalidDomainData('Angiv mindst én ændring: active, role eller units.');
+    if (
+      change.active === undefined &&
+      change.role === undefined &&
+      change.units === undefined &&
+      change.email === undefined
+    ) {
+      throw ApiError.invalidDomainData('Angiv mindst én ændring: active, role, units eller email.');
     }
     if (!this.tokens.localLoginEnabled) {
       throw refused('Brugerne styres af identitetsudbyderen (OIDC): ret rolle, enheder og adgang dér.');
     }
     return this.dataSource.transaction(async (manager) => {
       const [user]: UserState[] = await manager.query(
-        `SELECT id, username, display_name, role, organisation, units, active FROM users
+        `SELECT id, username, display_name, role, organisation, units, active, email FROM users
           WHERE id::text = $1 AND organisation = $2 FOR UPDATE`,
         [userId, administrator.organisation],
       );
@@ -59,6 +65,7 @@ export class UserChangesService {
         role: change.role ?? user.role,
         units: change.units ?? user.units,
         active: change.active ?? user.active,
+        email: change.email === undefined ? user.email : change.email || null,
       };
       refuseImpossible(user.organisation, next, await this.units.findMany(next.units));
       if (user.id === administrator.id && !next.active) throw refused('Du kan ikke deaktivere dig selv.');
@@ -73,11 +80,12 @@ export class UserChangesService {
       }
       const changed = changes(user, next);
       if (Object.keys(changed).length) {
-        await manager.query(`UPDATE users SET role = $2, units = $3, active = $4 WHERE id = $1`, [
+        await manager.query(`UPDATE users SET role = $2, units = $3, active = $4, email = $5 WHERE id = $1`, [
           user.id,
           next.role,
           next.units,
           next.active,
+          next.email,
         ]);
         await this.accessLog.record(administrator, 'user_change', { userId: user.id, details: changed }, manager);
       }
@@ -117,15 +125,16 @@ function refuseImpossible(
 
 function changes(
   before: UserState,
-  after: { role: Role; units: string[]; active: boolean },
+  after: { role: Role; units: string[]; active: boolean; email: string | null },
 ): Partial<Record<Field, { from: unknown; to: unknown }>> {
   const same = (field: Field) =>
     field === 'units'
       ? [...before.units].sort().join() === [...after.units].sort().join()
       : before[field] === after[field];
   return Object.fromEntries(
-    (['active', 'role', 'units'] as const)
+    (['active', 'role', 'units', 'email'] as const)
       .filter((field) => !same(field))
-      .map((field) => [field, { from: before[field], to: after[field] }]),
+      // An address is personal data of the staff member: the audit says that it changed, not to what.
+      .map((field) => [field, field === 'email' ? { changed: true } : { from: before[field], to: after[field] }]),
   );
 }

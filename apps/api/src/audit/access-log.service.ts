@@ -6,7 +6,8 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
  * What was read: a case's contents, a list of cases, a person's name and CPR number, a search or a
  * registration that found a known person, or Temporal payloads decrypted through the codec. And what
  * operations did to a case without reading it: sending a refused read-model transition again. And what an
- * administrator changed on a user (`user_change`, with the user and the change).
+ * administrator changed on a user (`user_change`, with the user and the change), who assigned a case to whom
+ * (`case_assignment`), and an absence recorded or cancelled (`absence_change`).
  */
 export type PersonalDataRead =
   | 'case_read'
@@ -21,7 +22,11 @@ export type PersonalDataRead =
   | 'person_name_read'
   | 'payload_decode'
   | 'read_model_redrive'
-  | 'user_change';
+  | 'user_change'
+  /** A case's responsible caseworker changed (taken, assigned, reassigned), with from whom to whom. */
+  | 'case_assignment'
+  /** An absence recorded or cancelled (`subject_user_id`: the absent user), with its substitute and dates. */
+  | 'absence_change';
 
 /** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
 @Injectable()

@@ -21,6 +21,8 @@ export class UserView {
 }
 
 export class UserListItemView extends UserView {
+  @TextView({ nullable: true, description: 'Hvor beskeder til brugeren sendes; null: enhedens postkasse.' })
+  email!: string | null;
   @BooleanView() active!: boolean;
 }
 

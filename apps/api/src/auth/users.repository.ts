@@ -19,6 +19,8 @@ interface UserRow {
 
 export interface UserListItem extends AuthenticatedUser {
   active: boolean;
+  /** Where notices to the user go; null: the unit's mailbox. */
+  email: string | null;
 }
 
 @Injectable()
@@ -51,12 +53,16 @@ export class UsersRepository {
         from: 'users',
         where: 'organisation = $1',
         params: [organisation],
-        select: 'id, username, display_name, role, organisation, units, active',
+        select: 'id, username, display_name, role, organisation, units, active, email',
         orderBy: 'username',
         page,
         pageSize,
       },
-      (row: UserRow): UserListItem => ({ ...toUser(row), active: row.active }),
+      (row: UserRow & { email: string | null }): UserListItem => ({
+        ...toUser(row),
+        email: row.email,
+        active: row.active,
+      }),
     );
   }
 }

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { ALL_CASE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { PageQuery } from '../common/page';
+import { AssigneeFilter } from '../staff/assignee-filter';
 
 export const CASE_STATES = ['open', 'closed'] as const;
 /** A case's open deadlines: one is overdue, one is due soon (its warning window has begun), or none is open. */
@@ -45,4 +46,7 @@ export class CaseListQuery extends PageQuery {
   @IsOptional()
   @IsIn(DEADLINE_FILTERS, { message: 'Fristen skal være overskredet, snart forfalden eller ingen åben frist.' })
   deadline?: (typeof DEADLINE_FILTERS)[number];
+
+  @AssigneeFilter()
+  assignee?: string;
 }

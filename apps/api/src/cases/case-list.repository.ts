@@ -10,6 +10,7 @@ import { pagedQuery } from '../common/paged-query';
 import { stepKindTable } from '../steps/step-board.repository';
 import type { CaseListQuery } from './case-list.query';
 import type { CaseListItemView } from './case-list.views';
+import { assigneeFilterSql } from '../staff/assignee-filter';
 
 interface CaseListRow {
   id: string;
@@ -23,6 +24,8 @@ interface CaseListRow {
   next_due_at: Date | null;
   overdue: boolean;
   due_soon: boolean;
+  assignee_id: string | null;
+  assignee_name: string | null;
 }
 
 /**
@@ -51,15 +54,18 @@ export class CaseListRepository {
     if (query.deadline === 'overdue') conditions.push('d.overdue');
     if (query.deadline === 'due-soon') conditions.push('d.due_soon');
     if (query.deadline === 'none') conditions.push('d.next_due_at IS NULL');
+    if (query.assignee) conditions.push(assigneeFilterSql(query.assignee, user, 'c.assignee_id', params));
     return pagedQuery(
       this.dataSource,
       {
         from: `cases c LEFT JOIN organisation_units u ON u.code = c.org_unit ${deadlines}`,
+        join: 'LEFT JOIN users au ON au.id::text = c.assignee_id',
         where: conditions.join(' AND '),
         params: params.values,
         select:
           'c.id, c.case_type, c.person_ref, c.org_unit, u.name AS unit_name, c.status, c.opened_at, c.closed_at, d.next_due_at, ' +
-          'coalesce(d.overdue, false) AS overdue, coalesce(d.due_soon, false) AS due_soon',
+          'coalesce(d.overdue, false) AS overdue, coalesce(d.due_soon, false) AS due_soon, ' +
+          'c.assignee_id, au.display_name AS assignee_name',
         orderBy: '(c.closed_at IS NULL) DESC, d.next_due_at ASC NULLS LAST, c.opened_at DESC, c.id DESC',
         page: query.page,
         pageSize: query.pageSize,
@@ -78,6 +84,7 @@ export class CaseListRepository {
         nextDueAt: row.next_due_at?.toISOString() ?? null,
         overdue: row.overdue,
         dueSoon: row.due_soon,
+        assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? row.assignee_id } : null,
       }),
     );
   }

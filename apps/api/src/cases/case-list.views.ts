@@ -9,6 +9,7 @@ import {
   TextView,
   UnitRefView,
 } from '../common/view-properties';
+import { StaffRefView } from '../staff/staff.views';
 
 /** A case in the list across case types. */
 export class CaseListItemView {
@@ -30,6 +31,8 @@ export class CaseListItemView {
   @MomentView({ nullable: true, description: 'Den nærmeste frist for et åbent trin.' }) nextDueAt!: string | null;
   @BooleanView({ description: 'Et åbent trin er over fristen.' }) overdue!: boolean;
   @BooleanView({ description: 'Et åbent trin forfalder snart (varslingsvinduet er begyndt).' }) dueSoon!: boolean;
+  @NestedView(StaffRefView, { nullable: true, description: 'Den ansvarlige sagsbehandler (null: ufordelt).' })
+  assignee!: StaffRefView | null;
 }
 
 export class CaseListPage extends PageOf(CaseListItemView) {}

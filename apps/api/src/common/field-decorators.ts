@@ -211,22 +211,54 @@ export function UnitCodeField(field: string, options: FieldOptions): PropertyDec
   );
 }
 
+/** Text of a fixed form (a pattern), optionally at most `maxLength` long; `message` when it is not of the form. */
+function PatternedTextField(
+  field: string,
+  options: FieldOptions,
+  pattern: string,
+  message: string,
+  maxLength?: number,
+): PropertyDecorator {
+  return applyDecorators(
+    property(
+      {
+        type: String,
+        description: options.description,
+        example: options.example,
+        pattern,
+        ...(maxLength ? { maxLength } : {}),
+      },
+      options,
+    ),
+    presenceOf(field, options),
+    IsString({ message: `${options.label} skal være tekst.` }),
+    ...(maxLength ? [MaxLength(maxLength, { message: `${options.label} må højst være ${maxLength} tegn.` })] : []),
+    Matches(new RegExp(pattern), { message }),
+  );
+}
+
+/** A user's id as tokens and the audit trail carry it (a database id, or an identity provider's subject). */
+export const USER_ID_PATTERN = '^[A-Za-z0-9._@|-]{1,120}$';
+
+/** A user's id; whether it is an active user who may have the role asked for is checked by the service (422). */
+export function UserIdField(field: string, options: FieldOptions): PropertyDecorator {
+  return PatternedTextField(field, options, USER_ID_PATTERN, `${options.label} skal være en brugers id.`);
+}
+
+/** An e-mail address as a mailbox takes it (one `@`, no blanks), or the empty text to remove it. */
+export const EMAIL_PATTERN = '^$|^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$';
+
+export function EmailField(field: string, options: FieldOptions): PropertyDecorator {
+  const message = `${options.label} skal være en e-mailadresse, fx navn@kriminalforsorgen.dk.`;
+  return PatternedTextField(field, options, EMAIL_PATTERN, message, 254);
+}
+
 /** What a reference may hold (the domain rule of a mentor's reference says the same). */
 const referenceMessage = (label: string) => `${label} skal være 3-64 tegn: bogstaver (A-Z), tal og bindestreg.`;
 
 /** A pseudonymous reference (a person's, a mentor's). */
 export function ReferenceField(field: string, options: FieldOptions): PropertyDecorator {
-  return applyDecorators(
-    property(
-      { type: String, description: options.description, example: options.example, pattern: REFERENCE_PATTERN },
-      options,
-    ),
-    presenceOf(field, options),
-    IsString({ message: `${options.label} skal være tekst.` }),
-    Matches(new RegExp(REFERENCE_PATTERN), {
-      message: referenceMessage(options.label),
-    }),
-  );
+  return PatternedTextField(field, options, REFERENCE_PATTERN, referenceMessage(options.label));
 }
 
 /** Whether an RFC 3339 text names a moment that exists (no 30 February, no 25 o'clock, years 0–99 too). */

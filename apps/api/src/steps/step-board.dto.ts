@@ -11,6 +11,7 @@ import {
 } from '../../../../libs/domain/organisations/organisation-units';
 import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
+import { AssigneeFilter } from '../staff/assignee-filter';
 
 export const BOARD_SORTS = ['dueAt', 'lateness', 'unit', 'kind'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -69,6 +70,9 @@ export class StepBoardQuery extends PageQuery {
     message: `Sorteringen skal være efter ${orList(BOARD_SORTS.map((sort) => BOARD_SORT_NAMES[sort]))}.`,
   })
   sort?: BoardSort;
+
+  @AssigneeFilter()
+  assignee?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] })
   @IsOptional()

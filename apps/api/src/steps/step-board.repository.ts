@@ -11,6 +11,8 @@ import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
+import { assigneeFilterSql } from '../staff/assignee-filter';
+import { TODAY_SQL, workedBySql } from '../staff/staff.repository';
 
 /** Which open steps a list shows. */
 export type StepList =
@@ -35,6 +37,9 @@ interface BoardRow {
   unit: string;
   unit_name: string;
   organisation: Organisation | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_absent: boolean;
 }
 
 /** The columns of a board's step (FROM as in StepBoardRepository.selection). */
@@ -42,7 +47,10 @@ const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label,
        s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
        GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
        GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
-       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation`;
+       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
+       c.assignee_id, au.display_name AS assignee_name,
+       EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = c.assignee_id AND ab.cancelled_at IS NULL
+               AND ${TODAY_SQL} BETWEEN ab.starts_on AND ab.ends_on) AS assignee_absent`;
 
 /**
  * Open steps across every workflow type, read from the read model within the user's scope: the overdue
@@ -73,15 +81,31 @@ export class StepBoardRepository {
 
   async inbox(query: StepBoardQuery, user: AuthenticatedUser, asOf: Date): Promise<Page<BoardStep>> {
     const request: StepList = { list: 'mine', query };
-    const { from, where, params } = this.selection(request, user, asOf);
-    return this.page(request, from, where, params);
+    const { from, where, params, rank } = this.selection(request, user, asOf);
+    return this.page(request, from, where, params, rank);
   }
 
-  private page(request: StepList, from: string, where: string, params: SqlParameters): Promise<Page<BoardStep>> {
+  /** `rank`: "Mine opgaver" has the cases the user works first, then the unit's unassigned ones, then the rest. */
+  private page(
+    request: StepList,
+    from: string,
+    where: string,
+    params: SqlParameters,
+    rank?: string,
+  ): Promise<Page<BoardStep>> {
     const { page, pageSize } = request.query;
+    const mineFirst = rank ? `${rank}, ` : '';
     return pagedQuery(
       this.dataSource,
-      { from, where, params: params.values, select: BOARD_COLUMNS, orderBy: orderBy(request), page, pageSize },
+      {
+        from,
+        where,
+        params: params.values,
+        select: BOARD_COLUMNS,
+        orderBy: mineFirst + orderBy(request),
+        page,
+        pageSize,
+      },
       toBoardStep,
     );
   }
@@ -95,7 +119,7 @@ export class StepBoardRepository {
       `JOIN ${stepKindTable(params)} ON k.kind = s.kind ` +
       `CROSS JOIN LATERAL (SELECT ${responsibleUnitSql('s', 'c', 'e', params)} AS unit, ` +
       `${asOfParam}::timestamptz AS as_of) r ` +
-      `LEFT JOIN organisation_units u ON u.code = r.unit`;
+      `LEFT JOIN organisation_units u ON u.code = r.unit LEFT JOIN users au ON au.id::text = c.assignee_id`;
     const conditions = [
       `s.status = 'open'`,
       visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read'),
@@ -116,17 +140,23 @@ export class StepBoardRepository {
     }
     if (request.list === 'due_soon')
       conditions.push(`s.due_at > r.as_of`, `s.due_at - make_interval(hours => k.warning_hours) <= r.as_of`);
+    let rank: string | undefined;
     if (request.list === 'mine') {
+      // The steps of the user's role in the user's units, and those of the cases the user works now (their
+      // own, and an absent colleague's they substitute for) that the case's unit is to do.
+      const worked = workedBySql('c.assignee_id', params.add(user.id));
       conditions.push(
-        `k.responsible_role = ${params.add(user.role)}`,
-        `r.unit = ANY(${params.add(user.units)}::text[])`,
+        `((k.responsible_role = ${params.add(user.role)} AND r.unit = ANY(${params.add(user.units)}::text[])) ` +
+          `OR (r.unit = c.org_unit AND ${worked}))`,
       );
+      rank = `CASE WHEN ${worked} THEN 0 WHEN c.assignee_id IS NULL THEN 1 ELSE 2 END`;
     }
+    if (query.assignee) conditions.push(assigneeFilterSql(query.assignee, user, 'c.assignee_id', params));
     if (query.organisation) conditions.push(`u.organisation = ${params.add(query.organisation)}`);
     if (query.unit) conditions.push(`r.unit = ${params.add(query.unit)}`);
     if (query.caseType) conditions.push(`c.case_type = ${params.add(query.caseType)}`);
     if (query.kind) conditions.push(`s.kind = ${params.add(query.kind)}`);
-    return { from, where: conditions.join(' AND '), params };
+    return { from, where: conditions.join(' AND '), params, rank };
   }
 }
 
@@ -171,6 +201,9 @@ function toBoardStep(row: BoardRow): BoardStep {
     latenessSeconds: Number(row.lateness_seconds),
     remainingSeconds,
     escalatedAt: row.overdue_at?.toISOString() ?? null,
+    assignee: row.assignee_id
+      ? { id: row.assignee_id, displayName: row.assignee_name ?? row.assignee_id, absent: row.assignee_absent }
+      : null,
     responsibleUnit: { code: row.unit, name: row.unit_name, organisation: row.organisation },
     responsibleRole: row.responsible_role,
     whoseTurn: `${row.unit_name} – ${ROLE_LABELS[row.responsible_role]}`,

@@ -18,6 +18,13 @@ class ResponsibleUnitView {
   @ChoiceView(ORGANISATIONS, { nullable: true }) organisation!: Organisation | null;
 }
 
+/** A case's responsible caseworker as the boards and lists show them. */
+export class AssigneeRefView {
+  @TextView({ description: 'Brugerens id.' }) id!: string;
+  @TextView({ description: 'Brugerens navn.' }) displayName!: string;
+  @BooleanView({ description: 'Har fravær i dag (stedfortræderen ser sagen).' }) absent!: boolean;
+}
+
 /** An open step as the boards and inboxes show it: what, by when, and whose turn it is. */
 export class BoardStepView {
   @IdView() stepId!: string;
@@ -35,6 +42,8 @@ export class BoardStepView {
   @IntegerView({ description: 'Sekunder til fristen (0 efter den).' }) remainingSeconds!: number;
   @MomentView({ nullable: true, description: 'Da workflowets timer registrerede trinnet som overskredet.' })
   escalatedAt!: string | null;
+  @NestedView(AssigneeRefView, { nullable: true, description: 'Sagens ansvarlige sagsbehandler (null: ufordelt).' })
+  assignee!: AssigneeRefView | null;
   @NestedView(ResponsibleUnitView) responsibleUnit!: ResponsibleUnitView;
   @ChoiceView(ROLES) responsibleRole!: Role;
   @TextView({ description: 'Hvis tur det er: enhed og rolle, på dansk.' }) whoseTurn!: string;

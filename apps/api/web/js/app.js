@@ -14,6 +14,7 @@ import { mayStartCases, startView } from './views/start.js';
 import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
+import { absencesView, workloadView } from './views/staff.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -40,6 +41,13 @@ const ROUTES = [
   { path: 'sager', label: 'Sager', view: casesView, allowed: (user) => can(user, 'case:read') },
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
+  {
+    path: 'arbejdsbyrde',
+    label: 'Arbejdsbyrde',
+    view: workloadView,
+    allowed: (user) => can(user, 'workload:read'),
+  },
+  { path: 'fravaer', label: 'Fravær', view: absencesView, allowed: (user) => can(user, 'absence:record') },
   { path: 'drift', label: 'Drift', view: operationsView, allowed: (user) => can(user, 'cases:attention') },
   { path: 'udsendelser', label: 'Udsendelser', view: outboxView, allowed: (user) => can(user, 'notices:read') },
   { path: 'brugere', label: 'Brugere', view: usersView, allowed: (user) => can(user, 'users:read') },

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js
 import { html, render } from '../html.js';
 import { DETAIL_LABELS, detailValueLabel, HISTORY_ACTIONS } from '../labels.js';
 import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
+import { attachAssignmentPanel } from './assignment.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
@@ -219,6 +220,10 @@ function pageHtml(resource, detail, forms, history, flash) {
         ${decisions(forms, detail)}
       </div>
       <div class="case-side">
+        <section class="panel assignment-panel" aria-labelledby="assignment-heading" data-assignment>
+          <h2 id="assignment-heading">Ansvarlig sagsbehandler</h2>
+          <p class="loading">Henter …</p>
+        </section>
         <section class="panel" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Oplysninger</h2>
           <dl class="facts">
@@ -262,7 +267,9 @@ export async function caseView(root, { segments, focus }) {
   const show = (flash) => {
     forms = formsFor(resource, detail);
     render(root, pageHtml(resource, detail, forms, history, flash));
+    assignment = attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
   };
+  let assignment;
   try {
     detail = await api.get(path);
   } catch (problem) {
@@ -271,6 +278,7 @@ export async function caseView(root, { segments, focus }) {
   }
   history = detail.history;
   show();
+  await assignment;
   handleForms(
     root,
     () => forms,
@@ -305,6 +313,7 @@ export async function caseView(root, { segments, focus }) {
     const firstNew = history.length;
     history = [...history, ...page.items.filter((entry) => !history.some((known) => known.id === entry.id))];
     render(root, pageHtml(resource, detail, forms, history));
+    attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
     const entry = root.querySelectorAll('.timeline > li')[firstNew];
     entry?.setAttribute('tabindex', '-1');
     entry?.focus();

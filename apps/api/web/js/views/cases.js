@@ -4,6 +4,7 @@ import { html, raw, render } from '../html.js';
 import { caseStatusChoices, caseTypeChoices, unitChoices } from '../reference.js';
 import { caseHref, heading, notice, pager, problemText } from './common.js';
 import { attachFinder, finderHtml } from './person-finder.js';
+import { assigneeChoices, assigneeText, attachBulkAssign, bulkAssignForm, caseTick, colleagues } from './assignment.js';
 
 /**
  * "Sager": the cases of every type in the user's scope (`GET /api/cases`) with filters and pages, and the
@@ -20,7 +21,7 @@ const DEADLINES = [
   ['due-soon', 'Forfalder snart'],
   ['none', 'Ingen åben frist'],
 ];
-const FILTERS = ['caseType', 'status', 'unit', 'state', 'deadline'];
+const FILTERS = ['caseType', 'status', 'unit', 'state', 'deadline', 'assignee'];
 
 function select(name, label, list, params) {
   const chosen = params.get(name) ?? '';
@@ -33,7 +34,7 @@ function select(name, label, list, params) {
   </div>`;
 }
 
-function filterForm(params, user) {
+function filterForm(params, user, staff = []) {
   return html`<form class="filters" id="case-filters" aria-label="Filtre">
     ${select('caseType', 'Sagstype', caseTypeChoices(), params)}
     ${select('status', 'Status', caseStatusChoices(params.get('caseType') || undefined), params)}
@@ -46,6 +47,7 @@ function filterForm(params, user) {
       params,
     )}
     ${select('state', 'Åben eller afsluttet', STATES, params)} ${select('deadline', 'Frist', DEADLINES, params)}
+    ${select('assignee', 'Ansvarlig', assigneeChoices(user, staff), params)}
     <div class="filter-actions">
       <button type="submit" class="button primary">Vis</button>
       <a class="button quiet" href="#/sager">Nulstil</a>
@@ -64,7 +66,7 @@ function deadlineText(item) {
   return html`${formatDateTime(item.nextDueAt)} ${badge}`;
 }
 
-export function casesTable(items, caption) {
+export function casesTable(items, caption, selectable = false) {
   return html`<div class="table-wrap">
     <table class="case-list">
       <caption class="visually-hidden">
@@ -72,10 +74,12 @@ export function casesTable(items, caption) {
       </caption>
       <thead>
         <tr>
+          ${selectable ? html`<th scope="col"><span class="visually-hidden">Vælg</span></th>` : ''}
           <th scope="col">Sag</th>
           <th scope="col">Person</th>
           <th scope="col">Status</th>
           <th scope="col">Enhed</th>
+          <th scope="col">Ansvarlig</th>
           <th scope="col">Nærmeste frist</th>
           <th scope="col">Åbnet</th>
         </tr>
@@ -84,6 +88,7 @@ export function casesTable(items, caption) {
         ${items.map(
           (item) =>
             html`<tr class="${item.overdue ? 'is-overdue' : ''}" data-case-id="${item.id}">
+              ${selectable ? html`<td>${item.closedAt ? '' : caseTick(item.id, `${item.caseTypeLabel} ${item.id.slice(0, 8)}`)}</td>` : ''}
               <th scope="row"><a href="${caseHref(item.caseType, item.id)}">${item.caseTypeLabel}</a></th>
               <td>
                 ${
@@ -94,6 +99,7 @@ export function casesTable(items, caption) {
               </td>
               <td>${item.statusText}</td>
               <td>${item.unit.name}</td>
+              <td class="assignee">${assigneeText(item.assignee)}</td>
               <td class="nowrap">${deadlineText(item)}</td>
               <td class="nowrap">${formatDate(item.openedAt)}</td>
             </tr>`,
@@ -103,8 +109,11 @@ export function casesTable(items, caption) {
   </div>`;
 }
 
-export async function casesView(root, { params, user }) {
+export async function casesView(root, { params, user, focus }) {
   const page = Number(params.get('page') ?? 1) || 1;
+  const staff = await colleagues(user);
+  // A supervisor assigns several cases at once: tick them, choose the caseworker ("Tildel valgte").
+  const selectable = (user.permissions ?? []).includes('workload:read') && staff.length > 0;
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
   const title = 'Sager';
   const intro = 'Sager af alle typer, du har adgang til: åbne først, derefter nærmeste frist.';
@@ -112,31 +121,50 @@ export async function casesView(root, { params, user }) {
   try {
     answer = await api.get(`/api/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
   } catch (problem) {
-    render(root, html`${heading(title, intro)}${filterForm(params, user)}${notice('error', problemText(problem))}`);
+    render(
+      root,
+      html`${heading(title, intro)}${filterForm(params, user, staff)}${notice('error', problemText(problem))}`,
+    );
     attach(root, params);
     return;
   }
   const hrefFor = (target) => `#/sager${query({ ...filters, page: target })}`;
-  render(
-    root,
-    html`${heading(title, intro)} ${finderHtml('Find en person')}
-      <section aria-labelledby="cases-heading" class="list">
-        <h2 id="cases-heading">Sagsliste</h2>
-        ${filterForm(params, user)}
-        <p class="summary"><strong>${answer.total}</strong> ${answer.total === 1 ? 'sag' : 'sager'}</p>
-        ${answer.items.length ? casesTable(answer.items, title) : html`<p class="empty">Ingen sager med disse filtre.</p>`}
-        ${pager(answer.page, answer.pageSize, answer.total, hrefFor)}
-      </section>`,
-  );
-  attach(root, params);
+  const draw = (flash) => {
+    render(
+      root,
+      html`${heading(title, intro)} ${finderHtml('Find en person')}
+        <section aria-labelledby="cases-heading" class="list">
+          <h2 id="cases-heading">Sagsliste</h2>
+          ${flash ? notice('success', flash) : ''} ${filterForm(params, user, staff)}
+          <p class="summary"><strong>${answer.total}</strong> ${answer.total === 1 ? 'sag' : 'sager'}</p>
+          ${answer.items.length ? casesTable(answer.items, title, selectable) : html`<p class="empty">Ingen sager med disse filtre.</p>`}
+          ${selectable && answer.items.length ? bulkAssignForm(staff) : ''}
+          ${pager(answer.page, answer.pageSize, answer.total, hrefFor)}
+        </section>`,
+    );
+    attachFilters(root, params);
+    attachBulkAssign(root, async (text) => {
+      answer = await api.get(`/api/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
+      draw(text);
+      focus?.();
+    });
+  };
+  draw();
+  attachFinder(root, FINDER);
 }
 
+const FINDER = {
+  onFound: (person) => {
+    location.hash = `#/person/${encodeURIComponent(person.personRef)}`;
+  },
+};
+
 function attach(root, params) {
-  attachFinder(root, {
-    onFound: (person) => {
-      location.hash = `#/person/${encodeURIComponent(person.personRef)}`;
-    },
-  });
+  attachFinder(root, FINDER);
+  attachFilters(root, params);
+}
+
+function attachFilters(root, params) {
   root.querySelector('#case-filters')?.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = Object.fromEntries([...new FormData(event.target)].map(([key, value]) => [key, String(value)]));

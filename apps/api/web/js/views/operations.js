@@ -20,6 +20,7 @@ export const NOTICE_KINDS = {
   release: 'Løsladt',
   handover: 'Overdraget',
   case_needs_attention: 'Sag kræver opmærksomhed',
+  case_assigned: 'Sag tildelt',
 };
 
 const errorText = (item) => [item.errorClass, item.errorCode, item.schemaObject].filter(Boolean).join(' · ');

@@ -2,6 +2,7 @@ import { api, query } from '../api.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { html, raw, render } from '../html.js';
 import { caseTypeChoices, organisationChoices, stepKindChoices, unitName } from '../reference.js';
+import { assigneeChoices, assigneeText, colleagues } from './assignment.js';
 import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
 
 /**
@@ -27,6 +28,7 @@ function stepsTable(items, caption) {
           <th scope="col">Trin</th>
           <th scope="col">Sag</th>
           <th scope="col">Hvis tur</th>
+          <th scope="col">Ansvarlig</th>
           <th scope="col">Frist</th>
           <th scope="col">Status</th>
         </tr>
@@ -42,6 +44,7 @@ function stepsTable(items, caption) {
                 >
               </td>
               <td class="whose-turn" data-label="Hvis tur">${step.whoseTurn}</td>
+              <td class="assignee" data-label="Ansvarlig">${assigneeText(step.assignee)}</td>
               <td class="nowrap" data-label="Frist">${formatDateTime(step.dueAt)}</td>
               <td class="state" data-label="Status">${deadlineState(step)}</td>
             </tr>`,
@@ -64,7 +67,7 @@ function select(name, label, list, params, empty = 'Alle') {
   </div>`;
 }
 
-function filterForm(route, params, units, overdue) {
+function filterForm(route, params, units, overdue, assignees) {
   const kinds = stepKindChoices(params.get('caseType'));
   const number = (name, label) =>
     html`<div class="field">
@@ -81,6 +84,7 @@ function filterForm(route, params, units, overdue) {
   return html`<form class="filters" data-route="${route}" aria-label="Filtre">
     ${select('organisation', 'Organisation', organisationChoices(), params)} ${select('unit', 'Enhed', units, params)}
     ${select('caseType', 'Sagstype', caseTypeChoices(), params)} ${select('kind', 'Trin', kinds, params)}
+    ${select('assignee', 'Ansvarlig', assignees, params)}
     ${overdue ? [number('minLatenessHours', 'Mindst timer for sent'), number('maxLatenessHours', 'Højst timer for sent')] : ''}
     ${select('sort', 'Sortér efter', SORTS, params, 'Standard')}
     ${select(
@@ -143,12 +147,16 @@ function summaryLine(answer, overdue) {
 }
 
 function stepsView({ route, endpoint, title, intro, empty, filters, overdue }) {
-  return async (main, { params }) => {
+  return async (main, { params, user }) => {
     const page = Number(params.get('page') ?? 1) || 1;
     const request = { ...Object.fromEntries(params), page, pageSize: PAGE_SIZE };
     let answer;
+    let staff = [];
     try {
-      answer = await api.get(`/api/steps/${endpoint}${query(request)}`);
+      [answer, staff] = await Promise.all([
+        api.get(`/api/steps/${endpoint}${query(request)}`),
+        filters ? colleagues(user) : [],
+      ]);
     } catch (problem) {
       render(main, html`${heading(title, intro)}${notice('error', problemText(problem))}`);
       return;
@@ -157,7 +165,7 @@ function stepsView({ route, endpoint, title, intro, empty, filters, overdue }) {
     render(
       main,
       html`${heading(title, intro)}
-        ${filters ? html`<div class="board-top ${answer.countsByUnit?.length ? 'has-counts' : ''}">${filterForm(route, params, unitChoices(answer.countsByUnit, params), overdue)}${unitCounts(route, answer.countsByUnit, params)}</div>` : ''}
+        ${filters ? html`<div class="board-top ${answer.countsByUnit?.length ? 'has-counts' : ''}">${filterForm(route, params, unitChoices(answer.countsByUnit, params), overdue, assigneeChoices(user, staff))}${unitCounts(route, answer.countsByUnit, params)}</div>` : ''}
         <section aria-labelledby="list-heading" class="list">
           <h2 id="list-heading" class="visually-hidden">Trin</h2>
           ${summaryLine(answer, overdue)}
@@ -179,7 +187,8 @@ export const mineView = stepsView({
   route: 'opgaver',
   endpoint: 'mine',
   title: 'Mine opgaver',
-  intro: 'Åbne trin i dine sager, med frister. Overskredne trin er markeret.',
+  intro:
+    'Åbne trin i dine sager først (også en fraværende kollegas, du er stedfortræder for), så enhedens ufordelte, så resten. Overskredne trin er markeret.',
   empty: 'Du har ingen åbne trin lige nu.',
   filters: false,
 });

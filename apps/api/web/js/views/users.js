@@ -16,7 +16,7 @@ const PAGE_SIZE = 50;
 function editForm(user, organisation) {
   const prefix = `user-${user.id}`;
   return html`<details class="decision">
-    <summary>Ret rolle og enheder<span class="visually-hidden"> for ${user.username}</span></summary>
+    <summary>Ret rolle, enheder og e-mail<span class="visually-hidden"> for ${user.username}</span></summary>
     <form class="user-change decision-form" data-user="${user.id}" aria-label="Ret ${user.username}" novalidate>
       <div class="form-problem" role="alert"></div>
       <div class="field">
@@ -45,6 +45,20 @@ function editForm(user, organisation) {
           )}
         </div>
       </fieldset>
+      <div class="field">
+        <label for="${prefix}-email">E-mailadresse</label>
+        <p class="hint" id="${prefix}-email-hint">
+          Beskeder om brugerens egne sager sendes hertil. Tom: enhedens postkasse.
+        </p>
+        <input
+          id="${prefix}-email"
+          name="email"
+          type="email"
+          autocomplete="off"
+          value="${user.email ?? ''}"
+          aria-describedby="${prefix}-email-hint"
+        />
+      </div>
       <div class="form-actions"><button type="submit" class="button primary">Gem ændringer</button></div>
     </form>
   </details>`;
@@ -73,7 +87,10 @@ function usersTable(users, self) {
               <th scope="row">${user.username}</th>
               <td data-label="Navn">${user.displayName}</td>
               <td data-label="Rolle">${roleLabel(user.role)}</td>
-              <td data-label="Enheder">${user.units.length ? user.units.map(unitName).join(', ') : '–'}</td>
+              <td data-label="Enheder">
+                ${user.units.length ? user.units.map(unitName).join(', ') : '–'}
+                ${user.email ? html`<span class="muted small">${user.email}</span>` : ''}
+              </td>
               <td data-label="Adgang">
                 ${
                   user.active
@@ -159,7 +176,7 @@ export async function usersView(root, { params, user, focus }) {
     const data = new FormData(form);
     change(
       form.dataset.user,
-      { role: data.get('role'), units: data.getAll('units') },
+      { role: data.get('role'), units: data.getAll('units'), email: String(data.get('email') ?? '').trim() },
       form.querySelector('.form-problem'),
     );
   });
