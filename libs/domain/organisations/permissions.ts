@@ -8,6 +8,8 @@ export type Permission =
   | 'dks:decide'
   | 'council:decide'
   | 'case:read'
+  /** Write notes in the journal of, and add documents to, the cases the user's unit may change. */
+  | 'case:journal'
   | 'person:register'
   | 'person:read'
   | 'users:read'
@@ -24,10 +26,17 @@ export type Permission =
   | 'cases:attention';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
-  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
-  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
-  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
+  kf_caseworker: [
+    'exit-course:start',
+    'exit-course:decide',
+    'case:read',
+    'case:journal',
+    'person:register',
+    'person:read',
+  ],
+  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide'],
+  municipality_caseworker: ['case:read', 'case:journal', 'person:read', 'person:register', 'council:decide'],
+  dks_officer: ['case:read', 'case:journal', 'person:read', 'person:register', 'dks:decide'],
   supervisor: ['case:read', 'person:read', 'reports:read'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.
