@@ -30,6 +30,7 @@ function defaultSecuritySettings() {
     },
     temporalCodecKeyring: parseKeyring(DEMO_SECRETS.temporalCodecKeys, 'demo1', 'TEMPORAL_CODEC_KEYS'),
     notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:3000' },
+    documents: { maxBytes: 10 * 1024 * 1024, requireSignedExitAgreement: false },
   };
 }
 
@@ -68,6 +69,7 @@ describe('loadConfig', () => {
       loginAttemptsPerAddressPerMinute: 100,
       noticePollSeconds: 15,
       noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
+      documentMaxMegabytes: 10,
     });
   });
 
@@ -89,6 +91,21 @@ describe('loadConfig', () => {
       deadlines: { ...defaultDeadlinePolicy(), handoverDecision: { unit: 'calendar-days', days: 10 } },
       notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:8080' },
     });
+  });
+
+  it('reads the document settings: the size limit in MB, and whether signing needs the exit agreement', () => {
+    expect(
+      loadConfig({ DATABASE_URL, DOCUMENT_MAX_MEGABYTES: '2', REQUIRE_SIGNED_EXIT_AGREEMENT: 'true' }).documents,
+    ).toEqual({ maxBytes: 2 * 1024 * 1024, requireSignedExitAgreement: true });
+    expect(
+      loadConfig({ DATABASE_URL, REQUIRE_SIGNED_EXIT_AGREEMENT: 'false' }).documents.requireSignedExitAgreement,
+    ).toBe(false);
+    expect(() => loadConfig({ DATABASE_URL, REQUIRE_SIGNED_EXIT_AGREEMENT: 'yes' })).toThrow(
+      new Error("REQUIRE_SIGNED_EXIT_AGREEMENT must be 'true' or 'false', got 'yes'."),
+    );
+    expect(() => loadConfig({ DATABASE_URL, DOCUMENT_MAX_MEGABYTES: '101' })).toThrow(
+      new Error("DOCUMENT_MAX_MEGABYTES must be a whole number from 1 to 100, got '101'."),
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -23,6 +23,15 @@ export interface ExitflowConfig {
   /** Keys of the Temporal payload codec (client and worker must share them). */
   temporalCodecKeyring: Keyring;
   notices: NoticeSettings;
+  documents: DocumentSettings;
+}
+
+/** A case's documents: how large one may be, and whether a decision needs one on the case first. */
+export interface DocumentSettings {
+  /** DOCUMENT_MAX_MEGABYTES, in bytes: a larger upload is refused (413) and nothing is stored. */
+  maxBytes: number;
+  /** REQUIRE_SIGNED_EXIT_AGREEMENT: the exit course's agreement-signed decision needs an `exit_agreement` document. */
+  requireSignedExitAgreement: boolean;
 }
 
 /** How the worker delivers the outbox's notices (deadline warnings, overdue steps, releases, handovers). */
@@ -69,6 +78,7 @@ export const DEFAULTS = Object.freeze({
   loginAttemptsPerAddressPerMinute: 100,
   noticePollSeconds: 15,
   noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
+  documentMaxMegabytes: 10,
 });
 
 type Env = Record<string, string | undefined>;
@@ -246,6 +256,20 @@ function noticeSettings(env: Env, apiPort: number): NoticeSettings {
   };
 }
 
+function flag(env: Env, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`${name} must be 'true' or 'false', got '${raw}'.`);
+}
+
+function documentSettings(env: Env): DocumentSettings {
+  return {
+    maxBytes: positiveInteger(env, 'DOCUMENT_MAX_MEGABYTES', DEFAULTS.documentMaxMegabytes, 100) * 1024 * 1024,
+    requireSignedExitAgreement: flag(env, 'REQUIRE_SIGNED_EXIT_AGREEMENT'),
+  };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -283,5 +307,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       'TEMPORAL_CODEC_KEYS',
     ),
     notices: noticeSettings(env, apiPort),
+    documents: documentSettings(env),
   };
 }

@@ -8,8 +8,15 @@ import { Client } from 'pg';
  */
 export const RUNTIME_ROLE = 'exitflow_app';
 
-/** Append-only: the runtime role may only read and add rows. */
-export const AUDIT_TABLES = ['case_events', 'access_log', 'organisation_unit_changes', 'case_assignments'] as const;
+/** Append-only: the runtime role may only read and add rows (a case's notes and documents too: a correction is a new note). */
+export const AUDIT_TABLES = [
+  'case_events',
+  'access_log',
+  'organisation_unit_changes',
+  'case_notes',
+  'case_documents',
+  'case_assignments',
+] as const;
 
 /** Closed, never deleted: cases and access scopes keep a unit's code. */
 export const NEVER_DELETED_TABLES = ['organisation_units'] as const;

@@ -50,10 +50,15 @@ function parseEnvelope(envelope: string): Envelope {
 }
 
 export function encryptField(plaintext: string, keyring: Keyring, associatedData: string): string {
+  return encryptBytes(Buffer.from(plaintext, 'utf8'), keyring, associatedData);
+}
+
+/** The same envelope around bytes (a document's contents): encrypted with the active key, its id kept. */
+export function encryptBytes(plaintext: Buffer, keyring: Keyring, associatedData: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, activeKey(keyring), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   const tag = cipher.getAuthTag();
   return [VERSION, keyring.activeKeyId, iv, tag, ciphertext]
     .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
@@ -62,6 +67,11 @@ export function encryptField(plaintext: string, keyring: Keyring, associatedData
 
 /** Decrypts with the key named in the envelope, so envelopes written under a rotated-out key still read. */
 export function decryptField(envelope: string, keyring: Keyring, associatedData: string): string {
+  return decryptBytes(envelope, keyring, associatedData).toString('utf8');
+}
+
+/** The bytes of an envelope made by {@link encryptBytes} (or {@link encryptField}). */
+export function decryptBytes(envelope: string, keyring: Keyring, associatedData: string): Buffer {
   const { keyId, iv, tag, ciphertext } = parseEnvelope(envelope);
   const key = keyring.keys.get(keyId);
   if (!key) throw new Error(`Cannot decrypt ${associatedData}: unknown encryption key id '${keyId}'.`);
@@ -69,7 +79,7 @@ export function decryptField(envelope: string, keyring: Keyring, associatedData:
   decipher.setAAD(Buffer.from(associatedData, 'utf8'));
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   } catch {
     throw new Error(
       `Cannot decrypt ${associatedData} with key '${keyId}': authentication failed (wrong key, wrong field or altered data).`,

@@ -192,6 +192,7 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       loginAttemptsPerAddressPerMinute: 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE',
       noticePollSeconds: 'NOTICE_POLL_SECONDS',
       noticeFrom: 'NOTICE_FROM',
+      documentMaxMegabytes: 'DOCUMENT_MAX_MEGABYTES',
     };
     for (const [key, variable] of Object.entries(fromDefaults)) {
       codeDefaults.set(variable, String(DEFAULTS[key as keyof typeof DEFAULTS]));

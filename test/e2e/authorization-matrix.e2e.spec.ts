@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
+import { documentForm, pdfFile } from '../support/document-files';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import {
@@ -59,6 +61,21 @@ const caseDecision: Row = all(403, { anonymous: 401, 'kf.storstroem': [422, 404]
 /** Decisions the fixture's state does not allow yet: the owner gets the workflow's 409, nothing changes. */
 const caseDecisionNotYet: Row = all(403, { anonymous: 401, 'kf.storstroem': [409, 404], 'kf.ennermark': [404, 409] });
 
+/**
+ * The case journal and documents: every caseworker role writes (`case:journal`), on cases its unit may change; the
+ * police, DKS and the municipality do not see these prisons' cases (404). The owner's note corrects a note the
+ * case does not have (422), its upload has no file (400): nothing changes.
+ */
+const journalWrite = (owner: Expected): Row =>
+  all(403, {
+    anonymous: 401,
+    'kf.storstroem': [owner, 404],
+    'kf.ennermark': [404, owner],
+    'politi.kbh.exit': 404,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  });
+
 /** Only operations decrypts Temporal payloads: a payload cannot be scoped to a unit. */
 const codec: Row = all(403, { anonymous: 401, drift: 200 });
 
@@ -113,6 +130,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/cases': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
   'GET /api/exit-courses/{id}/history': caseRead(200, 404, 404),
+  'GET /api/cases/{id}/notes': caseRead(200, 404, 404),
+  'POST /api/cases/{id}/notes': journalWrite(422),
+  'GET /api/cases/{id}/documents': caseRead(200, 404, 404),
+  'POST /api/cases/{id}/documents': journalWrite(400),
+  'GET /api/cases/{id}/documents/{documentId}': caseRead(200, 404, 404),
   'POST /api/exit-courses/{id}/suitability-assessment': caseDecision,
   'POST /api/exit-courses/{id}/interruption': caseDecision,
   'POST /api/exit-courses/{id}/assessment-inputs': caseDecision,
@@ -210,6 +232,8 @@ const MATRIX: Record<string, Row> = {
 
 interface Fixture {
   caseId: string;
+  /** A document the case's own caseworker put on it. */
+  documentId: string;
   personRef: string;
   cpr: string;
   institutionCode: string;
@@ -233,7 +257,9 @@ async function createFixture(username: string, institutionCode: string): Promise
     paroleLinked: false,
     referredAt,
   });
-  return { caseId: course.id, personRef: person.personRef, cpr, institutionCode, referredAt };
+  const form = documentForm(pdfFile('Matrix'), 'matrix.pdf', { type: 'other' });
+  const { body: document } = await client('POST', `/api/cases/${course.id}/documents`, form);
+  return { caseId: course.id, documentId: document.id, personRef: person.personRef, cpr, institutionCode, referredAt };
 }
 
 beforeAll(async () => {
@@ -301,6 +327,22 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/persons/search': async () => ['POST', '/api/persons/search', { name: 'Matrix' }],
   'GET /api/exit-courses/{id}': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}`],
   'GET /api/exit-courses/{id}/history': async (_user, target) => ['GET', `/api/exit-courses/${target.caseId}/history`],
+  'GET /api/cases/{id}/notes': async (_user, target) => ['GET', `/api/cases/${target.caseId}/notes`],
+  'POST /api/cases/{id}/notes': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/notes`,
+    { kind: 'other', occurredAt: target.referredAt, text: 'Matrix', correctsNoteId: randomUUID() },
+  ],
+  'GET /api/cases/{id}/documents': async (_user, target) => ['GET', `/api/cases/${target.caseId}/documents`],
+  'POST /api/cases/{id}/documents': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/documents`,
+    { type: 'other' },
+  ],
+  'GET /api/cases/{id}/documents/{documentId}': async (_user, target) => [
+    'GET',
+    `/api/cases/${target.caseId}/documents/${target.documentId}`,
+  ],
   'POST /api/exit-courses/{id}/suitability-assessment': async (_user, target) => [
     'POST',
     `/api/exit-courses/${target.caseId}/suitability-assessment`,

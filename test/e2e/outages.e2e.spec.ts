@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { fakeCpr, fakeName } from '../support/demo-people';
+import { documentForm, pdfFile } from '../support/document-files';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import {
   http,
@@ -22,6 +23,8 @@ let supervisor: UserClient;
 let drift: UserClient;
 let admin: UserClient;
 let courseId: string;
+/** A document on the course, for the download. */
+let documentId: string;
 
 async function startCourse(): Promise<string> {
   const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
@@ -49,7 +52,11 @@ beforeAll(async () => {
     ['kf.storstroem', 'kf.leder.storstroem', 'drift', 'admin'].map((name) => sut.as(name)),
   );
   courseId = await startCourse();
+  const uploaded = await kf('POST', `/api/cases/${courseId}/documents`, pdfUpload());
+  documentId = uploaded.body.id;
 });
+
+const pdfUpload = () => documentForm(pdfFile('Referat'), 'referat.pdf', { type: 'minutes' });
 
 afterAll(() => sut?.stop());
 
@@ -66,6 +73,19 @@ const DATABASE_BACKED: [string, () => Promise<HttpAnswer>][] = [
   ['GET /api/exit-courses/{id}', () => kf('GET', `/api/exit-courses/${courseId}`)],
   ['GET /api/exit-courses/{id}/history', () => kf('GET', `/api/exit-courses/${courseId}/history`)],
   ['GET /api/exit-courses/{id}/mentor-contacts', () => kf('GET', `/api/exit-courses/${courseId}/mentor-contacts`)],
+  ['GET /api/cases/{id}/notes', () => kf('GET', `/api/cases/${courseId}/notes`)],
+  [
+    'POST /api/cases/{id}/notes',
+    () =>
+      kf('POST', `/api/cases/${courseId}/notes`, {
+        kind: 'phone',
+        occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+        text: 'Opkald fra kommunen.',
+      }),
+  ],
+  ['GET /api/cases/{id}/documents', () => kf('GET', `/api/cases/${courseId}/documents`)],
+  ['POST /api/cases/{id}/documents', () => kf('POST', `/api/cases/${courseId}/documents`, pdfUpload())],
+  ['GET /api/cases/{id}/documents/{documentId}', () => kf('GET', `/api/cases/${courseId}/documents/${documentId}`)],
   [
     'POST /api/exit-courses/{id}/interruption',
     () =>

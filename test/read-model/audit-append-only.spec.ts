@@ -58,7 +58,7 @@ describe('the runtime role the API and worker connect as may only read and add a
     await expect(db.query(sql, [caseId])).rejects.toThrow(message);
   });
 
-  it.each(['case_events', 'access_log', 'organisation_unit_changes'])(
+  it.each(['case_events', 'access_log', 'organisation_unit_changes', 'case_notes', 'case_documents'])(
     'cannot truncate %s, nor switch its triggers off',
     async (table) => {
       await expect(db.query(`TRUNCATE ${table}`)).rejects.toThrow(`permission denied for table ${table}`);
@@ -79,9 +79,12 @@ describe('the audit tables are append-only even for their owner (triggers)', () 
     await expect(owner.query(sql, [caseId])).rejects.toThrow(`the audit table ${table} is append-only`);
   });
 
-  it.each(['case_events', 'access_log', 'organisation_unit_changes'])('refuses TRUNCATE %s', async (table) => {
-    await expect(owner.query(`TRUNCATE ${table}`)).rejects.toThrow(`the audit table ${table} is append-only`);
-  });
+  it.each(['case_events', 'access_log', 'organisation_unit_changes', 'case_notes', 'case_documents'])(
+    'refuses TRUNCATE %s',
+    async (table) => {
+      await expect(owner.query(`TRUNCATE ${table}`)).rejects.toThrow(`the audit table ${table} is append-only`);
+    },
+  );
 
   it('keeps the rows exactly as written', async () => {
     const events = await db.query(`SELECT reason FROM case_events WHERE case_id = $1`, [caseId]);

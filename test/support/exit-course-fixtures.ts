@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import { addCalendarDays, danishDateOf, formatLocalDate } from '../../libs/domain/time/copenhagen-calendar';
 import type { StartExitCourseInput } from '../../libs/domain/exit-course/exit-course.types';
+import { fakeCpr, fakeName } from './demo-people';
+import type { UserClient } from './system-under-test';
 
 export const CASEWORKER = { id: 'user-kf-storstroem-1' };
 
@@ -21,3 +23,23 @@ export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCo
 }
 
 export const DAY_MS = 24 * 3600_000;
+
+/**
+ * Over HTTP, as a Storstrøm caseworker (`client`): registers a new person and starts an exit course at
+ * Storstrøm Fængsel referred `referredHoursAgo` hours ago; answers the course's detail.
+ */
+export async function startStorstroemCourse(
+  client: UserClient,
+  referredHoursAgo = 72,
+): Promise<{ id: string; steps: { id: string; kind: string }[] }> {
+  const person = await client('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+  const started = await client('POST', '/api/exit-courses', {
+    personRef: person.body.personRef,
+    institutionCode: 'KF-STORSTROEM',
+    expectedReleaseDate: '2028-01-01',
+    paroleLinked: false,
+    referredAt: new Date(Date.now() - referredHoursAgo * 3600_000).toISOString(),
+  });
+  if (started.status !== 201) throw new Error(`The course did not start: ${started.status}`);
+  return started.body;
+}

@@ -126,9 +126,11 @@ export interface HttpAnswer<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** The answer's bytes as they came (a downloaded document); `http` always sets them. */
+  bytes?: Buffer;
 }
 
-/** One HTTP request; `body` may be a raw string to send malformed JSON. */
+/** One HTTP request; `body` may be a raw string to send malformed JSON, or a FormData sent as multipart/form-data. */
 export async function http<T = any>(
   baseUrl: string,
   method: string,
@@ -136,12 +138,20 @@ export async function http<T = any>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer<T>> {
+  const form = body instanceof FormData;
   const response = await fetch(`${baseUrl}${url}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}), ...headers },
+    body:
+      body === undefined ? undefined : form ? body : typeof body === 'string' ? body : JSON.stringify(body as object),
   });
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString('utf8');
   const isJson = response.headers.get('content-type')?.includes('application/json');
-  return { status: response.status, body: (isJson && text ? JSON.parse(text) : text) as T, headers: response.headers };
+  return {
+    status: response.status,
+    body: (isJson && text ? JSON.parse(text) : text) as T,
+    headers: response.headers,
+    bytes,
+  };
 }

@@ -8,6 +8,8 @@ export type Permission =
   | 'dks:decide'
   | 'council:decide'
   | 'case:read'
+  /** Write notes in the journal of, and add documents to, the cases the user's unit may change. */
+  | 'case:journal'
   | 'person:register'
   | 'person:read'
   | 'users:read'
@@ -36,15 +38,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exit-course:start',
     'exit-course:decide',
     'case:read',
+    'case:journal',
     'person:register',
     'person:read',
     'case:take',
     'case:assign',
     'absence:record',
   ],
-  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
+  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide'],
   municipality_caseworker: [
     'case:read',
+    'case:journal',
     'person:read',
     'person:register',
     'council:decide',
@@ -54,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   dks_officer: [
     'case:read',
+    'case:journal',
     'person:read',
     'person:register',
     'dks:decide',

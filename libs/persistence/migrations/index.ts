@@ -13,6 +13,8 @@ import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failu
 import { UserChangeAudit1765150000000 } from './1765150000000-user-change-audit';
 import { OrganisationUnits1765200000000 } from './1765200000000-organisation-units';
 import { PersonNameTokens1765250000000 } from './1765250000000-person-name-tokens';
+import { CaseNotes1765300000000 } from './1765300000000-case-notes';
+import { CaseDocuments1765310000000 } from './1765310000000-case-documents';
 import { CaseAssignments1765400000000 } from './1765400000000-case-assignments';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -32,5 +34,7 @@ export const READ_MODEL_MIGRATIONS = [
   UserChangeAudit1765150000000,
   OrganisationUnits1765200000000,
   PersonNameTokens1765250000000,
+  CaseNotes1765300000000,
+  CaseDocuments1765310000000,
   CaseAssignments1765400000000,
 ];

@@ -13,6 +13,12 @@ export type PersonalDataRead =
   | 'case_read'
   | 'case_list'
   | 'case_history_read'
+  /** A case's journal: its notes' texts. */
+  | 'case_notes_read'
+  /** A case's list of documents (their file names). */
+  | 'case_documents_read'
+  /** One document's contents, downloaded (`details.documentId`). */
+  | 'case_document_read'
   | 'person_read'
   | 'person_lookup'
   | 'person_register'

@@ -21,7 +21,8 @@ import { CaseScopeRepository } from './case-scope.repository';
 import { CaseRecordsRepository } from './case-records.repository';
 import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from './idempotency-keys.service';
 import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
-import type { CaseSlice } from './case-slice';
+import type { CaseSlice, RequiredDocument } from './case-slice';
+import { CaseDocumentsService } from './case-documents.service';
 import { OrganisationUnits } from '../reference/organisation-units.service';
 import { CASE_WORKFLOWS, caseWorkflowId, READ_MODEL_SYNCED_UPDATE } from '../../../../libs/domain/case/case-workflows';
 
@@ -40,6 +41,7 @@ export class CaseDecisionsService {
     private readonly idempotency: IdempotencyKeysService,
     private readonly records: CaseRecordsRepository,
     private readonly units: OrganisationUnits,
+    private readonly documents: CaseDocumentsService,
   ) {}
 
   /**
@@ -87,6 +89,7 @@ export class CaseDecisionsService {
     if (!found.writable) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
     }
+    await this.requireDocument(route.requiredDocument, caseId);
     await this.units.requireOpen(...route.unitsNamed(input));
     const handle = this.client.workflow.getHandle(found.workflowId);
     try {
@@ -96,6 +99,13 @@ export class CaseDecisionsService {
     } catch (error) {
       throw toApiError(error, found.status, slice);
     }
+  }
+
+  /** 409 `DOCUMENT_REQUIRED` when the decision needs a document the case does not have (and the setting asks for it). */
+  private async requireDocument(document: RequiredDocument | undefined, caseId: string): Promise<void> {
+    if (!document?.required(this.config)) return;
+    if (await this.documents.hasDocumentOfType(caseId, document.type)) return;
+    throw new ApiError(HttpStatus.CONFLICT, 'DOCUMENT_REQUIRED', document.message, { documentType: document.type });
   }
 
   /**

@@ -15,6 +15,14 @@ export interface ScopedCase {
   writable: boolean;
 }
 
+/** A case the user may see: its workflow id, type, status, and whether the user may change it. */
+export interface CaseInScope {
+  workflowId: string;
+  caseType: CaseType;
+  status: string;
+  writable: boolean;
+}
+
 /** Finds a case of a type only within the user's scope (the access policy's SQL condition). */
 @Injectable()
 export class CaseScopeRepository {
@@ -24,23 +32,34 @@ export class CaseScopeRepository {
    * The case's workflow id and whether the user may change it, or `undefined` when there is no such case
    * the user may see (the same answer, so a case outside the scope is not revealed).
    */
-  async findForUser(
+  findForUser(caseId: string, caseType: CaseType, user: AuthenticatedUser): Promise<CaseInScope | undefined> {
+    return this.find(caseId, caseType, user);
+  }
+
+  /** The same for a case of any type (the case journal and documents, which every case type has). */
+  findAnyForUser(caseId: string, user: AuthenticatedUser): Promise<CaseInScope | undefined> {
+    return this.find(caseId, undefined, user);
+  }
+
+  private async find(
     caseId: string,
-    caseType: CaseType,
+    caseType: CaseType | undefined,
     user: AuthenticatedUser,
-  ): Promise<{ workflowId: string; status: string; writable: boolean } | undefined> {
+  ): Promise<CaseInScope | undefined> {
     if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
-    const typeParam = params.add(caseType);
+    const typeCondition = caseType ? ` AND c.case_type = ${params.add(caseType)}` : '';
     const readable = visibleCaseCondition(user, 'c', params, 'read');
     const writable = visibleCaseCondition(user, 'c', params, 'write');
-    const rows: { workflow_id: string; status: string; writable: boolean }[] = await this.dataSource.query(
-      `SELECT c.workflow_id, c.status, ${writable} AS writable FROM cases c
-        WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${readable}`,
-      params.values,
-    );
-    return rows[0] && { workflowId: rows[0].workflow_id, status: rows[0].status, writable: rows[0].writable };
+    const rows: { workflow_id: string; case_type: CaseType; status: string; writable: boolean }[] =
+      await this.dataSource.query(
+        `SELECT c.workflow_id, c.case_type, c.status, ${writable} AS writable FROM cases c
+          WHERE c.id = ${idParam}${typeCondition} AND ${readable}`,
+        params.values,
+      );
+    const row = rows[0];
+    return row && { workflowId: row.workflow_id, caseType: row.case_type, status: row.status, writable: row.writable };
   }
 
   /**

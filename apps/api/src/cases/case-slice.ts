@@ -1,5 +1,7 @@
 import { applyDecorators, Post } from '@nestjs/common';
+import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Actor } from '../../../../libs/domain/case/actor';
+import type { DocumentType } from '../../../../libs/domain/case/case-journal';
 import type { DecisionDefinition, DecisionTable } from '../../../../libs/domain/case/case-decision';
 import type { CaseStatuses } from '../../../../libs/domain/case/case-status';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
@@ -20,6 +22,19 @@ export interface DecisionRoute<Body extends object, Input> {
    * is no open unit of that kind before the decision reaches the workflow, which trusts the codes it gets.
    */
   unitsNamed(input: Input): UnitReference[];
+  /**
+   * A document the process needs on the case before this decision (a signed exit agreement), when a setting
+   * asks for it: without one the API refuses (409 `DOCUMENT_REQUIRED`) and nothing changes.
+   */
+  readonly requiredDocument?: RequiredDocument;
+}
+
+export interface RequiredDocument {
+  readonly type: DocumentType;
+  /** Whether the configuration asks for the document (e.g. REQUIRE_SIGNED_EXIT_AGREEMENT=true). */
+  required(config: ExitflowConfig): boolean;
+  /** The refusal's Danish message: what is missing and where to add it. */
+  readonly message: string;
 }
 
 export function decisionRoute<Body extends object, Input>(

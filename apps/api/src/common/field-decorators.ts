@@ -292,3 +292,17 @@ function Satisfies(name: string, check: (value: unknown) => boolean, options: Va
       validator: { validate: check },
     });
 }
+
+/** The id of a thing of the API (a note, a step): a UUID as the API answers it. */
+export function IdField(field: string, options: FieldOptions): PropertyDecorator {
+  return applyDecorators(
+    property({ type: String, format: 'uuid', description: options.description, example: options.example }, options),
+    presenceOf(field, options),
+    Satisfies(
+      'isId',
+      (value) =>
+        typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+      { message: `${options.label} skal være en gyldig UUID.` },
+    ),
+  );
+}

@@ -98,12 +98,19 @@ export function refuseUnsafeRequestData(request: Request, _response: Response, n
   next(inspectRequestData(request.body) ?? inspectRequestData(request.query));
 }
 
-/** A body sent as anything but JSON (a form, text, XML) is refused, not read as an empty request. */
+/** The one route that takes a file: a document upload to a case (`POST /api/cases/:id/documents`), as multipart/form-data. */
+const DOCUMENT_UPLOAD = /^\/cases\/[^/]+\/documents\/?$/;
+
+/**
+ * A body sent as anything but JSON (a form, text, XML) is refused, not read as an empty request — except a
+ * document upload's multipart form, which its route's parser reads (bounded by DOCUMENT_MAX_MEGABYTES).
+ */
 export function refuseNonJsonBody(request: Request, _response: Response, next: NextFunction): void {
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (hasBody && type !== 'application/json') {
+  const upload = request.method === 'POST' && DOCUMENT_UPLOAD.test(request.path) && type === 'multipart/form-data';
+  if (hasBody && type !== 'application/json' && !upload) {
     return next(
       new ApiError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,

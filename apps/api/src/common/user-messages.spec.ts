@@ -87,7 +87,20 @@ const PROPERTY_NAMES = [
  * they are fine ("Kontaktens form skal …"); as an API name they open the message in lower case ("to skal
  * angives.", as a Danish sentence never does) or stand quoted ('to').
  */
-const DANISH_WORDS = new Set(['at', 'by', 'to', 'form', 'status', 'data', 'format', 'sort', 'note', 'kind', 'item']);
+const DANISH_WORDS = new Set([
+  'at',
+  'by',
+  'to',
+  'form',
+  'status',
+  'data',
+  'format',
+  'sort',
+  'note',
+  'kind',
+  'item',
+  'type',
+]);
 
 const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T/;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -49,10 +49,18 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       recordedAt: instantOrNow(body.recordedAt),
       actor,
     })),
-    'agreement-signed': decisionRoute(AgreementSignedDto, (body, actor) => ({
-      signedAt: instantOrNow(body.signedAt),
-      actor,
-    })),
+    'agreement-signed': {
+      ...decisionRoute(AgreementSignedDto, (body, actor) => ({
+        signedAt: instantOrNow(body.signedAt),
+        actor,
+      })),
+      requiredDocument: {
+        type: 'exit_agreement',
+        required: (config) => config.documents.requireSignedExitAgreement,
+        message:
+          'Exit-aftalen kan først registreres som underskrevet, når den underskrevne aftale er lagt på sagen som dokument af typen exit-aftale (under Dokumenter). Intet er ændret.',
+      },
+    },
     mentor: decisionRoute(MentorAssignmentDto, (body, actor) => ({
       mentorRef: body.mentorRef,
       assignedAt: instantOrNow(body.assignedAt),

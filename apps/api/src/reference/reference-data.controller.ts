@@ -13,6 +13,14 @@ import {
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
 import { ROLE_LABELS, ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
+import {
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  NOTE_KIND_LABELS,
+  NOTE_KINDS,
+  type DocumentType,
+  type NoteKind,
+} from '../../../../libs/domain/case/case-journal';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
   INSTITUTION_TYPES,
@@ -174,6 +182,12 @@ class ChoicesView {
     description: 'Aftaletyperne i et netværkssamråd (`kind`).',
   })
   agreementKinds!: Choice<AgreementKind>[];
+  @NestedView([ChoiceOf('NoteKindChoice', NOTE_KINDS)], { description: 'Arten af et notat i sagens journal (`kind`).' })
+  noteKinds!: Choice<NoteKind>[];
+  @NestedView([ChoiceOf('DocumentTypeChoice', DOCUMENT_TYPES)], {
+    description: 'Typen af et dokument på sagen (`type`).',
+  })
+  documentTypes!: Choice<DocumentType>[];
 }
 
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
@@ -225,6 +239,8 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     suspicions: choicesOf(SUSPICIONS, SUSPICION_LABELS),
     participantRoles: choicesOf(PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS),
     agreementKinds: choicesOf(AGREEMENT_KINDS, AGREEMENT_KIND_LABELS),
+    noteKinds: choicesOf(NOTE_KINDS, NOTE_KIND_LABELS),
+    documentTypes: choicesOf(DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS),
   },
 };
 

@@ -43,10 +43,16 @@ export function whenUnauthenticated(handler) {
 async function request(method, path, body, accept = 'application/json', extraHeaders = {}) {
   const headers = { accept, ...extraHeaders };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData (a document upload) goes as multipart/form-data, with the boundary the browser sets.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+    });
   } catch {
     throw new ApiProblem(0, { message: 'Serveren kunne ikke nås. Prøv igen om lidt.' });
   }
@@ -65,12 +71,30 @@ export const api = {
   post: async (path, body = {}, headers = {}) =>
     (await request('POST', path, body, 'application/json', headers)).json(),
   patch: async (path, body) => (await request('PATCH', path, body)).json(),
+  /** Sends a form with a file (`FormData`) as multipart/form-data. */
+  upload: async (path, formData) => (await request('POST', path, formData)).json(),
 };
 
-/** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */
-export async function download(path, fallbackName) {
-  const response = await request('GET', path, undefined, 'text/csv');
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+/** The file name a `Content-Disposition` gives: the UTF-8 one (`filename*`) if there is one, else `filename`. */
+function dispositionName(disposition) {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Fall back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1];
+}
+
+/**
+ * Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it.
+ * `accept`: the type asked for (`text/csv` for a report; any type for a case's document).
+ */
+export async function download(path, fallbackName, accept = 'text/csv') {
+  const response = await request('GET', path, undefined, accept);
+  const filename = dispositionName(response.headers.get('content-disposition') ?? '') ?? fallbackName;
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

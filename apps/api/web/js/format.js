@@ -36,6 +36,12 @@ export function danishLocalToIso(text) {
   return new Date(instant).toISOString();
 }
 
+/** An instant as a date-and-time field's value in Danish time (`2026-11-24T09:00`): `danishLocalToIso` backwards. */
+export function danishLocalValue(iso) {
+  const p = parts(iso);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
 /**
  * `24.11.2026 kl. 09.00`. Local midnight, where day deadlines end, is the end of the day before:
  * `22.11.2026 kl. 24.00` (as libs/domain/time/copenhagen-calendar.ts writes it in notices).

@@ -1,4 +1,4 @@
-import { api, query } from '../api.js';
+import { api, query, session } from '../api.js';
 import { formsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
@@ -7,6 +7,7 @@ import { DETAIL_LABELS, detailValueLabel, HISTORY_ACTIONS } from '../labels.js';
 import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
 import { attachAssignmentPanel } from './assignment.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
+import { handleJournal, journalSections, loadJournal, withNotes } from './case-journal.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
 const yesNo = (value) => (value ? 'ja' : 'nej');
@@ -169,10 +170,10 @@ function timelineEntry(entry) {
   </li>`;
 }
 
-function timeline(resource, history, total) {
+function timeline(resource, history, total, journalState) {
   const more = total > history.length;
   return html`<ol class="timeline">
-      ${history.map(timelineEntry)}
+      ${withNotes(history, journalState.journal, timelineEntry, journalState.mayWrite)}
     </ol>
     ${more && resource === 'exit-courses' ? html`<button type="button" class="button" data-more-history>Vis flere hændelser (${history.length} af ${total})</button>` : ''}
     ${more && resource !== 'exit-courses' ? html`<p class="muted">Viser de første ${history.length} af ${total} hændelser.</p>` : ''}`;
@@ -194,7 +195,7 @@ function decisions(forms, detail) {
   </section>`;
 }
 
-function pageHtml(resource, detail, forms, history, flash) {
+function pageHtml(resource, detail, forms, history, flash, journalState) {
   const kind = CASE_KINDS[resource];
   const facts = kind.facts(detail).filter(Boolean);
   return html`${heading(`${kind.title}: ${detail.statusText}`)}
@@ -248,9 +249,10 @@ function pageHtml(resource, detail, forms, history, flash) {
       <h2 id="steps-heading">Trin og frister</h2>
       ${stepsTable(detail)}
     </section>
+    ${journalState.problem ? notice('error', journalState.problem) : ''} ${journalSections(journalState, detail)}
     <section class="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Historik</h2>
-      ${timeline(resource, history, detail.historyTotal)}
+      ${timeline(resource, history, detail.historyTotal, journalState)}
     </section>`;
 }
 
@@ -264,9 +266,17 @@ export async function caseView(root, { segments, focus }) {
   let detail;
   let history;
   let forms;
-  const show = (flash) => {
+  // The journal and documents: every case type's, written by caseworkers (`case:journal`).
+  const journalState = {
+    journal: { notes: [], notesTotal: 0, documents: [], documentsTotal: 0 },
+    correcting: null,
+    mayWrite: (session.user?.permissions ?? []).includes('case:journal'),
+    problem: null,
+  };
+  const show = (flash, problem = null) => {
     forms = formsFor(resource, detail);
-    render(root, pageHtml(resource, detail, forms, history, flash));
+    journalState.problem = problem;
+    render(root, pageHtml(resource, detail, forms, history, flash, journalState));
     assignment = attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
   };
   let assignment;
@@ -277,7 +287,17 @@ export async function caseView(root, { segments, focus }) {
     return;
   }
   history = detail.history;
-  show();
+  let journalProblem = null;
+  try {
+    journalState.journal = await loadJournal(id);
+  } catch (problem) {
+    journalProblem = `Journal og dokumenter kunne ikke vises: ${problemText(problem)}`;
+  }
+  show(undefined, journalProblem);
+  handleJournal(root, id, journalState, (flash, problem) => {
+    show(flash, problem);
+    if (flash) focus();
+  });
   await assignment;
   handleForms(
     root,
@@ -312,9 +332,9 @@ export async function caseView(root, { segments, focus }) {
     }
     const firstNew = history.length;
     history = [...history, ...page.items.filter((entry) => !history.some((known) => known.id === entry.id))];
-    render(root, pageHtml(resource, detail, forms, history));
+    render(root, pageHtml(resource, detail, forms, history, undefined, journalState));
     attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
-    const entry = root.querySelectorAll('.timeline > li')[firstNew];
+    const entry = root.querySelectorAll('.timeline > li:not(.event-note)')[firstNew];
     entry?.setAttribute('tabindex', '-1');
     entry?.focus();
   });
