@@ -291,8 +291,8 @@ async function insertEvent(
 ): Promise<void> {
   await db.query(
     `INSERT INTO case_events
-       (id, case_id, transition_seq, position, action, occurred_at, recorded_at, actor_id, reason, step_id, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+       (id, case_id, transition_seq, position, action, occurred_at, recorded_at, actor_id, reason, reason_code, step_id, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
     [
       event.eventId,
       caseId,
@@ -302,7 +302,9 @@ async function insertEvent(
       event.occurredAt,
       event.recordedAt,
       event.actorId,
-      event.reason ?? null,
+      // A reason code may stand without a note: no note is no text, not an empty one.
+      event.reason || null,
+      event.reasonCode ?? null,
       event.stepId ?? null,
       JSON.stringify(event.details ?? {}),
     ],

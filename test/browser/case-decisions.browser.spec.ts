@@ -199,7 +199,15 @@ it('asks the caseworker to confirm a release, naming what is not in place, and s
   await logOut(page);
 });
 
-it('asks for confirmation of an interruption, naming the open steps it ends, and sends nothing before', async () => {
+/** How many of the period's interruptions at Storstrøm gave this reason, as the API counts them for the supervisor. */
+async function interruptionsFor(reasonCode: string, period: string): Promise<number> {
+  const report = await kfSupervisor('GET', `/api/reports/ending-reasons?${period}`);
+  expect(report.status).toBe(200);
+  const interruption = report.body.endings.find((ending: { ending: string }) => ending.ending === 'interruption');
+  return interruption.reasons.find((reason: { reasonCode: string }) => reasonCode === reason.reasonCode).count;
+}
+
+it('asks for confirmation of an interruption with a reason from the list, naming the open steps it ends, and shows the reason on the case and in the figures', async () => {
   const { body: person } = await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
   const started = await kf('POST', '/api/exit-courses', {
     personRef: person.personRef,
@@ -216,8 +224,34 @@ it('asks for confirmation of an interruption, naming the open steps it ends, and
   expect(await interruption.locator('.confirm-text').innerText()).toBe(
     '⚠ En afbrydelse afslutter forløbet og kan ikke fortrydes. Åbne trin, der lukkes uden at være udført: Egnethedsvurdering.',
   );
+  // The reason codes of an interruption, as the server names them, and `Andet`.
+  const options = await interruption.locator('select[name="reasonCode"] option').allInnerTexts();
+  expect(options.map((option) => option.trim())).toEqual([
+    'Vælg …',
+    'Den indsatte ønsker ikke at fortsætte',
+    'Exit-aftalen er ikke overholdt',
+    'Ny kriminalitet',
+    'Tilbage i bandemiljøet',
+    'Sikkerhedsmæssige hensyn',
+    'Udvist eller udrejst',
+    'Andet',
+  ]);
+  const year = new Date().toISOString().slice(0, 4);
+  const period = `from=${year}-01-01&to=${year}-12-31`;
+  const before = await interruptionsFor('back_in_gang_environment', period);
   await interruption.getByLabel('Den indsatte').check();
-  await interruption.getByLabel('Begrundelse').fill('Ønsker ikke at fortsætte.');
+  // `Andet` without a note: the API's Danish message beside the note.
+  await interruption.getByLabel('Årsag').selectOption({ label: 'Andet' });
+  await interruption.getByLabel('Jeg bekræfter, at forløbet afbrydes').check();
+  await interruption.getByRole('button', { name: 'Afbryd forløbet' }).click();
+  await interruption
+    .locator('[data-error-for="reason"]', { hasText: 'En afbrydelse skal have en begrundelse.' })
+    .waitFor();
+  expect((await kf('GET', path)).body.status).toBe('awaiting_suitability_assessment');
+  await interruption.getByLabel('Jeg bekræfter, at forløbet afbrydes').uncheck();
+
+  await interruption.getByLabel('Årsag').selectOption({ label: 'Tilbage i bandemiljøet' });
+  await interruption.getByLabel('Begrundelse').fill('Ses igen med gruppen.');
   await interruption.getByRole('button', { name: 'Afbryd forløbet' }).click();
   await interruption
     .locator('[data-error-for="confirm"]', { hasText: 'Bekræft afbrydelsen, før den registreres.' })
@@ -228,5 +262,32 @@ it('asks for confirmation of an interruption, naming the open steps it ends, and
   await interruption.getByRole('button', { name: 'Afbryd forløbet' }).click();
   await page.locator('.notice.success', { hasText: 'Afbryd forløbet: gemt.' }).waitFor();
   expect((await kf('GET', path)).body.status).toBe('interrupted_by_inmate');
+  // The case's history names the reason and shows the note beside it.
+  const interrupted = page.locator('.event', { hasText: 'Årsag: Tilbage i bandemiljøet' });
+  await interrupted.waitFor();
+  expect(await interrupted.locator('.event-reason').allInnerTexts()).toEqual([
+    'Årsag: Tilbage i bandemiljøet',
+    'Begrundelse: Ses igen med gruppen.',
+  ]);
+  await screenshot(page, '16-case-interrupted-with-reason');
+  await logOut(page);
+
+  // The supervisor's figures count it under its reason, at desk and at phone width.
+  expect(await interruptionsFor('back_in_gang_environment', period)).toBe(before + 1);
+  await logInAs('kf.leder.storstroem');
+  await page.goto(`${sut.baseUrl}/#/tal?${period}`);
+  const table = page.locator('table', { has: page.locator('caption', { hasText: 'Afbrudt forløb' }) });
+  const row = table.locator('tr', { has: page.locator('th', { hasText: 'Tilbage i bandemiljøet' }) });
+  await row.waitFor();
+  expect(await row.locator('td').innerText()).toBe(String(before + 1));
+  await screenshot(page, '16-figures-ending-reasons');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await row.waitFor();
+  const width = await page
+    .locator('#reasons-heading')
+    .evaluate((element: any) => element.closest('section').scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await screenshot(page, '16-figures-ending-reasons-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await logOut(page);
 });

@@ -1,12 +1,13 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { SLA_MEASURE_STEPS } from '../../apps/api/src/reports/sla-measures';
+import { ENDING_NAMES, ENDINGS } from '../../libs/domain/case/ending-reasons';
 import { codeSpans, tableStartingWith, where } from './markdown';
 import { servedOpenApiDocument } from './openapi';
 
 /**
  * docs/figures.md against the reports' code: the exit-course figure table against the fields of the API's
- * `ExitCourseFigures` answer (from the OpenAPI document the API serves), and the SLA measures against
- * SLA_MEASURE_STEPS.
+ * `ExitCourseFigures` answer (from the OpenAPI document the API serves), the SLA measures against
+ * SLA_MEASURE_STEPS, and the reason codes of every ending against ENDINGS.
  */
 const FILE = 'docs/figures.md';
 /** The row's identity, not a figure. */
@@ -63,5 +64,19 @@ describe(`${FILE} mirrors the reports`, () => {
       if (!documented.has(measure)) problems.push(`${FILE}: no row for SLA measure \`${measure}\``);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("has one row per reason code of every ending, in the table's order, with its Danish label", () => {
+    const table = tableStartingWith(FILE, 'ending');
+    expect(table.header).toEqual(['ending', 'reason code', 'label (Danish)']);
+    const documented = table.rows.map(({ cells }) => [
+      codeSpans(cells[0] ?? '')[0],
+      codeSpans(cells[1] ?? '')[0],
+      cells[2],
+    ]);
+    const coded = ENDING_NAMES.flatMap((ending) =>
+      Object.entries(ENDINGS[ending].reasons).map(([code, label]) => [ending, code, label]),
+    );
+    expect(documented).toEqual(coded);
   });
 });

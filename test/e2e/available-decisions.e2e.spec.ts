@@ -61,6 +61,20 @@ describe('an exit course', () => {
       fields: [
         { name: 'outcome', kind: 'choice', required: true, choices: ['offer', 'rejection'] },
         { name: 'decidedAt', kind: 'instant', required: false },
+        // Why a rejection ends the course (ending-reasons.ts); left out, the reason alone is recorded as `other`.
+        {
+          name: 'reasonCode',
+          kind: 'choice',
+          required: false,
+          choices: [
+            'not_motivated',
+            'parole_only',
+            'ties_to_gang_environment',
+            'security_concerns',
+            'too_little_time',
+            'other',
+          ],
+        },
         { name: 'reason', kind: 'text', required: false },
       ],
     });
@@ -147,7 +161,14 @@ describe('a DKS case and a network council', () => {
         completesStep: 'dks_assessment',
         fields: [
           { name: 'concernConversation', kind: 'boolean', required: true },
-          { name: 'reason', kind: 'text', required: true },
+          {
+            name: 'reasonCode',
+            kind: 'choice',
+            required: false,
+            choices: ['no_concern', 'existing_measure', 'other_authority', 'moved_away', 'other'],
+          },
+          // Required with a concern conversation, and without one unless a reason code other than `other` is given.
+          { name: 'reason', kind: 'text', required: false },
           { name: 'decidedAt', kind: 'instant', required: false },
         ],
       },

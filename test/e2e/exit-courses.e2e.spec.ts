@@ -916,6 +916,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/persons/search',
         '/api/persons/{personRef}',
         '/api/reference-data',
+        '/api/reports/ending-reasons',
         '/api/reports/exit-courses',
         '/api/reports/sla',
         '/api/steps/due-soon',

@@ -931,6 +931,45 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     await recordHistory('handover-declined-redirected-closed', handle.workflowId);
   });
 
+  it('records the reason code of a declined handover and of a closure in their case events (ending-reasons.ts)', async () => {
+    const { input, handle, at } = await releasedCourse();
+    const wrongCode = await refusalOf(
+      handle.executeUpdate(decideHandoverUpdate, {
+        args: [{ decision: 'decline', reasonCode: 'completed', reason: '', decidedAt: at(4.2), actor: POLICE }],
+      }),
+    );
+    expect(wrongCode.type).toBe('InvalidDomainData');
+    expect(wrongCode.message).toMatch(/^Årsagen skal være »personen hører til en anden politikreds«/);
+    await handle.executeUpdate(decideHandoverUpdate, {
+      args: [{ decision: 'decline', reasonCode: 'other_district', reason: '', decidedAt: at(4.3), actor: POLICE }],
+    });
+    await handle.executeUpdate(redirectHandoverUpdate, {
+      args: [{ policeDistrictCode: 'POL-KBH-VESTEGN', redirectedAt: at(4.4), actor: CASEWORKER }],
+    });
+    await handle.executeUpdate(decideHandoverUpdate, {
+      args: [
+        {
+          decision: 'accept',
+          continuation: 'closed',
+          reasonCode: 'not_reachable',
+          decidedAt: at(4.5),
+          actor: POLICE,
+        },
+      ],
+    });
+    expect((await handle.result()).status).toBe('handed_over_closed');
+    expect(
+      await harness.db.query(
+        `SELECT action, reason_code, reason FROM case_events
+          WHERE case_id = $1 AND action IN ('handover_declined', 'handover_accepted') ORDER BY transition_seq`,
+        [input.caseId],
+      ),
+    ).toEqual([
+      { action: 'handover_declined', reason_code: 'other_district', reason: null },
+      { action: 'handover_accepted', reason_code: 'not_reachable', reason: null },
+    ]);
+  });
+
   it('refuses an interruption while the police exit unit holds the case, and notifies the municipality of the release', async () => {
     const { input, handle, at } = await releasedCourse();
     const refused = await refusalOf(

@@ -7,7 +7,7 @@ export function caseEvent(
   action: CaseEventRecord['action'],
   occurredAt: string,
   actor: Actor,
-  extra: Pick<CaseEventRecord, 'reason' | 'stepId' | 'details'> = {},
+  extra: Pick<CaseEventRecord, 'reason' | 'reasonCode' | 'stepId' | 'details'> = {},
 ): CaseEventRecord {
   return { eventId: uuid4(), action, occurredAt, recordedAt: new Date().toISOString(), actorId: actor.id, ...extra };
 }

@@ -20,6 +20,7 @@ import { dksCaseStateQuery, dksReadModelSyncedUpdate } from './dks-case.messages
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
+import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.dks_assessment.workflowIdPrefix;
 
@@ -100,6 +101,8 @@ class DksCase {
     const events = [
       caseEvent('dks_assessed', decision.decidedAt, decision.actor, {
         reason: decision.reason,
+        // Without a concern conversation the case ends: the code says why (ending-reasons.ts).
+        ...(decision.concernConversation ? {} : { reasonCode: reasonCodeOf(decision.reasonCode) }),
         details: { concernConversation: decision.concernConversation },
       }),
       completed.event(decision.actor),

@@ -38,6 +38,7 @@ import { PATCHES } from '../case/patches';
 import { copyOf, initialFacts, type CourseFacts } from './course-state';
 import { ReleasePreparation } from './release-preparation';
 import { STEP_KINDS } from '../../libs/domain/case/step-kinds';
+import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
 
 export const EXIT_COURSE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.exit_course.workflowIdPrefix;
 
@@ -198,6 +199,7 @@ class ExitCourse {
           caseEvent('suitability_rejection', assessment.decidedAt, assessment.actor, {
             stepId: completed.step.stepId,
             reason: assessment.reason,
+            reasonCode: reasonCodeOf(assessment.reasonCode),
           }),
           completed.event(assessment.actor),
         ],
@@ -398,6 +400,7 @@ class ExitCourse {
           caseEvent('handover_accepted', input.decidedAt, input.actor, {
             stepId: completed.step.stepId,
             ...(input.reason ? { reason: input.reason } : {}),
+            ...(input.continuation === 'closed' ? { reasonCode: reasonCodeOf(input.reasonCode) } : {}),
             details: { continuation: input.continuation, policeDistrictCode: district },
           }),
           completed.event(input.actor),
@@ -416,6 +419,7 @@ class ExitCourse {
         caseEvent('handover_declined', input.decidedAt, input.actor, {
           stepId: completed.step.stepId,
           reason: input.reason,
+          reasonCode: reasonCodeOf(input.reasonCode),
           details: { policeDistrictCode: district },
         }),
         completed.event(input.actor),
@@ -460,6 +464,7 @@ class ExitCourse {
       [
         caseEvent('course_interrupted', interruption.interruptedAt, interruption.actor, {
           reason: interruption.reason,
+          reasonCode: reasonCodeOf(interruption.reasonCode),
           details: { by: interruption.by },
         }),
         ...cancelled.events(),

@@ -72,6 +72,7 @@ export const DEMO_COURSES: DemoCourse[] = [
         {
           outcome: 'rejection',
           decidedAt: ago(5),
+          reasonCode: 'not_motivated',
           reason: 'Ikke motiveret for at forlade bandemiljøet på nuværende tidspunkt.',
         },
       ],

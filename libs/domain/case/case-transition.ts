@@ -57,6 +57,8 @@ export interface CaseEventRecord {
   /** Opaque user id, or `system` for timers. */
   actorId: string;
   reason?: string;
+  /** Why a case or course ended, or a handover was declined: a code of the ending's list (ending-reasons.ts). */
+  reasonCode?: string;
   stepId?: string;
   details?: Record<string, string | number | boolean | null>;
 }

@@ -2,6 +2,7 @@ import { CLOCK_SKEW_MS } from '../case/refusal';
 import {
   refuseAssessmentInput,
   refuseCourseStart,
+  refuseHandoverDecision,
   refuseInterruption,
   refuseSuitabilityAssessment,
   type CourseStartFacts,
@@ -237,6 +238,88 @@ describe('refuseInterruption', () => {
     expect(refuseInterruption(awaitingAssessment, interruption(justOutsideSkew), NOW)).toEqual({
       kind: 'invalid-data',
       message: 'Afbrydelsestidspunktet ligger i fremtiden.',
+    });
+  });
+});
+
+describe('reason codes of the course’s endings', () => {
+  it('takes an interruption’s code of the list, with or without a note, and `other` only with one', () => {
+    const at = '2026-03-09T10:00:00Z';
+    expect(refuseInterruption(awaitingAssessment, { ...interruption(at, ''), reasonCode: 'new_crime' }, NOW)).toBe(
+      undefined,
+    );
+    expect(refuseInterruption(awaitingAssessment, { ...interruption(at), reasonCode: 'other' }, NOW)).toBeUndefined();
+    expect(refuseInterruption(awaitingAssessment, { ...interruption(at, ' '), reasonCode: 'other' }, NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Når årsagen er »andet«, skal begrundelsen udfyldes.',
+    });
+    expect(
+      refuseInterruption(awaitingAssessment, { ...interruption(at), reasonCode: 'parole_only' }, NOW)?.message,
+    ).toMatch(/^Årsagen skal være »den indsatte ønsker ikke at fortsætte«, /);
+  });
+
+  it('takes a rejection’s code of its own list only', () => {
+    const at = '2026-03-09T10:00:00Z';
+    expect(
+      refuseSuitabilityAssessment(
+        awaitingAssessment,
+        { outcome: 'rejection', decidedAt: at, reason: '', reasonCode: 'parole_only', actor },
+        NOW,
+      ),
+    ).toBe(undefined);
+    expect(
+      refuseSuitabilityAssessment(
+        awaitingAssessment,
+        { outcome: 'rejection', decidedAt: at, reason: 'x', reasonCode: 'new_crime', actor },
+        NOW,
+      )?.kind,
+    ).toBe('invalid-data');
+  });
+
+  describe('the police exit unit’s handover decision', () => {
+    const handover = {
+      ...state('awaiting_handover_decision', []),
+      handover: { policeDistrictCode: 'POL-KBH', municipalityCode: 'KOM-0101', releasedAt: '2026-03-08T10:00:00Z' },
+    };
+    const decidedAt = '2026-03-09T10:00:00Z';
+
+    it('takes a decline’s code and a closure’s code, each from its own list', () => {
+      expect(
+        refuseHandoverDecision(
+          handover,
+          { decision: 'decline', reasonCode: 'other_district', reason: '', decidedAt, actor },
+          NOW,
+        ),
+      ).toBeUndefined();
+      const closure = { decision: 'accept', continuation: 'closed', decidedAt, actor } as const;
+      expect(refuseHandoverDecision(handover, { ...closure, reasonCode: 'completed' }, NOW)).toBeUndefined();
+      expect(refuseHandoverDecision(handover, { ...closure, reasonCode: 'other_district' }, NOW)?.message).toMatch(
+        /^Årsagen skal være »forløbet er gennemført«, /,
+      );
+      expect(
+        refuseHandoverDecision(
+          handover,
+          { decision: 'decline', reasonCode: 'completed', reason: '', decidedAt, actor },
+          NOW,
+        )?.message,
+      ).toMatch(/^Årsagen skal være »personen hører til en anden politikreds«, /);
+    });
+
+    it('keeps the messages of a decision without a code, and takes no code for a continued course', () => {
+      expect(refuseHandoverDecision(handover, { decision: 'decline', reason: '', decidedAt, actor }, NOW)).toEqual({
+        kind: 'invalid-data',
+        message: 'Et afslag på overdragelsen skal have en begrundelse.',
+      });
+      expect(
+        refuseHandoverDecision(handover, { decision: 'accept', continuation: 'closed', decidedAt, actor }, NOW)
+          ?.message,
+      ).toBe('Et afsluttet forløb skal have en begrundelse.');
+      const continued = { decision: 'accept', continuation: 'with_municipality', decidedAt, actor } as const;
+      expect(refuseHandoverDecision(handover, continued, NOW)).toBeUndefined();
+      expect(refuseHandoverDecision(handover, { ...continued, reasonCode: 'completed' }, NOW)).toEqual({
+        kind: 'invalid-data',
+        message: 'Et videreført forløb har ingen årsag: lad årsagen være tom.',
+      });
     });
   });
 });

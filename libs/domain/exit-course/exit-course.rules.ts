@@ -1,3 +1,4 @@
+import { refuseEndingReason } from '../case/ending-reasons';
 import type {
   AgreementSignedInput,
   AssessmentParty,
@@ -99,8 +100,9 @@ export function refuseSuitabilityAssessment(
         `Mangler: ${missing.map((party) => ASSESSMENT_PARTY_LABELS[party]).join(', ')}.`,
     };
   }
-  if (input.outcome === 'rejection' && !input.reason.trim()) {
-    return { kind: 'invalid-data', message: 'Et afslag skal have en begrundelse.' };
+  if (input.outcome === 'rejection') {
+    const reason = refuseEndingReason('suitability_rejection', input, 'Et afslag skal have en begrundelse.');
+    if (reason) return reason;
   }
   return refuseCourseMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
@@ -119,7 +121,8 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
       message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.',
     };
   }
-  if (!input.reason.trim()) return { kind: 'invalid-data', message: 'En afbrydelse skal have en begrundelse.' };
+  const reason = refuseEndingReason('interruption', input, 'En afbrydelse skal have en begrundelse.');
+  if (reason) return reason;
   return refuseCourseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
 }
 
@@ -382,12 +385,15 @@ export function refuseHandoverDecision(
       message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.`,
     };
   }
-  if (input.decision === 'decline' && !input.reason.trim()) {
-    return { kind: 'invalid-data', message: 'Et afslag på overdragelsen skal have en begrundelse.' };
-  }
-  if (input.decision === 'accept' && input.continuation === 'closed' && !input.reason?.trim()) {
-    return { kind: 'invalid-data', message: 'Et afsluttet forløb skal have en begrundelse.' };
-  }
+  const reason =
+    input.decision === 'decline'
+      ? refuseEndingReason('handover_decline', input, 'Et afslag på overdragelsen skal have en begrundelse.')
+      : input.continuation === 'closed'
+        ? refuseEndingReason('handover_closure', input, 'Et afsluttet forløb skal have en begrundelse.')
+        : input.reasonCode !== undefined
+          ? { kind: 'invalid-data' as const, message: 'Et videreført forløb har ingen årsag: lad årsagen være tom.' }
+          : undefined;
+  if (reason) return reason;
   return refuseCourseMoment('Afgørelsestidspunktet', input.decidedAt, state, now);
 }
 

@@ -96,6 +96,9 @@ export type SuitabilityAssessmentInput =
   | {
       outcome: 'rejection';
       decidedAt: string;
+      /** Why (ending-reasons.ts, `suitability_rejection`); left out: `other`, and the reason says why. */
+      reasonCode?: string;
+      /** The note beside the code; required when the code is `other`. */
       reason: string;
       actor: Actor;
     };
@@ -116,6 +119,9 @@ export const INTERRUPTION_BY_LABELS: Record<InterruptionBy, string> = {
 
 export interface InterruptionInput {
   by: InterruptionBy;
+  /** Why (ending-reasons.ts, `interruption`); left out: `other`, and the reason says why. */
+  reasonCode?: string;
+  /** The note beside the code; required when the code is `other`. */
   reason: string;
   /** ISO instant of the decision to interrupt. */
   interruptedAt: string;
@@ -193,9 +199,20 @@ export const HANDOVER_CONTINUATION_LABELS: Record<HandoverContinuation, string> 
   closed: 'afsluttet',
 };
 
+/**
+ * `reasonCode`: why a course is closed (`continuation: 'closed'`, ending `handover_closure`) or a handover
+ * declined (`handover_decline`), from ending-reasons.ts; left out: `other`, and the reason says why.
+ */
 export type HandoverDecisionInput =
-  | { decision: 'accept'; continuation: HandoverContinuation; reason?: string; decidedAt: string; actor: Actor }
-  | { decision: 'decline'; reason: string; decidedAt: string; actor: Actor };
+  | {
+      decision: 'accept';
+      continuation: HandoverContinuation;
+      reasonCode?: string;
+      reason?: string;
+      decidedAt: string;
+      actor: Actor;
+    }
+  | { decision: 'decline'; reasonCode?: string; reason: string; decidedAt: string; actor: Actor };
 
 export interface HandoverRedirectInput {
   policeDistrictCode: string;

@@ -133,6 +133,27 @@ describe('refuseDksAssessment — DKS decides within 24 hours whether to hold a 
     ).toBeUndefined();
   });
 
+  it('takes a reason code of its list when the case ends without a concern conversation, and none with one', () => {
+    const at = '2026-03-02T20:00:00Z';
+    const closing = { ...assessment(at, '', false), reasonCode: 'existing_measure' };
+    expect(refuseDksAssessment(awaitingAssessment, closing, NOW)).toBeUndefined();
+    expect(refuseDksAssessment(awaitingAssessment, { ...closing, reasonCode: 'other' }, NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Når årsagen er »andet«, skal begrundelsen udfyldes.',
+    });
+    expect(refuseDksAssessment(awaitingAssessment, { ...closing, reasonCode: 'new_crime' }, NOW)?.message).toMatch(
+      /^Årsagen skal være »ingen bekymring ved nærmere vurdering«, /,
+    );
+    expect(refuseDksAssessment(awaitingAssessment, { ...assessment(at), reasonCode: 'no_concern' }, NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Kun en sag, der afsluttes uden bekymringssamtale, har en årsag: lad årsagen være tom.',
+    });
+    // Without a code, as before codes: the reason is required either way.
+    expect(refuseDksAssessment(awaitingAssessment, assessment(at, ' ', false), NOW)?.message).toBe(
+      'Vurderingen skal have en begrundelse.',
+    );
+  });
+
   it('allows an assessment registered after the 24 hours: late registration is recorded, not refused', () => {
     const thirtyHoursAfterCharge = iso(Date.parse(TRIGGERED_AT) + 30 * HOUR);
     expect(refuseDksAssessment(awaitingAssessment, assessment(thirtyHoursAfterCharge), NOW)).toBeUndefined();

@@ -1,3 +1,4 @@
+import { refuseEndingReason } from '../case/ending-reasons';
 import { refuseMoment, type Refusal } from '../case/refusal';
 import { DKS_CASE_STATUS } from './dks-case.types';
 import type {
@@ -37,7 +38,18 @@ function refuseDksMoment(label: string, moment: string, state: DksCaseState, now
 export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInput, now: Date): Refusal | undefined {
   const status = refuseUnlessStatus(state, ['awaiting_assessment'], 'Vurderingen');
   if (status) return status;
-  if (!input.reason.trim()) return { kind: 'invalid-data', message: 'Vurderingen skal have en begrundelse.' };
+  if (input.concernConversation) {
+    if (input.reasonCode !== undefined) {
+      return {
+        kind: 'invalid-data',
+        message: 'Kun en sag, der afsluttes uden bekymringssamtale, har en årsag: lad årsagen være tom.',
+      };
+    }
+    if (!input.reason.trim()) return { kind: 'invalid-data', message: 'Vurderingen skal have en begrundelse.' };
+  } else {
+    const reason = refuseEndingReason('no_concern_conversation', input, 'Vurderingen skal have en begrundelse.');
+    if (reason) return reason;
+  }
   return refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now);
 }
 

@@ -51,6 +51,11 @@ export interface StartDksCaseInput {
 
 export interface DksAssessmentInput {
   concernConversation: boolean;
+  /**
+   * Without a concern conversation the case ends: why (ending-reasons.ts, `no_concern_conversation`); left
+   * out: `other`, and the reason says why. Not given with a concern conversation.
+   */
+  reasonCode?: string;
   reason: string;
   decidedAt: string;
   actor: Actor;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { endingOfAction, endingReasonLabel } from '../../../../libs/domain/case/ending-reasons';
 import { stepLabel } from '../../../../libs/domain/case/step-kinds';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
@@ -34,6 +35,7 @@ interface HistoryRow {
   recorded_at: Date;
   actor_id: string;
   reason: string | null;
+  reason_code: string | null;
   step_id: string | null;
   details: Record<string, unknown>;
   actor_name: string | null;
@@ -135,7 +137,7 @@ export class CaseRecordsRepository {
         where: 'e.case_id = $1',
         params: [caseId],
         select:
-          'e.id, e.action, e.occurred_at, e.recorded_at, e.actor_id, e.reason, e.step_id, e.details, u.display_name AS actor_name',
+          'e.id, e.action, e.occurred_at, e.recorded_at, e.actor_id, e.reason, e.reason_code, e.step_id, e.details, u.display_name AS actor_name',
         // The actor's name when the actor is a user of this system (not for timers, or OIDC users never seen here).
         join: 'LEFT JOIN users u ON u.id::text = e.actor_id',
         orderBy: 'e.transition_seq, e.position',
@@ -150,6 +152,8 @@ export class CaseRecordsRepository {
         actorId: row.actor_id,
         actorName: row.actor_name,
         reason: row.reason,
+        reasonCode: row.reason_code,
+        reasonLabel: reasonLabelOf(row.action, row.reason_code),
         stepId: row.step_id,
         details: row.details,
       }),
@@ -200,4 +204,10 @@ export function decidableCondition(user: AuthenticatedUser, caseAlias: string, p
     `(${visibleCaseCondition(user, caseAlias, params, 'write')} AND NOT EXISTS ` +
     `(SELECT 1 FROM read_model_failures f WHERE f.case_id = ${caseAlias}.id AND f.resolved_at IS NULL))`
   );
+}
+
+/** A recorded reason code's Danish name, from the list of the ending its event records. */
+function reasonLabelOf(action: string, code: string | null): string | null {
+  const ending = code === null ? undefined : endingOfAction(action);
+  return (ending && endingReasonLabel(ending, code!)) ?? null;
 }

@@ -42,7 +42,16 @@ export class HistoryEntryView {
     description: 'Medarbejderens navn, når aktøren er en kendt bruger (aldrig sagens person).',
   })
   actorName!: string | null;
-  @TextView({ nullable: true }) reason!: string | null;
+  @TextView({ nullable: true, description: 'Begrundelsen: fri tekst (ved en årsag: noten ved siden af den).' })
+  reason!: string | null;
+  @TextView({
+    nullable: true,
+    description:
+      'Årsagen til en afslutning eller en afvist overdragelse: en kode fra afslutningens liste (GET /api/reference-data, choices.endingReasons).',
+  })
+  reasonCode!: string | null;
+  @TextView({ nullable: true, description: 'Årsagens navn på dansk, som det står inde i en sætning.' })
+  reasonLabel!: string | null;
   @IdView({ nullable: true }) stepId!: string | null;
   @ObjectView({ description: 'Hændelsens egne fakta.' }) details!: Record<string, unknown>;
 }

@@ -1,5 +1,14 @@
+import { registerDecorator } from 'class-validator';
+import { ENDINGS, OTHER_REASON, type EndingName } from '../../../../libs/domain/case/ending-reasons';
 import type { UnitKind } from '../../../../libs/domain/organisations/organisation-units';
-import { InstantField, ReferenceField, TextField, UnitCodeField, type FieldOptions } from './field-decorators';
+import {
+  ChoiceField,
+  InstantField,
+  ReferenceField,
+  TextField,
+  UnitCodeField,
+  type FieldOptions,
+} from './field-decorators';
 
 /**
  * The fields many request bodies share, each one decorator over a field kind of field-decorators.ts: the
@@ -43,6 +52,52 @@ export function Reason<Dto>(
     required: `${required.requiredOf} skal have en begrundelse.`,
     requiredWhen: required.when,
   });
+}
+
+/** How the messages name a decision's reason code: as the page's forms label it ("Årsag"). */
+export const REASON_CODE_LABEL = 'Årsagen';
+
+/** Whether a body's reason code calls for the free-text reason beside it: `other`, or no code (as before codes). */
+export const needsReasonNote = (reasonCode: string | undefined) =>
+  reasonCode === undefined || reasonCode === OTHER_REASON;
+
+/**
+ * The reason code of a body for the workflow's input: only when given (left out, the workflow records
+ * `other`, and the rule asks for the reason with the decision's own message, as before codes).
+ */
+export const givenReasonCode = (body: { reasonCode?: string }) =>
+  body.reasonCode === undefined ? {} : { reasonCode: body.reasonCode };
+
+/**
+ * Why a case or course ends, or a handover is declined (`reasonCode`): a code of the ending's list
+ * (libs/domain/case/ending-reasons.ts; for a decision with two endings, of either: the rule checks the one
+ * the decision takes). Optional: left out, it is `other` and the reason says why, as before codes. `onlyWhen`
+ * refuses a code on a decision that ends nothing (an offer, a concern conversation).
+ */
+export function ReasonCode<Dto>(
+  endings: readonly EndingName[],
+  description: string,
+  onlyWhen?: { when: (dto: Dto) => boolean; message: string },
+): PropertyDecorator {
+  const reasons = Object.assign({}, ...endings.map((ending) => ENDINGS[ending].reasons)) as Record<string, string>;
+  // Quoted, as the rule's refusal names them: the names themselves may say "eller" ("udvist eller udrejst").
+  const names = Object.fromEntries(Object.entries(reasons).map(([code, name]) => [code, `»${name}«`]));
+  const choice = ChoiceField('reasonCode', names, {
+    label: REASON_CODE_LABEL,
+    description: `${description} Udeladt: andet (\`${OTHER_REASON}\`), og begrundelsen siger hvorfor; ved andet skal begrundelsen udfyldes.`,
+  });
+  if (!onlyWhen) return choice;
+  // Registered first, so checked first: a code on a decision that ends nothing is refused as such.
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'reasonCodeOnlyWhen',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: onlyWhen.message },
+      validator: { validate: (_value, args) => onlyWhen.when(args!.object as Dto) },
+    });
+    choice(target, propertyName);
+  };
 }
 
 /**

@@ -179,6 +179,12 @@ const VARIANTS: Record<string, unknown>[] = [
   { outcome: 'rejection', reason: ' ' },
   { decision: 'decline', reason: ' ' },
   { continuation: 'closed', reason: ' ' },
+  // Reason codes (ending-reasons.ts): unknown, `other` without a note, and on a decision that ends nothing.
+  { reasonCode: 'ukendt' },
+  { reasonCode: 'other', reason: ' ' },
+  { reasonCode: 'no_concern' },
+  { outcome: 'rejection', reasonCode: 'other', reason: ' ', concernConversation: false },
+  { decision: 'decline', reasonCode: 'ukendt', continuation: 'closed', concernConversation: false },
   { event: 'ended' },
   { party: 'kriminalforsorgen' },
   { party: 'ukendt' },

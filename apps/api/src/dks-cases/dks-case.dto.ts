@@ -1,5 +1,13 @@
 import { DKS_TRIGGER_LABELS } from '../../../../libs/domain/youth/dks-case.types';
-import { DeadlineStart, MomentOrNow, Reason, UnitCode, YouthPersonRef } from '../common/dto-fields';
+import {
+  DeadlineStart,
+  MomentOrNow,
+  Reason,
+  ReasonCode,
+  UnitCode,
+  YouthPersonRef,
+  needsReasonNote,
+} from '../common/dto-fields';
 import { BooleanField, ChoiceField, InstantField, TextField } from '../common/field-decorators';
 
 export class StartDksCaseDto {
@@ -37,8 +45,20 @@ export class DksAssessmentDto {
   })
   concernConversation!: boolean;
 
-  @Reason('Begrundelse.', { requiredOf: 'Vurderingen' })
-  reason!: string;
+  @ReasonCode<DksAssessmentDto>(['no_concern_conversation'], 'Uden bekymringssamtale: hvorfor sagen afsluttes.', {
+    when: (dto) => dto.concernConversation !== true,
+    message: 'Kun en sag, der afsluttes uden bekymringssamtale, har en årsag: lad årsagen være tom.',
+  })
+  reasonCode?: string;
+
+  @Reason<DksAssessmentDto>(
+    'Begrundelse; skal udfyldes ved en bekymringssamtale, og ellers når årsagen er andet eller udeladt.',
+    {
+      requiredOf: 'Vurderingen',
+      when: (dto) => dto.concernConversation === true || needsReasonNote(dto.reasonCode),
+    },
+  )
+  reason?: string;
 
   @MomentOrNow('decidedAt', 'Tidspunktet for vurderingen', 'Tidspunkt for vurderingen (standard: nu).')
   decidedAt?: string;

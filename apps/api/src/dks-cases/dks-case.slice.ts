@@ -5,6 +5,7 @@ import {
 } from '../../../../libs/domain/youth/dks-case.decisions';
 import { DKS_CASE_STATUS, type DksCaseState } from '../../../../libs/domain/youth/dks-case.types';
 import { decisionRoute, type CaseSlice } from '../cases/case-slice';
+import { givenReasonCode } from '../common/dto-fields';
 import { instantOrNow } from '../common/instant-or-now';
 import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto } from './dks-case.dto';
 
@@ -17,7 +18,8 @@ export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksC
   routes: {
     assessment: decisionRoute(DksAssessmentDto, (body, actor) => ({
       concernConversation: body.concernConversation,
-      reason: body.reason,
+      ...givenReasonCode(body),
+      reason: body.reason ?? '',
       decidedAt: instantOrNow(body.decidedAt),
       actor,
     })),

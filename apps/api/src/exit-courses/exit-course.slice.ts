@@ -10,6 +10,7 @@ import {
   policeDistrictReference,
 } from '../../../../libs/domain/organisations/unit-references';
 import { decisionRoute, type CaseSlice } from '../cases/case-slice';
+import { givenReasonCode } from '../common/dto-fields';
 import { instantOrNow } from '../common/instant-or-now';
 import {
   AgreementSignedDto,
@@ -41,7 +42,7 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       const decidedAt = instantOrNow(body.decidedAt);
       return body.outcome === 'offer'
         ? { outcome: 'offer', decidedAt, actor }
-        : { outcome: 'rejection', decidedAt, reason: body.reason ?? '', actor };
+        : { outcome: 'rejection', decidedAt, ...givenReasonCode(body), reason: body.reason ?? '', actor };
     }),
     'assessment-inputs': decisionRoute(AssessmentInputDto, (body, actor) => ({
       party: body.party,
@@ -122,7 +123,8 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
     ),
     interruption: decisionRoute(InterruptionDto, (body, actor) => ({
       by: body.by,
-      reason: body.reason,
+      ...givenReasonCode(body),
+      reason: body.reason ?? '',
       interruptedAt: instantOrNow(body.interruptedAt),
       actor,
     })),
@@ -132,10 +134,11 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
         ? {
             decision: 'accept',
             continuation: body.continuation!,
+            ...givenReasonCode(body),
             ...(body.reason ? { reason: body.reason } : {}),
             ...common,
           }
-        : { decision: 'decline', reason: body.reason ?? '', ...common };
+        : { decision: 'decline', ...givenReasonCode(body), reason: body.reason ?? '', ...common };
     }),
     'handover-redirect': decisionRoute(
       HandoverRedirectDto,

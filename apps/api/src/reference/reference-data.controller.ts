@@ -11,6 +11,12 @@ import {
   TextView,
 } from '../common/view-properties';
 import { CASE_TYPE_STATUSES } from '../../../../libs/domain/case/case-type-statuses';
+import {
+  ALL_ENDING_REASON_CODES,
+  ENDING_NAMES,
+  ENDINGS,
+  type EndingName,
+} from '../../../../libs/domain/case/ending-reasons';
 import { ROLE_LABELS, ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../libs/domain/organisations/roles';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import {
@@ -190,6 +196,24 @@ class ChoicesView {
   documentTypes!: Choice<DocumentType>[];
 }
 
+class EndingReasonChoice {
+  @ChoiceView(ALL_ENDING_REASON_CODES) value!: string;
+  @TextView({ description: 'Navnet på dansk, som det står inde i en sætning.' }) label!: string;
+}
+
+/** One ending (libs/domain/case/ending-reasons.ts) and the reason codes a decision taking it chooses from. */
+class EndingView {
+  @ChoiceView(ENDING_NAMES) ending!: EndingName;
+  @TextView() label!: string;
+  @ChoiceView(CASE_TYPES) caseType!: CaseType;
+  @TextView({ description: 'Beslutningen, der træffer den (`POST /api/<ressource>/:id/<beslutning>`).' })
+  decision!: string;
+  @NestedView([EndingReasonChoice], {
+    description: 'Årsagerne (`reasonCode`); ved `other` skal begrundelsen udfyldes.',
+  })
+  reasons!: EndingReasonChoice[];
+}
+
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
 export class ReferenceData {
   @NestedView([OrganisationView]) organisations!: OrganisationView[];
@@ -200,6 +224,10 @@ export class ReferenceData {
   @NestedView([CaseTypeView]) caseTypes!: CaseTypeView[];
   @NestedView([StepKindView]) stepKinds!: StepKindView[];
   @NestedView(ChoicesView) choices!: ChoicesView;
+  @NestedView([EndingView], {
+    description: 'Afslutningerne (og den afviste overdragelse) med deres årsager (`reasonCode`) og navne.',
+  })
+  endings!: EndingView[];
 }
 
 /** A list's values in order, each named by the domain's table beside the list. */
@@ -242,6 +270,13 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     noteKinds: choicesOf(NOTE_KINDS, NOTE_KIND_LABELS),
     documentTypes: choicesOf(DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS),
   },
+  endings: ENDING_NAMES.map((ending) => ({
+    ending,
+    label: ENDINGS[ending].label,
+    caseType: ENDINGS[ending].caseType,
+    decision: ENDINGS[ending].decision,
+    reasons: Object.entries(ENDINGS[ending].reasons).map(([value, label]) => ({ value, label })),
+  })),
 };
 
 @ApiTags('Opslag')

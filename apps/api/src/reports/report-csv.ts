@@ -1,4 +1,4 @@
-import type { ExitCourseFigures, ExitCourseReport, SlaReport, SlaRow } from './report.views';
+import type { EndingReasonsReport, ExitCourseFigures, ExitCourseReport, SlaReport, SlaRow } from './report.views';
 
 /**
  * CSV as Danish spreadsheets open it: UTF-8 with a byte-order mark (so Excel reads æ, ø, å), semicolon
@@ -72,4 +72,26 @@ export function exitCourseCsv(report: ExitCourseReport): CsvDownload {
 
 export function slaCsv(report: SlaReport): CsvDownload {
   return { filename: `frister-${report.from}-${report.to}.csv`, content: csv(SLA_COLUMNS, report.rows) };
+}
+
+interface EndingReasonLine {
+  endingLabel: string;
+  reasonCode: string;
+  label: string;
+  count: number;
+}
+
+const ENDING_REASON_COLUMNS: Column<EndingReasonLine>[] = [
+  ['Afslutning', 'endingLabel'],
+  ['Årsagskode', 'reasonCode'],
+  ['Årsag', 'label'],
+  ['Antal', 'count'],
+];
+
+/** One line per ending and reason code. */
+export function endingReasonsCsv(report: EndingReasonsReport): CsvDownload {
+  const lines = report.endings.flatMap((ending) =>
+    ending.reasons.map((reason) => ({ endingLabel: ending.label, ...reason })),
+  );
+  return { filename: `aarsager-${report.from}-${report.to}.csv`, content: csv(ENDING_REASON_COLUMNS, lines) };
 }

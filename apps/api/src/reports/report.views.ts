@@ -1,4 +1,6 @@
 import { ChoiceView, DateView, IntegerView, NestedView, NumberView, TextView } from '../common/view-properties';
+import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
+import { ENDING_NAMES, type EndingName } from '../../../../libs/domain/case/ending-reasons';
 
 export const SLA_MEASURES = [
   'dks_assessment_24h',
@@ -59,6 +61,28 @@ export class SlaReport {
   @DateView() from!: string;
   @DateView() to!: string;
   @NestedView([SlaRow]) rows!: SlaRow[];
+}
+
+/** One reason code of an ending and how many of the period's decisions gave it. */
+export class EndingReasonCount {
+  @TextView({ description: 'Årsagens kode (`reasonCode`).' }) reasonCode!: string;
+  @TextView({ description: 'Årsagens navn på dansk, som det står inde i en sætning.' }) label!: string;
+  @IntegerView() count!: number;
+}
+
+/** One ending (or the declined handover) with its count per reason code, every code of its list included. */
+export class EndingReasonFigures {
+  @ChoiceView(ENDING_NAMES) ending!: EndingName;
+  @TextView() label!: string;
+  @ChoiceView(CASE_TYPES) caseType!: CaseType;
+  @IntegerView({ description: 'Periodens afgørelser med denne afslutning: summen af årsagerne.' }) total!: number;
+  @NestedView([EndingReasonCount]) reasons!: EndingReasonCount[];
+}
+
+export class EndingReasonsReport {
+  @DateView() from!: string;
+  @DateView() to!: string;
+  @NestedView([EndingReasonFigures]) endings!: EndingReasonFigures[];
 }
 
 export const TOTAL_UNIT_NAME = 'I alt';

@@ -1,12 +1,13 @@
 import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
-import { ExitCourseReport, SlaReport } from './report.views';
+import { EndingReasonsReport, ExitCourseReport, SlaReport } from './report.views';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ExitCourseFiguresRepository } from './exit-course-figures.repository';
-import { type CsvDownload, exitCourseCsv, slaCsv } from './report-csv';
+import { type CsvDownload, endingReasonsCsv, exitCourseCsv, slaCsv } from './report-csv';
+import { EndingReasonsFiguresRepository } from './ending-reasons-figures.repository';
 import { reportPeriod } from './report-period';
 import { ReportPeriodQuery } from './report-period.query';
 import { SlaFiguresRepository } from './sla-figures.repository';
@@ -17,11 +18,12 @@ import { SlaFiguresRepository } from './sla-figures.repository';
  */
 @ApiTags('Tal')
 @ApiBearerAuth()
-@ApiExtraModels(ExitCourseReport, SlaReport)
+@ApiExtraModels(ExitCourseReport, EndingReasonsReport, SlaReport)
 @Controller('reports')
 export class ReportsController {
   constructor(
     private readonly exitCourseFigures: ExitCourseFiguresRepository,
+    private readonly endingReasonsFigures: EndingReasonsFiguresRepository,
     private readonly slaFigures: SlaFiguresRepository,
   ) {}
 
@@ -41,6 +43,25 @@ export class ReportsController {
       query,
       response,
       exitCourseCsv,
+    );
+  }
+
+  @Get('ending-reasons')
+  @RequirePermission('reports:read')
+  @ReportResponses(
+    'Afslutninger og afviste overdragelser i perioden pr. årsag (afslag, afbrydelse, afvist og afsluttet overdragelse, DKS uden bekymringssamtale).',
+    EndingReasonsReport,
+  )
+  async endingReasons(
+    @Query() query: ReportPeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(
+      await this.endingReasonsFigures.report(reportPeriod(query.from, query.to), user),
+      query,
+      response,
+      endingReasonsCsv,
     );
   }
 

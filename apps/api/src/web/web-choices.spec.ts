@@ -49,6 +49,22 @@ describe('the decision forms’ options', () => {
       ['meeting', 'Møde'],
       ['phone', 'Telefon'],
     ]);
+    expect(optionsOf('exit-courses', 'interruption').reasonCode).toEqual([
+      ['own_wish', 'Den indsatte ønsker ikke at fortsætte'],
+      ['agreement_breach', 'Exit-aftalen er ikke overholdt'],
+      ['new_crime', 'Ny kriminalitet'],
+      ['back_in_gang_environment', 'Tilbage i bandemiljøet'],
+      ['security_concerns', 'Sikkerhedsmæssige hensyn'],
+      ['deported', 'Udvist eller udrejst'],
+      ['other', 'Andet'],
+    ]);
+    expect(optionsOf('dks-cases', 'assessment').reasonCode?.map(([value]) => value)).toEqual([
+      'no_concern',
+      'existing_measure',
+      'other_authority',
+      'moved_away',
+      'other',
+    ]);
     expect(optionsOf('exit-courses', 'interruption').by).toEqual([
       ['inmate', 'Den indsatte'],
       ['kriminalforsorgen', 'Kriminalforsorgen'],
@@ -71,6 +87,19 @@ describe('the decision forms’ options', () => {
         ['with_municipality', 'Videreføres med kommunen'],
         ['municipal_exit_programme', 'Videreføres i kommunens exitprogram'],
         ['closed', 'Afsluttes'],
+      ],
+      // The server's names of the reason codes, each list's own named in the page's words.
+      reasonCode: [
+        ['other_district', 'Afvisning: personen hører til en anden politikreds'],
+        ['missing_information', 'Afvisning: overdragelsen mangler oplysninger'],
+        ['not_suitable', 'Afvisning: ikke egnet til et forløb hos politiets exitenhed'],
+        ['already_in_programme', 'Afvisning: allerede i et andet exitforløb'],
+        ['completed', 'Afslutning: forløbet er gennemført'],
+        ['declined_by_person', 'Afslutning: personen ønsker ikke at fortsætte'],
+        ['not_reachable', 'Afslutning: personen kan ikke træffes'],
+        ['new_crime', 'Afslutning: ny kriminalitet'],
+        ['moved_away', 'Afslutning: fraflyttet'],
+        ['other', 'Andet'],
       ],
     });
     expect(optionsOf('exit-courses', 'suitability-assessment').outcome).toEqual([

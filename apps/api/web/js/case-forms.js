@@ -6,7 +6,8 @@
  * (readiness items, parties, participant roles …) come from the server too (`choiceOptions`); an option
  * written here is the form's own wording of a decision (`Overtag sagen`), not a value's name.
  */
-import { choices, unitsOfKind } from './reference.js';
+import { capitalised } from './format.js';
+import { choices, endingReasonChoices, unitsOfKind } from './reference.js';
 
 /**
  * The options of a field for one of the API's lists of choices (optionally `only` some of its values),
@@ -14,7 +15,6 @@ import { choices, unitsOfKind } from './reference.js';
  * does (`bolig` → `Bolig`). A function: the names are read when the form is laid out, after the
  * reference data is loaded.
  */
-const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const choiceOptions = (list, only) => () =>
   choices(list)
     .filter(([value]) => !only || only.includes(value))
@@ -32,6 +32,27 @@ const at = (name, label) => ({
   hint: 'Tom: nu. Angiv tidspunktet, hvis det skete tidligere; en frist måles mod det.',
 });
 const reason = (label = 'Begrundelse') => ({ name: 'reason', label, type: 'textarea' });
+
+/** The options of an ending's reason codes, named as the server names them (`prefix`: whose list it is). */
+const reasonOptions = (ending, prefix = '') =>
+  endingReasonChoices(ending).map(([value, label]) => [value, prefix ? `${prefix}${label}` : capitalised(label)]);
+/**
+ * Why a case ends (`reasonCode`): a select of the ending's reason codes, its `options` a function read when
+ * the form is laid out. With `andet` the reason beside it must be filled in (the API says so if not).
+ */
+const reasonCode = (options, label = 'Årsag', hint = 'Ved »Andet« skal begrundelsen udfyldes.') => ({
+  name: 'reasonCode',
+  label,
+  type: 'select',
+  options,
+  hint,
+});
+/** The note beside a reason code: needed for `andet`. */
+const reasonNote = (label = 'Begrundelse') => ({
+  ...reason(label),
+  optional: true,
+  hint: 'Skal udfyldes, når årsagen er »Andet«.',
+});
 
 /** The open steps a final decision ends, named for the confirmation (the step it completes is not one). */
 function stepsEnded(detail, decision) {
@@ -53,7 +74,16 @@ const EXIT_COURSE_FORMS = {
           ['rejection', 'Afslag'],
         ],
       },
-      { ...reason('Begrundelse for afslag'), hint: 'Skal udfyldes ved afslag; udelades ved tilbud.' },
+      {
+        ...reasonCode(() => reasonOptions('suitability_rejection'), 'Årsag til afslag'),
+        optional: true,
+        hint: 'Vælges ved afslag; udelades ved tilbud.',
+      },
+      {
+        ...reason('Begrundelse for afslag'),
+        optional: true,
+        hint: 'Skal udfyldes ved afslag, når årsagen er »Andet«; udelades ved tilbud.',
+      },
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
     confirm: (c, d) => ({
@@ -193,7 +223,8 @@ const EXIT_COURSE_FORMS = {
         type: 'radio',
         options: choiceOptions('interruptionBy'),
       },
-      reason(),
+      reasonCode(() => reasonOptions('interruption')),
+      reasonNote(),
     ],
     confirm: (c, d) => ({
       text: 'En afbrydelse afslutter forløbet og kan ikke fortrydes.' + stepsEnded(c, d),
@@ -224,7 +255,19 @@ const EXIT_COURSE_FORMS = {
           ['closed', 'Afsluttes'],
         ],
       },
-      { ...reason(), optional: true, hint: 'Skal udfyldes ved afvisning og når forløbet afsluttes.' },
+      {
+        ...reasonCode(
+          () => [
+            ...reasonOptions('handover_decline', 'Afvisning: ').filter(([value]) => value !== 'other'),
+            ...reasonOptions('handover_closure', 'Afslutning: ').filter(([value]) => value !== 'other'),
+            ['other', 'Andet'],
+          ],
+          'Årsag',
+          'Vælges ved afvisning og når forløbet afsluttes. Ved »Andet« skal begrundelsen udfyldes.',
+        ),
+        optional: true,
+      },
+      { ...reason(), optional: true, hint: 'Skal udfyldes ved afvisning og afslutning, når årsagen er »Andet«.' },
     ],
     confirm: () => ({
       text: 'Afgørelsen kan ikke fortrydes: ved overtagelse får exitenheden sagen, ved afvisning går den tilbage til Kriminalforsorgen.',
@@ -257,7 +300,16 @@ const DKS_FORMS = {
         boolean: true,
         options: YES_NO,
       },
-      reason(),
+      {
+        ...reasonCode(() => reasonOptions('no_concern_conversation'), 'Årsag, hvis sagen afsluttes'),
+        optional: true,
+        hint: 'Vælges, når der ikke skal holdes en bekymringssamtale.',
+      },
+      {
+        ...reason(),
+        optional: true,
+        hint: 'Skal udfyldes ved en bekymringssamtale, og ellers når årsagen er »Andet«.',
+      },
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
     confirm: (c, d) => ({

@@ -103,3 +103,6 @@ export function formatShare(share) {
 export function todayInDenmark() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 }
+
+/** A name as it reads inside a sentence (`bolig`), started with a capital as a label or an option is (`Bolig`). */
+export const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -51,6 +51,16 @@ export const stepKindChoices = (caseType) =>
  */
 export const choices = (list) => (loaded().choices?.[list] ?? []).map((choice) => [choice.value, choice.label]);
 
+/**
+ * `[code, name]` of an ending's reason codes (`interruption`, `handover_decline` …, from
+ * libs/domain/case/ending-reasons.ts via `endings`), in the API's order; `other` (*andet*) is last.
+ */
+export const endingReasonChoices = (ending) =>
+  (loaded().endings?.find((candidate) => candidate.ending === ending)?.reasons ?? []).map((reason) => [
+    reason.value,
+    reason.label,
+  ]);
+
 /** The name of a value in one list of choices (`choiceLabel('readinessItems', 'housing')` → `bolig`), or the value. */
 export function choiceLabel(list, value) {
   return data?.choices?.[list]?.find((choice) => choice.value === value)?.label ?? value;

@@ -1,4 +1,4 @@
-import { MomentOrNow, Reason } from '../../common/dto-fields';
+import { MomentOrNow, Reason, ReasonCode, needsReasonNote } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
 import { INTERRUPTION_BY_LABELS, type InterruptionBy } from '../../../../../libs/domain/exit-course/exit-course.types';
 
@@ -10,8 +10,14 @@ export class InterruptionDto {
   })
   by!: InterruptionBy;
 
-  @Reason('Begrundelse for afbrydelsen.', { requiredOf: 'En afbrydelse' })
-  reason!: string;
+  @ReasonCode(['interruption'], 'Hvorfor forløbet afbrydes.')
+  reasonCode?: string;
+
+  @Reason<InterruptionDto>('Begrundelse for afbrydelsen; skal udfyldes, når årsagen er andet eller udeladt.', {
+    requiredOf: 'En afbrydelse',
+    when: (dto) => needsReasonNote(dto.reasonCode),
+  })
+  reason?: string;
 
   @MomentOrNow('interruptedAt', 'Tidspunktet for afbrydelsen', 'Tidspunkt for afbrydelsen. Standard: nu.')
   interruptedAt?: string;

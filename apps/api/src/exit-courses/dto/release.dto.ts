@@ -4,7 +4,7 @@ import {
   type HandoverContinuation,
   type ReadinessItem,
 } from '../../../../../libs/domain/exit-course/exit-course.types';
-import { MomentOrNow, Reason, UnitCode } from '../../common/dto-fields';
+import { MomentOrNow, Reason, ReasonCode, UnitCode } from '../../common/dto-fields';
 import { BooleanField, ChoiceField, DateField, TextField } from '../../common/field-decorators';
 
 export class PrisonTransferDto {
@@ -106,7 +106,17 @@ export class HandoverDecisionDto {
   })
   continuation?: HandoverContinuation;
 
-  @Reason('Begrundelse; skal udfyldes ved afvisning og ved afslutning.')
+  @ReasonCode<HandoverDecisionDto>(
+    ['handover_decline', 'handover_closure'],
+    'Ved afvisning: hvorfor overdragelsen afvises; ved afslutning: hvorfor forløbet afsluttes.',
+    {
+      when: (dto) => dto.decision !== 'accept' || dto.continuation === 'closed',
+      message: 'Et videreført forløb har ingen årsag: lad årsagen være tom.',
+    },
+  )
+  reasonCode?: string;
+
+  @Reason('Begrundelse; skal udfyldes ved afvisning og ved afslutning, når årsagen er andet eller udeladt.')
   reason?: string;
 
   @MomentOrNow('decidedAt', 'Tidspunktet for afgørelsen', 'Tidspunkt for afgørelsen (standard: nu).')

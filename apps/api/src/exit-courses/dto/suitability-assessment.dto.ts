@@ -4,7 +4,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { MomentOrNow, Reason } from '../../common/dto-fields';
+import { MomentOrNow, Reason, ReasonCode, needsReasonNote } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
 
 /** The outcomes as the page's form names them. */
@@ -37,11 +37,20 @@ export class SuitabilityAssessmentDto {
   )
   decidedAt?: string;
 
-  // Checked bottom-up: an offer with a reason is refused first; a rejection needs a reason that is not blank.
-  @Reason<SuitabilityAssessmentDto>('Begrundelse; skal udfyldes ved afslag og må ikke sendes ved tilbud.', {
-    requiredOf: 'Et afslag',
-    when: (dto) => dto.outcome === 'rejection',
+  @ReasonCode<SuitabilityAssessmentDto>(['suitability_rejection'], 'Ved afslag: hvorfor.', {
+    when: (dto) => dto.outcome !== 'offer',
+    message: 'Et tilbud har ingen årsag: lad årsagen være tom.',
   })
+  reasonCode?: string;
+
+  // Checked bottom-up: an offer with a reason is refused first; a rejection needs a reason that is not blank.
+  @Reason<SuitabilityAssessmentDto>(
+    'Begrundelse; skal udfyldes ved afslag, når årsagen er andet eller udeladt, og må ikke sendes ved tilbud.',
+    {
+      requiredOf: 'Et afslag',
+      when: (dto) => dto.outcome === 'rejection' && needsReasonNote(dto.reasonCode),
+    },
+  )
   @Validate(ReasonOnlyWithRejection)
   reason?: string;
 }

@@ -1,7 +1,7 @@
 import { api, query, session } from '../api.js';
 import { formsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
-import { formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
+import { capitalised, formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
 import { DETAIL_LABELS, detailValueLabel, HISTORY_ACTIONS } from '../labels.js';
 import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
@@ -161,6 +161,7 @@ function timelineEntry(entry) {
     <time datetime="${entry.occurredAt}">${formatDateTime(entry.occurredAt)}</time>
     <div class="event-body">
       <p class="event-title">${warn ? html`<span aria-hidden="true">⚠ </span>` : ''}${eventTitle(entry)}</p>
+      ${entry.reasonLabel ? html`<p class="event-reason" data-reason-code="${entry.reasonCode}">Årsag: ${capitalised(entry.reasonLabel)}</p>` : ''}
       ${entry.reason ? html`<p class="event-reason">Begrundelse: ${entry.reason}</p>` : ''}
       ${details.length ? html`<p class="event-details">${details.map(([key, value]) => html`<span>${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}</span>`)}</p>` : ''}
       <p class="event-actor">

@@ -1,12 +1,13 @@
 import { api, download, query } from '../api.js';
 import { barChart, dataTable } from '../charts.js';
-import { formatNumber, formatShare, todayInDenmark } from '../format.js';
+import { capitalised, formatNumber, formatShare, todayInDenmark } from '../format.js';
 import { html, render } from '../html.js';
 import { heading, notice, problemText } from './common.js';
 
 /** Figures per period (reports API): exit courses per institution and deadlines kept, as charts and tables. */
 const TITLE = 'Tal';
-const INTRO = 'Exit-forløb og overholdte frister for en periode. Hvert diagram har en tabel med de samme tal.';
+const INTRO =
+  'Exit-forløb, afslutninger efter årsag og overholdte frister for en periode. Hvert diagram har en tabel med de samme tal.';
 
 /** The bars: how the period's agreements went. */
 const COURSE_SERIES = [
@@ -67,6 +68,36 @@ function exitCourseSection(report) {
         ]),
       })}
     </details>
+  </section>`;
+}
+
+/**
+ * The period's endings (and declined handovers) per reason code: one table per ending that happened, every
+ * code of its list with its count, and the total.
+ */
+function endingReasonsSection(report) {
+  const happened = report.endings.filter((ending) => ending.total > 0);
+  return html`<section class="panel" aria-labelledby="reasons-heading">
+    <div class="panel-head">
+      <h2 id="reasons-heading">Afslutninger efter årsag</h2>
+      <button type="button" class="button" data-csv="ending-reasons">Hent CSV</button>
+    </div>
+    ${
+      happened.length
+        ? html`<div class="ending-reasons">
+            ${happened.map((ending) =>
+              dataTable({
+                caption: `${ending.label} (${formatNumber(ending.total)})`,
+                columns: ['Årsag', 'Antal'],
+                rows: [
+                  ...ending.reasons.map((reason) => [capitalised(reason.label), formatNumber(reason.count)]),
+                  ['I alt', formatNumber(ending.total)],
+                ],
+              }),
+            )}
+          </div>`
+        : html`<p class="empty">Ingen afslutninger i perioden.</p>`
+    }
   </section>`;
 }
 
@@ -173,11 +204,14 @@ export async function figuresView(root, { params, user }) {
   const period = query({ from, to });
   let sections;
   try {
-    const [courses, sla] = await Promise.all([
+    const [courses, reasons, sla] = await Promise.all([
       shown.courses ? api.get(`/api/reports/exit-courses${period}`) : null,
+      api.get(`/api/reports/ending-reasons${period}`),
       shown.sla ? api.get(`/api/reports/sla${period}`) : null,
     ]);
-    sections = html`${courses ? exitCourseSection(courses) : ''}${sla ? slaSection(sla) : ''}`;
+    sections = html`${courses ? exitCourseSection(courses) : ''}${endingReasonsSection(reasons)}${
+      sla ? slaSection(sla) : ''
+    }`;
   } catch (problem) {
     sections = notice('error', `Tallene kunne ikke hentes: ${problemText(problem)}`);
   }
