@@ -100,8 +100,8 @@ export class NoticeOutbox {
     return this.dataSource.transaction(async (db) => {
       const rows: (ClaimedRow & { stale: boolean })[] = await db.query(
         `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, u.name AS recipient_name, u.kind AS recipient_kind, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
-                (n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
-                  OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
+                (n.kind IN ('deadline_warning', 'deadline_overdue') AND (s.status <> 'open' OR s.due_at <> n.due_at
+                  OR s.suspended_at IS NOT NULL OR (n.kind = 'deadline_warning' AND n.due_at <= now()))) AS stale
            FROM notifications n LEFT JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
                 LEFT JOIN organisation_units u ON u.code = n.recipient_unit
           WHERE n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.next_attempt_at <= now()

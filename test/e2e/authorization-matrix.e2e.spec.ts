@@ -59,6 +59,20 @@ const caseDecision: Row = all(403, { anonymous: 401, 'kf.storstroem': [422, 404]
 /** Decisions the fixture's state does not allow yet: the owner gets the workflow's 409, nothing changes. */
 const caseDecisionNotYet: Row = all(403, { anonymous: 401, 'kf.storstroem': [409, 404], 'kf.ennermark': [404, 409] });
 
+/**
+ * A step's deadline decisions (any case type): the caseworkers' roles; the fixture's own caseworker gets the
+ * workflow's refusal (422 for impossible facts, 409 where the step admits none), nothing changes; others 404.
+ */
+const stepDeadline = (owner: Expected): Row =>
+  all(403, {
+    anonymous: 401,
+    'kf.storstroem': [owner, 404],
+    'kf.ennermark': [404, owner],
+    'politi.kbh.exit': 404,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  });
+
 /** Only operations decrypts Temporal payloads: a payload cannot be scoped to a unit. */
 const codec: Row = all(403, { anonymous: 401, drift: 200 });
 
@@ -121,6 +135,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/network-councils': all(403, { anonymous: 401, 'kommune.kbh': 422 }),
   'GET /api/network-councils': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/network-councils/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/network-councils/{id}/family-letter': all(404, { anonymous: 401, admin: 403, drift: 403 }),
   'POST /api/network-councils/{id}/invitations': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/meeting': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/agreements': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
@@ -132,6 +147,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/dks-cases/{id}/home-visit-plan': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/home-visit': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
+  // Refused by the workflow, so the fixture's deadline stays: an expected end in the past, a deadline not later.
+  'POST /api/cases/{caseId}/steps/{stepId}/suspend': stepDeadline(422),
+  'POST /api/cases/{caseId}/steps/{stepId}/resume': stepDeadline(409),
+  'POST /api/cases/{caseId}/steps/{stepId}/extend': stepDeadline(422),
+  'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': stepDeadline(409),
   'POST /api/persons/lookup': caseRead(200, 404, 404),
   'GET /api/persons/{personRef}': caseRead(200, 404, 404),
   // Every role that reads persons may search; what it finds is its own scope (person-search-case-list.e2e).
@@ -162,6 +182,7 @@ const MATRIX: Record<string, Row> = {
 
 interface Fixture {
   caseId: string;
+  stepId: string;
   personRef: string;
   cpr: string;
   institutionCode: string;
@@ -185,7 +206,14 @@ async function createFixture(username: string, institutionCode: string): Promise
     paroleLinked: false,
     referredAt,
   });
-  return { caseId: course.id, personRef: person.personRef, cpr, institutionCode, referredAt };
+  return {
+    caseId: course.id,
+    stepId: course.openSteps[0].id,
+    personRef: person.personRef,
+    cpr,
+    institutionCode,
+    referredAt,
+  };
 }
 
 beforeAll(async () => {
@@ -371,6 +399,30 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/network-councils': async () => ['GET', '/api/network-councils'],
   'GET /api/network-councils/{id}': async (_user, target) => ['GET', `/api/network-councils/${target.caseId}`],
+  'GET /api/network-councils/{id}/family-letter': async (_user, target) => [
+    'GET',
+    `/api/network-councils/${target.caseId}/family-letter`,
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/suspend': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/suspend`,
+    { reason: 'other', note: 'Matrix', expectedUntil: before(target) },
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/resume': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/resume`,
+    {},
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/extend': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/extend`,
+    { reason: 'other', note: 'Matrix', dueAt: before(target) },
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/missed-reason`,
+    { reason: 'other', note: 'Matrix' },
+  ],
   'POST /api/network-councils/{id}/invitations': async (_user, target) => [
     'POST',
     `/api/network-councils/${target.caseId}/invitations`,

@@ -7,6 +7,8 @@ export type Permission =
   | 'handover:decide'
   | 'dks:decide'
   | 'council:decide'
+  /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
+  | 'deadline:manage'
   | 'case:read'
   | 'person:register'
   | 'person:read'
@@ -24,10 +26,17 @@ export type Permission =
   | 'cases:attention';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  kf_caseworker: ['exit-course:start', 'exit-course:decide', 'case:read', 'person:register', 'person:read'],
-  police_exit_officer: ['case:read', 'person:read', 'handover:decide'],
-  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide'],
-  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide'],
+  kf_caseworker: [
+    'exit-course:start',
+    'exit-course:decide',
+    'case:read',
+    'person:register',
+    'person:read',
+    'deadline:manage',
+  ],
+  police_exit_officer: ['case:read', 'person:read', 'handover:decide', 'deadline:manage'],
+  municipality_caseworker: ['case:read', 'person:read', 'person:register', 'council:decide', 'deadline:manage'],
+  dks_officer: ['case:read', 'person:read', 'person:register', 'dks:decide', 'deadline:manage'],
   supervisor: ['case:read', 'person:read', 'reports:read'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
   // Users and settings only: never case contents.

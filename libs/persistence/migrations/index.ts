@@ -13,6 +13,7 @@ import { ReadModelFailures1765100000000 } from './1765100000000-read-model-failu
 import { UserChangeAudit1765150000000 } from './1765150000000-user-change-audit';
 import { OrganisationUnits1765200000000 } from './1765200000000-organisation-units';
 import { PersonNameTokens1765250000000 } from './1765250000000-person-name-tokens';
+import { StepDeadlineWaits1765500000000 } from './1765500000000-step-deadline-waits';
 
 /** Every migration, in order. Add new ones at the end. */
 export const READ_MODEL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const READ_MODEL_MIGRATIONS = [
   UserChangeAudit1765150000000,
   OrganisationUnits1765200000000,
   PersonNameTokens1765250000000,
+  StepDeadlineWaits1765500000000,
 ];

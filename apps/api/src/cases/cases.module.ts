@@ -8,17 +8,23 @@ import { CaseDecisionsService } from './case-decisions.service';
 import { CaseRecordsRepository } from './case-records.repository';
 import { CaseScopeRepository } from './case-scope.repository';
 import { IdempotencyKeysService } from './idempotency-keys.service';
+import { StepDeadlinesController } from './step-deadlines.controller';
+import { StepDeadlinesService } from './step-deadlines.service';
 
-/** The case kernel every case type imports: scope, records, decisions, idempotent starts, and the list across types. */
+/**
+ * The case kernel every case type imports: scope, records, decisions, idempotent starts, the list across
+ * types, and the deadline decisions on any case's steps (suspend, resume, extend, missed-deadline reason).
+ */
 @Module({
   imports: [TemporalModule, PersonsModule, AuditModule],
-  controllers: [CasesController],
+  controllers: [CasesController, StepDeadlinesController],
   providers: [
     CaseListRepository,
     CaseScopeRepository,
     CaseRecordsRepository,
     CaseDecisionsService,
     IdempotencyKeysService,
+    StepDeadlinesService,
   ],
   exports: [CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
 })

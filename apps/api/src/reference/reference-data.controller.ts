@@ -15,6 +15,12 @@ import { ROLE_LABELS, ROLE_ORGANISATIONS, ROLES, type Role } from '../../../../l
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
+  DEADLINE_WAIT_REASON_LABELS,
+  MISSED_DEADLINE_REASON_LABELS,
+  type DeadlineWaitReason,
+  type MissedDeadlineReason,
+} from '../../../../libs/domain/case/step-deadline';
+import {
   INSTITUTION_TYPES,
   ORGANISATION_NAMES,
   ORGANISATIONS,
@@ -130,6 +136,9 @@ function ChoiceOf<Value extends string>(name: string, values: readonly Value[]) 
   return NamedChoice;
 }
 
+const DEADLINE_WAIT_REASONS = Object.keys(DEADLINE_WAIT_REASON_LABELS) as DeadlineWaitReason[];
+const MISSED_DEADLINE_REASONS = Object.keys(MISSED_DEADLINE_REASON_LABELS) as MissedDeadlineReason[];
+
 /** The values of the cases' choice fields and history details, in the API's order, with their Danish names. */
 class ChoicesView {
   @NestedView([ChoiceOf('ReadinessItemChoice', READINESS_ITEMS)], {
@@ -174,6 +183,14 @@ class ChoicesView {
     description: 'Aftaletyperne i et netværkssamråd (`kind`).',
   })
   agreementKinds!: Choice<AgreementKind>[];
+  @NestedView([ChoiceOf('DeadlineWaitReasonChoice', DEADLINE_WAIT_REASONS)], {
+    description: 'Hvorfor en frist er sat i bero eller forlænget (`reason`, `waitReason`): »afventer …«.',
+  })
+  deadlineWaitReasons!: Choice<DeadlineWaitReason>[];
+  @NestedView([ChoiceOf('MissedDeadlineReasonChoice', MISSED_DEADLINE_REASONS)], {
+    description: 'Hvorfor en frist fastsat ved lov blev overskredet (`reason`, `missedReason`).',
+  })
+  missedDeadlineReasons!: Choice<MissedDeadlineReason>[];
 }
 
 /** The names behind the API's codes: what a client shows in filters, forms and histories. */
@@ -225,6 +242,8 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     suspicions: choicesOf(SUSPICIONS, SUSPICION_LABELS),
     participantRoles: choicesOf(PARTICIPANT_ROLES, PARTICIPANT_ROLE_LABELS),
     agreementKinds: choicesOf(AGREEMENT_KINDS, AGREEMENT_KIND_LABELS),
+    deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
+    missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
   },
 };
 

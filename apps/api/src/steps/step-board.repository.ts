@@ -8,6 +8,7 @@ import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '.
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
+import { suspensionOf } from '../cases/step-suspension';
 import { pagedQuery } from '../common/paged-query';
 import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
@@ -35,6 +36,9 @@ interface BoardRow {
   unit: string;
   unit_name: string;
   organisation: Organisation | null;
+  suspended_at: Date | null;
+  suspension_reason: string | null;
+  suspension_expected_until: Date | null;
 }
 
 /** The columns of a board's step (FROM as in StepBoardRepository.selection). */
@@ -42,7 +46,8 @@ const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label,
        s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
        GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
        GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
-       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation`;
+       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
+       s.suspended_at, s.suspension_reason, s.suspension_expected_until`;
 
 /**
  * Open steps across every workflow type, read from the read model within the user's scope: the overdue
@@ -101,6 +106,8 @@ export class StepBoardRepository {
       visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read'),
     ];
     const { query } = request;
+    // A suspended deadline is neither overdue nor due soon: it waits ("afventer …", on the user's own list).
+    if (request.list !== 'mine') conditions.push(`s.suspended_at IS NULL`);
     if (request.list === 'overdue') {
       conditions.push(`s.due_at <= r.as_of`);
       if (request.query.minLatenessHours !== undefined) {
@@ -167,7 +174,7 @@ function toBoardStep(row: BoardRow): BoardStep {
     openedAt: row.opened_at.toISOString(),
     dueAt: row.due_at.toISOString(),
     warningAt: row.warning_at.toISOString(),
-    overdue: remainingSeconds === 0,
+    overdue: remainingSeconds === 0 && !row.suspended_at,
     latenessSeconds: Number(row.lateness_seconds),
     remainingSeconds,
     escalatedAt: row.overdue_at?.toISOString() ?? null,
@@ -175,5 +182,6 @@ function toBoardStep(row: BoardRow): BoardStep {
     responsibleRole: row.responsible_role,
     whoseTurn: `${row.unit_name} – ${ROLE_LABELS[row.responsible_role]}`,
     casePath: `/api/${CASE_RESOURCES[row.case_type]}/${row.case_id}`,
+    suspension: suspensionOf(row),
   };
 }

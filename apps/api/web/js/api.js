@@ -65,6 +65,8 @@ export const api = {
   post: async (path, body = {}, headers = {}) =>
     (await request('POST', path, body, 'application/json', headers)).json(),
   patch: async (path, body) => (await request('PATCH', path, body)).json(),
+  /** A document the API answers as text (a printable letter's HTML). */
+  text: async (path, accept = 'text/html') => (await request('GET', path, undefined, accept)).text(),
 };
 
 /** Fetches a file with the token and saves it through a temporary Blob link, under the server's name for it. */
