@@ -198,6 +198,46 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.dueAt],
     );
   }
+  for (const { stepId, suspension } of transition.stepsSuspended ?? []) {
+    await db.query(
+      `UPDATE steps SET suspended_at = $3, suspension_reason = $4, suspension_note = $5, suspension_expected_until = $6,
+              updated_at = now()
+       WHERE id = $1 AND case_id = $2`,
+      [
+        stepId,
+        caseId,
+        suspension?.since ?? null,
+        suspension?.reason ?? null,
+        suspension?.note ?? null,
+        suspension?.expectedUntil ?? null,
+      ],
+    );
+  }
+  for (const step of transition.stepsMissedReason ?? []) {
+    await db.query(
+      `UPDATE steps SET missed_reason = $3, missed_note = $4, missed_recorded_at = $5, updated_at = now()
+       WHERE id = $1 AND case_id = $2`,
+      [step.stepId, caseId, step.reason, step.note, step.recordedAt],
+    );
+  }
+  // A deadline suspended, resumed or extended: a notice to the unit whose turn the step is, once per change.
+  for (const change of transition.deadlineChanges ?? []) {
+    const params = new SqlParameters();
+    const [idParam, dueAtParam, stepParam, caseParam] = [
+      params.add(change.notificationId),
+      params.add(change.dueAt),
+      params.add(change.stepId),
+      params.add(caseId),
+    ];
+    await db.query(
+      `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at)
+       SELECT ${idParam}::uuid, s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, 'deadline_changed', s.id, ${dueAtParam}::timestamptz
+         FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
+        WHERE s.id = ${stepParam} AND s.case_id = ${caseParam}
+       ON CONFLICT (id) DO NOTHING`,
+      params.values,
+    );
+  }
   await clearAssigneeOnHandOn(db, transition);
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {
@@ -278,7 +318,7 @@ async function insertDeadlineNotice(
             now() + make_interval(secs => ${settle})
        FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
       WHERE s.id = ${stepParam} AND s.case_id = ${caseParam}
-     ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL DO NOTHING`,
+     ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL AND kind IN ('deadline_warning', 'deadline_overdue') DO NOTHING`,
     params.values,
   );
 }

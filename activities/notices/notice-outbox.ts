@@ -143,8 +143,8 @@ export class NoticeOutbox {
         `SELECT n.id, n.case_id, c.case_type, n.recipient_unit, u.name AS recipient_name, u.kind AS recipient_kind, n.kind, s.kind AS step_kind, n.due_at, n.attempts,
                 CASE WHEN n.kind = 'case_assigned' THEN n.recipient_user_id
                      WHEN n.step_id IS NOT NULL AND n.recipient_unit = c.org_unit THEN c.assignee_id END AS person_id,
-                ((n.step_id IS NOT NULL AND (s.status <> 'open' OR s.due_at <> n.due_at
-                  OR (n.kind = 'deadline_warning' AND n.due_at <= now())))
+                ((n.kind IN ('deadline_warning', 'deadline_overdue') AND (s.status <> 'open' OR s.due_at <> n.due_at
+                  OR s.suspended_at IS NOT NULL OR (n.kind = 'deadline_warning' AND n.due_at <= now())))
                  OR (n.kind = 'case_assigned' AND c.assignee_id IS DISTINCT FROM n.recipient_user_id)) AS stale
            FROM notifications n LEFT JOIN cases c ON c.id = n.case_id LEFT JOIN steps s ON s.id = n.step_id
                 LEFT JOIN organisation_units u ON u.code = n.recipient_unit

@@ -260,6 +260,7 @@ describe('composeNotice — escalation', () => {
   it.each([
     ['deadline_warning', false],
     ['deadline_overdue', true],
+    ['deadline_changed', false],
     ['prison_transfer', false],
     ['release_notice', false],
     ['release_date_changed', false],
@@ -278,6 +279,7 @@ describe('composeNotice — no personal data', () => {
   const KINDS = [
     'deadline_warning',
     'deadline_overdue',
+    'deadline_changed',
     'prison_transfer',
     'release_notice',
     'release_date_changed',

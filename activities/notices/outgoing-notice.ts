@@ -56,6 +56,8 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
     `Frist nærmer sig: ${stepLabel(notice.stepKind ?? '')} senest ${formatDanishDateTime(notice.dueAt!)}`,
   deadline_overdue: (notice) =>
     `Frist overskredet: ${stepLabel(notice.stepKind ?? '')} skulle være sket senest ${formatDanishDateTime(notice.dueAt!)}`,
+  deadline_changed: (notice) =>
+    `Frist ændret: ${stepLabel(notice.stepKind ?? '')} – sat i bero, genoptaget eller forlænget (frist ${formatDanishDateTime(notice.dueAt!)})`,
   prison_transfer: () => 'Exit-forløb overført til et andet fængsel',
   release_notice: () => 'Varsel om løsladelse af en person i exit-forløb',
   release_date_changed: () => 'Forventet løsladelsesdato er ændret',

@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemoUsers } from '../../libs/access/demo-users';
-import { danishContext, launchChromium, logIn, logOut } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { logIn, logOut } from '../support/browser';
+import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { checkView, danishLocal, decideOnPage, openNewCase, registerOnPage } from '../support/browser-pages';
 import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
-import { startSystem, type SystemUnderTest } from '../support/system-under-test';
-import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
 /**
  * Each persona's whole job, on the page alone (no API call in the test): the KF caseworker takes a new
@@ -15,33 +13,13 @@ import { createSiblingDatabase, type TestDatabase } from '../support/test-databa
  *
  * A database of its own: the handover inbox and the case lists hold exactly what these personas made.
  */
-let database: TestDatabase;
-let sut: SystemUnderTest;
-let browser: Browser;
-let context: BrowserContext;
+const suite = useBrowserSuiteWithOwnDatabase();
 let page: Page;
 const UNIQUE = `Persona${Date.now().toString(36)}`;
 const released = `Karsten Løve ${UNIQUE}`;
 
-beforeAll(async () => {
-  database = await createSiblingDatabase();
-  sut = await startSystem({}, { databaseUrl: database.databaseUrl });
-  await seedDemoUsers(sut.db);
-  browser = await launchChromium();
-});
-
-beforeEach(async () => {
-  context = await danishContext(browser);
-  page = await context.newPage();
-  await page.goto(sut.baseUrl);
-});
-
-afterEach(() => context?.close());
-
-afterAll(async () => {
-  await browser?.close();
-  await sut?.stop();
-  await database?.dispose();
+beforeEach(() => {
+  ({ page } = suite);
 });
 
 const heading = (text: string) => page.locator('h1', { hasText: text }).waitFor();

@@ -76,6 +76,12 @@ const journalWrite = (owner: Expected): Row =>
     'kommune.kbh': 404,
   });
 
+/**
+ * A step's deadline decisions (any case type): the same caseworkers' roles; the fixture's own caseworker gets the
+ * workflow's refusal (422 for impossible facts, 409 where the step admits none), nothing changes; others 404.
+ */
+const stepDeadline = journalWrite;
+
 /** Only operations decrypts Temporal payloads: a payload cannot be scoped to a unit. */
 const codec: Row = all(403, { anonymous: 401, drift: 200 });
 
@@ -168,6 +174,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/network-councils': all(403, { anonymous: 401, 'kommune.kbh': 422 }),
   'GET /api/network-councils': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   'GET /api/network-councils/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/network-councils/{id}/family-letter': all(404, { anonymous: 401, admin: 403, drift: 403 }),
   'POST /api/network-councils/{id}/invitations': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/meeting': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/agreements': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
@@ -179,6 +186,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/dks-cases/{id}/home-visit-plan': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/home-visit': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
+  // Refused by the workflow, so the fixture's deadline stays: an expected end in the past, a deadline not later.
+  'POST /api/cases/{caseId}/steps/{stepId}/suspend': stepDeadline(422),
+  'POST /api/cases/{caseId}/steps/{stepId}/resume': stepDeadline(409),
+  'POST /api/cases/{caseId}/steps/{stepId}/extend': stepDeadline(422),
+  'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': stepDeadline(409),
   'POST /api/persons/lookup': caseRead(200, 404, 404),
   'GET /api/persons/{personRef}': caseRead(200, 404, 404),
   // Every role that reads persons may search; what it finds is its own scope (person-search-case-list.e2e).
@@ -235,6 +247,8 @@ interface Fixture {
   caseId: string;
   /** A document the case's own caseworker put on it. */
   documentId: string;
+  /** The exit course's first open step (its suitability assessment). */
+  stepId: string;
   personRef: string;
   cpr: string;
   institutionCode: string;
@@ -260,7 +274,15 @@ async function createFixture(username: string, institutionCode: string): Promise
   });
   const form = documentForm(pdfFile('Matrix'), 'matrix.pdf', { type: 'other' });
   const { body: document } = await client('POST', `/api/cases/${course.id}/documents`, form);
-  return { caseId: course.id, documentId: document.id, personRef: person.personRef, cpr, institutionCode, referredAt };
+  return {
+    caseId: course.id,
+    documentId: document.id,
+    stepId: course.openSteps[0].id,
+    personRef: person.personRef,
+    cpr,
+    institutionCode,
+    referredAt,
+  };
 }
 
 beforeAll(async () => {
@@ -465,6 +487,30 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   ],
   'GET /api/network-councils': async () => ['GET', '/api/network-councils'],
   'GET /api/network-councils/{id}': async (_user, target) => ['GET', `/api/network-councils/${target.caseId}`],
+  'GET /api/network-councils/{id}/family-letter': async (_user, target) => [
+    'GET',
+    `/api/network-councils/${target.caseId}/family-letter`,
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/suspend': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/suspend`,
+    { reason: 'other', note: 'Matrix', expectedUntil: before(target) },
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/resume': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/resume`,
+    {},
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/extend': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/extend`,
+    { reason: 'other', note: 'Matrix', dueAt: before(target) },
+  ],
+  'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/steps/${target.stepId}/missed-reason`,
+    { reason: 'other', note: 'Matrix' },
+  ],
   'POST /api/network-councils/{id}/invitations': async (_user, target) => [
     'POST',
     `/api/network-councils/${target.caseId}/invitations`,

@@ -209,6 +209,7 @@ describe('GET /api/reports/sla', () => {
       from: '2022-01-01',
       to: '2022-12-31',
       rows: [dks('POL-FYN', 'Fyns Politi', 1), dks('POL-KBH', 'Københavns Politi', 1)],
+      missedReasons: [],
     });
     const kbh = await sut.as('politi.leder.kbh');
     expect((await kbh('GET', `/api/reports/sla?${PERIOD}`)).body.rows).toEqual([

@@ -629,6 +629,7 @@ describe('SLA figures', () => {
         ...NORDJYLLAND_DKS,
         ...NORDJYLLAND_FOLLOW_UP,
       ],
+      missedReasons: [],
     });
   });
 

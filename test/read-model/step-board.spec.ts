@@ -152,6 +152,7 @@ describe('the overdue board', () => {
       responsibleRole: 'police_exit_officer',
       whoseTurn: 'Bornholms Politi – Politiets exitenhed',
       casePath: `/api/exit-courses/${handover.caseId}`,
+      suspension: null,
     });
   });
 

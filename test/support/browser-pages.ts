@@ -10,9 +10,10 @@ import { axeViolations, screenshot } from './browser';
 export async function checkView(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    // What sticks out, if anything: named, so a failure says where.
+    // What sticks out, if anything: named, so a failure says where. An SVG element has no scroll box of its
+    // own (a chart's label wrapped into lines reports the unwrapped width): its bounding box is what counts.
     const wider: string[] = await page.evaluate(
-      `[...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && (e.getBoundingClientRect().right > ${width} + 0.5 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))` +
+      `[...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && (e.getBoundingClientRect().right > ${width} + 0.5 || !(e instanceof SVGElement) && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))` +
         `.map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).slice(0, 5)`,
     );
     expect([name, width, wider]).toEqual([name, width, []]);
@@ -78,7 +79,10 @@ export async function decideOnPage(
   fill: (form: Locator) => Promise<void>,
   confirm?: string,
 ): Promise<void> {
-  const details = page.locator('details.decision', { has: page.locator(`form#${decision.form}`) });
+  // A case's decision, or a deadline decision on one of its steps.
+  const details = page.locator('details.decision, details.step-decision', {
+    has: page.locator(`form#${decision.form}`),
+  });
   // Runs in the page (this project's TypeScript has no DOM types).
   if (!(await details.evaluate((element: any) => element.open as boolean))) await details.locator('summary').click();
   const form = page.locator(`form#${decision.form}`);

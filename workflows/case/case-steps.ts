@@ -1,6 +1,17 @@
 import { ApplicationFailure, condition, patched, uuid4 } from '@temporalio/workflow';
 import type { CaseStep } from '../../libs/domain/case/case-step';
-import { SYSTEM_ACTOR_ID, type CaseEventRecord, type StepClosedRecord } from '../../libs/domain/case/case-transition';
+import {
+  SYSTEM_ACTOR_ID,
+  type CaseEventRecord,
+  type CaseTransition,
+  type StepClosedRecord,
+} from '../../libs/domain/case/case-transition';
+import type {
+  ExtendDeadlineInput,
+  MissedDeadlineReasonInput,
+  ResumeDeadlineInput,
+  SuspendDeadlineInput,
+} from '../../libs/domain/case/step-deadline';
 import { WARNING_WINDOWS_BEFORE_SNAPSHOT, warningAt, type WarningWindows } from '../../libs/domain/case/step-kinds';
 import { computeDueAt, latenessSeconds, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
 import type { Actor } from '../../libs/domain/case/actor';
@@ -89,6 +100,118 @@ export class CaseSteps<Kind extends string> {
   }
 
   /**
+   * Suspends an open step's deadline (its timers stop, see `watch`): the record, the audit event and the
+   * notice to the unit whose turn it is, for the caller to enqueue. The validator already checked the rule.
+   */
+  suspendDeadline(input: SuspendDeadlineInput): Omit<CaseTransition, 'caseId' | 'seq'> {
+    const step = this.byId(input.stepId);
+    const since = new Date().toISOString();
+    step.suspension = {
+      since,
+      reason: input.reason,
+      note: input.note,
+      ...(input.expectedUntil ? { expectedUntil: input.expectedUntil } : {}),
+    };
+    return {
+      stepsSuspended: [
+        {
+          stepId: step.stepId,
+          suspension: { since, reason: input.reason, note: input.note, expectedUntil: input.expectedUntil ?? null },
+        },
+      ],
+      deadlineChanges: [{ notificationId: uuid4(), stepId: step.stepId, dueAt: step.dueAt }],
+      events: [
+        caseEvent('deadline_suspended', since, input.actor, {
+          stepId: step.stepId,
+          reason: input.note,
+          details: {
+            kind: step.kind,
+            waitReason: input.reason,
+            previousDueAt: step.dueAt,
+            dueAt: null,
+            expectedUntil: input.expectedUntil ?? null,
+          },
+        }),
+      ],
+    };
+  }
+
+  /** Resumes a suspended deadline: it moves by the time actually suspended (elapsed milliseconds). */
+  resumeDeadline(input: ResumeDeadlineInput): Omit<CaseTransition, 'caseId' | 'seq'> {
+    const step = this.byId(input.stepId);
+    const suspension = step.suspension!;
+    const now = new Date();
+    const suspendedMs = Math.max(0, now.getTime() - Date.parse(suspension.since));
+    const previousDueAt = step.dueAt;
+    const dueAt = new Date(Date.parse(previousDueAt) + suspendedMs).toISOString();
+    delete step.suspension;
+    step.dueAt = dueAt;
+    delete step.overdueAt;
+    return {
+      stepsSuspended: [{ stepId: step.stepId, suspension: null }],
+      stepsRescheduled: [{ stepId: step.stepId, dueAt }],
+      deadlineChanges: [{ notificationId: uuid4(), stepId: step.stepId, dueAt }],
+      events: [
+        caseEvent('deadline_resumed', now.toISOString(), input.actor, {
+          stepId: step.stepId,
+          reason: suspension.note,
+          details: {
+            kind: step.kind,
+            waitReason: suspension.reason,
+            suspendedAt: suspension.since,
+            suspendedMs,
+            previousDueAt,
+            dueAt,
+          },
+        }),
+      ],
+    };
+  }
+
+  /** Extends an open step's deadline to the later moment the caseworker gave (an escalation is lifted). */
+  extendDeadline(input: ExtendDeadlineInput): Omit<CaseTransition, 'caseId' | 'seq'> {
+    const step = this.byId(input.stepId);
+    const previousDueAt = step.dueAt;
+    const dueAt = new Date(input.dueAt).toISOString();
+    step.dueAt = dueAt;
+    delete step.overdueAt;
+    return {
+      stepsRescheduled: [{ stepId: step.stepId, dueAt }],
+      deadlineChanges: [{ notificationId: uuid4(), stepId: step.stepId, dueAt }],
+      events: [
+        caseEvent('deadline_extended', new Date().toISOString(), input.actor, {
+          stepId: step.stepId,
+          reason: input.note,
+          details: { kind: step.kind, waitReason: input.reason, previousDueAt, dueAt },
+        }),
+      ],
+    };
+  }
+
+  /** Why a legal deadline was missed, on its step (open or completed late). */
+  recordMissedReason(input: MissedDeadlineReasonInput): Omit<CaseTransition, 'caseId' | 'seq'> {
+    const step = this.byId(input.stepId);
+    const recordedAt = new Date().toISOString();
+    step.missedReason = { reason: input.reason, note: input.note, recordedAt };
+    return {
+      stepsMissedReason: [{ stepId: step.stepId, reason: input.reason, note: input.note, recordedAt }],
+      events: [
+        caseEvent('deadline_missed_reason', recordedAt, input.actor, {
+          stepId: step.stepId,
+          reason: input.note,
+          details: { kind: step.kind, missedReason: input.reason, dueAt: step.dueAt },
+        }),
+      ],
+    };
+  }
+
+  private byId(stepId: string): CaseStep<Kind> {
+    const step = this.steps.find((candidate) => candidate.stepId === stepId);
+    if (!step) throw ApplicationFailure.nonRetryable(`No step ${stepId}`); // the validator already refused this
+    return step;
+  }
+
+  /**
    * Cancels every open step (the case ends or leaves this organisation): the records, and the
    * `step_cancelled` events, for the caller to enqueue with its own. `events()` is called where the events
    * stand in the transition, after the caller's own: event ids are drawn in that order.
@@ -124,26 +247,32 @@ export class CaseSteps<Kind extends string> {
 
   private async watch(step: CaseStep<Kind>): Promise<void> {
     for (;;) {
+      // A suspended deadline fires nothing: the step waits until it is resumed (its deadline moved) or closes.
+      if (step.suspension && patched(PATCHES.deadlineSuspension.id)) {
+        await condition(() => step.status !== 'open' || step.suspension === undefined);
+        if (step.status !== 'open') return;
+      }
       const armedDue = step.dueAt;
+      const changed = () => step.status !== 'open' || step.dueAt !== armedDue || step.suspension !== undefined;
       // Runs recorded before warnings existed replay without the warning timer.
       if (patched(PATCHES.deadlineWarning.id)) {
         const warnInMs = Date.parse(warningAt(step.kind, armedDue, this.warningWindows)) - Date.now();
-        if (warnInMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, warnInMs))) {
+        if (warnInMs > 0 && (await condition(changed, warnInMs))) {
           if (step.status !== 'open') return;
           continue;
         }
         if (step.status !== 'open') return;
-        if (step.dueAt !== armedDue) continue;
+        if (step.dueAt !== armedDue || step.suspension) continue;
         // A step opened already late is not "due soon": its overdue notice follows at once.
         if (Date.parse(armedDue) > Date.now() && step.warnedFor !== armedDue) this.warn(step);
       }
       const remainingMs = Date.parse(armedDue) - Date.now();
-      if (remainingMs > 0 && (await condition(() => step.status !== 'open' || step.dueAt !== armedDue, remainingMs))) {
+      if (remainingMs > 0 && (await condition(changed, remainingMs))) {
         if (step.status !== 'open') return;
         continue;
       }
       if (step.status !== 'open') return;
-      if (step.dueAt !== armedDue) continue;
+      if (step.dueAt !== armedDue || step.suspension) continue;
       this.escalate(step);
       // No timer here (so no command): wait until the step closes or its deadline moves, then go again.
       await condition(() => step.status !== 'open' || step.dueAt !== armedDue);

@@ -16,6 +16,7 @@ import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } fro
 import { DKS_CASE_DECISIONS } from '../../libs/domain/youth/dks-case.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
+import { onStepDeadlineDecisions } from '../case/step-deadlines';
 import { dksCaseStateQuery, dksReadModelSyncedUpdate } from './dks-case.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
@@ -42,6 +43,7 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
     'home-visit': (decision) => dksCase.recordHomeVisit(decision),
     'follow-up': (decision) => dksCase.recordFollowUp(decision),
   });
+  onStepDeadlineDecisions(dksCase, dksCase.deadlineSteps);
 
   await condition(() => DKS_CASE_STATUS.isFinal(dksCase.status));
   await settleWrites(dksCase.writer);
@@ -52,6 +54,11 @@ class DksCase {
   readonly writer: ReadModelWriter;
   status: DksCaseStatus = 'awaiting_assessment';
   private readonly steps: CaseSteps<DksStepKind>;
+
+  /** The steps, for the kernel's deadline decisions (suspend, resume, extend, missed reason). */
+  get deadlineSteps(): CaseSteps<string> {
+    return this.steps as CaseSteps<string>;
+  }
   private assessedAt?: string;
   private homeVisitHeldAt?: string;
   private closedAt?: string;

@@ -32,6 +32,7 @@ import {
 } from '../../libs/domain/exit-course/exit-course.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
+import { onStepDeadlineDecisions } from '../case/step-deadlines';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
@@ -75,6 +76,7 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     'handover-decision': (input) => course.decideHandover(input),
     'handover-redirect': (input) => course.redirectHandover(input),
   });
+  onStepDeadlineDecisions(course, course.deadlineSteps);
 
   // A course can last years: when its history grows (mentor contacts), it continues as new, carrying all.
   const historyLimit = input.historyEventLimit ?? DEFAULT_HISTORY_EVENT_LIMIT;
@@ -96,6 +98,11 @@ export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
 class ExitCourse {
   readonly writer: ReadModelWriter;
   private readonly stepTracker: CaseSteps<ExitCourseStepKind>;
+
+  /** The steps, for the kernel's deadline decisions (suspend, resume, extend, missed reason). */
+  get deadlineSteps(): CaseSteps<string> {
+    return this.stepTracker as CaseSteps<string>;
+  }
   private readonly state: CourseFacts;
   readonly release: ReleasePreparation;
 

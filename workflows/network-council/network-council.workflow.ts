@@ -12,6 +12,7 @@ import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } fro
 import { NETWORK_COUNCIL_DECISIONS } from '../../libs/domain/youth/network-council.decisions';
 import { caseEvent } from '../case/case-event';
 import { CaseSteps } from '../case/case-steps';
+import { onStepDeadlineDecisions } from '../case/step-deadlines';
 import { councilReadModelSyncedUpdate, networkCouncilStateQuery } from './network-council.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
@@ -34,6 +35,7 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
     meeting: (decision) => council.recordMeeting(decision),
     agreements: (decision) => council.recordAgreements(decision),
   });
+  onStepDeadlineDecisions(council, council.deadlineSteps);
 
   await condition(() => council.status === 'agreements_made');
   await settleWrites(council.writer);
@@ -44,6 +46,11 @@ class NetworkCouncil {
   readonly writer: ReadModelWriter;
   status: NetworkCouncilStatus = 'awaiting_convening';
   private readonly steps: CaseSteps<NetworkCouncilStepKind>;
+
+  /** The steps, for the kernel's deadline decisions (suspend, resume, extend, missed reason). */
+  get deadlineSteps(): CaseSteps<string> {
+    return this.steps as CaseSteps<string>;
+  }
   private invitedAt?: string;
   private heldAt?: string;
   private closedAt?: string;

@@ -12,4 +12,16 @@ export interface CaseStep<Kind extends string = string> {
   warnedFor?: string;
   completedAt?: string;
   latenessSeconds?: number;
+  /** The deadline waits (step-deadline.ts): its timer is stopped until the step is resumed. */
+  suspension?: StepSuspension;
+  /** Why a deadline fixed by law was missed, as the caseworker recorded it. */
+  missedReason?: { reason: string; note: string; recordedAt: string };
+}
+
+/** A suspended deadline: since when, why, and until when the wait is expected to last. */
+export interface StepSuspension {
+  since: string;
+  reason: string;
+  note: string;
+  expectedUntil?: string;
 }

@@ -44,7 +44,11 @@ export type CaseAction =
   | 'network_council_registered'
   | 'council_convened'
   | 'council_meeting_held'
-  | 'council_agreement_made';
+  | 'council_agreement_made'
+  | 'deadline_suspended'
+  | 'deadline_resumed'
+  | 'deadline_extended'
+  | 'deadline_missed_reason';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -131,6 +135,15 @@ export interface CaseTransition {
   };
   /** Open steps whose deadline moved (e.g. with the release date); an earlier escalation is cleared. */
   stepsRescheduled?: { stepId: string; dueAt: string }[];
+  /** Open steps whose deadline now waits (the boards show "afventer …"); `null` lifts a suspension. */
+  stepsSuspended?: {
+    stepId: string;
+    suspension: { since: string; reason: string; note: string; expectedUntil: string | null } | null;
+  }[];
+  /** Why a legal deadline was missed, as the caseworker recorded it on the step. */
+  stepsMissedReason?: { stepId: string; reason: string; note: string; recordedAt: string }[];
+  /** A deadline that was suspended, resumed or extended: a notice to the unit whose turn the step is. */
+  deadlineChanges?: { notificationId: string; stepId: string; dueAt: string }[];
   /** The unit now responsible for the case (a prison transfer). */
   orgUnit?: string;
   /** Units gaining or changing access: `read` keeps history visible, `write` lets the unit decide. */

@@ -64,6 +64,15 @@ describe('DEADLINE_POLICY', () => {
     expect(DEADLINE_POLICY.networkCouncilConvening.source).toContain('003_6c7327a7c185bb1e.txt');
   });
 
+  it.each(definitions)(
+    '%s may wait exactly when it is a default, and names its legal source when fixed',
+    (_name, d) => {
+      expect(d.movable).toBe(d.basis === 'default');
+      if (d.basis === 'fixed') expect(d.legalSource).toMatch(/\(00\d_[0-9a-f]{16}\.txt\)$/);
+      else expect(d).not.toHaveProperty('legalSource');
+    },
+  );
+
   it('is frozen', () => {
     expect(Object.isFrozen(DEADLINE_POLICY)).toBe(true);
   });

@@ -28,6 +28,13 @@ export interface DeadlineDefinition {
   basis: 'fixed' | 'default';
   /** Environment variable that overrides a configurable default. */
   setting?: string;
+  /**
+   * Whether a caseworker may suspend or extend the deadline of an open step (step-deadline.ts): only a
+   * default may wait; a deadline fixed by law or binding practice never moves. `legalSource` names what
+   * fixes it, in Danish, for the refusal ("Fristen er fastsat ved lov …") and for the SLA report.
+   */
+  movable: boolean;
+  legalSource?: string;
 }
 
 export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>> = Object.freeze({
@@ -37,6 +44,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Ingen frist er fastsat; Kriminalforsorgen kræver en grundig vurdering før og under opstart (000_289a880d7bb61c8a.txt). Standard 30 dage fra henvisning.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_SUITABILITY_ASSESSMENT_DAYS',
   },
   agreementSigning: {
@@ -45,6 +53,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Ingen frist er fastsat for underskrift efter tilbud (000_289a880d7bb61c8a.txt). Standard 14 dage fra tilbuddet.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_AGREEMENT_SIGNING_DAYS',
   },
   mentorAssignment: {
@@ -53,6 +62,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Ingen frist er fastsat; de fleste aftaleholdere får en mentor (000_289a880d7bb61c8a.txt). Standard 14 dage fra underskrift.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_MENTOR_ASSIGNMENT_DAYS',
   },
   mentorContactCadence: {
@@ -61,6 +71,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Mentor og aftaleholder mødes typisk 1-2 gange om måneden (000_289a880d7bb61c8a.txt). Standard 31 dage uden kontakt.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_MENTOR_CONTACT_CADENCE_DAYS',
   },
   releaseNotice: {
@@ -69,6 +80,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Kommunerne får til tider ikke besked før en løsladelse (Den gode løsladelse, 003_6c7327a7c185bb1e.txt). Standard: varsel 30 dage før forventet løsladelse.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_RELEASE_NOTICE_DAYS',
   },
   releaseReadiness: {
@@ -77,6 +89,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Løsladte står til tider uden bolig, penge og plan (Den gode løsladelse, 003_6c7327a7c185bb1e.txt). Standard: bolig, forsørgelse, job-/uddannelsesplan og mentorkontinuitet på plads 7 dage før løsladelse.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_RELEASE_READINESS_DAYS',
   },
   handoverDecision: {
@@ -85,6 +98,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Ingen frist er fastsat for exitenhedens beslutning om videreførelse (000_289a880d7bb61c8a.txt). Standard 7 dage.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_HANDOVER_DECISION_DAYS',
   },
   dksAssessment: {
@@ -92,6 +106,8 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     label: 'DKS-vurdering af bekymringssamtale',
     source: 'DKS vurderer inden for 24 timer i alle bandesager med unge under 18 (002_d1b2805bd8bef008.txt).',
     basis: 'fixed',
+    movable: false,
+    legalSource: 'DKS-vurdering inden for 24 timer i bandesager med unge under 18 (002_d1b2805bd8bef008.txt)',
   },
   dksHomeVisitPlanning: {
     rule: { unit: 'calendar-days', days: 7 },
@@ -99,6 +115,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Ingen frist er fastsat for, hvornår bekymringssamtalen holdes efter DKS-vurderingen (002_d1b2805bd8bef008.txt). Standard: planlagt (eller holdt) inden 7 dage, så sagen ikke ligger uden et åbent trin.',
     basis: 'default',
+    movable: true,
     setting: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
   },
   dksFollowUpCheck: {
@@ -106,6 +123,8 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     label: 'Opfølgningstjek efter hjemmebesøg',
     source: 'Opfølgningstjek senest to uger efter hjemmebesøget (002_d1b2805bd8bef008.txt).',
     basis: 'fixed',
+    movable: false,
+    legalSource: 'opfølgningstjek senest to uger efter hjemmebesøget (002_d1b2805bd8bef008.txt)',
   },
   networkCouncilConvening: {
     rule: { unit: 'calendar-days', days: 7 },
@@ -113,6 +132,9 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     source:
       'Kommunen indkalder senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt).',
     basis: 'fixed',
+    movable: false,
+    legalSource:
+      'netværkssamråd senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt)',
   },
 });
 

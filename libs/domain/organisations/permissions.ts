@@ -7,6 +7,8 @@ export type Permission =
   | 'handover:decide'
   | 'dks:decide'
   | 'council:decide'
+  /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
+  | 'deadline:manage'
   | 'case:read'
   /** Write notes in the journal of, and add documents to, the cases the user's unit may change. */
   | 'case:journal'
@@ -44,8 +46,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:take',
     'case:assign',
     'absence:record',
+    'deadline:manage',
   ],
-  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide'],
+  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide', 'deadline:manage'],
   municipality_caseworker: [
     'case:read',
     'case:journal',
@@ -55,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:take',
     'case:assign',
     'absence:record',
+    'deadline:manage',
   ],
   dks_officer: [
     'case:read',
@@ -65,6 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:take',
     'case:assign',
     'absence:record',
+    'deadline:manage',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],

@@ -91,13 +91,25 @@ export class CaseDecisionsService {
     }
     await this.requireDocument(route.requiredDocument, caseId);
     await this.units.requireOpen(...route.unitsNamed(input));
+    await this.sendUpdate(caseId, found, slice.decisions[name].update, input, slice);
+  }
+
+  /**
+   * Sends a decision's update to a case's workflow found within the user's scope, within the command
+   * deadline: its validator's refusal becomes 409/422, a closed case 409 in the words of `closed`.
+   */
+  async sendUpdate(
+    caseId: string,
+    found: { workflowId: string; status: string },
+    update: string,
+    input: unknown,
+    closed: ClosedCaseWording,
+  ): Promise<void> {
     const handle = this.client.workflow.getHandle(found.workflowId);
     try {
-      await this.withinCommandTimeout(caseId, () =>
-        handle.executeUpdate(slice.decisions[name].update, { args: [input] }),
-      );
+      await this.withinCommandTimeout(caseId, () => handle.executeUpdate(update, { args: [input] }));
     } catch (error) {
-      throw toApiError(error, found.status, slice);
+      throw toApiError(error, found.status, closed);
     }
   }
 
@@ -183,9 +195,11 @@ export function refusalToApiError(kind: Refusal['kind'], message: string): ApiEr
     : ApiError.invalidDomainData(message);
 }
 
+/** How a case type's statuses and its closed-case answer read (a slice has both). */
+export type ClosedCaseWording = Pick<CaseSlice<unknown, unknown, unknown>, 'statuses' | 'closedMessage'>;
+
 /** A refused update becomes 409 (illegal transition) or 422 (impossible facts); a closed case 409. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the statuses and wording are read
-function toApiError(error: unknown, status: string, slice: CaseSlice<any, any, any>): unknown {
+function toApiError(error: unknown, status: string, slice: ClosedCaseWording): unknown {
   const attention = caseNeedsAttention(error);
   if (attention) return attention;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {

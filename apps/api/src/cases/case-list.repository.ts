@@ -40,8 +40,9 @@ export class CaseListRepository {
   list(query: CaseListQuery, user: AuthenticatedUser): Promise<Page<Omit<CaseListItemView, 'personName'>>> {
     const params = new SqlParameters();
     const deadlines =
-      `LEFT JOIN LATERAL (SELECT min(s.due_at) AS next_due_at, bool_or(s.due_at <= now()) AS overdue, ` +
-      `bool_or(s.due_at > now() AND s.due_at - make_interval(hours => k.warning_hours) <= now()) AS due_soon ` +
+      `LEFT JOIN LATERAL (SELECT min(s.due_at) AS next_due_at, bool_or(s.due_at <= now() AND s.suspended_at IS NULL) AS overdue, ` +
+      // A suspended deadline is neither overdue nor due soon ("afventer …").
+      `bool_or(s.suspended_at IS NULL AND s.due_at > now() AND s.due_at - make_interval(hours => k.warning_hours) <= now()) AS due_soon ` +
       `FROM steps s JOIN ${stepKindTable(params)} ON k.kind = s.kind ` +
       `WHERE s.case_id = c.id AND s.status = 'open') d ON true`;
     const conditions = [visibleCaseCondition(user, 'c', params)];

@@ -11,6 +11,21 @@ import type { CaseDetail, CaseProgress, HistoryEntry, StepView } from './case.vi
 import { availableDecisionsOf } from './available-decisions';
 import type { CaseSlice } from './case-slice';
 import { isCaseId } from './case-id';
+import { permissionsOf } from '../../../../libs/access/access-policy';
+import { availableDecisions } from '../../../../libs/domain/case/case-decision';
+import {
+  MISSED_DEADLINE_REASON_LABELS,
+  STEP_DEADLINE_DECISIONS,
+  deadlineFixedByLaw,
+  deadlineMovable,
+  stepIsLate,
+  type DeadlineWaitReason,
+  type MissedDeadlineReason,
+  type StepDeadlineFacts,
+} from '../../../../libs/domain/case/step-deadline';
+import type { AvailableDecisionView } from './available-decisions';
+import { STEP_DEADLINE_ROUTES } from './step-deadlines.slice';
+import { suspensionOf } from './step-suspension';
 
 const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
 
@@ -54,9 +69,15 @@ export class CaseRecordsRepository {
     return (await this.dataSource.query(`SELECT 1 FROM cases WHERE id = $1`, [caseId])).length > 0;
   }
 
-  /** The steps and the latest history a case's detail shows, for every case type. */
-  async progress(caseId: string): Promise<CaseProgress> {
-    const [steps, history] = await Promise.all([this.steps(caseId), this.history(caseId, 1, HISTORY_IN_DETAIL)]);
+  /**
+   * The steps and the latest history a case's detail shows, for every case type; with `access`, each step
+   * lists the deadline decisions the user may take on it now.
+   */
+  async progress(caseId: string, access?: StepDecisionAccess): Promise<CaseProgress> {
+    const [steps, history] = await Promise.all([
+      this.steps(caseId, access),
+      this.history(caseId, 1, HISTORY_IN_DETAIL),
+    ]);
     return {
       openSteps: steps.filter((step) => step.status === 'open'),
       steps,
@@ -98,7 +119,7 @@ export class CaseRecordsRepository {
     if (!row) return undefined;
     return {
       ...summarize(row),
-      ...(await this.progress(caseId)),
+      ...(await this.progress(caseId, { user, decidable: row.decidable, closed: row.closed_at !== null })),
       availableDecisions: availableDecisionsOf(slice, { status: row.status }, user, row.decidable),
     };
   }
@@ -161,7 +182,7 @@ export class CaseRecordsRepository {
   }
 
   /** The steps of a case the caller has already found within the user's scope. */
-  async steps(caseId: string): Promise<StepView[]> {
+  async steps(caseId: string, access?: StepDecisionAccess): Promise<StepView[]> {
     const rows: {
       id: string;
       kind: string;
@@ -173,26 +194,94 @@ export class CaseRecordsRepository {
       lateness_seconds: string | null;
       outcome: string | null;
       overdue: boolean;
+      suspended_at: Date | null;
+      suspension_reason: DeadlineWaitReason | null;
+      suspension_note: string | null;
+      suspension_expected_until: Date | null;
+      missed_reason: MissedDeadlineReason | null;
+      missed_note: string | null;
+      missed_recorded_at: Date | null;
     }[] = await this.dataSource.query(
       `SELECT id, kind, status, opened_at, due_at, overdue_at, completed_at, lateness_seconds, outcome,
-              (status = 'open' AND due_at <= now()) AS overdue
+              (status = 'open' AND due_at <= now() AND suspended_at IS NULL) AS overdue,
+              suspended_at, suspension_reason, suspension_note, suspension_expected_until,
+              missed_reason, missed_note, missed_recorded_at
          FROM steps WHERE case_id = $1 ORDER BY opened_at, created_at, id`,
       [caseId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      label: stepLabel(row.kind),
-      status: row.status,
-      openedAt: row.opened_at.toISOString(),
-      dueAt: row.due_at.toISOString(),
-      overdue: row.overdue,
-      escalatedAt: row.overdue_at?.toISOString() ?? null,
-      completedAt: row.completed_at?.toISOString() ?? null,
-      latenessSeconds: row.lateness_seconds === null ? null : Number(row.lateness_seconds),
-      outcome: row.outcome,
-    }));
+    const now = new Date();
+    return rows.map((row) => {
+      const step = {
+        id: row.id,
+        kind: row.kind,
+        label: stepLabel(row.kind),
+        status: row.status,
+        openedAt: row.opened_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        overdue: row.overdue,
+        escalatedAt: row.overdue_at?.toISOString() ?? null,
+        completedAt: row.completed_at?.toISOString() ?? null,
+        latenessSeconds: row.lateness_seconds === null ? null : Number(row.lateness_seconds),
+        outcome: row.outcome,
+        deadlineBasis: deadlineBasisOf(row.kind),
+        suspension: withNote(suspensionOf(row), row.suspension_note),
+        missedReason:
+          row.missed_reason && row.missed_recorded_at
+            ? {
+                reason: row.missed_reason,
+                reasonText: MISSED_DEADLINE_REASON_LABELS[row.missed_reason] ?? row.missed_reason,
+                note: row.missed_note ?? '',
+                recordedAt: row.missed_recorded_at.toISOString(),
+              }
+            : null,
+      };
+      return { ...step, decisions: access ? stepDecisionsOf(step, access, now) : [] };
+    });
   }
+}
+
+function withNote<T extends object>(suspension: T | null, note: string | null): (T & { note: string }) | null {
+  return suspension && { ...suspension, note: note ?? '' };
+}
+
+/** Who asks for a case's steps: the deadline decisions each lists are the ones this user may take now. */
+export interface StepDecisionAccess {
+  user: AuthenticatedUser;
+  /** Write access, and no transition held for operations. */
+  decidable: boolean;
+  closed: boolean;
+}
+
+function deadlineBasisOf(kind: string): StepView['deadlineBasis'] {
+  if (deadlineMovable(kind)) return 'default';
+  return deadlineFixedByLaw(kind) ? 'fixed' : null;
+}
+
+/** The kernel's deadline decisions one step admits for the user now, each with its route's fields. */
+function stepDecisionsOf(
+  step: Omit<StepView, 'decisions'>,
+  access: StepDecisionAccess,
+  now: Date,
+): AvailableDecisionView[] {
+  const facts: StepDeadlineFacts = {
+    kind: step.kind,
+    status: step.status,
+    dueAt: step.dueAt,
+    suspended: step.suspension !== null,
+    late: stepIsLate(
+      { status: step.status, dueAt: step.dueAt, latenessSeconds: step.latenessSeconds ?? undefined },
+      now,
+    ),
+    missedReasonRecorded: step.missedReason !== null,
+    caseClosed: access.closed,
+  };
+  const can = { permissions: permissionsOf(access.user.role), writable: access.decidable };
+  return availableDecisions(STEP_DEADLINE_DECISIONS, facts, can).map((decision) => ({
+    ...decision,
+    fields: STEP_DEADLINE_ROUTES[decision.name as keyof typeof STEP_DEADLINE_ROUTES].fields.map((field) => ({
+      ...field,
+    })),
+  }));
 }
 
 /**

@@ -105,4 +105,46 @@ export class CaseScopeRepository {
       ]),
     );
   }
+
+  /**
+   * A case of any type within the user's scope, with the step named (`undefined` for no such case, and
+   * `step: undefined` for a step the case does not have), for the kernel's deadline decisions.
+   */
+  async findStepForUser(
+    caseId: string,
+    stepId: string,
+    user: AuthenticatedUser,
+  ): Promise<
+    | {
+        caseType: CaseType;
+        workflowId: string;
+        status: string;
+        writable: boolean;
+        step?: { kind: string };
+      }
+    | undefined
+  > {
+    if (!isCaseId(caseId)) return undefined;
+    const params = new SqlParameters();
+    const idParam = params.add(caseId);
+    const stepParam = params.add(isCaseId(stepId) ? stepId : null);
+    const readable = visibleCaseCondition(user, 'c', params, 'read');
+    const writable = visibleCaseCondition(user, 'c', params, 'write');
+    const rows: { case_type: CaseType; workflow_id: string; status: string; writable: boolean; kind: string | null }[] =
+      await this.dataSource.query(
+        `SELECT c.case_type, c.workflow_id, c.status, ${writable} AS writable, s.kind
+           FROM cases c LEFT JOIN steps s ON s.case_id = c.id AND s.id = ${stepParam}::uuid
+          WHERE c.id = ${idParam} AND ${readable}`,
+        params.values,
+      );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      caseType: row.case_type,
+      workflowId: row.workflow_id,
+      status: row.status,
+      writable: row.writable,
+      ...(row.kind ? { step: { kind: row.kind } } : {}),
+    };
+  }
 }

@@ -10,10 +10,30 @@ import {
   TextView,
 } from '../common/view-properties';
 import { AvailableDecisionView } from './available-decisions';
+import { DEADLINE_WAIT_REASON_LABELS, MISSED_DEADLINE_REASON_LABELS } from '../../../../libs/domain/case/step-deadline';
 import { CasePersonView } from '../persons/person.views';
 
 /** What the API answers about any case, whatever its type: its steps, its history, its decisions. */
 export const STEP_STATUSES = ['open', 'completed', 'cancelled'] as const;
+
+/** A step's deadline that waits: the timer is stopped until it is resumed. */
+export class StepSuspensionView {
+  @MomentView() since!: string;
+  @ChoiceView(Object.keys(DEADLINE_WAIT_REASON_LABELS)) reason!: string;
+  @TextView({ description: 'Årsagen på dansk, som tavler og siden viser den: »afventer …«.' }) reasonText!: string;
+  @TextView() note!: string;
+  @MomentView({ nullable: true, description: 'Hvornår ventetiden forventes at slutte.' }) expectedUntil!: string | null;
+}
+
+/** Why a deadline fixed by law was missed, as the caseworker recorded it. */
+export class MissedDeadlineReasonView {
+  @ChoiceView(Object.keys(MISSED_DEADLINE_REASON_LABELS)) reason!: string;
+  @TextView() reasonText!: string;
+  @TextView() note!: string;
+  @MomentView() recordedAt!: string;
+}
+
+export const DEADLINE_BASES = ['fixed', 'default'] as const;
 
 export class StepView {
   @IdView() id!: string;
@@ -29,6 +49,20 @@ export class StepView {
   @IntegerView({ nullable: true, description: 'Hvor mange sekunder for sent trinnet blev afsluttet.' })
   latenessSeconds!: number | null;
   @TextView({ nullable: true }) outcome!: string | null;
+  @ChoiceView(DEADLINE_BASES, {
+    nullable: true,
+    description:
+      'fixed: fristen er fastsat ved lov og flyttes aldrig; default: en standard, der kan sættes i bero eller forlænges.',
+  })
+  deadlineBasis!: (typeof DEADLINE_BASES)[number] | null;
+  @NestedView(StepSuspensionView, { nullable: true, description: 'Fristen er sat i bero: tavler viser »afventer …«.' })
+  suspension!: StepSuspensionView | null;
+  @NestedView(MissedDeadlineReasonView, { nullable: true }) missedReason!: MissedDeadlineReasonView | null;
+  @NestedView([AvailableDecisionView], {
+    description:
+      'Fristbeslutninger, brugeren kan træffe på trinnet nu: POST /api/cases/<sag>/steps/<trin>/<name>; siden viser netop disse formularer.',
+  })
+  decisions!: AvailableDecisionView[];
 }
 
 export class HistoryEntryView {

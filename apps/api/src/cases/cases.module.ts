@@ -17,10 +17,13 @@ import { CaseDecisionsService } from './case-decisions.service';
 import { CaseRecordsRepository } from './case-records.repository';
 import { CaseScopeRepository } from './case-scope.repository';
 import { IdempotencyKeysService } from './idempotency-keys.service';
+import { StepDeadlinesController } from './step-deadlines.controller';
+import { StepDeadlinesService } from './step-deadlines.service';
 
 /**
  * The case kernel every case type imports: scope, records, decisions, idempotent starts, the list across
- * types, and every case's journal and documents.
+ * types, every case's journal and documents, and the deadline decisions on any case's steps (suspend, resume,
+ * extend, missed-deadline reason).
  */
 @Module({
   imports: [
@@ -37,7 +40,7 @@ import { IdempotencyKeysService } from './idempotency-keys.service';
       }),
     }),
   ],
-  controllers: [CasesController, CaseJournalController, CaseAssignmentsController],
+  controllers: [CasesController, CaseJournalController, CaseAssignmentsController, StepDeadlinesController],
   providers: [
     CaseListRepository,
     CaseScopeRepository,
@@ -47,6 +50,7 @@ import { IdempotencyKeysService } from './idempotency-keys.service';
     CaseAssignmentsService,
     CaseNotesService,
     CaseDocumentsService,
+    StepDeadlinesService,
   ],
   exports: [CaseScopeRepository, CaseRecordsRepository, CaseDecisionsService, IdempotencyKeysService],
 })

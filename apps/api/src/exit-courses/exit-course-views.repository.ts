@@ -101,7 +101,11 @@ export class ExitCourseViewsRepository {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const progress = await this.records.progress(caseId);
+    const progress = await this.records.progress(caseId, {
+      user,
+      decidable: row.decidable,
+      closed: row.closed_at !== null,
+    });
     const units = await this.units.lookup();
     return {
       ...summaryOf(row, units),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { AccessLogService } from '../audit/access-log.service';
@@ -7,7 +7,8 @@ import { PersonsService } from '../persons/persons.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
-import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { ApiErrorResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { familyLetterHtml } from './family-letter';
 import { PageQuery } from '../common/page';
 import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
 import { NetworkCouncilsService } from './network-councils.service';
@@ -63,6 +64,33 @@ export class NetworkCouncilsController {
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
     return { ...view, person: await this.persons.ofCase(view.personRef, caseId, user) };
+  }
+
+  @Get(':id/family-letter')
+  @RequirePermission('case:read')
+  @ApiOperation({
+    summary:
+      'Brevet til familien om, hvornår netværkssamrådet kan forventes (udskrivbar HTML): kommunens navn, indkaldt eller senest. Viser den unges navn for brugere med adgang til personer (læsningen logges); aldrig CPR-nummer.',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Brevet som HTML.',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiErrorResponses(401, 403, 404)
+  async familyLetter(
+    @CaseIdParam() caseId: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const view = await this.councils.detail(caseId, user);
+    if (!view) throw ApiError.caseNotFound(caseId);
+    await this.accessLog.record(user, 'case_read', { caseId });
+    const person = await this.persons.ofCase(view.personRef, caseId, user);
+    const letter = familyLetterHtml(view, person?.name ?? null, new Date());
+    // Only the letter is HTML: an error answers JSON, as every error does.
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    return letter;
   }
 
   @CaseDecision(

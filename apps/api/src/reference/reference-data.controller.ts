@@ -29,6 +29,12 @@ import {
 } from '../../../../libs/domain/case/case-journal';
 import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
 import {
+  DEADLINE_WAIT_REASON_LABELS,
+  MISSED_DEADLINE_REASON_LABELS,
+  type DeadlineWaitReason,
+  type MissedDeadlineReason,
+} from '../../../../libs/domain/case/step-deadline';
+import {
   INSTITUTION_TYPES,
   ORGANISATION_NAMES,
   ORGANISATIONS,
@@ -144,6 +150,9 @@ function ChoiceOf<Value extends string>(name: string, values: readonly Value[]) 
   return NamedChoice;
 }
 
+const DEADLINE_WAIT_REASONS = Object.keys(DEADLINE_WAIT_REASON_LABELS) as DeadlineWaitReason[];
+const MISSED_DEADLINE_REASONS = Object.keys(MISSED_DEADLINE_REASON_LABELS) as MissedDeadlineReason[];
+
 /** The values of the cases' choice fields and history details, in the API's order, with their Danish names. */
 class ChoicesView {
   @NestedView([ChoiceOf('ReadinessItemChoice', READINESS_ITEMS)], {
@@ -194,6 +203,14 @@ class ChoicesView {
     description: 'Typen af et dokument på sagen (`type`).',
   })
   documentTypes!: Choice<DocumentType>[];
+  @NestedView([ChoiceOf('DeadlineWaitReasonChoice', DEADLINE_WAIT_REASONS)], {
+    description: 'Hvorfor en frist er sat i bero eller forlænget (`reason`, `waitReason`): »afventer …«.',
+  })
+  deadlineWaitReasons!: Choice<DeadlineWaitReason>[];
+  @NestedView([ChoiceOf('MissedDeadlineReasonChoice', MISSED_DEADLINE_REASONS)], {
+    description: 'Hvorfor en frist fastsat ved lov blev overskredet (`reason`, `missedReason`).',
+  })
+  missedDeadlineReasons!: Choice<MissedDeadlineReason>[];
 }
 
 class EndingReasonChoice {
@@ -269,6 +286,8 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     agreementKinds: choicesOf(AGREEMENT_KINDS, AGREEMENT_KIND_LABELS),
     noteKinds: choicesOf(NOTE_KINDS, NOTE_KIND_LABELS),
     documentTypes: choicesOf(DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS),
+    deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
+    missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

@@ -1,3 +1,4 @@
+import { MISSED_DEADLINE_REASON_LABELS } from '../../../../libs/domain/case/step-deadline';
 import { ChoiceView, DateView, IntegerView, NestedView, NumberView, TextView } from '../common/view-properties';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { ENDING_NAMES, type EndingName } from '../../../../libs/domain/case/ending-reasons';
@@ -57,10 +58,24 @@ export class SlaRow {
   share!: number | null;
 }
 
+/** How often each reason was recorded for missing a legal deadline, per measure, over the period. */
+export class SlaMissedReasonRow {
+  @ChoiceView(SLA_MEASURES) measure!: SlaMeasure;
+  @TextView() label!: string;
+  @ChoiceView(Object.keys(MISSED_DEADLINE_REASON_LABELS)) reason!: string;
+  @TextView({ description: 'Årsagen på dansk.' }) reasonText!: string;
+  @IntegerView({ description: 'Overskredne frister i perioden med denne årsag.' }) count!: number;
+}
+
 export class SlaReport {
   @DateView() from!: string;
   @DateView() to!: string;
   @NestedView([SlaRow]) rows!: SlaRow[];
+  @NestedView([SlaMissedReasonRow], {
+    description:
+      'Årsagerne til overskredne lovbundne frister (registreret af sagsbehandleren på trinnet), talt pr. frist; frister i perioden, som rows.',
+  })
+  missedReasons!: SlaMissedReasonRow[];
 }
 
 /** One reason code of an ending and how many of the period's decisions gave it. */

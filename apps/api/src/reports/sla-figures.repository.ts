@@ -4,7 +4,8 @@ import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/acc
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { DANISH_TIME_ZONE } from '../../../../libs/domain/time/copenhagen-calendar';
 import type { ReportPeriod } from './report-period';
-import { SLA_MEASURES, type SlaMeasure, type SlaReport, type SlaRow } from './report.views';
+import { SLA_MEASURES, type SlaMeasure, type SlaMissedReasonRow, type SlaReport, type SlaRow } from './report.views';
+import { MISSED_DEADLINE_REASON_LABELS, type MissedDeadlineReason } from '../../../../libs/domain/case/step-deadline';
 import { byUnitName, roundedRatio } from './report-numbers';
 import { SLA_MEASURE_STEPS } from './sla-measures';
 
@@ -54,7 +55,45 @@ export class SlaFiguresRepository {
     );
     const slaRows = rows.map((row) => slaRow(measureOfKind.get(row.kind)!, row));
     slaRows.sort((a, b) => a.measure.localeCompare(b.measure) || byUnitName(a, b) || a.month.localeCompare(b.month));
-    return { from: period.from, to: period.to, rows: slaRows };
+    return {
+      from: period.from,
+      to: period.to,
+      rows: slaRows,
+      missedReasons: await this.missedReasons(period, user, measureOfKind),
+    };
+  }
+
+  /** The reasons recorded for missed legal deadlines, per measure, of steps due in the period, in the user's scope. */
+  private async missedReasons(
+    period: ReportPeriod,
+    user: AuthenticatedUser,
+    measureOfKind: Map<string, SlaMeasure>,
+  ): Promise<SlaMissedReasonRow[]> {
+    const params = new SqlParameters();
+    const kinds = params.add([...measureOfKind.keys()]);
+    const startsAt = params.add(period.startsAt);
+    const endsBefore = params.add(period.endsBefore);
+    const rows: { kind: string; reason: MissedDeadlineReason; count: number }[] = await this.dataSource.query(
+      `SELECT s.kind, s.missed_reason AS reason, count(*)::int AS count
+         FROM steps s JOIN cases c ON c.id = s.case_id
+        WHERE s.kind = ANY(${kinds}::text[]) AND s.missed_reason IS NOT NULL
+          AND s.due_at > ${startsAt} AND s.due_at <= ${endsBefore}
+          AND ${visibleCaseCondition(user, 'c', params)}
+        GROUP BY 1, 2`,
+      params.values,
+    );
+    return rows
+      .map((row) => {
+        const measure = measureOfKind.get(row.kind)!;
+        return {
+          measure,
+          label: SLA_MEASURE_STEPS[measure].label,
+          reason: row.reason,
+          reasonText: MISSED_DEADLINE_REASON_LABELS[row.reason] ?? row.reason,
+          count: row.count,
+        };
+      })
+      .sort((a, b) => a.measure.localeCompare(b.measure) || b.count - a.count || a.reason.localeCompare(b.reason));
   }
 }
 

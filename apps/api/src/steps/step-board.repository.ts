@@ -8,6 +8,7 @@ import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '.
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
+import { suspensionOf } from '../cases/step-suspension';
 import { pagedQuery } from '../common/paged-query';
 import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
@@ -40,6 +41,9 @@ interface BoardRow {
   assignee_id: string | null;
   assignee_name: string | null;
   assignee_absent: boolean;
+  suspended_at: Date | null;
+  suspension_reason: string | null;
+  suspension_expected_until: Date | null;
 }
 
 /** The columns of a board's step (FROM as in StepBoardRepository.selection). */
@@ -50,7 +54,8 @@ const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label,
        k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
        c.assignee_id, au.display_name AS assignee_name,
        EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = c.assignee_id AND ab.cancelled_at IS NULL
-               AND ${TODAY_SQL} BETWEEN ab.starts_on AND ab.ends_on) AS assignee_absent`;
+               AND ${TODAY_SQL} BETWEEN ab.starts_on AND ab.ends_on) AS assignee_absent,
+       s.suspended_at, s.suspension_reason, s.suspension_expected_until`;
 
 /**
  * Open steps across every workflow type, read from the read model within the user's scope: the overdue
@@ -125,6 +130,8 @@ export class StepBoardRepository {
       visibleCaseCondition(user, 'c', params, request.list === 'mine' ? 'write' : 'read'),
     ];
     const { query } = request;
+    // A suspended deadline is neither overdue nor due soon: it waits ("afventer …", on the user's own list).
+    if (request.list !== 'mine') conditions.push(`s.suspended_at IS NULL`);
     if (request.list === 'overdue') {
       conditions.push(`s.due_at <= r.as_of`);
       if (request.query.minLatenessHours !== undefined) {
@@ -197,7 +204,7 @@ function toBoardStep(row: BoardRow): BoardStep {
     openedAt: row.opened_at.toISOString(),
     dueAt: row.due_at.toISOString(),
     warningAt: row.warning_at.toISOString(),
-    overdue: remainingSeconds === 0,
+    overdue: remainingSeconds === 0 && !row.suspended_at,
     latenessSeconds: Number(row.lateness_seconds),
     remainingSeconds,
     escalatedAt: row.overdue_at?.toISOString() ?? null,
@@ -208,5 +215,6 @@ function toBoardStep(row: BoardRow): BoardStep {
     responsibleRole: row.responsible_role,
     whoseTurn: `${row.unit_name} – ${ROLE_LABELS[row.responsible_role]}`,
     casePath: `/api/${CASE_RESOURCES[row.case_type]}/${row.case_id}`,
+    suspension: suspensionOf(row),
   };
 }

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { DEADLINE_WAIT_REASON_LABELS } from '../../../../libs/domain/case/step-deadline';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import {
@@ -25,6 +26,17 @@ export class AssigneeRefView {
   @BooleanView({ description: 'Har fravær i dag (stedfortræderen ser sagen).' }) absent!: boolean;
 }
 
+/** A deadline that waits, as the boards show it: »afventer <reasonText>«. */
+class BoardSuspensionView {
+  @MomentView() since!: string;
+  @ChoiceView(Object.keys(DEADLINE_WAIT_REASON_LABELS)) reason!: string;
+  @TextView({
+    description: 'Årsagen på dansk: tavlen viser »afventer …« i stedet for overskredet eller snart forfalden.',
+  })
+  reasonText!: string;
+  @MomentView({ nullable: true }) expectedUntil!: string | null;
+}
+
 /** An open step as the boards and inboxes show it: what, by when, and whose turn it is. */
 export class BoardStepView {
   @IdView() stepId!: string;
@@ -48,6 +60,12 @@ export class BoardStepView {
   @ChoiceView(ROLES) responsibleRole!: Role;
   @TextView({ description: 'Hvis tur det er: enhed og rolle, på dansk.' }) whoseTurn!: string;
   @TextView({ description: 'API-stien til sagen.' }) casePath!: string;
+  @NestedView(BoardSuspensionView, {
+    nullable: true,
+    description:
+      'Fristen er sat i bero (kun på Mine opgaver; tavlerne over overskredne og snart forfaldne udelader den).',
+  })
+  suspension!: BoardSuspensionView | null;
 }
 
 export class UnitCountView {

@@ -73,6 +73,8 @@ export const api = {
   patch: async (path, body) => (await request('PATCH', path, body)).json(),
   /** Sends a form with a file (`FormData`) as multipart/form-data. */
   upload: async (path, formData) => (await request('POST', path, formData)).json(),
+  /** A document the API answers as text (a printable letter's HTML). */
+  text: async (path, accept = 'text/html') => (await request('GET', path, undefined, accept)).text(),
 };
 
 /** The file name a `Content-Disposition` gives: the UTF-8 one (`filename*`) if there is one, else `filename`. */

@@ -456,3 +456,65 @@ export function decisionForm(resource, decision, detail) {
 export function formsFor(resource, detail) {
   return (detail.availableDecisions ?? []).map((decision) => decisionForm(resource, decision, detail));
 }
+
+/** The layouts of the case kernel's deadline decisions on a step (POST /api/cases/<sag>/steps/<trin>/<name>). */
+const STEP_FORMS = {
+  suspend: {
+    fields: [
+      { name: 'reason', label: 'Årsag', type: 'radio', options: choiceOptions('deadlineWaitReasons') },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', hint: 'Hvad der ventes på.' },
+      {
+        name: 'expectedUntil',
+        label: 'Forventet afsluttet',
+        type: 'datetime',
+        optional: true,
+        hint: 'Hvornår ventetiden forventes at slutte, hvis det vides.',
+      },
+    ],
+    intro: 'Fristen løber ikke, mens den er i bero; ved genoptagelse flyttes den med den tid, der er gået.',
+    submitLabel: 'Sæt fristen i bero',
+  },
+  resume: {
+    fields: [],
+    intro: 'Fristen flyttes med den tid, den har været i bero.',
+    submitLabel: 'Genoptag fristen',
+  },
+  extend: {
+    fields: [
+      { name: 'reason', label: 'Årsag', type: 'radio', options: choiceOptions('deadlineWaitReasons') },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', hint: 'Hvorfor fristen forlænges.' },
+      { name: 'dueAt', label: 'Ny frist', type: 'datetime', hint: 'Skal ligge efter den nuværende frist.' },
+    ],
+    submitLabel: 'Forlæng fristen',
+  },
+  'missed-reason': {
+    fields: [
+      { name: 'reason', label: 'Årsag', type: 'radio', options: choiceOptions('missedDeadlineReasons') },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', hint: 'Hvorfor den lovbundne frist blev overskredet.' },
+    ],
+    submitLabel: 'Registrér årsagen',
+  },
+};
+
+/**
+ * The deadline decisions the server offers on each step of this case now (`steps[].decisions`), as forms
+ * that post to the step's own route.
+ */
+export function stepFormsFor(detail) {
+  return (detail.steps ?? []).flatMap((step) =>
+    (step.decisions ?? []).map((decision) => {
+      const layout = STEP_FORMS[decision.name] ?? genericLayout(decision);
+      return {
+        ...layout,
+        id: `${decision.name}-${step.id}`,
+        action: decision.name,
+        path: `/api/cases/${encodeURIComponent(detail.id)}/steps/${encodeURIComponent(step.id)}/${decision.name}`,
+        title: decision.label,
+        stepId: step.id,
+        fields: layout.fields.map((field) =>
+          typeof field.options === 'function' ? { ...field, options: field.options() } : field,
+        ),
+      };
+    }),
+  );
+}

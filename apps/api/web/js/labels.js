@@ -41,6 +41,10 @@ export const HISTORY_ACTIONS = {
   council_convened: 'Netværkssamråd indkaldt',
   council_meeting_held: 'Netværkssamråd holdt',
   council_agreement_made: 'Aftale indgået',
+  deadline_suspended: 'Fristen er sat i bero',
+  deadline_resumed: 'Fristen er genoptaget',
+  deadline_extended: 'Fristen er forlænget',
+  deadline_missed_reason: 'Årsag til overskredet frist registreret',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -77,6 +81,12 @@ export const DETAIL_LABELS = {
   kind: 'Trin',
   description: 'Aftale',
   role: 'Rolle',
+  waitReason: 'Årsag',
+  missedReason: 'Årsag',
+  previousDueAt: 'Tidligere frist',
+  suspendedAt: 'I bero siden',
+  expectedUntil: 'Forventet afsluttet',
+  suspendedMs: 'Tid i bero',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -97,11 +107,23 @@ const DETAIL_CHOICES = {
   trigger: 'dksTriggers',
   suspicion: 'suspicions',
   participants: 'participantRoles',
+  waitReason: 'deadlineWaitReasons',
+  missedReason: 'missedDeadlineReasons',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
 export function detailValueLabel(key, value) {
   const text = String(value);
+  if (key === 'suspendedMs') return durationText(Number(value));
   if (DETAIL_CHOICES[key]) return choiceLabel(DETAIL_CHOICES[key], text);
   return YES_NO[text];
+}
+
+/** Elapsed milliseconds in words: "2 døgn 3 timer", "47 timer", "5 minutter". */
+function durationText(ms) {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minut' : 'minutter'}`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `${hours} ${hours === 1 ? 'time' : 'timer'}${rest ? ` ${rest} min.` : ''}`;
 }

@@ -1,5 +1,5 @@
 import { api, query, session } from '../api.js';
-import { formsFor } from '../case-forms.js';
+import { formsFor, stepFormsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { capitalised, formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
 import { html, render } from '../html.js';
@@ -64,24 +64,81 @@ function withLateness(step) {
   return { ...step, latenessSeconds: Math.floor((Date.now() - Date.parse(step.dueAt)) / 1000) };
 }
 
-function openSteps(detail) {
+/** The deadline decisions the server offers on one step, each a folded form. */
+function stepDecisions(stepForms, step) {
+  const forms = stepForms.filter((spec) => spec.stepId === step.id);
+  if (!forms.length) return '';
+  return html`<div class="step-decisions">
+    ${forms.map(
+      (spec) =>
+        html`<details class="step-decision">
+          <summary>${spec.title}</summary>
+          ${formHtml(spec)}
+        </details>`,
+    )}
+  </div>`;
+}
+
+function missedReasonText(step) {
+  if (!step.missedReason) return '';
+  return html`<p class="step-missed-reason small">
+    Årsag til overskredet frist: <strong>${step.missedReason.reasonText}</strong> – ${step.missedReason.note}
+  </p>`;
+}
+
+const legalText = (step) =>
+  step.deadlineBasis === 'fixed'
+    ? html`<p class="muted small">Fristen er fastsat ved lov og kan ikke flyttes.</p>`
+    : '';
+
+function openSteps(detail, stepForms) {
   if (!detail.openSteps.length)
     return html`<p class="empty">Ingen åbne trin.${detail.closedAt ? ' Sagen er afsluttet.' : ''}</p>`;
   return html`<ul class="open-steps">
     ${detail.openSteps.map(withLateness).map(
       (step) =>
-        html`<li class="open-step ${step.overdue ? 'is-overdue' : ''}">
+        html`<li
+          class="open-step ${step.overdue ? 'is-overdue' : ''} ${step.suspension ? 'is-waiting' : ''}"
+          data-step-id="${step.id}"
+        >
           <p class="step-label">${step.label}</p>
-          <p class="step-due">Frist <strong>${formatDateTime(step.dueAt)}</strong></p>
+          <p class="step-due">Frist <strong>${step.suspension ? 'i bero' : formatDateTime(step.dueAt)}</strong></p>
           ${responsibleRoleLabel(step.kind) ? html`<p class="step-turn muted small">Hvis tur: ${responsibleRoleLabel(step.kind)}</p>` : ''}
           <p class="step-state">${deadlineState(step)}</p>
+          ${step.suspension ? html`<p class="step-suspension-note small">Bemærkning: ${step.suspension.note}</p>` : ''}
+          ${legalText(step)} ${missedReasonText(step)} ${stepDecisions(stepForms, step)}
         </li>`,
     )}
   </ul>`;
 }
 
+/** Completed steps that still take a decision: a legal deadline missed whose reason is not yet recorded. */
+function missedDeadlines(detail, stepForms) {
+  const steps = detail.steps.filter(
+    (step) => step.status !== 'open' && stepForms.some((spec) => spec.stepId === step.id),
+  );
+  if (!steps.length) return '';
+  return html`<section class="panel" aria-labelledby="missed-heading">
+    <h2 id="missed-heading">Overskredne lovbundne frister</h2>
+    <ul class="open-steps">
+      ${steps.map(
+        (step) =>
+          html`<li class="open-step is-overdue" data-step-id="${step.id}">
+            <p class="step-label">${step.label}</p>
+            <p class="step-due">Frist ${formatDateTime(step.dueAt)} · afsluttet ${formatDateTime(step.completedAt)}</p>
+            <p class="step-state">
+              <span class="badge late"><span aria-hidden="true">⚠</span> ${lateText(step.latenessSeconds)}</span>
+            </p>
+            ${legalText(step)} ${stepDecisions(stepForms, step)}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
 function stepOutcome(step) {
   if (step.status === 'cancelled') return 'annulleret';
+  if (step.status === 'open' && step.suspension) return deadlineState(step);
   if (step.status === 'open')
     return step.overdue
       ? html`<span class="badge overdue"><span aria-hidden="true">⚠</span> Overskredet</span>
@@ -116,7 +173,10 @@ function stepsTable(detail) {
               <td class="nowrap" data-label="Afsluttet">
                 ${step.completedAt ? formatDateTime(step.completedAt) : '–'}
               </td>
-              <td data-label="Til tiden?">${stepOutcome(step)}</td>
+              <td data-label="Til tiden?">
+                ${stepOutcome(step)}
+                ${step.missedReason ? html`<span class="missed-reason small">Årsag: ${step.missedReason.reasonText}</span>` : ''}
+              </td>
             </tr>`,
         )}
       </tbody>
@@ -196,7 +256,18 @@ function decisions(forms, detail) {
   </section>`;
 }
 
-function pageHtml(resource, detail, forms, history, flash, journalState) {
+/** The network council's written notice to the family: shown in the page, printable. */
+function familyLetter(resource) {
+  if (resource !== 'network-councils') return '';
+  return html`<section class="panel" aria-labelledby="letter-heading">
+    <h2 id="letter-heading">Brev til familien</h2>
+    <p class="muted small">Brevet fortæller familien, hvornår netværkssamrådet kan forventes.</p>
+    <button type="button" class="button" data-family-letter>Vis brevet</button>
+    <div class="family-letter" data-letter-slot></div>
+  </section>`;
+}
+
+function pageHtml(resource, detail, forms, history, flash, journalState, stepForms = []) {
   const kind = CASE_KINDS[resource];
   const facts = kind.facts(detail).filter(Boolean);
   return html`${heading(`${kind.title}: ${detail.statusText}`)}
@@ -217,9 +288,9 @@ function pageHtml(resource, detail, forms, history, flash, journalState) {
       <div class="case-main">
         <section class="panel open-steps-panel" aria-labelledby="open-steps-heading">
           <h2 id="open-steps-heading">Åbne trin</h2>
-          ${openSteps(detail)}
+          ${openSteps(detail, stepForms)}
         </section>
-        ${decisions(forms, detail)}
+        ${missedDeadlines(detail, stepForms)} ${decisions(forms, detail)}
       </div>
       <div class="case-side">
         <section class="panel assignment-panel" aria-labelledby="assignment-heading" data-assignment>
@@ -244,6 +315,7 @@ function pageHtml(resource, detail, forms, history, flash, journalState) {
               )}
           </dl>
         </section>
+        ${familyLetter(resource)}
       </div>
     </div>
     <section class="panel steps-panel" aria-labelledby="steps-heading">
@@ -274,10 +346,12 @@ export async function caseView(root, { segments, focus }) {
     mayWrite: (session.user?.permissions ?? []).includes('case:journal'),
     problem: null,
   };
+  let stepForms = [];
   const show = (flash, problem = null) => {
     forms = formsFor(resource, detail);
+    stepForms = stepFormsFor(detail);
     journalState.problem = problem;
-    render(root, pageHtml(resource, detail, forms, history, flash, journalState));
+    render(root, pageHtml(resource, detail, forms, history, flash, journalState, stepForms));
     assignment = attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
   };
   let assignment;
@@ -302,15 +376,51 @@ export async function caseView(root, { segments, focus }) {
   await assignment;
   handleForms(
     root,
-    () => forms,
-    (spec) => `${path}/${spec.action}`,
-    (answer, spec) => {
-      detail = answer;
-      history = answer.history;
+    () => [...forms, ...stepForms],
+    (spec) => spec.path ?? `${path}/${spec.action}`,
+    async (answer, spec) => {
+      // A step's deadline decision answers the step: the case is read again to show it everywhere.
+      detail = spec.path ? await api.get(path) : answer;
+      history = detail.history;
       show(`${spec.title}: gemt.`);
       focus();
     },
   );
+  root.addEventListener('click', async (event) => {
+    const button = event.target.closest('[data-family-letter], [data-print-letter]');
+    if (!button) return;
+    const slot = root.querySelector('[data-letter-slot]');
+    if (button.hasAttribute('data-print-letter')) {
+      slot.querySelector('iframe')?.contentWindow?.print();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const letter = await api.text(`${path}/family-letter`);
+      const frame = Object.assign(document.createElement('iframe'), {
+        title: 'Brev til familien',
+        className: 'letter-frame',
+      });
+      frame.srcdoc = letter;
+      const print = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'button primary',
+        textContent: 'Udskriv brevet',
+      });
+      print.setAttribute('data-print-letter', '');
+      slot.replaceChildren(frame, print);
+    } catch (problem) {
+      slot.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          className: 'field-error',
+          textContent: problem.message,
+          role: 'alert',
+        }),
+      );
+    } finally {
+      button.disabled = false;
+    }
+  });
   root.addEventListener('click', async (event) => {
     const button = event.target.closest('[data-more-history]');
     if (!button) return;
@@ -333,7 +443,7 @@ export async function caseView(root, { segments, focus }) {
     }
     const firstNew = history.length;
     history = [...history, ...page.items.filter((entry) => !history.some((known) => known.id === entry.id))];
-    render(root, pageHtml(resource, detail, forms, history, undefined, journalState));
+    render(root, pageHtml(resource, detail, forms, history, undefined, journalState, stepForms));
     attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
     const entry = root.querySelectorAll('.timeline > li:not(.event-note)')[firstNew];
     entry?.setAttribute('tabindex', '-1');

@@ -16,8 +16,17 @@ export function heading(title, intro) {
   </div>`;
 }
 
-/** Overdue, due soon or on time: in words and with an icon, never colour alone. */
+/** Overdue, due soon or on time — or waiting ("afventer …"): in words and with an icon, never colour alone. */
 export function deadlineState(step) {
+  if (step.suspension) {
+    return html`<span class="badge waiting"
+        ><span aria-hidden="true">⏸</span> ${capitalised(step.suspension.reasonText)}</span
+      >
+      <span class="muted small"
+        >I bero siden
+        ${formatDateTime(step.suspension.since)}${step.suspension.expectedUntil ? ` · forventet til ${formatDateTime(step.suspension.expectedUntil)}` : ''}</span
+      >`;
+  }
   if (step.overdue) {
     return html`<span class="badge overdue"><span aria-hidden="true">⚠</span> Overskredet</span>
       <span class="lateness">${lateText(step.latenessSeconds)}</span>
@@ -30,6 +39,8 @@ export function deadlineState(step) {
     >
     <span class="remaining">${remainingText(remaining)}</span>`;
 }
+
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function pager(page, pageSize, total, hrefFor) {
   const pages = Math.max(1, Math.ceil(total / pageSize));

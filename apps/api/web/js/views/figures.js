@@ -151,7 +151,24 @@ function slaSection(report) {
         ]),
       })}
     </details>
+    ${missedReasons(report.missedReasons ?? [])}
   </section>`;
+}
+
+/** Why legal deadlines were missed, as the caseworkers recorded it on the steps: counted per deadline. */
+function missedReasons(rows) {
+  return html`<div class="missed-reasons">
+    <h3 id="missed-reasons-heading">Årsager til overskredne lovbundne frister</h3>
+    ${
+      rows.length
+        ? dataTable({
+            caption: 'Årsager til overskredne lovbundne frister pr. frist',
+            columns: ['Frist', 'Årsag', 'Antal'],
+            rows: rows.map((row) => [row.label, row.reasonText, formatNumber(row.count)]),
+          })
+        : html`<p class="empty">Ingen årsager registreret i perioden.</p>`
+    }
+  </div>`;
 }
 
 const MONTHS = [

@@ -14,6 +14,7 @@ const INTRO = 'Sager, der venter på driften, og beskeder, der ikke kan sendes. 
 export const NOTICE_KINDS = {
   deadline_warning: 'Frist nærmer sig',
   deadline_overdue: 'Frist overskredet',
+  deadline_changed: 'Frist sat i bero, genoptaget eller forlænget',
   prison_transfer: 'Overført til andet fængsel',
   release_notice: 'Varsel om løsladelse',
   release_date_changed: 'Løsladelsesdato ændret',
