@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { danishContext, launchChromium, logIn, logOut, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { logIn, logOut, screenshot } from '../support/browser';
 import { checkView, danishLocal, openNewCase, registerOnPage } from '../support/browser-pages';
 import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
-import { startSystem, type SystemUnderTest } from '../support/system-under-test';
+import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
+import type { SystemUnderTest } from '../support/system-under-test';
 
 /**
  * Starting and finding cases on the page alone: a KF caseworker registers a person and starts an exit
@@ -10,29 +11,15 @@ import { startSystem, type SystemUnderTest } from '../support/system-under-test'
  * network council, and a supervisor finds a closed case by the person's name. Each new view passes
  * axe-core's WCAG 2.1 A/AA checks and fits 1280 px and 375 px without horizontal scrolling.
  */
-let sut: SystemUnderTest;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 /** A word in every name here that no other suite's names have: a name search finds exactly these persons. */
 const UNIQUE = `Sidetest${Date.now().toString(36)}`;
 
-beforeAll(async () => {
-  sut = await startSystem();
-  browser = await launchChromium();
-});
-
-beforeEach(async () => {
-  context = await danishContext(browser);
-  page = await context.newPage();
-  await page.goto(sut.baseUrl);
-});
-
-afterEach(() => context?.close());
-
-afterAll(async () => {
-  await browser?.close();
-  await sut?.stop();
+// A database of the suite's own: the case list shows the cases made here, not other suites' older ones first.
+const suite = useBrowserSuiteWithOwnDatabase();
+let sut: SystemUnderTest;
+let page: Page;
+beforeEach(() => {
+  ({ sut, page } = suite);
 });
 
 it('(a) a KF caseworker registers a person and starts an exit course; a double click makes one', async () => {

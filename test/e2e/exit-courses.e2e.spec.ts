@@ -870,6 +870,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const spec = await api('GET', '/api/docs-json');
     expect(Object.keys(spec.body.paths).sort()).toEqual(
       [
+        '/api/absences',
+        '/api/absences/{id}/cancellation',
         '/api/admin/attention',
         '/api/admin/attention/{caseId}/redrive',
         '/api/admin/notices',
@@ -880,6 +882,13 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/auth/login',
         '/api/auth/me',
         '/api/cases',
+        '/api/cases/assignments',
+        '/api/cases/{id}/assignee',
+        '/api/cases/{id}/assignment',
+        '/api/cases/{id}/documents',
+        '/api/cases/{id}/documents/{documentId}',
+        '/api/cases/{id}/notes',
+        '/api/cases/{id}/take',
         '/api/cases/{caseId}/steps/{stepId}/extend',
         '/api/cases/{caseId}/steps/{stepId}/missed-reason',
         '/api/cases/{caseId}/steps/{stepId}/resume',
@@ -924,9 +933,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/reports/ending-reasons',
         '/api/reports/exit-courses',
         '/api/reports/sla',
+        '/api/staff',
         '/api/steps/due-soon',
         '/api/steps/mine',
         '/api/steps/overdue',
+        '/api/workload',
       ].sort(),
     );
 

@@ -146,7 +146,8 @@ export async function http<T = any>(
       body === undefined ? undefined : form ? body : typeof body === 'string' ? body : JSON.stringify(body as object),
   });
   const bytes = Buffer.from(await response.arrayBuffer());
-  const text = bytes.toString('utf8');
+  // As fetch's text() does: UTF-8, a byte-order mark dropped (the CSV downloads begin with one).
+  const text = new TextDecoder().decode(bytes);
   const isJson = response.headers.get('content-type')?.includes('application/json');
   return {
     status: response.status,
