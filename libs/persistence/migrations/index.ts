@@ -16,6 +16,7 @@ import { PersonNameTokens1765250000000 } from './1765250000000-person-name-token
 import { CaseNotes1765300000000 } from './1765300000000-case-notes';
 import { CaseDocuments1765310000000 } from './1765310000000-case-documents';
 import { CaseAssignments1765400000000 } from './1765400000000-case-assignments';
+import { IdentityProviderUsers1765450000000 } from './1765450000000-identity-provider-users';
 import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -38,5 +39,6 @@ export const READ_MODEL_MIGRATIONS = [
   CaseNotes1765300000000,
   CaseDocuments1765310000000,
   CaseAssignments1765400000000,
+  IdentityProviderUsers1765450000000,
   EndingReasons1765600000000,
 ];
