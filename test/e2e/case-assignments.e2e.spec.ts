@@ -1,6 +1,7 @@
 import { seedDemoUsers } from '../../libs/access/demo-users';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
+import { eventually } from '../support/eventually';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
@@ -54,14 +55,6 @@ const caseIdsOf = (items: { caseId?: string; id?: string }[]) => items.map((item
 
 const assignmentOf = async (client: UserClient, caseId: string) =>
   ok(await client('GET', `/api/cases/${caseId}/assignment`));
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    const value = await read();
-    if (done(value) || attempt > 100) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   database = await createSiblingDatabase();

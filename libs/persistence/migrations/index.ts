@@ -16,10 +16,11 @@ import { PersonNameTokens1765250000000 } from './1765250000000-person-name-token
 import { CaseNotes1765300000000 } from './1765300000000-case-notes';
 import { CaseDocuments1765310000000 } from './1765310000000-case-documents';
 import { CaseAssignments1765400000000 } from './1765400000000-case-assignments';
+import { IdentityProviderUsers1765450000000 } from './1765450000000-identity-provider-users';
 import { StepDeadlineWaits1765500000000 } from './1765500000000-step-deadline-waits';
 import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
 
-/** Every migration, in order. Add new ones at the end. */
+/** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
   InitialReadModel1764000000000,
   AccessAuditPersons1764100000000,
@@ -39,6 +40,7 @@ export const READ_MODEL_MIGRATIONS = [
   CaseNotes1765300000000,
   CaseDocuments1765310000000,
   CaseAssignments1765400000000,
+  IdentityProviderUsers1765450000000,
   StepDeadlineWaits1765500000000,
   EndingReasons1765600000000,
 ];

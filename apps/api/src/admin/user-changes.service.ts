@@ -26,11 +26,11 @@ type Field = 'active' | 'role' | 'units' | 'email';
 const refused = (message: string) => new ApiError(HttpStatus.CONFLICT, 'USER_CHANGE_REFUSED', message);
 
 /**
- * An administrator's change of a local user of their own organisation: deactivate or reactivate, role,
- * units. One transaction: the user and the organisation's administrators are locked, the change is
- * checked, written and audited (access_log, `user_change`, with what changed from what to what). The
- * guard compares every token with the user's row, so a deactivated user's or a changed user's tokens
- * stop working at once.
+ * An administrator's change of a user of their own organisation: deactivate or reactivate, role, units,
+ * e-mail (an identity provider's user: deactivate or reactivate only). One transaction: the user and the
+ * organisation's administrators are locked, the change is checked, written and audited (access_log,
+ * `user_change`, with what changed from what to what). The guard compares every token with the user's
+ * row, so a deactivated user's or a changed user's tokens stop working at once.
  */
 @Injectable()
 export class UserChangesService {
@@ -50,8 +50,10 @@ export class UserChangesService {
     ) {
       throw ApiError.invalidDomainData('Angiv mindst én ændring: active, role, units eller email.');
     }
-    if (!this.tokens.localLoginEnabled) {
-      throw refused('Brugerne styres af identitetsudbyderen (OIDC): ret rolle, enheder og adgang dér.');
+    // An identity provider's claims are the truth for role, units and address; deactivating is the only
+    // change an administrator makes here (the provider's user is refused while inactive).
+    if (!this.tokens.localLoginEnabled && (change.role ?? change.units ?? change.email) !== undefined) {
+      throw refused('Rolle, enheder og e-mail styres af identitetsudbyderen (OIDC): ret dem dér.');
     }
     return this.dataSource.transaction(async (manager) => {
       const [user]: UserState[] = await manager.query(

@@ -30,8 +30,8 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
-      'Ændrer en lokal bruger i egen organisation: deaktiver/genaktiver, rolle, enheder (revisionsspor i access_log). ' +
-      '409: sig selv deaktiveret, sidste administrator, eller brugerne styres af identitetsudbyderen.',
+      'Ændrer en bruger i egen organisation: deaktiver/genaktiver, rolle, enheder (revisionsspor i access_log). ' +
+      '409: sig selv deaktiveret, sidste administrator, eller rolle/enheder/e-mail styres af identitetsudbyderen.',
   })
   @ApiOkResponse({ type: UserListItemView })
   @ApiErrorResponses(401, 403, 404, 409, 422)

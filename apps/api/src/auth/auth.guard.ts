@@ -4,7 +4,8 @@ import { hasPermission } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { ApiError } from '../common/api-error';
 import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
-import { InvalidTokenError, TokenService } from './token.service';
+import { IdentityProviderUsers } from './identity-provider-users.service';
+import { InvalidTokenError, TokenService, type VerifiedToken } from './token.service';
 import { UsersRepository } from './users.repository';
 
 function sameAccess(token: AuthenticatedUser, current: AuthenticatedUser | undefined): boolean {
@@ -23,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly users: UsersRepository,
+    private readonly providerUsers: IdentityProviderUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,9 +48,9 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
     if (!match) throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Log ind for at fortsætte.');
-    let user: AuthenticatedUser;
+    let verified: VerifiedToken;
     try {
-      user = await this.tokens.verify(match[1]);
+      verified = await this.tokens.verify(match[1]);
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       throw new ApiError(
@@ -58,10 +60,15 @@ export class AuthGuard implements CanActivate {
       );
     }
     // Users of the local login live in this database: a deactivated user, or one whose role or units
-    // changed, is stopped at once rather than when the token expires.
-    if (this.tokens.localLoginEnabled && !sameAccess(user, await this.users.findActive(user.id))) {
+    // changed, is stopped at once rather than when the token expires. An identity provider's user gets a
+    // row from their claims (the provider is the truth for role and units); a deactivated one is stopped.
+    const { user } = verified;
+    const current = this.tokens.localLoginEnabled
+      ? sameAccess(user, await this.users.findActive(user.id)) && user
+      : await this.providerUsers.provision(verified);
+    if (!current) {
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Din adgang er ændret. Log ind igen.');
     }
-    return user;
+    return current;
   }
 }

@@ -7,6 +7,7 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { OrganisationUnits } from '../reference/organisation-units.service';
 import { API_CONFIG } from '../api.tokens';
+import { EMAIL_PATTERN } from '../common/field-decorators';
 
 /** Claims this API reads besides the registered ones; an OIDC provider must issue them too. */
 export const CLAIMS = {
@@ -16,6 +17,16 @@ export const CLAIMS = {
 } as const;
 
 export class InvalidTokenError extends Error {}
+
+/** A verified token: who is acting (`id` is the token's `sub`) and, from a provider, their e-mail address. */
+export interface VerifiedToken {
+  user: AuthenticatedUser;
+  /** The `email` claim when it is a usable address and not marked unverified (`email_verified: false`). */
+  email?: string;
+}
+
+/** An address as the API accepts one from an administrator (at most 254 characters). */
+const EMAIL = new RegExp(EMAIL_PATTERN);
 
 /** No token is honoured longer than a day, whatever its `exp` says. */
 const MAX_TOKEN_AGE_HOURS = 24;
@@ -69,7 +80,7 @@ export class TokenService {
     return { accessToken, expiresIn: tokenTtlSeconds };
   }
 
-  async verify(token: string): Promise<AuthenticatedUser> {
+  async verify(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.verificationKey as KeyLike, {
@@ -89,8 +100,14 @@ export class TokenService {
     if (!user.units.every((unit) => known.get(unit)?.organisation === user.organisation)) {
       throw new InvalidTokenError('units are not units of the organisation');
     }
-    return user;
+    return { user, email: emailFromClaims(payload) };
   }
+}
+
+function emailFromClaims(payload: JWTPayload): string | undefined {
+  const { email } = payload;
+  if (typeof email !== 'string' || !email || email.length > 254 || !EMAIL.test(email)) return undefined;
+  return payload.email_verified === false ? undefined : email;
 }
 
 function userFromClaims(payload: JWTPayload): AuthenticatedUser {
