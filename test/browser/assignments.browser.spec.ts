@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startSmtpRecorder } from '../support/smtp-recorder';
-import { seedDemoUsers } from '../../libs/access/demo-users';
-import { danishContext, launchChromium, logIn, logOut } from '../support/browser';
+import { logIn, logOut } from '../support/browser';
+import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { checkView } from '../support/browser-pages';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { DAY_MS } from '../support/exit-course-fixtures';
-import { startSystem, type SystemUnderTest } from '../support/system-under-test';
-import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/eventually';
+import type { SystemUnderTest } from '../support/system-under-test';
 
 /**
  * Named caseworkers on the page: the supervisor assigns three cases to a caseworker in one action ("Tildel
@@ -16,11 +16,6 @@ import { createSiblingDatabase, type TestDatabase } from '../support/test-databa
  *
  * A database of its own: the case list and the outbox hold exactly what this suite made.
  */
-let database: TestDatabase;
-let sut: SystemUnderTest;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let smtp: Awaited<ReturnType<typeof startSmtpRecorder>>;
 const cases: string[] = [];
 
@@ -33,64 +28,50 @@ const ADDRESS = {
 
 beforeAll(async () => {
   smtp = await startSmtpRecorder();
-  const { port } = smtp;
-  database = await createSiblingDatabase();
-  sut = await startSystem(
-    {
-      NOTICE_SENDER: 'smtp',
-      NOTICE_SMTP_URL: `smtp://127.0.0.1:${port}`,
-      NOTICE_POLL_SECONDS: '1',
-      NOTICE_UNIT_ADDRESSES: `KF-STORSTROEM=${ADDRESS.unit}`,
-    },
-    { databaseUrl: database.databaseUrl },
-  );
-  await seedDemoUsers(sut.db);
-  for (const [username, email] of [
-    ['kf.storstroem.2', ADDRESS.caseworker],
-    ['kf.storstroem', ADDRESS.substitute],
-    ['kf.leder.storstroem', ADDRESS.supervisor],
-  ]) {
-    await sut.db.query(`UPDATE users SET email = $2 WHERE username = $1`, [username, email]);
-  }
-  // Three courses whose suitability assessment is overdue at once (referred 40 days ago), and one more.
-  const caseworker = await sut.as('kf.storstroem');
-  for (let i = 0; i < 4; i += 1) {
-    const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
-    const { body } = await caseworker('POST', '/api/exit-courses', {
-      personRef: person.personRef,
-      institutionCode: 'KF-STORSTROEM',
-      expectedReleaseDate: '2029-06-30',
-      paroleLinked: false,
-      referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
-    });
-    cases.push(body.id);
-  }
-  browser = await launchChromium();
 });
 
-beforeEach(async () => {
-  context = await danishContext(browser);
-  page = await context.newPage();
-  await page.goto(sut.baseUrl);
+const suite = useBrowserSuiteWithOwnDatabase({
+  settings: () => ({
+    NOTICE_SENDER: 'smtp',
+    NOTICE_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    NOTICE_POLL_SECONDS: '1',
+    NOTICE_UNIT_ADDRESSES: `KF-STORSTROEM=${ADDRESS.unit}`,
+  }),
+  prepare: async (system) => {
+    for (const [username, email] of [
+      ['kf.storstroem.2', ADDRESS.caseworker],
+      ['kf.storstroem', ADDRESS.substitute],
+      ['kf.leder.storstroem', ADDRESS.supervisor],
+    ]) {
+      await system.db.query(`UPDATE users SET email = $2 WHERE username = $1`, [username, email]);
+    }
+    // Three courses whose suitability assessment is overdue at once (referred 40 days ago), and one more.
+    const caseworker = await system.as('kf.storstroem');
+    for (let i = 0; i < 4; i += 1) {
+      const { body: person } = await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() });
+      const { body } = await caseworker('POST', '/api/exit-courses', {
+        personRef: person.personRef,
+        institutionCode: 'KF-STORSTROEM',
+        expectedReleaseDate: '2029-06-30',
+        paroleLinked: false,
+        referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
+      });
+      cases.push(body.id);
+    }
+  },
 });
-
-afterEach(() => context?.close());
-
-afterAll(async () => {
-  await browser?.close();
-  await sut?.stop();
-  await database?.dispose();
-  await smtp?.close();
+let sut: SystemUnderTest;
+let page: Page;
+beforeEach(() => {
+  ({ sut, page } = suite);
 });
+// After the system has stopped (hooks run in the order they are declared).
+afterAll(() => smtp?.close());
 
 const heading = (text: string) => page.locator('h1', { hasText: text }).waitFor();
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Waited in vain for ${what}`);
+  if (!(await eventually(check, Boolean, 200))) throw new Error(`Waited in vain for ${what}`);
 }
 
 it('assigns three cases in one action, records an absence, and routes the next overdue notice to the substitute', async () => {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemoUsers } from '../../libs/access/demo-users';
-import { danishContext, launchChromium, logIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { logIn } from '../support/browser';
+import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { checkView, danishLocal } from '../support/browser-pages';
 import { startStorstroemCourse } from '../support/exit-course-fixtures';
 import { EXECUTABLE_FILE, pdfFile } from '../support/document-files';
-import { startSystem, type SystemUnderTest } from '../support/system-under-test';
-import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
+import type { SystemUnderTest } from '../support/system-under-test';
 
 /**
  * The case journal and documents on the case page, as a KF caseworker uses them: a note and its correction
@@ -15,33 +14,16 @@ import { createSiblingDatabase, type TestDatabase } from '../support/test-databa
  *
  * A database of its own: nothing else writes to this suite's cases.
  */
-let database: TestDatabase;
-let sut: SystemUnderTest;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let caseId: string;
-
-beforeAll(async () => {
-  database = await createSiblingDatabase();
-  sut = await startSystem({}, { databaseUrl: database.databaseUrl });
-  await seedDemoUsers(sut.db);
-  browser = await launchChromium();
-  caseId = (await startStorstroemCourse(await sut.as('kf.storstroem'), 6)).id;
+const suite = useBrowserSuiteWithOwnDatabase({
+  prepare: async (system) => {
+    caseId = (await startStorstroemCourse(await system.as('kf.storstroem'), 6)).id;
+  },
 });
-
-beforeEach(async () => {
-  context = await danishContext(browser);
-  page = await context.newPage();
-  await page.goto(sut.baseUrl);
-});
-
-afterEach(() => context?.close());
-
-afterAll(async () => {
-  await browser?.close();
-  await sut?.stop();
-  await database?.dispose();
+let sut: SystemUnderTest;
+let page: Page;
+beforeEach(() => {
+  ({ sut, page } = suite);
 });
 
 async function openCase(): Promise<void> {

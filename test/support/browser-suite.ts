@@ -15,7 +15,14 @@ export interface BrowserSuite {
  * exactly what the suite made) with the demo users, Chromium, and for each test a new context 1280 px wide
  * with the page open at the system's address; torn down after the tests.
  */
-export function useBrowserSuiteWithOwnDatabase(): BrowserSuite {
+export function useBrowserSuiteWithOwnDatabase(
+  options: {
+    /** Settings of the system, read when it starts (after the suite's own earlier `beforeAll`s). */
+    settings?: () => Record<string, string>;
+    /** What the suite makes before its tests, once the system runs with the demo users. */
+    prepare?: (sut: SystemUnderTest) => Promise<void>;
+  } = {},
+): BrowserSuite {
   let database: TestDatabase;
   let sut: SystemUnderTest;
   let browser: Browser;
@@ -24,8 +31,9 @@ export function useBrowserSuiteWithOwnDatabase(): BrowserSuite {
 
   beforeAll(async () => {
     database = await createSiblingDatabase();
-    sut = await startSystem({}, { databaseUrl: database.databaseUrl });
+    sut = await startSystem(options.settings?.() ?? {}, { databaseUrl: database.databaseUrl });
     await seedDemoUsers(sut.db);
+    await options.prepare?.(sut);
     browser = await launchChromium();
   });
 
