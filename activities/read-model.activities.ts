@@ -156,7 +156,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_overdue');
   for (const step of transition.stepsClosed ?? []) {
     await db.query(
-      `UPDATE steps SET status = $3, completed_at = $4, lateness_seconds = $5, outcome = $6, updated_at = now()
+      `UPDATE steps SET status = $3, completed_at = $4, lateness_seconds = $5, outcome = $6,
+              suspended_at = NULL, suspension_reason = NULL, suspension_note = NULL, suspension_expected_until = NULL,
+              updated_at = now()
        WHERE id = $1 AND case_id = $2`,
       [step.stepId, caseId, step.status, step.completedAt, step.latenessSeconds ?? null, step.outcome ?? null],
     );

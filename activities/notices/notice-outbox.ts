@@ -109,20 +109,26 @@ export class NoticeOutbox {
    * the unit's mailbox takes the notice. Absences count by the Danish calendar date.
    */
   private async personOf(userId: string, unit: string): Promise<NoticePerson | undefined> {
-    const rows: { email: string | null; substitute_id: string | null; substitute_email: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.email, s.id::text AS substitute_id, s.email AS substitute_email
-           FROM users u
-           LEFT JOIN LATERAL (SELECT a.substitute_id FROM absences a
-                               WHERE a.user_id = u.id::text AND a.cancelled_at IS NULL
-                                 AND (now() AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN a.starts_on AND a.ends_on
-                               ORDER BY a.recorded_at DESC LIMIT 1) a ON true
-           LEFT JOIN users s ON s.id::text = a.substitute_id AND s.active
-          WHERE u.id::text = $1 AND u.active`,
-        [userId],
-      );
+    const rows: {
+      email: string | null;
+      absent: boolean;
+      substitute_id: string | null;
+      substitute_email: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.email, a.substitute_id IS NOT NULL AS absent, s.id::text AS substitute_id, s.email AS substitute_email
+         FROM users u
+         LEFT JOIN LATERAL (SELECT a.substitute_id FROM absences a
+                             WHERE a.user_id = u.id::text AND a.org_unit = $2 AND a.cancelled_at IS NULL
+                               AND (now() AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN a.starts_on AND a.ends_on
+                             ORDER BY a.recorded_at DESC LIMIT 1) a ON true
+         LEFT JOIN users s ON s.id::text = a.substitute_id AND s.active
+        WHERE u.id::text = $1 AND u.active`,
+      [userId, unit],
+    );
     if (rows.length === 0) return undefined;
     const [row] = rows;
+    // Absent with no active substitute: not to the absent user, the unit's mailbox takes it.
+    if (row.absent && !row.substitute_id) return undefined;
     if (!row.substitute_id) return { userId, email: row.email, cc: [], substituteFor: null };
     const supervisors: { email: string }[] = await this.dataSource.query(
       `SELECT email FROM users WHERE role = 'supervisor' AND active AND email IS NOT NULL AND $1 = ANY(units) ORDER BY email`,

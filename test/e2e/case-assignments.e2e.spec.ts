@@ -321,6 +321,12 @@ describe('absences', () => {
       ),
     ).toEqual(['recorded']);
 
+    // The substitute does not end it: the absent colleague's notices would go back to them.
+    const bySubstitute = await first('POST', `/api/absences/${absence.id}/cancellation`);
+    expect([bySubstitute.status, bySubstitute.body.message]).toEqual([
+      403,
+      'Kun den fraværende selv og enhedens leder kan aflyse fraværet.',
+    ]);
     ok(await supervisor('POST', `/api/absences/${absence.id}/cancellation`));
     const again = await second('POST', `/api/absences/${absence.id}/cancellation`);
     expect([again.status, again.body.code]).toEqual([409, 'ABSENCE_REFUSED']);
@@ -369,5 +375,16 @@ describe('a case that changes unit waits unassigned in the receiving unit', () =
       (view) => view.assignee === null,
     );
     expect(cleared.history.map((row: { change: string }) => row.change)).toEqual(['taken', 'cleared']);
+
+    // The police district may now change the case, but it stays the prison's to staff: the police supervisor
+    // neither sees the assignment form nor assigns, and nothing changes.
+    const policeSupervisor = await sut.as('politi.leder.kbh');
+    expect((await assignmentOf(policeSupervisor, id)).mayAssign).toBe(false);
+    const crossing = await policeSupervisor('PUT', `/api/cases/${id}/assignee`, { assigneeId: ids['kf.storstroem'] });
+    expect([crossing.status, crossing.body.message]).toEqual([
+      403,
+      'Kun sagsbehandlere i den enhed, der har sagen, og enhedens leder kan tildele den.',
+    ]);
+    expect((await assignmentOf(first, id)).assignee).toBeNull();
   });
 });

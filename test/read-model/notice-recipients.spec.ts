@@ -129,6 +129,38 @@ it('sends it to the substitute, with the supervisor copied, while the assignee i
   expect(await deliverOne()).toMatchObject({ to: ['first@kriminalforsorgen.example.dk'], cc: null });
 });
 
+it('sends it to the unit’s mailbox, not the absent assignee, when the substitute is no longer active', async () => {
+  const absent = await course(users.first);
+  const [{ id }] = await db.query(
+    `INSERT INTO absences (user_id, substitute_id, org_unit, starts_on, ends_on, recorded_by)
+     VALUES ($1, $2, $3, $4::date, $4::date + 2, $1) RETURNING id`,
+    [users.first, users.second, UNIT, today()],
+  );
+  await db.query(`UPDATE users SET active = false WHERE id::text = $1`, [users.second]);
+  try {
+    await overdue(absent);
+    expect(await deliverOne()).toMatchObject({ to: ['storstroem@kriminalforsorgen.example.dk'], cc: null });
+  } finally {
+    await db.query(`UPDATE users SET active = true WHERE id::text = $1`, [users.second]);
+    await db.query(`UPDATE absences SET cancelled_at = now() WHERE id = $1`, [id]);
+  }
+});
+
+it('routes by the absence of the notice’s unit only: an absence in another unit sends nothing to its substitute', async () => {
+  const absent = await course(users.first);
+  const [{ id }] = await db.query(
+    `INSERT INTO absences (user_id, substitute_id, org_unit, starts_on, ends_on, recorded_by)
+     VALUES ($1, $2, 'KF-ANOTHER-UNIT', $3::date, $3::date + 2, $1) RETURNING id`,
+    [users.first, users.second, today()],
+  );
+  try {
+    await overdue(absent);
+    expect(await deliverOne()).toMatchObject({ to: ['first@kriminalforsorgen.example.dk'], cc: null });
+  } finally {
+    await db.query(`UPDATE absences SET cancelled_at = now() WHERE id = $1`, [id]);
+  }
+});
+
 it('sends it to the unit’s mailbox when the case has no assignee, or the assignee no address', async () => {
   await overdue(await course(null));
   expect(await deliverOne()).toMatchObject({ to: ['storstroem@kriminalforsorgen.example.dk'], cc: null });

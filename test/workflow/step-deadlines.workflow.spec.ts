@@ -2,7 +2,11 @@ import type { CaseStep } from '../../libs/domain/case/case-step';
 import { defaultDeadlinePolicy } from '../../libs/domain/deadlines/deadline-policy';
 import { dksCaseStateQuery, dksReadModelSyncedUpdate } from '../../workflows/dks-case/dks-case.messages';
 import { DKS_CASE_WORKFLOW_ID_PREFIX, dksCaseWorkflow } from '../../workflows/dks-case/dks-case.workflow';
-import { exitCourseStateQuery, readModelSyncedUpdate } from '../../workflows/exit-course/exit-course.messages';
+import {
+  exitCourseStateQuery,
+  readModelSyncedUpdate,
+  recordSuitabilityAssessmentUpdate,
+} from '../../workflows/exit-course/exit-course.messages';
 import { EXIT_COURSE_WORKFLOW_ID_PREFIX, exitCourseWorkflow } from '../../workflows/exit-course/exit-course.workflow';
 import {
   councilReadModelSyncedUpdate,
@@ -34,12 +38,12 @@ const HOUR_MS = 3600_000;
 const harness = useWorkflowTestHarness(TASK_QUEUE, 'exit-course');
 const { now } = harness;
 
-const startCourse = (referredAt: Date, suitabilityDays = 30) => {
+const startCourse = (referredAt: Date, suitabilityDays = 30, personRef = 'P-TEST-0001') => {
   const deadlines = {
     ...defaultDeadlinePolicy(),
     suitabilityAssessment: { unit: 'calendar-days' as const, days: suitabilityDays },
   };
-  const input = exitCourseInput(referredAt, { deadlines });
+  const input = exitCourseInput(referredAt, { deadlines, personRef });
   return harness.startSynced(
     exitCourseWorkflow,
     `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
@@ -140,6 +144,32 @@ describe('deadlines that may wait', () => {
     const overdue = await handle.executeUpdate(readModelSyncedUpdate);
     expect(overdue.steps[0].warnedFor).toBe(newDue);
     expect(overdue.steps[0].overdueAt).toBeDefined();
+  });
+
+  it('measures a step completed while its deadline waits against the deadline moved by the time waited', async () => {
+    const referredAt = await now();
+    // A person of its own: the assessment decides, and the read model keeps one open course per person.
+    const handle = await startCourse(referredAt, 30, `P-TEST-${referredAt.getTime()}`);
+    const { stepId, dueAt } = (await handle.query(exitCourseStateQuery)).steps[0];
+    await harness.env.sleep(DAY_MS);
+    await handle.executeUpdate(suspendStepDeadlineUpdate, { args: [suspend(stepId)] });
+    // Past the original 30 days, but 10 of them waited: 9 days early, not 1 day late.
+    await harness.env.sleep(10 * DAY_MS);
+    const { since } = (await handle.query(exitCourseStateQuery)).steps[0].suspension!;
+    const decidedAt = new Date(Date.parse(since) + 10 * DAY_MS).toISOString();
+    await harness.env.sleep(20 * DAY_MS);
+    await handle.executeUpdate(recordSuitabilityAssessmentUpdate, {
+      args: [{ outcome: 'offer', decidedAt, actor: CASEWORKER }],
+    });
+    const [step] = (await handle.query(exitCourseStateQuery)).steps;
+    expect(step).toMatchObject({
+      status: 'completed',
+      dueAt: new Date(Date.parse(dueAt) + 10 * DAY_MS).toISOString(),
+      latenessSeconds: 0,
+    });
+    expect(step.suspension).toBeUndefined();
+    const row = await stepRow(stepId);
+    expect([row.suspended_at, row.overdue_at]).toEqual([null, null]);
   });
 
   it('extends a deadline to the instant given, and refuses one that is not later', async () => {

@@ -68,6 +68,13 @@ export class CaseSteps<Kind extends string> {
     if (!step) throw ApplicationFailure.nonRetryable(`No open ${kind} step`); // the validator already refused this
     step.status = 'completed';
     step.completedAt = completedAt;
+    // Completed while its deadline waits: measured against the deadline moved by the time suspended until then.
+    // Only what the read model is told changes (no command), so replay needs no patch.
+    if (step.suspension) {
+      const suspendedMs = Math.max(0, Date.parse(completedAt) - Date.parse(step.suspension.since));
+      step.dueAt = new Date(Date.parse(step.dueAt) + suspendedMs).toISOString();
+      delete step.suspension;
+    }
     step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
     const record: StepClosedRecord = {
       stepId: step.stepId,

@@ -32,6 +32,13 @@ interface HistoryRow {
 const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
 
 /** Whether the user works cases of this type in the unit holding the case (a caseworker, not a supervisor). */
+/**
+ * Who may assign a case: a caseworker of the unit holding it, or a supervisor of that unit. Write access alone is
+ * not enough: after a release the police district may change the case, but it is still the prison's to staff.
+ */
+const mayStaff = (user: AuthenticatedUser, found: ScopedCase) =>
+  user.role === 'supervisor' ? user.units.includes(found.orgUnit) : worksIn(user, found);
+
 const worksIn = (user: Pick<StaffMember, 'role' | 'units'>, found: ScopedCase) =>
   user.units.includes(found.orgUnit) && ASSIGNEE_ROLES[found.caseType].includes(user.role);
 
@@ -113,7 +120,7 @@ export class CaseAssignmentsService {
     if (found.closed) {
       throw new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', 'Sagen er afsluttet og kan ikke tildeles.', details);
     }
-    if (user.role !== 'supervisor' && !worksIn(user, found)) {
+    if (!mayStaff(user, found)) {
       throw forbidden('Kun sagsbehandlere i den enhed, der har sagen, og enhedens leder kan tildele den.');
     }
     if (take && found.assigneeId !== null && found.assigneeId !== user.id) {
@@ -222,7 +229,7 @@ export class CaseAssignmentsService {
         assignee: found.assigneeId ? assignable(ref(found.assigneeId)) : null,
         assignedAt: found.assigneeId ? (assignedAtOf.get(found.id)?.toISOString() ?? null) : null,
         mayTake: open && hasPermission(user, 'case:take') && !found.assigneeId && worksIn(user, found),
-        mayAssign: open && hasPermission(user, 'case:assign') && (user.role === 'supervisor' || worksIn(user, found)),
+        mayAssign: open && hasPermission(user, 'case:assign') && mayStaff(user, found),
         candidates: (candidatesOf.get(`${found.orgUnit}|${found.caseType}`) ?? []).map(assignable),
         history: history
           .filter((row) => row.case_id === found.id)

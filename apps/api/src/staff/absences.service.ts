@@ -51,6 +51,11 @@ export function toAbsence(row: AbsenceRow): AbsenceView {
   };
 }
 
+/** Who may cancel an absence: the absent user, and a supervisor of its unit. */
+export function mayCancelAbsence(user: AuthenticatedUser, absentUserId: string, unit: string): boolean {
+  return absentUserId === user.id || (user.role === 'supervisor' && user.units.includes(unit));
+}
+
 /** Who may see an absence: the absent user, the substitute, a supervisor of its unit. */
 function visibleAbsenceSql(user: AuthenticatedUser, params: unknown[]): string {
   params.push(user.id);
@@ -156,12 +161,21 @@ export class AbsencesService {
     return this.dataSource.transaction(async (db) => {
       const params: unknown[] = [absenceId];
       const visible = visibleAbsenceSql(user, params);
-      const [row]: { id: string; user_id: string; cancelled: boolean; ended: boolean }[] = await db.query(
-        `SELECT a.id, a.user_id, a.cancelled_at IS NOT NULL AS cancelled, a.ends_on < ${TODAY_SQL} AS ended
+      const [row]: { id: string; user_id: string; org_unit: string; cancelled: boolean; ended: boolean }[] =
+        await db.query(
+          `SELECT a.id, a.user_id, a.org_unit, a.cancelled_at IS NOT NULL AS cancelled, a.ends_on < ${TODAY_SQL} AS ended
            FROM absences a WHERE a.id = $1 AND ${visible} FOR UPDATE`,
-        params,
-      );
+          params,
+        );
       if (!row) throw notFound(absenceId);
+      // The substitute sees the absence but does not end it: the absent user's notices would go back to them.
+      if (!mayCancelAbsence(user, row.user_id, row.org_unit)) {
+        throw new ApiError(
+          HttpStatus.FORBIDDEN,
+          'FORBIDDEN',
+          'Kun den fraværende selv og enhedens leder kan aflyse fraværet.',
+        );
+      }
       if (row.cancelled) throw refused('Fraværet er allerede aflyst.');
       if (row.ended) throw refused('Fraværet er slut og kan ikke aflyses.');
       await db.query(`UPDATE absences SET cancelled_at = now(), cancelled_by = $2 WHERE id = $1`, [row.id, user.id]);

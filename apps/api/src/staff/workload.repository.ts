@@ -38,8 +38,8 @@ export class WorkloadRepository {
     const unitsParam = params.add(units);
     const rows: FigureRow[] = await this.dataSource.query(
       `SELECT c.assignee_id, count(DISTINCT c.id)::int AS open_cases, count(s.id)::int AS open_steps,
-              count(s.id) FILTER (WHERE s.due_at <= ${asOfParam}::timestamptz)::int AS overdue,
-              count(s.id) FILTER (WHERE s.due_at > ${asOfParam}::timestamptz
+              count(s.id) FILTER (WHERE s.suspended_at IS NULL AND s.due_at <= ${asOfParam}::timestamptz)::int AS overdue,
+              count(s.id) FILTER (WHERE s.suspended_at IS NULL AND s.due_at > ${asOfParam}::timestamptz
                 AND s.due_at - make_interval(hours => k.warning_hours) <= ${asOfParam}::timestamptz)::int AS due_soon
          FROM cases c LEFT JOIN exit_courses e ON e.case_id = c.id
          LEFT JOIN (steps s JOIN ${stepKindTable(params)} ON k.kind = s.kind) ON s.case_id = c.id AND s.status = 'open'

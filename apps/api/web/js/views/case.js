@@ -373,7 +373,6 @@ export async function caseView(root, { segments, focus }) {
     show(flash, problem);
     if (flash) focus();
   });
-  await assignment;
   handleForms(
     root,
     () => [...forms, ...stepForms],
@@ -385,7 +384,9 @@ export async function caseView(root, { segments, focus }) {
       show(`${spec.title}: gemt.`);
       focus();
     },
-  );
+  ); // The forms are live before the assignment panel has answered (a submit never goes unhandled).
+  await assignment;
+
   root.addEventListener('click', async (event) => {
     const button = event.target.closest('[data-family-letter], [data-print-letter]');
     if (!button) return;

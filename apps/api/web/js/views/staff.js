@@ -104,7 +104,8 @@ function absenceRows(items, user) {
               </td>
               <td data-label="Handling">
                 ${
-                  item.cancelledAt
+                  // The substitute sees the absence; the absent user and the unit's supervisor cancel it.
+                  item.cancelledAt || (item.user.id !== user.id && user.role !== 'supervisor')
                     ? '–'
                     : html`<button type="button" class="button" data-cancel="${item.id}">
                         Aflys<span class="visually-hidden"> fraværet ${formatDate(item.from)}</span>
