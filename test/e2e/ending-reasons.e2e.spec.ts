@@ -1,12 +1,15 @@
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
+import { seedDemoUsers } from '../../libs/access/demo-users';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
 /**
  * Reason codes for every ending (libs/domain/case/ending-reasons.ts) over HTTP: a decision records its code
  * and note in the case's history, an unknown code or `other` without a note is refused and changes nothing,
- * and the figures count the period's endings per code exactly. The database is shared with other suites:
- * every moment here lies in May 2019, a month no other suite uses, at Storstrøm, whose supervisor reads the figures.
+ * and the figures count the period's endings per code exactly. A database of its own: the exit-course figures of
+ * other suites count every ending at Storstrøm in their periods, May 2019 included.
  */
+let database: TestDatabase;
 let sut: SystemUnderTest;
 /** A Kriminalforsorgen caseworker at Storstrøm Fængsel. */
 let api: UserClient;
@@ -16,12 +19,17 @@ let supervisor: UserClient;
 const PERIOD = 'from=2019-05-01&to=2019-05-31';
 
 beforeAll(async () => {
-  sut = await startSystem();
+  database = await createSiblingDatabase();
+  sut = await startSystem({}, { databaseUrl: database.databaseUrl });
+  await seedDemoUsers(sut.db);
   api = await sut.as('kf.storstroem');
   supervisor = await sut.as('kf.leder.storstroem');
 });
 
-afterAll(() => sut?.stop());
+afterAll(async () => {
+  await sut?.stop();
+  await database?.dispose();
+});
 
 /** A course referred on 2 May 2019, awaiting its suitability assessment. */
 async function startCourse(): Promise<string> {

@@ -208,7 +208,8 @@ describe('GET /api/cases', () => {
       expect([answer.body.page, answer.body.pageSize, answer.body.total]).toEqual([page, 3, all.total]);
       pages.push(...answer.body.items.map((item: { id: string }) => item.id));
     }
-    expect(pages).toEqual(all.items.slice(0, pages.length).map((item: { id: string }) => item.id));
+    // Over 100 cases in scope, the last page of three reaches past the first hundred: compare those.
+    expect(pages.slice(0, all.items.length)).toEqual(all.items.map((item: { id: string }) => item.id));
   });
 
   it('shows another unit’s user none of them', async () => {
