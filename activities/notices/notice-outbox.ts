@@ -3,6 +3,7 @@ import type { CaseType } from '../../libs/domain/case/case-transition';
 import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import type { NoticeSender } from './notice-senders';
 import { composeNotice, type NoticePerson, type OutboxNotice } from './outgoing-notice';
+import { absenceInForceSql } from '../../libs/persistence/absence-in-force';
 
 /** The wait before the next try after the n-th failed one: 30 s, doubling, at most an hour. */
 export function retryDelaySeconds(failedAttempts: number): number {
@@ -118,8 +119,7 @@ export class NoticeOutbox {
       `SELECT u.email, a.substitute_id IS NOT NULL AS absent, s.id::text AS substitute_id, s.email AS substitute_email
          FROM users u
          LEFT JOIN LATERAL (SELECT a.substitute_id FROM absences a
-                             WHERE a.user_id = u.id::text AND a.org_unit = $2 AND a.cancelled_at IS NULL
-                               AND (now() AT TIME ZONE 'Europe/Copenhagen')::date BETWEEN a.starts_on AND a.ends_on
+                             WHERE a.user_id = u.id::text AND a.org_unit = $2 AND ${absenceInForceSql('a')}
                              ORDER BY a.recorded_at DESC LIMIT 1) a ON true
          LEFT JOIN users s ON s.id::text = a.substitute_id AND s.active
         WHERE u.id::text = $1 AND u.active`,

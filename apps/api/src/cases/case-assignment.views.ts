@@ -1,3 +1,4 @@
+import { ASSIGNMENT_CHANGE_LABELS, type AssignmentChange } from '../../../../libs/domain/case/case-assignment';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import {
   BooleanView,
@@ -9,17 +10,12 @@ import {
   TextView,
   UnitRefView,
 } from '../common/view-properties';
-import { StaffRefView } from '../staff/staff.views';
+import { AssignableView, StaffRefView } from '../staff/staff.views';
 
-const CHANGES = ['taken', 'assigned', 'reassigned', 'cleared'] as const;
-
-/** A colleague who may be the case's caseworker, and whether they are away today. */
-export class AssignableView extends StaffRefView {
-  @BooleanView({ description: 'Har fravær i dag.' }) absent!: boolean;
-}
+const CHANGES = Object.keys(ASSIGNMENT_CHANGE_LABELS) as AssignmentChange[];
 
 export class AssignmentHistoryView {
-  @ChoiceView(CHANGES) change!: (typeof CHANGES)[number];
+  @ChoiceView(CHANGES) change!: AssignmentChange;
   @TextView({ description: 'Ændringen på dansk.' }) changeLabel!: string;
   @NestedView(StaffRefView, { nullable: true }) from!: StaffRefView | null;
   @NestedView(StaffRefView, { nullable: true }) to!: StaffRefView | null;

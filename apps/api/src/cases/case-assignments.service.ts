@@ -13,8 +13,9 @@ import { ApiError } from '../common/api-error';
 import { AbsencesService } from '../staff/absences.service';
 import { StaffRepository, type StaffMember } from '../staff/staff.repository';
 import type { StaffRefView } from '../staff/staff.views';
-import { CaseScopeRepository, type ScopedCase } from './case-scope.repository';
-import type { AssignableView, AssignmentHistoryView, CaseAssignmentView } from './case-assignment.views';
+import { CaseScopeRepository, requireWritable, type ScopedCase } from './case-scope.repository';
+import type { AssignableView } from '../staff/staff.views';
+import type { AssignmentHistoryView, CaseAssignmentView } from './case-assignment.views';
 
 type Db = Pick<DataSource, 'query'>;
 
@@ -31,7 +32,6 @@ interface HistoryRow {
 
 const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
 
-/** Whether the user works cases of this type in the unit holding the case (a caseworker, not a supervisor). */
 /**
  * Who may assign a case: a caseworker of the unit holding it, or a supervisor of that unit. Write access alone is
  * not enough: after a release the police district may change the case, but it is still the prison's to staff.
@@ -39,6 +39,7 @@ const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, 'FORBI
 const mayStaff = (user: AuthenticatedUser, found: ScopedCase) =>
   user.role === 'supervisor' ? user.units.includes(found.orgUnit) : worksIn(user, found);
 
+/** Whether the user works cases of this type in the unit holding the case (a caseworker, not a supervisor). */
 const worksIn = (user: Pick<StaffMember, 'role' | 'units'>, found: ScopedCase) =>
   user.units.includes(found.orgUnit) && ASSIGNEE_ROLES[found.caseType].includes(user.role);
 
@@ -116,7 +117,7 @@ export class CaseAssignmentsService {
     take: boolean,
   ): void {
     const details = { caseId: found.id };
-    if (!found.writable) throw forbidden('Din enhed har kun læseadgang til denne sag.');
+    requireWritable(found);
     if (found.closed) {
       throw new ApiError(HttpStatus.CONFLICT, 'CASE_CLOSED', 'Sagen er afsluttet og kan ikke tildeles.', details);
     }

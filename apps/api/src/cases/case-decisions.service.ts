@@ -17,7 +17,7 @@ import { CASE_NEEDS_ATTENTION } from '../../../../libs/domain/case/read-model-at
 import { API_CONFIG } from '../api.tokens';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT, TemporalCalls } from '../temporal/temporal-client.provider';
-import { CaseScopeRepository } from './case-scope.repository';
+import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 import { CaseRecordsRepository } from './case-records.repository';
 import { IdempotencyKeysService, START_OPERATIONS, type StartResult } from './idempotency-keys.service';
 import { currentWarningWindows } from '../../../../libs/domain/case/step-kinds';
@@ -86,9 +86,7 @@ export class CaseDecisionsService {
     const input = route.toInput(body, { id: user.id });
     const found = await this.scope.findForUser(caseId, slice.caseType, user);
     if (!found) throw ApiError.caseNotFound(caseId);
-    if (!found.writable) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
-    }
+    requireWritable(found);
     await this.requireDocument(route.requiredDocument, caseId);
     await this.units.requireOpen(...route.unitsNamed(input));
     await this.sendUpdate(caseId, found, slice.decisions[name].update, input, slice);

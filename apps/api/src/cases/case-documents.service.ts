@@ -17,10 +17,10 @@ import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
+import { isUuid } from '../common/uuid';
 import type { UploadDocumentDto } from './case-journal.dto';
 import type { DocumentView } from './case-journal.views';
-import { requireWritable } from './case-notes.service';
-import { CaseScopeRepository } from './case-scope.repository';
+import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 import {
   ACCEPTED_FORMATS_TEXT,
   DOCUMENT_FORMATS,
@@ -166,13 +166,12 @@ export class CaseDocumentsService {
     user: AuthenticatedUser,
   ): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
     if (!(await this.scope.findAnyForUser(caseId, user))) throw ApiError.caseNotFound(caseId);
-    const rows: { file_name_encrypted: string; content_encrypted: string; content_type: string }[] =
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(documentId)
-        ? await this.dataSource.query(
-            `SELECT file_name_encrypted, content_encrypted, content_type FROM case_documents WHERE id = $1 AND case_id = $2`,
-            [documentId, caseId],
-          )
-        : [];
+    const rows: { file_name_encrypted: string; content_encrypted: string; content_type: string }[] = isUuid(documentId)
+      ? await this.dataSource.query(
+          `SELECT file_name_encrypted, content_encrypted, content_type FROM case_documents WHERE id = $1 AND case_id = $2`,
+          [documentId, caseId],
+        )
+      : [];
     if (!rows.length) {
       throw new ApiError(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'Dokumentet findes ikke på denne sag.', { documentId });
     }

@@ -1,12 +1,10 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-
-/** A case's id is a UUID (any version, either case), as the read model stores it. */
-const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid';
 
 /** Whether a text can be a case's id: anything else names no case (and would not be a valid `uuid` in SQL). */
 export function isCaseId(text: string): boolean {
-  return CASE_ID.test(text);
+  return isUuid(text);
 }
 
 /** Lets a case id through; answers any other text as the route answers an unknown case. */

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -13,7 +13,7 @@ import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { WriteNoteDto } from './case-journal.dto';
 import type { NoteView } from './case-journal.views';
-import { CaseScopeRepository, type CaseInScope } from './case-scope.repository';
+import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 
 /** What a note's encrypted text is bound to: a ciphertext copied to another note does not decrypt. */
 const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
@@ -35,13 +35,6 @@ const NOTE_COLUMNS = `n.id, n.case_id, n.kind, n.occurred_at, n.recorded_at, n.t
   u.display_name AS author_name,
   (SELECT c.id FROM case_notes c WHERE c.case_id = n.case_id AND c.corrects_note_id = n.id
     ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1) AS corrected_by_note_id`;
-
-/** 403 for a case the user may see but not change (its unit holds it read-only). */
-export function requireWritable(found: CaseInScope): void {
-  if (!found.writable) {
-    throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
-  }
-}
 
 /**
  * The case journal of every case type: notes written once and never changed (the table is append-only for

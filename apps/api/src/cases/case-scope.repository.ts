@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
+import { ApiError } from '../common/api-error';
 import { isCaseId } from './case-id';
 
 /** A case as assigning it needs it. */
@@ -21,6 +22,13 @@ export interface CaseInScope {
   caseType: CaseType;
   status: string;
   writable: boolean;
+}
+
+/** 403 for a case the user may see but not change (its unit holds it read-only). */
+export function requireWritable(found: { writable: boolean }): void {
+  if (!found.writable) {
+    throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
+  }
 }
 
 /** Finds a case of a type only within the user's scope (the access policy's SQL condition). */

@@ -5,7 +5,7 @@ import { STEP_DEADLINE_DECISIONS, type StepDeadlineDecisionName } from '../../..
 import { ApiError } from '../common/api-error';
 import { CaseDecisionsService } from './case-decisions.service';
 import { CaseRecordsRepository } from './case-records.repository';
-import { CaseScopeRepository } from './case-scope.repository';
+import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 import type { StepView } from './case.views';
 import { STEP_DEADLINE_ROUTES } from './step-deadlines.slice';
 
@@ -31,9 +31,7 @@ export class StepDeadlinesService {
     const found = await this.scope.findStepForUser(caseId, stepId, user);
     if (!found) throw ApiError.caseNotFound(caseId);
     if (!found.step) throw stepNotFound(caseId, stepId);
-    if (!found.writable) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din enhed har kun læseadgang til denne sag.');
-    }
+    requireWritable(found);
     const route = STEP_DEADLINE_ROUTES[name];
     const input = { ...route.toInput(body as never, { id: user.id }), stepId };
     const statuses = CASE_TYPE_STATUSES[found.caseType];

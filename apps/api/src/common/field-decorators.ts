@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { isUuid } from './uuid';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -298,11 +299,8 @@ export function IdField(field: string, options: FieldOptions): PropertyDecorator
   return applyDecorators(
     property({ type: String, format: 'uuid', description: options.description, example: options.example }, options),
     presenceOf(field, options),
-    Satisfies(
-      'isId',
-      (value) =>
-        typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
-      { message: `${options.label} skal være en gyldig UUID.` },
-    ),
+    Satisfies('isId', (value) => typeof value === 'string' && isUuid(value), {
+      message: `${options.label} skal være en gyldig UUID.`,
+    }),
   );
 }

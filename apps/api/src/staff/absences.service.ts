@@ -5,9 +5,11 @@ import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
+import { isUuid } from '../common/uuid';
 import type { AbsenceDto } from './absence.dto';
 import type { AbsenceView } from './staff.views';
-import { StaffRepository, TODAY_SQL } from './staff.repository';
+import { StaffRepository } from './staff.repository';
+import { absenceInForceSql, TODAY_SQL } from '../../../../libs/persistence/absence-in-force';
 
 interface AbsenceRow {
   id: string;
@@ -32,7 +34,7 @@ const userNotFound = (userId: string) =>
 
 const SELECT = `a.id, a.user_id, au.display_name AS user_name, a.substitute_id, su.display_name AS substitute_name,
        a.org_unit, to_char(a.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(a.ends_on, 'YYYY-MM-DD') AS ends_on,
-       (a.cancelled_at IS NULL AND ${TODAY_SQL} BETWEEN a.starts_on AND a.ends_on) AS current,
+       (${absenceInForceSql('a')}) AS current,
        a.recorded_by, a.recorded_at, a.cancelled_at`;
 const FROM = `absences a LEFT JOIN users au ON au.id::text = a.user_id LEFT JOIN users su ON su.id::text = a.substitute_id`;
 
@@ -157,7 +159,7 @@ export class AbsencesService {
   }
 
   async cancel(user: AuthenticatedUser, absenceId: string): Promise<AbsenceView> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(absenceId)) throw notFound(absenceId);
+    if (!isUuid(absenceId)) throw notFound(absenceId);
     return this.dataSource.transaction(async (db) => {
       const params: unknown[] = [absenceId];
       const visible = visibleAbsenceSql(user, params);
@@ -194,7 +196,7 @@ export class AbsencesService {
     if (!userIds.length) return new Map();
     const rows: AbsenceRow[] = await this.dataSource.query(
       `SELECT ${SELECT} FROM ${FROM}
-        WHERE a.user_id = ANY($1::text[]) AND a.cancelled_at IS NULL AND ${TODAY_SQL} BETWEEN a.starts_on AND a.ends_on
+        WHERE a.user_id = ANY($1::text[]) AND ${absenceInForceSql('a')}
         ORDER BY a.recorded_at`,
       [[...userIds]],
     );

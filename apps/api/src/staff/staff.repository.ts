@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../../../libs/domain/organisations/roles';
+import { absenceInForceSql } from '../../../../libs/persistence/absence-in-force';
 
 /** A user as assignments, absences and the workload name them: id and display name, never more. */
 export interface StaffMember {
@@ -27,9 +28,6 @@ const toMember = (row: StaffRow): StaffMember => ({
   active: row.active,
 });
 
-/** SQL: the Danish calendar date today, which absences count by. */
-export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Copenhagen')::date`;
-
 /**
  * SQL condition true for a case assignee column `assignee` that is `userParam` or a user `userParam`
  * substitutes for today (an absence in force): the cases that are the user's to work now.
@@ -37,7 +35,7 @@ export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Copenhagen')::date`;
 export function workedBySql(assignee: string, userParam: string): string {
   return (
     `(${assignee} = ${userParam} OR ${assignee} IN (SELECT ab.user_id FROM absences ab WHERE ab.substitute_id = ${userParam} ` +
-    `AND ab.cancelled_at IS NULL AND ${TODAY_SQL} BETWEEN ab.starts_on AND ab.ends_on))`
+    `AND ${absenceInForceSql('ab')}))`
   );
 }
 

@@ -18,6 +18,11 @@ export class StaffRefView {
   @TextView({ description: 'Brugerens navn.' }) displayName!: string;
 }
 
+/** A colleague who is, or may become, a case's caseworker, and whether they are away today. */
+export class AssignableView extends StaffRefView {
+  @BooleanView({ description: 'Har fravær i dag (stedfortræderen ser sagen).' }) absent!: boolean;
+}
+
 export class AbsenceView {
   @IdView() id!: string;
   @NestedView(StaffRefView, { description: 'Den fraværende.' }) user!: StaffRefView;
@@ -57,11 +62,10 @@ export class WorkloadView {
   unassigned!: WorkloadFiguresView;
 }
 
-export class StaffMemberView extends StaffRefView {
+export class StaffMemberView extends AssignableView {
   @ChoiceView(ROLES) role!: Role;
   @TextView() roleLabel!: string;
   @TextListView({ description: 'Brugerens enheder blandt ens egne.' }) units!: string[];
-  @BooleanView({ description: 'Har fravær i dag.' }) absent!: boolean;
 }
 
 export class StaffListView {

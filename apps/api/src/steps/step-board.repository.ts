@@ -13,7 +13,8 @@ import { pagedQuery } from '../common/paged-query';
 import type { OverdueBoardQuery, StepBoardQuery } from './step-board.dto';
 import type { BoardStep, StepBoard, UnitCount } from './step-board.views';
 import { assigneeFilterSql } from '../staff/assignee-filter';
-import { TODAY_SQL, workedBySql } from '../staff/staff.repository';
+import { absenceInForceSql } from '../../../../libs/persistence/absence-in-force';
+import { workedBySql } from '../staff/staff.repository';
 
 /** Which open steps a list shows. */
 export type StepList =
@@ -53,8 +54,7 @@ const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label,
        GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
        k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
        c.assignee_id, au.display_name AS assignee_name,
-       EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = c.assignee_id AND ab.cancelled_at IS NULL
-               AND ${TODAY_SQL} BETWEEN ab.starts_on AND ab.ends_on) AS assignee_absent,
+       EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = c.assignee_id AND ${absenceInForceSql('ab')}) AS assignee_absent,
        s.suspended_at, s.suspension_reason, s.suspension_expected_until`;
 
 /**

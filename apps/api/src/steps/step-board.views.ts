@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../../../libs/domain/organisations/roles';
+import { AssignableView } from '../staff/staff.views';
 import { DEADLINE_WAIT_REASON_LABELS } from '../../../../libs/domain/case/step-deadline';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import { ORGANISATIONS, type Organisation } from '../../../../libs/domain/organisations/organisation-units';
@@ -17,13 +18,6 @@ class ResponsibleUnitView {
   @TextView() code!: string;
   @TextView() name!: string;
   @ChoiceView(ORGANISATIONS, { nullable: true }) organisation!: Organisation | null;
-}
-
-/** A case's responsible caseworker as the boards and lists show them. */
-export class AssigneeRefView {
-  @TextView({ description: 'Brugerens id.' }) id!: string;
-  @TextView({ description: 'Brugerens navn.' }) displayName!: string;
-  @BooleanView({ description: 'Har fravær i dag (stedfortræderen ser sagen).' }) absent!: boolean;
 }
 
 /** A deadline that waits, as the boards show it: »afventer <reasonText>«. */
@@ -54,8 +48,8 @@ export class BoardStepView {
   @IntegerView({ description: 'Sekunder til fristen (0 efter den).' }) remainingSeconds!: number;
   @MomentView({ nullable: true, description: 'Da workflowets timer registrerede trinnet som overskredet.' })
   escalatedAt!: string | null;
-  @NestedView(AssigneeRefView, { nullable: true, description: 'Sagens ansvarlige sagsbehandler (null: ufordelt).' })
-  assignee!: AssigneeRefView | null;
+  @NestedView(AssignableView, { nullable: true, description: 'Sagens ansvarlige sagsbehandler (null: ufordelt).' })
+  assignee!: AssignableView | null;
   @NestedView(ResponsibleUnitView) responsibleUnit!: ResponsibleUnitView;
   @ChoiceView(ROLES) responsibleRole!: Role;
   @TextView({ description: 'Hvis tur det er: enhed og rolle, på dansk.' }) whoseTurn!: string;
