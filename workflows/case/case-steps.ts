@@ -6,11 +6,12 @@ import {
   type CaseTransition,
   type StepClosedRecord,
 } from '../../libs/domain/case/case-transition';
-import type {
-  ExtendDeadlineInput,
-  MissedDeadlineReasonInput,
-  ResumeDeadlineInput,
-  SuspendDeadlineInput,
+import {
+  deadlineAfterWait,
+  type ExtendDeadlineInput,
+  type MissedDeadlineReasonInput,
+  type ResumeDeadlineInput,
+  type SuspendDeadlineInput,
 } from '../../libs/domain/case/step-deadline';
 import { WARNING_WINDOWS_BEFORE_SNAPSHOT, warningAt, type WarningWindows } from '../../libs/domain/case/step-kinds';
 import { computeDueAt, latenessSeconds, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
@@ -71,8 +72,7 @@ export class CaseSteps<Kind extends string> {
     // Completed while its deadline waits: measured against the deadline moved by the time suspended until then.
     // Only what the read model is told changes (no command), so replay needs no patch.
     if (step.suspension) {
-      const suspendedMs = Math.max(0, Date.parse(completedAt) - Date.parse(step.suspension.since));
-      step.dueAt = new Date(Date.parse(step.dueAt) + suspendedMs).toISOString();
+      step.dueAt = deadlineAfterWait(step.dueAt, step.suspension.since, new Date(completedAt)).dueAt;
       delete step.suspension;
     }
     step.latenessSeconds = latenessSeconds(new Date(step.dueAt), new Date(completedAt));
@@ -148,9 +148,8 @@ export class CaseSteps<Kind extends string> {
     const step = this.byId(input.stepId);
     const suspension = step.suspension!;
     const now = new Date();
-    const suspendedMs = Math.max(0, now.getTime() - Date.parse(suspension.since));
     const previousDueAt = step.dueAt;
-    const dueAt = new Date(Date.parse(previousDueAt) + suspendedMs).toISOString();
+    const { dueAt, suspendedMs } = deadlineAfterWait(previousDueAt, suspension.since, now);
     delete step.suspension;
     step.dueAt = dueAt;
     delete step.overdueAt;

@@ -201,6 +201,15 @@ export function refuseMissedDeadlineReason(
   return undefined;
 }
 
+/**
+ * A suspended deadline as it stands at `until` (a resumption, or the step completed while it waited): moved by
+ * the elapsed time suspended, none if `until` lies before the suspension began.
+ */
+export function deadlineAfterWait(dueAt: string, since: string, until: Date): { dueAt: string; suspendedMs: number } {
+  const suspendedMs = Math.max(0, until.getTime() - Date.parse(since));
+  return { dueAt: new Date(Date.parse(dueAt) + suspendedMs).toISOString(), suspendedMs };
+}
+
 /** Past its deadline now (open) or when it was completed. */
 export function stepIsLate(step: Pick<CaseStep, 'status' | 'dueAt' | 'latenessSeconds'>, now: Date): boolean {
   if (step.status === 'open') return Date.parse(step.dueAt) <= now.getTime();
