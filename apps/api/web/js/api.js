@@ -23,6 +23,9 @@ export const session = {
   },
 };
 
+/** Whether the signed-in user (`session.user`, or a user as the API answers `/api/auth/me`) holds a permission. */
+export const can = (user, permission) => (user?.permissions ?? []).includes(permission);
+
 /** An answer other than 2xx: `message` is the API's Danish message, `details` its per-field problems. */
 export class ApiProblem extends Error {
   constructor(status, body) {

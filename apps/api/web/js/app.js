@@ -1,4 +1,4 @@
-import { session, whenUnauthenticated } from './api.js';
+import { can, session, whenUnauthenticated } from './api.js';
 import { html, render } from './html.js';
 import { loadReferenceData } from './reference.js';
 import { caseView } from './views/case.js';
@@ -21,8 +21,6 @@ import { absencesView, workloadView } from './views/staff.js';
  * focus on the new view's heading after every navigation.
  */
 const DECIDES = ['exit-course:decide', 'handover:decide', 'dks:decide', 'council:decide'];
-const can = (user, permission) => (user.permissions ?? []).includes(permission);
-
 const ROUTES = [
   {
     path: 'opgaver',

@@ -1,4 +1,5 @@
-import { api } from '../api.js';
+import { api, can } from '../api.js';
+import { clearProblems, showProblem } from '../forms.js';
 import { formatDateTime } from '../format.js';
 import { html, render } from '../html.js';
 import { problemText } from './common.js';
@@ -8,8 +9,6 @@ import { problemText } from './common.js';
  * panel on the case page ("Tag sagen", assign or reassign with a reason, the history), and the colleagues
  * a list's filter and the bulk assignment offer (`GET /api/staff`).
  */
-const can = (user, permission) => (user.permissions ?? []).includes(permission);
-
 /** The assignee in a table cell: the name, "fraværende" when away, or "Ufordelt". */
 export function assigneeText(assignee) {
   if (!assignee) return html`<span class="muted">Ufordelt</span>`;
@@ -96,15 +95,6 @@ function panelHtml(view, flash) {
     ${assignForm(view)} ${historyList(view.history)}`;
 }
 
-function showProblem(form, problem) {
-  form.querySelectorAll('[data-error-for]').forEach((slot) => (slot.textContent = ''));
-  for (const { field, problems } of problem.details.filter((detail) => detail?.field)) {
-    const slot = form.querySelector(`[data-error-for="${field}"]`);
-    if (slot) slot.textContent = problems.join(' ');
-  }
-  render(form.querySelector('.form-problem'), html`<p class="form-problem-message">${problem.message}</p>`);
-}
-
 /** The case page's panel: loads the assignment and handles "Tag sagen" and the assign form inside `section`. */
 export async function attachAssignmentPanel(section, caseId) {
   let view;
@@ -137,6 +127,7 @@ export async function attachAssignmentPanel(section, caseId) {
     const data = new FormData(form);
     const reason = String(data.get('reason') ?? '').trim();
     const body = { caseIds: [caseId], assigneeId: String(data.get('assigneeId') ?? ''), ...(reason ? { reason } : {}) };
+    clearProblems(form);
     if (!body.assigneeId) {
       showProblem(form, {
         message: 'Vælg en sagsbehandler.',

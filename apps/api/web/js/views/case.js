@@ -1,4 +1,4 @@
-import { api, query, session } from '../api.js';
+import { api, can, query, session } from '../api.js';
 import { formsFor, stepFormsFor } from '../case-forms.js';
 import { formHtml, handleForms } from '../forms.js';
 import { capitalised, formatDate, formatDateTime, formatNumber, lateText } from '../format.js';
@@ -343,7 +343,7 @@ export async function caseView(root, { segments, focus }) {
   const journalState = {
     journal: { notes: [], notesTotal: 0, documents: [], documentsTotal: 0 },
     correcting: null,
-    mayWrite: (session.user?.permissions ?? []).includes('case:journal'),
+    mayWrite: can(session.user, 'case:journal'),
     problem: null,
   };
   let stepForms = [];

@@ -1,4 +1,4 @@
-import { api, query } from '../api.js';
+import { api, can, query } from '../api.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { html, raw, render } from '../html.js';
 import { caseStatusChoices, caseTypeChoices, unitChoices } from '../reference.js';
@@ -113,7 +113,7 @@ export async function casesView(root, { params, user, focus }) {
   const page = Number(params.get('page') ?? 1) || 1;
   const staff = await colleagues(user);
   // A supervisor assigns several cases at once: tick them, choose the caseworker ("Tildel valgte").
-  const selectable = (user.permissions ?? []).includes('workload:read') && staff.length > 0;
+  const selectable = can(user, 'workload:read') && staff.length > 0;
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? '']));
   const title = 'Sager';
   const intro = 'Sager af alle typer, du har adgang til: åbne først, derefter nærmeste frist.';

@@ -1,5 +1,6 @@
 import { api, query } from '../api.js';
 import { formatDate, todayInDenmark } from '../format.js';
+import { clearProblems, showProblem } from '../forms.js';
 import { html, render } from '../html.js';
 import { unitName } from '../reference.js';
 import { colleagues } from './assignment.js';
@@ -196,18 +197,14 @@ export async function absencesView(root, { user, focus }) {
     const body = Object.fromEntries(
       [...new FormData(form)].map(([key, value]) => [key, String(value).trim()]).filter(([, value]) => value !== ''),
     );
-    form.querySelectorAll('[data-error-for]').forEach((slot) => (slot.textContent = ''));
+    clearProblems(form);
     try {
       await api.post('/api/absences', body);
       flash = { kind: 'success', text: 'Fraværet er registreret.' };
       await load();
       focus();
     } catch (problem) {
-      for (const { field, problems } of problem.details.filter((detail) => detail?.field)) {
-        const slot = form.querySelector(`[data-error-for="${field}"]`);
-        if (slot) slot.textContent = problems.join(' ');
-      }
-      render(form.querySelector('.form-problem'), html`<p class="form-problem-message">${problem.message}</p>`);
+      showProblem(form, problem);
     }
   });
   root.addEventListener('click', async (event) => {

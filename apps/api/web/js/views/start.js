@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, can } from '../api.js';
 import { clearProblems, formHtml, handleForms, showProblem } from '../forms.js';
 import { html, render } from '../html.js';
 import { caseResource, choices, unitsOfKind } from '../reference.js';
@@ -11,7 +11,6 @@ import { ageToday, attachFinder, cprFacts, cprProblem, finderHtml, withField } f
  * after a lost answer) and after a double click: the API makes one case of it. The age rules and the one
  * open exit course are explained before sending; the API's refusals are shown as they come.
  */
-const can = (user, permission) => (user.permissions ?? []).includes(permission);
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const YES_NO = [
   ['true', 'Ja'],
