@@ -151,7 +151,7 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     );
   }
   for (const step of transition.stepsWarned ?? [])
-    await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_warning', step.dueAt);
+    await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_warning', { dueAt: step.dueAt });
   for (const step of transition.stepsOverdue ?? [])
     await insertDeadlineNotice(db, caseId, step.stepId, 'deadline_overdue');
   for (const step of transition.stepsClosed ?? []) {
@@ -224,21 +224,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   }
   // A deadline suspended, resumed or extended: a notice to the unit whose turn the step is, once per change.
   for (const change of transition.deadlineChanges ?? []) {
-    const params = new SqlParameters();
-    const [idParam, dueAtParam, stepParam, caseParam] = [
-      params.add(change.notificationId),
-      params.add(change.dueAt),
-      params.add(change.stepId),
-      params.add(caseId),
-    ];
-    await db.query(
-      `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at)
-       SELECT ${idParam}::uuid, s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, 'deadline_changed', s.id, ${dueAtParam}::timestamptz
-         FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
-        WHERE s.id = ${stepParam} AND s.case_id = ${caseParam}
-       ON CONFLICT (id) DO NOTHING`,
-      params.values,
-    );
+    await insertDeadlineNotice(db, caseId, change.stepId, 'deadline_changed', {
+      dueAt: change.dueAt,
+      notificationId: change.notificationId,
+    });
   }
   await clearAssigneeOnHandOn(db, transition);
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
@@ -293,7 +282,7 @@ async function clearAssigneeOnHandOn(db: EntityManager, transition: CaseTransiti
 
 /**
  * A deadline notice for the unit whose turn the step is: once per step, stage and deadline (the unique
- * index), so neither a retried activity nor a workflow replaying after a restart adds a second; a moved
+ * index; a suspension, resumption or extension once per its id from the workflow), so neither a retried activity nor a workflow replaying after a restart adds a second; a moved
  * deadline is another deadline and gets its own. `dueAt` defaults to the step's deadline as recorded.
  * An overdue notice waits OVERDUE_NOTICE_SETTLE_SECONDS before it may go out (the step shows as overdue
  * at once): a case typed in afterwards opens steps already late and closes them a moment later, and the
@@ -303,11 +292,12 @@ async function insertDeadlineNotice(
   db: EntityManager,
   caseId: string,
   stepId: string,
-  kind: 'deadline_warning' | 'deadline_overdue',
-  dueAt?: string,
+  kind: 'deadline_warning' | 'deadline_overdue' | 'deadline_changed',
+  { dueAt, notificationId }: { dueAt?: string; notificationId?: string } = {},
 ): Promise<void> {
   const params = new SqlParameters();
-  const [kindParam, dueAtParam, stepParam, caseParam] = [
+  const [idParam, kindParam, dueAtParam, stepParam, caseParam] = [
+    params.add(notificationId ?? null),
     params.add(kind),
     params.add(dueAt ?? null),
     params.add(stepId),
@@ -316,11 +306,11 @@ async function insertDeadlineNotice(
   const settle = params.add(kind === 'deadline_overdue' ? OVERDUE_NOTICE_SETTLE_SECONDS : 0);
   await db.query(
     `INSERT INTO notifications (id, case_id, recipient_unit, kind, step_id, due_at, next_attempt_at)
-     SELECT gen_random_uuid(), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${kindParam}, s.id, COALESCE(${dueAtParam}::timestamptz, s.due_at),
+     SELECT COALESCE(${idParam}::uuid, gen_random_uuid()), s.case_id, ${responsibleUnitSql('s', 'c', 'e', params)}, ${kindParam}, s.id, COALESCE(${dueAtParam}::timestamptz, s.due_at),
             now() + make_interval(secs => ${settle})
        FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id
       WHERE s.id = ${stepParam} AND s.case_id = ${caseParam}
-     ON CONFLICT (step_id, kind, due_at) WHERE step_id IS NOT NULL AND kind IN ('deadline_warning', 'deadline_overdue') DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
     params.values,
   );
 }
