@@ -1,5 +1,5 @@
 import { PARTICIPANT_ROLES } from '../../libs/domain/youth/network-council.types';
-import { DAY_MS } from '../support/exit-course-fixtures';
+import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -36,7 +36,7 @@ async function startCourse(paroleLinked: boolean): Promise<Record<string, any>> 
   const started = await storstroem('POST', '/api/exit-courses', {
     personRef: person.personRef,
     institutionCode: 'KF-STORSTROEM',
-    expectedReleaseDate: new Date(Date.now() + 200 * DAY_MS).toISOString().slice(0, 10),
+    expectedReleaseDate: danishDateInDays(200),
     paroleLinked,
     referredAt: new Date(Date.now() - 10 * DAY_MS).toISOString(),
   });

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { computeDueAt } from '../../libs/domain/deadlines/deadline-rule';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
-import { DAY_MS } from '../support/exit-course-fixtures';
+import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -557,8 +557,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
   });
 
   it('prepares the release: a date inside the notice period notifies at once, the checklist shows what is missing', async () => {
-    const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
-    const { body: started } = await api('POST', '/api/exit-courses', validStart({ expectedReleaseDate: inDays(200) }));
+    const { body: started } = await api(
+      'POST',
+      '/api/exit-courses',
+      validStart({ expectedReleaseDate: danishDateInDays(200) }),
+    );
     expect(started.releaseNoticeSentAt).toBeNull();
     await api('POST', `/api/exit-courses/${started.id}/release-plan`, {
       municipalityCode: 'KOM-0461',
@@ -570,18 +573,18 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     });
     expect([past.status, past.body.message]).toEqual([422, 'Den forventede løsladelsesdato ligger i fortiden.']);
     const noReason = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
-      expectedReleaseDate: inDays(20),
+      expectedReleaseDate: danishDateInDays(20),
     });
     expect(noReason.body.details).toEqual([
       { field: 'reason', problems: ['En ændret løsladelsesdato skal have en begrundelse.'] },
     ]);
 
     const moved = await api('POST', `/api/exit-courses/${started.id}/expected-release-date`, {
-      expectedReleaseDate: inDays(20),
+      expectedReleaseDate: danishDateInDays(20),
       reason: 'Prøveløsladelse',
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.expectedReleaseDate).toBe(inDays(20));
+    expect(moved.body.expectedReleaseDate).toBe(danishDateInDays(20));
     expect(moved.body.releaseNoticeSentAt).not.toBeNull();
     expect(moved.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([
       ['suitability_assessment', 'Egnethedsvurdering'],

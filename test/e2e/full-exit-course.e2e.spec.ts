@@ -1,4 +1,4 @@
-import { DAY_MS } from '../support/exit-course-fixtures';
+import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -33,7 +33,7 @@ const ok = (answer: { status: number; body: unknown }, status = 200) => {
 it('runs from referral to the police exit unit’s continuation decision', async () => {
   const base = Date.now();
   const at = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
-  const release = new Date(base + 15 * DAY_MS).toISOString().slice(0, 10);
+  const release = danishDateInDays(15, new Date(base));
 
   const name = fakeName();
   const { personRef } = ok(await storstroem('POST', '/api/persons', { name, cpr: await fakeCpr() }), 201);

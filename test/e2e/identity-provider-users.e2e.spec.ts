@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/api.setup';
 import { loadConfig } from '../../libs/config/exitflow-config';
-import { DAY_MS } from '../support/exit-course-fixtures';
+import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { eventually } from '../support/eventually';
 import { startSmtpRecorder } from '../support/smtp-recorder';
@@ -143,7 +143,7 @@ describe('an identity provider’s caseworker', () => {
       await caseworker('POST', '/api/exit-courses', {
         personRef,
         institutionCode: UNIT,
-        expectedReleaseDate: new Date(Date.now() + 400 * DAY_MS).toISOString().slice(0, 10),
+        expectedReleaseDate: danishDateInDays(400),
         paroleLinked: false,
         referredAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
       }),

@@ -25,6 +25,15 @@ export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCo
 export const DAY_MS = 24 * 3600_000;
 
 /**
+ * The Danish calendar date `days` days from now, as an expected release date is typed (YYYY-MM-DD). Not the
+ * UTC date: from 23:00 or 22:00 UTC Denmark is already on the next day, and a release "15 days ahead" in UTC
+ * would be 14 Danish days ahead, inside the readiness warning window.
+ */
+export function danishDateInDays(days: number, from = new Date()): string {
+  return formatLocalDate(addCalendarDays(danishDateOf(from), days));
+}
+
+/**
  * Over HTTP, as a Storstrøm caseworker (`client`): registers a new person and starts an exit course at
  * Storstrøm Fængsel referred `referredHoursAgo` hours ago; answers the course's detail.
  */
