@@ -38,6 +38,7 @@ import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
 import { copyOf, initialFacts, type CourseFacts } from './course-state';
 import { ReleasePreparation } from './release-preparation';
+import { PolicePhase } from './police-phase';
 import { STEP_KINDS } from '../../libs/domain/case/step-kinds';
 import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
 
@@ -105,6 +106,7 @@ class ExitCourse {
   }
   private readonly state: CourseFacts;
   readonly release: ReleasePreparation;
+  readonly police: PolicePhase;
 
   get status(): ExitCourseStatus {
     return this.state.status;
@@ -131,12 +133,14 @@ class ExitCourse {
     } else {
       this.state = initialFacts(input);
     }
-    this.release = new ReleasePreparation({
+    const parts = {
       state: this.state,
       writer: this.writer,
       steps: this.stepTracker,
-      deadline: (name) => this.deadline(name),
-    });
+      deadline: (name: DeadlineName) => this.deadline(name),
+    };
+    this.release = new ReleasePreparation(parts);
+    this.police = new PolicePhase(parts);
   }
 
   /** A continued run: the read model already has everything; only the deadline timers are armed again. */

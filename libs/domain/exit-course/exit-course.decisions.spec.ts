@@ -27,6 +27,7 @@ const OPEN_STEPS: Record<ExitCourseStatus, StepState[]> = {
   agreement_active: [step('mentor_contact')],
   awaiting_handover_decision: [step('handover_decision')],
   handover_declined: [step('handover_redirect')],
+  police_course_active: [],
   rejected: [],
   interrupted_by_inmate: [],
   interrupted_by_kriminalforsorgen: [],

@@ -121,6 +121,13 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
       message: 'Forløbet kan ikke afbrydes: det er overdraget og afventer politiets exitenhed.',
     };
   }
+  // The police exit unit runs it now: it ends with the police phase's outcome, not an interruption.
+  if (state.status === 'police_course_active') {
+    return {
+      kind: 'illegal-transition',
+      message: 'Forløbet kan ikke afbrydes: det køres nu af politiets exitenhed og afsluttes med et udfald.',
+    };
+  }
   const reason = refuseEndingReason('interruption', input, 'En afbrydelse skal have en begrundelse.');
   if (reason) return reason;
   return refuseCourseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);

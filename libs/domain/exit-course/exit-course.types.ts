@@ -3,6 +3,7 @@ import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
+import type { PolicePhaseState } from './police-phase.types';
 
 /**
  * The exit course (*exit-forløb*, DOMAIN.md §1) as the workflow and the API see it.
@@ -20,13 +21,18 @@ const EXIT_COURSE_STATUS_TABLE = {
   awaiting_handover_decision: { text: 'løsladt og overdraget; afventer politiets exitenhed', final: false },
   /** The police exit unit declined: Kriminalforsorgen must hand over to another district. */
   handover_declined: { text: 'overdragelsen er afvist af politiets exitenhed', final: false },
+  /** Accepted by the police exit unit, which runs the course now (police-phase.types.ts). */
+  police_course_active: { text: 'videreført hos politiets exitenhed', final: false },
   /** The suitability assessment ended in a rejection (*afslag*). */
   rejected: { text: 'afsluttet med afslag', final: true },
   /** Interrupted (*afbrudt*) by the inmate's own decision. */
   interrupted_by_inmate: { text: 'afbrudt af den indsatte', final: true },
   /** Interrupted by Kriminalforsorgen's decision. */
   interrupted_by_kriminalforsorgen: { text: 'afbrudt af Kriminalforsorgen', final: true },
-  /** Handed over; the police exit unit continues the course (with the municipality or its programme). */
+  /**
+   * Handed over; the police exit unit continues the course (with the municipality or its programme). The
+   * end of courses accepted before the police phase existed; later ones go on as `police_course_active`.
+   */
   handed_over_continued: { text: 'overdraget og videreført', final: true },
   /** Handed over; the police exit unit closed the course, with a reason. */
   handed_over_closed: { text: 'overdraget og afsluttet', final: true },
@@ -302,4 +308,6 @@ export interface ExitCourseState {
     releasedAt: string;
     continuation?: HandoverContinuation;
   };
+  /** Set once the police exit unit runs the course. */
+  policePhase?: PolicePhaseState;
 }
