@@ -159,7 +159,7 @@ describe('GET /api/reports/exit-courses', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe(
-        'attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"',
+        'attachment; filename="aktivitet-i-perioden-2022-01-01-2022-12-31.csv"',
       );
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
