@@ -108,7 +108,7 @@ export function cohortSection(report) {
           ]),
       })}
     </details>
-    ${mentorTable(report)}
+    <div class="cohort-mentor">${mentorTable(report)}</div>
     <details class="definitions" open>
       <summary>Sådan er tallene opgjort</summary>
       <dl>
