@@ -1,3 +1,4 @@
+import { ENDINGS } from '../../libs/domain/case/ending-reasons';
 import type { CohortFigures } from '../../apps/api/src/reports/cohort.views';
 
 /**
@@ -107,22 +108,13 @@ const reasons = (counts: Record<string, number>) =>
       'other',
     ] as const
   ).map((reasonCode) => ({ reasonCode, count: counts[reasonCode] ?? 0 }));
-const LABELS: Record<string, string> = {
-  own_wish: 'den indsatte ønsker ikke at fortsætte',
-  agreement_breach: 'exit-aftalen er ikke overholdt',
-  new_crime: 'ny kriminalitet',
-  back_in_gang_environment: 'tilbage i bandemiljøet',
-  security_concerns: 'sikkerhedsmæssige hensyn',
-  deported: 'udvist eller udrejst',
-  other: 'andet',
-};
 export const COHORT_INTERRUPTION_REASONS = [
   ...reasons({ own_wish: 100, back_in_gang_environment: 20, other: 10 }).map((reason) => ({ by: 'inmate', ...reason })),
   ...reasons({ agreement_breach: 40, new_crime: 25, security_concerns: 15 }).map((reason) => ({
     by: 'kriminalforsorgen',
     ...reason,
   })),
-].map((reason) => ({ ...reason, label: LABELS[reason.reasonCode] }));
+].map((reason) => ({ ...reason, label: ENDINGS.interruption.reasons[reason.reasonCode] }));
 
 /**
  * Per person: 210 minutes (90 before, 120 after the release), 105 (45, 60), 90 (all before) and the person

@@ -43,29 +43,20 @@ describe('classifyCourse', () => {
 
   it('takes the last end that is not a move, and a closure after a move as closed by the police', () => {
     const moved = event('police_course_ended', '2021-06-01', { outcome: 'moved', toPoliceDistrictCode: 'POL-FYN' });
-    expect(classify([...released, continued, moved, event('handed_over', '2021-06-01')]).state).toEqual({
-      phase: 'with_police',
-      via: 'handover',
-    });
+    const afterMove = (...later: CohortEvent[]) =>
+      classify([...released, continued, moved, event('handed_over', '2021-06-01'), ...later]).state;
+    expect(afterMove()).toEqual({ phase: 'with_police', via: 'handover' });
     expect(
-      classify([
-        ...released,
-        continued,
-        moved,
-        event('handed_over', '2021-06-01'),
+      afterMove(
         event('handover_accepted', '2021-06-03', { continuation: 'with_municipality' }),
         event('police_course_ended', '2022-01-01', { outcome: 'dropped_out' }),
-      ]).state,
+      ),
     ).toEqual({ phase: 'ended_with_police', via: 'handover', outcome: 'dropped_out' });
-    expect(
-      classify([
-        ...released,
-        continued,
-        moved,
-        event('handed_over', '2021-06-01'),
-        event('handover_accepted', '2021-06-03', { continuation: 'closed' }),
-      ]).state,
-    ).toEqual({ phase: 'ended_with_police', via: 'handover', outcome: 'closed_by_police' });
+    expect(afterMove(event('handover_accepted', '2021-06-03', { continuation: 'closed' }))).toEqual({
+      phase: 'ended_with_police',
+      via: 'handover',
+      outcome: 'closed_by_police',
+    });
   });
 
   it('puts a police phase without a handover outside prison, and keeps the last reoffending check', () => {
