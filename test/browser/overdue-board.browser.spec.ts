@@ -220,16 +220,16 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await page.getByRole('link', { name: 'Tal' }).click();
   await page.locator('h1', { hasText: 'Tal' }).waitFor();
   await page.locator('svg[role="img"]').first().waitFor();
-  expect(await page.locator('#chart-courses-title').textContent()).toBe('Exit-forløb pr. institution');
+  expect(await page.locator('#chart-courses-title').textContent()).toBe('Aktivitet i perioden pr. institution');
   await page.getByText('Vis tallene som tabel').first().click();
-  expect(await page.getByRole('table', { name: 'Exit-forløb pr. institution' }).innerText()).toContain(
+  expect(await page.getByRole('table', { name: 'Aktivitet i perioden pr. institution' }).innerText()).toContain(
     'Storstrøm Fængsel',
   );
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('[data-csv="exit-courses"]').click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^exitforloeb-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^aktivitet-i-perioden-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   await screenshot(page, '12-figures');
 });
 

@@ -5,13 +5,16 @@ import { codeSpans, tableStartingWith, where } from './markdown';
 import { servedOpenApiDocument } from './openapi';
 
 /**
- * docs/figures.md against the reports' code: the exit-course figure table against the fields of the API's
- * `ExitCourseFigures` answer (from the OpenAPI document the API serves), the SLA measures against
- * SLA_MEASURE_STEPS, and the reason codes of every ending against ENDINGS.
+ * docs/figures.md against the reports' code: the activity and the cohort figure tables against the fields
+ * of the API's `ExitCourseFigures` and `CohortFigures` answers (from the OpenAPI document the API serves),
+ * the SLA measures against SLA_MEASURE_STEPS, and the reason codes of every ending against ENDINGS.
  */
 const FILE = 'docs/figures.md';
-/** The row's identity, not a figure. */
-const NOT_FIGURES = ['unit', 'unitName'];
+/** Per figure table: its first header, the schema it documents, and the row's identity (not figures). */
+const FIGURE_TABLES = [
+  { header: 'figure', schema: 'ExitCourseFigures', identity: ['unit', 'unitName'] },
+  { header: 'cohort figure', schema: 'CohortFigures', identity: ['group', 'groupName'] },
+];
 
 describe(`${FILE} mirrors the reports`, () => {
   let document: OpenAPIObject;
@@ -19,26 +22,27 @@ describe(`${FILE} mirrors the reports`, () => {
     document = await servedOpenApiDocument();
   });
 
-  it("has one row per figure of the API's ExitCourseFigures, and none for a field it does not have", () => {
-    const schema = document.components?.schemas?.ExitCourseFigures as { properties?: Record<string, unknown> };
-    if (!schema?.properties) throw new Error('The OpenAPI document has no ExitCourseFigures schema any more.');
-    const fields = Object.keys(schema.properties).filter((field) => !NOT_FIGURES.includes(field));
-    const table = tableStartingWith(FILE, 'figure');
-    const documented = table.rows.flatMap(({ line, cells }) =>
-      codeSpans(cells[0] ?? '').map((figure) => ({ figure, line })),
-    );
-    const problems = [
-      ...fields
-        .filter((field) => !documented.some(({ figure }) => figure === field))
-        .map((field) => `${FILE}: no row for \`${field}\`, a figure of ExitCourseFigures`),
-      ...documented
-        .filter(({ figure }) => !fields.includes(figure))
-        .map(
-          ({ figure, line }) => `${where(FILE, line)}: \`${figure}\` is not a figure of ExitCourseFigures (stale row)`,
-        ),
-    ];
-    expect(problems).toEqual([]);
-  });
+  it.each(FIGURE_TABLES)(
+    "has one row per figure of the API's $schema, and none for a field it does not have",
+    ({ header, schema: name, identity }) => {
+      const schema = document.components?.schemas?.[name] as { properties?: Record<string, unknown> };
+      if (!schema?.properties) throw new Error(`The OpenAPI document has no ${name} schema any more.`);
+      const fields = Object.keys(schema.properties).filter((field) => !identity.includes(field));
+      const table = tableStartingWith(FILE, header);
+      const documented = table.rows.flatMap(({ line, cells }) =>
+        codeSpans(cells[0] ?? '').map((figure) => ({ figure, line })),
+      );
+      const problems = [
+        ...fields
+          .filter((field) => !documented.some(({ figure }) => figure === field))
+          .map((field) => `${FILE}: no row for \`${field}\`, a figure of ${name}`),
+        ...documented
+          .filter(({ figure }) => !fields.includes(figure))
+          .map(({ figure, line }) => `${where(FILE, line)}: \`${figure}\` is not a figure of ${name} (stale row)`),
+      ];
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('has one row per SLA measure, with its steps and Danish label', () => {
     const table = tableStartingWith(FILE, 'measure');

@@ -198,6 +198,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/codec/decode': codec,
   // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
   'GET /api/reports/exit-courses': reports,
+  'GET /api/reports/exit-courses/cohort': reports,
+  'GET /api/reports/exit-courses/question-1903': reports,
   'GET /api/reports/ending-reasons': reports,
   'GET /api/reports/sla': reports,
   // Every case reader has the boards, scoped; the fixtures' steps are neither overdue nor due soon.
@@ -531,6 +533,14 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/persons/{personRef}': async (_user, target) => ['GET', `/api/persons/${target.personRef}`],
   'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],
   'GET /api/reports/exit-courses': async () => ['GET', '/api/reports/exit-courses?from=2026-01-01&to=2026-12-31'],
+  'GET /api/reports/exit-courses/cohort': async () => [
+    'GET',
+    '/api/reports/exit-courses/cohort?from=2026-01-01&to=2026-12-31&asOf=2026-12-31',
+  ],
+  'GET /api/reports/exit-courses/question-1903': async () => [
+    'GET',
+    '/api/reports/exit-courses/question-1903?from=2026-01-01&to=2026-12-31&asOf=2026-12-31',
+  ],
   'GET /api/reports/ending-reasons': async () => ['GET', '/api/reports/ending-reasons?from=2026-01-01&to=2026-12-31'],
   'GET /api/reports/sla': async () => ['GET', '/api/reports/sla?from=2026-01-01&to=2026-12-31'],
   'GET /api/reference-data': async () => ['GET', '/api/reference-data'],

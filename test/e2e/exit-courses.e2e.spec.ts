@@ -935,6 +935,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/reference-data',
         '/api/reports/ending-reasons',
         '/api/reports/exit-courses',
+        '/api/reports/exit-courses/cohort',
+        '/api/reports/exit-courses/question-1903',
         '/api/reports/sla',
         '/api/staff',
         '/api/steps/due-soon',

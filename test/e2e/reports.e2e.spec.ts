@@ -2,6 +2,7 @@ import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { seedDemoUsers } from '../../libs/access/demo-users';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { http, startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { NO_COHORT_FIGURES } from '../support/cohort-expected';
 import { NO_EXIT_COURSE_FIGURES, recordExitCourse, recordStep, type CourseSpec } from '../support/report-history';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
@@ -159,7 +160,7 @@ describe('GET /api/reports/exit-courses', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe(
-        'attachment; filename="exitforloeb-2022-01-01-2022-12-31.csv"',
+        'attachment; filename="aktivitet-i-perioden-2022-01-01-2022-12-31.csv"',
       );
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
@@ -188,6 +189,150 @@ describe('GET /api/reports/exit-courses', () => {
       body: { code: 'FORBIDDEN' },
     });
     expect((await http(sut.baseUrl, 'GET', `/api/reports/exit-courses?${PERIOD}`)).status).toBe(401);
+  });
+});
+
+describe('GET /api/reports/exit-courses/cohort', () => {
+  const COHORT = `${PERIOD}&asOf=2022-12-31`;
+
+  it('answers the cohort of the period’s agreements in their state as of the day, with the definitions', async () => {
+    const answer = await national('GET', `/api/reports/exit-courses/cohort?${COHORT}`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.total).toEqual({
+      ...NO_COHORT_FIGURES,
+      group: null,
+      groupName: 'I alt',
+      agreementsEntered: 5,
+      persons: 5,
+      // E is interrupted only in 2023.
+      stillAtKriminalforsorgen: 1,
+      interruptedByInmate: 1,
+      interruptedByKriminalforsorgen: 1,
+      handedOver: 2,
+      continuedByPolice: 2,
+      runningWithPolice: 2,
+      droppedOut: 1,
+    });
+    expect(answer.body.byInstitution.map((row: { group: string }) => row.group)).toEqual([
+      'KF-ENNER-MARK',
+      'KF-STORSTROEM',
+    ]);
+    expect(answer.body.mentorHours[0]).toEqual({
+      part: 'all',
+      label: 'Mentortimer i alt',
+      minutesTotal: 90,
+      hoursTotal: 1.5,
+      agreementHolders: 5,
+      personsWithContact: 1,
+      meanHoursPerAgreementHolder: 0.3,
+      medianHoursPerAgreementHolder: 0,
+      meanHoursPerPersonWithContact: 1.5,
+      medianHoursPerPersonWithContact: 1.5,
+    });
+    expect(answer.body.definitions.find((row: { figure: string }) => row.figure === 'completed')).toEqual({
+      figure: 'completed',
+      label: 'Gennemført (succesfuldt)',
+      definition:
+        'Forløb, som politiets exitenhed har afsluttet med udfaldet »gennemført«. Det er systemets svar på, hvor mange forløb der har været succesfulde.',
+    });
+    // As of the period's last day E is still at Kriminalforsorgen too; without asOf, today (E interrupted).
+    expect((await national('GET', `/api/reports/exit-courses/cohort?${PERIOD}`)).body).toMatchObject({
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      total: { stillAtKriminalforsorgen: 0, interruptedByInmate: 2 },
+    });
+  });
+
+  it('counts for a local supervisor its own institution only', async () => {
+    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses/cohort?${COHORT}`);
+
+    expect(answer.body.total).toMatchObject({ agreementsEntered: 3, handedOver: 2, interruptedByInmate: 1 });
+    expect(answer.body.byInstitution.map((row: { group: string }) => row.group)).toEqual(['KF-STORSTROEM']);
+  });
+
+  it('downloads CSV', async () => {
+    const answer = await storstroemSupervisor('GET', `/api/reports/exit-courses/cohort?${COHORT}&format=csv`);
+
+    expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="kohorte-2022-01-01-2022-12-31-pr-2022-12-31.csv"',
+    );
+    const lines = String(answer.body).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Afsnit;Gruppe;Tal;Værdi',
+      'Kohorte;I alt;Exit-aftaler indgået;3',
+      'Kohorte;I alt;Personer med exit-aftale;3',
+    ]);
+    expect(lines).toContain('Mentortimer;Mentortimer i alt;Mentortimer i alt;1,50');
+  });
+
+  it('refuses roles without figures (403) and anonymous callers (401)', async () => {
+    const caseworker = await sut.as('kf.storstroem');
+    for (const report of ['cohort', 'question-1903']) {
+      expect(await caseworker('GET', `/api/reports/exit-courses/${report}?${COHORT}`)).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN' },
+      });
+      expect((await http(sut.baseUrl, 'GET', `/api/reports/exit-courses/${report}?${COHORT}`)).status).toBe(401);
+    }
+  });
+
+  it.each([
+    ['asOf=2022-12-30', ['Opgørelsesdatoen må ikke ligge før til-datoen.']],
+    ['asOf=2022-02-30', ['Opgørelsesdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).']],
+    ['asOf=31-12-2022', ['Opgørelsesdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).']],
+    ['asOf=2023-01-01&asOf=2023-01-02', ['Opgørelsesdatoen skal angives én gang, som tekst.']],
+  ])('refuses ?%s (400) on both cohort reports', async (asOf, problems) => {
+    for (const report of ['cohort', 'question-1903']) {
+      const answer = await national('GET', `/api/reports/exit-courses/${report}?${PERIOD}&${asOf}`);
+      expect([answer.status, answer.body]).toEqual([
+        400,
+        { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details: [{ field: 'asOf', problems }] },
+      ]);
+    }
+  });
+});
+
+describe('GET /api/reports/exit-courses/question-1903', () => {
+  it('answers each part of the question in Danish sentences', async () => {
+    const answer = await national('GET', `/api/reports/exit-courses/question-1903?${PERIOD}&asOf=2022-12-31`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      from: '2022-01-01',
+      to: '2022-12-31',
+      asOf: '2022-12-31',
+      title: 'Svar på spørgsmål nr. 1903 (Alm. del) fra Folketingets Retsudvalg',
+    });
+    expect(answer.body.answers.map((part: { part: string }) => part.part)).toEqual([
+      'went_through',
+      'succeeded',
+      'dropped_out',
+      'mentor_hours',
+    ]);
+    expect(answer.body.answers[0].answer).toBe(
+      'I perioden er der indgået 5 exit-aftaler med 5 personer; 0 personer har indgået mere end én exit-aftale i perioden. ' +
+        'Pr. 31. december 2022 er 2 af forløbene overdraget til de lokale exitenheder ved politiet, 1 er afbrudt af den indsatte, ' +
+        '1 er afbrudt af Kriminalforsorgen, og 1 er fortsat i Kriminalforsorgen.',
+    );
+  });
+
+  it('downloads the answer as CSV, one line per part', async () => {
+    const answer = await national(
+      'GET',
+      `/api/reports/exit-courses/question-1903?${PERIOD}&asOf=2022-12-31`,
+      undefined,
+      {
+        accept: 'text/csv',
+      },
+    );
+
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="spoergsmaal-1903-2022-01-01-2022-12-31-pr-2022-12-31.csv"',
+    );
+    const lines = String(answer.body).split('\r\n');
+    expect(lines[0]).toBe('Spørgsmål;Svar;Opgørelse');
+    expect(lines.length).toBe(6);
   });
 });
 
@@ -303,7 +448,7 @@ describe('refused queries (400)', () => {
   ];
 
   it.each(refusals)('?%s', async (query, details) => {
-    for (const report of ['exit-courses', 'sla']) {
+    for (const report of ['exit-courses', 'exit-courses/cohort', 'exit-courses/question-1903', 'sla']) {
       const answer = await national('GET', `/api/reports/${report}?${query}`);
       expect([answer.status, answer.body]).toEqual([
         400,

@@ -479,7 +479,7 @@ describe('exit-course figures', () => {
   it('writes the CSV download: BOM, semicolons, decimal comma, Danish headers', async () => {
     const download = exitCourseCsv(await exitCourseFigures.report(PERIOD, NATIONAL_KF));
 
-    expect(download.filename).toBe('exitforloeb-2015-04-01-2020-10-28.csv');
+    expect(download.filename).toBe('aktivitet-i-perioden-2015-04-01-2020-10-28.csv');
     expect(download.content).toBe(
       '\uFEFF' +
         [

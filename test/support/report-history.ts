@@ -10,9 +10,27 @@ import { DAY_MS } from './exit-course-fixtures';
 export const plusDays = (at: string, days: number): string => new Date(Date.parse(at) + days * DAY_MS).toISOString();
 
 export type CourseEnd =
-  | { kind: 'inmate' | 'kriminalforsorgen'; at: string }
+  | { kind: 'inmate' | 'kriminalforsorgen'; at: string; reasonCode?: string }
   /** Released and handed over; `redirected`: declined by the first police unit and handed over again. */
-  | { kind: 'handed_over'; at: string; redirected?: boolean; acceptedAt?: string };
+  | {
+      kind: 'handed_over';
+      at: string;
+      redirected?: boolean;
+      acceptedAt?: string;
+      /** How the exit unit decided (default: continued with the municipality); `pending`: not yet. */
+      continuation?: 'with_municipality' | 'municipal_exit_programme' | 'closed' | 'pending';
+      police?: PolicePhaseSpec;
+    }
+  /** A course the police or the municipality started outside prison: its police phase begins at `at`. */
+  | { kind: 'outside_prison'; at: string; police?: PolicePhaseSpec };
+
+/** The police phase after a continued handover, as police-phase.types.ts documents its events. */
+export interface PolicePhaseSpec {
+  /** Moved to another district's exit unit first, which continued the course (`closed`: closed it at once). */
+  moved?: { at: string; continuation?: 'with_municipality' | 'closed' };
+  end?: { at: string; outcome: 'completed' | 'dropped_out' | 'closed_by_police' | 'new_crime' | 'other' };
+  reoffendingCheck?: { at: string; reoffended: boolean };
+}
 
 export interface CourseSpec {
   unit: string;
@@ -21,8 +39,11 @@ export interface CourseSpec {
   rejectedAt?: string;
   offeredAt?: string;
   agreementAt?: string;
+  /** Contacts at or after a handover's release are recorded after it, as the police phase logs them. */
   mentorContacts?: { at: string; minutes: number }[];
   end?: CourseEnd;
+  /** `case_started`'s `referralSource`; absent as on courses started before it existed. */
+  referralSource?: string;
 }
 
 type Change = Omit<CaseTransition, 'caseId' | 'seq'>;
@@ -76,13 +97,85 @@ function handover(end: Extract<CourseEnd, { kind: 'handed_over' }>): Change[] {
       ]
     : [];
   const acceptedAt = end.acceptedAt ?? plusDays(end.at, 3);
+  const continuation = end.continuation ?? 'with_municipality';
+  if (continuation === 'pending') return [release, ...redirect];
+  if (continuation === 'closed')
+    return [
+      release,
+      ...redirect,
+      closed('handed_over_closed', acceptedAt, [
+        event('handover_accepted', acceptedAt, { reasonCode: 'not_reachable', details: { continuation } }),
+      ]),
+    ];
+  const accepted = event('handover_accepted', acceptedAt, { details: { continuation } });
+  if (!end.police) return [release, ...redirect, closed('handed_over_continued', acceptedAt, [accepted])];
   return [
     release,
     ...redirect,
-    closed('handed_over_continued', acceptedAt, [
-      event('handover_accepted', acceptedAt, { details: { continuation: 'with_municipality' } }),
-    ]),
+    {
+      status: { status: 'police_course_active' },
+      events: [
+        accepted,
+        event('police_course_started', acceptedAt, { details: { policeDistrictCode: 'POL-KBH', via: 'handover' } }),
+      ],
+    },
+    ...policePhase(end.police),
   ];
+}
+
+function policePhase(police: PolicePhaseSpec): Change[] {
+  const changes: Change[] = [];
+  if (police.moved) {
+    const { at, continuation = 'with_municipality' } = police.moved;
+    const decidedAt = plusDays(at, 2);
+    changes.push(
+      {
+        status: { status: 'awaiting_handover_decision' },
+        exitCourseFacts: { handoverDistrict: 'POL-FYN' },
+        accessChanges: [{ orgUnit: 'POL-FYN', access: 'write' }],
+        events: [
+          event('police_course_ended', at, {
+            reasonCode: 'other',
+            reason: 'Flyttet til Fyn.',
+            details: { outcome: 'moved', policeDistrictCode: 'POL-KBH', toPoliceDistrictCode: 'POL-FYN' },
+          }),
+          event('handed_over', at, { details: { policeDistrictCode: 'POL-FYN' } }),
+        ],
+      },
+      continuation === 'closed'
+        ? closed('handed_over_closed', decidedAt, [
+            event('handover_accepted', decidedAt, { reasonCode: 'not_reachable', details: { continuation } }),
+          ])
+        : {
+            status: { status: 'police_course_active' },
+            events: [
+              event('handover_accepted', decidedAt, { details: { continuation } }),
+              event('police_course_started', decidedAt, {
+                details: { policeDistrictCode: 'POL-FYN', via: 'handover' },
+              }),
+            ],
+          },
+    );
+  }
+  if (police.end)
+    changes.push(
+      closed('police_course_ended', police.end.at, [
+        event('police_course_ended', police.end.at, {
+          reasonCode: 'other',
+          reason: 'Afsluttet.',
+          details: { outcome: police.end.outcome, policeDistrictCode: police.moved ? 'POL-FYN' : 'POL-KBH' },
+        }),
+      ]),
+    );
+  if (police.reoffendingCheck)
+    changes.push({
+      events: [
+        event('reoffending_checked', police.reoffendingCheck.at, {
+          details: { reoffended: police.reoffendingCheck.reoffended },
+        }),
+      ],
+    });
+  return changes;
 }
 
 export function recordExitCourse(recorder: ReadModelRecorder, spec: CourseSpec): Promise<string> {
@@ -98,7 +191,13 @@ export function recordExitCourse(recorder: ReadModelRecorder, spec: CourseSpec):
         exitCourse: { expectedReleaseDate: '2030-01-01', paroleLinked: false },
       },
       events: [
-        event('case_started', spec.referredAt, { details: { institutionCode: spec.unit, paroleLinked: false } }),
+        event('case_started', spec.referredAt, {
+          details: {
+            institutionCode: spec.unit,
+            paroleLinked: false,
+            ...(spec.referralSource ? { referralSource: spec.referralSource } : {}),
+          },
+        }),
       ],
     },
   ];
@@ -115,34 +214,53 @@ export function recordExitCourse(recorder: ReadModelRecorder, spec: CourseSpec):
     });
   if (spec.agreementAt)
     changes.push({ status: { status: 'agreement_active' }, events: [event('agreement_signed', spec.agreementAt)] });
-  for (const contact of spec.mentorContacts ?? []) {
-    const contactId = randomUUID();
-    changes.push({
-      mentorContacts: [
-        {
-          contactId,
-          contactAt: contact.at,
-          form: 'meeting',
-          durationMinutes: contact.minutes,
-          mentorRef: 'MENTOR-0001',
-        },
-      ],
-      events: [
-        event('mentor_contact_logged', contact.at, {
-          details: { contactId, form: 'meeting', durationMinutes: contact.minutes },
-        }),
-      ],
-    });
-  }
+  const releasedAt = spec.end?.kind === 'handed_over' ? Date.parse(spec.end.at) : Infinity;
+  const contacts = spec.mentorContacts ?? [];
+  changes.push(...contacts.filter((contact) => Date.parse(contact.at) < releasedAt).map(mentorContact));
   if (spec.end?.kind === 'handed_over') changes.push(...handover(spec.end));
+  else if (spec.end?.kind === 'outside_prison')
+    changes.push(
+      {
+        status: { status: 'police_course_active' },
+        events: [
+          event('police_course_started', spec.end.at, { details: { policeDistrictCode: spec.unit, via: 'agreement' } }),
+        ],
+      },
+      ...policePhase(spec.end.police ?? {}),
+    );
   else if (spec.end) {
     changes.push(
       closed(`interrupted_by_${spec.end.kind}`, spec.end.at, [
-        event('course_interrupted', spec.end.at, { reason: 'Afbrudt.', details: { by: spec.end.kind } }),
+        event('course_interrupted', spec.end.at, {
+          reason: 'Afbrudt.',
+          ...(spec.end.reasonCode ? { reasonCode: spec.end.reasonCode } : {}),
+          details: { by: spec.end.kind },
+        }),
       ]),
     );
   }
+  changes.push(...contacts.filter((contact) => Date.parse(contact.at) >= releasedAt).map(mentorContact));
   return recordCase(recorder, changes);
+}
+
+function mentorContact(contact: { at: string; minutes: number }): Change {
+  const contactId = randomUUID();
+  return {
+    mentorContacts: [
+      {
+        contactId,
+        contactAt: contact.at,
+        form: 'meeting',
+        durationMinutes: contact.minutes,
+        mentorRef: 'MENTOR-0001',
+      },
+    ],
+    events: [
+      event('mentor_contact_logged', contact.at, {
+        details: { contactId, form: 'meeting', durationMinutes: contact.minutes },
+      }),
+    ],
+  };
 }
 
 export interface StepSpec {

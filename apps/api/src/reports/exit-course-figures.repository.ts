@@ -40,7 +40,7 @@ interface FiguresRow {
  * started there), else the one holding it now. A figure belongs to the institution that held the course
  * when it happened, so a later transfer does not move figures already reported.
  */
-function holderAt(course: string, moment: string, before: '<' | '<='): string {
+export function holderAt(course: string, moment: string, before: '<' | '<='): string {
   const transfers = `FROM case_events t WHERE t.case_id = ${course}.id AND t.action = 'prison_transfer'`;
   return `COALESCE(
       (SELECT t.details ->> 'to' ${transfers} AND t.occurred_at ${before} ${moment} ORDER BY t.occurred_at DESC, t.transition_seq DESC LIMIT 1),

@@ -1,3 +1,5 @@
+import { COHORT_DEFINITIONS, COHORT_FIGURES } from './cohort-definitions';
+import type { CohortFigures, CohortReport, Question1903Report } from './cohort.views';
 import type { EndingReasonsReport, ExitCourseFigures, ExitCourseReport, SlaReport, SlaRow } from './report.views';
 
 /**
@@ -62,10 +64,10 @@ const SLA_COLUMNS: Column<SlaRow>[] = [
   ['Andel inden for fristen', 'share', 4],
 ];
 
-/** One line per institution, then the total. */
+/** Activity in the period: one line per institution, then the total. */
 export function exitCourseCsv(report: ExitCourseReport): CsvDownload {
   return {
-    filename: `exitforloeb-${report.from}-${report.to}.csv`,
+    filename: `aktivitet-i-perioden-${report.from}-${report.to}.csv`,
     content: csv(EXIT_COURSE_COLUMNS, [...report.institutions, report.total]),
   };
 }
@@ -94,4 +96,83 @@ export function endingReasonsCsv(report: EndingReasonsReport): CsvDownload {
     ending.reasons.map((reason) => ({ endingLabel: ending.label, ...reason })),
   );
   return { filename: `aarsager-${report.from}-${report.to}.csv`, content: csv(ENDING_REASON_COLUMNS, lines) };
+}
+
+interface CohortLine {
+  section: string;
+  group: string;
+  figure: string;
+  value: number | string;
+}
+
+const COHORT_COLUMNS: Column<CohortLine>[] = [
+  ['Afsnit', 'section'],
+  ['Gruppe', 'group'],
+  ['Tal', 'figure'],
+  ['Værdi', 'value'],
+];
+
+const hoursCell = (hours: number) => hours.toFixed(2).replace('.', ',');
+
+/**
+ * The cohort as one long table (section, group, figure, value): every figure of the total and of each
+ * institution and referral source, the police outcomes, the interruption reasons and the mentor hours.
+ */
+export function cohortCsv(report: CohortReport): CsvDownload {
+  const group = (section: string, figures: CohortFigures): CohortLine[] =>
+    COHORT_FIGURES.map((figure) => ({
+      section,
+      group: figures.groupName,
+      figure: COHORT_DEFINITIONS[figure].label,
+      value: figures[figure],
+    }));
+  const mentor = report.mentorHours.flatMap((hours): CohortLine[] =>
+    (
+      [
+        ['Mentortimer i alt', hoursCell(hours.hoursTotal)],
+        ['Personer med exit-aftale', hours.agreementHolders],
+        ['Personer med mentorkontakt', hours.personsWithContact],
+        ['Timer pr. person med exit-aftale, gennemsnit', hoursCell(hours.meanHoursPerAgreementHolder)],
+        ['Timer pr. person med exit-aftale, median', hoursCell(hours.medianHoursPerAgreementHolder)],
+        ['Timer pr. person med mentorkontakt, gennemsnit', hoursCell(hours.meanHoursPerPersonWithContact)],
+        ['Timer pr. person med mentorkontakt, median', hoursCell(hours.medianHoursPerPersonWithContact)],
+      ] as const
+    ).map(([figure, value]) => ({ section: 'Mentortimer', group: hours.label, figure, value })),
+  );
+  const lines: CohortLine[] = [
+    ...group('Kohorte', report.total),
+    ...report.byInstitution.flatMap((figures) => group('Pr. institution', figures)),
+    ...report.byReferralSource.flatMap((figures) => group('Pr. henvisning', figures)),
+    ...report.policeOutcomes.map((outcome) => ({
+      section: 'Udfald hos politiet',
+      group: report.total.groupName,
+      figure: outcome.label,
+      value: outcome.count,
+    })),
+    ...report.interruptionReasons.map((reason) => ({
+      section: reason.by === 'inmate' ? 'Afbrudt af den indsatte' : 'Afbrudt af Kriminalforsorgen',
+      group: report.total.groupName,
+      figure: reason.label,
+      value: reason.count,
+    })),
+    ...mentor,
+  ];
+  return {
+    filename: `kohorte-${report.from}-${report.to}-pr-${report.asOf}.csv`,
+    content: csv(COHORT_COLUMNS, lines),
+  };
+}
+
+const QUESTION_COLUMNS: Column<Question1903Report['answers'][number]>[] = [
+  ['Spørgsmål', 'question'],
+  ['Svar', 'answer'],
+  ['Opgørelse', 'definition'],
+];
+
+/** The answer to question 1903, one line per part of the question. */
+export function question1903Csv(report: Question1903Report): CsvDownload {
+  return {
+    filename: `spoergsmaal-1903-${report.from}-${report.to}-pr-${report.asOf}.csv`,
+    content: csv(QUESTION_COLUMNS, report.answers),
+  };
 }

@@ -8,7 +8,7 @@ export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A strict `YYYY-MM-DD` naming a real calendar date (2026-02-30 is refused). */
-function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
+export function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isCalendarDate',
@@ -20,30 +20,31 @@ function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
 }
 
 /**
- * `to` compared with the object's `from`; passes when `from` is itself invalid, whose own problem is
- * reported on `from`.
+ * A date compared with the object's earlier date `field` (`from` for `to`); passes when that one is itself
+ * invalid, whose own problem is reported on it.
  */
-function ComparedWithFrom(
-  check: (from: LocalDate, to: LocalDate) => boolean,
+export function ComparedWith(
+  field: string,
+  check: (earlier: LocalDate, later: LocalDate) => boolean,
   options: ValidationOptions,
 ): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
-      name: 'comparedWithFrom',
+      name: `comparedWith_${field}`,
       target: target.constructor,
       propertyName: propertyName as string,
       options,
       validator: {
         validate: (value: unknown, args) => {
-          const from = parseLocalDate(String((args?.object as { from?: unknown }).from));
-          const to = parseLocalDate(String(value));
-          return !from || !to || check(from, to);
+          const earlier = parseLocalDate(String((args?.object as Record<string, unknown>)[field]));
+          const later = parseLocalDate(String(value));
+          return !earlier || !later || check(earlier, later);
         },
       },
     });
 }
 
-const sameOrAfter = (from: LocalDate, to: LocalDate) =>
+export const sameOrAfter = (from: LocalDate, to: LocalDate) =>
   Date.UTC(to.year, to.month - 1, to.day) >= Date.UTC(from.year, from.month - 1, from.day);
 
 /** `?from=&to=` (Danish calendar days, inclusive) and `?format=json|csv` of every report. */
@@ -63,8 +64,8 @@ export class ReportPeriodQuery {
     example: '2020-10-28',
     description: 'Sidste dag i perioden (dansk kalenderdag, medregnes).',
   })
-  @ComparedWithFrom(withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
-  @ComparedWithFrom(sameOrAfter, { message: 'Til-datoen må ikke ligge før fra-datoen.' })
+  @ComparedWith('from', withinMaxSpan, { message: `Perioden må højst være ${MAX_REPORT_YEARS} år.` })
+  @ComparedWith('from', sameOrAfter, { message: 'Til-datoen må ikke ligge før fra-datoen.' })
   @IsCalendarDate({ message: 'Til-datoen skal være en gyldig dato (ÅÅÅÅ-MM-DD).' })
   @IsString({ message: 'Til-datoen skal angives én gang, som tekst.' })
   @IsDefined({ message: 'Til-datoen skal angives.' })

@@ -6,7 +6,12 @@ import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ExitCourseFiguresRepository } from './exit-course-figures.repository';
-import { type CsvDownload, endingReasonsCsv, exitCourseCsv, slaCsv } from './report-csv';
+import { cohortCsv, type CsvDownload, endingReasonsCsv, exitCourseCsv, question1903Csv, slaCsv } from './report-csv';
+import { CohortFiguresRepository } from './cohort-figures.repository';
+import { CohortQuery } from './cohort.query';
+import { CohortReport, Question1903Report } from './cohort.views';
+import { question1903 } from './question-1903';
+import { danishDateOf, formatLocalDate } from '../../../../libs/domain/time/copenhagen-calendar';
 import { EndingReasonsFiguresRepository } from './ending-reasons-figures.repository';
 import { reportPeriod } from './report-period';
 import { ReportPeriodQuery } from './report-period.query';
@@ -18,19 +23,20 @@ import { SlaFiguresRepository } from './sla-figures.repository';
  */
 @ApiTags('Tal')
 @ApiBearerAuth()
-@ApiExtraModels(ExitCourseReport, EndingReasonsReport, SlaReport)
+@ApiExtraModels(ExitCourseReport, CohortReport, Question1903Report, EndingReasonsReport, SlaReport)
 @Controller('reports')
 export class ReportsController {
   constructor(
     private readonly exitCourseFigures: ExitCourseFiguresRepository,
     private readonly endingReasonsFigures: EndingReasonsFiguresRepository,
     private readonly slaFigures: SlaFiguresRepository,
+    private readonly cohortFigures: CohortFiguresRepository,
   ) {}
 
   @Get('exit-courses')
   @RequirePermission('reports:read')
   @ReportResponses(
-    'Exit-forløb i perioden pr. institution og i alt: aftaler, overdragelser, afbrydelser, afslag, mentortimer.',
+    'Aktivitet i perioden: hændelser i perioden pr. institution og i alt — aftaler, overdragelser, afbrydelser, afslag, mentortimer.',
     ExitCourseReport,
   )
   async exitCourses(
@@ -44,6 +50,41 @@ export class ReportsController {
       response,
       exitCourseCsv,
     );
+  }
+
+  @Get('exit-courses/cohort')
+  @RequirePermission('reports:read')
+  @ReportResponses(
+    'Kohorten: forløb med exit-aftale indgået i perioden og deres status pr. opgørelsesdatoen (overdraget, videreført, gennemført, frafaldet, afbrudt …), mentortimer pr. person, pr. institution og henvisning, med definitionerne.',
+    CohortReport,
+  )
+  async cohort(
+    @Query() query: CohortQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(await this.cohortReport(query, user), query, response, cohortCsv);
+  }
+
+  @Get('exit-courses/question-1903')
+  @RequirePermission('reports:read')
+  @ReportResponses(
+    'Svar på Folketingets spørgsmål 1903 for perioden: hvor mange har været igennem forløbet, hvor mange forløb var succesfulde, hvor mange faldt fra, mentortimer pr. person — i danske sætninger med tallene og deres definitioner.',
+    Question1903Report,
+  )
+  async question1903(
+    @Query() query: CohortQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(question1903(await this.cohortReport(query, user)), query, response, question1903Csv);
+  }
+
+  private cohortReport(query: CohortQuery, user: AuthenticatedUser): Promise<CohortReport> {
+    // Without asOf: today, or the period's last day when that is still to come (asOf is never before `to`).
+    const today = formatLocalDate(danishDateOf(new Date()));
+    const asOf = query.asOf ?? (today < query.to ? query.to : today);
+    return this.cohortFigures.report(reportPeriod(query.from, query.to), asOf, user);
   }
 
   @Get('ending-reasons')

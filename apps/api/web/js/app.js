@@ -5,6 +5,7 @@ import { caseView } from './views/case.js';
 import { casesView } from './views/cases.js';
 import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
+import { question1903View } from './views/question-1903.js';
 import { handoversView } from './views/handovers.js';
 import { loginView } from './views/login.js';
 import { operationsView } from './views/operations.js';
@@ -39,6 +40,15 @@ const ROUTES = [
   { path: 'sager', label: 'Sager', view: casesView, allowed: (user) => can(user, 'case:read') },
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
+  // Reached from Tal (a link under the cohort figures), not from the menu.
+  {
+    path: 'spoergsmaal-1903',
+    label: 'Spørgsmål 1903',
+    view: question1903View,
+    allowed: (user) => can(user, 'reports:read'),
+    hidden: true,
+    under: 'tal',
+  },
   {
     path: 'arbejdsbyrde',
     label: 'Arbejdsbyrde',
@@ -139,7 +149,7 @@ async function show() {
     focusHeading();
     return;
   }
-  renderChrome(user, route.hidden ? '' : route.path);
+  renderChrome(user, route.hidden ? (route.under ?? '') : route.path);
   document.title = `${route.label ?? 'Sag'} · exitflow`;
   main.setAttribute('aria-busy', 'true');
   main.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: 'Henter …' }));

@@ -3,11 +3,12 @@ import { barChart, dataTable } from '../charts.js';
 import { capitalised, formatNumber, formatShare, todayInDenmark } from '../format.js';
 import { html, render } from '../html.js';
 import { heading, notice, problemText } from './common.js';
+import { cohortSection } from './cohort.js';
 
 /** Figures per period (reports API): exit courses per institution and deadlines kept, as charts and tables. */
 const TITLE = 'Tal';
 const INTRO =
-  'Exit-forløb, afslutninger efter årsag og overholdte frister for en periode. Hvert diagram har en tabel med de samme tal.';
+  'Aktivitet i perioden, forløbene med aftale indgået i perioden (kohorten), afslutninger efter årsag og overholdte frister. Hvert diagram har en tabel med de samme tal.';
 
 /** The bars: how the period's agreements went. */
 const COURSE_SERIES = [
@@ -38,14 +39,18 @@ function exitCourseSection(report) {
   const rows = [...report.institutions, { ...report.total, unitName: 'I alt' }];
   return html`<section class="panel" aria-labelledby="courses-heading">
     <div class="panel-head">
-      <h2 id="courses-heading">Exit-forløb pr. institution</h2>
+      <h2 id="courses-heading">Aktivitet i perioden</h2>
       <button type="button" class="button" data-csv="exit-courses">Hent CSV</button>
     </div>
+    <p class="section-lead">
+      Hændelser i perioden pr. institution: aftaler indgået, overdragelser og afbrydelser i perioden, uanset hvornår
+      forløbet begyndte. Hvad der er blevet af periodens aftaler, viser kohorten nedenfor.
+    </p>
     ${
       report.institutions.length
         ? barChart({
             id: 'chart-courses',
-            title: 'Exit-forløb pr. institution',
+            title: 'Aktivitet i perioden pr. institution',
             description: `Aftaler indgået, overdraget, afbrudt af den indsatte og af Kriminalforsorgen, og stadig åbne pr. institution, ${report.from} til ${report.to}.`,
             rows: report.institutions.map((figures) => ({
               label: figures.unitName,
@@ -59,7 +64,7 @@ function exitCourseSection(report) {
     <details class="table-alternative">
       <summary>Vis tallene som tabel</summary>
       ${dataTable({
-        caption: 'Exit-forløb pr. institution',
+        caption: 'Aktivitet i perioden pr. institution',
         // One row per figure, one column per institution and the total: thirteen figures read down, not across.
         columns: ['Tal', ...rows.map((figures) => figures.unitName)],
         rows: TABLE_COLUMNS.map(([key, label, digits]) => [
@@ -192,7 +197,8 @@ function monthName(month) {
   return `${MONTHS[Number(number) - 1] ?? number} ${year}`;
 }
 
-function periodForm(from, to) {
+/** The period, and the day the cohort is made up as of (empty: today). */
+export function periodForm(from, to, asOf) {
   return html`<form class="filters period" aria-label="Periode">
     <div class="field">
       <label for="period-from">Fra og med</label><input id="period-from" name="from" type="date" value="${from}" />
@@ -200,8 +206,29 @@ function periodForm(from, to) {
     <div class="field">
       <label for="period-to">Til og med</label><input id="period-to" name="to" type="date" value="${to}" />
     </div>
+    <div class="field">
+      <label for="period-as-of">Opgørelsesdato</label
+      ><input id="period-as-of" name="asOf" type="date" value="${asOf ?? ''}" aria-describedby="period-as-of-help" />
+      <span class="hint" id="period-as-of-help">Kohortens status ved dagens slutning; tom: i dag.</span>
+    </div>
     <div class="filter-actions"><button type="submit" class="button primary">Vis</button></div>
   </form>`;
+}
+
+/** A report's download, under the server's file name; a problem is shown beside the button. */
+export async function downloadReport(button, path, fallbackName) {
+  button.parentElement.querySelector('[data-csv-problem]')?.remove();
+  try {
+    await download(path, fallbackName);
+  } catch (problem) {
+    const message = Object.assign(document.createElement('span'), {
+      className: 'field-error',
+      textContent: problem.message,
+      role: 'alert',
+    });
+    message.dataset.csvProblem = '';
+    button.insertAdjacentElement('afterend', message);
+  }
 }
 
 /**
@@ -218,23 +245,25 @@ export async function figuresView(root, { params, user }) {
   const shown = SECTIONS[user.organisation] ?? { courses: true, sla: true };
   const to = params.get('to') ?? todayInDenmark();
   const from = params.get('from') ?? `${to.slice(0, 4)}-01-01`;
+  const asOf = params.get('asOf') ?? '';
   const period = query({ from, to });
   let sections;
   try {
-    const [courses, reasons, sla] = await Promise.all([
+    const [courses, cohort, reasons, sla] = await Promise.all([
       shown.courses ? api.get(`/api/reports/exit-courses${period}`) : null,
+      shown.courses ? api.get(`/api/reports/exit-courses/cohort${query({ from, to, asOf })}`) : null,
       api.get(`/api/reports/ending-reasons${period}`),
       shown.sla ? api.get(`/api/reports/sla${period}`) : null,
     ]);
-    sections = html`${courses ? exitCourseSection(courses) : ''}${endingReasonsSection(reasons)}${
-      sla ? slaSection(sla) : ''
-    }`;
+    sections = html`${courses ? exitCourseSection(courses) : ''}${cohort ? cohortSection(cohort) : ''}${endingReasonsSection(
+      reasons,
+    )}${sla ? slaSection(sla) : ''}`;
   } catch (problem) {
     sections = notice('error', `Tallene kunne ikke hentes: ${problemText(problem)}`);
   }
   render(
     root,
-    html`${heading(TITLE, INTRO)}${periodForm(from, to)}
+    html`${heading(TITLE, INTRO)}${periodForm(from, to, asOf)}
       <div class="figures">${sections}</div>`,
   );
   root.querySelector('form.period').addEventListener('submit', (event) => {
@@ -246,17 +275,11 @@ export async function figuresView(root, { params, user }) {
     const button = event.target.closest('[data-csv]');
     if (!button) return;
     const report = button.dataset.csv;
-    button.parentElement.querySelector('[data-csv-problem]')?.remove();
-    try {
-      await download(`/api/reports/${report}${query({ from, to, format: 'csv' })}`, `${report}-${from}-${to}.csv`);
-    } catch (problem) {
-      const message = Object.assign(document.createElement('span'), {
-        className: 'field-error',
-        textContent: problem.message,
-        role: 'alert',
-      });
-      message.dataset.csvProblem = '';
-      button.insertAdjacentElement('afterend', message);
-    }
+    const withAsOf = report === 'exit-courses/cohort' ? { asOf } : {};
+    await downloadReport(
+      button,
+      `/api/reports/${report}${query({ from, to, ...withAsOf, format: 'csv' })}`,
+      `${report.replace('/', '-')}-${from}-${to}.csv`,
+    );
   });
 }
