@@ -150,4 +150,13 @@ export const PATCHES = {
     ],
     deprecateWhen: 'No case started before 2026-12-01 is open or replayable.',
   },
+  outsidePrisonStart: {
+    id: 'outside-prison-start',
+    since: '2026-12-02',
+    reason:
+      'A course started outside prison by a police exit unit or a municipality: held by the starting unit, no release timer, and its agreement begins the police phase. Called only for such courses, so a course in prison records no marker.',
+    newBranch: ['exit-course.outside-prison-police-start', 'exit-course.outside-prison-municipal-start'],
+    oldBranch: [],
+    deprecateWhen: 'Never needed for old runs (no course outside prison began without it): may become deprecatePatch at once.',
+  },
 } as const satisfies Record<string, PatchRecord>;

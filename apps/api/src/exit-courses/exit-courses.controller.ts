@@ -26,6 +26,7 @@ import {
 } from './dto/release.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
+import { StartOutsidePrisonCourseDto } from './dto/start-outside-prison-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
@@ -70,6 +71,27 @@ export class ExitCoursesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ExitCourseDetail> {
     const { caseId, created } = await this.commands.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/exit-courses/${caseId}`);
+    return this.detail(caseId, user);
+  }
+
+  @Post('outside-prison')
+  @RequirePermission('exit-course:start-outside')
+  @StartResponses(
+    'Politiets exitenhed eller kommunen starter selv et exit-forløb uden for fængslet; egnethedsvurderingen åbnes med frist.',
+    ExitCourseDetailView,
+  )
+  async startOutsidePrison(
+    @Body() dto: StartOutsidePrisonCourseDto,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ExitCourseDetail> {
+    const { caseId, created } = await this.commands.startOutsidePrison(
+      dto,
+      parseIdempotencyKey(idempotencyKeyHeader),
+      user,
+    );
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/exit-courses/${caseId}`);
     return this.detail(caseId, user);
   }
