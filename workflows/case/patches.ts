@@ -61,6 +61,8 @@ export const PATCHES = {
       'dks-case.deadline-notices',
       'dks-case.home-visit-planning',
       'exit-course.deadline-suspended',
+      'exit-course.outside-prison-municipal-start',
+      'exit-course.outside-prison-police-start',
       'exit-course.overdue-with-warning',
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
