@@ -44,7 +44,12 @@ function outsideInput(referredAt: Date, overrides: Partial<StartExitCourseInput>
 }
 
 const start = (input: StartExitCourseInput) =>
-  harness.startSynced(exitCourseWorkflow, `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`, readModelSyncedUpdate, input);
+  harness.startSynced(
+    exitCourseWorkflow,
+    `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
+    readModelSyncedUpdate,
+    input,
+  );
 
 async function actions(caseId: string): Promise<string[]> {
   const rows: { action: string }[] = await harness.db.query(
@@ -81,11 +86,7 @@ describe('a course started outside prison', () => {
     const started = await handle.query(exitCourseStateQuery);
     expect(started.status).toBe('awaiting_suitability_assessment');
     expect(started.steps.map((step) => [step.kind, step.status, step.dueAt])).toEqual([
-      [
-        'suitability_assessment',
-        'open',
-        computeDueAt(input.deadlines.suitabilityAssessment, referredAt).toISOString(),
-      ],
+      ['suitability_assessment', 'open', computeDueAt(input.deadlines.suitabilityAssessment, referredAt).toISOString()],
     ]);
     const [course] = await harness.db.query(
       `SELECT c.org_unit, e.referral_source, e.outside_prison, e.expected_release_date, e.parole_linked
@@ -155,7 +156,8 @@ describe('a course started outside prison', () => {
       },
       {
         type: 'IllegalTransition',
-        message: 'Løsladelsesparatheden kan ikke ændres: forløbet er startet uden for fængslet og har ingen løsladelse.',
+        message:
+          'Løsladelsesparatheden kan ikke ændres: forløbet er startet uden for fængslet og har ingen løsladelse.',
       },
       {
         type: 'InvalidDomainData',
