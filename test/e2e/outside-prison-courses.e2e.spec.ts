@@ -193,7 +193,7 @@ describe('courses started outside prison', () => {
     expect([byPerson.status, byPerson.body.status]).toEqual([200, 'interrupted_by_inmate']);
   });
 
-  it('refuses the police exit officer the prison's decisions on its course outside prison (403), and changes nothing', async () => {
+  it('refuses the police exit officer the prison decisions on its course outside prison (403), and changes nothing', async () => {
     const personRef = await registered(police);
     const started = await police('POST', '/api/exit-courses/outside-prison', policeStart(personRef));
     const caseId: string = started.body.id;
