@@ -159,6 +159,7 @@ export const PATCHES = {
       'A course started outside prison by a police exit unit or a municipality: held by the starting unit, no release timer, and its agreement begins the police phase. Called only for such courses, so a course in prison records no marker.',
     newBranch: ['exit-course.outside-prison-police-start', 'exit-course.outside-prison-municipal-start'],
     oldBranch: [],
-    deprecateWhen: 'Never needed for old runs (no course outside prison began without it): may become deprecatePatch at once.',
+    deprecateWhen:
+      'Never needed for old runs (no course outside prison began without it): may become deprecatePatch at once.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -32,7 +32,8 @@ export class ExitCourseSummaryView {
   @TextView() workflowId!: string;
   @TextView({ description: 'Pseudonym personreference.' }) personRef!: string;
   @NestedView(UnitRefView, {
-    description: 'Den enhed, der har forløbet: institutionen, eller politikredsen/kommunen, der startede det uden for fængslet.',
+    description:
+      'Den enhed, der har forløbet: institutionen, eller politikredsen/kommunen, der startede det uden for fængslet.',
   })
   institution!: UnitRefView;
   @ChoiceView(EXIT_COURSE_STATUSES) status!: ExitCourseStatus;

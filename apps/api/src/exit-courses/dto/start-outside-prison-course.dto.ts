@@ -1,10 +1,7 @@
 import { registerDecorator } from 'class-validator';
 import { ApiHideProperty } from '@nestjs/swagger';
 import { OUTSIDE_PRISON_REFERRAL_SOURCES } from '../../../../../libs/domain/exit-course/exit-course.rules';
-import {
-  REFERRAL_SOURCE_LABELS,
-  type ReferralSource,
-} from '../../../../../libs/domain/exit-course/police-phase.types';
+import { REFERRAL_SOURCE_LABELS, type ReferralSource } from '../../../../../libs/domain/exit-course/police-phase.types';
 import { MomentOrNow, PersonRef, UnitCode } from '../../common/dto-fields';
 import { ChoiceField } from '../../common/field-decorators';
 
@@ -68,6 +65,8 @@ export class StartOutsidePrisonCourseDto {
   @OnlyInPrison('Feltet »Knyttet til prøveløsladelse« hører ikke til et forløb uden for fængslet: lad det stå tomt.')
   paroleLinked?: never;
 
-  @OnlyInPrison('Institutionen hører ikke til et forløb uden for fængslet: vælg politikredsen eller kommunen som enhed.')
+  @OnlyInPrison(
+    'Institutionen hører ikke til et forløb uden for fængslet: vælg politikredsen eller kommunen som enhed.',
+  )
   institutionCode?: never;
 }
