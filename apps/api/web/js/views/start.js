@@ -25,6 +25,15 @@ const unitField = (user, kind, name, label) => {
   return { name, label, type: 'select', options, value: options.length === 1 ? options[0][0] : '' };
 };
 
+/** When an exit course was referred: its suitability assessment's deadline counts from it. */
+const REFERRED_AT_FIELD = {
+  name: 'referredAt',
+  label: 'Tidspunkt for henvisningen',
+  type: 'datetime',
+  optional: true,
+  hint: 'Tom: nu. Fristen for egnethedsvurderingen regnes herfra.',
+};
+
 /** The police district or municipality a course outside prison is started for: one of the user's own. */
 const startingUnitField = (user) => {
   const options = [...ownUnits(user, 'police_district'), ...ownUnits(user, 'municipality')];
@@ -58,13 +67,7 @@ const STARTS = [
         options: YES_NO,
         boolean: true,
       },
-      {
-        name: 'referredAt',
-        label: 'Tidspunkt for henvisningen',
-        type: 'datetime',
-        optional: true,
-        hint: 'Tom: nu. Fristen for egnethedsvurderingen regnes herfra.',
-      },
+      REFERRED_AT_FIELD,
     ],
     submitLabel: 'Start exit-forløbet',
   },
@@ -100,13 +103,7 @@ const STARTS = [
             },
           ]
         : []),
-      {
-        name: 'referredAt',
-        label: 'Tidspunkt for henvisningen',
-        type: 'datetime',
-        optional: true,
-        hint: 'Tom: nu. Fristen for egnethedsvurderingen regnes herfra.',
-      },
+      REFERRED_AT_FIELD,
     ],
     submitLabel: 'Start exit-forløbet',
   },
