@@ -128,9 +128,15 @@ async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition)
   );
   if (opened.exitCourse) {
     await db.query(
-      `INSERT INTO exit_courses (case_id, expected_release_date, parole_linked) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id) DO NOTHING`,
-      [caseId, opened.exitCourse.expectedReleaseDate, opened.exitCourse.paroleLinked],
+      `INSERT INTO exit_courses (case_id, expected_release_date, parole_linked, referral_source, outside_prison)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id) DO NOTHING`,
+      [
+        caseId,
+        opened.exitCourse.expectedReleaseDate ?? null,
+        opened.exitCourse.paroleLinked,
+        opened.exitCourse.referralSource ?? 'kriminalforsorgen',
+        opened.exitCourse.outsidePrison ?? false,
+      ],
     );
   }
 }

@@ -58,6 +58,12 @@ const caseRead = (own: Expected, foreign: Expected, outsider: Expected): Row =>
 /** Decisions: the KF caseworker of the case's prison; 404 outside the scope; 403 for roles that do not decide. */
 const caseDecision: Row = all(403, { anonymous: 401, 'kf.storstroem': [422, 404], 'kf.ennermark': [404, 422] });
 
+/**
+ * The intake decisions (suitability assessment, agreement, interruption): the police exit unit and the
+ * municipality take them on courses they started outside prison, so these prisons' cases are 404 to them.
+ */
+const intake = (row: Row): Row => ({ ...row, 'politi.kbh.exit': 404, 'kommune.kbh': 404 });
+
 /** Decisions the fixture's state does not allow yet: the owner gets the workflow's 409, nothing changes. */
 const caseDecisionNotYet: Row = all(403, { anonymous: 401, 'kf.storstroem': [409, 404], 'kf.ennermark': [404, 409] });
 
@@ -132,6 +138,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/units': all(403, { anonymous: 401, admin: 400 }),
   'PATCH /api/admin/units/{code}': all(403, { anonymous: 401, admin: 404 }),
   'POST /api/exit-courses': all(403, { anonymous: 401, 'kf.storstroem': [201, 403], 'kf.ennermark': [403, 201] }),
+  // Outside prison: the police exit unit and the municipality; an empty body is refused (400), nothing starts.
+  'POST /api/exit-courses/outside-prison': all(403, { anonymous: 401, 'politi.kbh.exit': 400, 'kommune.kbh': 400 }),
   'GET /api/exit-courses': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/cases': caseRead('listed', 'hidden', 'hidden'),
   'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
@@ -141,10 +149,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/cases/{id}/documents': caseRead(200, 404, 404),
   'POST /api/cases/{id}/documents': journalWrite(400),
   'GET /api/cases/{id}/documents/{documentId}': caseRead(200, 404, 404),
-  'POST /api/exit-courses/{id}/suitability-assessment': caseDecision,
-  'POST /api/exit-courses/{id}/interruption': caseDecision,
+  'POST /api/exit-courses/{id}/suitability-assessment': intake(caseDecision),
+  'POST /api/exit-courses/{id}/interruption': intake(caseDecision),
   'POST /api/exit-courses/{id}/assessment-inputs': caseDecision,
-  'POST /api/exit-courses/{id}/agreement-signed': caseDecisionNotYet,
+  'POST /api/exit-courses/{id}/agreement-signed': intake(caseDecisionNotYet),
   'POST /api/exit-courses/{id}/mentor': caseDecisionNotYet,
   'POST /api/exit-courses/{id}/mentor-contacts': caseDecisionNotYet,
   'GET /api/exit-courses/{id}/mentor-contacts': caseRead(200, 404, 404),
@@ -167,6 +175,7 @@ const MATRIX: Record<string, Row> = {
     anonymous: 401,
     'kf.storstroem': 201,
     'kf.ennermark': 201,
+    'politi.kbh.exit': 201,
     'politi.kbh.dks': 201,
     'kommune.kbh': 201,
   }),
@@ -343,6 +352,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
       },
     ];
   },
+  'POST /api/exit-courses/outside-prison': async () => ['POST', '/api/exit-courses/outside-prison', {}],
   // Filtered to the target's person: other suites' courses in the shared database never push it off the page.
   'GET /api/exit-courses': async (_user, target) => [
     'GET',

@@ -904,6 +904,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/dks-cases/{id}/home-visit',
         '/api/dks-cases/{id}/home-visit-plan',
         '/api/exit-courses',
+        '/api/exit-courses/outside-prison',
         '/api/exit-courses/{id}',
         '/api/exit-courses/{id}/agreement-signed',
         '/api/exit-courses/{id}/expected-release-date',

@@ -7,7 +7,10 @@ import type { UserClient } from './system-under-test';
 
 export const CASEWORKER = { id: 'user-kf-storstroem-1' };
 
-export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCourseInput> = {}): StartExitCourseInput {
+/** A course in prison: it has an institution and an expected release date. */
+export type PrisonCourseInput = StartExitCourseInput & { institutionCode: string; expectedReleaseDate: string };
+
+export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCourseInput> = {}): PrisonCourseInput {
   return {
     caseId: randomUUID(),
     personRef: 'P-TEST-0001',
@@ -19,7 +22,7 @@ export function exitCourseInput(referredAt: Date, overrides: Partial<StartExitCo
     deadlines: defaultDeadlinePolicy(),
     actor: CASEWORKER,
     ...overrides,
-  };
+  } as PrisonCourseInput;
 }
 
 export const DAY_MS = 24 * 3600_000;

@@ -61,6 +61,8 @@ export const PATCHES = {
       'dks-case.deadline-notices',
       'dks-case.home-visit-planning',
       'exit-course.deadline-suspended',
+      'exit-course.outside-prison-municipal-start',
+      'exit-course.outside-prison-police-start',
       'exit-course.overdue-with-warning',
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
@@ -149,5 +151,15 @@ export const PATCHES = {
       'network-council.read-model-refused-then-redriven',
     ],
     deprecateWhen: 'No case started before 2026-12-01 is open or replayable.',
+  },
+  outsidePrisonStart: {
+    id: 'outside-prison-start',
+    since: '2026-12-02',
+    reason:
+      'A course started outside prison by a police exit unit or a municipality: held by the starting unit, no release timer, and its agreement begins the police phase. Called only for such courses, so a course in prison records no marker.',
+    newBranch: ['exit-course.outside-prison-police-start', 'exit-course.outside-prison-municipal-start'],
+    oldBranch: [],
+    deprecateWhen:
+      'Never needed for old runs (no course outside prison began without it): may become deprecatePatch at once.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -12,8 +12,10 @@ export function initialFacts(input: StartExitCourseInput): CourseFacts {
     psychologistCourse: 'not_started',
     paroleLinked: input.paroleLinked,
     assessmentInputs: [],
-    institutionCode: input.institutionCode,
-    expectedReleaseDate: input.expectedReleaseDate,
+    ...(input.institutionCode ? { institutionCode: input.institutionCode } : {}),
+    ...(input.expectedReleaseDate ? { expectedReleaseDate: input.expectedReleaseDate } : {}),
+    ...(input.referralSource ? { referralSource: input.referralSource } : {}),
+    ...(input.outsidePrison ? { outsidePrison: { ...input.outsidePrison } } : {}),
     readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
   };
 }

@@ -18,6 +18,7 @@ import type {
   ExitCourseStepKind,
   InterruptionInput,
   StartExitCourseInput,
+  OutsidePrisonStart,
   StepState,
   SuitabilityAssessmentInput,
 } from '../../libs/domain/exit-course/exit-course.types';
@@ -26,6 +27,7 @@ import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } fro
 import type { AccessChange } from '../../libs/domain/case/case-decision';
 import {
   EXIT_COURSE_DECISIONS,
+  prisonOf,
   releaseDestination,
   type ExitCourseDecisionInputs,
   type ExitCourseDecisionName,
@@ -56,8 +58,9 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   // dispatched as soon as its handler is set, and must find the opening transitions already queued.
   if (input.carried) course.resume();
   else course.start();
-  // Added after the first histories were recorded: courses started before it carry no release timer.
-  if (patched(PATCHES.releasePreparation.id)) void course.release.watch();
+  // Added after the first histories were recorded: courses started before it carry no release timer. A
+  // course outside prison has no release (no marker of that patch either: it never existed without it).
+  if (!course.outsidePrison && patched(PATCHES.releasePreparation.id)) void course.release.watch();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
@@ -93,6 +96,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   return course.snapshot();
 }
 
+type CompletedStep = ReturnType<CaseSteps<ExitCourseStepKind>['complete']>;
+
 /** Well below Temporal's limits (warnings at 10,240 events); the server may suggest continuing sooner. */
 export const DEFAULT_HISTORY_EVENT_LIMIT = 5000;
 
@@ -107,6 +112,8 @@ class ExitCourse {
   private readonly state: CourseFacts;
   readonly release: ReleasePreparation;
   readonly police: PolicePhase;
+  /** Started by a police exit unit or a municipality (the patch only ever applies to such courses). */
+  readonly outsidePrison?: OutsidePrisonStart;
 
   get status(): ExitCourseStatus {
     return this.state.status;
@@ -117,6 +124,8 @@ class ExitCourse {
   }
 
   constructor(private readonly input: StartExitCourseInput) {
+    // Evaluated for courses outside prison only: a prison course records no marker and replays as before.
+    if (input.outsidePrison && patched(PATCHES.outsidePrisonStart.id)) this.outsidePrison = input.outsidePrison;
     this.writer = new ReadModelWriter(input.caseId, 'exit_course', input.carried?.lastSeq);
     this.stepTracker = new CaseSteps<ExitCourseStepKind>(this.writer, {
       warningWindows: input.warningWindows,
@@ -158,20 +167,30 @@ class ExitCourse {
   }
 
   start(): void {
-    const { input } = this;
+    const { input, outsidePrison } = this;
+    const referralSource: Record<string, string> = input.referralSource ? { referralSource: input.referralSource } : {};
     this.writer.enqueue({
       opened: {
         caseType: 'exit_course',
         workflowId: `${EXIT_COURSE_WORKFLOW_ID_PREFIX}${input.caseId}`,
         personRef: input.personRef,
-        orgUnit: input.institutionCode,
+        orgUnit: outsidePrison ? outsidePrison.startingUnitCode : input.institutionCode!,
         status: this.state.status,
         openedAt: input.referredAt,
-        exitCourse: { expectedReleaseDate: input.expectedReleaseDate, paroleLinked: input.paroleLinked },
+        exitCourse: outsidePrison
+          ? { paroleLinked: false, outsidePrison: true, ...referralSource }
+          : { expectedReleaseDate: input.expectedReleaseDate!, paroleLinked: input.paroleLinked, ...referralSource },
       },
       events: [
         caseEvent('case_started', input.referredAt, input.actor, {
-          details: { institutionCode: input.institutionCode, paroleLinked: input.paroleLinked },
+          details: outsidePrison
+            ? {
+                startingUnitCode: outsidePrison.startingUnitCode,
+                startedBy: outsidePrison.startedBy,
+                policeDistrictCode: outsidePrison.policeDistrictCode,
+                ...referralSource,
+              }
+            : { institutionCode: input.institutionCode!, paroleLinked: input.paroleLinked, ...referralSource },
         }),
       ],
     });
@@ -232,6 +251,10 @@ class ExitCourse {
 
   recordAgreementSigned(input: AgreementSignedInput): void {
     const completed = this.stepTracker.complete('agreement_signing', input.signedAt, 'signed');
+    if (this.outsidePrison) {
+      this.beginOutsidePrison(input, completed);
+      return;
+    }
     this.state.status = 'agreement_active';
     this.writer.enqueue({
       status: { status: this.state.status },
@@ -247,6 +270,27 @@ class ExitCourse {
       input.signedAt,
       input.actor,
     );
+  }
+
+  /**
+   * Outside prison the agreement begins the police phase at once: no mentor-assignment step of
+   * Kriminalforsorgen's, no release; mentors and contacts are the police phase's (police-phase.ts).
+   */
+  private beginOutsidePrison(input: AgreementSignedInput, completed: CompletedStep): void {
+    this.writer.enqueue({
+      stepsClosed: [completed.record],
+      accessChanges: this.accessAfter('agreement-signed', input),
+      events: [
+        caseEvent('agreement_signed', input.signedAt, input.actor, { stepId: completed.step.stepId }),
+        completed.event(input.actor),
+      ],
+    });
+    this.police.begin({
+      via: 'agreement',
+      policeDistrictCode: this.outsidePrison!.policeDistrictCode,
+      at: input.signedAt,
+      actor: input.actor,
+    });
   }
 
   /** The first assignment completes the mentor-assignment step and starts the contact cadence; later ones change mentor. */
@@ -341,7 +385,7 @@ class ExitCourse {
    * read-only history. The municipality and police district of the release plan are told (outbox).
    */
   recordPrisonTransfer(input: PrisonTransferInput): void {
-    const from = this.state.institutionCode;
+    const from = prisonOf(this.state);
     const accessChanges = this.accessAfter('transfer', input);
     this.state.institutionCode = input.toInstitutionCode;
     this.writer.enqueue({
@@ -383,7 +427,7 @@ class ExitCourse {
       events: [
         caseEvent('released', input.releasedAt, input.actor, {
           details: {
-            institutionCode: this.state.institutionCode,
+            institutionCode: prisonOf(this.state),
             notReady: missingReadiness(this.state.readiness).join(',') || null,
           },
         }),

@@ -62,7 +62,7 @@ export class ReleasePreparation {
   }
 
   changeExpectedReleaseDate(input: ReleaseDateChangeInput): void {
-    const from = this.course.state.expectedReleaseDate;
+    const from = this.releaseDate;
     this.course.state.expectedReleaseDate = input.expectedReleaseDate;
     const rescheduled = this.course.steps.reschedule('release_preparation', this.preparationDueAt());
     const moved = rescheduled ? [rescheduled] : [];
@@ -119,7 +119,7 @@ export class ReleasePreparation {
    */
   async watch(): Promise<void> {
     while (this.inPrison && !this.course.state.releaseNoticeSentAt) {
-      const armedFor = this.course.state.expectedReleaseDate;
+      const armedFor = this.releaseDate;
       const waitMs = this.noticeAt(armedFor).getTime() - Date.now();
       if (waitMs > 0) {
         await condition(() => this.course.state.expectedReleaseDate !== armedFor || !this.inPrison, waitMs);
@@ -144,7 +144,7 @@ export class ReleasePreparation {
           { id: SYSTEM_ACTOR_ID },
           {
             details: {
-              expectedReleaseDate: this.course.state.expectedReleaseDate,
+              expectedReleaseDate: this.releaseDate,
               recipients: notifications.map((notice) => notice.recipientUnit).join(',') || null,
             },
           },
@@ -162,9 +162,14 @@ export class ReleasePreparation {
 
   private preparationDueAt(): string {
     return startOfDaysBefore(
-      parseLocalDate(this.course.state.expectedReleaseDate)!,
+      parseLocalDate(this.releaseDate)!,
       calendarDays(this.course.deadline('releaseReadiness')),
     ).toISOString();
+  }
+
+  /** Release preparation is only ever armed for a course in prison, and every one of those has a date. */
+  private get releaseDate(): string {
+    return this.course.state.expectedReleaseDate!;
   }
 
   /** In prison, with Kriminalforsorgen responsible (release preparation applies). */

@@ -1,3 +1,4 @@
+import type { ReferralSource } from '../exit-course/police-phase.types';
 import type { AccessChange } from './case-decision';
 /**
  * One change of a case, as the workflow hands it to the read-model activity. A transition is applied in
@@ -82,7 +83,14 @@ export interface CaseOpenedRecord {
   orgUnit: string;
   status: string;
   openedAt: string;
-  exitCourse?: { expectedReleaseDate: string; paroleLinked: boolean };
+  exitCourse?: {
+    /** Absent for a course started outside prison. */
+    expectedReleaseDate?: string;
+    paroleLinked: boolean;
+    /** Absent on courses opened before referral sources existed: `kriminalforsorgen`. */
+    referralSource?: ReferralSource;
+    outsidePrison?: boolean;
+  };
 }
 
 export interface StepOpenedRecord {

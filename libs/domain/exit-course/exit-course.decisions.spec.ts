@@ -151,3 +151,63 @@ describe('the exit course decision table agrees with its rules', () => {
     }
   });
 });
+
+describe('a course started outside prison', () => {
+  const outside = (status: ExitCourseStatus): ExitCourseState => {
+    const rest = course(status, { paroleLinked: false, mentor: false });
+    delete rest.institutionCode;
+    delete rest.expectedReleaseDate;
+    return {
+      ...rest,
+      referralSource: 'concern_letter',
+      outsidePrison: { startedBy: 'police', startingUnitCode: 'POL-KBH', policeDistrictCode: 'POL-KBH' },
+    };
+  };
+  const offered = (status: ExitCourseStatus) =>
+    NAMES.filter((name) => EXIT_COURSE_DECISIONS[name].allowedIn(exitCourseFacts(outside(status))));
+
+  it.each([
+    ['awaiting_suitability_assessment', ['suitability-assessment', 'interruption']],
+    ['awaiting_agreement_signature', ['agreement-signed', 'interruption']],
+  ] as const)('offers in %s only its own intake decisions: %j', (status, names) => {
+    expect(offered(status)).toEqual(names);
+  });
+
+  it.each(['awaiting_suitability_assessment', 'awaiting_agreement_signature'] as const)(
+    'refuses the prison decisions in %s as illegal, and offers none of them',
+    (status) => {
+      const prison = ['transfer', 'release-plan', 'expected-release-date', 'readiness', 'release'] as const;
+      expect(prison.map((name) => [name, refusalOf(name, outside(status))])).toEqual(
+        prison.map((name) => [name, 'illegal-transition']),
+      );
+    },
+  );
+
+  it('is taken in with the intake permission, which the starting organisations and Kriminalforsorgen hold', () => {
+    expect(NAMES.filter((name) => EXIT_COURSE_DECISIONS[name].permission === 'exit-course:intake')).toEqual([
+      'suitability-assessment',
+      'agreement-signed',
+      'interruption',
+    ]);
+  });
+
+  it('gives a municipal course the district exit unit at the agreement; a police course keeps its own', () => {
+    const municipal: ExitCourseState = {
+      ...outside('awaiting_agreement_signature'),
+      outsidePrison: { startedBy: 'municipality', startingUnitCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' },
+    };
+    const signed = SAMPLE_INPUTS['agreement-signed'];
+    expect(EXIT_COURSE_DECISIONS['agreement-signed'].accessAfter!(municipal, signed)).toEqual([
+      { orgUnit: 'POL-KBH', access: 'write' },
+    ]);
+    expect(
+      EXIT_COURSE_DECISIONS['agreement-signed'].accessAfter!(outside('awaiting_agreement_signature'), signed),
+    ).toEqual([]);
+    expect(
+      EXIT_COURSE_DECISIONS['agreement-signed'].accessAfter!(
+        course('awaiting_agreement_signature', VARIANTS[0]),
+        signed,
+      ),
+    ).toEqual([]);
+  });
+});

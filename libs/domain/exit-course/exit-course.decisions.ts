@@ -43,6 +43,8 @@ export interface ExitCourseFacts {
   paroleLinked: boolean;
   hasMentor: boolean;
   psychologistCourse: PsychologistCourseStatus;
+  /** Started outside prison by a police exit unit or a municipality: no prison steps, no release. */
+  outsidePrison: boolean;
 }
 
 export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
@@ -51,6 +53,7 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
     paroleLinked: state.paroleLinked,
     hasMentor: Boolean(state.mentor.mentorRef),
     psychologistCourse: state.psychologistCourse,
+    outsidePrison: Boolean(state.outsidePrison),
   };
 }
 
@@ -63,6 +66,11 @@ export function releaseDestination(
     policeDistrictCode: input.policeDistrictCode ?? state.releasePlan!.policeDistrictCode,
     municipalityCode: input.municipalityCode ?? state.releasePlan!.municipalityCode,
   };
+}
+
+/** The institution of a course in prison: the decisions that name it are not allowed outside prison. */
+export function prisonOf(state: Pick<ExitCourseState, 'institutionCode'>): string {
+  return state.institutionCode!;
 }
 
 /** Each decision's input, as the workflow receives it. */
@@ -85,7 +93,10 @@ export interface ExitCourseDecisionInputs {
 
 export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
 
-const inPrison = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
+/** Before the release or the police phase: the course is taken in and may be interrupted. */
+const beforeHandover = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
+/** In prison, for a course that started there: the decisions about the prison and the release. */
+const inPrison = (facts: ExitCourseFacts) => beforeHandover(facts) && !facts.outsidePrison;
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
@@ -99,7 +110,8 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     name: 'suitability-assessment',
     update: 'recordSuitabilityAssessment',
     label: 'Egnethedsvurdering',
-    permission: 'exit-course:decide',
+    // Kriminalforsorgen in prison, the starting police exit unit or municipality outside: write access decides.
+    permission: 'exit-course:intake',
     completesStep: 'suitability_assessment',
     allowedIn: (facts) => facts.status === 'awaiting_suitability_assessment',
     refuse: refuseSuitabilityAssessment,
@@ -109,17 +121,23 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     update: 'recordAssessmentInput',
     label: 'Udtalelse til den fælles vurdering',
     permission: 'exit-course:decide',
-    allowedIn: (facts) => facts.status === 'awaiting_suitability_assessment' && facts.paroleLinked,
+    allowedIn: (facts) =>
+      facts.status === 'awaiting_suitability_assessment' && facts.paroleLinked && !facts.outsidePrison,
     refuse: refuseAssessmentInput,
   },
   'agreement-signed': {
     name: 'agreement-signed',
     update: 'recordAgreementSigned',
     label: 'Exit-aftalen er underskrevet',
-    permission: 'exit-course:decide',
+    permission: 'exit-course:intake',
     completesStep: 'agreement_signing',
     allowedIn: (facts) => facts.status === 'awaiting_agreement_signature',
     refuse: refuseAgreementSigned,
+    // Outside prison the police phase begins: a municipality's course gains the district's exit unit.
+    accessAfter: (state) =>
+      state.outsidePrison && state.outsidePrison.policeDistrictCode !== state.outsidePrison.startingUnitCode
+        ? [{ orgUnit: state.outsidePrison.policeDistrictCode, access: 'write' }]
+        : [],
   },
   mentor: {
     name: 'mentor',
@@ -156,7 +174,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     refuse: refusePrisonTransfer,
     // The receiving prison gains the case; the sending one keeps its history.
     accessAfter: (state, input) => [
-      { orgUnit: state.institutionCode, access: 'read' },
+      { orgUnit: prisonOf(state), access: 'read' },
       { orgUnit: input.toInstitutionCode, access: 'write' },
     ],
   },
@@ -196,7 +214,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     accessAfter: (state, input) => {
       const { policeDistrictCode, municipalityCode } = releaseDestination(state, input);
       return [
-        { orgUnit: state.institutionCode, access: 'read' },
+        { orgUnit: prisonOf(state), access: 'read' },
         { orgUnit: municipalityCode, access: 'read' },
         { orgUnit: policeDistrictCode, access: 'write' },
       ];
@@ -206,8 +224,8 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     name: 'interruption',
     update: 'interruptCourse',
     label: 'Afbryd forløbet',
-    permission: 'exit-course:decide',
-    allowedIn: inPrison,
+    permission: 'exit-course:intake',
+    allowedIn: beforeHandover,
     refuse: refuseInterruption,
   },
   'handover-decision': {
@@ -223,7 +241,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
       input.decision === 'decline'
         ? [
             { orgUnit: state.handover!.policeDistrictCode, access: 'read' },
-            { orgUnit: state.institutionCode, access: 'write' },
+            { orgUnit: prisonOf(state), access: 'write' },
           ]
         : [],
   },
@@ -236,7 +254,7 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     allowedIn: (facts) => facts.status === 'handover_declined',
     refuse: refuseHandoverRedirect,
     accessAfter: (state, input) => [
-      { orgUnit: state.institutionCode, access: 'read' },
+      { orgUnit: prisonOf(state), access: 'read' },
       { orgUnit: input.policeDistrictCode, access: 'write' },
     ],
   },

@@ -2,6 +2,8 @@ import { CLOCK_SKEW_MS } from '../case/refusal';
 import {
   refuseAssessmentInput,
   refuseCourseStart,
+  refuseOutsidePrisonStart,
+  type OutsidePrisonStartFacts,
   refuseHandoverDecision,
   refuseInterruption,
   refuseSuitabilityAssessment,
@@ -475,5 +477,37 @@ describe('joint suitability assessment of parole-linked courses', () => {
       message: 'Udtalelsen fra politiet er allerede registreret.',
     });
     expect(refuseAssessmentInput(awaitingSignature, input('police'), NOW)?.kind).toBe('illegal-transition');
+  });
+});
+
+describe('refuseOutsidePrisonStart', () => {
+  const NOW = new Date('2026-03-02T12:00:00.000Z');
+  const facts = (overrides: Partial<OutsidePrisonStartFacts> = {}): OutsidePrisonStartFacts => ({
+    personRef: 'P-2026-0042',
+    referralSource: 'concern_letter',
+    referredAt: '2026-03-02T09:00:00.000Z',
+    ...overrides,
+  });
+
+  it.each(['police', 'municipality', 'self_referral', 'concern_letter'])('accepts the referral source %s', (source) => {
+    expect(refuseOutsidePrisonStart(facts({ referralSource: source }), NOW)).toBeUndefined();
+  });
+
+  it('refuses Kriminalforsorgen as the referral of a course outside prison, naming the sources in Danish', () => {
+    expect(refuseOutsidePrisonStart(facts({ referralSource: 'kriminalforsorgen' }), NOW)).toEqual({
+      kind: 'invalid-data',
+      message:
+        'Henvisningen »Kriminalforsorgen« kan ikke starte et forløb uden for fængslet: vælg politiet, kommunen, selvhenvendelse, bekymringsbrev.',
+    });
+  });
+
+  it('refuses a CPR number as person reference, and a referral in the future', () => {
+    expect(refuseOutsidePrisonStart(facts({ personRef: '010190-1234' }), NOW)?.message).toBe(
+      'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+    );
+    expect(refuseOutsidePrisonStart(facts({ referredAt: '2026-03-03T12:00:00.000Z' }), NOW)).toEqual({
+      kind: 'invalid-data',
+      message: 'Henvisningstidspunktet ligger i fremtiden.',
+    });
   });
 });

@@ -23,6 +23,7 @@ import type {
   SuitabilityAssessmentInput,
 } from './exit-course.types';
 import { ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS, EXIT_COURSE_STATUS, READINESS_ITEMS } from './exit-course.types';
+import { REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS, type ReferralSource } from './police-phase.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { STEP_KINDS } from '../case/step-kinds';
 import { danishDateOf, formatDanishDate, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
@@ -128,6 +129,14 @@ export function refuseInterruption(state: ExitCourseState, input: InterruptionIn
       message: 'Forløbet kan ikke afbrydes: det køres nu af politiets exitenhed og afsluttes med et udfald.',
     };
   }
+  // Outside prison there is no Kriminalforsorgen to interrupt: the starting unit's own "no" is a rejection.
+  if (state.outsidePrison && input.by !== 'inmate') {
+    return {
+      kind: 'invalid-data',
+      message:
+        'Et forløb startet uden for fængslet kan kun afbrydes efter borgerens eget valg. Er borgeren ikke egnet, registreres et afslag i egnethedsvurderingen.',
+    };
+  }
   const reason = refuseEndingReason('interruption', input, 'En afbrydelse skal have en begrundelse.');
   if (reason) return reason;
   return refuseCourseMoment('Afbrydelsestidspunktet', input.interruptedAt, state, now);
@@ -146,31 +155,75 @@ export interface CourseStartFacts {
   referredAt: string;
 }
 
+const invalidData = (message: string): Refusal => ({ kind: 'invalid-data', message });
+
+/** A start's person: a pseudonymous reference, never a CPR number. */
+function refuseStartPerson(personRef: string): Refusal | undefined {
+  if (!CPR_LIKE.test(personRef)) return undefined;
+  return invalidData(
+    'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
+  );
+}
+
+/** A start's referral: a real moment, not in the future. */
+function refuseReferralMoment(referredAt: string, now: Date): Refusal | undefined {
+  const moment = Date.parse(referredAt);
+  if (Number.isNaN(moment)) return invalidData('Henvisningstidspunktet er ikke et gyldigt tidspunkt.');
+  if (moment > now.getTime() + CLOCK_SKEW_MS) return invalidData('Henvisningstidspunktet ligger i fremtiden.');
+  return undefined;
+}
+
 /** Why well-formed start data cannot be accepted (HTTP 422), or `undefined`. */
 export function refuseCourseStart(
   facts: CourseStartFacts,
   now: Date,
   isKnownInstitution: (code: string) => boolean,
 ): Refusal | undefined {
-  const invalid = (message: string): Refusal => ({ kind: 'invalid-data', message });
-  if (CPR_LIKE.test(facts.personRef)) {
-    return invalid(
-      'Personreferencen ligner et CPR-nummer. Brug den pseudonyme personreference, aldrig CPR-nummer eller navn.',
-    );
-  }
+  const person = refuseStartPerson(facts.personRef);
+  if (person) return person;
   if (!isKnownInstitution(facts.institutionCode)) {
-    return invalid(`Institutionen '${facts.institutionCode}' kendes ikke.`);
+    return invalidData(`Institutionen '${facts.institutionCode}' kendes ikke.`);
   }
   if (!parseLocalDate(facts.expectedReleaseDate)) {
-    return invalid(`Den forventede løsladelsesdato '${facts.expectedReleaseDate}' er ikke en gyldig dato.`);
+    return invalidData(`Den forventede løsladelsesdato '${facts.expectedReleaseDate}' er ikke en gyldig dato.`);
   }
-  const referredAt = Date.parse(facts.referredAt);
-  if (Number.isNaN(referredAt)) return invalid('Henvisningstidspunktet er ikke et gyldigt tidspunkt.');
-  if (referredAt > now.getTime() + CLOCK_SKEW_MS) return invalid('Henvisningstidspunktet ligger i fremtiden.');
-  if (facts.expectedReleaseDate < formatLocalDate(danishDateOf(new Date(referredAt)))) {
-    return invalid('Den forventede løsladelsesdato ligger før henvisningen.');
+  const moment = refuseReferralMoment(facts.referredAt, now);
+  if (moment) return moment;
+  if (facts.expectedReleaseDate < formatLocalDate(danishDateOf(new Date(Date.parse(facts.referredAt))))) {
+    return invalidData('Den forventede løsladelsesdato ligger før henvisningen.');
   }
   return undefined;
+}
+
+/** Who may refer a course the police exit unit or a municipality starts outside prison (not Kriminalforsorgen). */
+export const OUTSIDE_PRISON_REFERRAL_SOURCES = REFERRAL_SOURCES.filter(
+  (source): source is Exclude<ReferralSource, 'kriminalforsorgen'> => source !== 'kriminalforsorgen',
+);
+
+export interface OutsidePrisonStartFacts {
+  personRef: string;
+  referralSource: string;
+  referredAt: string;
+}
+
+/** Why well-formed data for a start outside prison cannot be accepted (HTTP 422), or `undefined`. */
+export function refuseOutsidePrisonStart(facts: OutsidePrisonStartFacts, now: Date): Refusal | undefined {
+  if (!(OUTSIDE_PRISON_REFERRAL_SOURCES as readonly string[]).includes(facts.referralSource)) {
+    return invalidData(
+      `Henvisningen »${REFERRAL_SOURCE_LABELS[facts.referralSource as ReferralSource] ?? facts.referralSource}« kan ikke starte et forløb uden for fængslet: ` +
+        `vælg ${OUTSIDE_PRISON_REFERRAL_SOURCES.map((source) => REFERRAL_SOURCE_LABELS[source]).join(', ')}.`,
+    );
+  }
+  return refuseStartPerson(facts.personRef) ?? refuseReferralMoment(facts.referredAt, now);
+}
+
+/** The course was started outside prison: the steps of a course in prison (release, transfer) do not apply. */
+function refuseOutsidePrison(state: ExitCourseState, what: string): Refusal | undefined {
+  if (!state.outsidePrison) return undefined;
+  return {
+    kind: 'illegal-transition',
+    message: `${what}: forløbet er startet uden for fængslet og har ingen løsladelse.`,
+  };
 }
 
 function refuseUnlessActive(state: ExitCourseState, what: string): Refusal | undefined {
@@ -272,6 +325,12 @@ export function refuseAssessmentInput(
       message: `Udtalelsen kan ikke registreres: forløbet ${describeStatus(state.status)}.`,
     };
   }
+  if (state.outsidePrison) {
+    return {
+      kind: 'illegal-transition',
+      message: 'Udtalelsen kan ikke registreres: et forløb uden for fængslet er ikke knyttet til prøveløsladelse.',
+    };
+  }
   if (!ASSESSMENT_PARTIES.includes(input.party)) return { kind: 'invalid-data', message: 'Ukendt part i vurderingen.' };
   if (state.assessmentInputs.includes(input.party)) {
     return {
@@ -288,6 +347,8 @@ export function refusePrisonTransfer(
   input: PrisonTransferInput,
   now: Date,
 ): Refusal | undefined {
+  const outside = refuseOutsidePrison(state, 'Overførslen kan ikke registreres');
+  if (outside) return outside;
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
@@ -302,6 +363,8 @@ export function refusePrisonTransfer(
 
 /** The units a decision names are checked by the API (UnitReference) before it reaches the workflow. */
 export function refuseReleasePlan(state: ExitCourseState, input: ReleasePlanInput): Refusal | undefined {
+  const outside = refuseOutsidePrison(state, 'Løsladelsesplanen kan ikke ændres');
+  if (outside) return outside;
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
@@ -322,6 +385,8 @@ export function refuseReleaseDateChange(
   input: ReleaseDateChangeInput,
   now: Date,
 ): Refusal | undefined {
+  const outside = refuseOutsidePrison(state, 'Løsladelsesdatoen kan ikke ændres');
+  if (outside) return outside;
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
@@ -349,6 +414,8 @@ export function refuseReleaseDateChange(
 }
 
 export function refuseReadiness(state: ExitCourseState, input: ReadinessInput): Refusal | undefined {
+  const outside = refuseOutsidePrison(state, 'Løsladelsesparatheden kan ikke ændres');
+  if (outside) return outside;
   if (!EXIT_COURSE_STATUS.inPrison(state.status)) {
     return {
       kind: 'illegal-transition',
@@ -364,6 +431,8 @@ export function missingReadiness(readiness: Readiness): ReadinessItem[] {
 }
 
 export function refuseRelease(state: ExitCourseState, input: ReleaseInput, now: Date): Refusal | undefined {
+  const outside = refuseOutsidePrison(state, 'Løsladelsen kan ikke registreres');
+  if (outside) return outside;
   if (state.status !== 'agreement_active') {
     return {
       kind: 'illegal-transition',

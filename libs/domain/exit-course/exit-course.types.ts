@@ -3,7 +3,7 @@ import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
-import type { PolicePhaseState } from './police-phase.types';
+import type { PolicePhaseState, ReferralSource } from './police-phase.types';
 
 /**
  * The exit course (*exit-forløb*, DOMAIN.md §1) as the workflow and the API see it.
@@ -67,11 +67,16 @@ export interface StartExitCourseInput {
   caseId: string;
   /** Pseudonymous person reference; never a name or CPR number. */
   personRef: string;
-  institutionCode: string;
-  /** `YYYY-MM-DD`. */
-  expectedReleaseDate: string;
-  /** Parole-linked course (*Bander bag tremmer*, prøveløsladelse). */
+  /** The institution holding a course in prison; absent for a course started outside prison. */
+  institutionCode?: string;
+  /** `YYYY-MM-DD`; absent for a course started outside prison (no release ahead). */
+  expectedReleaseDate?: string;
+  /** Parole-linked course (*Bander bag tremmer*, prøveløsladelse); never for a course outside prison. */
   paroleLinked: boolean;
+  /** Who referred the course; absent on courses started before it existed: `kriminalforsorgen`. */
+  referralSource?: ReferralSource;
+  /** Set for a course a police exit unit or a municipality started outside prison. */
+  outsidePrison?: OutsidePrisonStart;
   /** ISO instant of the referral: the moment the suitability assessment's deadline counts from. */
   referredAt: string;
   /** Deadline rules in force when the course started. */
@@ -83,6 +88,23 @@ export interface StartExitCourseInput {
   historyEventLimit?: number;
   /** Set when a run continues as new: everything the course had, to go on from. */
   carried?: CarriedExitCourse;
+}
+
+/** Which organisation started a course outside prison. */
+export const OUTSIDE_PRISON_STARTERS = ['police', 'municipality'] as const;
+export type OutsidePrisonStarter = (typeof OUTSIDE_PRISON_STARTERS)[number];
+
+/**
+ * A course a police exit unit or a municipality started itself (DOMAIN.md §5): the starting unit holds it
+ * and makes its suitability assessment and agreement; at the agreement the police phase begins with the
+ * district's exit unit (a municipal start names the district it runs the course with).
+ */
+export interface OutsidePrisonStart {
+  startedBy: OutsidePrisonStarter;
+  /** The starting police district or municipality. */
+  startingUnitCode: string;
+  /** The district whose exit unit runs the police phase: the starting one, or the one a municipality names. */
+  policeDistrictCode: string;
 }
 
 /** The whole state a course carries into its next run (continue-as-new). */
@@ -295,11 +317,15 @@ export interface ExitCourseState {
   paroleLinked: boolean;
   /** Parties whose input to the joint suitability assessment is recorded. */
   assessmentInputs: AssessmentParty[];
-  /** The institution responsible now (changes with prison transfers). */
-  institutionCode: string;
+  /** The institution responsible now (changes with prison transfers); absent for a course outside prison. */
+  institutionCode?: string;
   releasePlan?: { municipalityCode: string; policeDistrictCode: string };
-  /** `YYYY-MM-DD`; every release timer follows it when it changes. */
-  expectedReleaseDate: string;
+  /** `YYYY-MM-DD`; every release timer follows it when it changes. Absent for a course outside prison. */
+  expectedReleaseDate?: string;
+  /** Absent on courses started before referral sources existed: `kriminalforsorgen`. */
+  referralSource?: ReferralSource;
+  /** Set for a course started outside prison. */
+  outsidePrison?: OutsidePrisonStart;
   readiness: Readiness;
   releaseNoticeSentAt?: string;
   handover?: {

@@ -3,7 +3,15 @@ import type { Role } from './roles';
 /** What a user may do; endpoints and case decisions declare the permission they need. */
 export type Permission =
   | 'exit-course:start'
+  /** Start an exit course outside prison for the own police district or municipality (DOMAIN.md §5). */
+  | 'exit-course:start-outside'
   | 'exit-course:decide'
+  /**
+   * Take a course in: its suitability assessment, its agreement and an interruption before the release or
+   * the police phase — on the courses the own unit holds (Kriminalforsorgen's in prison, a police exit unit's
+   * or municipality's own outside prison).
+   */
+  | 'exit-course:intake'
   | 'handover:decide'
   | 'dks:decide'
   | 'council:decide'
@@ -39,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
     'exit-course:start',
     'exit-course:decide',
+    'exit-course:intake',
     'case:read',
     'case:journal',
     'person:register',
@@ -48,8 +57,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absence:record',
     'deadline:manage',
   ],
-  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide', 'deadline:manage'],
+  police_exit_officer: [
+    'exit-course:start-outside',
+    'exit-course:intake',
+    'case:read',
+    'case:journal',
+    'person:read',
+    // To start a course outside prison for a person the unit has not met in a case before.
+    'person:register',
+    'handover:decide',
+    'deadline:manage',
+  ],
   municipality_caseworker: [
+    'exit-course:start-outside',
+    'exit-course:intake',
     'case:read',
     'case:journal',
     'person:read',

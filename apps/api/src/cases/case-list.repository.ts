@@ -9,6 +9,7 @@ import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import { stepKindTable } from '../steps/step-board.repository';
 import type { CaseListQuery } from './case-list.query';
+import { REFERRAL_SOURCE_LABELS, type ReferralSource } from '../../../../libs/domain/exit-course/police-phase.types';
 import type { CaseListItemView } from './case-list.views';
 import { assigneeFilterSql } from '../staff/assignee-filter';
 
@@ -26,6 +27,7 @@ interface CaseListRow {
   due_soon: boolean;
   assignee_id: string | null;
   assignee_name: string | null;
+  referral_source: ReferralSource | null;
 }
 
 /**
@@ -60,13 +62,13 @@ export class CaseListRepository {
       this.dataSource,
       {
         from: `cases c LEFT JOIN organisation_units u ON u.code = c.org_unit ${deadlines}`,
-        join: 'LEFT JOIN users au ON au.id::text = c.assignee_id',
+        join: 'LEFT JOIN users au ON au.id::text = c.assignee_id LEFT JOIN exit_courses e ON e.case_id = c.id',
         where: conditions.join(' AND '),
         params: params.values,
         select:
           'c.id, c.case_type, c.person_ref, c.org_unit, u.name AS unit_name, c.status, c.opened_at, c.closed_at, d.next_due_at, ' +
           'coalesce(d.overdue, false) AS overdue, coalesce(d.due_soon, false) AS due_soon, ' +
-          'c.assignee_id, au.display_name AS assignee_name',
+          'c.assignee_id, au.display_name AS assignee_name, e.referral_source',
         orderBy: '(c.closed_at IS NULL) DESC, d.next_due_at ASC NULLS LAST, c.opened_at DESC, c.id DESC',
         page: query.page,
         pageSize: query.pageSize,
@@ -86,6 +88,7 @@ export class CaseListRepository {
         overdue: row.overdue,
         dueSoon: row.due_soon,
         assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? row.assignee_id } : null,
+        referralSourceText: row.referral_source ? REFERRAL_SOURCE_LABELS[row.referral_source] : null,
       }),
     );
   }

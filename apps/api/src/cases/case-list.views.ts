@@ -29,6 +29,11 @@ export class CaseListItemView {
   @MomentView() openedAt!: string;
   @MomentView({ nullable: true }) closedAt!: string | null;
   @MomentView({ nullable: true, description: 'Den nærmeste frist for et åbent trin.' }) nextDueAt!: string | null;
+  @TextView({
+    nullable: true,
+    description: 'Exit-forløb: hvem forløbet er henvist af, på dansk; andre sagstyper: null.',
+  })
+  referralSourceText!: string | null;
   @BooleanView({ description: 'Et åbent trin er over fristen.' }) overdue!: boolean;
   @BooleanView({ description: 'Et åbent trin forfalder snart (varslingsvinduet er begyndt).' }) dueSoon!: boolean;
   @NestedView(StaffRefView, { nullable: true, description: 'Den ansvarlige sagsbehandler (null: ufordelt).' })

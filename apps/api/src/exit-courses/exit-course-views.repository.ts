@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { describeStatus, missingReadiness } from '../../../../libs/domain/exit-course/exit-course.rules';
+import { REFERRAL_SOURCE_LABELS, type ReferralSource } from '../../../../libs/domain/exit-course/police-phase.types';
 import {
   READINESS_LABELS,
   type ExitCourseStatus,
@@ -45,8 +46,10 @@ interface CaseRow {
   status: ExitCourseStatus;
   opened_at: Date;
   closed_at: Date | null;
-  expected_release_date: string;
+  expected_release_date: string | null;
   parole_linked: boolean;
+  referral_source: ReferralSource;
+  outside_prison: boolean;
 }
 
 interface HandoverRow {
@@ -60,6 +63,7 @@ interface HandoverRow {
   parole_linked: boolean;
   mentor_ref: string | null;
   psychologist_course: ExitCourseDetail['psychologistCourse'];
+  outside_prison: boolean;
   decidable: boolean;
 }
 
@@ -86,7 +90,7 @@ export class ExitCourseViewsRepository {
     const idParam = params.add(caseId);
     const rows: DetailRow[] = await this.dataSource.query(
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
-              to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
+              to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked, e.referral_source, e.outside_prison,
               e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at, e.released_at, e.handover_district, e.handover_continuation,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
@@ -158,7 +162,7 @@ export class ExitCourseViewsRepository {
         where: conditions.join(' AND '),
         params: params.values,
         select: `c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
-                 to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
+                 to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked, e.referral_source, e.outside_prison,
                  min(s.due_at) AS next_due_at,
                  count(s.id) FILTER (WHERE s.due_at <= now())::int AS overdue_steps`,
         join: `JOIN exit_courses e ON e.case_id = c.id LEFT JOIN steps s ON s.case_id = c.id AND s.status = 'open'`,
@@ -196,7 +200,7 @@ export class ExitCourseViewsRepository {
         params: params.values,
         select: (columnParams) =>
           `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
-           e.mentor_ref, e.psychologist_course, ${decidableCondition(user, 'c', columnParams)} AS decidable`,
+           e.mentor_ref, e.psychologist_course, e.outside_prison, ${decidableCondition(user, 'c', columnParams)} AS decidable`,
         join: `JOIN exit_courses e ON e.case_id = c.id
                JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
         orderBy: 's.due_at, c.id',
@@ -249,6 +253,9 @@ function summaryOf(row: CaseRow, units: UnitLookup): ExitCourseSummary {
     status: row.status,
     statusText: describeStatus(row.status),
     referredAt: row.opened_at.toISOString(),
+    referralSource: row.referral_source,
+    referralSourceText: REFERRAL_SOURCE_LABELS[row.referral_source],
+    outsidePrison: row.outside_prison,
     expectedReleaseDate: row.expected_release_date,
   };
 }
@@ -259,11 +266,13 @@ function exitCourseFactsOf(row: {
   parole_linked: boolean;
   mentor_ref: string | null;
   psychologist_course: ExitCourseDetail['psychologistCourse'];
+  outside_prison: boolean;
 }): ExitCourseFacts {
   return {
     status: row.status,
     paroleLinked: row.parole_linked,
     hasMentor: Boolean(row.mentor_ref),
     psychologistCourse: row.psychologist_course,
+    outsidePrison: row.outside_prison,
   };
 }

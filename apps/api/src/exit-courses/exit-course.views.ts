@@ -7,6 +7,7 @@ import {
   type ExitCourseStatus,
   type PsychologistCourseStatus,
 } from '../../../../libs/domain/exit-course/exit-course.types';
+import { REFERRAL_SOURCES, type ReferralSource } from '../../../../libs/domain/exit-course/police-phase.types';
 import {
   BooleanView,
   ChoiceListView,
@@ -30,11 +31,20 @@ export class ExitCourseSummaryView {
   @IdView() id!: string;
   @TextView() workflowId!: string;
   @TextView({ description: 'Pseudonym personreference.' }) personRef!: string;
-  @NestedView(UnitRefView) institution!: UnitRefView;
+  @NestedView(UnitRefView, {
+    description:
+      'Den enhed, der har forløbet: institutionen, eller politikredsen/kommunen, der startede det uden for fængslet.',
+  })
+  institution!: UnitRefView;
   @ChoiceView(EXIT_COURSE_STATUSES) status!: ExitCourseStatus;
   @TextView({ description: 'Status på dansk.' }) statusText!: string;
   @MomentView() referredAt!: string;
-  @DateView() expectedReleaseDate!: string;
+  @ChoiceView(REFERRAL_SOURCES, { description: 'Hvem forløbet er henvist af.' }) referralSource!: ReferralSource;
+  @TextView({ description: 'Henvist af, på dansk.' }) referralSourceText!: string;
+  @BooleanView({ description: 'Startet uden for fængslet af politiets exitenhed eller kommunen.' })
+  outsidePrison!: boolean;
+  @DateView({ nullable: true, description: 'Ingen for et forløb uden for fængslet.' })
+  expectedReleaseDate!: string | null;
   @MomentView({ nullable: true, optional: true, description: 'I listen: den nærmeste frist for et åbent trin.' })
   nextDueAt?: string | null;
   @IntegerView({ optional: true, description: 'I listen: antal åbne trin efter fristen.' }) overdueSteps?: number;

@@ -26,8 +26,9 @@ import {
 } from './dto/release.dto';
 import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
+import { StartOutsidePrisonCourseDto } from './dto/start-outside-prison-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
-import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
+import { parseIdempotencyKey, type StartResult } from '../cases/idempotency-keys.service';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import { EXIT_COURSE_DECISIONS } from '../../../../libs/domain/exit-course/exit-course.decisions';
@@ -69,7 +70,35 @@ export class ExitCoursesController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ExitCourseDetail> {
-    const { caseId, created } = await this.commands.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
+    return this.started(
+      await this.commands.start(dto, parseIdempotencyKey(idempotencyKeyHeader), user),
+      user,
+      response,
+    );
+  }
+
+  @Post('outside-prison')
+  @RequirePermission('exit-course:start-outside')
+  @StartResponses(
+    'Politiets exitenhed eller kommunen starter selv et exit-forløb uden for fængslet; egnethedsvurderingen åbnes med frist.',
+    ExitCourseDetailView,
+  )
+  async startOutsidePrison(
+    @Body() dto: StartOutsidePrisonCourseDto,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ExitCourseDetail> {
+    const result = await this.commands.startOutsidePrison(dto, parseIdempotencyKey(idempotencyKeyHeader), user);
+    return this.started(result, user, response);
+  }
+
+  /** A start's answer: 201 for a new course, 200 for one an earlier request with the same key made. */
+  private started(
+    { caseId, created }: StartResult,
+    user: AuthenticatedUser,
+    response: Response,
+  ): Promise<ExitCourseDetail> {
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK).location(`/api/exit-courses/${caseId}`);
     return this.detail(caseId, user);
   }

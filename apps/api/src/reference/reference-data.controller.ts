@@ -1,3 +1,8 @@
+import {
+  REFERRAL_SOURCE_LABELS,
+  REFERRAL_SOURCES,
+  type ReferralSource,
+} from '../../../../libs/domain/exit-course/police-phase.types';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
@@ -211,6 +216,10 @@ class ChoicesView {
     description: 'Hvorfor en frist fastsat ved lov blev overskredet (`reason`, `missedReason`).',
   })
   missedDeadlineReasons!: Choice<MissedDeadlineReason>[];
+  @NestedView([ChoiceOf('ReferralSourceChoice', REFERRAL_SOURCES)], {
+    description: 'Hvem et forløb er henvist af (`referralSource`); uden for fængslet alle andre end Kriminalforsorgen.',
+  })
+  referralSources!: Choice<ReferralSource>[];
 }
 
 class EndingReasonChoice {
@@ -288,6 +297,7 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     documentTypes: choicesOf(DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS),
     deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
     missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
+    referralSources: choicesOf(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

@@ -1,5 +1,6 @@
 import { MomentOrNow, PersonRef, UnitCode } from '../../common/dto-fields';
-import { BooleanField, DateField } from '../../common/field-decorators';
+import { BooleanField, ChoiceField, DateField } from '../../common/field-decorators';
+import { REFERRAL_SOURCE_LABELS } from '../../../../../libs/domain/exit-course/police-phase.types';
 
 export class StartExitCourseDto {
   @PersonRef('Pseudonym personreference (aldrig navn eller CPR-nummer).', 'P-2026-0042')
@@ -27,6 +28,18 @@ export class StartExitCourseDto {
     required: true,
   })
   paroleLinked!: boolean;
+
+  @ChoiceField(
+    'referralSource',
+    { kriminalforsorgen: REFERRAL_SOURCE_LABELS.kriminalforsorgen },
+    {
+      label: 'Henvist af',
+      description:
+        'Altid Kriminalforsorgen for et forløb i fængslet (kan udelades); politiet og kommunen starter forløb uden for fængslet under /api/exit-courses/outside-prison.',
+      example: 'kriminalforsorgen',
+    },
+  )
+  referralSource?: 'kriminalforsorgen';
 
   @MomentOrNow(
     'referredAt',

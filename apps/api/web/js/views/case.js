@@ -16,10 +16,11 @@ const CASE_KINDS = {
   'exit-courses': {
     title: 'Exit-forløb',
     facts: (c) => [
-      ['Institution', c.institution.name],
+      [c.outsidePrison ? 'Startet af' : 'Institution', c.institution.name],
+      ['Henvist af', capitalised(c.referralSourceText)],
       ['Henvist', formatDateTime(c.referredAt)],
-      ['Forventet løsladelse', formatDate(c.expectedReleaseDate)],
-      ['Knyttet til prøveløsladelse', yesNo(c.paroleLinked)],
+      !c.outsidePrison && ['Forventet løsladelse', formatDate(c.expectedReleaseDate)],
+      !c.outsidePrison && ['Knyttet til prøveløsladelse', yesNo(c.paroleLinked)],
       c.jointAssessment?.required && [
         'Udtalelser modtaget',
         c.jointAssessment.received.map((party) => choiceLabel('assessmentParties', party)).join(', ') || 'ingen endnu',
@@ -32,11 +33,15 @@ const CASE_KINDS = {
       ],
       c.mentor?.lastContactAt && ['Seneste mentorkontakt', formatDateTime(c.mentor.lastContactAt)],
       ['Psykologforløb', choiceLabel('psychologistCourseStatuses', c.psychologistCourse)],
-      [
+      !c.outsidePrison && [
         'Løsladelsesplan',
         c.releasePlan ? `${c.releasePlan.municipality.name} · ${c.releasePlan.policeDistrict.name}` : 'ikke angivet',
       ],
-      c.readiness && ['Mangler før løsladelse', c.readiness.missing.length ? c.readiness.missing.join(', ') : 'intet'],
+      !c.outsidePrison &&
+        c.readiness && [
+          'Mangler før løsladelse',
+          c.readiness.missing.length ? c.readiness.missing.join(', ') : 'intet',
+        ],
       c.releaseNoticeSentAt && ['Varsel sendt', formatDateTime(c.releaseNoticeSentAt)],
       c.handover && ['Overdraget', `${formatDateTime(c.handover.releasedAt)} til ${c.handover.policeDistrict.name}`],
       c.handover?.continuation && ['Videre forløb', choiceLabel('handoverContinuations', c.handover.continuation)],

@@ -98,7 +98,13 @@ export function casesTable(items, caption, selectable = false) {
                 }
               </td>
               <td>${item.statusText}</td>
-              <td>${item.unit.name}</td>
+              <td>
+                ${item.unit.name}${
+                  item.referralSourceText
+                    ? html`<br /><span class="muted">Henvist af: ${item.referralSourceText}</span>`
+                    : ''
+                }
+              </td>
               <td class="assignee">${assigneeText(item.assignee)}</td>
               <td class="nowrap">${deadlineText(item)}</td>
               <td class="nowrap">${formatDate(item.openedAt)}</td>

@@ -25,6 +25,27 @@ const unitField = (user, kind, name, label) => {
   return { name, label, type: 'select', options, value: options.length === 1 ? options[0][0] : '' };
 };
 
+/** When an exit course was referred: its suitability assessment's deadline counts from it. */
+const REFERRED_AT_FIELD = {
+  name: 'referredAt',
+  label: 'Tidspunkt for henvisningen',
+  type: 'datetime',
+  optional: true,
+  hint: 'Tom: nu. Fristen for egnethedsvurderingen regnes herfra.',
+};
+
+/** The police district or municipality a course outside prison is started for: one of the user's own. */
+const startingUnitField = (user) => {
+  const options = [...ownUnits(user, 'police_district'), ...ownUnits(user, 'municipality')];
+  return {
+    name: 'startingUnitCode',
+    label: 'Enhed',
+    type: 'select',
+    options,
+    value: options.length === 1 ? options[0][0] : '',
+  };
+};
+
 /** The case types a role may start: each with its start form (the fields of the API's start DTO). */
 const STARTS = [
   {
@@ -46,13 +67,43 @@ const STARTS = [
         options: YES_NO,
         boolean: true,
       },
+      REFERRED_AT_FIELD,
+    ],
+    submitLabel: 'Start exit-forløbet',
+  },
+  {
+    caseType: 'exit_course',
+    id: 'start-exit-course-outside-prison',
+    permission: 'exit-course:start-outside',
+    path: '/api/exit-courses/outside-prison',
+    title: 'Start et exit-forløb uden for fængslet',
+    rules: [
+      'En person kan kun have ét åbent exit-forløb ad gangen. Et nyt kan startes, når det åbne er afsluttet.',
+      'I registrerer selv egnethedsvurderingen og exit-aftalen; fra aftalen køres forløbet af politiets exitenhed.',
+    ],
+    fields: (user) => [
+      startingUnitField(user),
       {
-        name: 'referredAt',
-        label: 'Tidspunkt for henvisningen',
-        type: 'datetime',
-        optional: true,
-        hint: 'Tom: nu. Fristen for egnethedsvurderingen regnes herfra.',
+        name: 'referralSource',
+        label: 'Henvist af',
+        type: 'radio',
+        // Kriminalforsorgen refers the courses that start in prison, never one outside.
+        options: choices('referralSources')
+          .filter(([value]) => value !== 'kriminalforsorgen')
+          .map(([value, label]) => [value, capitalised(label)]),
       },
+      ...(ownUnits(user, 'municipality').length
+        ? [
+            {
+              name: 'policeDistrictCode',
+              label: 'Politikreds',
+              type: 'select',
+              options: unitsOfKind('police_district'),
+              hint: 'Den politikreds, hvis exitenhed forløbet køres med efter aftalen.',
+            },
+          ]
+        : []),
+      REFERRED_AT_FIELD,
     ],
     submitLabel: 'Start exit-forløbet',
   },
@@ -200,7 +251,7 @@ export async function startView(root, { user, params }) {
     if (person) {
       // A new form, a new key: the key of a form stays while it is shown (retries, double clicks).
       specs = starts.map((start) => ({
-        id: `start-${start.caseType}`,
+        id: start.id ?? `start-${start.caseType}`,
         fields: start.fields(user),
         submitLabel: start.submitLabel,
         start,
