@@ -150,4 +150,13 @@ export const PATCHES = {
     ],
     deprecateWhen: 'No case started before 2026-12-01 is open or replayable.',
   },
+  policePhase: {
+    id: 'police-phase',
+    since: '2026-12-02',
+    reason:
+      'Accepting a handover that continues the course no longer ends it (handed_over_continued): the police phase begins (plan, contacts, reviews, an end with an outcome, the reoffending check).',
+    newBranch: ['exit-course.police-phase-followed-up'],
+    oldBranch: ['exit-course.handed-over-continued'],
+    deprecateWhen: 'No exit course accepted with continuation before 2026-12-02 is open or replayable.',
+  },
 } as const satisfies Record<string, PatchRecord>;

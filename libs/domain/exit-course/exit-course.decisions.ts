@@ -36,6 +36,18 @@ import {
   type ReleasePlanInput,
   type SuitabilityAssessmentInput,
 } from './exit-course.types';
+import {
+  refusePoliceCourseEnd,
+  refusePolicePlan,
+  refusePoliceReview,
+  refuseReoffendingCheck,
+} from './police-phase.rules';
+import type {
+  PoliceCourseEndInput,
+  PolicePlanInput,
+  PoliceReviewInput,
+  ReoffendingCheckInput,
+} from './police-phase.types';
 
 /** What decides which decisions a course admits; the workflow's state and the read model both give it. */
 export interface ExitCourseFacts {
@@ -43,6 +55,8 @@ export interface ExitCourseFacts {
   paroleLinked: boolean;
   hasMentor: boolean;
   psychologistCourse: PsychologistCourseStatus;
+  /** The kinds of the steps open now (the police phase's decisions each complete one). */
+  openSteps: readonly string[];
 }
 
 export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
@@ -51,6 +65,7 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
     paroleLinked: state.paroleLinked,
     hasMentor: Boolean(state.mentor.mentorRef),
     psychologistCourse: state.psychologistCourse,
+    openSteps: state.steps.filter((step) => step.status === 'open').map((step) => step.kind),
   };
 }
 
@@ -81,12 +96,17 @@ export interface ExitCourseDecisionInputs {
   interruption: InterruptionInput;
   'handover-decision': HandoverDecisionInput;
   'handover-redirect': HandoverRedirectInput;
+  'police-plan': PolicePlanInput;
+  'police-review': PoliceReviewInput;
+  'police-course-end': PoliceCourseEndInput;
+  'reoffending-check': ReoffendingCheckInput;
 }
 
 export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
 
 const inPrison = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
+const policePhase = (facts: ExitCourseFacts) => facts.status === 'police_course_active';
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
 export const EXIT_COURSE_DECISIONS: DecisionTable<
@@ -134,9 +154,10 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     name: 'mentor-contacts',
     update: 'logMentorContact',
     label: 'Mentorkontakt',
-    permission: 'exit-course:decide',
+    // Kriminalforsorgen's mentor in prison; the police's or the municipality's after (write access decides).
+    permission: 'mentor-contact:log',
     completesStep: 'mentor_contact',
-    allowedIn: (facts) => active(facts) && facts.hasMentor,
+    allowedIn: (facts) => (active(facts) && facts.hasMentor) || policePhase(facts),
     refuse: refuseMentorContact,
   },
   'psychologist-course': {
@@ -239,5 +260,48 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
       { orgUnit: state.institutionCode, access: 'read' },
       { orgUnit: input.policeDistrictCode, access: 'write' },
     ],
+  },
+  'police-plan': {
+    name: 'police-plan',
+    update: 'recordPolicePlan',
+    label: 'Plan for forløbet hos politiets exitenhed',
+    permission: 'handover:decide',
+    completesStep: 'police_plan',
+    allowedIn: (facts) => policePhase(facts) && facts.openSteps.includes('police_plan'),
+    refuse: refusePolicePlan,
+  },
+  'police-review': {
+    name: 'police-review',
+    update: 'recordPoliceReview',
+    label: 'Opfølgning på forløbet',
+    permission: 'handover:decide',
+    completesStep: 'police_review',
+    allowedIn: (facts) => policePhase(facts) && facts.openSteps.includes('police_review'),
+    refuse: refusePoliceReview,
+  },
+  'police-course-end': {
+    name: 'police-course-end',
+    update: 'endPoliceCourse',
+    label: 'Afslut forløbet med et udfald',
+    permission: 'handover:decide',
+    allowedIn: policePhase,
+    refuse: refusePoliceCourseEnd,
+    // Moved: the new district's exit unit gains the case (and decides on it); the old one keeps its history.
+    accessAfter: (state, input) =>
+      input.outcome === 'moved'
+        ? [
+            { orgUnit: state.policePhase!.policeDistrictCode, access: 'read' },
+            { orgUnit: input.toPoliceDistrictCode!, access: 'write' },
+          ]
+        : [],
+  },
+  'reoffending-check': {
+    name: 'reoffending-check',
+    update: 'recordReoffendingCheck',
+    label: 'Tilbagefaldskontrol',
+    permission: 'handover:decide',
+    completesStep: 'reoffending_check',
+    allowedIn: (facts) => facts.status === 'police_course_ended' && facts.openSteps.includes('reoffending_check'),
+    refuse: refuseReoffendingCheck,
   },
 };

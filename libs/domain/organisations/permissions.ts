@@ -5,6 +5,8 @@ export type Permission =
   | 'exit-course:start'
   | 'exit-course:decide'
   | 'handover:decide'
+  /** Log a mentor contact on a course the unit may change (Kriminalforsorgen's, the police's or the municipality's mentor). */
+  | 'mentor-contact:log'
   | 'dks:decide'
   | 'council:decide'
   /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
     'exit-course:start',
     'exit-course:decide',
+    'mentor-contact:log',
     'case:read',
     'case:journal',
     'person:register',
@@ -48,13 +51,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absence:record',
     'deadline:manage',
   ],
-  police_exit_officer: ['case:read', 'case:journal', 'person:read', 'handover:decide', 'deadline:manage'],
+  police_exit_officer: [
+    'case:read',
+    'case:journal',
+    'person:read',
+    'handover:decide',
+    'mentor-contact:log',
+    'deadline:manage',
+  ],
   municipality_caseworker: [
     'case:read',
     'case:journal',
     'person:read',
     'person:register',
     'council:decide',
+    'mentor-contact:log',
     'case:take',
     'case:assign',
     'absence:record',
