@@ -103,7 +103,7 @@ export class PolicePhase {
     const from = phase.policeDistrictCode;
     const cancelled = steps.cancelOpen(input.endedAt, input.actor);
     const ended = caseEvent('police_course_ended', input.endedAt, input.actor, {
-      reason: input.reason,
+      ...(input.reason.trim() ? { reason: input.reason } : {}),
       reasonCode: reasonCodeOf(input.reasonCode),
       details: {
         outcome: input.outcome,
