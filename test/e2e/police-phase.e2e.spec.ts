@@ -1,4 +1,4 @@
-import { DAY_MS } from '../support/exit-course-fixtures';
+import { DAY_MS, courseInPolicePhase } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 
@@ -24,55 +24,17 @@ beforeAll(async () => {
 
 afterAll(() => sut?.stop());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers are read field by field
 const ok = (answer: { status: number; body: unknown }, status = 200): Record<string, any> => {
   expect([answer.status, answer.status === status ? 'ok' : answer.body]).toEqual([status, 'ok']);
   return answer.body as Record<string, unknown>;
 };
-
-/** A course released from Storstrøm to Københavns Politi and KOM-0101, accepted with the municipality. */
-async function courseInPolicePhase(): Promise<{ id: string; at: (daysAgo: number) => string }> {
-  const base = Date.now();
-  const at = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
-  const { personRef } = ok(await storstroem('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }), 201);
-  const { id } = ok(
-    await storstroem('POST', '/api/exit-courses', {
-      personRef,
-      institutionCode: 'KF-STORSTROEM',
-      expectedReleaseDate: '2028-01-01',
-      paroleLinked: false,
-      referredAt: at(40),
-    }),
-    201,
-  );
-  ok(
-    await storstroem('POST', `/api/exit-courses/${id}/suitability-assessment`, { outcome: 'offer', decidedAt: at(35) }),
-  );
-  ok(await storstroem('POST', `/api/exit-courses/${id}/agreement-signed`, { signedAt: at(30) }));
-  ok(await storstroem('POST', `/api/exit-courses/${id}/mentor`, { mentorRef: 'MENTOR-0042', assignedAt: at(25) }));
-  ok(
-    await storstroem('POST', `/api/exit-courses/${id}/release`, {
-      releasedAt: at(10),
-      policeDistrictCode: 'POL-KBH',
-      municipalityCode: 'KOM-0101',
-    }),
-  );
-  ok(
-    await policeExit('POST', `/api/exit-courses/${id}/handover-decision`, {
-      decision: 'accept',
-      continuation: 'with_municipality',
-      decidedAt: at(9),
-    }),
-  );
-  return { id, at };
-}
 
 const stepKinds = (detail: Record<string, any>) =>
   (detail.openSteps as { kind: string }[]).map((step) => step.kind).sort();
 
 describe('the police phase over HTTP', () => {
   it('lets the exit unit plan, review and end the course, and the municipality log contacts', async () => {
-    const { id, at } = await courseInPolicePhase();
+    const { id, at } = await courseInPolicePhase(storstroem, policeExit);
     const detail = ok(await policeExit('GET', `/api/exit-courses/${id}`));
     expect(detail).toMatchObject({
       status: 'police_course_active',
@@ -190,7 +152,7 @@ describe('the police phase over HTTP', () => {
   });
 
   it('refuses bad input with Danish field-named messages and changes nothing', async () => {
-    const { id, at } = await courseInPolicePhase();
+    const { id, at } = await courseInPolicePhase(storstroem, policeExit);
     const before = ok(await policeExit('GET', `/api/exit-courses/${id}`));
     const noPlan = await policeExit('POST', `/api/exit-courses/${id}/police-plan`, { runBy: 'someone' });
     expect([noPlan.status, noPlan.body.details]).toEqual([
@@ -270,7 +232,7 @@ describe('the police phase over HTTP', () => {
   });
 
   it('hands a moved course over to the new district; the old one keeps read-only history', async () => {
-    const { id } = await courseInPolicePhase();
+    const { id } = await courseInPolicePhase(storstroem, policeExit);
     const moved = ok(
       await policeExit('POST', `/api/exit-courses/${id}/police-course-end`, {
         outcome: 'moved',
