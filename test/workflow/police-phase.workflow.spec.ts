@@ -92,6 +92,9 @@ async function openSteps(caseId: string): Promise<{ kind: string; due_at: Date }
   ]);
 }
 
+const accessOf = (caseId: string): Promise<{ org_unit: string; access: string }[]> =>
+  harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [caseId]);
+
 const POLICE_ACTIONS = [
   'handover_accepted',
   'police_course_started',
@@ -115,9 +118,7 @@ describe('the police phase', () => {
       { kind: 'police_plan', due_at: computeDueAt({ ...DAY, days: 30 }, new Date(acceptedAt)) },
       { kind: 'police_review', due_at: computeDueAt({ ...DAY, days: 91 }, new Date(acceptedAt)) },
     ]);
-    expect(
-      await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [caseId]),
-    ).toEqual([
+    expect(await accessOf(caseId)).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'write' },
       { org_unit: 'POL-KBH', access: 'write' },
@@ -357,9 +358,7 @@ describe('the police phase', () => {
     expect(await openSteps(caseId)).toEqual([
       { kind: 'handover_decision', due_at: computeDueAt({ ...DAY, days: 7 }, new Date(movedAt)) },
     ]);
-    expect(
-      await harness.db.query(`SELECT org_unit, access FROM case_access WHERE case_id = $1 ORDER BY org_unit`, [caseId]),
-    ).toEqual([
+    expect(await accessOf(caseId)).toEqual([
       { org_unit: 'KF-STORSTROEM', access: 'read' },
       { org_unit: 'KOM-0101', access: 'write' },
       { org_unit: 'POL-KBH', access: 'read' },
