@@ -171,9 +171,18 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   }
   for (const contact of transition.mentorContacts ?? []) {
     await db.query(
-      `INSERT INTO mentor_contacts (id, case_id, contact_at, form, duration_minutes, mentor_ref) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO mentor_contacts (id, case_id, contact_at, form, duration_minutes, mentor_ref, organisation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (id) DO NOTHING`,
-      [contact.contactId, caseId, contact.contactAt, contact.form, contact.durationMinutes, contact.mentorRef],
+      [
+        contact.contactId,
+        caseId,
+        contact.contactAt,
+        contact.form,
+        contact.durationMinutes,
+        contact.mentorRef ?? null,
+        contact.organisation ?? 'kriminalforsorgen',
+      ],
     );
   }
   if (transition.exitCourseFacts) {
@@ -183,7 +192,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
               release_municipality = COALESCE($4, release_municipality), release_district = COALESCE($5, release_district),
               expected_release_date = COALESCE($6::date, expected_release_date), readiness = COALESCE($7::jsonb, readiness),
               release_notice_sent_at = COALESCE($8, release_notice_sent_at), released_at = COALESCE($9, released_at),
-              handover_district = COALESCE($10, handover_district), handover_continuation = COALESCE($11, handover_continuation)
+              handover_district = COALESCE($10, handover_district), handover_continuation = COALESCE($11, handover_continuation),
+              police_phase_started_at = COALESCE($12, police_phase_started_at), police_district = COALESCE($13, police_district),
+              police_outcome = COALESCE($14, police_outcome), police_outcome_at = COALESCE($15, police_outcome_at),
+              reoffended = COALESCE($16, reoffended), reoffending_checked_at = COALESCE($17, reoffending_checked_at)
        WHERE case_id = $1`,
       [
         caseId,
@@ -197,6 +209,12 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
         facts.releasedAt ?? null,
         facts.handoverDistrict ?? null,
         facts.handoverContinuation ?? null,
+        facts.policePhaseStartedAt ?? null,
+        facts.policeDistrict ?? null,
+        facts.policeOutcome ?? null,
+        facts.policeOutcomeAt ?? null,
+        facts.reoffended ?? null,
+        facts.reoffendingCheckedAt ?? null,
       ],
     );
   }

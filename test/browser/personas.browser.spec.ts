@@ -183,7 +183,7 @@ it('the municipal caseworker registers a network council and records invitations
   await logOut(page);
 });
 
-it('the supervisor finds the released person’s closed course by name', async () => {
+it('the supervisor finds the released person’s course, now run by the police exit unit, by name', async () => {
   await logIn(page, 'kf.leder.storstroem');
   await page.getByRole('navigation').getByRole('link', { name: 'Sager' }).click();
   await heading('Sager');
@@ -194,7 +194,7 @@ it('the supervisor finds the released person’s closed course by name', async (
   await heading(released);
   await checkView(page, '48-supervisor-person');
   await page.locator('table.person-cases').getByRole('link', { name: 'Exit-forløb' }).click();
-  await heading('Exit-forløb: overdraget og videreført');
+  await heading('Exit-forløb: videreført hos politiets exitenhed');
   await page.locator('.case-meta', { hasText: released }).waitFor();
   expect(page.url()).not.toContain('Karsten');
   await checkView(page, '49-supervisor-closed-course');

@@ -154,7 +154,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/exit-courses/{id}/assessment-inputs': caseDecision,
   'POST /api/exit-courses/{id}/agreement-signed': intake(caseDecisionNotYet),
   'POST /api/exit-courses/{id}/mentor': caseDecisionNotYet,
-  'POST /api/exit-courses/{id}/mentor-contacts': caseDecisionNotYet,
+  // After release the police exit unit and the municipality log contacts too; these prisons' cases are 404 to them.
+  'POST /api/exit-courses/{id}/mentor-contacts': { ...caseDecisionNotYet, 'politi.kbh.exit': 404, 'kommune.kbh': 404 },
   'GET /api/exit-courses/{id}/mentor-contacts': caseRead(200, 404, 404),
   'POST /api/exit-courses/{id}/psychologist-course': caseDecisionNotYet,
   'POST /api/exit-courses/{id}/transfer': caseDecision,
@@ -165,6 +166,11 @@ const MATRIX: Record<string, Row> = {
   // The police exit unit decides handovers, and sees nothing before one: both prisons' cases are 404 to it.
   'POST /api/exit-courses/{id}/handover-decision': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'GET /api/handovers': all(403, { anonymous: 401, 'politi.kbh.exit': 200 }),
+  // The police phase: the exit unit running the course decides; before a handover it sees neither prison's case.
+  'POST /api/exit-courses/{id}/police-plan': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/exit-courses/{id}/police-review': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/exit-courses/{id}/police-course-end': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/exit-courses/{id}/reoffending-check': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   // Harmless when allowed: marks one checklist item, so the owner's answer is 200.
   'POST /api/exit-courses/{id}/readiness': all(403, {
     anonymous: 401,
@@ -454,6 +460,26 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     { decision: 'accept', continuation: 'with_municipality' },
   ],
   'GET /api/handovers': async () => ['GET', '/api/handovers'],
+  'POST /api/exit-courses/{id}/police-plan': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/police-plan`,
+    { summary: 'Matrix', runBy: 'police_with_municipality' },
+  ],
+  'POST /api/exit-courses/{id}/police-review': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/police-review`,
+    { summary: 'Matrix' },
+  ],
+  'POST /api/exit-courses/{id}/police-course-end': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/police-course-end`,
+    { outcome: 'completed', reasonCode: 'goals_reached' },
+  ],
+  'POST /api/exit-courses/{id}/reoffending-check': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/reoffending-check`,
+    { reoffended: false },
+  ],
   // An adult registered by a prison: not visible to DKS, so refused as unregistered (422).
   'POST /api/dks-cases': async (_user, target) => [
     'POST',

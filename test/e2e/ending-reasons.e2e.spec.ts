@@ -158,6 +158,7 @@ describe('reason codes for every ending (API + worker + Temporal dev server + Po
       'interruption',
       'handover_decline',
       'handover_closure',
+      'police_course_end',
       'no_concern_conversation',
     ]);
     expect(countsOf(report, 'interruption')).toEqual({ new_crime: 1, other: 1 });
@@ -173,7 +174,7 @@ describe('reason codes for every ending (API + worker + Temporal dev server + Po
       label: 'den indsatte ønsker ikke at fortsætte',
       count: 0,
     });
-    for (const ending of ['handover_decline', 'handover_closure', 'no_concern_conversation']) {
+    for (const ending of ['handover_decline', 'handover_closure', 'police_course_end', 'no_concern_conversation']) {
       expect(countsOf(report, ending)).toEqual({});
     }
 

@@ -718,7 +718,14 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     const contacts = await api('GET', `/api/exit-courses/${id}/mentor-contacts?pageSize=1`);
     expect(contacts.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(contacts.body.items).toEqual([
-      { id: expect.any(String), contactAt: moment(3), form: 'phone', durationMinutes: 20, mentorRef: 'MENTOR-0042' },
+      {
+        id: expect.any(String),
+        contactAt: moment(3),
+        form: 'phone',
+        durationMinutes: 20,
+        mentorRef: 'MENTOR-0042',
+        organisation: 'kriminalforsorgen',
+      },
     ]);
 
     const badContact = await api('POST', `/api/exit-courses/${id}/mentor-contacts`, {
@@ -916,9 +923,13 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/exit-courses/{id}/interruption',
         '/api/exit-courses/{id}/mentor',
         '/api/exit-courses/{id}/mentor-contacts',
+        '/api/exit-courses/{id}/police-course-end',
+        '/api/exit-courses/{id}/police-plan',
+        '/api/exit-courses/{id}/police-review',
         '/api/exit-courses/{id}/psychologist-course',
         '/api/exit-courses/{id}/readiness',
         '/api/exit-courses/{id}/release-plan',
+        '/api/exit-courses/{id}/reoffending-check',
         '/api/exit-courses/{id}/suitability-assessment',
         '/api/exit-courses/{id}/transfer',
         '/api/handovers',

@@ -154,13 +154,27 @@ it('runs from referral to the police exit unit’s continuation decision', async
       continuation: 'with_municipality',
     }),
   );
+  // Accepted and continued: the police exit unit runs the course now, until it ends with an outcome.
   expect(decided).toMatchObject({
-    status: 'handed_over_continued',
-    statusText: 'overdraget og videreført',
-    openSteps: [],
+    status: 'police_course_active',
+    statusText: 'videreført hos politiets exitenhed',
     handover: { continuation: 'with_municipality' },
+    closedAt: null,
   });
+  expect(decided.openSteps.map((step: { kind: string }) => step.kind).sort()).toEqual([
+    'mentor_contact',
+    'police_plan',
+    'police_review',
+  ]);
   expect(await inboxEntries()).toEqual([]);
+  const ended = ok(
+    await policeExit('POST', `/api/exit-courses/${id}/police-course-end`, {
+      outcome: 'completed',
+      reasonCode: 'goals_reached',
+    }),
+  );
+  expect(ended).toMatchObject({ status: 'police_course_ended', openSteps: [] });
+  expect(ended.closedAt).not.toBeNull();
 
   const history = ok(await storstroem('GET', `/api/exit-courses/${id}/history?pageSize=100`));
   const actions = history.items.map((entry: { action: string }) => entry.action);
@@ -185,6 +199,8 @@ it('runs from referral to the police exit unit’s continuation decision', async
     'released',
     'handed_over',
     'handover_accepted',
+    'police_course_started',
+    'police_course_ended',
   ]);
   const [police] = await sut.db.query(`SELECT id FROM users WHERE username = 'politi.kbh.exit'`);
   expect(history.items.find((entry: { action: string }) => entry.action === 'handover_accepted')).toMatchObject({
@@ -222,7 +238,7 @@ it('runs from referral to the police exit unit’s continuation decision', async
     { step: 'mentor_contact', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
     { step: 'mentor_contact', kind: 'deadline_warning', recipient_unit: 'KF-STORSTROEM' },
   ]);
-  // The person may start another agreement now that this one has ended.
+  // The person may start another agreement now that this one has ended (its reoffending check still to come).
   ok(
     await ennermark('POST', '/api/exit-courses', {
       personRef,

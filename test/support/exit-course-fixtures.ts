@@ -55,3 +55,30 @@ export async function startStorstroemCourse(
   if (started.status !== 201) throw new Error(`The course did not start: ${started.status}`);
   return started.body;
 }
+
+/**
+ * Over HTTP: a course referred at Storstrøm 40 days ago, offered, signed, with a mentor, released 10 days ago
+ * to Københavns Politi and KOM-0101, and accepted by the exit unit 9 days ago with the municipality: in the
+ * police phase. `kf` is a Storstrøm caseworker, `police` Københavns Politi's exit unit.
+ */
+export async function courseInPolicePhase(
+  kf: UserClient,
+  police: UserClient,
+): Promise<{ id: string; at: (daysAgo: number) => string }> {
+  const base = Date.now();
+  const at = (daysAgo: number) => new Date(base - daysAgo * DAY_MS).toISOString();
+  const { id } = await startStorstroemCourse(kf, 40 * 24);
+  const steps: [UserClient, string, object][] = [
+    [kf, 'suitability-assessment', { outcome: 'offer', decidedAt: at(35) }],
+    [kf, 'agreement-signed', { signedAt: at(30) }],
+    [kf, 'mentor', { mentorRef: 'MENTOR-0042', assignedAt: at(25) }],
+    [kf, 'release', { releasedAt: at(10), policeDistrictCode: 'POL-KBH', municipalityCode: 'KOM-0101' }],
+    [police, 'handover-decision', { decision: 'accept', continuation: 'with_municipality', decidedAt: at(9) }],
+  ];
+  for (const [client, decision, body] of steps) {
+    const answer = await client('POST', `/api/exit-courses/${id}/${decision}`, body);
+    if (answer.status !== 200)
+      throw new Error(`${decision} was refused: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return { id, at };
+}

@@ -815,7 +815,7 @@ describe('exit-course workflow: release and handover to the police exit unit', (
     return { input, handle, released, at };
   }
 
-  it('hands over at release: the prison reads, the district decides, and accepting continuation ends the course', async () => {
+  it('hands over at release: the prison reads, the district decides, and accepting continuation begins the police phase', async () => {
     const { input, handle, released, at } = await releasedCourse();
     expect(released.status).toBe('awaiting_handover_decision');
     expect(released.handover).toEqual({
@@ -840,19 +840,20 @@ describe('exit-course workflow: release and handover to the police exit unit', (
       { org_unit: 'POL-KBH', access: 'write' },
     ]);
 
-    await handle.executeUpdate(decideHandoverUpdate, {
+    const result = await handle.executeUpdate(decideHandoverUpdate, {
       args: [{ decision: 'accept', continuation: 'with_municipality', decidedAt: at(4.5), actor: POLICE }],
     });
-    const result = await handle.result();
-    expect(result.status).toBe('handed_over_continued');
+    expect(result.status).toBe('police_course_active');
     expect(result.handover?.continuation).toBe('with_municipality');
     const [facts] = await harness.db.query(
       `SELECT handover_district, handover_continuation FROM exit_courses WHERE case_id = $1`,
       [input.caseId],
     );
     expect(facts).toEqual({ handover_district: 'POL-KBH', handover_continuation: 'with_municipality' });
-    expect((await caseRow(input.caseId)).status).toBe('handed_over_continued');
+    expect(await caseRow(input.caseId)).toMatchObject({ status: 'police_course_active', closed_at: null });
+    // Recorded before the police phase (patch police-phase): the file keeps the course that ended here.
     await recordHistory('handed-over-continued', handle.workflowId);
+    await handle.terminate('the police phase has its own workflow spec');
   });
 
   it('escalates a handover not decided in time; a decline returns it to the prison, which hands over again; closing needs a reason', async () => {

@@ -33,6 +33,7 @@ export const PATCHES = {
       'exit-course.handed-over-continued',
       'exit-course.handover-declined-redirected-closed',
       'exit-course.overdue-with-warning',
+      'exit-course.police-phase-followed-up',
       'exit-course.release-date-moved',
       'exit-course.release-notice',
     ],
@@ -64,6 +65,7 @@ export const PATCHES = {
       'exit-course.outside-prison-municipal-start',
       'exit-course.outside-prison-police-start',
       'exit-course.overdue-with-warning',
+      'exit-course.police-phase-followed-up',
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
       'network-council.read-model-refused-then-redriven',
@@ -161,5 +163,14 @@ export const PATCHES = {
     oldBranch: [],
     deprecateWhen:
       'Never needed for old runs (no course outside prison began without it): may become deprecatePatch at once.',
+  },
+  policePhase: {
+    id: 'police-phase',
+    since: '2026-12-02',
+    reason:
+      'Accepting a handover that continues the course no longer ends it (handed_over_continued): the police phase begins (plan, contacts, reviews, an end with an outcome, the reoffending check).',
+    newBranch: ['exit-course.police-phase-followed-up'],
+    oldBranch: ['exit-course.handed-over-continued'],
+    deprecateWhen: 'No exit course accepted with continuation before 2026-12-02 is open or replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -1,3 +1,9 @@
+import type {
+  PoliceCourseEndInput,
+  PolicePlanInput,
+  PoliceReviewInput,
+  ReoffendingCheckInput,
+} from '../../libs/domain/exit-course/police-phase.types';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AgreementSignedInput,
@@ -83,4 +89,21 @@ export const decideHandoverUpdate = defineUpdate<ExitCourseState, [HandoverDecis
 /** After a decline: Kriminalforsorgen hands over to another district. */
 export const redirectHandoverUpdate = defineUpdate<ExitCourseState, [HandoverRedirectInput]>(
   EXIT_COURSE_DECISIONS['handover-redirect'].update,
+);
+
+/** The police phase (police-phase.ts): its plan, each review, its end (or move), the reoffending check. */
+export const recordPolicePlanUpdate = defineUpdate<ExitCourseState, [PolicePlanInput]>(
+  EXIT_COURSE_DECISIONS['police-plan'].update,
+);
+
+export const recordPoliceReviewUpdate = defineUpdate<ExitCourseState, [PoliceReviewInput]>(
+  EXIT_COURSE_DECISIONS['police-review'].update,
+);
+
+export const endPoliceCourseUpdate = defineUpdate<ExitCourseState, [PoliceCourseEndInput]>(
+  EXIT_COURSE_DECISIONS['police-course-end'].update,
+);
+
+export const recordReoffendingCheckUpdate = defineUpdate<ExitCourseState, [ReoffendingCheckInput]>(
+  EXIT_COURSE_DECISIONS['reoffending-check'].update,
 );

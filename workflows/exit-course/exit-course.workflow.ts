@@ -61,6 +61,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
   // Added after the first histories were recorded: courses started before it carry no release timer. A
   // course outside prison has no release (no marker of that patch either: it never existed without it).
   if (!course.outsidePrison && patched(PATCHES.releasePreparation.id)) void course.release.watch();
+  // Arms nothing until a police phase has ended (only courses with the police-phase patch get there).
+  void course.police.watch();
 
   setHandler(exitCourseStateQuery, () => course.snapshot());
   onReadModelMessages(readModelSyncedUpdate, course);
@@ -79,6 +81,10 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     interruption: (input) => course.interrupt(input),
     'handover-decision': (input) => course.decideHandover(input),
     'handover-redirect': (input) => course.redirectHandover(input),
+    'police-plan': (input) => course.police.recordPlan(input),
+    'police-review': (input) => course.police.recordReview(input),
+    'police-course-end': (input) => course.police.end(input),
+    'reoffending-check': (input) => course.police.recordReoffendingCheck(input),
   });
   onStepDeadlineDecisions(course, course.deadlineSteps);
 
@@ -339,6 +345,7 @@ class ExitCourse {
       ? this.stepTracker.complete('mentor_contact', input.contactAt, input.form)
       : undefined;
     const contactId = uuid4();
+    const organisation = input.organisation ?? 'kriminalforsorgen';
     this.writer.enqueue({
       mentorContacts: [
         {
@@ -346,13 +353,14 @@ class ExitCourse {
           contactAt: input.contactAt,
           form: input.form,
           durationMinutes: input.durationMinutes,
-          mentorRef: this.state.mentor.mentorRef!,
+          ...(this.state.mentor.mentorRef ? { mentorRef: this.state.mentor.mentorRef } : {}),
+          organisation,
         },
       ],
       stepsClosed: completed ? [completed.record] : [],
       events: [
         caseEvent('mentor_contact_logged', input.contactAt, input.actor, {
-          details: { contactId, form: input.form, durationMinutes: input.durationMinutes },
+          details: { contactId, form: input.form, durationMinutes: input.durationMinutes, organisation },
         }),
         ...(completed ? [completed.event(input.actor)] : []),
       ],
@@ -447,19 +455,23 @@ class ExitCourse {
         exitCourseFacts: { handoverContinuation: input.continuation },
         events: [],
       });
+      const accepted = caseEvent('handover_accepted', input.decidedAt, input.actor, {
+        stepId: completed.step.stepId,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.continuation === 'closed' ? { reasonCode: reasonCodeOf(input.reasonCode) } : {}),
+        details: { continuation: input.continuation, policeDistrictCode: district },
+      });
+      // Added after the first histories were recorded: before it, a continued course ended at the acceptance.
+      if (input.continuation !== 'closed' && patched(PATCHES.policePhase.id)) {
+        this.writer.enqueue({ stepsClosed: [completed.record], events: [accepted, completed.event(input.actor)] });
+        this.police.begin({ via: 'handover', policeDistrictCode: district, at: input.decidedAt, actor: input.actor });
+        return;
+      }
       this.close(
         input.continuation === 'closed' ? 'handed_over_closed' : 'handed_over_continued',
         input.decidedAt,
         [completed.record],
-        [
-          caseEvent('handover_accepted', input.decidedAt, input.actor, {
-            stepId: completed.step.stepId,
-            ...(input.reason ? { reason: input.reason } : {}),
-            ...(input.continuation === 'closed' ? { reasonCode: reasonCodeOf(input.reasonCode) } : {}),
-            details: { continuation: input.continuation, policeDistrictCode: district },
-          }),
-          completed.event(input.actor),
-        ],
+        [accepted, completed.event(input.actor)],
       );
       return;
     }

@@ -113,7 +113,10 @@ export interface MentorContactRecord {
   contactAt: string;
   form: string;
   durationMinutes: number;
-  mentorRef: string;
+  /** The course's mentor (Kriminalforsorgen's); absent when the police's or municipality's mentor has no reference here. */
+  mentorRef?: string;
+  /** Whose mentor held it (MENTOR_ORGANISATIONS); absent: Kriminalforsorgen (recorded before it existed). */
+  organisation?: string;
 }
 
 export interface NotificationRecord {
@@ -147,6 +150,13 @@ export interface CaseTransition {
     releasedAt?: string;
     handoverDistrict?: string;
     handoverContinuation?: string;
+    /** The police phase (police-phase.types.ts): its start and district, its end and the check after it. */
+    policePhaseStartedAt?: string;
+    policeDistrict?: string;
+    policeOutcome?: string;
+    policeOutcomeAt?: string;
+    reoffended?: boolean;
+    reoffendingCheckedAt?: string;
   };
   /** Open steps whose deadline moved (e.g. with the release date); an earlier escalation is cleared. */
   stepsRescheduled?: { stepId: string; dueAt: string }[];

@@ -90,6 +90,24 @@ const ENDING_TABLE = {
       other: 'andet',
     },
   },
+  police_course_end: {
+    caseType: 'exit_course',
+    label: 'Afsluttet forløb hos politiets exitenhed',
+    decision: 'police-course-end',
+    action: 'police_course_ended',
+    // Ended, the course waits for its reoffending check, which makes it final.
+    statuses: ['police_course_followed_up'],
+    reasons: {
+      goals_reached: 'målene i planen er nået',
+      own_wish: 'borgeren ønsker ikke at fortsætte',
+      not_reachable: 'borgeren kan ikke træffes',
+      agreement_breach: 'aftalerne i forløbet er ikke overholdt',
+      new_crime: 'ny kriminalitet',
+      custody: 'varetægtsfængslet',
+      moved_away: 'fraflyttet politikredsen',
+      other: 'andet',
+    },
+  },
   no_concern_conversation: {
     caseType: 'dks_assessment',
     label: 'Afsluttet uden bekymringssamtale',

@@ -16,6 +16,10 @@ const EXPECTED_DEFAULTS = {
   releaseNotice: { unit: 'calendar-days', days: 30 },
   releaseReadiness: { unit: 'calendar-days', days: 7 },
   handoverDecision: { unit: 'calendar-days', days: 7 },
+  policePlan: { unit: 'calendar-days', days: 30 },
+  policeReview: { unit: 'calendar-days', days: 91 },
+  reoffendingCheck: { unit: 'calendar-days', days: 365 },
+  reoffendingCheckRecording: { unit: 'calendar-days', days: 14 },
   dksAssessment: { unit: 'elapsed-hours', hours: 24 },
   dksHomeVisitPlanning: { unit: 'calendar-days', days: 7 },
   dksFollowUpCheck: { unit: 'calendar-days', days: 14 },
@@ -30,6 +34,10 @@ const EXPECTED_SETTINGS = {
   releaseNotice: 'DEADLINE_RELEASE_NOTICE_DAYS',
   releaseReadiness: 'DEADLINE_RELEASE_READINESS_DAYS',
   handoverDecision: 'DEADLINE_HANDOVER_DECISION_DAYS',
+  policePlan: 'DEADLINE_POLICE_PLAN_DAYS',
+  policeReview: 'DEADLINE_POLICE_REVIEW_DAYS',
+  reoffendingCheck: 'DEADLINE_REOFFENDING_CHECK_DAYS',
+  reoffendingCheckRecording: 'DEADLINE_REOFFENDING_CHECK_RECORDING_DAYS',
   dksHomeVisitPlanning: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
 };
 
@@ -116,6 +124,10 @@ describe('deadlinePolicyFromEnvironment', () => {
         DEADLINE_RELEASE_NOTICE_DAYS: '60',
         DEADLINE_RELEASE_READINESS_DAYS: '10',
         DEADLINE_HANDOVER_DECISION_DAYS: '3',
+        DEADLINE_POLICE_PLAN_DAYS: '45',
+        DEADLINE_POLICE_REVIEW_DAYS: '61',
+        DEADLINE_REOFFENDING_CHECK_DAYS: '182',
+        DEADLINE_REOFFENDING_CHECK_RECORDING_DAYS: '7',
       }),
     ).toEqual({
       ...EXPECTED_DEFAULTS,
@@ -126,6 +138,10 @@ describe('deadlinePolicyFromEnvironment', () => {
       releaseNotice: { unit: 'calendar-days', days: 60 },
       releaseReadiness: { unit: 'calendar-days', days: 10 },
       handoverDecision: { unit: 'calendar-days', days: 3 },
+      policePlan: { unit: 'calendar-days', days: 45 },
+      policeReview: { unit: 'calendar-days', days: 61 },
+      reoffendingCheck: { unit: 'calendar-days', days: 182 },
+      reoffendingCheckRecording: { unit: 'calendar-days', days: 7 },
     });
   });
 

@@ -13,6 +13,10 @@ export type DeadlineName =
   | 'releaseNotice'
   | 'releaseReadiness'
   | 'handoverDecision'
+  | 'policePlan'
+  | 'policeReview'
+  | 'reoffendingCheck'
+  | 'reoffendingCheckRecording'
   | 'dksAssessment'
   | 'dksHomeVisitPlanning'
   | 'dksFollowUpCheck'
@@ -100,6 +104,42 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     basis: 'default',
     movable: true,
     setting: 'DEADLINE_HANDOVER_DECISION_DAYS',
+  },
+  policePlan: {
+    rule: { unit: 'calendar-days', days: 30 },
+    label: 'Plan for det videreførte forløb hos politiets exitenhed',
+    source:
+      'Ingen frist er fastsat for exitenhedens plan, når forløbet videreføres efter løsladelsen (000_289a880d7bb61c8a.txt). Standard 30 dage fra politifasens start.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_POLICE_PLAN_DAYS',
+  },
+  policeReview: {
+    rule: { unit: 'calendar-days', days: 91 },
+    label: 'Opfølgning på det videreførte forløb',
+    source:
+      'Ingen frist er fastsat for opfølgning i forløbet hos politiets exitenhed (000_289a880d7bb61c8a.txt). Standard: hver tredje måned (91 dage) fra politifasens start og fra hver opfølgning.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_POLICE_REVIEW_DAYS',
+  },
+  reoffendingCheck: {
+    rule: { unit: 'calendar-days', days: 365 },
+    label: 'Tilbagefaldskontrol efter forløbets afslutning',
+    source:
+      'Ministeriet kunne ikke sige, hvor mange forløb der lykkedes (000_289a880d7bb61c8a.txt). Standard: tilbagefald kontrolleres 12 måneder (365 dage) efter afslutningen hos politiets exitenhed.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_REOFFENDING_CHECK_DAYS',
+  },
+  reoffendingCheckRecording: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Registrering af tilbagefaldskontrol',
+    source:
+      'Ingen frist er fastsat. Standard: tilbagefaldskontrollen registreres senest 14 dage efter, at den er åbnet.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_REOFFENDING_CHECK_RECORDING_DAYS',
   },
   dksAssessment: {
     rule: { unit: 'elapsed-hours', hours: 24 },

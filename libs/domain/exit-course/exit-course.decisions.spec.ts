@@ -27,7 +27,9 @@ const OPEN_STEPS: Record<ExitCourseStatus, StepState[]> = {
   agreement_active: [step('mentor_contact')],
   awaiting_handover_decision: [step('handover_decision')],
   handover_declined: [step('handover_redirect')],
-  police_course_active: [],
+  police_course_active: [step('police_plan'), step('mentor_contact'), step('police_review')],
+  police_course_ended: [step('reoffending_check')],
+  police_course_followed_up: [],
   rejected: [],
   interrupted_by_inmate: [],
   interrupted_by_kriminalforsorgen: [],
@@ -52,6 +54,9 @@ function course(status: ExitCourseStatus, variant: { paroleLinked: boolean; ment
     institutionCode: 'KF-STORSTROEM',
     expectedReleaseDate: '2027-06-01',
     readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
+    ...(['police_course_active', 'police_course_ended'].includes(status)
+      ? { policePhase: { startedAt: REFERRED_AT, policeDistrictCode: 'POL-KBH', via: 'handover' as const } }
+      : {}),
     ...(['awaiting_handover_decision', 'handover_declined'].includes(status)
       ? {
           handover: {
@@ -80,6 +85,10 @@ const SAMPLE_INPUTS: ExitCourseDecisionInputs = {
   interruption: { by: 'inmate', reason: 'Ønsker ikke at fortsætte.', interruptedAt: MOMENT, actor },
   'handover-decision': { decision: 'decline', reason: 'Ikke i målgruppen.', decidedAt: MOMENT, actor },
   'handover-redirect': { policeDistrictCode: 'POL-NORDJYLLAND', redirectedAt: MOMENT, actor },
+  'police-plan': { summary: 'Job og bolig.', runBy: 'police_with_municipality', recordedAt: MOMENT, actor },
+  'police-review': { summary: 'Går efter planen.', reviewedAt: MOMENT, actor },
+  'police-course-end': { outcome: 'completed', reasonCode: 'goals_reached', reason: '', endedAt: MOMENT, actor },
+  'reoffending-check': { reoffended: false, checkedAt: MOMENT, actor },
 };
 
 const VARIANTS = [
@@ -146,9 +155,26 @@ describe('the exit course decision table agrees with its rules', () => {
           'interrupted_by_kriminalforsorgen',
           'handed_over_continued',
           'handed_over_closed',
+          'police_course_followed_up',
         ].includes(status),
       ]);
     }
+  });
+
+  it('offers nothing on an ended police course before its reoffending check opens, and the rule refuses the check', () => {
+    const ended = { ...course('police_course_ended', VARIANTS[0]), steps: [] };
+    expect(NAMES.filter((name) => EXIT_COURSE_DECISIONS[name].allowedIn(exitCourseFacts(ended)))).toEqual([]);
+    expect(refusalOf('reoffending-check', ended)).toBe('illegal-transition');
+  });
+
+  it('offers the plan only while its step is open, and the review only while one is open', () => {
+    const planned = {
+      ...course('police_course_active', VARIANTS[0]),
+      steps: [step('police_plan', 'completed'), step('police_review')],
+    };
+    const offered = NAMES.filter((name) => EXIT_COURSE_DECISIONS[name].allowedIn(exitCourseFacts(planned)));
+    expect(offered).toEqual(['mentor-contacts', 'police-review', 'police-course-end']);
+    expect(refusalOf('police-plan', planned)).toBe('illegal-transition');
   });
 });
 

@@ -36,6 +36,18 @@ import {
   type ReleasePlanInput,
   type SuitabilityAssessmentInput,
 } from './exit-course.types';
+import {
+  refusePoliceCourseEnd,
+  refusePolicePlan,
+  refusePoliceReview,
+  refuseReoffendingCheck,
+} from './police-phase.rules';
+import type {
+  PoliceCourseEndInput,
+  PolicePlanInput,
+  PoliceReviewInput,
+  ReoffendingCheckInput,
+} from './police-phase.types';
 
 /** What decides which decisions a course admits; the workflow's state and the read model both give it. */
 export interface ExitCourseFacts {
@@ -45,6 +57,8 @@ export interface ExitCourseFacts {
   psychologistCourse: PsychologistCourseStatus;
   /** Started outside prison by a police exit unit or a municipality: no prison steps, no release. */
   outsidePrison: boolean;
+  /** The kinds of the steps open now (the police phase's decisions each complete one). */
+  openSteps: readonly string[];
 }
 
 export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
@@ -54,6 +68,7 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
     hasMentor: Boolean(state.mentor.mentorRef),
     psychologistCourse: state.psychologistCourse,
     outsidePrison: Boolean(state.outsidePrison),
+    openSteps: state.steps.filter((step) => step.status === 'open').map((step) => step.kind),
   };
 }
 
@@ -89,6 +104,10 @@ export interface ExitCourseDecisionInputs {
   interruption: InterruptionInput;
   'handover-decision': HandoverDecisionInput;
   'handover-redirect': HandoverRedirectInput;
+  'police-plan': PolicePlanInput;
+  'police-review': PoliceReviewInput;
+  'police-course-end': PoliceCourseEndInput;
+  'reoffending-check': ReoffendingCheckInput;
 }
 
 export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
@@ -98,6 +117,7 @@ const beforeHandover = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(f
 /** In prison, for a course that started there: the decisions about the prison and the release. */
 const inPrison = (facts: ExitCourseFacts) => beforeHandover(facts) && !facts.outsidePrison;
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
+const policePhase = (facts: ExitCourseFacts) => facts.status === 'police_course_active';
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
 export const EXIT_COURSE_DECISIONS: DecisionTable<
@@ -152,9 +172,10 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     name: 'mentor-contacts',
     update: 'logMentorContact',
     label: 'Mentorkontakt',
-    permission: 'exit-course:decide',
+    // Kriminalforsorgen's mentor in prison; the police's or the municipality's after (write access decides).
+    permission: 'mentor-contact:log',
     completesStep: 'mentor_contact',
-    allowedIn: (facts) => active(facts) && facts.hasMentor,
+    allowedIn: (facts) => (active(facts) && facts.hasMentor) || policePhase(facts),
     refuse: refuseMentorContact,
   },
   'psychologist-course': {
@@ -257,5 +278,48 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
       { orgUnit: prisonOf(state), access: 'read' },
       { orgUnit: input.policeDistrictCode, access: 'write' },
     ],
+  },
+  'police-plan': {
+    name: 'police-plan',
+    update: 'recordPolicePlan',
+    label: 'Plan for forløbet hos politiets exitenhed',
+    permission: 'handover:decide',
+    completesStep: 'police_plan',
+    allowedIn: (facts) => policePhase(facts) && facts.openSteps.includes('police_plan'),
+    refuse: refusePolicePlan,
+  },
+  'police-review': {
+    name: 'police-review',
+    update: 'recordPoliceReview',
+    label: 'Opfølgning på forløbet',
+    permission: 'handover:decide',
+    completesStep: 'police_review',
+    allowedIn: (facts) => policePhase(facts) && facts.openSteps.includes('police_review'),
+    refuse: refusePoliceReview,
+  },
+  'police-course-end': {
+    name: 'police-course-end',
+    update: 'endPoliceCourse',
+    label: 'Afslut forløbet med et udfald',
+    permission: 'handover:decide',
+    allowedIn: policePhase,
+    refuse: refusePoliceCourseEnd,
+    // Moved: the new district's exit unit gains the case (and decides on it); the old one keeps its history.
+    accessAfter: (state, input) =>
+      input.outcome === 'moved'
+        ? [
+            { orgUnit: state.policePhase!.policeDistrictCode, access: 'read' },
+            { orgUnit: input.toPoliceDistrictCode!, access: 'write' },
+          ]
+        : [],
+  },
+  'reoffending-check': {
+    name: 'reoffending-check',
+    update: 'recordReoffendingCheck',
+    label: 'Tilbagefaldskontrol',
+    permission: 'handover:decide',
+    completesStep: 'reoffending_check',
+    allowedIn: (facts) => facts.status === 'police_course_ended' && facts.openSteps.includes('reoffending_check'),
+    refuse: refuseReoffendingCheck,
   },
 };

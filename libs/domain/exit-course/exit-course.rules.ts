@@ -59,7 +59,7 @@ function latestRecordedMoment(state: ExitCourseState): string {
  * course's latest recorded fact — or, where facts may be logged afterwards in any order (mentor
  * contacts), not before `floor`.
  */
-function refuseCourseMoment(
+export function refuseCourseMoment(
   label: string,
   moment: string,
   state: ExitCourseState,
@@ -109,7 +109,8 @@ export function refuseSuitabilityAssessment(
 }
 
 export function refuseInterruption(state: ExitCourseState, input: InterruptionInput, now: Date): Refusal | undefined {
-  if (isFinal(state.status)) {
+  // Ended by the police exit unit, a course only waits for its reoffending check.
+  if (isFinal(state.status) || state.status === 'police_course_ended') {
     return {
       kind: 'illegal-transition',
       message: `Forløbet kan ikke afbrydes: det er ${describeStatus(state.status)}.`,
@@ -273,13 +274,30 @@ export function refuseMentorAssignment(
 export const MAX_MENTOR_CONTACT_MINUTES = 600;
 
 export function refuseMentorContact(state: ExitCourseState, input: MentorContactInput, now: Date): Refusal | undefined {
-  const inactive = refuseUnlessActive(state, 'Mentorkontakten');
-  if (inactive) return inactive;
-  if (!state.mentor.mentorRef || !state.mentor.assignedAt) {
-    return {
-      kind: 'illegal-transition',
-      message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.',
-    };
+  const organisation = input.organisation ?? 'kriminalforsorgen';
+  if (state.status === 'police_course_active') {
+    // After release the police's or the municipality's mentors hold the contacts.
+    if (organisation === 'kriminalforsorgen') {
+      return {
+        kind: 'invalid-data',
+        message: 'Mentorkontakten kan ikke registreres af Kriminalforsorgen: forløbet køres nu af politiets exitenhed.',
+      };
+    }
+  } else {
+    const inactive = refuseUnlessActive(state, 'Mentorkontakten');
+    if (inactive) return inactive;
+    if (organisation !== 'kriminalforsorgen') {
+      return {
+        kind: 'invalid-data',
+        message: 'Mentorkontakten registreres af Kriminalforsorgen, så længe personen er i fængsel.',
+      };
+    }
+    if (!state.mentor.mentorRef || !state.mentor.assignedAt) {
+      return {
+        kind: 'illegal-transition',
+        message: 'Mentorkontakten kan ikke registreres: der er ikke tildelt en mentor.',
+      };
+    }
   }
   if (
     !Number.isInteger(input.durationMinutes) ||
@@ -291,11 +309,12 @@ export function refuseMentorContact(state: ExitCourseState, input: MentorContact
       message: `Varigheden skal være et helt antal minutter fra 1 til ${MAX_MENTOR_CONTACT_MINUTES}.`,
     };
   }
-  // Contacts are often logged afterwards and out of order: only the mentor's assignment bounds them.
-  return refuseCourseMoment('Kontakttidspunktet', input.contactAt, state, now, {
-    at: state.mentor.assignedAt,
-    description: 'mentorens tildeling',
-  });
+  // Contacts are often logged afterwards and out of order: only the mentor's assignment (or, after release,
+  // the start of the police phase) bounds them.
+  const floor = state.policePhase
+    ? { at: state.policePhase.startedAt, description: 'forløbets start hos politiets exitenhed' }
+    : { at: state.mentor.assignedAt!, description: 'mentorens tildeling' };
+  return refuseCourseMoment('Kontakttidspunktet', input.contactAt, state, now, floor);
 }
 
 export function refusePsychologistCourse(

@@ -3,7 +3,7 @@ import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
-import type { PolicePhaseState, ReferralSource } from './police-phase.types';
+import type { MentorOrganisation, PolicePhaseState, ReferralSource } from './police-phase.types';
 
 /**
  * The exit course (*exit-forløb*, DOMAIN.md §1) as the workflow and the API see it.
@@ -23,6 +23,13 @@ const EXIT_COURSE_STATUS_TABLE = {
   handover_declined: { text: 'overdragelsen er afvist af politiets exitenhed', final: false },
   /** Accepted by the police exit unit, which runs the course now (police-phase.types.ts). */
   police_course_active: { text: 'videreført hos politiets exitenhed', final: false },
+  /**
+   * The police exit unit ended the course with an outcome: the course counts as ended (`closedAt`), and the
+   * workflow waits for the reoffending check a policy period later.
+   */
+  police_course_ended: { text: 'afsluttet hos politiets exitenhed og afventer tilbagefaldskontrol', final: false },
+  /** Ended with an outcome and followed up by the reoffending check: nothing more happens. */
+  police_course_followed_up: { text: 'afsluttet og fulgt op med tilbagefaldskontrol', final: true },
   /** The suitability assessment ended in a rejection (*afslag*). */
   rejected: { text: 'afsluttet med afslag', final: true },
   /** Interrupted (*afbrudt*) by the inmate's own decision. */
@@ -57,7 +64,13 @@ export type ExitCourseStepKind =
   /** The police exit unit's accept-or-decline after a handover. */
   | 'handover_decision'
   /** After a decline: Kriminalforsorgen hands over to another district. */
-  | 'handover_redirect';
+  | 'handover_redirect'
+  /** The police exit unit's plan for the continued course, due a policy period after the police phase began. */
+  | 'police_plan'
+  /** The periodic review of the continued course; each review opens the next. */
+  | 'police_review'
+  /** Opened a policy period after the police phase's end: has the person reoffended? */
+  | 'reoffending_check';
 
 export type StepStatus = 'open' | 'completed' | 'cancelled';
 
@@ -272,6 +285,8 @@ export interface MentorContactInput {
   contactAt: string;
   form: MentorContactForm;
   durationMinutes: number;
+  /** Whose mentor held it: the logging user's organisation. Absent on contacts before it existed: Kriminalforsorgen. */
+  organisation?: MentorOrganisation;
   actor: Actor;
 }
 

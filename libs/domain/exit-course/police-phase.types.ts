@@ -79,6 +79,14 @@ export interface PolicePhaseState {
   /** The district whose exit unit runs the course now (changes when the person moves). */
   policeDistrictCode: string;
   via: PolicePhaseEntry;
+  plan?: { summary: string; runBy: PolicePlanRunner; recordedAt: string };
+  reviewCount?: number;
+  lastReviewAt?: string;
+  /** The end's outcome (never `moved`: a moved course goes on in the other district). */
+  outcome?: Exclude<PoliceCourseOutcome, 'moved'>;
+  endedAt?: string;
+  reoffended?: boolean;
+  reoffendingCheckedAt?: string;
 }
 
 /** The moment the police phase begins, and who began it. */
@@ -86,5 +94,50 @@ export interface PolicePhaseStart {
   at: string;
   policeDistrictCode: string;
   via: PolicePhaseEntry;
+  actor: Actor;
+}
+
+/** Who runs the continued course: the police exit unit with the municipality, or the municipality's own programme. */
+export const POLICE_PLAN_RUNNERS = ['police_with_municipality', 'municipal_exit_programme'] as const;
+export type PolicePlanRunner = (typeof POLICE_PLAN_RUNNERS)[number];
+export const POLICE_PLAN_RUNNER_LABELS: Record<PolicePlanRunner, string> = {
+  police_with_municipality: 'politiets exitenhed i samarbejde med kommunen',
+  municipal_exit_programme: 'kommunens eget exitprogram',
+};
+
+/** The police exit unit's plan for the continued course (completes the plan step). */
+export interface PolicePlanInput {
+  summary: string;
+  runBy: PolicePlanRunner;
+  recordedAt: string;
+  actor: Actor;
+}
+
+/** A periodic review of the continued course (completes the open review step; the next opens from it). */
+export interface PoliceReviewInput {
+  summary: string;
+  reviewedAt: string;
+  actor: Actor;
+}
+
+/**
+ * The end of the course run by the police exit unit. `reasonCode` from ending-reasons.ts
+ * (`police_course_end`); left out: `other`, and the reason says why. `moved` hands the course over to
+ * the exit unit of `toPoliceDistrictCode` instead of ending it.
+ */
+export interface PoliceCourseEndInput {
+  outcome: PoliceCourseOutcome;
+  reasonCode?: string;
+  reason: string;
+  endedAt: string;
+  toPoliceDistrictCode?: string;
+  actor: Actor;
+}
+
+/** The reoffending check a policy period after the end: whether the person has reoffended. */
+export interface ReoffendingCheckInput {
+  reoffended: boolean;
+  note?: string;
+  checkedAt: string;
   actor: Actor;
 }

@@ -13,6 +13,8 @@ export type Permission =
    */
   | 'exit-course:intake'
   | 'handover:decide'
+  /** Log a mentor contact on a course the unit may change (Kriminalforsorgen's, the police's or the municipality's mentor). */
+  | 'mentor-contact:log'
   | 'dks:decide'
   | 'council:decide'
   /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exit-course:start',
     'exit-course:decide',
     'exit-course:intake',
+    'mentor-contact:log',
     'case:read',
     'case:journal',
     'person:register',
@@ -66,6 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // To start a course outside prison for a person the unit has not met in a case before.
     'person:register',
     'handover:decide',
+    'mentor-contact:log',
     'deadline:manage',
   ],
   municipality_caseworker: [
@@ -76,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:read',
     'person:register',
     'council:decide',
+    'mentor-contact:log',
     'case:take',
     'case:assign',
     'absence:record',

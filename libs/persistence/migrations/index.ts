@@ -19,6 +19,7 @@ import { CaseAssignments1765400000000 } from './1765400000000-case-assignments';
 import { IdentityProviderUsers1765450000000 } from './1765450000000-identity-provider-users';
 import { StepDeadlineWaits1765500000000 } from './1765500000000-step-deadline-waits';
 import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
+import { PolicePhase1765700000000 } from './1765700000000-police-phase';
 import { OutsidePrisonCourses1765710000000 } from './1765710000000-outside-prison-courses';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
@@ -44,5 +45,6 @@ export const READ_MODEL_MIGRATIONS = [
   IdentityProviderUsers1765450000000,
   StepDeadlineWaits1765500000000,
   EndingReasons1765600000000,
+  PolicePhase1765700000000,
   OutsidePrisonCourses1765710000000,
 ];

@@ -83,7 +83,7 @@ export class CaseDecisionsService {
     user: AuthenticatedUser,
   ): Promise<void> {
     const route = slice.routes[name];
-    const input = route.toInput(body, { id: user.id });
+    const input = route.toInput(body, { id: user.id }, user);
     const found = await this.scope.findForUser(caseId, slice.caseType, user);
     if (!found) throw ApiError.caseNotFound(caseId);
     requireWritable(found);

@@ -15,6 +15,7 @@ import { availableDecisionsOf } from '../cases/available-decisions';
 import { CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
+import type { PoliceCourseOutcome, PolicePlanRunner } from '../../../../libs/domain/exit-course/police-phase.types';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, MentorContactView } from './exit-course.views';
@@ -35,6 +36,14 @@ interface DetailRow extends CaseRow {
   released_at: Date | null;
   handover_district: string | null;
   handover_continuation: string | null;
+  police_phase_started_at: Date | null;
+  police_district: string | null;
+  police_outcome: PoliceCourseOutcome | null;
+  police_outcome_at: Date | null;
+  reoffended: boolean | null;
+  reoffending_checked_at: Date | null;
+  police_events: { action: string; reason: string; runBy?: PolicePlanRunner; occurredAt: string }[];
+  open_steps: string[];
   decidable: boolean;
 }
 
@@ -64,6 +73,7 @@ interface HandoverRow {
   mentor_ref: string | null;
   psychologist_course: ExitCourseDetail['psychologistCourse'];
   outside_prison: boolean;
+  open_steps: string[];
   decidable: boolean;
 }
 
@@ -72,7 +82,8 @@ interface MentorContactRow {
   contact_at: Date;
   form: MentorContactView['form'];
   duration_minutes: number;
-  mentor_ref: string;
+  mentor_ref: string | null;
+  organisation: MentorContactView['organisation'];
 }
 
 /** Reads exit courses from the read model (never from workflow histories). */
@@ -92,6 +103,12 @@ export class ExitCourseViewsRepository {
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked, e.referral_source, e.outside_prison,
               e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at, e.released_at, e.handover_district, e.handover_continuation,
+              e.police_phase_started_at, e.police_district, e.police_outcome, e.police_outcome_at, e.reoffended, e.reoffending_checked_at,
+              ARRAY(SELECT s.kind FROM steps s WHERE s.case_id = c.id AND s.status = 'open') AS open_steps,
+              COALESCE((SELECT json_agg(json_build_object('action', ev.action, 'reason', ev.reason, 'runBy', ev.details->>'runBy',
+                                                          'occurredAt', ev.occurred_at) ORDER BY ev.transition_seq, ev.position)
+                          FROM case_events ev
+                         WHERE ev.case_id = c.id AND ev.action IN ('police_plan_recorded', 'police_review_recorded')), '[]') AS police_events,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
@@ -139,6 +156,7 @@ export class ExitCourseViewsRepository {
               continuation: row.handover_continuation,
             }
           : null,
+      policePhase: policePhaseOf(row, units),
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
       availableDecisions: availableDecisionsOf(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
@@ -200,7 +218,8 @@ export class ExitCourseViewsRepository {
         params: params.values,
         select: (columnParams) =>
           `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
-           e.mentor_ref, e.psychologist_course, e.outside_prison, ${decidableCondition(user, 'c', columnParams)} AS decidable`,
+           e.mentor_ref, e.psychologist_course, e.outside_prison, ${decidableCondition(user, 'c', columnParams)} AS decidable,
+           ARRAY(SELECT o.kind FROM steps o WHERE o.case_id = c.id AND o.status = 'open') AS open_steps`,
         join: `JOIN exit_courses e ON e.case_id = c.id
                JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
         orderBy: 's.due_at, c.id',
@@ -228,7 +247,7 @@ export class ExitCourseViewsRepository {
         from: 'mentor_contacts',
         where: 'case_id = $1',
         params: [caseId],
-        select: 'id, contact_at, form, duration_minutes, mentor_ref',
+        select: 'id, contact_at, form, duration_minutes, mentor_ref, organisation',
         orderBy: 'contact_at DESC, id',
         page,
         pageSize,
@@ -239,6 +258,7 @@ export class ExitCourseViewsRepository {
         form: row.form,
         durationMinutes: row.duration_minutes,
         mentorRef: row.mentor_ref,
+        organisation: row.organisation,
       }),
     );
   }
@@ -267,6 +287,7 @@ function exitCourseFactsOf(row: {
   mentor_ref: string | null;
   psychologist_course: ExitCourseDetail['psychologistCourse'];
   outside_prison: boolean;
+  open_steps: string[];
 }): ExitCourseFacts {
   return {
     status: row.status,
@@ -274,5 +295,26 @@ function exitCourseFactsOf(row: {
     hasMentor: Boolean(row.mentor_ref),
     psychologistCourse: row.psychologist_course,
     outsidePrison: row.outside_prison,
+    openSteps: row.open_steps,
+  };
+}
+
+/** The police phase as the detail shows it: the plan and reviews are their case events (the text is theirs). */
+function policePhaseOf(row: DetailRow, units: UnitLookup): ExitCourseDetail['policePhase'] {
+  if (!row.police_phase_started_at || !row.police_district) return null;
+  const plan = row.police_events.filter((event) => event.action === 'police_plan_recorded').at(-1);
+  return {
+    startedAt: row.police_phase_started_at.toISOString(),
+    policeDistrict: units.view(row.police_district),
+    plan: plan
+      ? { summary: plan.reason, runBy: plan.runBy!, recordedAt: new Date(plan.occurredAt).toISOString() }
+      : null,
+    reviews: row.police_events
+      .filter((event) => event.action === 'police_review_recorded')
+      .map((event) => ({ summary: event.reason, reviewedAt: new Date(event.occurredAt).toISOString() })),
+    outcome: row.police_outcome,
+    endedAt: row.police_outcome_at?.toISOString() ?? null,
+    reoffended: row.reoffended,
+    reoffendingCheckedAt: row.reoffending_checked_at?.toISOString() ?? null,
   };
 }

@@ -30,6 +30,9 @@ import {
   ReleasePlanDto,
 } from './dto/release.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+import { PoliceCourseEndDto, PolicePlanDto, PoliceReviewDto, ReoffendingCheckDto } from './dto/police-phase.dto';
+import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import type { MentorOrganisation } from '../../../../libs/domain/exit-course/police-phase.types';
 
 /** The exit course as the API's case kernel knows it: its decisions, and the body each route takes. */
 export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInputs, ExitCourseFacts> = {
@@ -67,10 +70,11 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       assignedAt: instantOrNow(body.assignedAt),
       actor,
     })),
-    'mentor-contacts': decisionRoute(MentorContactDto, (body, actor) => ({
+    'mentor-contacts': decisionRoute(MentorContactDto, (body, actor, user) => ({
       contactAt: instantOrNow(body.contactAt),
       form: body.form,
       durationMinutes: body.durationMinutes,
+      organisation: MENTOR_ORGANISATION_OF[user.organisation],
       actor,
     })),
     'psychologist-course': decisionRoute(PsychologistCourseDto, (body, actor) => ({
@@ -149,5 +153,41 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       }),
       (input) => [policeDistrictReference(input.policeDistrictCode)],
     ),
+    'police-plan': decisionRoute(PolicePlanDto, (body, actor) => ({
+      summary: body.summary,
+      runBy: body.runBy,
+      recordedAt: instantOrNow(body.recordedAt),
+      actor,
+    })),
+    'police-review': decisionRoute(PoliceReviewDto, (body, actor) => ({
+      summary: body.summary,
+      reviewedAt: instantOrNow(body.reviewedAt),
+      actor,
+    })),
+    'police-course-end': decisionRoute(
+      PoliceCourseEndDto,
+      (body, actor) => ({
+        outcome: body.outcome,
+        ...givenReasonCode(body),
+        reason: body.reason ?? '',
+        endedAt: instantOrNow(body.endedAt),
+        ...(body.toPoliceDistrictCode ? { toPoliceDistrictCode: body.toPoliceDistrictCode } : {}),
+        actor,
+      }),
+      (input) => (input.toPoliceDistrictCode ? [policeDistrictReference(input.toPoliceDistrictCode)] : []),
+    ),
+    'reoffending-check': decisionRoute(ReoffendingCheckDto, (body, actor) => ({
+      reoffended: body.reoffended,
+      ...(body.note ? { note: body.note } : {}),
+      checkedAt: instantOrNow(body.checkedAt),
+      actor,
+    })),
   },
+};
+
+/** Whose mentor held a contact: the organisation of the user who logs it. */
+const MENTOR_ORGANISATION_OF: Record<Organisation, MentorOrganisation> = {
+  kriminalforsorgen: 'kriminalforsorgen',
+  politi: 'police',
+  kommune: 'municipality',
 };

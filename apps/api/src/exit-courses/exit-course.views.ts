@@ -9,6 +9,14 @@ import {
 } from '../../../../libs/domain/exit-course/exit-course.types';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../../../libs/domain/exit-course/police-phase.types';
 import {
+  MENTOR_ORGANISATIONS,
+  POLICE_COURSE_OUTCOMES,
+  POLICE_PLAN_RUNNERS,
+  type MentorOrganisation,
+  type PoliceCourseOutcome,
+  type PolicePlanRunner,
+} from '../../../../libs/domain/exit-course/police-phase.types';
+import {
   BooleanView,
   ChoiceListView,
   ChoiceView,
@@ -55,7 +63,10 @@ export class MentorContactView {
   @MomentView() contactAt!: string;
   @ChoiceView(MENTOR_CONTACT_FORMS) form!: (typeof MENTOR_CONTACT_FORMS)[number];
   @IntegerView() durationMinutes!: number;
-  @TextView() mentorRef!: string;
+  @TextView({ nullable: true, description: 'Kriminalforsorgens mentor; tom for politiets og kommunens.' })
+  mentorRef!: string | null;
+  @ChoiceView(MENTOR_ORGANISATIONS, { description: 'Hvis mentor holdt kontakten.' })
+  organisation!: MentorOrganisation;
 }
 
 class MentorSupportView {
@@ -86,6 +97,31 @@ class HandoverView {
   @ChoiceView(HANDOVER_CONTINUATIONS, { nullable: true }) continuation!: string | null;
 }
 
+class PolicePlanView {
+  @TextView() summary!: string;
+  @ChoiceView(POLICE_PLAN_RUNNERS) runBy!: PolicePlanRunner;
+  @MomentView() recordedAt!: string;
+}
+
+class PoliceReviewView {
+  @TextView() summary!: string;
+  @MomentView() reviewedAt!: string;
+}
+
+/** The course run by the police exit unit after release: its plan, reviews, outcome and the check after it. */
+class PolicePhaseView {
+  @MomentView() startedAt!: string;
+  @NestedView(UnitRefView, { description: 'Den politikreds, hvis exitenhed kører forløbet nu.' })
+  policeDistrict!: UnitRefView;
+  @NestedView(PolicePlanView, { nullable: true }) plan!: PolicePlanView | null;
+  @NestedView([PoliceReviewView], { description: 'Opfølgningerne, ældste først.' }) reviews!: PoliceReviewView[];
+  @ChoiceView(POLICE_COURSE_OUTCOMES, { nullable: true }) outcome!: PoliceCourseOutcome | null;
+  @MomentView({ nullable: true }) endedAt!: string | null;
+  @BooleanView({ nullable: true, description: 'Tilbagefaldskontrollen: ny kriminalitet (tom før kontrollen).' })
+  reoffended!: boolean | null;
+  @MomentView({ nullable: true }) reoffendingCheckedAt!: string | null;
+}
+
 export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) {
   @BooleanView() paroleLinked!: boolean;
   @NestedView(MentorSupportView) mentor!: MentorSupportView;
@@ -95,6 +131,7 @@ export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) 
   @NestedView(ReadinessView) readiness!: ReadinessView;
   @MomentView({ nullable: true }) releaseNoticeSentAt!: string | null;
   @NestedView(HandoverView, { nullable: true }) handover!: HandoverView | null;
+  @NestedView(PolicePhaseView, { nullable: true }) policePhase!: PolicePhaseView | null;
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 

@@ -28,6 +28,7 @@ import { ListExitCoursesQuery } from './dto/list-exit-courses.query';
 import { StartExitCourseDto } from './dto/start-exit-course.dto';
 import { StartOutsidePrisonCourseDto } from './dto/start-outside-prison-course.dto';
 import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
+import { PoliceCourseEndDto, PolicePlanDto, PoliceReviewDto, ReoffendingCheckDto } from './dto/police-phase.dto';
 import { parseIdempotencyKey, type StartResult } from '../cases/idempotency-keys.service';
 import { ExitCourseCommandsService } from './exit-course-commands.service';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
@@ -344,6 +345,62 @@ export class ExitCoursesController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExitCourseDetail> {
     await this.decisions.decide(EXIT_COURSE_SLICE, 'handover-redirect', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['police-plan'],
+    'Politiets exitenhed: planen for det videreførte forløb (hvem der kører det).',
+    ExitCourseDetailView,
+  )
+  async policePlan(
+    @CaseIdParam() caseId: string,
+    @Body() dto: PolicePlanDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'police-plan', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['police-review'],
+    'Politiets exitenhed: opfølgning på forløbet; den næste opfølgning åbnes fra den.',
+    ExitCourseDetailView,
+  )
+  async policeReview(
+    @CaseIdParam() caseId: string,
+    @Body() dto: PoliceReviewDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'police-review', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['police-course-end'],
+    'Politiets exitenhed: afslut forløbet med et udfald (flyttet: overdrag til den nye politikreds).',
+    ExitCourseDetailView,
+  )
+  async policeCourseEnd(
+    @CaseIdParam() caseId: string,
+    @Body() dto: PoliceCourseEndDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'police-course-end', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['reoffending-check'],
+    'Politiets exitenhed: tilbagefaldskontrollen efter afslutningen (ny kriminalitet: ja eller nej).',
+    ExitCourseDetailView,
+  )
+  async reoffendingCheck(
+    @CaseIdParam() caseId: string,
+    @Body() dto: ReoffendingCheckDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'reoffending-check', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -73,6 +73,17 @@ import {
   type PsychologistCourseStatus,
   type ReadinessItem,
 } from '../../../../libs/domain/exit-course/exit-course.types';
+import {
+  MENTOR_ORGANISATION_LABELS,
+  MENTOR_ORGANISATIONS,
+  POLICE_COURSE_OUTCOME_LABELS,
+  POLICE_COURSE_OUTCOMES,
+  POLICE_PLAN_RUNNER_LABELS,
+  POLICE_PLAN_RUNNERS,
+  type MentorOrganisation,
+  type PoliceCourseOutcome,
+  type PolicePlanRunner,
+} from '../../../../libs/domain/exit-course/police-phase.types';
 import { DKS_TRIGGER_LABELS, DKS_TRIGGERS, type DksTrigger } from '../../../../libs/domain/youth/dks-case.types';
 import {
   AGREEMENT_KIND_LABELS,
@@ -180,6 +191,18 @@ class ChoicesView {
     description: 'Formen af en mentorkontakt (`form`).',
   })
   mentorContactForms!: Choice<MentorContactForm>[];
+  @NestedView([ChoiceOf('PoliceCourseOutcomeChoice', POLICE_COURSE_OUTCOMES)], {
+    description: 'Udfaldet af et forløb hos politiets exitenhed (`outcome`).',
+  })
+  policeCourseOutcomes!: Choice<PoliceCourseOutcome>[];
+  @NestedView([ChoiceOf('PolicePlanRunnerChoice', POLICE_PLAN_RUNNERS)], {
+    description: 'Hvem der kører det videreførte forløb (`runBy`).',
+  })
+  policePlanRunners!: Choice<PolicePlanRunner>[];
+  @NestedView([ChoiceOf('MentorOrganisationChoice', MENTOR_ORGANISATIONS)], {
+    description: 'Hvis mentor en kontakt var (`organisation`).',
+  })
+  mentorOrganisations!: Choice<MentorOrganisation>[];
   @NestedView([ChoiceOf('PsychologistCourseEventChoice', PSYCHOLOGIST_COURSE_EVENTS)], {
     description: 'Hændelser i psykologforløbet (`event`).',
   })
@@ -287,6 +310,9 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     interruptionBy: choicesOf(INTERRUPTION_BY, INTERRUPTION_BY_LABELS),
     handoverContinuations: choicesOf(HANDOVER_CONTINUATIONS, HANDOVER_CONTINUATION_LABELS),
     mentorContactForms: choicesOf(MENTOR_CONTACT_FORMS, MENTOR_CONTACT_FORM_LABELS),
+    policeCourseOutcomes: choicesOf(POLICE_COURSE_OUTCOMES, POLICE_COURSE_OUTCOME_LABELS),
+    policePlanRunners: choicesOf(POLICE_PLAN_RUNNERS, POLICE_PLAN_RUNNER_LABELS),
+    mentorOrganisations: choicesOf(MENTOR_ORGANISATIONS, MENTOR_ORGANISATION_LABELS),
     psychologistCourseEvents: choicesOf(PSYCHOLOGIST_COURSE_EVENTS, PSYCHOLOGIST_COURSE_EVENT_LABELS),
     psychologistCourseStatuses: choicesOf(PSYCHOLOGIST_COURSE_STATUSES, PSYCHOLOGIST_COURSE_STATUS_LABELS),
     dksTriggers: choicesOf(DKS_TRIGGERS, DKS_TRIGGER_LABELS),

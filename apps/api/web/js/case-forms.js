@@ -287,6 +287,61 @@ const EXIT_COURSE_FORMS = {
     ],
     submitLabel: 'Overdrag',
   },
+  'police-plan': {
+    fields: [
+      { name: 'summary', label: 'Planen', type: 'textarea', hint: 'Mål, aftaler og hvem der gør hvad.' },
+      { name: 'runBy', label: 'Hvem kører forløbet', type: 'radio', options: choiceOptions('policePlanRunners') },
+      at('recordedAt', 'Tidspunkt for planen'),
+    ],
+    submitLabel: 'Registrér planen',
+  },
+  'police-review': {
+    intro: 'Den næste opfølgning åbnes fra denne.',
+    fields: [
+      { name: 'summary', label: 'Opfølgningen', type: 'textarea', hint: 'Hvad er nået, og hvad er aftalt.' },
+      at('reviewedAt', 'Tidspunkt for opfølgningen'),
+    ],
+    submitLabel: 'Registrér opfølgningen',
+  },
+  'police-course-end': {
+    fields: (c) => [
+      { name: 'outcome', label: 'Udfald', type: 'radio', options: choiceOptions('policeCourseOutcomes') },
+      {
+        name: 'toPoliceDistrictCode',
+        label: 'Ved flytning: ny politikreds',
+        type: 'select',
+        optional: true,
+        options: unitsOfKind('police_district', c.policePhase?.policeDistrict.code),
+        hint: 'Udfyldes kun, når personen er flyttet; forløbet overdrages til den politikreds.',
+      },
+      reasonCode(() => reasonOptions('police_course_end')),
+      reasonNote(),
+      at('endedAt', 'Tidspunkt for afslutningen'),
+    ],
+    // Irreversible: ended, the course waits only for its reoffending check; moved, it goes to another district.
+    confirm: (c, d) => ({
+      text:
+        'Afslutningen kan ikke fortrydes: forløbet afsluttes (tilbagefaldskontrollen følger efter 12 måneder), eller det overdrages til den nye politikreds.' +
+        stepsEnded(c, d),
+      label: 'Jeg bekræfter afslutningen',
+      missing: 'Bekræft afslutningen, før den registreres.',
+    }),
+    submitLabel: 'Afslut forløbet',
+  },
+  'reoffending-check': {
+    fields: [
+      {
+        name: 'reoffended',
+        label: 'Har personen begået ny kriminalitet?',
+        type: 'radio',
+        boolean: true,
+        options: YES_NO,
+      },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', optional: true },
+      at('checkedAt', 'Tidspunkt for kontrollen'),
+    ],
+    submitLabel: 'Registrér kontrollen',
+  },
 };
 
 const DKS_FORMS = {

@@ -32,6 +32,11 @@ export const HISTORY_ACTIONS = {
   handed_over: 'Overdraget til politiets exitenhed',
   handover_accepted: 'Overdragelsen er overtaget',
   handover_declined: 'Overdragelsen er afvist',
+  police_course_started: 'Forløbet køres af politiets exitenhed',
+  police_plan_recorded: 'Plan for forløbet registreret',
+  police_review_recorded: 'Opfølgning registreret',
+  police_course_ended: 'Forløbet er afsluttet hos politiets exitenhed',
+  reoffending_checked: 'Tilbagefaldskontrol registreret',
   dks_case_registered: 'DKS-sag registreret',
   dks_assessed: 'DKS-vurdering foretaget',
   home_visit_planned: 'Hjemmebesøg planlagt',
@@ -87,6 +92,12 @@ export const DETAIL_LABELS = {
   suspendedAt: 'I bero siden',
   expectedUntil: 'Forventet afsluttet',
   suspendedMs: 'Tid i bero',
+  via: 'Begyndt ved',
+  runBy: 'Kører forløbet',
+  review: 'Opfølgning nr.',
+  toPoliceDistrictCode: 'Ny politikreds',
+  organisation: 'Mentor fra',
+  reoffended: 'Ny kriminalitet',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -109,6 +120,8 @@ const DETAIL_CHOICES = {
   participants: 'participantRoles',
   waitReason: 'deadlineWaitReasons',
   missedReason: 'missedDeadlineReasons',
+  runBy: 'policePlanRunners',
+  organisation: 'mentorOrganisations',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */

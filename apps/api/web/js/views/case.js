@@ -12,6 +12,34 @@ import { handleJournal, journalSections, loadJournal, withNotes } from './case-j
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
 const yesNo = (value) => (value ? 'ja' : 'nej');
 
+/** The course run by the police exit unit: where, its plan, each review, its outcome and the reoffending check. */
+function policePhaseFacts(phase) {
+  if (!phase) return [];
+  return [
+    ['Hos politiets exitenhed', `${phase.policeDistrict.name} fra ${formatDateTime(phase.startedAt)}`],
+    [
+      'Plan',
+      phase.plan
+        ? `${phase.plan.summary} (${choiceLabel('policePlanRunners', phase.plan.runBy)}, ${formatDateTime(phase.plan.recordedAt)})`
+        : 'ikke registreret endnu',
+    ],
+    ...phase.reviews.map((review, index) => [
+      `Opfølgning ${index + 1}`,
+      `${formatDateTime(review.reviewedAt)}: ${review.summary}`,
+    ]),
+    phase.outcome && [
+      'Udfald',
+      `${capitalised(choiceLabel('policeCourseOutcomes', phase.outcome))}, ${formatDateTime(phase.endedAt)}`,
+    ],
+    phase.outcome && [
+      'Tilbagefaldskontrol',
+      phase.reoffendingCheckedAt
+        ? `${phase.reoffended ? 'ny kriminalitet' : 'ingen ny kriminalitet'} (${formatDateTime(phase.reoffendingCheckedAt)})`
+        : 'afventer',
+    ],
+  ];
+}
+
 const CASE_KINDS = {
   'exit-courses': {
     title: 'Exit-forløb',
@@ -45,6 +73,7 @@ const CASE_KINDS = {
       c.releaseNoticeSentAt && ['Varsel sendt', formatDateTime(c.releaseNoticeSentAt)],
       c.handover && ['Overdraget', `${formatDateTime(c.handover.releasedAt)} til ${c.handover.policeDistrict.name}`],
       c.handover?.continuation && ['Videre forløb', choiceLabel('handoverContinuations', c.handover.continuation)],
+      ...policePhaseFacts(c.policePhase),
     ],
   },
   'dks-cases': {
