@@ -150,4 +150,20 @@ export const PATCHES = {
     ],
     deprecateWhen: 'No case started before 2026-12-01 is open or replayable.',
   },
+  handoverPreparation: {
+    id: 'handover-preparation',
+    since: '2026-12-02',
+    reason:
+      "From the release notice the release plan's district and municipality read the course, a handover report step opens, and the exit unit may decide before the release (the release then goes straight on).",
+    newBranch: ['exit-course.handover-prepared-accepted-before-release'],
+    oldBranch: [
+      'exit-course.deadline-suspended',
+      'exit-course.handed-over-continued',
+      'exit-course.handover-declined-redirected-closed',
+      'exit-course.overdue-with-warning',
+      'exit-course.release-date-moved',
+      'exit-course.release-notice',
+    ],
+    deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
+  },
 } as const satisfies Record<string, PatchRecord>;

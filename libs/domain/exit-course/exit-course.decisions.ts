@@ -36,6 +36,8 @@ import {
   type ReleasePlanInput,
   type SuitabilityAssessmentInput,
 } from './exit-course.types';
+import { refuseHandoverReport, refuseHandoverView } from './handover-preparation.rules';
+import type { HandoverReportInput, HandoverViewInput } from './handover-preparation.types';
 
 /** What decides which decisions a course admits; the workflow's state and the read model both give it. */
 export interface ExitCourseFacts {
@@ -43,6 +45,9 @@ export interface ExitCourseFacts {
   paroleLinked: boolean;
   hasMentor: boolean;
   psychologistCourse: PsychologistCourseStatus;
+  releaseNoticeSent: boolean;
+  /** The release plan's district decided on the handover before the release. */
+  decidedBeforeRelease: boolean;
 }
 
 export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
@@ -51,6 +56,8 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
     paroleLinked: state.paroleLinked,
     hasMentor: Boolean(state.mentor.mentorRef),
     psychologistCourse: state.psychologistCourse,
+    releaseNoticeSent: state.releaseNoticeSentAt !== undefined,
+    decidedBeforeRelease: state.handoverPreparation?.decidedBeforeRelease !== undefined,
   };
 }
 
@@ -79,6 +86,8 @@ export interface ExitCourseDecisionInputs {
   readiness: ReadinessInput;
   release: ReleaseInput;
   interruption: InterruptionInput;
+  'handover-report': HandoverReportInput;
+  'handover-view': HandoverViewInput;
   'handover-decision': HandoverDecisionInput;
   'handover-redirect': HandoverRedirectInput;
 }
@@ -87,6 +96,11 @@ export type ExitCourseDecisionName = keyof ExitCourseDecisionInputs;
 
 const inPrison = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(facts.status);
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
+/** From the release notice until the release: the handover is prepared. */
+const preparing = (facts: ExitCourseFacts) => active(facts) && facts.releaseNoticeSent;
+/** The exit unit has still to decide: before the release (from the notice) or after it. */
+const awaitingExitUnit = (facts: ExitCourseFacts) =>
+  facts.status === 'awaiting_handover_decision' || (preparing(facts) && !facts.decidedBeforeRelease);
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
 export const EXIT_COURSE_DECISIONS: DecisionTable<
@@ -167,6 +181,18 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     permission: 'exit-course:decide',
     allowedIn: active,
     refuse: refuseReleasePlan,
+    // After the notice: the plan's new units read the course; those it no longer names lose the notice's grant.
+    accessAfter: (state, input) => {
+      const before = state.releasePlan;
+      if (!state.releaseNoticeSentAt || !before) return [];
+      const after = [input.municipalityCode, input.policeDistrictCode];
+      return [
+        ...[before.municipalityCode, before.policeDistrictCode]
+          .filter((unit) => !after.includes(unit))
+          .map((orgUnit) => ({ orgUnit, access: 'none' as const })),
+        ...after.map((orgUnit) => ({ orgUnit, access: 'read' as const })),
+      ];
+    },
   },
   'expected-release-date': {
     name: 'expected-release-date',
@@ -210,17 +236,39 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     allowedIn: inPrison,
     refuse: refuseInterruption,
   },
+  'handover-report': {
+    name: 'handover-report',
+    update: 'submitHandoverReport',
+    label: 'Overdragelsesrapport',
+    permission: 'exit-course:decide',
+    completesStep: 'handover_report',
+    allowedIn: preparing,
+    refuse: refuseHandoverReport,
+  },
+  'handover-view': {
+    name: 'handover-view',
+    update: 'recordHandoverView',
+    label: 'Udtalelse til afgørelsen om overdragelsen',
+    permission: 'handover:view',
+    allowedIn: awaitingExitUnit,
+    refuse: refuseHandoverView,
+    // The municipality reads the course from the release notice; the prison after the release.
+    readAccessSuffices: (status) => status === 'agreement_active' || status === 'awaiting_handover_decision',
+  },
   'handover-decision': {
     name: 'handover-decision',
     update: 'decideHandover',
     label: 'Afgørelse om overdragelsen',
     permission: 'handover:decide',
     completesStep: 'handover_decision',
-    allowedIn: (facts) => facts.status === 'awaiting_handover_decision',
+    allowedIn: awaitingExitUnit,
     refuse: refuseHandoverDecision,
-    // Declined: back to the prison, which hands over again; the declining district keeps its history.
+    // Before the release the district only reads the course (the notice's grant to the release plan's district).
+    readAccessSuffices: (status) => status === 'agreement_active',
+    // Declined after the release: back to the prison, which hands over again; the district keeps its history.
+    // (Before it, the course is the prison's still: nothing changes hands.)
     accessAfter: (state, input) =>
-      input.decision === 'decline'
+      input.decision === 'decline' && state.status === 'awaiting_handover_decision'
         ? [
             { orgUnit: state.handover!.policeDistrictCode, access: 'read' },
             { orgUnit: state.institutionCode, access: 'write' },

@@ -5,6 +5,8 @@ export type Permission =
   | 'exit-course:start'
   | 'exit-course:decide'
   | 'handover:decide'
+  /** Add the own organisation's view (municipality, Kriminalforsorgen) to the exit unit's handover decision. */
+  | 'handover:view'
   | 'dks:decide'
   | 'council:decide'
   /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
@@ -39,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
     'exit-course:start',
     'exit-course:decide',
+    'handover:view',
     'case:read',
     'case:journal',
     'person:register',
@@ -55,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:read',
     'person:register',
     'council:decide',
+    'handover:view',
     'case:take',
     'case:assign',
     'absence:record',

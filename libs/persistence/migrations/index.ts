@@ -19,6 +19,7 @@ import { CaseAssignments1765400000000 } from './1765400000000-case-assignments';
 import { IdentityProviderUsers1765450000000 } from './1765450000000-identity-provider-users';
 import { StepDeadlineWaits1765500000000 } from './1765500000000-step-deadline-waits';
 import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
+import { HandoverPreparation1765720000000 } from './1765720000000-handover-preparation';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const READ_MODEL_MIGRATIONS = [
   IdentityProviderUsers1765450000000,
   StepDeadlineWaits1765500000000,
   EndingReasons1765600000000,
+  HandoverPreparation1765720000000,
 ];

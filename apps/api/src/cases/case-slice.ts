@@ -1,4 +1,5 @@
 import { applyDecorators, Post } from '@nestjs/common';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import type { Actor } from '../../../../libs/domain/case/actor';
 import type { DocumentType } from '../../../../libs/domain/case/case-journal';
@@ -16,7 +17,8 @@ export interface DecisionRoute<Body extends object, Input> {
   readonly body: new () => Body;
   /** The body's fields, as the case detail lists them with the decision. */
   readonly fields: readonly DecisionFieldView[];
-  toInput(body: Body, actor: Actor): Input;
+  /** `user`: who takes it, for an input that names the user's own party (a view on a handover). */
+  toInput(body: Body, actor: Actor, user: AuthenticatedUser): Input;
   /**
    * The units the input sends the case to, each of the kind it must be: the API refuses (422) a code that
    * is no open unit of that kind before the decision reaches the workflow, which trusts the codes it gets.
@@ -39,7 +41,7 @@ export interface RequiredDocument {
 
 export function decisionRoute<Body extends object, Input>(
   body: new () => Body,
-  toInput: (body: Body, actor: Actor) => Input,
+  toInput: (body: Body, actor: Actor, user: AuthenticatedUser) => Input,
   unitsNamed: (input: Input) => UnitReference[] = () => [],
 ): DecisionRoute<Body, Input> {
   // Read once, when the case type's slice is defined: every case detail lists them.

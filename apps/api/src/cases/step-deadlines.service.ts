@@ -33,7 +33,7 @@ export class StepDeadlinesService {
     if (!found.step) throw stepNotFound(caseId, stepId);
     requireWritable(found);
     const route = STEP_DEADLINE_ROUTES[name];
-    const input = { ...route.toInput(body as never, { id: user.id }), stepId };
+    const input = { ...route.toInput(body as never, { id: user.id }, user), stepId };
     const statuses = CASE_TYPE_STATUSES[found.caseType];
     await this.decisions.sendUpdate(caseId, found, STEP_DEADLINE_DECISIONS[name].update, input, {
       statuses,

@@ -11,9 +11,10 @@ import {
 import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
 import { OrganisationUnits } from '../reference/organisation-units.service';
 import { availableDecisionsOf } from '../cases/available-decisions';
-import { CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
+import { answerableCondition, CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
-import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
+import { exitCourseFactsOf } from './exit-course-facts';
+import { HandoverPreparationRepository } from './handover-preparation.repository';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, MentorContactView } from './exit-course.views';
@@ -34,7 +35,9 @@ interface DetailRow extends CaseRow {
   released_at: Date | null;
   handover_district: string | null;
   handover_continuation: string | null;
+  early_handover_decision: string | null;
   decidable: boolean;
+  answerable: boolean;
 }
 
 interface CaseRow {
@@ -60,6 +63,8 @@ interface HandoverRow {
   parole_linked: boolean;
   mentor_ref: string | null;
   psychologist_course: ExitCourseDetail['psychologistCourse'];
+  release_notice_sent_at: Date | null;
+  early_handover_decision: string | null;
   decidable: boolean;
 }
 
@@ -78,6 +83,7 @@ export class ExitCourseViewsRepository {
     private readonly dataSource: DataSource,
     private readonly records: CaseRecordsRepository,
     private readonly units: OrganisationUnits,
+    private readonly preparation: HandoverPreparationRepository,
   ) {}
 
   async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
@@ -88,13 +94,14 @@ export class ExitCourseViewsRepository {
       `SELECT c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at,
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked,
               e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at, e.released_at, e.handover_district, e.handover_continuation,
+              e.early_handover_decision,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
               ARRAY(SELECT ev.details->>'party' FROM case_events ev
                      WHERE ev.case_id = c.id AND ev.action = 'assessment_input_recorded'
                      ORDER BY ev.transition_seq) AS assessment_parties,
-              ${decidableCondition(user, 'c', params)} AS decidable
+              ${decidableCondition(user, 'c', params)} AS decidable, ${answerableCondition('c')} AS answerable
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -135,9 +142,16 @@ export class ExitCourseViewsRepository {
               continuation: row.handover_continuation,
             }
           : null,
+      handoverPreparation: await this.preparation.ofCase(caseId),
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
-      availableDecisions: availableDecisionsOf(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
+      availableDecisions: availableDecisionsOf(
+        EXIT_COURSE_SLICE,
+        exitCourseFactsOf(row),
+        user,
+        row.decidable,
+        row.answerable,
+      ),
     };
   }
 
@@ -185,7 +199,7 @@ export class ExitCourseViewsRepository {
     user: AuthenticatedUser,
     page: number,
     pageSize: number,
-  ): Promise<Page<Omit<HandoverInboxItem, 'personName'>>> {
+  ): Promise<Page<Omit<HandoverInboxItem, 'personName' | 'handoverPreparation'>>> {
     const units = await this.units.lookup();
     const params = new SqlParameters();
     return pagedQuery(
@@ -196,14 +210,15 @@ export class ExitCourseViewsRepository {
         params: params.values,
         select: (columnParams) =>
           `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
-           e.mentor_ref, e.psychologist_course, ${decidableCondition(user, 'c', columnParams)} AS decidable`,
+           e.mentor_ref, e.psychologist_course, e.release_notice_sent_at, e.early_handover_decision,
+           ${decidableCondition(user, 'c', columnParams)} AS decidable`,
         join: `JOIN exit_courses e ON e.case_id = c.id
                JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
         orderBy: 's.due_at, c.id',
         page,
         pageSize,
       },
-      (row: HandoverRow): Omit<HandoverInboxItem, 'personName'> => ({
+      (row: HandoverRow): Omit<HandoverInboxItem, 'personName' | 'handoverPreparation'> => ({
         caseId: row.id,
         personRef: row.person_ref,
         institution: units.view(row.org_unit),
@@ -250,20 +265,5 @@ function summaryOf(row: CaseRow, units: UnitLookup): ExitCourseSummary {
     statusText: describeStatus(row.status),
     referredAt: row.opened_at.toISOString(),
     expectedReleaseDate: row.expected_release_date,
-  };
-}
-
-/** What decides which decisions a course admits, from its read-model row. */
-function exitCourseFactsOf(row: {
-  status: ExitCourseStatus;
-  parole_linked: boolean;
-  mentor_ref: string | null;
-  psychologist_course: ExitCourseDetail['psychologistCourse'];
-}): ExitCourseFacts {
-  return {
-    status: row.status,
-    paroleLinked: row.parole_linked,
-    hasMentor: Boolean(row.mentor_ref),
-    psychologistCourse: row.psychologist_course,
   };
 }
