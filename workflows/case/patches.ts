@@ -31,6 +31,7 @@ export const PATCHES = {
     newBranch: [
       'exit-course.deadline-suspended',
       'exit-course.handed-over-continued',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.handover-declined-redirected-closed',
       'exit-course.overdue-with-warning',
       'exit-course.release-date-moved',
@@ -61,6 +62,7 @@ export const PATCHES = {
       'dks-case.deadline-notices',
       'dks-case.home-visit-planning',
       'exit-course.deadline-suspended',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.overdue-with-warning',
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
@@ -128,6 +130,7 @@ export const PATCHES = {
       'exit-course.continued-as-new',
       'exit-course.handed-over-continued',
       'exit-course.handover-declined-redirected-closed',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.interrupted-by-inmate',
       'exit-course.interrupted-by-kriminalforsorgen',
       'exit-course.interrupted-during-assessment',

@@ -183,13 +183,13 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     refuse: refuseReleasePlan,
     // After the notice: the plan's new units read the course; those it no longer names lose the notice's grant.
     accessAfter: (state, input) => {
-      const before = state.releasePlan;
-      if (!state.releaseNoticeSentAt || !before) return [];
+      if (!state.releaseNoticeSentAt) return [];
+      const before = state.releasePlan
+        ? [state.releasePlan.municipalityCode, state.releasePlan.policeDistrictCode]
+        : [];
       const after = [input.municipalityCode, input.policeDistrictCode];
       return [
-        ...[before.municipalityCode, before.policeDistrictCode]
-          .filter((unit) => !after.includes(unit))
-          .map((orgUnit) => ({ orgUnit, access: 'none' as const })),
+        ...before.filter((unit) => !after.includes(unit)).map((orgUnit) => ({ orgUnit, access: 'none' as const })),
         ...after.map((orgUnit) => ({ orgUnit, access: 'read' as const })),
       ];
     },
