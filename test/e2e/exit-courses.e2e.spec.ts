@@ -589,6 +589,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(moved.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([
       ['suitability_assessment', 'Egnethedsvurdering'],
       ['release_preparation', 'Klar til løsladelse'],
+      ['handover_report', 'Overdragelsesrapport til politiets exitenhed og kommunen'],
     ]);
     expect(moved.body.readiness.missing).toEqual([
       'bolig',
