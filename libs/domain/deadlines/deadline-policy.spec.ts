@@ -15,6 +15,7 @@ const EXPECTED_DEFAULTS = {
   mentorContactCadence: { unit: 'calendar-days', days: 31 },
   releaseNotice: { unit: 'calendar-days', days: 30 },
   releaseReadiness: { unit: 'calendar-days', days: 7 },
+  handoverReport: { unit: 'calendar-days', days: 14 },
   handoverDecision: { unit: 'calendar-days', days: 7 },
   dksAssessment: { unit: 'elapsed-hours', hours: 24 },
   dksHomeVisitPlanning: { unit: 'calendar-days', days: 7 },
@@ -29,6 +30,7 @@ const EXPECTED_SETTINGS = {
   mentorContactCadence: 'DEADLINE_MENTOR_CONTACT_CADENCE_DAYS',
   releaseNotice: 'DEADLINE_RELEASE_NOTICE_DAYS',
   releaseReadiness: 'DEADLINE_RELEASE_READINESS_DAYS',
+  handoverReport: 'DEADLINE_HANDOVER_REPORT_DAYS',
   handoverDecision: 'DEADLINE_HANDOVER_DECISION_DAYS',
   dksHomeVisitPlanning: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
 };
@@ -115,6 +117,7 @@ describe('deadlinePolicyFromEnvironment', () => {
         DEADLINE_MENTOR_CONTACT_CADENCE_DAYS: '28',
         DEADLINE_RELEASE_NOTICE_DAYS: '60',
         DEADLINE_RELEASE_READINESS_DAYS: '10',
+        DEADLINE_HANDOVER_REPORT_DAYS: '21',
         DEADLINE_HANDOVER_DECISION_DAYS: '3',
       }),
     ).toEqual({
@@ -125,6 +128,7 @@ describe('deadlinePolicyFromEnvironment', () => {
       mentorContactCadence: { unit: 'calendar-days', days: 28 },
       releaseNotice: { unit: 'calendar-days', days: 60 },
       releaseReadiness: { unit: 'calendar-days', days: 10 },
+      handoverReport: { unit: 'calendar-days', days: 21 },
       handoverDecision: { unit: 'calendar-days', days: 3 },
     });
   });
