@@ -59,7 +59,7 @@ async function openCase(username: string): Promise<void> {
 /** A decision's folded form, unfolded (the page opens the one it offers first). */
 async function decision(title: string) {
   const form = page.locator('details.decision', { has: page.locator('summary', { hasText: title }) });
-  const isOpen = await form.evaluate((element) => (element as HTMLDetailsElement).open);
+  const isOpen = (await form.getAttribute('open')) !== null;
   if (!isOpen) await form.locator('summary').click();
   await form.locator('form').waitFor();
   return form;
