@@ -7,6 +7,7 @@ import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
 import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
 import { readModelFailure } from './read-model-failure';
+import { applyHandoverPreparation } from './handover-preparation.records';
 import { SYSTEM_ACTOR } from '../libs/domain/case/case-assignment';
 import { isStepKind, STEP_KINDS } from '../libs/domain/case/step-kinds';
 
@@ -169,6 +170,7 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [step.stepId, caseId, step.status, step.completedAt, step.latenessSeconds ?? null, step.outcome ?? null],
     );
   }
+  if (transition.handoverPreparation) await applyHandoverPreparation(db, caseId, transition.handoverPreparation);
   for (const contact of transition.mentorContacts ?? []) {
     await db.query(
       `INSERT INTO mentor_contacts (id, case_id, contact_at, form, duration_minutes, mentor_ref, organisation)
@@ -256,6 +258,10 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   await clearAssigneeOnHandOn(db, transition);
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
   for (const change of transition.accessChanges ?? []) {
+    if (change.access === 'none') {
+      await db.query(`DELETE FROM case_access WHERE case_id = $1 AND org_unit = $2`, [caseId, change.orgUnit]);
+      continue;
+    }
     await db.query(
       `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2::varchar, ${UNIT_ORGANISATION_SQL}, $3)
        ON CONFLICT (case_id, org_unit) DO UPDATE SET access = EXCLUDED.access, granted_at = now()`,

@@ -179,7 +179,7 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
 
   await page.goto(sut.baseUrl);
   await logIn(page, 'politi.kbh.exit');
-  await page.getByRole('link', { name: 'Overdragelser' }).click();
+  await page.getByRole('link', { name: 'Overdragelser', exact: true }).click();
   // The police exit unit may read persons: the card is headed by the person's name.
   const card = page.locator('article.handover', { has: page.locator('h2', { hasText: name }) });
   await card.waitFor();

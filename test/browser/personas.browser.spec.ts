@@ -93,7 +93,7 @@ it('the KF caseworker takes a new person from registration to release, and the p
   await logOut(page);
 
   await logIn(page, 'politi.kbh.exit');
-  await page.getByRole('navigation').getByRole('link', { name: 'Overdragelser' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Overdragelser', exact: true }).click();
   const card = page.locator('article.handover');
   await card.waitFor();
   expect(await card.count()).toBe(1);

@@ -171,6 +171,16 @@ const MATRIX: Record<string, Row> = {
   'POST /api/exit-courses/{id}/police-review': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/exit-courses/{id}/police-course-end': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/exit-courses/{id}/reoffending-check': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  // Before the release notice: the owner's report is refused (409); the police and municipality see nothing yet.
+  'POST /api/exit-courses/{id}/handover-report': caseDecisionNotYet,
+  'POST /api/exit-courses/{id}/handover-view': all(403, {
+    anonymous: 401,
+    'kf.storstroem': [409, 404],
+    'kf.ennermark': [404, 409],
+    'kommune.kbh': 404,
+  }),
+  // Every case reader may ask; the list is scoped to the user's districts and municipalities (empty here).
+  'GET /api/handovers/coming': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // Harmless when allowed: marks one checklist item, so the owner's answer is 200.
   'POST /api/exit-courses/{id}/readiness': all(403, {
     anonymous: 401,
@@ -479,6 +489,28 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/exit-courses/${target.caseId}/reoffending-check`,
     { reoffended: false },
+  ],
+  'GET /api/handovers/coming': async () => ['GET', '/api/handovers/coming'],
+  'POST /api/exit-courses/{id}/handover-report': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/handover-report`,
+    {
+      plan: 'Matrix',
+      planStatus: 'on_track',
+      housingOwner: 'municipality',
+      incomeOwner: 'municipality',
+      jobOrEducationPlanOwner: 'person',
+      mentorContinuityOwner: 'police',
+      riskAssessment: 'Matrix',
+      extendedAddressProtection: false,
+      contactName: 'Matrix',
+      contactPhone: '70 00 00 00',
+    },
+  ],
+  'POST /api/exit-courses/{id}/handover-view': async (_user, target) => [
+    'POST',
+    `/api/exit-courses/${target.caseId}/handover-view`,
+    { recommendation: 'continue', view: 'Matrix' },
   ],
   // An adult registered by a prison: not visible to DKS, so refused as unregistered (422).
   'POST /api/dks-cases': async (_user, target) => [

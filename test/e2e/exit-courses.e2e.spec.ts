@@ -589,6 +589,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
     expect(moved.body.openSteps.map((step: { kind: string; label: string }) => [step.kind, step.label])).toEqual([
       ['suitability_assessment', 'Egnethedsvurdering'],
       ['release_preparation', 'Klar til løsladelse'],
+      ['handover_report', 'Overdragelsesrapport til politiets exitenhed og kommunen'],
     ]);
     expect(moved.body.readiness.missing).toEqual([
       'bolig',
@@ -917,6 +918,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/exit-courses/{id}/expected-release-date',
         '/api/exit-courses/{id}/handover-decision',
         '/api/exit-courses/{id}/handover-redirect',
+        '/api/exit-courses/{id}/handover-report',
+        '/api/exit-courses/{id}/handover-view',
         '/api/exit-courses/{id}/release',
         '/api/exit-courses/{id}/assessment-inputs',
         '/api/exit-courses/{id}/history',
@@ -933,6 +936,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/exit-courses/{id}/suitability-assessment',
         '/api/exit-courses/{id}/transfer',
         '/api/handovers',
+        '/api/handovers/coming',
         '/api/network-councils',
         '/api/network-councils/{id}',
         '/api/network-councils/{id}/family-letter',

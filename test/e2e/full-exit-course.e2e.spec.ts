@@ -233,6 +233,8 @@ it('runs from referral to the police exit unit’s continuation decision', async
   );
   expect(deadlineNotices).toEqual([
     { step: 'suitability_assessment', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
+    // Opened by the release notice at the start (the release was 15 days ahead): due 14 days before it.
+    { step: 'handover_report', kind: 'deadline_warning', recipient_unit: 'KF-STORSTROEM' },
     { step: 'agreement_signing', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
     { step: 'mentor_assignment', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },
     { step: 'mentor_contact', kind: 'deadline_overdue', recipient_unit: 'KF-STORSTROEM' },

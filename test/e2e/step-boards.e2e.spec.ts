@@ -165,7 +165,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'meeting_held', text: 'samrådet er holdt', final: false },
     { code: 'agreements_made', text: 'aftaler indgået', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(12);
+  expect(answer.body.stepKinds).toHaveLength(13);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',
@@ -183,5 +183,15 @@ it('names every code a client shows: organisations, units, case types, each step
   ]);
   expect(answer.body.choices.participantRoles).toContainEqual({ value: 'youth', label: 'den unge' });
   expect(answer.body.choices.agreementKinds).toContainEqual({ value: 'other', label: 'anden aftale' });
+  expect(answer.body.choices.readinessOwners).toEqual([
+    { value: 'kriminalforsorgen', label: 'Kriminalforsorgen' },
+    { value: 'municipality', label: 'kommunen' },
+    { value: 'police', label: 'politiet' },
+    { value: 'person', label: 'borgeren selv' },
+  ]);
+  expect(answer.body.choices.handoverRecommendations).toEqual([
+    { value: 'continue', label: 'forløbet videreføres' },
+    { value: 'not_continue', label: 'forløbet videreføres ikke' },
+  ]);
   expect((await fetch(`${sut.baseUrl}/api/reference-data`)).status).toBe(401);
 });

@@ -31,6 +31,7 @@ export const PATCHES = {
     newBranch: [
       'exit-course.deadline-suspended',
       'exit-course.handed-over-continued',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.handover-declined-redirected-closed',
       'exit-course.overdue-with-warning',
       'exit-course.police-phase-followed-up',
@@ -62,6 +63,7 @@ export const PATCHES = {
       'dks-case.deadline-notices',
       'dks-case.home-visit-planning',
       'exit-course.deadline-suspended',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.outside-prison-municipal-start',
       'exit-course.outside-prison-police-start',
       'exit-course.overdue-with-warning',
@@ -132,6 +134,7 @@ export const PATCHES = {
       'exit-course.continued-as-new',
       'exit-course.handed-over-continued',
       'exit-course.handover-declined-redirected-closed',
+      'exit-course.handover-prepared-accepted-before-release',
       'exit-course.interrupted-by-inmate',
       'exit-course.interrupted-by-kriminalforsorgen',
       'exit-course.interrupted-during-assessment',
@@ -172,5 +175,21 @@ export const PATCHES = {
     newBranch: ['exit-course.police-phase-followed-up'],
     oldBranch: ['exit-course.handed-over-continued'],
     deprecateWhen: 'No exit course accepted with continuation before 2026-12-02 is open or replayable.',
+  },
+  handoverPreparation: {
+    id: 'handover-preparation',
+    since: '2026-12-02',
+    reason:
+      "From the release notice the release plan's district and municipality read the course, a handover report step opens, and the exit unit may decide before the release (the release then goes straight on).",
+    newBranch: ['exit-course.handover-prepared-accepted-before-release'],
+    oldBranch: [
+      'exit-course.deadline-suspended',
+      'exit-course.handed-over-continued',
+      'exit-course.handover-declined-redirected-closed',
+      'exit-course.overdue-with-warning',
+      'exit-course.release-date-moved',
+      'exit-course.release-notice',
+    ],
+    deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -23,6 +23,7 @@ import type {
   SuitabilityAssessmentInput,
 } from '../../libs/domain/exit-course/exit-course.types';
 import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
+import type { HandoverReportInput, HandoverViewInput } from '../../libs/domain/exit-course/handover-preparation.types';
 import { READ_MODEL_SYNCED_UPDATE } from '../../libs/domain/case/case-workflows';
 
 /** The messages an exit-course workflow answers; shared by the workflow and its clients. */
@@ -106,4 +107,14 @@ export const endPoliceCourseUpdate = defineUpdate<ExitCourseState, [PoliceCourse
 
 export const recordReoffendingCheckUpdate = defineUpdate<ExitCourseState, [ReoffendingCheckInput]>(
   EXIT_COURSE_DECISIONS['reoffending-check'].update,
+);
+
+/** From the release notice: the Kriminalforsorgen caseworker's handover report. */
+export const submitHandoverReportUpdate = defineUpdate<ExitCourseState, [HandoverReportInput]>(
+  EXIT_COURSE_DECISIONS['handover-report'].update,
+);
+
+/** The municipality's or Kriminalforsorgen's view on the exit unit's decision. */
+export const recordHandoverViewUpdate = defineUpdate<ExitCourseState, [HandoverViewInput]>(
+  EXIT_COURSE_DECISIONS['handover-view'].update,
 );

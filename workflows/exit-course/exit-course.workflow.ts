@@ -14,6 +14,7 @@ import type {
   ReleaseInput,
   HandoverDecisionInput,
   HandoverRedirectInput,
+  HandoverContinuation,
   ExitCourseStatus,
   ExitCourseStepKind,
   InterruptionInput,
@@ -41,6 +42,7 @@ import { PATCHES } from '../case/patches';
 import { copyOf, initialFacts, type CourseFacts } from './course-state';
 import { ReleasePreparation } from './release-preparation';
 import { PolicePhase } from './police-phase';
+import { HandoverPreparation } from './handover-preparation';
 import { STEP_KINDS } from '../../libs/domain/case/step-kinds';
 import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
 
@@ -79,6 +81,8 @@ export async function exitCourseWorkflow(input: StartExitCourseInput): Promise<E
     readiness: (input) => course.release.updateReadiness(input),
     release: (input) => course.recordRelease(input),
     interruption: (input) => course.interrupt(input),
+    'handover-report': (input) => course.handover.submitReport(input),
+    'handover-view': (input) => course.handover.recordView(input),
     'handover-decision': (input) => course.decideHandover(input),
     'handover-redirect': (input) => course.redirectHandover(input),
     'police-plan': (input) => course.police.recordPlan(input),
@@ -117,6 +121,7 @@ class ExitCourse {
   }
   private readonly state: CourseFacts;
   readonly release: ReleasePreparation;
+  readonly handover: HandoverPreparation;
   readonly police: PolicePhase;
   /** Started by a police exit unit or a municipality (the patch only ever applies to such courses). */
   readonly outsidePrison?: OutsidePrisonStart;
@@ -154,7 +159,8 @@ class ExitCourse {
       steps: this.stepTracker,
       deadline: (name: DeadlineName) => this.deadline(name),
     };
-    this.release = new ReleasePreparation(parts);
+    this.handover = new HandoverPreparation(parts);
+    this.release = new ReleasePreparation(parts, this.handover);
     this.police = new PolicePhase(parts);
   }
 
@@ -416,7 +422,14 @@ class ExitCourse {
   recordRelease(input: ReleaseInput): void {
     const { policeDistrictCode, municipalityCode } = releaseDestination(this.current(), input);
     const accessChanges = this.accessAfter('release', input);
-    this.state.handover = { policeDistrictCode, municipalityCode, releasedAt: input.releasedAt };
+    // Accepted before the release by the district released to: no decision waits, the course goes straight on.
+    const accepted = this.handover.acceptedFor(policeDistrictCode);
+    this.state.handover = {
+      policeDistrictCode,
+      municipalityCode,
+      releasedAt: input.releasedAt,
+      ...(accepted ? { continuation: accepted.continuation } : {}),
+    };
     this.state.status = 'awaiting_handover_decision';
     const cancelled = this.stepTracker.cancelOpen(input.releasedAt, input.actor);
     this.writer.enqueue({
@@ -443,10 +456,32 @@ class ExitCourse {
         ...cancelled.events(),
       ],
     });
+    if (accepted) {
+      this.goOnAfterAcceptance(accepted.continuation, policeDistrictCode, input);
+      return;
+    }
     this.stepTracker.openByRule('handover_decision', this.deadline('handoverDecision'), input.releasedAt, input.actor);
   }
 
+  /** At the release, after an acceptance before it: closed at once, or on with the police exit unit. */
+  private goOnAfterAcceptance(
+    continuation: HandoverContinuation,
+    policeDistrictCode: string,
+    input: ReleaseInput,
+  ): void {
+    this.writer.enqueue({ exitCourseFacts: { handoverContinuation: continuation }, events: [] });
+    if (continuation === 'closed') {
+      this.close('handed_over_closed', input.releasedAt, [], []);
+      return;
+    }
+    this.police.begin({ via: 'handover', policeDistrictCode, at: input.releasedAt, actor: input.actor });
+  }
+
   decideHandover(input: HandoverDecisionInput): void {
+    if (this.state.status === 'agreement_active' && patched(PATCHES.handoverPreparation.id)) {
+      this.handover.decideBeforeRelease(input);
+      return;
+    }
     const completed = this.stepTracker.complete('handover_decision', input.decidedAt, input.decision);
     const district = this.state.handover!.policeDistrictCode;
     if (input.decision === 'accept') {

@@ -1,4 +1,4 @@
-import { condition, uuid4 } from '@temporalio/workflow';
+import { condition, patched, uuid4 } from '@temporalio/workflow';
 import { SYSTEM_ACTOR_ID, type NotificationRecord } from '../../libs/domain/case/case-transition';
 import type { DeadlineName } from '../../libs/domain/deadlines/deadline-policy';
 import { calendarDays, startOfDaysBefore, type DeadlineRule } from '../../libs/domain/deadlines/deadline-rule';
@@ -15,6 +15,9 @@ import { caseEvent } from '../case/case-event';
 import type { CaseSteps } from '../case/case-steps';
 import type { ReadModelWriter } from '../case/read-model-writer';
 import type { CourseFacts } from './course-state';
+import { PATCHES } from '../case/patches';
+import { EXIT_COURSE_DECISIONS } from '../../libs/domain/exit-course/exit-course.decisions';
+import type { HandoverPreparation } from './handover-preparation';
 
 /** What the release part of a course works on: the course's state, steps, read-model writer and policy. */
 export interface CourseParts {
@@ -30,7 +33,10 @@ export interface CourseParts {
  * release preparation waits for.
  */
 export class ReleasePreparation {
-  constructor(private readonly course: CourseParts) {}
+  constructor(
+    private readonly course: CourseParts,
+    private readonly handover: HandoverPreparation,
+  ) {}
 
   /** One notice to each of the release plan's municipality and police district (none before there is a plan). */
   notify(kind: NotificationRecord['kind']): NotificationRecord[] {
@@ -45,11 +51,20 @@ export class ReleasePreparation {
   }
 
   setReleasePlan(input: ReleasePlanInput): void {
+    // After the notice the plan's units read the course: a changed plan moves that grant (and a decision
+    // taken before the release by a district the plan no longer names lapses).
+    const preparing = this.course.state.releaseNoticeSentAt !== undefined && patched(PATCHES.handoverPreparation.id);
+    const accessChanges = preparing
+      ? (EXIT_COURSE_DECISIONS['release-plan'].accessAfter?.({ ...this.course.state, steps: [] }, input) ?? [])
+      : [];
+    const withdrawn = preparing ? this.handover.withdrawDecisionFor(input.policeDistrictCode) : undefined;
     this.course.state.releasePlan = {
       municipalityCode: input.municipalityCode,
       policeDistrictCode: input.policeDistrictCode,
     };
     this.course.writer.enqueue({
+      ...(accessChanges.length > 0 ? { accessChanges } : {}),
+      ...(withdrawn ? { handoverPreparation: withdrawn } : {}),
       exitCourseFacts: { releaseMunicipality: input.municipalityCode, releaseDistrict: input.policeDistrictCode },
       // A plan made (or changed) after the release notice: its units must be told now, not never.
       notifications: this.course.state.releaseNoticeSentAt ? this.notify('release_notice') : [],
@@ -64,8 +79,11 @@ export class ReleasePreparation {
   changeExpectedReleaseDate(input: ReleaseDateChangeInput): void {
     const from = this.releaseDate;
     this.course.state.expectedReleaseDate = input.expectedReleaseDate;
-    const rescheduled = this.course.steps.reschedule('release_preparation', this.preparationDueAt());
-    const moved = rescheduled ? [rescheduled] : [];
+    const moved = [
+      this.course.steps.reschedule('release_preparation', this.preparationDueAt()),
+      // Opened only by the handover-preparation patch's notice: no earlier history has one to move.
+      this.course.steps.reschedule('handover_report', this.handover.reportDueAt()),
+    ].filter((step) => step !== undefined);
     this.course.writer.enqueue({
       exitCourseFacts: { expectedReleaseDate: input.expectedReleaseDate },
       stepsRescheduled: moved,
@@ -134,8 +152,12 @@ export class ReleasePreparation {
     const now = new Date().toISOString();
     this.course.state.releaseNoticeSentAt = now;
     const notifications = this.notify('release_notice');
+    // Added after the first histories were recorded: the handover is prepared from the notice.
+    const preparing = patched(PATCHES.handoverPreparation.id);
+    const accessChanges = preparing ? this.handover.accessAtNotice() : [];
     this.course.writer.enqueue({
       exitCourseFacts: { releaseNoticeSentAt: now },
+      ...(accessChanges.length > 0 ? { accessChanges } : {}),
       notifications,
       events: [
         caseEvent(
@@ -154,6 +176,7 @@ export class ReleasePreparation {
     if (missingReadiness(this.course.state.readiness).length > 0) {
       this.course.steps.open('release_preparation', this.preparationDueAt(), now, { id: SYSTEM_ACTOR_ID });
     }
+    if (preparing) this.handover.openReport(now);
   }
 
   private noticeAt(releaseDate: string): Date {

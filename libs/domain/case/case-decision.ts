@@ -28,12 +28,20 @@ export interface DecisionDefinition<State, Input, Facts, StepKind extends string
    * state before it; absent when the decision changes no access.
    */
   accessAfter?(state: State, input: Input): AccessChange[];
+  /**
+   * In which statuses a unit that only reads the case may take it (a party's view; the exit unit's decision
+   * before the case is its own); absent: never, write access is needed. Its rule still decides the input.
+   */
+  readAccessSuffices?(status: string): boolean;
 }
 
-/** A unit's access to a case, as a decision grants it (read: history only; write: the case is theirs). */
+/**
+ * A unit's access to a case, as a decision grants it (read: history only; write: the case is theirs;
+ * none: a grant taken back, as when a release plan no longer names the unit it notified).
+ */
 export interface AccessChange {
   orgUnit: string;
-  access: 'read' | 'write';
+  access: 'read' | 'write' | 'none';
 }
 
 /** A case type's decisions, keyed by name, in the order the page offers them. */
@@ -54,14 +62,17 @@ export interface AvailableDecision {
  * The decisions of `table` this user may take on a case with these facts now: allowed in its state, with
  * the permission, and with write access to the case.
  */
-export function availableDecisions<Facts>(
+export function availableDecisions<Facts extends { status: string }>(
   table: Readonly<Record<string, DecisionDefinition<never, never, Facts>>>,
   facts: Facts,
-  user: { permissions: readonly Permission[]; writable: boolean },
+  user: { permissions: readonly Permission[]; writable: boolean; readable?: boolean },
 ): AvailableDecision[] {
-  if (!user.writable) return [];
+  const mayTake = (decision: DecisionDefinition<never, never, Facts>) =>
+    user.writable || (user.readable === true && decision.readAccessSuffices?.(facts.status) === true);
   return Object.values(table)
-    .filter((decision) => user.permissions.includes(decision.permission) && decision.allowedIn(facts))
+    .filter(
+      (decision) => mayTake(decision) && user.permissions.includes(decision.permission) && decision.allowedIn(facts),
+    )
     .map((decision) => ({
       name: decision.name,
       label: decision.label,

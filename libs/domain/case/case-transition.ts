@@ -119,6 +119,41 @@ export interface MentorContactRecord {
   organisation?: string;
 }
 
+/** Free texts arrive sealed (field encryption by the API) and are stored as they come. */
+export interface HandoverPreparationRecord {
+  report?: {
+    submittedAt: string;
+    actorId: string;
+    planEncrypted: string;
+    planStatus: string;
+    readinessOwners: { item: string; owner: string; ready: boolean }[];
+    mentorRef: string | null;
+    mentorMinutes: number;
+    mentorContacts: number;
+    psychologistCourse: string;
+    riskEncrypted: string;
+    extendedAddressProtection: boolean;
+    paroleConditionsEncrypted: string | null;
+    contactName: string;
+    contactPhone: string;
+  };
+  view?: {
+    viewId: string;
+    party: string;
+    recommendation: string;
+    viewEncrypted: string;
+    recordedAt: string;
+    actorId: string;
+  };
+  /** The exit unit's decision before the release; `null`: withdrawn (the release plan names another district). */
+  decisionBeforeRelease?: {
+    policeDistrictCode: string;
+    decision: string;
+    continuation: string | null;
+    decidedAt: string;
+  } | null;
+}
+
 export interface NotificationRecord {
   notificationId: string;
   recipientUnit: string;
@@ -138,6 +173,8 @@ export interface CaseTransition {
   stepsOverdue?: { stepId: string; overdueAt: string }[];
   stepsClosed?: StepClosedRecord[];
   mentorContacts?: MentorContactRecord[];
+  /** The handover prepared before release: a report (replacing an earlier one), views, the decision before it. */
+  handoverPreparation?: HandoverPreparationRecord;
   /** Exit-course facts that changed (only the fields given). */
   exitCourseFacts?: {
     mentorRef?: string;

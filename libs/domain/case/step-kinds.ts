@@ -80,6 +80,15 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     systemOpened: true,
     escalationNames: 'missing_readiness',
   },
+  handover_report: {
+    caseType: 'exit_course',
+    label: DEADLINE_POLICY.handoverReport.label,
+    responsibleRole: 'kf_caseworker',
+    responsibleUnit: 'case_unit',
+    warningHours: 3 * DAY,
+    deadline: 'handoverReport',
+    systemOpened: true,
+  },
   handover_decision: {
     caseType: 'exit_course',
     label: DEADLINE_POLICY.handoverDecision.label,

@@ -12,6 +12,7 @@ export type DeadlineName =
   | 'mentorContactCadence'
   | 'releaseNotice'
   | 'releaseReadiness'
+  | 'handoverReport'
   | 'handoverDecision'
   | 'policePlan'
   | 'policeReview'
@@ -95,6 +96,15 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     basis: 'default',
     movable: true,
     setting: 'DEADLINE_RELEASE_READINESS_DAYS',
+  },
+  handoverReport: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Overdragelsesrapport til politiets exitenhed og kommunen',
+    source:
+      'Forløbet overdrages ved løsladelsen til politiets exitenhed, ofte i samarbejde med kommunen og kriminalforsorgen (000_289a880d7bb61c8a.txt); ingen kilde fastsætter, hvornår overdragelsen forberedes. Standard: rapporten foreligger 14 dage før den forventede løsladelse.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_HANDOVER_REPORT_DAYS',
   },
   handoverDecision: {
     rule: { unit: 'calendar-days', days: 7 },

@@ -37,7 +37,16 @@ const OPEN_STEPS: Record<ExitCourseStatus, StepState[]> = {
   handed_over_closed: [],
 };
 
-function course(status: ExitCourseStatus, variant: { paroleLinked: boolean; mentor: boolean }): ExitCourseState {
+interface Variant {
+  paroleLinked: boolean;
+  mentor: boolean;
+  /** The release notice is sent (and the release plan made). */
+  notice?: boolean;
+  /** The plan's district decided on the handover before the release. */
+  decided?: boolean;
+}
+
+function course(status: ExitCourseStatus, variant: Variant): ExitCourseState {
   return {
     caseId: 'case-1',
     status,
@@ -56,6 +65,22 @@ function course(status: ExitCourseStatus, variant: { paroleLinked: boolean; ment
     readiness: { housing: false, income: false, job_or_education_plan: false, mentor_continuity: false },
     ...(['police_course_active', 'police_course_ended'].includes(status)
       ? { policePhase: { startedAt: REFERRED_AT, policeDistrictCode: 'POL-KBH', via: 'handover' as const } }
+      : {}),
+    ...(variant.notice
+      ? {
+          releasePlan: { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' },
+          releaseNoticeSentAt: '2026-06-01T08:00:00.000Z',
+          handoverPreparation: variant.decided
+            ? {
+                decidedBeforeRelease: {
+                  policeDistrictCode: 'POL-KBH',
+                  decision: 'accept' as const,
+                  continuation: 'with_municipality' as const,
+                  decidedAt: '2026-06-05T08:00:00.000Z',
+                },
+              }
+            : {},
+        }
       : {}),
     ...(['awaiting_handover_decision', 'handover_declined'].includes(status)
       ? {
@@ -83,6 +108,29 @@ const SAMPLE_INPUTS: ExitCourseDecisionInputs = {
   readiness: { item: 'housing', ready: true, actor },
   release: { releasedAt: MOMENT, policeDistrictCode: 'POL-KBH', municipalityCode: 'KOM-0101', actor },
   interruption: { by: 'inmate', reason: 'Ønsker ikke at fortsætte.', interruptedAt: MOMENT, actor },
+  'handover-report': {
+    plan: 'v1.sealed-plan',
+    planStatus: 'on_track',
+    readinessOwners: [
+      { item: 'housing', owner: 'municipality' },
+      { item: 'income', owner: 'municipality' },
+      { item: 'job_or_education_plan', owner: 'person' },
+      { item: 'mentor_continuity', owner: 'police' },
+    ],
+    riskAssessment: 'v1.sealed-risk',
+    extendedAddressProtection: false,
+    contactName: 'Kontaktperson',
+    contactPhone: '72 55 00 00',
+    submittedAt: MOMENT,
+    actor,
+  },
+  'handover-view': {
+    party: 'municipality',
+    recommendation: 'continue',
+    view: 'v1.sealed-view',
+    recordedAt: MOMENT,
+    actor,
+  },
   'handover-decision': { decision: 'decline', reason: 'Ikke i målgruppen.', decidedAt: MOMENT, actor },
   'handover-redirect': { policeDistrictCode: 'POL-NORDJYLLAND', redirectedAt: MOMENT, actor },
   'police-plan': { summary: 'Job og bolig.', runBy: 'police_with_municipality', recordedAt: MOMENT, actor },
@@ -91,10 +139,13 @@ const SAMPLE_INPUTS: ExitCourseDecisionInputs = {
   'reoffending-check': { reoffended: false, checkedAt: MOMENT, actor },
 };
 
-const VARIANTS = [
+const VARIANTS: Variant[] = [
   { paroleLinked: false, mentor: false },
   { paroleLinked: true, mentor: false },
   { paroleLinked: false, mentor: true },
+  { paroleLinked: false, mentor: true, notice: true },
+  { paroleLinked: true, mentor: true, notice: true },
+  { paroleLinked: false, mentor: true, notice: true, decided: true },
 ];
 const CASES = EXIT_COURSE_STATUSES.flatMap((status) => VARIANTS.map((variant) => ({ status, ...variant })));
 const NAMES = Object.keys(EXIT_COURSE_DECISIONS) as (keyof ExitCourseDecisionInputs)[];
@@ -127,20 +178,25 @@ function leniencyOf(status: ExitCourseStatus, variant: { paroleLinked: boolean }
 }
 
 describe('the exit course decision table agrees with its rules', () => {
-  it.each(CASES)('in $status (parole-linked: $paroleLinked, mentor: $mentor)', ({ status, ...variant }) => {
-    const state = course(status, variant);
-    const facts = exitCourseFacts(state);
-    const answers = NAMES.map((name) => ({
-      name,
-      offered: EXIT_COURSE_DECISIONS[name].allowedIn(facts),
-      refusedAsIllegal: refusalOf(name, state) === 'illegal-transition',
-    }));
-    // Never a form the workflow would answer with 409.
-    expect(answers.filter((answer) => answer.offered && answer.refusedAsIllegal)).toEqual([]);
-    // Nothing hidden that the workflow would take, but the documented leniencies.
-    const hidden = answers.filter((answer) => !answer.offered && !answer.refusedAsIllegal).map((answer) => answer.name);
-    expect(hidden.sort()).toEqual(leniencyOf(status, variant));
-  });
+  it.each(CASES)(
+    'in $status (parole-linked: $paroleLinked, mentor: $mentor, notice: $notice, decided: $decided)',
+    ({ status, ...variant }) => {
+      const state = course(status, variant);
+      const facts = exitCourseFacts(state);
+      const answers = NAMES.map((name) => ({
+        name,
+        offered: EXIT_COURSE_DECISIONS[name].allowedIn(facts),
+        refusedAsIllegal: refusalOf(name, state) === 'illegal-transition',
+      }));
+      // Never a form the workflow would answer with 409.
+      expect(answers.filter((answer) => answer.offered && answer.refusedAsIllegal)).toEqual([]);
+      // Nothing hidden that the workflow would take, but the documented leniencies.
+      const hidden = answers
+        .filter((answer) => !answer.offered && !answer.refusedAsIllegal)
+        .map((answer) => answer.name);
+      expect(hidden.sort()).toEqual(leniencyOf(status, variant));
+    },
+  );
 
   it('offers something on every open status and nothing on a final one', () => {
     for (const { status, ...variant } of CASES) {

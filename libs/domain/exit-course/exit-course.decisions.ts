@@ -48,6 +48,8 @@ import type {
   PoliceReviewInput,
   ReoffendingCheckInput,
 } from './police-phase.types';
+import { refuseHandoverReport, refuseHandoverView } from './handover-preparation.rules';
+import type { HandoverReportInput, HandoverViewInput } from './handover-preparation.types';
 
 /** What decides which decisions a course admits; the workflow's state and the read model both give it. */
 export interface ExitCourseFacts {
@@ -59,6 +61,9 @@ export interface ExitCourseFacts {
   outsidePrison: boolean;
   /** The kinds of the steps open now (the police phase's decisions each complete one). */
   openSteps: readonly string[];
+  releaseNoticeSent: boolean;
+  /** The release plan's district decided on the handover before the release. */
+  decidedBeforeRelease: boolean;
 }
 
 export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
@@ -69,6 +74,8 @@ export function exitCourseFacts(state: ExitCourseState): ExitCourseFacts {
     psychologistCourse: state.psychologistCourse,
     outsidePrison: Boolean(state.outsidePrison),
     openSteps: state.steps.filter((step) => step.status === 'open').map((step) => step.kind),
+    releaseNoticeSent: state.releaseNoticeSentAt !== undefined,
+    decidedBeforeRelease: state.handoverPreparation?.decidedBeforeRelease !== undefined,
   };
 }
 
@@ -102,6 +109,8 @@ export interface ExitCourseDecisionInputs {
   readiness: ReadinessInput;
   release: ReleaseInput;
   interruption: InterruptionInput;
+  'handover-report': HandoverReportInput;
+  'handover-view': HandoverViewInput;
   'handover-decision': HandoverDecisionInput;
   'handover-redirect': HandoverRedirectInput;
   'police-plan': PolicePlanInput;
@@ -118,6 +127,11 @@ const beforeHandover = (facts: ExitCourseFacts) => EXIT_COURSE_STATUS.inPrison(f
 const inPrison = (facts: ExitCourseFacts) => beforeHandover(facts) && !facts.outsidePrison;
 const active = (facts: ExitCourseFacts) => facts.status === 'agreement_active';
 const policePhase = (facts: ExitCourseFacts) => facts.status === 'police_course_active';
+/** From the release notice until the release: the handover is prepared. */
+const preparing = (facts: ExitCourseFacts) => active(facts) && facts.releaseNoticeSent;
+/** The exit unit has still to decide: before the release (from the notice) or after it. */
+const awaitingExitUnit = (facts: ExitCourseFacts) =>
+  facts.status === 'awaiting_handover_decision' || (preparing(facts) && !facts.decidedBeforeRelease);
 
 /** Every decision on an exit course (DOMAIN.md §1), in the order the page offers them. */
 export const EXIT_COURSE_DECISIONS: DecisionTable<
@@ -206,6 +220,18 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     permission: 'exit-course:decide',
     allowedIn: active,
     refuse: refuseReleasePlan,
+    // After the notice: the plan's new units read the course; those it no longer names lose the notice's grant.
+    accessAfter: (state, input) => {
+      if (!state.releaseNoticeSentAt) return [];
+      const before = state.releasePlan
+        ? [state.releasePlan.municipalityCode, state.releasePlan.policeDistrictCode]
+        : [];
+      const after = [input.municipalityCode, input.policeDistrictCode];
+      return [
+        ...before.filter((unit) => !after.includes(unit)).map((orgUnit) => ({ orgUnit, access: 'none' as const })),
+        ...after.map((orgUnit) => ({ orgUnit, access: 'read' as const })),
+      ];
+    },
   },
   'expected-release-date': {
     name: 'expected-release-date',
@@ -249,17 +275,39 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     allowedIn: beforeHandover,
     refuse: refuseInterruption,
   },
+  'handover-report': {
+    name: 'handover-report',
+    update: 'submitHandoverReport',
+    label: 'Overdragelsesrapport',
+    permission: 'exit-course:decide',
+    completesStep: 'handover_report',
+    allowedIn: preparing,
+    refuse: refuseHandoverReport,
+  },
+  'handover-view': {
+    name: 'handover-view',
+    update: 'recordHandoverView',
+    label: 'Udtalelse til afgørelsen om overdragelsen',
+    permission: 'handover:view',
+    allowedIn: awaitingExitUnit,
+    refuse: refuseHandoverView,
+    // The municipality reads the course from the release notice; the prison after the release.
+    readAccessSuffices: (status) => status === 'agreement_active' || status === 'awaiting_handover_decision',
+  },
   'handover-decision': {
     name: 'handover-decision',
     update: 'decideHandover',
     label: 'Afgørelse om overdragelsen',
     permission: 'handover:decide',
     completesStep: 'handover_decision',
-    allowedIn: (facts) => facts.status === 'awaiting_handover_decision',
+    allowedIn: awaitingExitUnit,
     refuse: refuseHandoverDecision,
-    // Declined: back to the prison, which hands over again; the declining district keeps its history.
+    // Before the release the district only reads the course (the notice's grant to the release plan's district).
+    readAccessSuffices: (status) => status === 'agreement_active',
+    // Declined after the release: back to the prison, which hands over again; the district keeps its history.
+    // (Before it, the course is the prison's still: nothing changes hands.)
     accessAfter: (state, input) =>
-      input.decision === 'decline'
+      input.decision === 'decline' && state.status === 'awaiting_handover_decision'
         ? [
             { orgUnit: state.handover!.policeDistrictCode, access: 'read' },
             { orgUnit: prisonOf(state), access: 'write' },

@@ -26,6 +26,7 @@ import { ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS, EXIT_COURSE_STATUS, READIN
 import { REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS, type ReferralSource } from './police-phase.types';
 import { CLOCK_SKEW_MS, refuseMoment, type Refusal } from '../case/refusal';
 import { STEP_KINDS } from '../case/step-kinds';
+import { preparingHandover } from './handover-preparation.rules';
 import { danishDateOf, formatDanishDate, formatLocalDate, parseLocalDate } from '../time/copenhagen-calendar';
 
 /**
@@ -475,10 +476,20 @@ export function refuseHandoverDecision(
   now: Date,
 ): Refusal | undefined {
   if (state.status !== 'awaiting_handover_decision') {
-    return {
-      kind: 'illegal-transition',
-      message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.`,
-    };
+    // Before the release: from the notice, once, by the release plan's district (preparingHandover).
+    if (preparingHandover(state) && state.handoverPreparation?.decidedBeforeRelease) {
+      return {
+        kind: 'illegal-transition',
+        message:
+          'Overdragelsen er allerede afgjort før løsladelsen. Efter et afslag ændrer Kriminalforsorgen løsladelsesplanens politikreds; ellers afgøres den igen ved løsladelsen.',
+      };
+    }
+    if (!preparingHandover(state)) {
+      return {
+        kind: 'illegal-transition',
+        message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.`,
+      };
+    }
   }
   const reason =
     input.decision === 'decline'

@@ -3,6 +3,7 @@ import type { Actor } from '../case/actor';
 import type { CaseStep } from '../case/case-step';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
+import type { HandoverPreparationState } from './handover-preparation.types';
 import type { MentorOrganisation, PolicePhaseState, ReferralSource } from './police-phase.types';
 
 /**
@@ -61,6 +62,8 @@ export type ExitCourseStepKind =
   | 'mentor_contact'
   /** Opened with the release notice; done when the readiness checklist is complete, due before release. */
   | 'release_preparation'
+  /** Opened with the release notice: the Kriminalforsorgen caseworker's handover report, due before release. */
+  | 'handover_report'
   /** The police exit unit's accept-or-decline after a handover. */
   | 'handover_decision'
   /** After a decline: Kriminalforsorgen hands over to another district. */
@@ -351,4 +354,6 @@ export interface ExitCourseState {
   };
   /** Set once the police exit unit runs the course. */
   policePhase?: PolicePhaseState;
+  /** The handover prepared before release (handover-preparation.types.ts). */
+  handoverPreparation?: HandoverPreparationState;
 }

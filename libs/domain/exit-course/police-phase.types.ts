@@ -19,9 +19,15 @@ import type { Actor } from '../case/actor';
  * - `mentor_contact_logged` — details gain `organisation` (MENTOR_ORGANISATIONS); absent on contacts logged
  *   before this existed, which were all Kriminalforsorgen's.
  * - `case_started` — details gain `referralSource` (REFERRAL_SOURCES); absent: `kriminalforsorgen`.
- * - `handover_report_submitted` — the Kriminalforsorgen caseworker's handover report before release.
+ * - `handover_report_submitted` — the Kriminalforsorgen caseworker's handover report before release (a later
+ *   one replaces it, and is recorded again). Details: `planStatus`, `extendedAddressProtection`.
  * - `handover_view_recorded` — the municipality's or Kriminalforsorgen's view on the exit unit's decision.
- *   Details: `party` (`municipality` | `kriminalforsorgen`).
+ *   Details: `party` (`municipality` | `kriminalforsorgen`), `recommendation` (`continue` | `not_continue`), `viewId`.
+ * - `handover_accepted` / `handover_declined` taken before the release (handover-preparation.types.ts) are
+ *   recorded at their moment with `beforeRelease: true` in their details. An acceptance before it is followed,
+ *   at the release, by `released` and `handed_over` and then `police_course_started` (or the course closes as
+ *   `handed_over_closed`), with no second `handover_accepted`. A decline before it lapses when the release plan
+ *   names another district, and is decided again after a release to the same one.
  */
 
 /** How a course run by the police exit unit ends. `moved` is no end: the course goes to another district. */

@@ -15,6 +15,8 @@ export type Permission =
   | 'handover:decide'
   /** Log a mentor contact on a course the unit may change (Kriminalforsorgen's, the police's or the municipality's mentor). */
   | 'mentor-contact:log'
+  /** Add the own organisation's view (municipality, Kriminalforsorgen) to the exit unit's handover decision. */
+  | 'handover:view'
   | 'dks:decide'
   | 'council:decide'
   /** Suspend, resume or extend a step's configurable deadline; record why a legal deadline was missed (write access to the case too). */
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exit-course:decide',
     'exit-course:intake',
     'mentor-contact:log',
+    'handover:view',
     'case:read',
     'case:journal',
     'person:register',
@@ -81,6 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person:register',
     'council:decide',
     'mentor-contact:log',
+    'handover:view',
     'case:take',
     'case:assign',
     'absence:record',

@@ -21,6 +21,7 @@ import { StepDeadlineWaits1765500000000 } from './1765500000000-step-deadline-wa
 import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
 import { PolicePhase1765700000000 } from './1765700000000-police-phase';
 import { OutsidePrisonCourses1765710000000 } from './1765710000000-outside-prison-courses';
+import { HandoverPreparation1765720000000 } from './1765720000000-handover-preparation';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const READ_MODEL_MIGRATIONS = [
   EndingReasons1765600000000,
   PolicePhase1765700000000,
   OutsidePrisonCourses1765710000000,
+  HandoverPreparation1765720000000,
 ];

@@ -68,17 +68,19 @@ function kindOf(metadata: PropertyMetadata): FieldKind {
 
 /**
  * The decisions a case detail lists: those of the case type's table that its state admits, that the user's
- * role may take, on a case the user may change now (`decidable`: write access, not held for operations) —
- * each with the fields of its route's body.
+ * role may take, on a case the user may change now (`decidable`: write access, not held for operations), or
+ * may only read where the decision allows it — each with the fields of its route's body.
  */
-export function availableDecisionsOf<Facts>(
+export function availableDecisionsOf<Facts extends { status: string }>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the slice's state and inputs do not matter here
   slice: CaseSlice<any, any, Facts>,
   facts: Facts,
   user: AuthenticatedUser,
   decidable: boolean,
+  /** Not held for operations: a decision that read access suffices for may be taken (readAccessSuffices). */
+  answerable = false,
 ): AvailableDecisionView[] {
-  const can = { permissions: permissionsOf(user.role), writable: decidable };
+  const can = { permissions: permissionsOf(user.role), writable: decidable, readable: answerable };
   return availableDecisions(slice.decisions, facts, can).map((decision) => ({
     ...decision,
     fields: slice.routes[decision.name].fields.map((field) => ({ ...field })),

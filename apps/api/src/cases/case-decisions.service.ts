@@ -86,7 +86,7 @@ export class CaseDecisionsService {
     const input = route.toInput(body, { id: user.id }, user);
     const found = await this.scope.findForUser(caseId, slice.caseType, user);
     if (!found) throw ApiError.caseNotFound(caseId);
-    requireWritable(found);
+    if (!slice.decisions[name].readAccessSuffices?.(found.status)) requireWritable(found);
     await this.requireDocument(route.requiredDocument, caseId);
     await this.units.requireOpen(...route.unitsNamed(input));
     await this.sendUpdate(caseId, found, slice.decisions[name].update, input, slice);

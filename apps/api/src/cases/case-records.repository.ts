@@ -289,10 +289,12 @@ function stepDecisionsOf(
  * for operations (a decision would only wait behind it: 503).
  */
 export function decidableCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
-  return (
-    `(${visibleCaseCondition(user, caseAlias, params, 'write')} AND NOT EXISTS ` +
-    `(SELECT 1 FROM read_model_failures f WHERE f.case_id = ${caseAlias}.id AND f.resolved_at IS NULL))`
-  );
+  return `(${visibleCaseCondition(user, caseAlias, params, 'write')} AND ${answerableCondition(caseAlias)})`;
+}
+
+/** SQL condition: the case is not held for operations (its read model took every transition). */
+export function answerableCondition(caseAlias: string): string {
+  return `NOT EXISTS (SELECT 1 FROM read_model_failures f WHERE f.case_id = ${caseAlias}.id AND f.resolved_at IS NULL)`;
 }
 
 /** A recorded reason code's Danish name, from the list of the ending its event records. */

@@ -17,7 +17,10 @@ export interface DecisionRoute<Body extends object, Input> {
   readonly body: new () => Body;
   /** The body's fields, as the case detail lists them with the decision. */
   readonly fields: readonly DecisionFieldView[];
-  /** `user`: who takes it, for an input that records the user's organisation (a mentor contact's). */
+  /**
+   * `user`: who takes it, for an input that records the user's organisation (a mentor contact's, the party
+   * of a view on a handover).
+   */
   toInput(body: Body, actor: Actor, user: AuthenticatedUser): Input;
   /**
    * The units the input sends the case to, each of the kind it must be: the API refuses (422) a code that

@@ -12,10 +12,11 @@ import {
 import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
 import { OrganisationUnits } from '../reference/organisation-units.service';
 import { availableDecisionsOf } from '../cases/available-decisions';
-import { CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
+import { answerableCondition, CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
-import type { ExitCourseFacts } from '../../../../libs/domain/exit-course/exit-course.decisions';
 import type { PoliceCourseOutcome, PolicePlanRunner } from '../../../../libs/domain/exit-course/police-phase.types';
+import { exitCourseFactsOf } from './exit-course-facts';
+import { HandoverPreparationRepository } from './handover-preparation.repository';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import type { ExitCourseDetail, ExitCourseSummary, HandoverInboxItem, MentorContactView } from './exit-course.views';
@@ -44,7 +45,9 @@ interface DetailRow extends CaseRow {
   reoffending_checked_at: Date | null;
   police_events: { action: string; reason: string; runBy?: PolicePlanRunner; occurredAt: string }[];
   open_steps: string[];
+  early_handover_decision: string | null;
   decidable: boolean;
+  answerable: boolean;
 }
 
 interface CaseRow {
@@ -74,6 +77,8 @@ interface HandoverRow {
   psychologist_course: ExitCourseDetail['psychologistCourse'];
   outside_prison: boolean;
   open_steps: string[];
+  release_notice_sent_at: Date | null;
+  early_handover_decision: string | null;
   decidable: boolean;
 }
 
@@ -93,6 +98,7 @@ export class ExitCourseViewsRepository {
     private readonly dataSource: DataSource,
     private readonly records: CaseRecordsRepository,
     private readonly units: OrganisationUnits,
+    private readonly preparation: HandoverPreparationRepository,
   ) {}
 
   async findDetail(caseId: string, user: AuthenticatedUser): Promise<ExitCourseDetail | undefined> {
@@ -109,13 +115,14 @@ export class ExitCourseViewsRepository {
                                                           'occurredAt', ev.occurred_at) ORDER BY ev.transition_seq, ev.position)
                           FROM case_events ev
                          WHERE ev.case_id = c.id AND ev.action IN ('police_plan_recorded', 'police_review_recorded')), '[]') AS police_events,
+              e.early_handover_decision,
               (SELECT count(*)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_count,
               (SELECT COALESCE(sum(m.duration_minutes), 0)::int FROM mentor_contacts m WHERE m.case_id = c.id) AS contact_minutes,
               (SELECT max(m.contact_at) FROM mentor_contacts m WHERE m.case_id = c.id) AS last_contact_at,
               ARRAY(SELECT ev.details->>'party' FROM case_events ev
                      WHERE ev.case_id = c.id AND ev.action = 'assessment_input_recorded'
                      ORDER BY ev.transition_seq) AS assessment_parties,
-              ${decidableCondition(user, 'c', params)} AS decidable
+              ${decidableCondition(user, 'c', params)} AS decidable, ${answerableCondition('c')} AS answerable
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -157,9 +164,16 @@ export class ExitCourseViewsRepository {
             }
           : null,
       policePhase: policePhaseOf(row, units),
+      handoverPreparation: await this.preparation.ofCase(caseId),
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
-      availableDecisions: availableDecisionsOf(EXIT_COURSE_SLICE, exitCourseFactsOf(row), user, row.decidable),
+      availableDecisions: availableDecisionsOf(
+        EXIT_COURSE_SLICE,
+        exitCourseFactsOf(row),
+        user,
+        row.decidable,
+        row.answerable,
+      ),
     };
   }
 
@@ -207,7 +221,7 @@ export class ExitCourseViewsRepository {
     user: AuthenticatedUser,
     page: number,
     pageSize: number,
-  ): Promise<Page<Omit<HandoverInboxItem, 'personName'>>> {
+  ): Promise<Page<Omit<HandoverInboxItem, 'personName' | 'handoverPreparation'>>> {
     const units = await this.units.lookup();
     const params = new SqlParameters();
     return pagedQuery(
@@ -218,7 +232,8 @@ export class ExitCourseViewsRepository {
         params: params.values,
         select: (columnParams) =>
           `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
-           e.mentor_ref, e.psychologist_course, e.outside_prison, ${decidableCondition(user, 'c', columnParams)} AS decidable,
+           e.mentor_ref, e.psychologist_course, e.outside_prison, e.release_notice_sent_at, e.early_handover_decision,
+           ${decidableCondition(user, 'c', columnParams)} AS decidable,
            ARRAY(SELECT o.kind FROM steps o WHERE o.case_id = c.id AND o.status = 'open') AS open_steps`,
         join: `JOIN exit_courses e ON e.case_id = c.id
                JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
@@ -226,7 +241,7 @@ export class ExitCourseViewsRepository {
         page,
         pageSize,
       },
-      (row: HandoverRow): Omit<HandoverInboxItem, 'personName'> => ({
+      (row: HandoverRow): Omit<HandoverInboxItem, 'personName' | 'handoverPreparation'> => ({
         caseId: row.id,
         personRef: row.person_ref,
         institution: units.view(row.org_unit),
@@ -277,25 +292,6 @@ function summaryOf(row: CaseRow, units: UnitLookup): ExitCourseSummary {
     referralSourceText: REFERRAL_SOURCE_LABELS[row.referral_source],
     outsidePrison: row.outside_prison,
     expectedReleaseDate: row.expected_release_date,
-  };
-}
-
-/** What decides which decisions a course admits, from its read-model row. */
-function exitCourseFactsOf(row: {
-  status: ExitCourseStatus;
-  parole_linked: boolean;
-  mentor_ref: string | null;
-  psychologist_course: ExitCourseDetail['psychologistCourse'];
-  outside_prison: boolean;
-  open_steps: string[];
-}): ExitCourseFacts {
-  return {
-    status: row.status,
-    paroleLinked: row.parole_linked,
-    hasMentor: Boolean(row.mentor_ref),
-    psychologistCourse: row.psychologist_course,
-    outsidePrison: row.outside_prison,
-    openSteps: row.open_steps,
   };
 }
 

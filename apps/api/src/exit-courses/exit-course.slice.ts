@@ -33,6 +33,7 @@ import { SuitabilityAssessmentDto } from './dto/suitability-assessment.dto';
 import { PoliceCourseEndDto, PolicePlanDto, PoliceReviewDto, ReoffendingCheckDto } from './dto/police-phase.dto';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import type { MentorOrganisation } from '../../../../libs/domain/exit-course/police-phase.types';
+import { HandoverReportDto, HandoverViewDto } from './dto/handover-preparation.dto';
 
 /** The exit course as the API's case kernel knows it: its decisions, and the body each route takes. */
 export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInputs, ExitCourseFacts> = {
@@ -130,6 +131,32 @@ export const EXIT_COURSE_SLICE: CaseSlice<ExitCourseState, ExitCourseDecisionInp
       ...givenReasonCode(body),
       reason: body.reason ?? '',
       interruptedAt: instantOrNow(body.interruptedAt),
+      actor,
+    })),
+    // The free texts arrive sealed (HandoverTexts, in the controller).
+    'handover-report': decisionRoute(HandoverReportDto, (body, actor) => ({
+      plan: body.plan,
+      planStatus: body.planStatus,
+      readinessOwners: [
+        { item: 'housing', owner: body.housingOwner },
+        { item: 'income', owner: body.incomeOwner },
+        { item: 'job_or_education_plan', owner: body.jobOrEducationPlanOwner },
+        { item: 'mentor_continuity', owner: body.mentorContinuityOwner },
+      ],
+      riskAssessment: body.riskAssessment,
+      extendedAddressProtection: body.extendedAddressProtection,
+      ...(body.paroleConditions ? { paroleConditions: body.paroleConditions } : {}),
+      contactName: body.contactName,
+      contactPhone: body.contactPhone,
+      submittedAt: instantOrNow(body.submittedAt),
+      actor,
+    })),
+    // The party is the user's own organisation: nobody gives another's view.
+    'handover-view': decisionRoute(HandoverViewDto, (body, actor, user) => ({
+      party: user.organisation === 'kommune' ? 'municipality' : 'kriminalforsorgen',
+      recommendation: body.recommendation,
+      view: body.view,
+      recordedAt: instantOrNow(body.recordedAt),
       actor,
     })),
     'handover-decision': decisionRoute(HandoverDecisionDto, (body, actor) => {

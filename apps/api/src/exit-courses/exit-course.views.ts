@@ -33,6 +33,7 @@ import {
 } from '../common/view-properties';
 import { WithCaseDetail } from '../cases/case.views';
 import { AvailableDecisionView } from '../cases/available-decisions';
+import { HandoverPreparationView } from './handover-preparation.views';
 
 /** What the API answers about exit courses (read from the read model). */
 export class ExitCourseSummaryView {
@@ -132,6 +133,7 @@ export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) 
   @MomentView({ nullable: true }) releaseNoticeSentAt!: string | null;
   @NestedView(HandoverView, { nullable: true }) handover!: HandoverView | null;
   @NestedView(PolicePhaseView, { nullable: true }) policePhase!: PolicePhaseView | null;
+  @NestedView(HandoverPreparationView) handoverPreparation!: HandoverPreparationView;
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 
@@ -146,6 +148,10 @@ export class HandoverInboxItemView {
   @MomentView() dueAt!: string;
   @BooleanView() overdue!: boolean;
   @BooleanView() paroleLinked!: boolean;
+  @NestedView(HandoverPreparationView, {
+    description: 'Overdragelsesrapporten, udtalelserne og en afgørelse før løsladelsen.',
+  })
+  handoverPreparation!: HandoverPreparationView;
   @NestedView([AvailableDecisionView], { description: 'De beslutninger, brugeren kan træffe på sagen nu.' })
   availableDecisions!: AvailableDecisionView[];
 }

@@ -48,6 +48,8 @@ import {
 import { HistoryEntryPage, type HistoryEntry } from '../cases/case.views';
 import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { CaseScopeRepository } from '../cases/case-scope.repository';
+import { HandoverReportDto, HandoverViewDto } from './dto/handover-preparation.dto';
+import { HandoverTexts } from './handover-texts';
 
 @ApiTags('Exit-forløb')
 @ApiBearerAuth()
@@ -60,6 +62,7 @@ export class ExitCoursesController {
     private readonly scope: CaseScopeRepository,
     private readonly accessLog: AccessLogService,
     private readonly persons: PersonsService,
+    private readonly texts: HandoverTexts,
   ) {}
 
   @Post()
@@ -321,8 +324,45 @@ export class ExitCoursesController {
   }
 
   @CaseDecision(
+    EXIT_COURSE_DECISIONS['handover-report'],
+    'Kriminalforsorgens overdragelsesrapport (fra løsladelsesvarslet til løsladelsen): plan, ansvarlige for tjeklisten, risiko og sikkerhed, vilkår, kontaktperson.',
+    ExitCourseDetailView,
+  )
+  async handoverReport(
+    @CaseIdParam() caseId: string,
+    @Body() dto: HandoverReportDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    const sealed: HandoverReportDto = {
+      ...dto,
+      plan: this.texts.seal(caseId, 'plan', dto.plan),
+      riskAssessment: this.texts.seal(caseId, 'risk', dto.riskAssessment),
+      ...(dto.paroleConditions
+        ? { paroleConditions: this.texts.seal(caseId, 'parole_conditions', dto.paroleConditions) }
+        : {}),
+    };
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'handover-report', caseId, sealed, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    EXIT_COURSE_DECISIONS['handover-view'],
+    'Kommunens eller Kriminalforsorgens udtalelse til exitenhedens afgørelse (fra løsladelsesvarslet, til exitenheden har afgjort).',
+    ExitCourseDetailView,
+  )
+  async handoverView(
+    @CaseIdParam() caseId: string,
+    @Body() dto: HandoverViewDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExitCourseDetail> {
+    const sealed: HandoverViewDto = { ...dto, view: this.texts.seal(caseId, 'view', dto.view) };
+    await this.decisions.decide(EXIT_COURSE_SLICE, 'handover-view', caseId, sealed, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
     EXIT_COURSE_DECISIONS['handover-decision'],
-    'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen.',
+    'Politiets exitenhed: overtag (videreført eller afsluttet) eller afvis overdragelsen — efter løsladelsen, eller før den fra løsladelsesvarslet (løsladelsesplanens politikreds).',
     ExitCourseDetailView,
   )
   async handoverDecision(

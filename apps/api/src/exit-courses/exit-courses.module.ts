@@ -8,11 +8,19 @@ import { ExitCourseViewsRepository } from './exit-course-views.repository';
 import { ExitCoursesController } from './exit-courses.controller';
 import { HandoversController } from './handovers.controller';
 import { OpenCourseReservations } from './open-course-reservations';
+import { HandoverPreparationRepository } from './handover-preparation.repository';
+import { HandoverTexts } from './handover-texts';
 
 /** The exit-course case type (gang exit), with its handover inbox. */
 @Module({
   imports: [CasesModule, PersonsModule, AuditModule, TemporalModule],
   controllers: [ExitCoursesController, HandoversController],
-  providers: [ExitCourseCommandsService, ExitCourseViewsRepository, OpenCourseReservations],
+  providers: [
+    ExitCourseCommandsService,
+    ExitCourseViewsRepository,
+    OpenCourseReservations,
+    HandoverPreparationRepository,
+    HandoverTexts,
+  ],
 })
 export class ExitCoursesModule {}

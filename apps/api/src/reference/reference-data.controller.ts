@@ -3,6 +3,20 @@ import {
   REFERRAL_SOURCES,
   type ReferralSource,
 } from '../../../../libs/domain/exit-course/police-phase.types';
+import {
+  HANDOVER_RECOMMENDATION_LABELS,
+  HANDOVER_RECOMMENDATIONS,
+  HANDOVER_VIEW_PARTIES,
+  HANDOVER_VIEW_PARTY_LABELS,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  READINESS_OWNER_LABELS,
+  READINESS_OWNERS,
+  type HandoverRecommendation,
+  type HandoverViewParty,
+  type PlanStatus,
+  type ReadinessOwner,
+} from '../../../../libs/domain/exit-course/handover-preparation.types';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
@@ -187,6 +201,22 @@ class ChoicesView {
     description: 'Det videre forløb efter en overtaget overdragelse (`continuation`).',
   })
   handoverContinuations!: Choice<HandoverContinuation>[];
+  @NestedView([ChoiceOf('ReadinessOwnerChoice', READINESS_OWNERS)], {
+    description: 'Hvem der sørger for et punkt på tjeklisten efter løsladelsen (overdragelsesrapportens `owner`).',
+  })
+  readinessOwners!: Choice<ReadinessOwner>[];
+  @NestedView([ChoiceOf('PlanStatusChoice', PLAN_STATUSES)], {
+    description: 'Planens status i overdragelsesrapporten (`planStatus`).',
+  })
+  planStatuses!: Choice<PlanStatus>[];
+  @NestedView([ChoiceOf('HandoverViewPartyChoice', HANDOVER_VIEW_PARTIES)], {
+    description: 'Parterne, der giver udtalelse til exitenhedens afgørelse (`party`).',
+  })
+  handoverViewParties!: Choice<HandoverViewParty>[];
+  @NestedView([ChoiceOf('HandoverRecommendationChoice', HANDOVER_RECOMMENDATIONS)], {
+    description: 'Anbefalingen i en udtalelse til exitenhedens afgørelse (`recommendation`).',
+  })
+  handoverRecommendations!: Choice<HandoverRecommendation>[];
   @NestedView([ChoiceOf('MentorContactFormChoice', MENTOR_CONTACT_FORMS)], {
     description: 'Formen af en mentorkontakt (`form`).',
   })
@@ -309,6 +339,10 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     assessmentParties: choicesOf(ASSESSMENT_PARTIES, ASSESSMENT_PARTY_LABELS),
     interruptionBy: choicesOf(INTERRUPTION_BY, INTERRUPTION_BY_LABELS),
     handoverContinuations: choicesOf(HANDOVER_CONTINUATIONS, HANDOVER_CONTINUATION_LABELS),
+    readinessOwners: choicesOf(READINESS_OWNERS, READINESS_OWNER_LABELS),
+    planStatuses: choicesOf(PLAN_STATUSES, PLAN_STATUS_LABELS),
+    handoverViewParties: choicesOf(HANDOVER_VIEW_PARTIES, HANDOVER_VIEW_PARTY_LABELS),
+    handoverRecommendations: choicesOf(HANDOVER_RECOMMENDATIONS, HANDOVER_RECOMMENDATION_LABELS),
     mentorContactForms: choicesOf(MENTOR_CONTACT_FORMS, MENTOR_CONTACT_FORM_LABELS),
     policeCourseOutcomes: choicesOf(POLICE_COURSE_OUTCOMES, POLICE_COURSE_OUTCOME_LABELS),
     policePlanRunners: choicesOf(POLICE_PLAN_RUNNERS, POLICE_PLAN_RUNNER_LABELS),

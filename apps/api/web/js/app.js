@@ -7,6 +7,7 @@ import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
 import { question1903View } from './views/question-1903.js';
 import { handoversView } from './views/handovers.js';
+import { comingHandoversView } from './views/handover-preparation.js';
 import { loginView } from './views/login.js';
 import { operationsView } from './views/operations.js';
 import { outboxView } from './views/outbox.js';
@@ -34,6 +35,13 @@ const ROUTES = [
     label: 'Overdragelser',
     view: handoversView,
     allowed: (user) => can(user, 'handover:decide'),
+  },
+  {
+    path: 'kommende',
+    label: 'Kommende overdragelser',
+    view: comingHandoversView,
+    // The police exit unit and the municipality: those the release notice goes to.
+    allowed: (user) => can(user, 'handover:decide') || (can(user, 'handover:view') && !can(user, 'exit-course:decide')),
   },
   { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },

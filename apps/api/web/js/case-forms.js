@@ -233,6 +233,51 @@ const EXIT_COURSE_FORMS = {
     }),
     submitLabel: 'Afbryd forløbet',
   },
+  'handover-report': {
+    intro:
+      'Til politiets exitenhed og kommunen før løsladelsen. Mentor, timer, psykologforløb og tjekliste læses fra forløbet. Skriv aldrig en adresse i rapporten.',
+    fields: (c) => [
+      { name: 'plan', label: 'Planen', type: 'textarea', hint: 'Exitplanen i kort form.' },
+      { name: 'planStatus', label: 'Planens status', type: 'radio', options: choiceOptions('planStatuses') },
+      ...[
+        ['housingOwner', 'bolig'],
+        ['incomeOwner', 'forsørgelse'],
+        ['jobOrEducationPlanOwner', 'job- eller uddannelsesplan'],
+        ['mentorContinuityOwner', 'mentorkontinuitet'],
+      ].map(([name, item]) => ({
+        name,
+        label: `Ansvarlig for ${item}`,
+        type: 'select',
+        options: choiceOptions('readinessOwners'),
+      })),
+      { name: 'riskAssessment', label: 'Risiko og sikkerhed', type: 'textarea', hint: 'Aldrig en adresse.' },
+      {
+        name: 'extendedAddressProtection',
+        label: 'Udvidet adressebeskyttelse?',
+        type: 'radio',
+        boolean: true,
+        options: YES_NO,
+        hint: 'Ja: adressen oplyses kun efter behov gennem kontaktpersonen.',
+      },
+      ...(c.paroleLinked ? [{ name: 'paroleConditions', label: 'Vilkår for prøveløsladelse', type: 'textarea' }] : []),
+      { name: 'contactName', label: 'Kontaktperson', type: 'text', hint: 'Kriminalforsorgens medarbejder.' },
+      { name: 'contactPhone', label: 'Kontaktpersonens telefon', type: 'text' },
+    ],
+    submitLabel: 'Indsend rapporten',
+  },
+  'handover-view': {
+    intro: 'Din organisations udtalelse til politiets exitenheds afgørelse om overdragelsen.',
+    fields: [
+      {
+        name: 'recommendation',
+        label: 'Anbefaling',
+        type: 'radio',
+        options: choiceOptions('handoverRecommendations'),
+      },
+      { name: 'view', label: 'Udtalelse', type: 'textarea' },
+    ],
+    submitLabel: 'Giv udtalelsen',
+  },
   'handover-decision': {
     fields: [
       {

@@ -8,6 +8,7 @@ import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../r
 import { attachAssignmentPanel } from './assignment.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 import { handleJournal, journalSections, loadJournal, withNotes } from './case-journal.js';
+import { handoverPreparationSection } from './handover-preparation.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
 const yesNo = (value) => (value ? 'ja' : 'nej');
@@ -324,7 +325,8 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
           <h2 id="open-steps-heading">Åbne trin</h2>
           ${openSteps(detail, stepForms)}
         </section>
-        ${missedDeadlines(detail, stepForms)} ${decisions(forms, detail)}
+        ${missedDeadlines(detail, stepForms)} ${resource === 'exit-courses' ? handoverPreparationSection(detail) : ''}
+        ${decisions(forms, detail)}
       </div>
       <div class="case-side">
         <section class="panel assignment-panel" aria-labelledby="assignment-heading" data-assignment>

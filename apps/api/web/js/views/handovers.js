@@ -5,6 +5,7 @@ import { formatDateTime } from '../format.js';
 import { html, render } from '../html.js';
 import { warningAt } from '../reference.js';
 import { caseHref, deadlineState, heading, notice, pager, problemText } from './common.js';
+import { preparedHandover } from './handover-preparation.js';
 
 /** The police exit unit's inbox: handovers waiting for its decision, oldest deadline first, decided here. */
 const TITLE = 'Overdragelser';
@@ -54,6 +55,10 @@ function card(item) {
         <dd>${item.paroleLinked ? 'ja (Bander bag tremmer)' : 'nej'}</dd>
       </div>
     </dl>
+    <details class="handover-prepared">
+      <summary>Overdragelsesrapport og udtalelser</summary>
+      ${preparedHandover(item.handoverPreparation)}
+    </details>
     <p><a href="${caseHref('exit_course', item.caseId)}">Åbn sagen med historik</a></p>
     ${
       decisionFormOf(item)
