@@ -23,3 +23,7 @@ export function exitCourseFactsOf(row: {
     openSteps: row.open_steps,
   };
 }
+
+/** SQL for the `open_steps` column {@link exitCourseFactsOf} reads: the kinds of the steps open now of case `alias`. */
+export const openStepsColumn = (alias: string): string =>
+  `ARRAY(SELECT o.kind FROM steps o WHERE o.case_id = ${alias}.id AND o.status = 'open') AS open_steps`;

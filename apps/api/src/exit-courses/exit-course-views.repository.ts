@@ -15,7 +15,7 @@ import { availableDecisionsOf } from '../cases/available-decisions';
 import { answerableCondition, CaseRecordsRepository, decidableCondition } from '../cases/case-records.repository';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import type { PoliceCourseOutcome, PolicePlanRunner } from '../../../../libs/domain/exit-course/police-phase.types';
-import { exitCourseFactsOf } from './exit-course-facts';
+import { exitCourseFactsOf, openStepsColumn } from './exit-course-facts';
 import { HandoverPreparationRepository } from './handover-preparation.repository';
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
@@ -110,7 +110,7 @@ export class ExitCourseViewsRepository {
               to_char(e.expected_release_date, 'YYYY-MM-DD') AS expected_release_date, e.parole_linked, e.referral_source, e.outside_prison,
               e.mentor_ref, e.psychologist_course, e.release_municipality, e.release_district, e.readiness, e.release_notice_sent_at, e.released_at, e.handover_district, e.handover_continuation,
               e.police_phase_started_at, e.police_district, e.police_outcome, e.police_outcome_at, e.reoffended, e.reoffending_checked_at,
-              ARRAY(SELECT s.kind FROM steps s WHERE s.case_id = c.id AND s.status = 'open') AS open_steps,
+              ${openStepsColumn('c')},
               COALESCE((SELECT json_agg(json_build_object('action', ev.action, 'reason', ev.reason, 'runBy', ev.details->>'runBy',
                                                           'occurredAt', ev.occurred_at) ORDER BY ev.transition_seq, ev.position)
                           FROM case_events ev
@@ -234,7 +234,7 @@ export class ExitCourseViewsRepository {
           `c.id, c.person_ref, c.org_unit, c.status, e.released_at, s.due_at, s.due_at <= now() AS overdue, e.parole_linked,
            e.mentor_ref, e.psychologist_course, e.outside_prison, e.release_notice_sent_at, e.early_handover_decision,
            ${decidableCondition(user, 'c', columnParams)} AS decidable,
-           ARRAY(SELECT o.kind FROM steps o WHERE o.case_id = c.id AND o.status = 'open') AS open_steps`,
+           ${openStepsColumn('c')}`,
         join: `JOIN exit_courses e ON e.case_id = c.id
                JOIN steps s ON s.case_id = c.id AND s.kind = 'handover_decision' AND s.status = 'open'`,
         orderBy: 's.due_at, c.id',

@@ -9,7 +9,7 @@ import { answerableCondition, decidableCondition } from '../cases/case-records.r
 import type { Page } from '../common/page';
 import { pagedQuery } from '../common/paged-query';
 import { OrganisationUnits } from '../reference/organisation-units.service';
-import { exitCourseFactsOf } from './exit-course-facts';
+import { exitCourseFactsOf, openStepsColumn } from './exit-course-facts';
 import { EXIT_COURSE_SLICE } from './exit-course.slice';
 import { HandoverTexts } from './handover-texts';
 import type {
@@ -143,7 +143,7 @@ export class HandoverPreparationRepository {
            (e.expected_release_date - (now() AT TIME ZONE 'Europe/Copenhagen')::date) AS days_to_release,
            e.readiness, e.parole_linked, e.mentor_ref, e.psychologist_course, e.release_notice_sent_at,
            e.early_handover_decision, e.outside_prison, r.submitted_at AS report_submitted_at,
-           ARRAY(SELECT o.kind FROM steps o WHERE o.case_id = c.id AND o.status = 'open') AS open_steps,
+           ${openStepsColumn('c')},
            ${decidableCondition(user, 'c', columnParams)} AS decidable, ${answerableCondition('c')} AS answerable`,
         join: 'LEFT JOIN handover_reports r ON r.case_id = c.id',
         orderBy: 'e.expected_release_date, c.id',
