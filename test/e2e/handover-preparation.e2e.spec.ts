@@ -267,7 +267,13 @@ it('prepares the handover from the notice, and the course goes straight on at th
   // The release: no decision waits; the course goes straight on with the police exit unit.
   const released = ok(await storstroem('POST', `/api/exit-courses/${id}/release`, {}));
   expect(released.status).toBe('police_course_active');
-  expect(released.steps.filter((step: { kind: string; status: string }) => step.status === 'open')).toEqual([]);
+  // No handover decision step: the police phase's own steps are what is open.
+  expect(
+    released.steps
+      .filter((step: { kind: string; status: string }) => step.status === 'open')
+      .map((step: { kind: string }) => step.kind)
+      .sort(),
+  ).toEqual(['mentor_contact', 'police_plan', 'police_review']);
   expect(await comingIds(policeExit)).not.toContain(id);
   const inbox = ok(await policeExit('GET', '/api/handovers?pageSize=100'));
   expect(inbox.items.map((entry: { caseId: string }) => entry.caseId)).not.toContain(id);

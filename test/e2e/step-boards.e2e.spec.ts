@@ -165,7 +165,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'meeting_held', text: 'samrådet er holdt', final: false },
     { code: 'agreements_made', text: 'aftaler indgået', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(13);
+  expect(answer.body.stepKinds).toHaveLength(16);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',
