@@ -46,7 +46,7 @@ export const VESTJYLLAND_COHORT: Omit<CohortFigures, 'group' | 'groupName'> = {
   droppedOutWithPolice: 15,
   reoffended: 5,
   notReoffended: 20,
-  reoffendingNotChecked: 58,
+  reoffendingNotChecked: 55,
 };
 
 export const HERSTEDVESTER_COHORT: Omit<CohortFigures, 'group' | 'groupName'> = {
@@ -84,7 +84,7 @@ export const COHORT_TOTAL: Omit<CohortFigures, 'group' | 'groupName'> = {
   droppedOutWithPolice: 15,
   reoffended: 5,
   notReoffended: 20,
-  reoffendingNotChecked: 58,
+  reoffendingNotChecked: 55,
 };
 
 export const COHORT_POLICE_OUTCOMES = [

@@ -7,8 +7,12 @@ import type { CaseType } from './case-transition';
 
 export type StepKind = ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind;
 
-/** Which unit a step waits for: the unit holding the case, or the police district it was handed over to. */
-export type ResponsibleUnit = 'case_unit' | 'handover_district';
+/**
+ * Which unit a step waits for: the unit holding the case; the police district it was handed over to; or the
+ * unit running the course now (`course_runner`): the police district once its exit unit runs the course (the
+ * police phase), else the unit holding the case.
+ */
+export type ResponsibleUnit = 'case_unit' | 'handover_district' | 'course_runner';
 
 export interface StepKindDefinition {
   caseType: CaseType;
@@ -66,7 +70,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     caseType: 'exit_course',
     label: DEADLINE_POLICY.mentorContactCadence.label,
     responsibleRole: 'kf_caseworker',
-    responsibleUnit: 'case_unit',
+    responsibleUnit: 'course_runner',
     warningHours: 7 * DAY,
     deadline: 'mentorContactCadence',
   },
@@ -109,7 +113,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     caseType: 'exit_course',
     label: DEADLINE_POLICY.policePlan.label,
     responsibleRole: 'police_exit_officer',
-    responsibleUnit: 'handover_district',
+    responsibleUnit: 'course_runner',
     warningHours: 7 * DAY,
     deadline: 'policePlan',
   },
@@ -117,7 +121,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     caseType: 'exit_course',
     label: DEADLINE_POLICY.policeReview.label,
     responsibleRole: 'police_exit_officer',
-    responsibleUnit: 'handover_district',
+    responsibleUnit: 'course_runner',
     warningHours: 14 * DAY,
     deadline: 'policeReview',
   },
@@ -125,7 +129,7 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     caseType: 'exit_course',
     label: DEADLINE_POLICY.reoffendingCheckRecording.label,
     responsibleRole: 'police_exit_officer',
-    responsibleUnit: 'handover_district',
+    responsibleUnit: 'course_runner',
     warningHours: 3 * DAY,
     deadline: 'reoffendingCheckRecording',
     systemOpened: true,

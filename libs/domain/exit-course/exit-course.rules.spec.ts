@@ -285,6 +285,31 @@ describe('reason codes of the course’s endings', () => {
     };
     const decidedAt = '2026-03-09T10:00:00Z';
 
+    it('refuses a decline of a course started outside prison (no prison to return it to), not its closure', () => {
+      const moved = {
+        ...handover,
+        outsidePrison: { startedBy: 'police', startingUnitCode: 'POL-KBH', policeDistrictCode: 'POL-KBH' },
+      } as const;
+      expect(
+        refuseHandoverDecision(
+          moved,
+          { decision: 'decline', reasonCode: 'other_district', reason: '', decidedAt, actor },
+          NOW,
+        ),
+      ).toEqual({
+        kind: 'illegal-transition',
+        message:
+          'Et forløb startet uden for fængslet kan ikke afvises: overtag det og vælg "afsluttet" med en begrundelse, hvis det ikke skal videreføres.',
+      });
+      expect(
+        refuseHandoverDecision(
+          moved,
+          { decision: 'accept', continuation: 'closed', reasonCode: 'completed', decidedAt, actor },
+          NOW,
+        ),
+      ).toBeUndefined();
+    });
+
     it('takes a decline’s code and a closure’s code, each from its own list', () => {
       expect(
         refuseHandoverDecision(

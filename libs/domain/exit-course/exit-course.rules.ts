@@ -490,6 +490,21 @@ export function refuseHandoverDecision(
         message: `Overdragelsen kan ikke afgøres: forløbet ${describeStatus(state.status)}.`,
       };
     }
+    // Decided before the release by the plan's district: without a plan there is no district to decide.
+    if (!state.releasePlan) {
+      return {
+        kind: 'illegal-transition',
+        message: 'Overdragelsen kan ikke afgøres før løsladelsen: forløbet har ingen løsladelsesplan.',
+      };
+    }
+  }
+  // A course started outside prison, moved to another district: no prison to send a decline back to.
+  if (state.outsidePrison && input.decision === 'decline') {
+    return {
+      kind: 'illegal-transition',
+      message:
+        'Et forløb startet uden for fængslet kan ikke afvises: overtag det og vælg "afsluttet" med en begrundelse, hvis det ikke skal videreføres.',
+    };
   }
   const reason =
     input.decision === 'decline'

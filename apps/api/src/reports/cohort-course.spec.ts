@@ -73,6 +73,40 @@ describe('classifyCourse', () => {
     });
   });
 
+  it('counts an acceptance before the release only at a handover to that district', () => {
+    const early = event('handover_accepted', '2020-12-20', {
+      continuation: 'with_municipality',
+      policeDistrictCode: 'POL-KBH',
+      beforeRelease: true,
+    });
+    const releasedTo = (district: string) => [
+      event('released', '2021-01-01'),
+      event('handed_over', '2021-01-01', { policeDistrictCode: district }),
+    ];
+    expect(classify([early]).state).toEqual({ phase: 'at_kriminalforsorgen' });
+    expect(classify([early, ...releasedTo('POL-KBH')]).state).toEqual({ phase: 'with_police', via: 'handover' });
+    // The plan (or the release) named another district: the acceptance lapsed and that district decides.
+    expect(classify([early, ...releasedTo('POL-FYN')]).state).toEqual({ phase: 'awaiting_handover_decision' });
+  });
+
+  it('keeps a course started outside prison that moves outside prison, and a closure after the move ended', () => {
+    const moved = [
+      event('police_course_started', '2020-01-01', { via: 'agreement' }),
+      event('police_course_ended', '2020-06-01', { outcome: 'moved', toPoliceDistrictCode: 'POL-FYN' }),
+      event('handed_over', '2020-06-01', { policeDistrictCode: 'POL-FYN' }),
+    ];
+    expect(classify(moved)).toMatchObject({
+      handedOver: false,
+      state: { phase: 'with_police', via: 'outside_prison' },
+    });
+    expect(classify([...moved, event('handover_accepted', '2020-06-03', { continuation: 'closed' })])).toMatchObject({
+      handedOver: false,
+      // Closed at the new district's decision: no police phase ended, so no reoffending check follows.
+      checkFollows: false,
+      state: { phase: 'ended_with_police', via: 'outside_prison', outcome: 'closed_by_police' },
+    });
+  });
+
   it('splits mentor contacts at the release: one at the very moment is after it', () => {
     const { mentor } = classify(released, [
       { at: at('2020-12-31'), minutes: 30 },

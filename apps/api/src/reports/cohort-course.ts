@@ -35,6 +35,8 @@ export interface ClassifiedCourse {
   handedOver: boolean;
   /** The last reoffending check's answer; undefined before one. */
   reoffended?: boolean;
+  /** Ended with a police phase's outcome, so a reoffending check follows (a closure at a handover has none). */
+  checkFollows: boolean;
   /** Mentor contacts before the release (all of them, when not released) and at or after it. */
   mentor: Record<'before_release' | 'after_release', { minutes: number; contacts: number }>;
 }
@@ -47,8 +49,16 @@ export function classifyCourse(course: CohortCourse): ClassifiedCourse {
   let closedAtHandover = false;
   let closedAfterContinuing = false;
   let policeStarted = false;
+  let startedOutsidePrison = false;
+  /** An acceptance before the release: it counts at the release, if the course is handed over to that district. */
+  let acceptedBeforeRelease: { continuation: unknown; policeDistrictCode: unknown } | undefined;
   let policeEnd: PoliceEnd | undefined;
   let reoffended: boolean | undefined;
+  const accept = (continuation: unknown) => {
+    if (continuation !== 'closed') continued = true;
+    else if (continued || policeStarted) closedAfterContinuing = true;
+    else closedAtHandover = true;
+  };
   for (const event of course.events) {
     switch (event.action) {
       case 'course_interrupted':
@@ -63,15 +73,23 @@ export function classifyCourse(course: CohortCourse): ClassifiedCourse {
         releasedAt ??= event.occurredAt;
         break;
       case 'handed_over':
-        handedOver = true;
+        // A course started outside prison that moves is handed over to another district, not at a release.
+        if (!startedOutsidePrison) handedOver = true;
+        if (acceptedBeforeRelease && acceptedBeforeRelease.policeDistrictCode === event.details.policeDistrictCode)
+          accept(acceptedBeforeRelease.continuation);
+        acceptedBeforeRelease = undefined;
         break;
       case 'handover_accepted':
-        if (event.details.continuation !== 'closed') continued = true;
-        else if (continued) closedAfterContinuing = true;
-        else closedAtHandover = true;
+        if (event.details.beforeRelease === true)
+          acceptedBeforeRelease = {
+            continuation: event.details.continuation,
+            policeDistrictCode: event.details.policeDistrictCode,
+          };
+        else accept(event.details.continuation);
         break;
       case 'police_course_started':
         policeStarted = true;
+        if (event.details.via === 'agreement') startedOutsidePrison = true;
         break;
       case 'police_course_ended':
         if (event.details.outcome !== 'moved') policeEnd = (event.details.outcome as PoliceEnd) ?? 'other';
@@ -82,7 +100,13 @@ export function classifyCourse(course: CohortCourse): ClassifiedCourse {
     }
   }
   const mentor = mentorSplit(course.mentorContacts, releasedAt);
-  const classified = (state: CohortCourseState): ClassifiedCourse => ({ state, handedOver, reoffended, mentor });
+  const classified = (state: CohortCourseState): ClassifiedCourse => ({
+    state,
+    handedOver,
+    reoffended,
+    checkFollows: policeEnd !== undefined,
+    mentor,
+  });
   if (interruption) return classified({ phase: 'interrupted', ...interruption });
   const police = (via: 'handover' | 'outside_prison'): ClassifiedCourse => {
     const outcome = policeEnd ?? (closedAfterContinuing ? 'closed_by_police' : undefined);
@@ -131,7 +155,7 @@ const COUNTED: Record<
   droppedOutWithPolice: (c) => policeOutcome(c) === 'dropped_out',
   reoffended: (c) => c.reoffended === true,
   notReoffended: (c) => c.reoffended === false,
-  reoffendingNotChecked: (c) => c.state.phase === 'ended_with_police' && c.reoffended === undefined,
+  reoffendingNotChecked: (c) => c.checkFollows && c.reoffended === undefined,
 };
 
 function withPolice(

@@ -118,7 +118,8 @@ export const COHORT_DEFINITIONS: Record<CohortFigure, CohortDefinitionText> = {
   },
   reoffendingNotChecked: {
     label: 'Opfølgning ikke foretaget endnu',
-    definition: 'Forløb afsluttet hos politiet, hvor opfølgningen om ny kriminalitet endnu ikke er registreret.',
+    definition:
+      'Forløb afsluttet med et udfald hos politiets exitenhed, hvor opfølgningen om ny kriminalitet endnu ikke er registreret (et forløb, som en ny politikreds afslutter straks efter en flytning, følges ikke op).',
   },
 };
 
