@@ -275,6 +275,13 @@ it('prepares the handover from the notice, and the course goes straight on at th
       .sort(),
   ).toEqual(['mentor_contact', 'police_plan', 'police_review']);
   expect(await comingIds(policeExit)).not.toContain(id);
+  // Told of the release, but not asked to decide again: no handover notice.
+  expect(
+    await sut.db.query(
+      `SELECT recipient_unit, kind FROM notifications WHERE case_id = $1 AND kind IN ('handover', 'release') ORDER BY kind`,
+      [id],
+    ),
+  ).toEqual([{ recipient_unit: 'KOM-0101', kind: 'release' }]);
   const inbox = ok(await policeExit('GET', '/api/handovers?pageSize=100'));
   expect(inbox.items.map((entry: { caseId: string }) => entry.caseId)).not.toContain(id);
   const [{ actions }] = await sut.db.query(

@@ -441,8 +441,11 @@ class ExitCourse {
         releaseMunicipality: municipalityCode,
       },
       accessChanges,
+      // No handover notice after an acceptance before the release: no decision waits for the exit unit.
       notifications: [
-        { notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' },
+        ...(accepted
+          ? []
+          : [{ notificationId: uuid4(), recipientUnit: policeDistrictCode, kind: 'handover' as const }]),
         { notificationId: uuid4(), recipientUnit: municipalityCode, kind: 'release' },
       ],
       events: [

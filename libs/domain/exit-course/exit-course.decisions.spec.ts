@@ -292,4 +292,24 @@ describe('a course started outside prison', () => {
       ),
     ).toEqual([]);
   });
+
+  it('takes the notice’s read access from the plan’s units a release does not go to', () => {
+    const notified: ExitCourseState = {
+      ...course('agreement_active', VARIANTS[0]),
+      releasePlan: { municipalityCode: 'KOM-0101', policeDistrictCode: 'POL-KBH' },
+      releaseNoticeSentAt: '2026-06-01T08:00:00.000Z',
+    };
+    const release = (policeDistrictCode: string) => ({ ...SAMPLE_INPUTS.release, policeDistrictCode });
+    expect(EXIT_COURSE_DECISIONS.release.accessAfter!(notified, release('POL-FYN'))).toEqual([
+      { orgUnit: 'POL-KBH', access: 'none' },
+      { orgUnit: 'KF-STORSTROEM', access: 'read' },
+      { orgUnit: 'KOM-0101', access: 'read' },
+      { orgUnit: 'POL-FYN', access: 'write' },
+    ]);
+    expect(EXIT_COURSE_DECISIONS.release.accessAfter!(notified, release('POL-KBH'))).toEqual([
+      { orgUnit: 'KF-STORSTROEM', access: 'read' },
+      { orgUnit: 'KOM-0101', access: 'read' },
+      { orgUnit: 'POL-KBH', access: 'write' },
+    ]);
+  });
 });

@@ -257,10 +257,15 @@ export const EXIT_COURSE_DECISIONS: DecisionTable<
     permission: 'exit-course:decide',
     allowedIn: active,
     refuse: refuseRelease,
-    // Handed over: the district's exit unit gains the case; the prison and the municipality can read it.
+    // Handed over: the district's exit unit gains the case; the prison and the municipality can read it. A unit
+    // of the release plan that read it from the notice, and that the release does not go to, reads no more.
     accessAfter: (state, input) => {
       const { policeDistrictCode, municipalityCode } = releaseDestination(state, input);
+      const notified = state.releaseNoticeSentAt && state.releasePlan ? Object.values(state.releasePlan) : [];
       return [
+        ...notified
+          .filter((unit) => unit !== policeDistrictCode && unit !== municipalityCode)
+          .map((orgUnit) => ({ orgUnit, access: 'none' as const })),
         { orgUnit: prisonOf(state), access: 'read' },
         { orgUnit: municipalityCode, access: 'read' },
         { orgUnit: policeDistrictCode, access: 'write' },
