@@ -85,3 +85,17 @@ export function visiblePersonCondition(user: AuthenticatedUser, personAlias: str
   const viaUnit = `EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = ${personAlias}.id AND pu.org_unit = ANY(${params.add(user.units)}::text[]))`;
   return `(${viaUnit} OR ${viaCase})`;
 }
+
+/**
+ * SQL condition for the cases (alias `caseAlias`) whose aggregates the user may read (`reports:read`): those
+ * the user's units hold (`case_access`), a national supervisor's those its organisation holds — of any case
+ * type, since a report names the types it counts and shows no case.
+ */
+export function reportScopeCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
+  if (!hasPermission(user, 'reports:read')) return 'FALSE';
+  const holder =
+    user.role === 'national_supervisor'
+      ? `a.organisation = ${params.add(user.organisation)}`
+      : `a.org_unit = ANY(${params.add(user.units)}::text[])`;
+  return `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder})`;
+}

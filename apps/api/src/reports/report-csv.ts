@@ -1,6 +1,15 @@
 import { COHORT_DEFINITIONS, COHORT_FIGURES } from './cohort-definitions';
 import type { CohortFigures, CohortReport, Question1903Report } from './cohort.views';
-import type { EndingReasonsReport, ExitCourseFigures, ExitCourseReport, SlaReport, SlaRow } from './report.views';
+import {
+  TOTAL_UNIT_NAME,
+  type EndingReasonsReport,
+  type ExitCourseFigures,
+  type ExitCourseReport,
+  type SlaReport,
+  type SlaRow,
+} from './report.views';
+import type { YouthFiguresRow, YouthReport } from './youth-figures.views';
+import { YOUTH_MEASURES, youthMeasureLabel } from './youth-measures';
 
 /**
  * CSV as Danish spreadsheets open it: UTF-8 with a byte-order mark (so Excel reads æ, ø, å), semicolon
@@ -175,4 +184,23 @@ export function question1903Csv(report: Question1903Report): CsvDownload {
     filename: `spoergsmaal-1903-${report.from}-${report.to}-pr-${report.asOf}.csv`,
     content: csv(QUESTION_COLUMNS, report.answers),
   };
+}
+
+const YOUTH_COLUMNS: Column<YouthFiguresRow>[] = [
+  ['Enhedskode', 'unit'],
+  ['Enhed', 'unitName'],
+  ['Måned', 'month'],
+  ...YOUTH_MEASURES.map((measure): Column<YouthFiguresRow> => [youthMeasureLabel(measure), measure]),
+];
+
+/**
+ * The youth figures: one line per unit and month, then each unit over the period and each month over the
+ * units (`Måned`/`Enhed` «I alt»), then the whole period.
+ */
+export function youthCsv(report: YouthReport): CsvDownload {
+  const lines = [...report.rows, ...report.unitTotals, ...report.monthTotals, report.total].map((row) => ({
+    ...row,
+    month: row.month ?? TOTAL_UNIT_NAME,
+  }));
+  return { filename: `ungeomraadet-${report.from}-${report.to}.csv`, content: csv(YOUTH_COLUMNS, lines) };
 }

@@ -21,12 +21,13 @@ export function IsCalendarDate(options: ValidationOptions): PropertyDecorator {
 
 /**
  * A date compared with the object's earlier date `field` (`from` for `to`); passes when that one is itself
- * invalid, whose own problem is reported on it.
+ * invalid, whose own problem is reported on it. `parse` reads both (a month reads as its first day).
  */
 export function ComparedWith(
   field: string,
   check: (earlier: LocalDate, later: LocalDate) => boolean,
   options: ValidationOptions,
+  parse: (value: string) => LocalDate | undefined = parseLocalDate,
 ): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -36,8 +37,8 @@ export function ComparedWith(
       options,
       validator: {
         validate: (value: unknown, args) => {
-          const earlier = parseLocalDate(String((args?.object as Record<string, unknown>)[field]));
-          const later = parseLocalDate(String(value));
+          const earlier = parse(String((args?.object as Record<string, unknown>)[field]));
+          const later = parse(String(value));
           return !earlier || !later || check(earlier, later);
         },
       },

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpStatus, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
 import { EndingReasonsReport, ExitCourseReport, SlaReport } from './report.views';
@@ -6,7 +6,15 @@ import type { Response } from 'express';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { ExitCourseFiguresRepository } from './exit-course-figures.repository';
-import { cohortCsv, type CsvDownload, endingReasonsCsv, exitCourseCsv, question1903Csv, slaCsv } from './report-csv';
+import {
+  cohortCsv,
+  type CsvDownload,
+  endingReasonsCsv,
+  exitCourseCsv,
+  question1903Csv,
+  slaCsv,
+  youthCsv,
+} from './report-csv';
 import { CohortFiguresRepository } from './cohort-figures.repository';
 import { CohortQuery } from './cohort.query';
 import { CohortReport, Question1903Report } from './cohort.views';
@@ -16,6 +24,12 @@ import { EndingReasonsFiguresRepository } from './ending-reasons-figures.reposit
 import { reportPeriod } from './report-period';
 import { ReportPeriodQuery } from './report-period.query';
 import { SlaFiguresRepository } from './sla-figures.repository';
+import { YouthReport } from './youth-figures.views';
+import { YouthFiguresRepository } from './youth-figures.repository';
+import { monthPeriod, YouthFiguresQuery } from './youth-figures.query';
+import { ApiError } from '../common/api-error';
+import { OrganisationUnits } from '../reference/organisation-units.service';
+import { actsForUnit } from '../../../../libs/access/access-policy';
 
 /**
  * Figures for supervisors (DOMAIN.md §1: the ministry answers parliament from them). Aggregates only —
@@ -23,7 +37,7 @@ import { SlaFiguresRepository } from './sla-figures.repository';
  */
 @ApiTags('Tal')
 @ApiBearerAuth()
-@ApiExtraModels(ExitCourseReport, CohortReport, Question1903Report, EndingReasonsReport, SlaReport)
+@ApiExtraModels(ExitCourseReport, CohortReport, Question1903Report, EndingReasonsReport, SlaReport, YouthReport)
 @Controller('reports')
 export class ReportsController {
   constructor(
@@ -31,6 +45,8 @@ export class ReportsController {
     private readonly endingReasonsFigures: EndingReasonsFiguresRepository,
     private readonly slaFigures: SlaFiguresRepository,
     private readonly cohortFigures: CohortFiguresRepository,
+    private readonly youthFigures: YouthFiguresRepository,
+    private readonly units: OrganisationUnits,
   ) {}
 
   @Get('exit-courses')
@@ -124,10 +140,40 @@ export class ReportsController {
       slaCsv,
     );
   }
+
+  @Get('youth')
+  @RequirePermission('reports:read')
+  @ReportResponses(
+    'Ungeområdet i tal pr. enhed og måned: unge registreret, DKS-sager og bekymringssamtaler, hjemmebesøg, opfølgninger, niveauer, netværkssamråd og deres indsatser, overdragelser ved 18 år og bekymringsbreve; med summer pr. enhed, pr. måned og i alt.',
+    YouthReport,
+    422,
+  )
+  async youth(
+    @Query() query: YouthFiguresQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const unit = query.unit === undefined ? null : await this.unitInScope(query.unit, user);
+    return answer(
+      await this.youthFigures.report(monthPeriod(query.from, query.to), unit, user, new Date()),
+      query,
+      response,
+      youthCsv,
+    );
+  }
+
+  /** 422 for a unit nobody knows, 403 for one outside the user's units (national: organisation). */
+  private async unitInScope(code: string, user: AuthenticatedUser): Promise<string> {
+    const unit = await this.units.find(code);
+    if (!unit) throw ApiError.invalidDomainData(`Enheden '${code}' kendes ikke.`);
+    if (!actsForUnit(user, unit))
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', `Tallene for ${unit.name} ligger uden for dine enheder.`);
+    return unit.code;
+  }
 }
 
 /** 200 as JSON (the report's schema) or as a CSV download (`?format=csv` or `Accept: text/csv`). */
-function ReportResponses(summary: string, report: new () => object): MethodDecorator {
+function ReportResponses(summary: string, report: new () => object, ...errors: number[]): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
     ApiResponse({
@@ -138,7 +184,7 @@ function ReportResponses(summary: string, report: new () => object): MethodDecor
         'text/csv': { schema: { type: 'string' } },
       },
     }),
-    ApiErrorResponses(401, 403),
+    ApiErrorResponses(401, 403, ...errors),
   );
 }
 

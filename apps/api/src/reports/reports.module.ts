@@ -4,15 +4,19 @@ import { EndingReasonsFiguresRepository } from './ending-reasons-figures.reposit
 import { ExitCourseFiguresRepository } from './exit-course-figures.repository';
 import { ReportsController } from './reports.controller';
 import { SlaFiguresRepository } from './sla-figures.repository';
+import { YouthFiguresRepository } from './youth-figures.repository';
+import { ReferenceModule } from '../reference/reference.module';
 
-/** Reports: exit-course activity in a period and cohort figures (with the answer to question 1903), endings per reason and deadline (SLA) figures, as JSON or CSV. */
+/** Reports: exit-course activity in a period and cohort figures (with the answer to question 1903), endings per reason, deadline (SLA) figures and the youth figures, as JSON or CSV. */
 @Module({
+  imports: [ReferenceModule],
   controllers: [ReportsController],
   providers: [
     ExitCourseFiguresRepository,
     CohortFiguresRepository,
     EndingReasonsFiguresRepository,
     SlaFiguresRepository,
+    YouthFiguresRepository,
   ],
 })
 export class ReportsModule {}

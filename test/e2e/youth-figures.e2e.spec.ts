@@ -1,0 +1,623 @@
+import { ReadModelRecorder } from '../../activities/read-model.activities';
+import { YOUTH_MEASURES, type YouthMeasure } from '../../apps/api/src/reports/youth-measures';
+import { seedDemoUsers } from '../../libs/access/demo-users';
+import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
+import { recordYouthCase, type YouthCaseSpec } from '../support/youth-history';
+
+/**
+ * The youth figures (GET /api/reports/youth) from a known history on a database of the suite's own, every
+ * figure exact: DKS cases at Københavns Politi (one moved to Fyns Politi), one at Fyns Politi, network
+ * councils at Københavns Kommune and concern letters at Københavns Politi, with events just inside and
+ * outside the months of January–March 2026 in Danish time (winter time, and summer time from 29 March).
+ */
+let database: TestDatabase;
+let sut: SystemUnderTest;
+let nationalPolice: UserClient;
+let kbhPolice: UserClient;
+let kbhMunicipality: UserClient;
+
+const PERIOD = 'from=2026-01&to=2026-03';
+const KBH = 'POL-KBH';
+const FYN = 'POL-FYN';
+const KOM = 'KOM-0101';
+
+const dks = (
+  personRef: string,
+  events: YouthCaseSpec['events'],
+  extra: Partial<YouthCaseSpec> = {},
+): YouthCaseSpec => ({
+  caseType: 'dks_assessment',
+  unit: KBH,
+  personRef,
+  events,
+  ...extra,
+});
+const registered = (at: string) => ({ action: 'dks_case_registered' as const, at, details: { trigger: 'charge' } });
+const assessed = (at: string, concernConversation: boolean) => ({
+  action: 'dks_assessed' as const,
+  at,
+  details: { concernConversation },
+});
+const ended = (at: string, outcome: string) => ({ action: 'dks_case_ended' as const, at, details: { outcome } });
+const level = (at: string, value: number, previousLevel: number | null = null) => ({
+  action: 'case_level_set' as const,
+  at,
+  details: { level: value, previousLevel },
+});
+const homeVisit = (at: string) => ({ action: 'home_visit_held' as const, at, details: { withSocialServices: true } });
+const followUp = (dueAt: string, outcome: { latenessSeconds: number } | 'open') => ({
+  kind: 'follow_up_check' as const,
+  dueAt,
+  outcome,
+});
+const initiative = (at: string, initiativeId: string, dueDate: string) => ({
+  action: 'council_initiative_agreed' as const,
+  at,
+  details: { initiativeId, kind: 'school', ownerOrganisation: 'kommune', ownerUnit: KOM, dueDate },
+});
+const initiativeFollowUp = (at: string, initiativeId: string, outcome: string) => ({
+  action: 'council_initiative_followed_up' as const,
+  at,
+  details: { initiativeId, outcome },
+});
+const letter = (personRef: string, events: YouthCaseSpec['events']): YouthCaseSpec => ({
+  caseType: 'concern_letter',
+  unit: KBH,
+  personRef,
+  events,
+});
+const proposed = (at: string) => ({
+  action: 'concern_letter_proposed' as const,
+  at,
+  details: { roundId: 'R-2026-1', proposedBy: 'dks', policeDistrictCode: KBH },
+});
+const decided = (at: string, decision: string) => ({
+  action: 'concern_letter_decided' as const,
+  at,
+  details: { decision, participants: 'eas,dks,ssp', roundId: 'R-2026-1' },
+});
+const attempt = (at: string, result: string, number: number) => ({
+  action: 'concern_letter_delivery_attempted' as const,
+  at,
+  details: { result, attempt: number },
+});
+
+const HISTORY: YouthCaseSpec[] = [
+  dks(
+    'P-YOUTH-1',
+    [
+      // 00:00 on 1 January in Copenhagen: January.
+      registered('2025-12-31T23:00:00Z'),
+      assessed('2026-01-02T10:00:00Z', true),
+      level('2026-01-02T10:00:00Z', 2),
+      {
+        action: 'social_services_participation_recorded',
+        at: '2026-01-04T10:00:00Z',
+        details: { municipalityCode: KOM, participates: true, levelOneCaseRecorded: false },
+      },
+      homeVisit('2026-01-05T10:00:00Z'),
+      level('2026-02-10T10:00:00Z', 3, 2),
+    ],
+    // Due at the end of 19 January (local midnight): January.
+    { steps: [followUp('2026-01-19T23:00:00Z', { latenessSeconds: 0 })] },
+  ),
+  dks('P-YOUTH-2', [
+    // 23:59:59 on 31 December: before the period.
+    registered('2025-12-31T22:59:59Z'),
+    assessed('2026-01-03T10:00:00Z', true),
+    ended('2026-01-10T10:00:00Z', 'declined'),
+  ]),
+  dks('P-YOUTH-3', [
+    registered('2026-02-01T10:00:00Z'),
+    assessed('2026-02-01T12:00:00Z', true),
+    ended('2026-02-15T10:00:00Z', 'not_reached'),
+  ]),
+  dks('P-YOUTH-4', [registered('2026-02-02T10:00:00Z'), assessed('2026-02-02T12:00:00Z', false)]),
+  dks(
+    'P-YOUTH-5',
+    [
+      registered('2026-01-20T10:00:00Z'),
+      {
+        action: 'dks_case_moved',
+        at: '2026-01-25T10:00:00Z',
+        details: { fromPoliceDistrictCode: KBH, toPoliceDistrictCode: FYN },
+      },
+      assessed('2026-01-26T10:00:00Z', true),
+      level('2026-01-26T10:00:00Z', 1),
+      homeVisit('2026-02-03T10:00:00Z'),
+    ],
+    {
+      steps: [followUp('2026-02-17T23:00:00Z', { latenessSeconds: 7200 })],
+      movedTo: { unit: FYN, formerAccess: 'read' },
+    },
+  ),
+  dks(
+    'P-YOUTH-1',
+    [registered('2026-01-15T10:00:00Z'), assessed('2026-01-16T10:00:00Z', true), homeVisit('2026-02-24T10:00:00Z')],
+    { steps: [followUp('2026-03-10T23:00:00Z', 'open')] },
+  ),
+  dks(
+    'P-YOUTH-6',
+    // 00:00 on 1 March (winter time); 23:59:59 on 31 March (summer time).
+    [registered('2026-02-28T23:00:00Z'), ended('2026-03-31T21:59:59Z', 'existing_action_plan')],
+    {
+      steps: [
+        // Due at the end of 31 March (local midnight, summer time): March.
+        followUp('2026-03-31T22:00:00Z', { latenessSeconds: 0 }),
+        followUp('2026-04-01T10:00:00Z', { latenessSeconds: 3600 }),
+      ],
+    },
+  ),
+  // 00:00 on 1 April in summer time (22:00 UTC): after the period, though it is still 31 March in UTC.
+  dks('P-YOUTH-7', [registered('2026-03-31T22:00:00Z'), assessed('2026-03-31T22:30:00Z', true)]),
+  dks(
+    'P-YOUTH-12',
+    [
+      registered('2026-01-05T10:00:00Z'),
+      level('2026-01-06T10:00:00Z', 1),
+      level('2026-01-07T10:00:00Z', 2, 1),
+      // 00:30 on 28 February: February.
+      level('2026-02-27T23:30:00Z', 3, 2),
+      {
+        action: 'adult_handover_decided',
+        at: '2026-03-20T10:00:00Z',
+        details: { handedOver: true, municipalityCode: KOM },
+      },
+    ],
+    { unit: FYN },
+  ),
+  {
+    caseType: 'network_council',
+    unit: KOM,
+    personRef: 'P-YOUTH-1',
+    events: [
+      {
+        action: 'network_council_registered',
+        at: '2026-01-10T10:00:00Z',
+        details: { suspicion: 'charged', documentationVia: 'system' },
+      },
+      level('2026-01-10T11:00:00Z', 2),
+      initiative('2026-01-20T10:00:00Z', 'I-1', '2026-02-10'),
+      initiative('2026-01-20T10:00:00Z', 'I-2', '2026-02-05'),
+      // 23:30 on 10 February, its due date: in time.
+      initiativeFollowUp('2026-02-10T22:30:00Z', 'I-1', 'ongoing'),
+      initiativeFollowUp('2026-03-02T10:00:00Z', 'I-1', 'done'),
+      // 00:30 on 6 February, the day after its due date: late.
+      initiativeFollowUp('2026-02-05T23:30:00Z', 'I-2', 'done'),
+      {
+        action: 'adult_handover_decided',
+        at: '2026-03-05T10:00:00Z',
+        details: { handedOver: true, municipalityCode: KOM },
+      },
+    ],
+    steps: [{ kind: 'network_council_convening', dueAt: '2026-01-17T23:00:00Z', outcome: { latenessSeconds: 0 } }],
+  },
+  {
+    caseType: 'network_council',
+    unit: KOM,
+    personRef: 'P-YOUTH-8',
+    // Registered before `documentationVia` existed: outside the system.
+    events: [
+      { action: 'network_council_registered', at: '2026-02-01T10:00:00Z', details: { suspicion: 'suspected' } },
+      {
+        action: 'adult_handover_decided',
+        at: '2026-03-06T10:00:00Z',
+        details: { handedOver: false, municipalityCode: KOM },
+      },
+    ],
+    steps: [{ kind: 'network_council_convening', dueAt: '2026-02-08T23:00:00Z', outcome: { latenessSeconds: 86400 } }],
+  },
+  letter('P-YOUTH-9', [
+    proposed('2026-01-12T10:00:00Z'),
+    decided('2026-01-20T10:00:00Z', 'send'),
+    attempt('2026-02-01T10:00:00Z', 'not_reached', 1),
+    attempt('2026-02-03T10:00:00Z', 'delivered_dialogue', 2),
+    {
+      action: 'concern_letter_outcome_recorded',
+      at: '2026-03-01T10:00:00Z',
+      details: { outcome: 'exit_course', exitCourseId: '6f1d2c3b-0000-4000-8000-000000000001' },
+    },
+  ]),
+  letter('P-YOUTH-10', [proposed('2026-01-12T10:00:00Z'), decided('2026-01-20T10:00:00Z', 'not_send')]),
+  letter('P-YOUTH-11', [
+    proposed('2026-01-13T10:00:00Z'),
+    decided('2026-01-20T10:00:00Z', 'send'),
+    attempt('2026-02-04T10:00:00Z', 'delivered_no_dialogue', 1),
+    attempt('2026-02-05T10:00:00Z', 'delivered_dialogue', 2),
+    {
+      action: 'concern_letter_outcome_recorded',
+      at: '2026-03-02T10:00:00Z',
+      details: { outcome: 'dialogue_no_course' },
+    },
+  ]),
+];
+
+beforeAll(async () => {
+  database = await createSiblingDatabase();
+  sut = await startSystem({}, { worker: false, databaseUrl: database.databaseUrl });
+  await seedDemoUsers(sut.db);
+  const recorder = new ReadModelRecorder(sut.db);
+  for (const spec of HISTORY) await recordYouthCase(recorder, spec);
+  nationalPolice = await sut.as('politi.leder.national');
+  kbhPolice = await sut.as('politi.leder.kbh');
+  kbhMunicipality = await sut.as('kommune.leder.kbh');
+});
+
+afterAll(async () => {
+  await sut?.stop();
+  await database?.dispose();
+});
+
+const NOTHING = Object.fromEntries(YOUTH_MEASURES.map((measure) => [measure, 0])) as Record<YouthMeasure, number>;
+const UNIT_NAMES: Record<string, string> = {
+  [KBH]: 'Københavns Politi',
+  [FYN]: 'Fyns Politi',
+  [KOM]: 'Københavns Kommune',
+};
+const figures = (unit: string | null, month: string | null, values: Partial<Record<YouthMeasure, number>> = {}) => ({
+  unit,
+  unitName: unit ? UNIT_NAMES[unit] : 'I alt',
+  month,
+  ...NOTHING,
+  ...values,
+});
+
+const KBH_MONTHS = {
+  '2026-01': {
+    youthsRegistered: 2,
+    dksCasesRegistered: 3,
+    concernConversationsDecided: 3,
+    concernConversationsHeld: 1,
+    homeVisitsWithSocialServices: 1,
+    concernConversationsDeclined: 1,
+    dksCasesMoved: 1,
+    followUpsInTime: 1,
+    casesAtLevel2: 1,
+    concernLettersScreened: 3,
+    concernLettersDecidedSend: 2,
+    concernLettersDecidedNotSend: 1,
+  },
+  '2026-02': {
+    youthsRegistered: 2,
+    dksCasesRegistered: 2,
+    concernConversationsDecided: 1,
+    concernConversationsNotReached: 1,
+    dksCasesEndedNoConcernConversation: 1,
+    concernConversationsHeld: 1,
+    casesAtLevel3: 1,
+    concernLettersDelivered: 2,
+    concernLettersWithDialogue: 2,
+  },
+  '2026-03': {
+    youthsRegistered: 1,
+    dksCasesRegistered: 1,
+    dksCasesEndedExistingActionPlan: 1,
+    followUpsInTime: 1,
+    followUpsOpenPastDue: 1,
+    concernLettersLeadingToExitCourse: 1,
+  },
+};
+const KBH_TOTAL = {
+  youthsRegistered: 5,
+  dksCasesRegistered: 6,
+  concernConversationsDecided: 4,
+  concernConversationsHeld: 2,
+  homeVisitsWithSocialServices: 1,
+  concernConversationsDeclined: 1,
+  concernConversationsNotReached: 1,
+  dksCasesEndedExistingActionPlan: 1,
+  dksCasesEndedNoConcernConversation: 1,
+  dksCasesMoved: 1,
+  followUpsInTime: 2,
+  followUpsOpenPastDue: 1,
+  // The latest level of the period: 3 (set in February).
+  casesAtLevel3: 1,
+  concernLettersScreened: 3,
+  concernLettersDecidedSend: 2,
+  concernLettersDecidedNotSend: 1,
+  concernLettersDelivered: 2,
+  concernLettersWithDialogue: 2,
+  concernLettersLeadingToExitCourse: 1,
+};
+const FYN_MONTHS = {
+  '2026-01': {
+    youthsRegistered: 1,
+    dksCasesRegistered: 1,
+    concernConversationsDecided: 1,
+    casesAtLevel1: 1,
+    casesAtLevel2: 1,
+  },
+  '2026-02': { concernConversationsHeld: 1, followUpsLate: 1, casesAtLevel3: 1 },
+  '2026-03': { adultHandovers: 1 },
+};
+const FYN_TOTAL = {
+  youthsRegistered: 1,
+  dksCasesRegistered: 1,
+  concernConversationsDecided: 1,
+  concernConversationsHeld: 1,
+  followUpsLate: 1,
+  casesAtLevel1: 1,
+  casesAtLevel3: 1,
+  adultHandovers: 1,
+};
+const rowsOf = (unit: string, months: Record<string, Partial<Record<YouthMeasure, number>>>) =>
+  Object.entries(months).map(([month, values]) => figures(unit, month, values));
+
+describe('GET /api/reports/youth', () => {
+  it("answers the national police supervisor every district's figures per month, per district, per month and in all", async () => {
+    const answer = await nationalPolice('GET', `/api/reports/youth?${PERIOD}`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      from: '2026-01',
+      to: '2026-03',
+      unit: null,
+      rows: [...rowsOf(FYN, FYN_MONTHS), ...rowsOf(KBH, KBH_MONTHS)],
+      unitTotals: [figures(FYN, null, FYN_TOTAL), figures(KBH, null, KBH_TOTAL)],
+      monthTotals: [
+        figures(null, '2026-01', {
+          // P-YOUTH-1 and -5 at Københavns Politi, P-YOUTH-12 at Fyns Politi.
+          youthsRegistered: 3,
+          dksCasesRegistered: 4,
+          concernConversationsDecided: 4,
+          concernConversationsHeld: 1,
+          homeVisitsWithSocialServices: 1,
+          concernConversationsDeclined: 1,
+          dksCasesMoved: 1,
+          followUpsInTime: 1,
+          casesAtLevel1: 1,
+          casesAtLevel2: 2,
+          concernLettersScreened: 3,
+          concernLettersDecidedSend: 2,
+          concernLettersDecidedNotSend: 1,
+        }),
+        figures(null, '2026-02', {
+          youthsRegistered: 2,
+          dksCasesRegistered: 2,
+          concernConversationsDecided: 1,
+          concernConversationsNotReached: 1,
+          dksCasesEndedNoConcernConversation: 1,
+          concernConversationsHeld: 2,
+          followUpsLate: 1,
+          casesAtLevel3: 2,
+          concernLettersDelivered: 2,
+          concernLettersWithDialogue: 2,
+        }),
+        figures(null, '2026-03', {
+          youthsRegistered: 1,
+          dksCasesRegistered: 1,
+          dksCasesEndedExistingActionPlan: 1,
+          followUpsInTime: 1,
+          followUpsOpenPastDue: 1,
+          adultHandovers: 1,
+          concernLettersLeadingToExitCourse: 1,
+        }),
+      ],
+      total: figures(null, null, {
+        // P-YOUTH-1 counts once though registered twice at Københavns Politi.
+        youthsRegistered: 6,
+        dksCasesRegistered: 7,
+        concernConversationsDecided: 5,
+        concernConversationsHeld: 3,
+        homeVisitsWithSocialServices: 1,
+        concernConversationsDeclined: 1,
+        concernConversationsNotReached: 1,
+        dksCasesEndedExistingActionPlan: 1,
+        dksCasesEndedNoConcernConversation: 1,
+        dksCasesMoved: 1,
+        followUpsInTime: 2,
+        followUpsLate: 1,
+        followUpsOpenPastDue: 1,
+        casesAtLevel1: 1,
+        casesAtLevel3: 2,
+        adultHandovers: 1,
+        concernLettersScreened: 3,
+        concernLettersDecidedSend: 2,
+        concernLettersDecidedNotSend: 1,
+        concernLettersDelivered: 2,
+        concernLettersWithDialogue: 2,
+        concernLettersLeadingToExitCourse: 1,
+      }),
+    });
+  });
+
+  it("answers a district's supervisor its own district only, also of a case that moved away", async () => {
+    const answer = await kbhPolice('GET', `/api/reports/youth?${PERIOD}`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      from: '2026-01',
+      to: '2026-03',
+      unit: null,
+      rows: rowsOf(KBH, KBH_MONTHS),
+      unitTotals: [figures(KBH, null, KBH_TOTAL)],
+      monthTotals: Object.entries(KBH_MONTHS).map(([month, values]) => figures(null, month, values)),
+      total: figures(null, null, KBH_TOTAL),
+    });
+  });
+
+  it("answers the municipality's supervisor its network councils, none of the police's cases", async () => {
+    const answer = await kbhMunicipality('GET', `/api/reports/youth?${PERIOD}`);
+    const months = {
+      '2026-01': {
+        youthsRegistered: 1,
+        councilsRegistered: 1,
+        councilsRegisteredViaSystem: 1,
+        councilsConvenedInTime: 1,
+        casesAtLevel2: 1,
+        councilInitiativesAgreed: 2,
+      },
+      '2026-02': {
+        youthsRegistered: 1,
+        councilsRegistered: 1,
+        councilsRegisteredOutsideSystem: 1,
+        councilsConvenedLate: 1,
+        councilInitiativesFollowedUp: 2,
+        councilInitiativesFollowedUpInTime: 1,
+      },
+      '2026-03': { adultHandovers: 1 },
+    };
+    const total = {
+      youthsRegistered: 2,
+      councilsRegistered: 2,
+      councilsRegisteredViaSystem: 1,
+      councilsRegisteredOutsideSystem: 1,
+      councilsConvenedInTime: 1,
+      councilsConvenedLate: 1,
+      casesAtLevel2: 1,
+      councilInitiativesAgreed: 2,
+      councilInitiativesFollowedUp: 2,
+      councilInitiativesFollowedUpInTime: 1,
+      adultHandovers: 1,
+    };
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      from: '2026-01',
+      to: '2026-03',
+      unit: null,
+      rows: rowsOf(KOM, months),
+      unitTotals: [figures(KOM, null, total)],
+      monthTotals: Object.entries(months).map(([month, values]) => figures(null, month, values)),
+      total: figures(null, null, total),
+    });
+  });
+
+  it('answers one unit when asked for it, and a month no case touched with zeros', async () => {
+    const answer = await nationalPolice('GET', `/api/reports/youth?from=2026-02&to=2026-04&unit=${FYN}`);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      from: '2026-02',
+      to: '2026-04',
+      unit: FYN,
+      rows: rowsOf(FYN, { '2026-02': FYN_MONTHS['2026-02'], '2026-03': FYN_MONTHS['2026-03'] }),
+      unitTotals: [
+        figures(FYN, null, { concernConversationsHeld: 1, followUpsLate: 1, casesAtLevel3: 1, adultHandovers: 1 }),
+      ],
+      monthTotals: [
+        figures(null, '2026-02', FYN_MONTHS['2026-02']),
+        figures(null, '2026-03', FYN_MONTHS['2026-03']),
+        figures(null, '2026-04'),
+      ],
+      total: figures(null, null, {
+        concernConversationsHeld: 1,
+        followUpsLate: 1,
+        casesAtLevel3: 1,
+        adultHandovers: 1,
+      }),
+    });
+  });
+
+  it("counts April's events in April: 00:00 on 1 April in summer time and the step due after it", async () => {
+    const answer = await kbhPolice('GET', `/api/reports/youth?from=2026-04&to=2026-04`);
+
+    expect(answer.body.total).toEqual(
+      figures(null, null, {
+        youthsRegistered: 1,
+        dksCasesRegistered: 1,
+        concernConversationsDecided: 1,
+        followUpsLate: 1,
+      }),
+    );
+  });
+
+  it('answers Kriminalforsorgen, which holds no youth cases, with zeros for every month', async () => {
+    const national = await sut.as('kf.leder.national');
+    const answer = await national('GET', `/api/reports/youth?${PERIOD}`);
+
+    expect(answer.body).toEqual({
+      from: '2026-01',
+      to: '2026-03',
+      unit: null,
+      rows: [],
+      unitTotals: [],
+      monthTotals: ['2026-01', '2026-02', '2026-03'].map((month) => figures(null, month)),
+      total: figures(null, null),
+    });
+  });
+
+  it('downloads the figures as CSV with Danish headers: the rows, the units, the months and the total', async () => {
+    const answer = await kbhPolice('GET', `/api/reports/youth?${PERIOD}&format=csv`);
+    const lines = (answer.body as string).split('\r\n');
+
+    expect([...answer.bytes!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([answer.status, answer.headers.get('content-type'), answer.headers.get('content-disposition')]).toEqual([
+      200,
+      'text/csv; charset=utf-8',
+      'attachment; filename="ungeomraadet-2026-01-2026-03.csv"',
+    ]);
+    expect(lines[0].split(';').slice(0, 6)).toEqual([
+      'Enhedskode',
+      'Enhed',
+      'Måned',
+      'Unge registreret',
+      'DKS-sager registreret',
+      'Bekymringssamtaler besluttet',
+    ]);
+    expect(lines[0].split(';')).toHaveLength(3 + YOUTH_MEASURES.length);
+    expect(lines.slice(1).map((line) => line.split(';').slice(0, 5))).toEqual([
+      ['POL-KBH', 'Københavns Politi', '2026-01', '2', '3'],
+      ['POL-KBH', 'Københavns Politi', '2026-02', '2', '2'],
+      ['POL-KBH', 'Københavns Politi', '2026-03', '1', '1'],
+      ['POL-KBH', 'Københavns Politi', 'I alt', '5', '6'],
+      ['', 'I alt', '2026-01', '2', '3'],
+      ['', 'I alt', '2026-02', '2', '2'],
+      ['', 'I alt', '2026-03', '1', '1'],
+      ['', 'I alt', 'I alt', '5', '6'],
+      [''],
+    ]);
+  });
+});
+
+describe('GET /api/reports/youth refused', () => {
+  const refusals: [string, { field: string; problems: string[] }[]][] = [
+    ['to=2026-03', [{ field: 'from', problems: ['Fra-måneden skal angives.'] }]],
+    ['from=2026-01', [{ field: 'to', problems: ['Til-måneden skal angives.'] }]],
+    ['from=2026-13&to=2026-12', [{ field: 'from', problems: ['Fra-måneden skal være en gyldig måned (ÅÅÅÅ-MM).'] }]],
+    ['from=2026-01&to=2026-03-31', [{ field: 'to', problems: ['Til-måneden skal være en gyldig måned (ÅÅÅÅ-MM).'] }]],
+    [
+      'from=2026-01&from=2026-02&to=2026-03',
+      [{ field: 'from', problems: ['Fra-måneden skal angives én gang, som tekst.'] }],
+    ],
+    ['from=2026-03&to=2026-01', [{ field: 'to', problems: ['Til-måneden må ikke ligge før fra-måneden.'] }]],
+    ['from=2016-01&to=2026-01', [{ field: 'to', problems: ['Perioden må højst være 10 år.'] }]],
+    [`${PERIOD}&format=pdf`, [{ field: 'format', problems: ['Formatet skal være JSON eller CSV.'] }]],
+    [`${PERIOD}&unit=${KBH}&unit=${FYN}`, [{ field: 'unit', problems: ['Enheden skal angives én gang, som tekst.'] }]],
+  ];
+
+  it.each(refusals)('?%s (400)', async (query, details) => {
+    const answer = await nationalPolice('GET', `/api/reports/youth?${query}`);
+    expect([answer.status, answer.body]).toEqual([
+      400,
+      { code: 'VALIDATION_FAILED', message: 'Forespørgslen er ugyldig.', details },
+    ]);
+  });
+
+  it('accepts ten years less a month', async () => {
+    expect((await nationalPolice('GET', '/api/reports/youth?from=2016-01&to=2025-12')).status).toBe(200);
+  });
+
+  it('refuses a unit outside the own units (403) and a unit nobody knows (422)', async () => {
+    expect(await kbhPolice('GET', `/api/reports/youth?${PERIOD}&unit=${FYN}`)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN', message: 'Tallene for Fyns Politi ligger uden for dine enheder.' },
+    });
+    expect(await kbhMunicipality('GET', `/api/reports/youth?${PERIOD}&unit=${KBH}`)).toMatchObject({ status: 403 });
+    // The national police supervisor's scope is the police: a municipality is outside it.
+    expect(await nationalPolice('GET', `/api/reports/youth?${PERIOD}&unit=${KOM}`)).toMatchObject({ status: 403 });
+    expect(await nationalPolice('GET', `/api/reports/youth?${PERIOD}&unit=POL-ATLANTIS`)).toMatchObject({
+      status: 422,
+      body: { code: 'INVALID_DOMAIN_DATA', message: "Enheden 'POL-ATLANTIS' kendes ikke." },
+    });
+  });
+
+  it('refuses roles without figures (403)', async () => {
+    const dksOfficer = await sut.as('politi.kbh.dks');
+    expect(await dksOfficer('GET', `/api/reports/youth?${PERIOD}`)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+  });
+});
