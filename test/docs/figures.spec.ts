@@ -5,15 +5,17 @@ import { codeSpans, tableStartingWith, where } from './markdown';
 import { servedOpenApiDocument } from './openapi';
 
 /**
- * docs/figures.md against the reports' code: the activity and the cohort figure tables against the fields
- * of the API's `ExitCourseFigures` and `CohortFigures` answers (from the OpenAPI document the API serves),
- * the SLA measures against SLA_MEASURE_STEPS, and the reason codes of every ending against ENDINGS.
+ * docs/figures.md against the reports' code: the activity, the cohort and the youth figure tables against
+ * the fields of the API's `ExitCourseFigures`, `CohortFigures` and `YouthFigures` answers (from the OpenAPI
+ * document the API serves), the SLA measures against SLA_MEASURE_STEPS, and the reason codes of every ending
+ * against ENDINGS.
  */
 const FILE = 'docs/figures.md';
 /** Per figure table: its first header, the schema it documents, and the row's identity (not figures). */
 const FIGURE_TABLES = [
   { header: 'figure', schema: 'ExitCourseFigures', identity: ['unit', 'unitName'] },
   { header: 'cohort figure', schema: 'CohortFigures', identity: ['group', 'groupName'] },
+  { header: 'youth figure', schema: 'YouthFigures', identity: ['unit', 'unitName', 'month'] },
 ];
 
 describe(`${FILE} mirrors the reports`, () => {

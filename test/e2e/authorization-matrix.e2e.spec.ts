@@ -268,6 +268,8 @@ const MATRIX: Record<string, Row> = {
     'kf.storstroem': ['listed', 'hidden'],
     'kf.ennermark': ['hidden', 'listed'],
   }),
+  // The youth figures: supervisors, over their units' (national: organisation's) youth cases.
+  'GET /api/reports/youth': reports,
 };
 
 interface Fixture {
@@ -650,6 +652,7 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'GET',
     '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100',
   ],
+  'GET /api/reports/youth': async () => ['GET', '/api/reports/youth?from=2026-01&to=2026-12'],
 };
 
 /** Lists whose answer says whether the target case is in them, and the field naming the case. */

@@ -954,6 +954,7 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/reports/exit-courses/cohort',
         '/api/reports/exit-courses/question-1903',
         '/api/reports/sla',
+        '/api/reports/youth',
         '/api/staff',
         '/api/steps/due-soon',
         '/api/steps/mine',
