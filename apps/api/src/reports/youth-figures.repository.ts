@@ -16,6 +16,7 @@ import {
   type EventMeasure,
   type StepMeasure,
   type YouthMeasure,
+  youthMeasureLabel,
 } from './youth-measures';
 
 /** The case types whose events and steps the youth figures count. */
@@ -186,6 +187,7 @@ export class YouthFiguresRepository {
       unitTotals: all.filter((row) => row.unit !== null && row.month === null).sort(byUnitName),
       monthTotals: all.filter((row) => row.unit === null && row.month !== null).sort(byMonth),
       total: groups.get('|')!,
+      measures: YOUTH_MEASURES.map((measure) => ({ measure, label: youthMeasureLabel(measure) })),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { IntegerView, NestedView, TextView } from '../common/view-properties';
+import { ChoiceView, IntegerView, NestedView, TextView } from '../common/view-properties';
 import { YOUTH_MEASURES, youthMeasureLabel, type YouthMeasure } from './youth-measures';
 
 /**
@@ -20,6 +20,12 @@ for (const measure of YOUTH_MEASURES)
 
 export type YouthFiguresRow = YouthFigures & YouthFigureValues;
 
+/** A figure's code and its Danish label (the CSV's header, the page's row name). */
+export class YouthMeasureView {
+  @ChoiceView(YOUTH_MEASURES) measure!: YouthMeasure;
+  @TextView() label!: string;
+}
+
 export class YouthReport {
   @TextView({ description: 'Første måned (ÅÅÅÅ-MM).' }) from!: string;
   @TextView({ description: 'Sidste måned (ÅÅÅÅ-MM).' }) to!: string;
@@ -33,4 +39,6 @@ export class YouthReport {
   @NestedView([YouthFigures], { description: 'Pr. måned over alle enheder (unit null), hver måned i perioden.' })
   monthTotals!: YouthFiguresRow[];
   @NestedView(YouthFigures, { description: 'Hele perioden over alle enheder.' }) total!: YouthFiguresRow;
+  @NestedView([YouthMeasureView], { description: 'Tallene i visningens rækkefølge, med deres danske navne.' })
+  measures!: YouthMeasureView[];
 }

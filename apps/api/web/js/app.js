@@ -6,6 +6,7 @@ import { casesView } from './views/cases.js';
 import { heading } from './views/common.js';
 import { figuresView } from './views/figures.js';
 import { question1903View } from './views/question-1903.js';
+import { youthFiguresView } from './views/youth-figures.js';
 import { handoversView } from './views/handovers.js';
 import { comingHandoversView } from './views/handover-preparation.js';
 import { loginView } from './views/login.js';
@@ -56,6 +57,13 @@ const ROUTES = [
     allowed: (user) => can(user, 'reports:read'),
     hidden: true,
     under: 'tal',
+  },
+  // The police and the municipalities hold the youth cases; Kriminalforsorgen none.
+  {
+    path: 'ungeomraadet',
+    label: 'Ungeområdet i tal',
+    view: youthFiguresView,
+    allowed: (user) => can(user, 'reports:read') && user.organisation !== 'kriminalforsorgen',
   },
   {
     path: 'arbejdsbyrde',

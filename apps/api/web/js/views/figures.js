@@ -192,7 +192,7 @@ const MONTHS = [
 ];
 
 /** `2026-11` as `november 2026`. */
-function monthName(month) {
+export function monthName(month) {
   const [year, number] = month.split('-');
   return `${MONTHS[Number(number) - 1] ?? number} ${year}`;
 }
