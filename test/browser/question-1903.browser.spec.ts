@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { logIn, screenshot } from '../support/browser';
-import { checkView } from '../support/browser-pages';
+import { checkView, tableRow as rowOfTable } from '../support/browser-pages';
 import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { AS_OF, recordCohortHistory } from '../support/cohort-history';
 import type { SystemUnderTest } from '../support/system-under-test';
@@ -30,13 +30,7 @@ async function showPeriod(): Promise<void> {
 }
 
 /** A row of a figures table: its head and its cells' text. */
-async function tableRow(table: string, head: string): Promise<string[]> {
-  const row = page
-    .getByRole('table', { name: table })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: head, exact: true }) });
-  return row.locator('th, td').allInnerTexts();
-}
+const tableRow = (table: string, head: string) => rowOfTable(page, table, head);
 
 it('shows the cohort on Tal: the activity and the cohort differ, the definitions beside them', async () => {
   await logIn(page, 'kf.leder.national');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ReadModelRecorder } from '../../activities/read-model.activities';
 import { logIn } from '../support/browser';
-import { checkView } from '../support/browser-pages';
+import { checkView, tableRow as rowOfTable } from '../support/browser-pages';
 import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { recordYouthCase, YOUTH_HISTORY } from '../support/youth-history';
 
@@ -31,13 +31,7 @@ async function showPeriod(unit?: string): Promise<void> {
 }
 
 /** A row of a figures table: its head and its cells' text. */
-async function tableRow(table: string, head: string): Promise<string[]> {
-  const row = page
-    .getByRole('table', { name: table })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: head, exact: true }) });
-  return row.locator('th, td').allInnerTexts();
-}
+const tableRow = (table: string, head: string) => rowOfTable(page, table, head);
 
 it('shows the months as charts and a table per district, and downloads the CSV', async () => {
   await logIn(page, 'politi.leder.national');
@@ -50,13 +44,8 @@ it('shows the months as charts and a table per district, and downloads the CSV',
   expect(await page.locator('#chart-youth-months-title').textContent()).toBe(
     'Unge, bekymringssamtaler, netværkssamråd og bekymringsbreve pr. måned',
   );
-  expect(
-    await page
-      .locator('figure.chart')
-      .filter({ has: page.locator('#chart-youth-months-title') })
-      .locator('.legend li')
-      .allInnerTexts(),
-  ).toEqual([
+  const monthsChart = page.locator('figure.chart').filter({ has: page.locator('#chart-youth-months-title') });
+  expect(await monthsChart.locator('.legend li').allInnerTexts()).toEqual([
     'Unge registreret',
     'Bekymringssamtaler besluttet',
     'Bekymringssamtaler holdt',
@@ -64,9 +53,7 @@ it('shows the months as charts and a table per district, and downloads the CSV',
     'Bekymringsbreve afleveret',
   ]);
   expect(
-    await page
-      .locator('figure.chart')
-      .filter({ has: page.locator('#chart-youth-months-title') })
+    await monthsChart
       .locator('svg.chart-wide .chart-label')
       .evaluateAll((labels) => labels.map((label) => label.textContent!.trim())),
   ).toEqual(['januar 2026', 'februar 2026', 'marts 2026']);

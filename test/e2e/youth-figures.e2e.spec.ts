@@ -129,6 +129,20 @@ const FYN_TOTAL = {
 const rowsOf = (unit: string, months: Record<string, Partial<Record<YouthMeasure, number>>>) =>
   Object.entries(months).map(([month, values]) => figures(unit, month, values));
 
+type Values = Partial<Record<YouthMeasure, number>>;
+
+/** January–March as a user whose scope is one unit sees it: the unit's rows are the months' totals too. */
+const oneUnitReport = (unit: string, months: Record<string, Values>, total: Values) => ({
+  from: '2026-01',
+  to: '2026-03',
+  unit: null,
+  rows: rowsOf(unit, months),
+  unitTotals: [figures(unit, null, total)],
+  monthTotals: Object.entries(months).map(([month, values]) => figures(null, month, values)),
+  total: figures(null, null, total),
+  measures: MEASURES,
+});
+
 describe('GET /api/reports/youth', () => {
   it("answers the national police supervisor every district's figures per month, per district, per month and in all", async () => {
     const answer = await nationalPolice('GET', `/api/reports/youth?${PERIOD}`);
@@ -212,16 +226,7 @@ describe('GET /api/reports/youth', () => {
     const answer = await kbhPolice('GET', `/api/reports/youth?${PERIOD}`);
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({
-      from: '2026-01',
-      to: '2026-03',
-      unit: null,
-      rows: rowsOf(KBH, KBH_MONTHS),
-      unitTotals: [figures(KBH, null, KBH_TOTAL)],
-      monthTotals: Object.entries(KBH_MONTHS).map(([month, values]) => figures(null, month, values)),
-      total: figures(null, null, KBH_TOTAL),
-      measures: MEASURES,
-    });
+    expect(answer.body).toEqual(oneUnitReport(KBH, KBH_MONTHS, KBH_TOTAL));
   });
 
   it("answers the municipality's supervisor its network councils, none of the police's cases", async () => {
@@ -260,16 +265,7 @@ describe('GET /api/reports/youth', () => {
     };
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({
-      from: '2026-01',
-      to: '2026-03',
-      unit: null,
-      rows: rowsOf(KOM, months),
-      unitTotals: [figures(KOM, null, total)],
-      monthTotals: Object.entries(months).map(([month, values]) => figures(null, month, values)),
-      total: figures(null, null, total),
-      measures: MEASURES,
-    });
+    expect(answer.body).toEqual(oneUnitReport(KOM, months, total));
   });
 
   it('answers one unit when asked for it, and a month no case touched with zeros', async () => {

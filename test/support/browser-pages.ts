@@ -94,3 +94,12 @@ export async function decideOnPage(
   await sent?.waitForElementState('hidden');
   await page.locator('.notice.success', { hasText: `${decision.title}: gemt.` }).waitFor();
 }
+
+/** A row of a figures table (named by its caption): its head and its cells' text. */
+export async function tableRow(page: Page, table: string, head: string): Promise<string[]> {
+  const row = page
+    .getByRole('table', { name: table })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: head, exact: true }) });
+  return row.locator('th, td').allInnerTexts();
+}
