@@ -381,8 +381,12 @@ describe('GET /api/reports/youth refused', () => {
     ]);
   });
 
-  it('accepts ten years less a month', async () => {
+  it('accepts ten years less a month, and the last month there is', async () => {
     expect((await nationalPolice('GET', '/api/reports/youth?from=2016-01&to=2025-12')).status).toBe(200);
+    // The last month there is: its end is in the year 10000.
+    expect((await nationalPolice('GET', '/api/reports/youth?from=9999-12&to=9999-12')).body.monthTotals).toEqual([
+      figures(null, '9999-12'),
+    ]);
   });
 
   it('refuses a unit outside the own units (403) and a unit nobody knows (422)', async () => {

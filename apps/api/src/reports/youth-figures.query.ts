@@ -35,8 +35,10 @@ function IsCalendarMonth(options: ValidationOptions): PropertyDecorator {
 
 /** The Danish calendar months `from` to `to` (`YYYY-MM`, both inclusive), in order. */
 export function monthsOf(from: string, to: string): string[] {
+  const last = parseMonth(to)!;
+  const index = (month: LocalDate) => month.year * 12 + month.month;
   const months: string[] = [];
-  for (let month = parseMonth(from)!; formatLocalDate(month).slice(0, 7) <= to; month = nextMonth(month))
+  for (let month = parseMonth(from)!; index(month) <= index(last); month = nextMonth(month))
     months.push(formatLocalDate(month).slice(0, 7));
   return months;
 }
