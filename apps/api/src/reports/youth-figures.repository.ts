@@ -173,7 +173,8 @@ export class YouthFiguresRepository {
     group(null, null, null);
     for (const count of counts) {
       const measure = LEVEL_MEASURE[count.measure] ?? count.measure;
-      group(count.unit, count.unit_name, count.month)[measure] = count.value;
+      // A level outside 1–3 (none is written) has no figure of its own.
+      if (YOUTH_MEASURES.includes(measure)) group(count.unit, count.unit_name, count.month)[measure] = count.value;
     }
     const all = [...groups.values()];
     const byMonth = (a: YouthFiguresRow, b: YouthFiguresRow) => (a.month ?? '').localeCompare(b.month ?? '');

@@ -34,10 +34,14 @@ const first = (condition: string, sameInitiative = false) =>
         sameInitiative ? ` AND earlier.details ->> 'initiativeId' = e.details ->> 'initiativeId'` : ''
       })`;
 
-/** Followed up on or before the initiative's due date (a Danish calendar day). */
+/**
+ * Followed up on or before the initiative's due date (a Danish calendar day), compared as `YYYY-MM-DD` text so
+ * that a detail no date can be read from counts as not in time rather than failing the report.
+ */
 const BY_DUE_DATE = `EXISTS (SELECT 1 FROM case_events agreed WHERE agreed.case_id = e.case_id
       AND agreed.action = 'council_initiative_agreed' AND agreed.details ->> 'initiativeId' = e.details ->> 'initiativeId'
-      AND (e.occurred_at AT TIME ZONE '${DANISH_TIME_ZONE}')::date <= (agreed.details ->> 'dueDate')::date)`;
+      AND agreed.details ->> 'dueDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+      AND to_char(e.occurred_at AT TIME ZONE '${DANISH_TIME_ZONE}', 'YYYY-MM-DD') <= (agreed.details ->> 'dueDate'))`;
 
 /** Any attempt that reached the youth with the letter (with or without dialogue). */
 const DELIVERED = `e.details ->> 'result' IN (${DELIVERY_RESULTS.filter((result) => result.startsWith('delivered_'))
