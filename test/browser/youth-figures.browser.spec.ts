@@ -110,7 +110,7 @@ it('shows the months as charts and a table per district, and downloads the CSV',
   ]);
 });
 
-it('shows one district when it is chosen', async () => {
+it('shows one district when it is chosen, and a whole year of months', async () => {
   await logIn(page, 'politi.leder.national');
   await page.goto(`${suite.sut.baseUrl}/#/ungeomraadet`);
   await page.locator('h1', { hasText: 'Ungeområdet i tal' }).waitFor();
@@ -121,6 +121,12 @@ it('shows one district when it is chosen', async () => {
   expect(await page.getByRole('table').count()).toBe(1);
   expect(await tableRow('Fyns Politi', 'Sager på niveau 3')).toEqual(['Sager på niveau 3', '0', '1', '0', '1']);
   expect(await page.locator('#chart-youth-units-title').count()).toBe(0);
+
+  // A whole year: the tables are wider than the page and scroll in a region the keyboard reaches.
+  await page.goto(`${suite.sut.baseUrl}/#/ungeomraadet?from=2026-01&to=2026-12`);
+  await page.getByRole('region', { name: 'Københavns Politi' }).waitFor();
+  expect(await page.getByRole('table', { name: 'Københavns Politi' }).locator('thead th').count()).toBe(14);
+  await checkView(page, 'ungeomraadet-i-tal-aar');
 });
 
 it('shows the API’s Danish problem for a period that ends before it starts', async () => {

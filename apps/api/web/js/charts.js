@@ -150,10 +150,11 @@ function legendEntry(id, serie, index) {
 
 /**
  * The same numbers as a table, for screen readers, copying and exact reading. On a narrow screen each row
- * is a block whose cells carry their column's name (`data-label`).
+ * is a block whose cells carry their column's name (`data-label`). `scrolls`: a table that may be wider than
+ * the page (a column per month) scrolls in a region the keyboard can reach.
  */
-export function dataTable({ caption, columns, rows }) {
-  return html`<div class="table-wrap">
+export function dataTable({ caption, columns, rows, scrolls = false }) {
+  return html`<div class="table-wrap" ${scrolls ? html`tabindex="0" role="region" aria-label="${caption}"` : ''}>
     <table class="numbers stack">
       <caption>
         ${caption}

@@ -111,6 +111,7 @@ function chartsSection(report) {
 function unitTable(caption, months, byMonth, wholePeriod, measures) {
   return dataTable({
     caption,
+    scrolls: true,
     columns: ['Tal', ...months.map(monthName), 'Hele perioden'],
     rows: measures.map(({ measure, label }) => [
       label,
