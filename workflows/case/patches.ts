@@ -192,4 +192,13 @@ export const PATCHES = {
     ],
     deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
   },
+  dksOutcomes: {
+    id: 'dks-outcomes',
+    since: '2026-12-02',
+    reason:
+      "A DKS case's home-visit plan records the municipality whose social services join it (their narrow view of the visit). The case's new decisions (ending without a visit, moving to another district, the social services' participation) are handlers old runs never took.",
+    newBranch: ['dks-case.social-services-participation'],
+    oldBranch: ['dks-case.followed-up', 'dks-case.home-visit-planning'],
+    deprecateWhen: 'No DKS case that planned a home visit before 2026-12-02 is open or replayable.',
+  },
 } as const satisfies Record<string, PatchRecord>;

@@ -44,7 +44,14 @@ const assessmentStep = (status: 'open' | 'completed') =>
   step('dks_assessment', status, TRIGGERED_AT, '2026-03-03T08:00:00.000Z');
 
 function state(status: DksCaseStatus, facts: Partial<DksCaseState> = {}): DksCaseState {
-  return { caseId: 'dks-case-1', status, triggeredAt: TRIGGERED_AT, steps: [], ...facts };
+  return {
+    caseId: 'dks-case-1',
+    status,
+    policeDistrictCode: 'POL-KBH',
+    triggeredAt: TRIGGERED_AT,
+    steps: [],
+    ...facts,
+  };
 }
 
 const awaitingAssessment = state('awaiting_assessment', { steps: [assessmentStep('open')] });
@@ -76,6 +83,9 @@ const followedUp = state('followed_up', {
   closedAt: '2026-03-09T10:00:00.000Z',
 });
 
+const endedAs = (status: DksCaseStatus) =>
+  state(status, { assessedAt: ASSESSED_AT, closedAt: '2026-03-05T10:00:00.000Z' });
+
 const IN_STATUS: Record<DksCaseStatus, DksCaseState> = {
   awaiting_assessment: awaitingAssessment,
   awaiting_home_visit: awaitingHomeVisit,
@@ -83,6 +93,9 @@ const IN_STATUS: Record<DksCaseStatus, DksCaseState> = {
   awaiting_follow_up: awaitingFollowUp,
   closed_no_concern_conversation: closedNoConcern,
   followed_up: followedUp,
+  closed_declined: endedAs('closed_declined'),
+  closed_not_reached: endedAs('closed_not_reached'),
+  closed_existing_action_plan: endedAs('closed_existing_action_plan'),
 };
 
 const STATUS_TEXT: Record<DksCaseStatus, string> = {
@@ -92,6 +105,9 @@ const STATUS_TEXT: Record<DksCaseStatus, string> = {
   awaiting_follow_up: 'afventer opfølgningstjek',
   closed_no_concern_conversation: 'afsluttet uden bekymringssamtale',
   followed_up: 'fulgt op',
+  closed_declined: 'afsluttet: familien takkede nej',
+  closed_not_reached: 'afsluttet: familien kunne ikke træffes',
+  closed_existing_action_plan: 'afsluttet: en eksisterende handleplan fortsætter',
 };
 
 /** The statuses other than `allowed`, each with its state and its Danish text, for it.each. */

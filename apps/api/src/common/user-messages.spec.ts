@@ -247,11 +247,20 @@ function exitCourses(): ExitCourseState[] {
 
 const dksCases = (): DksCaseState[] =>
   DKS_CASE_STATUSES.flatMap((status) => [
-    { caseId: 'case-1', status, triggeredAt: REFERRED_AT, steps: [] },
-    { caseId: 'case-1', status, triggeredAt: REFERRED_AT, steps: [], assessedAt: '2026-04-01T10:00:00.000Z' },
+    { caseId: 'case-1', status, policeDistrictCode: 'POL-KBH', triggeredAt: REFERRED_AT, steps: [] },
     {
       caseId: 'case-1',
       status,
+      policeDistrictCode: 'POL-KBH',
+      triggeredAt: REFERRED_AT,
+      steps: [],
+      assessedAt: '2026-04-01T10:00:00.000Z',
+    },
+    {
+      caseId: 'case-1',
+      status,
+      policeDistrictCode: 'POL-KBH',
+      homeVisitMunicipalityCode: 'KOM-0101',
       triggeredAt: REFERRED_AT,
       steps: [],
       assessedAt: '2026-04-01T10:00:00.000Z',
