@@ -106,6 +106,13 @@ export function dksOutcomeAllowedIn(outcome: DksCaseOutcome, status: DksCaseStat
 }
 
 export function refuseDksCaseEnd(state: DksCaseState, input: DksCaseEndInput, now: Date): Refusal | undefined {
+  if (!Object.hasOwn(OUTCOME_STATUSES, input.outcome)) {
+    const names = Object.values(DKS_CASE_OUTCOME_LABELS).map((name) => `»${name}«`);
+    return {
+      kind: 'invalid-data',
+      message: `Udfaldet skal være ${names.slice(0, -1).join(', ')} eller ${names.at(-1)}.`,
+    };
+  }
   if (!dksOutcomeAllowedIn(input.outcome, state.status)) {
     const when =
       input.outcome === 'existing_action_plan'

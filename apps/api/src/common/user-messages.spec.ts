@@ -204,6 +204,12 @@ const VARIANTS: Record<string, unknown>[] = [
   { withSocialServices: false },
   { participants: [], agreements: [] },
   ...MOMENTS.map((moment) => Object.fromEntries(MOMENT_FIELDS.map((field) => [field, moment]))),
+  // The DKS case's outcomes, its move and the social services' participation.
+  { outcome: 'declined' },
+  { outcome: 'existing_action_plan', reasonCode: 'other', reason: ' ' },
+  { outcome: 'not_reached', endedAt: 'i går' },
+  { toPoliceDistrictCode: 'POL-KBH', movedAt: 'i går' },
+  { participates: false, levelOneCaseRefEncrypted: 'x' },
 ];
 
 const step = (kind: StepState['kind']): StepState => ({

@@ -51,7 +51,8 @@ export class HomeVisitsService {
   }
 
   async record(caseId: string, dto: SocialServicesParticipationDto, user: AuthenticatedUser): Promise<HomeVisitView> {
-    const [found] = await this.rows(user, caseId);
+    // Any visit their municipality is named for, whatever its status: a closed case answers 409, not 404.
+    const [found] = await this.rows(user, caseId, false);
     if (!found) throw ApiError.caseNotFound(caseId);
     const route = DKS_CASE_SLICE.routes['social-services'];
     const reference = dto.levelOneCaseRef?.trim();
@@ -66,20 +67,21 @@ export class HomeVisitsService {
       input,
       DKS_CASE_SLICE,
     );
-    const [after] = await this.rows(user, caseId);
-    return this.shown(after ?? found, user);
+    const [after] = await this.rows(user, caseId, false);
+    return this.shown(after, user);
   }
 
-  /** The visits of the user's municipalities (one case's with `caseId`) that are planned or held. */
-  private async rows(user: AuthenticatedUser, caseId?: string): Promise<HomeVisitRow[]> {
+  /** The visits of the user's municipalities (one case's with `caseId`), only those planned or held when `visible`. */
+  private async rows(user: AuthenticatedUser, caseId?: string, visible = true): Promise<HomeVisitRow[]> {
     return this.dataSource.query(
       `SELECT h.case_id, c.workflow_id, c.status, c.person_ref, c.org_unit AS police_district, h.planned_for,
               h.municipality_code, h.participates, h.level_one_case_ref_encrypted, h.participation_recorded_at
        FROM dks_home_visits h JOIN cases c ON c.id = h.case_id
-       WHERE c.case_type = 'dks_assessment' AND h.municipality_code = ANY($1::text[]) AND c.status = ANY($2::text[])
+       WHERE c.case_type = 'dks_assessment' AND h.municipality_code = ANY($1::text[])
+         AND ($2::text[] IS NULL OR c.status = ANY($2::text[]))
          AND ($3::uuid IS NULL OR h.case_id = $3::uuid)
        ORDER BY h.planned_for, h.case_id`,
-      [user.units, VISIBLE_STATUSES, caseId ?? null],
+      [user.units, visible ? VISIBLE_STATUSES : null, caseId ?? null],
     );
   }
 
