@@ -119,6 +119,7 @@ it('social services see the visit planned with them and record their participati
   await checkView(page, '63-social-services-participation');
   // The case itself is not theirs to open.
   await page.goto(`${suite.sut.baseUrl}/#/sag/dks-cases/${id}`);
-  await page.locator('h1', { hasText: 'Sagen findes ikke' }).waitFor();
+  await page.locator('h1', { hasText: 'Sagen kunne ikke vises' }).waitFor();
+  await page.locator('.notice', { hasText: 'Sagen findes ikke.' }).waitFor();
   await logOut(page);
 });
