@@ -8,6 +8,7 @@ import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
 import { readModelFailure } from './read-model-failure';
 import { applyHandoverPreparation } from './handover-preparation.records';
+import { applyDksHomeVisit } from './dks-home-visit.records';
 import { SYSTEM_ACTOR } from '../libs/domain/case/case-assignment';
 import { isStepKind, STEP_KINDS } from '../libs/domain/case/step-kinds';
 
@@ -171,6 +172,7 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
     );
   }
   if (transition.handoverPreparation) await applyHandoverPreparation(db, caseId, transition.handoverPreparation);
+  if (transition.dksHomeVisit) await applyDksHomeVisit(db, caseId, transition.dksHomeVisit);
   for (const contact of transition.mentorContacts ?? []) {
     await db.query(
       `INSERT INTO mentor_contacts (id, case_id, contact_at, form, duration_minutes, mentor_ref, organisation)

@@ -325,3 +325,18 @@ describe('composeNotice — no personal data', () => {
     ).toBe(FOOTER);
   });
 });
+
+describe('composeNotice — a DKS case moved to another district', () => {
+  it('tells the new district’s DKS, not its exit unit, that the case is theirs now', () => {
+    const moved = notice({ caseType: 'dks_assessment', recipientUnit: 'POL-FYN', kind: 'dks_case_moved' });
+    const subject = 'En DKS-sag er flyttet til jeres politikreds (den unge er flyttet)';
+    expect(composeNotice(moved, WEB_URL)).toEqual({
+      noticeId: 'notice-1',
+      recipientUnit: 'POL-FYN',
+      recipientRole: 'dks_officer',
+      escalation: false,
+      subject,
+      text: caseText('Fyns Politi – Den Kriminalpræventive Sektion (DKS)', subject, 'DKS-sag', 'dks-cases'),
+    });
+  });
+});

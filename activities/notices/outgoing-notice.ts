@@ -65,6 +65,7 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   handover: () => 'Exit-forløb overdraget til jeres exitenhed',
   case_needs_attention: () => 'Sag kræver opmærksomhed: en registrering kunne ikke gemmes i oversigten',
   case_assigned: () => 'En sag er tildelt dig som ansvarlig sagsbehandler',
+  dks_case_moved: () => 'En DKS-sag er flyttet til jeres politikreds (den unge er flyttet)',
 };
 
 /** The role that reads other notices in a unit of each kind. */
@@ -79,6 +80,7 @@ function recipientRole(notice: OutboxNotice): Role {
   if (notice.recipientUnit === OPERATIONS_RECIPIENT) return 'operations';
   if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
   if (notice.kind === 'case_assigned' && notice.caseType) return ASSIGNEE_ROLES[notice.caseType][0];
+  if (notice.kind === 'dks_case_moved') return 'dks_officer';
   return ROLE_OF_UNIT_KIND[notice.recipient?.kind ?? 'institution'];
 }
 

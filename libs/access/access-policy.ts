@@ -23,6 +23,8 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   national_supervisor: ['exit_course', 'dks_assessment', 'network_council'],
   administrator: [],
   operations: [],
+  // The municipality's social services see a DKS case only through the home-visit view (home-visit:read).
+  social_services_caseworker: [],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */

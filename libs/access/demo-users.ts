@@ -109,6 +109,14 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
     organisation: 'kriminalforsorgen',
     units: ['KF-STORSTROEM'],
   },
+  // Københavns Kommune's social services: only the joint home visits DKS plans with them.
+  {
+    username: 'social.kbh',
+    displayName: 'Socialforvaltningen, Københavns Kommune',
+    role: 'social_services_caseworker',
+    organisation: 'kommune',
+    units: ['KOM-0101'],
+  },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */

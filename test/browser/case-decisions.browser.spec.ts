@@ -138,11 +138,15 @@ it('offers DKS its assessment on a new youth case, then the home visit', async (
     triggeredAt: new Date(Date.now() - 3_600_000).toISOString(),
   });
   const path = `/api/dks-cases/${started.body.id}`;
-  const formIds = { assessment: 'dks-assessment' };
+  const formIds = { assessment: 'dks-assessment', 'case-end': 'dks-case-end', move: 'dks-move' };
 
   await logInAs('politi.kbh.dks');
   await openCase(`dks-cases/${started.body.id}`, 'DKS-sag');
-  expect(await offeredOnPage()).toEqual([{ title: 'DKS-vurdering', form: 'dks-assessment' }]);
+  expect(await offeredOnPage()).toEqual([
+    { title: 'DKS-vurdering', form: 'dks-assessment' },
+    { title: 'Afslut sagen uden hjemmebesøg', form: 'dks-case-end' },
+    { title: 'Den unge er flyttet til en anden politikreds', form: 'dks-move' },
+  ]);
   expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
 
   const assessment = page.locator('form#dks-assessment');
@@ -153,6 +157,8 @@ it('offers DKS its assessment on a new youth case, then the home visit', async (
   expect(await offeredOnPage()).toEqual([
     { title: 'Planlæg hjemmebesøget', form: 'home-visit-plan' },
     { title: 'Hjemmebesøget er holdt', form: 'home-visit' },
+    { title: 'Afslut sagen uden hjemmebesøg', form: 'dks-case-end' },
+    { title: 'Den unge er flyttet til en anden politikreds', form: 'dks-move' },
   ]);
   expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
   await logOut(page);

@@ -33,6 +33,7 @@ const USERS = [
   'kommune.leder.kbh',
   'admin',
   'drift',
+  'social.kbh',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -216,10 +217,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/cases/{caseId}/steps/{stepId}/resume': stepDeadline(409),
   'POST /api/cases/{caseId}/steps/{stepId}/extend': stepDeadline(422),
   'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': stepDeadline(409),
-  'POST /api/persons/lookup': caseRead(200, 404, 404),
-  'GET /api/persons/{personRef}': caseRead(200, 404, 404),
+  // The social services read no persons (only the youth of their home visits, in that view).
+  'POST /api/persons/lookup': { ...caseRead(200, 404, 404), 'social.kbh': 403 },
+  'GET /api/persons/{personRef}': { ...caseRead(200, 404, 404), 'social.kbh': 403 },
   // Every role that reads persons may search; what it finds is its own scope (person-search-case-list.e2e).
-  'POST /api/persons/search': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'POST /api/persons/search': all(200, { anonymous: 401, admin: 403, drift: 403, 'social.kbh': 403 }),
   'POST /api/codec/decode': codec,
   // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
   'GET /api/reports/exit-courses': reports,
@@ -270,6 +272,12 @@ const MATRIX: Record<string, Row> = {
   }),
   // The youth figures: supervisors, over their units' (national: organisation's) youth cases.
   'GET /api/reports/youth': reports,
+  // DKS outcomes and the move: DKS decides; the targets are no DKS cases (404 to it).
+  'POST /api/dks-cases/{id}/case-end': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
+  'POST /api/dks-cases/{id}/move': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
+  // The social services' narrow view: only theirs; a case their municipality is not named for is 404 to them.
+  'GET /api/home-visits': all(403, { anonymous: 401, 'social.kbh': 200 }),
+  'POST /api/dks-cases/{id}/social-services': all(403, { anonymous: 401, 'social.kbh': 404 }),
 };
 
 interface Fixture {
@@ -653,6 +661,22 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     '/api/steps/mine?caseType=exit_course&kind=suitability_assessment&sort=dueAt&pageSize=100',
   ],
   'GET /api/reports/youth': async () => ['GET', '/api/reports/youth?from=2026-01&to=2026-12'],
+  'POST /api/dks-cases/{id}/case-end': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/case-end`,
+    { outcome: 'existing_action_plan', reasonCode: 'municipal_action_plan' },
+  ],
+  'POST /api/dks-cases/{id}/move': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/move`,
+    { toPoliceDistrictCode: 'POL-FYN' },
+  ],
+  'GET /api/home-visits': async () => ['GET', '/api/home-visits'],
+  'POST /api/dks-cases/{id}/social-services': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/social-services`,
+    { participates: true },
+  ],
 };
 
 /** Lists whose answer says whether the target case is in them, and the field naming the case. */

@@ -172,13 +172,51 @@ describe('a DKS case and a network council', () => {
           { name: 'decidedAt', kind: 'instant', required: false },
         ],
       },
+      // An existing action plan may end the case at the assessment; the youth may move at any time.
+      {
+        name: 'case-end',
+        label: 'Afslut sagen uden hjemmebesøg',
+        completesStep: null,
+        fields: [
+          {
+            name: 'outcome',
+            kind: 'choice',
+            required: true,
+            choices: ['declined', 'not_reached', 'existing_action_plan'],
+          },
+          {
+            name: 'reasonCode',
+            kind: 'choice',
+            required: false,
+            choices: [
+              'no_wish_for_contact',
+              'support_elsewhere',
+              'no_contact_details',
+              'repeated_attempts',
+              'municipal_action_plan',
+              'other',
+            ],
+          },
+          { name: 'reason', kind: 'text', required: false },
+          { name: 'endedAt', kind: 'instant', required: false },
+        ],
+      },
+      {
+        name: 'move',
+        label: 'Den unge er flyttet til en anden politikreds',
+        completesStep: null,
+        fields: [
+          { name: 'toPoliceDistrictCode', kind: 'text', required: true },
+          { name: 'movedAt', kind: 'instant', required: false },
+        ],
+      },
     ]);
     expect((await policeSupervisor('GET', `/api/dks-cases/${started.body.id}`)).body.availableDecisions).toEqual([]);
     const assessed = await dks('POST', `/api/dks-cases/${started.body.id}/assessment`, {
       concernConversation: true,
       reason: 'Sigtet sammen med bandemedlemmer.',
     });
-    expect(names(assessed.body)).toEqual(['home-visit-plan', 'home-visit']);
+    expect(names(assessed.body)).toEqual(['home-visit-plan', 'home-visit', 'case-end', 'move']);
   });
 
   it('offers the municipality the invitations, with the fields of each participant', async () => {

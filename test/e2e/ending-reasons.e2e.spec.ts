@@ -160,6 +160,7 @@ describe('reason codes for every ending (API + worker + Temporal dev server + Po
       'handover_closure',
       'police_course_end',
       'no_concern_conversation',
+      'dks_case_end',
     ]);
     expect(countsOf(report, 'interruption')).toEqual({ new_crime: 1, other: 1 });
     expect(countsOf(report, 'suitability_rejection')).toEqual({ parole_only: 1 });
@@ -174,7 +175,13 @@ describe('reason codes for every ending (API + worker + Temporal dev server + Po
       label: 'den indsatte ønsker ikke at fortsætte',
       count: 0,
     });
-    for (const ending of ['handover_decline', 'handover_closure', 'police_course_end', 'no_concern_conversation']) {
+    for (const ending of [
+      'handover_decline',
+      'handover_closure',
+      'police_course_end',
+      'no_concern_conversation',
+      'dks_case_end',
+    ]) {
       expect(countsOf(report, ending)).toEqual({});
     }
 

@@ -960,6 +960,10 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/steps/mine',
         '/api/steps/overdue',
         '/api/workload',
+        '/api/dks-cases/{id}/case-end',
+        '/api/dks-cases/{id}/move',
+        '/api/dks-cases/{id}/social-services',
+        '/api/home-visits',
       ].sort(),
     );
 

@@ -71,6 +71,11 @@ export const PATCHES = {
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
       'network-council.read-model-refused-then-redriven',
+      'dks-case.ended-declined',
+      'dks-case.ended-existing-action-plan',
+      'dks-case.ended-not-reached',
+      'dks-case.moved-keeping-deadline',
+      'dks-case.social-services-participation',
     ],
     oldBranch: [
       'dks-case.followed-up',
@@ -100,7 +105,12 @@ export const PATCHES = {
     id: 'home-visit-planning',
     since: '2026-11-24',
     reason: 'After a yes to a concern conversation, a home-visit planning step, so the case is never without one.',
-    newBranch: ['dks-case.home-visit-planning'],
+    newBranch: [
+      'dks-case.home-visit-planning',
+      'dks-case.ended-declined',
+      'dks-case.ended-not-reached',
+      'dks-case.social-services-participation',
+    ],
     oldBranch: ['dks-case.deadline-notices', 'dks-case.followed-up', 'dks-case.late-assessment'],
     deprecateWhen: 'No DKS case assessed before 2026-11-24 is open or replayable.',
   },
@@ -191,5 +201,14 @@ export const PATCHES = {
       'exit-course.release-notice',
     ],
     deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
+  },
+  dksOutcomes: {
+    id: 'dks-outcomes',
+    since: '2026-12-02',
+    reason:
+      "A DKS case's home-visit plan records the municipality whose social services join it (their narrow view of the visit). The case's new decisions (ending without a visit, moving to another district, the social services' participation) are handlers old runs never took.",
+    newBranch: ['dks-case.ended-not-reached', 'dks-case.social-services-participation'],
+    oldBranch: ['dks-case.followed-up', 'dks-case.home-visit-planning'],
+    deprecateWhen: 'No DKS case that planned a home visit before 2026-12-02 is open or replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

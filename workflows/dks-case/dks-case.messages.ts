@@ -1,6 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   DksAssessmentInput,
+  DksCaseEndInput,
+  DksCaseMoveInput,
+  SocialServicesParticipationInput,
   DksCaseState,
   FollowUpCheckInput,
   HomeVisitHeldInput,
@@ -26,4 +29,9 @@ export const recordHomeVisitUpdate = defineUpdate<DksCaseState, [HomeVisitHeldIn
 );
 export const recordFollowUpCheckUpdate = defineUpdate<DksCaseState, [FollowUpCheckInput]>(
   DKS_CASE_DECISIONS['follow-up'].update,
+);
+export const endDksCaseUpdate = defineUpdate<DksCaseState, [DksCaseEndInput]>(DKS_CASE_DECISIONS['case-end'].update);
+export const moveDksCaseUpdate = defineUpdate<DksCaseState, [DksCaseMoveInput]>(DKS_CASE_DECISIONS.move.update);
+export const recordSocialServicesParticipationUpdate = defineUpdate<DksCaseState, [SocialServicesParticipationInput]>(
+  DKS_CASE_DECISIONS['social-services'].update,
 );

@@ -1,8 +1,11 @@
-import { condition, patched, setHandler } from '@temporalio/workflow';
-import type { CaseEventRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import type { CaseEventRecord, CaseTransition, StepClosedRecord } from '../../libs/domain/case/case-transition';
 import { DEADLINE_POLICY } from '../../libs/domain/deadlines/deadline-policy';
 import type {
   DksAssessmentInput,
+  DksCaseEndInput,
+  DksCaseMoveInput,
+  SocialServicesParticipationInput,
   DksCaseState,
   DksCaseStatus,
   DksStepKind,
@@ -11,7 +14,7 @@ import type {
   HomeVisitPlanInput,
   StartDksCaseInput,
 } from '../../libs/domain/youth/dks-case.types';
-import { DKS_CASE_STATUS } from '../../libs/domain/youth/dks-case.types';
+import { DKS_CASE_STATUS, DKS_OUTCOME_STATUS } from '../../libs/domain/youth/dks-case.types';
 import { onDecisions, onReadModelMessages, refuseUnencrypted, settleWrites } from '../case/case-decisions';
 import { DKS_CASE_DECISIONS } from '../../libs/domain/youth/dks-case.decisions';
 import { caseEvent } from '../case/case-event';
@@ -42,6 +45,9 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
     'home-visit-plan': (decision) => dksCase.planHomeVisit(decision),
     'home-visit': (decision) => dksCase.recordHomeVisit(decision),
     'follow-up': (decision) => dksCase.recordFollowUp(decision),
+    'case-end': (decision) => dksCase.end(decision),
+    move: (decision) => dksCase.move(decision),
+    'social-services': (decision) => dksCase.recordSocialServices(decision),
   });
   onStepDeadlineDecisions(dksCase, dksCase.deadlineSteps);
 
@@ -62,8 +68,11 @@ class DksCase {
   private assessedAt?: string;
   private homeVisitHeldAt?: string;
   private closedAt?: string;
+  private policeDistrictCode: string;
+  private homeVisitMunicipalityCode?: string;
 
   constructor(private readonly input: StartDksCaseInput) {
+    this.policeDistrictCode = input.policeDistrictCode;
     this.writer = new ReadModelWriter(input.caseId, 'dks_assessment');
     this.steps = new CaseSteps<DksStepKind>(this.writer, { warningWindows: input.warningWindows });
   }
@@ -72,6 +81,8 @@ class DksCase {
     return {
       caseId: this.input.caseId,
       status: this.status,
+      policeDistrictCode: this.policeDistrictCode,
+      ...(this.homeVisitMunicipalityCode ? { homeVisitMunicipalityCode: this.homeVisitMunicipalityCode } : {}),
       triggeredAt: this.input.triggeredAt,
       steps: this.steps.steps.map((step) => ({ ...step })),
       ...(this.assessedAt ? { assessedAt: this.assessedAt } : {}),
@@ -136,12 +147,16 @@ class DksCase {
     ];
     this.status = 'home_visit_planned';
     this.completePlanning(new Date().toISOString(), 'planned', decision.actor);
+    // The municipality's social services see the planned visit (their narrow view), if one is named.
+    const homeVisit = patched(PATCHES.dksOutcomes.id)
+      ? this.planForSocialServices(decision)
+      : ({} as Pick<CaseTransition, 'dksHomeVisit'>);
     const moved = this.steps.reschedule('home_visit', decision.plannedFor);
     if (moved) {
-      this.writer.enqueue({ status: { status: this.status }, stepsRescheduled: [moved], events });
+      this.writer.enqueue({ status: { status: this.status }, stepsRescheduled: [moved], ...homeVisit, events });
       return;
     }
-    this.writer.enqueue({ status: { status: this.status }, events });
+    this.writer.enqueue({ status: { status: this.status }, ...homeVisit, events });
     this.steps.open('home_visit', decision.plannedFor, new Date().toISOString(), decision.actor);
   }
 
@@ -178,6 +193,84 @@ class DksCase {
         completed.event(decision.actor),
       ],
     );
+  }
+
+  private planForSocialServices(decision: HomeVisitPlanInput): Pick<CaseTransition, 'dksHomeVisit'> {
+    this.homeVisitMunicipalityCode = decision.municipalityCode;
+    return { dksHomeVisit: { plannedFor: decision.plannedFor, municipalityCode: decision.municipalityCode ?? null } };
+  }
+
+  /**
+   * The case ends without a held visit (declined, not reached, an existing action plan continues): an
+   * assessment still open is made by it, every other open step is cancelled.
+   */
+  end(decision: DksCaseEndInput): void {
+    const at = decision.endedAt;
+    const assessment = this.steps.findOpen('dks_assessment')
+      ? this.steps.complete('dks_assessment', at, decision.outcome)
+      : undefined;
+    if (assessment) this.assessedAt = at;
+    const cancelled = this.steps.cancelOpen(at, decision.actor);
+    const events = [
+      caseEvent('dks_case_ended', at, decision.actor, {
+        reason: decision.reason,
+        reasonCode: reasonCodeOf(decision.reasonCode),
+        details: { outcome: decision.outcome },
+      }),
+      ...(assessment ? [assessment.event(decision.actor)] : []),
+    ];
+    events.push(...cancelled.events());
+    this.close(
+      DKS_OUTCOME_STATUS[decision.outcome],
+      at,
+      [...(assessment ? [assessment.record] : []), ...cancelled.records],
+      events,
+    );
+  }
+
+  /**
+   * The youth has moved: the new district's DKS holds the case, the old one keeps its history. The open
+   * steps stay as they are, deadlines and escalations included; they now wait for the new district.
+   */
+  move(decision: DksCaseMoveInput): void {
+    const accessChanges = DKS_CASE_DECISIONS.move.accessAfter!(this.snapshot(), decision);
+    const from = this.policeDistrictCode;
+    this.policeDistrictCode = decision.toPoliceDistrictCode;
+    this.writer.enqueue({
+      orgUnit: decision.toPoliceDistrictCode,
+      accessChanges,
+      notifications: [
+        { notificationId: uuid4(), recipientUnit: decision.toPoliceDistrictCode, kind: 'dks_case_moved' },
+      ],
+      events: [
+        caseEvent('dks_case_moved', decision.movedAt, decision.actor, {
+          details: { fromPoliceDistrictCode: from, toPoliceDistrictCode: decision.toPoliceDistrictCode },
+        }),
+      ],
+    });
+  }
+
+  /** The reference of their own case arrives sealed; the event says only whether there is one. */
+  recordSocialServices(decision: SocialServicesParticipationInput): void {
+    this.writer.enqueue({
+      dksHomeVisit: {
+        participation: {
+          participates: decision.participates,
+          levelOneCaseRefEncrypted: decision.levelOneCaseRefEncrypted ?? null,
+          recordedAt: decision.recordedAt,
+          actorId: decision.actor.id,
+        },
+      },
+      events: [
+        caseEvent('social_services_participation_recorded', decision.recordedAt, decision.actor, {
+          details: {
+            municipalityCode: this.homeVisitMunicipalityCode ?? null,
+            participates: decision.participates,
+            levelOneCaseRecorded: decision.levelOneCaseRefEncrypted !== undefined,
+          },
+        }),
+      ],
+    });
   }
 
   /** Planning is done when the visit is planned, or held without a plan. */

@@ -12,6 +12,7 @@ import { CodecModule } from './codec/codec.module';
 import { DksCasesModule } from './dks-cases/dks-cases.module';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { HealthModule } from './health/health.module';
+import { HomeVisitsModule } from './home-visits/home-visits.module';
 import { NetworkCouncilsModule } from './network-councils/network-councils.module';
 import { NoticesModule } from './notices/notices.module';
 import { PersonsModule } from './persons/persons.module';
@@ -47,6 +48,7 @@ export class ApiModule {
         AttentionModule,
         ExitCoursesModule,
         ReportsModule,
+        HomeVisitsModule,
       ],
     };
   }

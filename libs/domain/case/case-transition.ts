@@ -174,7 +174,7 @@ export interface HandoverPreparationRecord {
 export interface NotificationRecord {
   notificationId: string;
   recipientUnit: string;
-  kind: 'prison_transfer' | 'release_notice' | 'release_date_changed' | 'release' | 'handover';
+  kind: 'prison_transfer' | 'release_notice' | 'release_date_changed' | 'release' | 'handover' | 'dks_case_moved';
 }
 
 export interface CaseTransition {
@@ -227,6 +227,20 @@ export interface CaseTransition {
   orgUnit?: string;
   /** Units gaining or changing access: `read` keeps history visible, `write` lets the unit decide. */
   accessChanges?: AccessChange[];
+  /**
+   * A DKS case's joint home visit, as the municipality's social services see it (their narrow view): the
+   * planned time and municipality (`null`: planned without one), and their participation.
+   */
+  dksHomeVisit?: {
+    plannedFor?: string;
+    municipalityCode?: string | null;
+    participation?: {
+      participates: boolean;
+      levelOneCaseRefEncrypted: string | null;
+      recordedAt: string;
+      actorId: string;
+    };
+  };
   /** Outgoing notices (outbox): written with the transition, sent by a sender later. */
   notifications?: NotificationRecord[];
   events: CaseEventRecord[];

@@ -122,6 +122,22 @@ const ENDING_TABLE = {
       other: 'andet',
     },
   },
+  // The outcome (declined, not reached, an existing action plan) is the event's `outcome` detail; the code says why.
+  dks_case_end: {
+    caseType: 'dks_assessment',
+    label: 'Afsluttet uden hjemmebesøg',
+    decision: 'case-end',
+    action: 'dks_case_ended',
+    statuses: ['closed_declined', 'closed_not_reached', 'closed_existing_action_plan'],
+    reasons: {
+      no_wish_for_contact: 'familien ønsker ikke kontakt med politiet',
+      support_elsewhere: 'familien får allerede støtte andetsteds',
+      no_contact_details: 'ingen brugbare kontaktoplysninger',
+      repeated_attempts: 'gentagne forgæves forsøg på kontakt',
+      municipal_action_plan: 'kommunens handleplan dækker bekymringen',
+      other: 'andet',
+    },
+  },
 } as const satisfies Record<string, EndingDefinition>;
 
 export type EndingName = keyof typeof ENDING_TABLE;

@@ -45,7 +45,11 @@ export type Permission =
   /** The workload per caseworker of the own units (open steps, overdue, due soon). */
   | 'workload:read'
   /** Record and cancel absences with a substitute: one's own, and a supervisor's for the unit's staff. */
-  | 'absence:record';
+  | 'absence:record'
+  /** The planned joint home visits of the own municipality's DKS cases: time, youth, district (social services). */
+  | 'home-visit:read'
+  /** Record the social services' participation in such a visit and the reference of their own level-1 case. */
+  | 'home-visit:participate';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -108,4 +112,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],
+  // Sees no case as such (no case types: every case read answers 404), only the narrow home-visit view.
+  social_services_caseworker: ['case:read', 'home-visit:read', 'home-visit:participate'],
 };

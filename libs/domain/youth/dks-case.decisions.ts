@@ -1,7 +1,20 @@
 import type { DecisionTable } from '../case/case-decision';
-import { refuseDksAssessment, refuseFollowUpCheck, refuseHomeVisitHeld, refuseHomeVisitPlan } from './dks-case.rules';
+import {
+  dksOutcomeAllowedIn,
+  refuseDksAssessment,
+  refuseDksCaseEnd,
+  refuseDksCaseMove,
+  refuseFollowUpCheck,
+  refuseHomeVisitHeld,
+  refuseHomeVisitPlan,
+  refuseSocialServicesParticipation,
+} from './dks-case.rules';
+import { DKS_CASE_STATUS } from './dks-case.types';
 import type {
   DksAssessmentInput,
+  DksCaseEndInput,
+  DksCaseMoveInput,
+  SocialServicesParticipationInput,
   DksCaseState,
   DksCaseStatus,
   DksStepKind,
@@ -24,6 +37,9 @@ export interface DksCaseDecisionInputs {
   'home-visit-plan': HomeVisitPlanInput;
   'home-visit': HomeVisitHeldInput;
   'follow-up': FollowUpCheckInput;
+  'case-end': DksCaseEndInput;
+  move: DksCaseMoveInput;
+  'social-services': SocialServicesParticipationInput;
 }
 
 export type DksCaseDecisionName = keyof DksCaseDecisionInputs;
@@ -67,5 +83,35 @@ export const DKS_CASE_DECISIONS: DecisionTable<DksCaseState, DksCaseDecisionInpu
     completesStep: 'follow_up_check',
     allowedIn: (facts) => facts.status === 'awaiting_follow_up',
     refuse: refuseFollowUpCheck,
+  },
+  'case-end': {
+    name: 'case-end',
+    update: 'endDksCase',
+    label: 'Afslut sagen uden hjemmebesøg',
+    permission: 'dks:decide',
+    allowedIn: (facts) => dksOutcomeAllowedIn('existing_action_plan', facts.status),
+    refuse: refuseDksCaseEnd,
+  },
+  move: {
+    name: 'move',
+    update: 'moveDksCase',
+    label: 'Den unge er flyttet til en anden politikreds',
+    permission: 'dks:decide',
+    allowedIn: (facts) => !DKS_CASE_STATUS.isFinal(facts.status),
+    refuse: refuseDksCaseMove,
+    // The new district's DKS gains the case; the old one keeps its history.
+    accessAfter: (state, input) => [
+      { orgUnit: state.policeDistrictCode, access: 'read' },
+      { orgUnit: input.toPoliceDistrictCode, access: 'write' },
+    ],
+  },
+  // Taken by the municipality's social services through their own narrow route, never from the case page.
+  'social-services': {
+    name: 'social-services',
+    update: 'recordSocialServicesParticipation',
+    label: 'Socialforvaltningens deltagelse i hjemmebesøget',
+    permission: 'home-visit:participate',
+    allowedIn: (facts) => ['home_visit_planned', 'awaiting_follow_up'].includes(facts.status),
+    refuse: (state, input) => refuseSocialServicesParticipation(state, input),
   },
 };

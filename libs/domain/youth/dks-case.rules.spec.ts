@@ -1,6 +1,10 @@
 import {
   describeDksStatus,
+  dksOutcomeAllowedIn,
   refuseDksAssessment,
+  refuseDksCaseEnd,
+  refuseDksCaseMove,
+  refuseSocialServicesParticipation,
   refuseFollowUpCheck,
   refuseHomeVisitHeld,
   refuseHomeVisitPlan,
@@ -8,6 +12,9 @@ import {
 import {
   DKS_CASE_STATUSES,
   type DksAssessmentInput,
+  type DksCaseEndInput,
+  type DksCaseMoveInput,
+  type SocialServicesParticipationInput,
   type DksCaseState,
   type DksCaseStatus,
   type DksStepKind,
@@ -44,7 +51,14 @@ const assessmentStep = (status: 'open' | 'completed') =>
   step('dks_assessment', status, TRIGGERED_AT, '2026-03-03T08:00:00.000Z');
 
 function state(status: DksCaseStatus, facts: Partial<DksCaseState> = {}): DksCaseState {
-  return { caseId: 'dks-case-1', status, triggeredAt: TRIGGERED_AT, steps: [], ...facts };
+  return {
+    caseId: 'dks-case-1',
+    status,
+    policeDistrictCode: 'POL-KBH',
+    triggeredAt: TRIGGERED_AT,
+    steps: [],
+    ...facts,
+  };
 }
 
 const awaitingAssessment = state('awaiting_assessment', { steps: [assessmentStep('open')] });
@@ -76,6 +90,9 @@ const followedUp = state('followed_up', {
   closedAt: '2026-03-09T10:00:00.000Z',
 });
 
+const endedAs = (status: DksCaseStatus) =>
+  state(status, { assessedAt: ASSESSED_AT, closedAt: '2026-03-05T10:00:00.000Z' });
+
 const IN_STATUS: Record<DksCaseStatus, DksCaseState> = {
   awaiting_assessment: awaitingAssessment,
   awaiting_home_visit: awaitingHomeVisit,
@@ -83,6 +100,9 @@ const IN_STATUS: Record<DksCaseStatus, DksCaseState> = {
   awaiting_follow_up: awaitingFollowUp,
   closed_no_concern_conversation: closedNoConcern,
   followed_up: followedUp,
+  closed_declined: endedAs('closed_declined'),
+  closed_not_reached: endedAs('closed_not_reached'),
+  closed_existing_action_plan: endedAs('closed_existing_action_plan'),
 };
 
 const STATUS_TEXT: Record<DksCaseStatus, string> = {
@@ -92,6 +112,9 @@ const STATUS_TEXT: Record<DksCaseStatus, string> = {
   awaiting_follow_up: 'afventer opfølgningstjek',
   closed_no_concern_conversation: 'afsluttet uden bekymringssamtale',
   followed_up: 'fulgt op',
+  closed_declined: 'afsluttet: familien takkede nej',
+  closed_not_reached: 'afsluttet: familien kunne ikke træffes',
+  closed_existing_action_plan: 'afsluttet: en eksisterende handleplan fortsætter',
 };
 
 /** The statuses other than `allowed`, each with its state and its Danish text, for it.each. */
@@ -385,6 +408,131 @@ describe('refuseFollowUpCheck — the initiatives are followed up within two wee
     expect(refuseFollowUpCheck(awaitingFollowUp, followUp(justInsideSkew), NOW)).toBeUndefined();
     expect(refuseFollowUpCheck(awaitingFollowUp, followUp(justOutsideSkew), NOW)).toEqual(
       invalid('Tidspunktet for opfølgningen ligger i fremtiden.'),
+    );
+  });
+});
+
+describe('ending a DKS case without a held visit', () => {
+  const end = (outcome: DksCaseEndInput['outcome'], extra: Partial<DksCaseEndInput> = {}): DksCaseEndInput => ({
+    outcome,
+    reasonCode: 'repeated_attempts',
+    reason: '',
+    endedAt: '2026-03-09T10:00:00Z',
+    actor,
+    ...extra,
+  });
+
+  it.each([
+    ['declined', ['awaiting_home_visit', 'home_visit_planned']],
+    ['not_reached', ['awaiting_home_visit', 'home_visit_planned']],
+    [
+      'existing_action_plan',
+      ['awaiting_assessment', 'awaiting_home_visit', 'home_visit_planned', 'awaiting_follow_up'],
+    ],
+  ] as const)('allows %s exactly in %j', (outcome, allowed) => {
+    const allowedIn = DKS_CASE_STATUSES.filter((status) => dksOutcomeAllowedIn(outcome, status));
+    expect(allowedIn).toEqual(allowed);
+    for (const status of allowed) expect(refuseDksCaseEnd(IN_STATUS[status], end(outcome), NOW)).toBeUndefined();
+  });
+
+  it('refuses declined before a yes to a concern conversation, saying when it can be', () => {
+    expect(refuseDksCaseEnd(awaitingAssessment, end('declined'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message:
+        'Sagen kan ikke afsluttes, fordi familien takker nej til bekymringssamtalen: sagen er afventer DKS-vurdering. Det kan kun registreres efter et ja til en bekymringssamtale, før hjemmebesøget er holdt.',
+    });
+    expect(refuseDksCaseEnd(followedUp, end('existing_action_plan'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Sagen kan ikke afsluttes, fordi en eksisterende handleplan fortsætter: sagen er fulgt op.',
+    });
+  });
+
+  it('refuses a reason code of another ending, `other` without a note, and an unknown outcome', () => {
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('declined', { reasonCode: 'no_concern' }), NOW)?.message).toBe(
+      'Årsagen skal være »familien ønsker ikke kontakt med politiet«, »familien får allerede støtte andetsteds«, »ingen brugbare kontaktoplysninger«, »gentagne forgæves forsøg på kontakt«, »kommunens handleplan dækker bekymringen« eller »andet«.',
+    );
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('declined', { reasonCode: 'other', reason: ' ' }), NOW)).toEqual(
+      invalid('Når årsagen er »andet«, skal begrundelsen udfyldes.'),
+    );
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('declined', { reasonCode: undefined }), NOW)).toEqual(
+      invalid('Afslutningen skal have en begrundelse.'),
+    );
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('moved' as never), NOW)).toEqual(
+      invalid(
+        'Udfaldet skal være »familien takker nej til bekymringssamtalen«, »familien kan ikke træffes« eller »en eksisterende handleplan fortsætter«.',
+      ),
+    );
+  });
+
+  it('refuses an end before the assessment or in the future', () => {
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('declined', { endedAt: '2026-03-02T19:00:00Z' }), NOW)).toEqual(
+      invalid('Tidspunktet for afslutningen ligger før vurderingen (02.03.2026 kl. 21.00).'),
+    );
+    expect(refuseDksCaseEnd(awaitingHomeVisit, end('declined', { endedAt: justOutsideSkew }), NOW)).toEqual(
+      invalid('Tidspunktet for afslutningen ligger i fremtiden.'),
+    );
+  });
+});
+
+describe('moving a DKS case to another district', () => {
+  const move = (toPoliceDistrictCode: string, movedAt = '2026-03-09T10:00:00Z'): DksCaseMoveInput => ({
+    toPoliceDistrictCode,
+    movedAt,
+    actor,
+  });
+
+  it('moves an open case to another district, in any open status', () => {
+    for (const status of [
+      'awaiting_assessment',
+      'awaiting_home_visit',
+      'home_visit_planned',
+      'awaiting_follow_up',
+    ] as const)
+      expect(refuseDksCaseMove(IN_STATUS[status], move('POL-FYN'), NOW)).toBeUndefined();
+  });
+
+  it('refuses the current district, a closed case and a moment before the charge', () => {
+    expect(refuseDksCaseMove(awaitingAssessment, move('POL-KBH'), NOW)).toEqual(
+      invalid('Sagen hører allerede til den politikreds.'),
+    );
+    expect(refuseDksCaseMove(followedUp, move('POL-FYN'), NOW)).toEqual({
+      kind: 'illegal-transition',
+      message: 'Flytningen kan ikke registreres: sagen er fulgt op.',
+    });
+    expect(refuseDksCaseMove(awaitingAssessment, move('POL-FYN', '2026-03-01T08:00:00Z'), NOW)).toEqual(
+      invalid('Tidspunktet for flytningen ligger før sigtelsen eller observationen (02.03.2026 kl. 09.00).'),
+    );
+  });
+});
+
+describe("the social services' participation", () => {
+  const participation = (participates: boolean, ref?: string): SocialServicesParticipationInput => ({
+    participates,
+    ...(ref ? { levelOneCaseRefEncrypted: ref } : {}),
+    recordedAt: '2026-03-09T10:00:00Z',
+    actor,
+  });
+  const named = { ...homeVisitPlanned, homeVisitMunicipalityCode: 'KOM-0101' };
+
+  it('is recorded on a visit planned with a municipality, or held', () => {
+    expect(refuseSocialServicesParticipation(named, participation(true, 'sealed'))).toBeUndefined();
+    expect(refuseSocialServicesParticipation(named, participation(false))).toBeUndefined();
+    expect(
+      refuseSocialServicesParticipation(
+        { ...awaitingFollowUp, homeVisitMunicipalityCode: 'KOM-0101' },
+        participation(true),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('is refused before a plan, on a plan without a municipality, and with a reference but no participation', () => {
+    expect(refuseSocialServicesParticipation(awaitingHomeVisit, participation(true))?.kind).toBe('illegal-transition');
+    expect(refuseSocialServicesParticipation(homeVisitPlanned, participation(true))).toEqual({
+      kind: 'illegal-transition',
+      message: 'Socialforvaltningens deltagelse kan ikke registreres: hjemmebesøget er planlagt uden en kommune.',
+    });
+    expect(refuseSocialServicesParticipation(named, participation(false, 'sealed'))).toEqual(
+      invalid('Kun en socialforvaltning, der deltager, har et sagsnummer: lad sagsnummeret være tomt.'),
     );
   });
 });

@@ -3,6 +3,7 @@ import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
 import type { DeadlinePolicySnapshot } from '../deadlines/deadline-policy';
 import type { Actor } from '../case/actor';
+import type { DksCaseOutcome } from './youth-vocabulary';
 
 /**
  * A DKS case (DOMAIN.md §3): in every gang case where a youth under 18 is charged or shows concerning
@@ -18,6 +19,10 @@ const DKS_CASE_STATUS_TABLE = {
   closed_no_concern_conversation: { text: 'afsluttet uden bekymringssamtale', final: true },
   /** The home visit was held and its initiatives followed up. */
   followed_up: { text: 'fulgt op', final: true },
+  /** Ended without a held visit (`dks_case_ended`, its `outcome` in DKS_CASE_OUTCOMES). */
+  closed_declined: { text: 'afsluttet: familien takkede nej', final: true },
+  closed_not_reached: { text: 'afsluttet: familien kunne ikke træffes', final: true },
+  closed_existing_action_plan: { text: 'afsluttet: en eksisterende handleplan fortsætter', final: true },
 } as const satisfies Record<string, StatusDefinition>;
 export type DksCaseStatus = keyof typeof DKS_CASE_STATUS_TABLE;
 
@@ -64,6 +69,11 @@ export interface DksAssessmentInput {
 export interface HomeVisitPlanInput {
   /** ISO instant the home visit is planned for. */
   plannedFor: string;
+  /**
+   * The municipality whose social services join the visit: they see its time, the youth and the district
+   * (nothing else of the case). Absent on plans made before it existed.
+   */
+  municipalityCode?: string;
   actor: Actor;
 }
 
@@ -82,9 +92,45 @@ export interface FollowUpCheckInput {
   actor: Actor;
 }
 
+/** The final status each outcome ends the case in. */
+export const DKS_OUTCOME_STATUS: Record<DksCaseOutcome, DksCaseStatus> = {
+  declined: 'closed_declined',
+  not_reached: 'closed_not_reached',
+  existing_action_plan: 'closed_existing_action_plan',
+};
+
+export interface DksCaseEndInput {
+  outcome: DksCaseOutcome;
+  /** A code of the ending `dks_case_end` (ending-reasons.ts); left out: `other`, and the reason says why. */
+  reasonCode?: string;
+  reason: string;
+  endedAt: string;
+  actor: Actor;
+}
+
+/** The youth has moved: the case goes to that district's DKS, its steps and deadlines as they are. */
+export interface DksCaseMoveInput {
+  toPoliceDistrictCode: string;
+  movedAt: string;
+  actor: Actor;
+}
+
+/** The municipality's social services on the joint home visit. */
+export interface SocialServicesParticipationInput {
+  participates: boolean;
+  /** The reference of their own level-1 case, sealed by the API (never in an event's details). */
+  levelOneCaseRefEncrypted?: string;
+  recordedAt: string;
+  actor: Actor;
+}
+
 export interface DksCaseState {
   caseId: string;
   status: DksCaseStatus;
+  /** The district whose DKS holds the case now (a move changes it). */
+  policeDistrictCode: string;
+  /** The municipality named for the joint home visit, if any. */
+  homeVisitMunicipalityCode?: string;
   triggeredAt: string;
   steps: CaseStep<DksStepKind>[];
   assessedAt?: string;

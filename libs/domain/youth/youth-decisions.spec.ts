@@ -37,6 +37,15 @@ const DKS_SAMPLES: DksCaseDecisionInputs = {
   'home-visit-plan': { plannedFor: '2026-06-12T10:00:00.000Z', actor },
   'home-visit': { heldAt: MOMENT, withSocialServices: true, initiatives: 'Fritidsjob.', actor },
   'follow-up': { checkedAt: MOMENT, findings: 'Fritidsjobbet er i gang.', actor },
+  'case-end': {
+    outcome: 'existing_action_plan',
+    reasonCode: 'municipal_action_plan',
+    reason: '',
+    endedAt: MOMENT,
+    actor,
+  },
+  move: { toPoliceDistrictCode: 'POL-FYN', movedAt: MOMENT, actor },
+  'social-services': { participates: true, recordedAt: MOMENT, actor },
 };
 
 const COUNCIL_SAMPLES: NetworkCouncilDecisionInputs = {
@@ -47,7 +56,15 @@ const COUNCIL_SAMPLES: NetworkCouncilDecisionInputs = {
 
 describe('the DKS decision table agrees with its rules', () => {
   it.each(DKS_CASE_STATUSES.map((status) => ({ status })))('in $status', ({ status }) => {
-    const state: DksCaseState = { caseId: 'case-1', status, triggeredAt: EARLIER, steps: [], assessedAt: EARLIER };
+    const state: DksCaseState = {
+      caseId: 'case-1',
+      status,
+      policeDistrictCode: 'POL-KBH',
+      homeVisitMunicipalityCode: 'KOM-0101',
+      triggeredAt: EARLIER,
+      steps: [],
+      assessedAt: EARLIER,
+    };
     expect(mismatches(DKS_CASE_DECISIONS, DKS_SAMPLES, state, dksCaseFacts(state))).toEqual([]);
   });
 });

@@ -204,6 +204,12 @@ const VARIANTS: Record<string, unknown>[] = [
   { withSocialServices: false },
   { participants: [], agreements: [] },
   ...MOMENTS.map((moment) => Object.fromEntries(MOMENT_FIELDS.map((field) => [field, moment]))),
+  // The DKS case's outcomes, its move and the social services' participation.
+  { outcome: 'declined' },
+  { outcome: 'existing_action_plan', reasonCode: 'other', reason: ' ' },
+  { outcome: 'not_reached', endedAt: 'i går' },
+  { toPoliceDistrictCode: 'POL-KBH', movedAt: 'i går' },
+  { participates: false, levelOneCaseRefEncrypted: 'x' },
 ];
 
 const step = (kind: StepState['kind']): StepState => ({
@@ -247,11 +253,20 @@ function exitCourses(): ExitCourseState[] {
 
 const dksCases = (): DksCaseState[] =>
   DKS_CASE_STATUSES.flatMap((status) => [
-    { caseId: 'case-1', status, triggeredAt: REFERRED_AT, steps: [] },
-    { caseId: 'case-1', status, triggeredAt: REFERRED_AT, steps: [], assessedAt: '2026-04-01T10:00:00.000Z' },
+    { caseId: 'case-1', status, policeDistrictCode: 'POL-KBH', triggeredAt: REFERRED_AT, steps: [] },
     {
       caseId: 'case-1',
       status,
+      policeDistrictCode: 'POL-KBH',
+      triggeredAt: REFERRED_AT,
+      steps: [],
+      assessedAt: '2026-04-01T10:00:00.000Z',
+    },
+    {
+      caseId: 'case-1',
+      status,
+      policeDistrictCode: 'POL-KBH',
+      homeVisitMunicipalityCode: 'KOM-0101',
       triggeredAt: REFERRED_AT,
       steps: [],
       assessedAt: '2026-04-01T10:00:00.000Z',

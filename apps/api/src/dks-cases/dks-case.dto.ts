@@ -1,4 +1,5 @@
 import { DKS_TRIGGER_LABELS } from '../../../../libs/domain/youth/dks-case.types';
+import { DKS_CASE_OUTCOME_LABELS, type DksCaseOutcome } from '../../../../libs/domain/youth/youth-vocabulary';
 import {
   DeadlineStart,
   MomentOrNow,
@@ -71,6 +72,14 @@ export class HomeVisitPlanDto {
     required: true,
   })
   plannedFor!: string;
+
+  @UnitCode('municipality', 'municipalityCode', {
+    label: 'Kommunen',
+    description:
+      'Kommunen hvis socialforvaltning deltager i hjemmebesøget (den ser tidspunktet, den unge og politikredsen).',
+    example: 'KOM-0101',
+  })
+  municipalityCode?: string;
 }
 
 export class HomeVisitDto {
@@ -102,4 +111,55 @@ export class FollowUpCheckDto {
     required: true,
   })
   findings!: string;
+}
+
+export class DksCaseEndDto {
+  @ChoiceField('outcome', DKS_CASE_OUTCOME_LABELS, {
+    label: 'Udfaldet',
+    description:
+      'declined: familien takker nej til bekymringssamtalen; not_reached: familien kan ikke træffes; existing_action_plan: en eksisterende handleplan fortsætter.',
+    required: true,
+  })
+  outcome!: DksCaseOutcome;
+
+  @ReasonCode<DksCaseEndDto>(['dks_case_end'], 'Hvorfor sagen afsluttes uden hjemmebesøg.')
+  reasonCode?: string;
+
+  @Reason<DksCaseEndDto>('Begrundelse; skal udfyldes, når årsagen er andet eller udeladt.', {
+    requiredOf: 'Afslutningen',
+    when: (dto) => needsReasonNote(dto.reasonCode),
+  })
+  reason?: string;
+
+  @MomentOrNow('endedAt', 'Tidspunktet for afslutningen', 'Hvornår sagen blev afsluttet (standard: nu).')
+  endedAt?: string;
+}
+
+export class DksCaseMoveDto {
+  @UnitCode('police_district', 'toPoliceDistrictCode', {
+    label: 'Den nye politikreds',
+    description: 'Politikredsen den unge er flyttet til (dens DKS får sagen).',
+    example: 'POL-FYN',
+    required: true,
+  })
+  toPoliceDistrictCode!: string;
+
+  @MomentOrNow('movedAt', 'Tidspunktet for flytningen', 'Hvornår den unge flyttede (standard: nu).')
+  movedAt?: string;
+}
+
+export class SocialServicesParticipationDto {
+  @BooleanField('participates', {
+    label: 'Feltet »Socialforvaltningen deltager i hjemmebesøget«',
+    description: 'Deltager socialforvaltningen i hjemmebesøget?',
+    required: true,
+  })
+  participates!: boolean;
+
+  @TextField<SocialServicesParticipationDto>('levelOneCaseRef', {
+    label: 'Sagsnummeret på jeres niveau 1-sag',
+    description: 'Referencen til socialforvaltningens egen niveau 1-sag (gemmes krypteret); kun når I deltager.',
+    maxLength: 100,
+  })
+  levelOneCaseRef?: string;
 }

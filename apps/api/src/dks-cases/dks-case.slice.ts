@@ -7,7 +7,16 @@ import { DKS_CASE_STATUS, type DksCaseState } from '../../../../libs/domain/yout
 import { decisionRoute, type CaseSlice } from '../cases/case-slice';
 import { givenReasonCode } from '../common/dto-fields';
 import { instantOrNow } from '../common/instant-or-now';
-import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto } from './dks-case.dto';
+import {
+  DksAssessmentDto,
+  DksCaseEndDto,
+  DksCaseMoveDto,
+  FollowUpCheckDto,
+  HomeVisitDto,
+  HomeVisitPlanDto,
+  SocialServicesParticipationDto,
+} from './dks-case.dto';
+import { municipalityReference, policeDistrictReference } from '../../../../libs/domain/organisations/unit-references';
 
 /** The DKS case as the API's case kernel knows it: its decisions, and the body each route takes. */
 export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksCaseFacts> = {
@@ -23,10 +32,15 @@ export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksC
       decidedAt: instantOrNow(body.decidedAt),
       actor,
     })),
-    'home-visit-plan': decisionRoute(HomeVisitPlanDto, (body, actor) => ({
-      plannedFor: instantOrNow(body.plannedFor),
-      actor,
-    })),
+    'home-visit-plan': decisionRoute(
+      HomeVisitPlanDto,
+      (body, actor) => ({
+        plannedFor: instantOrNow(body.plannedFor),
+        ...(body.municipalityCode ? { municipalityCode: body.municipalityCode } : {}),
+        actor,
+      }),
+      (input) => (input.municipalityCode ? [municipalityReference(input.municipalityCode)] : []),
+    ),
     'home-visit': decisionRoute(HomeVisitDto, (body, actor) => ({
       heldAt: instantOrNow(body.heldAt),
       withSocialServices: body.withSocialServices,
@@ -36,6 +50,28 @@ export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksC
     'follow-up': decisionRoute(FollowUpCheckDto, (body, actor) => ({
       checkedAt: instantOrNow(body.checkedAt),
       findings: body.findings,
+      actor,
+    })),
+    'case-end': decisionRoute(DksCaseEndDto, (body, actor) => ({
+      outcome: body.outcome,
+      ...givenReasonCode(body),
+      reason: body.reason ?? '',
+      endedAt: instantOrNow(body.endedAt),
+      actor,
+    })),
+    move: decisionRoute(
+      DksCaseMoveDto,
+      (body, actor) => ({
+        toPoliceDistrictCode: body.toPoliceDistrictCode,
+        movedAt: instantOrNow(body.movedAt),
+        actor,
+      }),
+      (input) => [policeDistrictReference(input.toPoliceDistrictCode)],
+    ),
+    // The reference arrives in plain text and is sealed by HomeVisitsService before the workflow gets it.
+    'social-services': decisionRoute(SocialServicesParticipationDto, (body, actor) => ({
+      participates: body.participates,
+      recordedAt: new Date().toISOString(),
       actor,
     })),
   },

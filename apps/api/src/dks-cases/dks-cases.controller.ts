@@ -9,7 +9,15 @@ import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
 import { ApiError } from '../common/api-error';
 import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
-import { DksAssessmentDto, FollowUpCheckDto, HomeVisitDto, HomeVisitPlanDto, StartDksCaseDto } from './dks-case.dto';
+import {
+  DksAssessmentDto,
+  DksCaseEndDto,
+  DksCaseMoveDto,
+  FollowUpCheckDto,
+  HomeVisitDto,
+  HomeVisitPlanDto,
+  StartDksCaseDto,
+} from './dks-case.dto';
 import { DksCasesService } from './dks-cases.service';
 import { DksCaseSummaryPage, DksCaseView } from './dks-case.views';
 import { DKS_CASE_SLICE } from './dks-case.slice';
@@ -114,6 +122,35 @@ export class DksCasesController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<DksCaseView> {
     await this.decisions.decide(DKS_CASE_SLICE, 'follow-up', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    DKS_CASE_DECISIONS['case-end'],
+    'Afslut sagen uden hjemmebesøg: familien takker nej, kan ikke træffes, eller en eksisterende handleplan fortsætter. Åbne skridt annulleres.',
+    DksCaseView,
+  )
+  async endCase(
+    @CaseIdParam() caseId: string,
+    @Body() dto: DksCaseEndDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
+    await this.decisions.decide(DKS_CASE_SLICE, 'case-end', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    DKS_CASE_DECISIONS.move,
+    'Den unge er flyttet: sagen går til den nye politikreds’ DKS med sin historik og sine frister; den gamle kan fortsat læse den.',
+    DksCaseView,
+  )
+  async move(
+    @CaseIdParam() caseId: string,
+    @Body() dto: DksCaseMoveDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
+    await this.decisions.decide(DKS_CASE_SLICE, 'move', caseId, dto, user);
+    // Moved, the case is the new district's: the old one reads it still (its history).
     return this.detail(caseId, user);
   }
 }

@@ -1,4 +1,9 @@
 import {
+  DKS_CASE_OUTCOMES,
+  DKS_CASE_OUTCOME_LABELS,
+  type DksCaseOutcome,
+} from '../../../../libs/domain/youth/youth-vocabulary';
+import {
   REFERRAL_SOURCE_LABELS,
   REFERRAL_SOURCES,
   type ReferralSource,
@@ -273,6 +278,10 @@ class ChoicesView {
     description: 'Hvem et forløb er henvist af (`referralSource`); uden for fængslet alle andre end Kriminalforsorgen.',
   })
   referralSources!: Choice<ReferralSource>[];
+  @NestedView([ChoiceOf('DksCaseOutcomeChoice', DKS_CASE_OUTCOMES)], {
+    description: 'Hvordan en DKS-sag afsluttes uden hjemmebesøg (`outcome`).',
+  })
+  dksCaseOutcomes!: Choice<DksCaseOutcome>[];
 }
 
 class EndingReasonChoice {
@@ -358,6 +367,7 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
     missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
     referralSources: choicesOf(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
+    dksCaseOutcomes: choicesOf(DKS_CASE_OUTCOMES, DKS_CASE_OUTCOME_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

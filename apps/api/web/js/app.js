@@ -18,12 +18,15 @@ import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
 import { absencesView, workloadView } from './views/staff.js';
+import { homeVisitsView } from './views/home-visits.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
  * focus on the new view's heading after every navigation.
  */
 const DECIDES = ['exit-course:decide', 'handover:decide', 'dks:decide', 'council:decide'];
+/** The social services read no case as such (only their home visits): no boards or case lists for them. */
+const readsCases = (user) => can(user, 'case:read') && !can(user, 'home-visit:read');
 const ROUTES = [
   {
     path: 'opgaver',
@@ -44,9 +47,9 @@ const ROUTES = [
     // The police exit unit and the municipality: those the release notice goes to.
     allowed: (user) => can(user, 'handover:decide') || (can(user, 'handover:view') && !can(user, 'exit-course:decide')),
   },
-  { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: (user) => can(user, 'case:read') },
-  { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: (user) => can(user, 'case:read') },
-  { path: 'sager', label: 'Sager', view: casesView, allowed: (user) => can(user, 'case:read') },
+  { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: readsCases },
+  { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: readsCases },
+  { path: 'sager', label: 'Sager', view: casesView, allowed: readsCases },
   { path: 'ny', label: 'Ny sag', view: startView, allowed: mayStartCases },
   { path: 'tal', label: 'Tal', view: figuresView, allowed: (user) => can(user, 'reports:read') },
   // Reached from Tal (a link under the cohort figures), not from the menu.
@@ -78,6 +81,7 @@ const ROUTES = [
   { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
+  { path: 'hjemmebesoeg', label: 'Hjemmebesøg', view: homeVisitsView, allowed: (user) => can(user, 'home-visit:read') },
 ];
 
 const main = document.getElementById('main');

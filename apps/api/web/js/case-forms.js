@@ -421,7 +421,18 @@ const DKS_FORMS = {
     submitLabel: 'Registrér vurderingen',
   },
   'home-visit-plan': {
-    fields: [{ name: 'plannedFor', label: 'Planlagt tidspunkt', type: 'datetime' }],
+    // A function: the municipalities are read when the form is laid out, after the reference data is loaded.
+    fields: () => [
+      { name: 'plannedFor', label: 'Planlagt tidspunkt', type: 'datetime' },
+      {
+        name: 'municipalityCode',
+        label: 'Kommunens socialforvaltning',
+        type: 'select',
+        options: [['', 'Ingen kommune valgt'], ...unitsOfKind('municipality')],
+        optional: true,
+        hint: 'Socialforvaltningen ser kun tidspunktet, den unge og politikredsen.',
+      },
+    ],
     submitLabel: 'Gem planen',
   },
   'home-visit': {
@@ -448,6 +459,37 @@ const DKS_FORMS = {
       missing: 'Bekræft, at sagen afsluttes, før opfølgningen registreres.',
     }),
     submitLabel: 'Registrér opfølgningen',
+  },
+  'case-end': {
+    id: 'dks-case-end',
+    intro:
+      'Familien takker nej eller kan ikke træffes (efter et ja til en bekymringssamtale), eller en eksisterende handleplan fortsætter.',
+    fields: [
+      { name: 'outcome', label: 'Udfald', type: 'radio', options: choiceOptions('dksCaseOutcomes') },
+      reasonCode(() => reasonOptions('dks_case_end')),
+      reasonNote(),
+      at('endedAt', 'Tidspunkt for afslutningen'),
+    ],
+    confirm: (c, d) => ({
+      text: 'Sagen afsluttes uden hjemmebesøg og kan ikke genåbnes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at sagen afsluttes',
+      missing: 'Bekræft, at sagen afsluttes, før afslutningen registreres.',
+    }),
+    submitLabel: 'Afslut sagen',
+  },
+  move: {
+    id: 'dks-move',
+    intro: 'Sagen går til den nye politikreds’ DKS med historik og frister; jeres politikreds kan fortsat læse den.',
+    fields: (c) => [
+      {
+        name: 'toPoliceDistrictCode',
+        label: 'Den nye politikreds',
+        type: 'select',
+        options: unitsOfKind('police_district', c.policeDistrict.code),
+      },
+      at('movedAt', 'Hvornår flyttede den unge'),
+    ],
+    submitLabel: 'Flyt sagen',
   },
 };
 

@@ -50,6 +50,9 @@ export const HISTORY_ACTIONS = {
   deadline_resumed: 'Fristen er genoptaget',
   deadline_extended: 'Fristen er forlænget',
   deadline_missed_reason: 'Årsag til overskredet frist registreret',
+  dks_case_ended: 'DKS-sag afsluttet uden hjemmebesøg',
+  dks_case_moved: 'DKS-sag flyttet til en anden politikreds',
+  social_services_participation_recorded: 'Socialforvaltningens deltagelse registreret',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -98,6 +101,9 @@ export const DETAIL_LABELS = {
   toPoliceDistrictCode: 'Ny politikreds',
   organisation: 'Mentor fra',
   reoffended: 'Ny kriminalitet',
+  fromPoliceDistrictCode: 'Fra politikreds',
+  participates: 'Socialforvaltningen deltager',
+  levelOneCaseRecorded: 'Niveau 1-sag registreret',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -122,6 +128,8 @@ const DETAIL_CHOICES = {
   missedReason: 'missedDeadlineReasons',
   runBy: 'policePlanRunners',
   organisation: 'mentorOrganisations',
+  // Only a DKS case's ending is named from the list; other outcomes are not in it and show as before.
+  outcome: 'dksCaseOutcomes',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
