@@ -38,6 +38,10 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   home_visit: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 24 },
   follow_up_check: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
   network_council_convening: { caseType: 'network_council', decidedWith: 'council:decide', warningHours: 48 },
+  committee_decision: { caseType: 'concern_letter', decidedWith: 'concern-letter:decide', warningHours: 168 },
+  letter_delivery: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
+  parents_contact: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 72 },
+  concern_letter_follow_up: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -56,6 +60,9 @@ const DEADLINE_OF_KIND = {
   home_visit_planning: 'dksHomeVisitPlanning',
   follow_up_check: 'dksFollowUpCheck',
   network_council_convening: 'networkCouncilConvening',
+  letter_delivery: 'concernLetterDelivery',
+  parents_contact: 'concernLetterParentsContact',
+  concern_letter_follow_up: 'concernLetterFollowUp',
 } as const;
 
 describe('STEP_KINDS', () => {

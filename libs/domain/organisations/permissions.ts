@@ -45,7 +45,15 @@ export type Permission =
   /** The workload per caseworker of the own units (open steps, overdue, due soon). */
   | 'workload:read'
   /** Record and cancel absences with a substitute: one's own, and a supervisor's for the unit's staff. */
-  | 'absence:record';
+  | 'absence:record'
+  /** Concern letters (DOMAIN.md §5): add a coordination round of the own police district. */
+  | 'concern-letter:round'
+  /** Put a candidate on a round (police intelligence, DKS, SSP, the municipal exit unit). */
+  | 'concern-letter:propose'
+  /** The coordination committee's joint decision on a candidate. */
+  | 'concern-letter:decide'
+  /** Deliver a decided letter, contact the parents, follow up and record the outcome (the police exit unit). */
+  | 'concern-letter:deliver';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -74,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handover:decide',
     'mentor-contact:log',
     'deadline:manage',
+    'concern-letter:deliver',
   ],
   municipality_caseworker: [
     'exit-course:start-outside',
@@ -89,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'concern-letter:propose',
   ],
   dks_officer: [
     'case:read',
@@ -100,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'concern-letter:propose',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
@@ -108,4 +119,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],
+  police_intelligence_analyst: [
+    'case:read',
+    'case:journal',
+    'person:read',
+    'person:register',
+    'concern-letter:round',
+    'concern-letter:propose',
+  ],
+  concern_committee_member: ['case:read', 'person:read', 'concern-letter:round', 'concern-letter:decide'],
 };

@@ -9,6 +9,8 @@ export const ROLES = [
   'national_supervisor',
   'administrator',
   'operations',
+  'police_intelligence_analyst',
+  'concern_committee_member',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -22,6 +24,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   national_supervisor: 'Landsdækkende leder',
   administrator: 'Administrator',
   operations: 'Drift (Temporal)',
+  police_intelligence_analyst: 'Politiets efterretningssektion (EAS), analytiker',
+  concern_committee_member: 'Koordinationsudvalg (bekymringsbreve)',
 };
 
 /** The organisations a role can belong to. */
@@ -34,4 +38,6 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   national_supervisor: ['kriminalforsorgen', 'politi'],
   administrator: ['kriminalforsorgen', 'politi', 'kommune'],
   operations: ['kriminalforsorgen', 'politi', 'kommune'],
+  police_intelligence_analyst: ['politi'],
+  concern_committee_member: ['politi', 'kommune'],
 };
