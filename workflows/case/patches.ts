@@ -71,6 +71,10 @@ export const PATCHES = {
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
       'network-council.read-model-refused-then-redriven',
+      // A new workflow type (2026-12-02): every run takes the branch; recorded to replay its own commands.
+      'concern-letter.address-unknown-closed',
+      'concern-letter.not-sent',
+      'concern-letter.parents-contacted-exit-course',
     ],
     oldBranch: [
       'dks-case.followed-up',
