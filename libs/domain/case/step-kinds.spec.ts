@@ -131,6 +131,10 @@ describe('STEP_KINDS', () => {
       home_visit: ['dks_officer', 'case_unit'],
       follow_up_check: ['dks_officer', 'case_unit'],
       network_council_convening: ['municipality_caseworker', 'case_unit'],
+      committee_decision: ['concern_committee_member', 'case_unit'],
+      letter_delivery: ['police_exit_officer', 'case_unit'],
+      parents_contact: ['police_exit_officer', 'case_unit'],
+      concern_letter_follow_up: ['police_exit_officer', 'case_unit'],
     });
   });
 
@@ -237,11 +241,13 @@ describe('case types', () => {
       exit_course: 'exit-courses',
       dks_assessment: 'dks-cases',
       network_council: 'network-councils',
+      concern_letter: 'concern-letters',
     });
     expect(CASE_TYPE_LABELS).toEqual({
       exit_course: 'Exit-forløb',
       dks_assessment: 'DKS-sag',
       network_council: 'Netværkssamråd',
+      concern_letter: 'Bekymringsbrev',
     });
     expect(Object.keys(CASE_RESOURCES).sort()).toEqual([...CASE_TYPES].sort());
   });
