@@ -55,7 +55,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it('reads the concern-letter rounds\' interval and capacity, refusing values out of range', () => {
+  it("reads the concern-letter rounds' interval and capacity, refusing values out of range", () => {
     expect(
       loadConfig({ DATABASE_URL, CONCERN_LETTER_ROUND_INTERVAL_WEEKS: '6', CONCERN_LETTER_ROUND_CAPACITY: '12' })
         .concernLetters,
