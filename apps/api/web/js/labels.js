@@ -50,6 +50,12 @@ export const HISTORY_ACTIONS = {
   deadline_resumed: 'Fristen er genoptaget',
   deadline_extended: 'Fristen er forlænget',
   deadline_missed_reason: 'Årsag til overskredet frist registreret',
+  concern_letter_proposed: 'Kandidat indstillet til bekymringsbrev',
+  concern_letter_decided: 'Koordinationsudvalgets beslutning',
+  concern_letter_delivery_attempted: 'Forsøg på at aflevere bekymringsbrevet',
+  parents_contacted: 'Forældrene kontaktet (retsplejelovens § 115a)',
+  concern_letter_followed_up: 'Opfølgning på bekymringsbrevet',
+  concern_letter_outcome_recorded: 'Udfald af bekymringsbrevet',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -98,6 +104,13 @@ export const DETAIL_LABELS = {
   toPoliceDistrictCode: 'Ny politikreds',
   organisation: 'Mentor fra',
   reoffended: 'Ny kriminalitet',
+  roundId: 'Runde',
+  proposedBy: 'Indstillet af',
+  decision: 'Beslutning',
+  result: 'Resultat',
+  attempt: 'Forsøg nr.',
+  reached: 'Truffet',
+  exitCourseId: 'Exit-forløb',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -122,6 +135,9 @@ const DETAIL_CHOICES = {
   missedReason: 'missedDeadlineReasons',
   runBy: 'policePlanRunners',
   organisation: 'mentorOrganisations',
+  proposedBy: 'concernLetterProposers',
+  decision: 'concernLetterDecisions',
+  result: 'deliveryResults',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
