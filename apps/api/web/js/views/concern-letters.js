@@ -13,6 +13,12 @@ import { attachFinder, finderHtml } from './person-finder.js';
  */
 const ownUnits = (user, kind) => unitsOfKind(kind).filter(([code]) => user.units.includes(code));
 
+/** A select of the user's own units of a kind, the one chosen when there is only one. */
+function ownUnitField(user, kind, name, label) {
+  const options = ownUnits(user, kind);
+  return { name, label, type: 'select', options, ...(options.length === 1 ? { value: options[0][0] } : {}) };
+}
+
 const newKey = () =>
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -20,7 +26,7 @@ function roundForm(user) {
   return {
     id: 'concern-letter-round',
     fields: [
-      { name: 'policeDistrictCode', label: 'Politikreds', type: 'select', options: ownUnits(user, 'police_district') },
+      ownUnitField(user, 'police_district', 'policeDistrictCode', 'Politikreds'),
       {
         name: 'meetingDate',
         label: 'Mødedato',
@@ -55,7 +61,7 @@ function candidateForm(user) {
                 .filter(([value]) => value === 'ssp' || value === 'municipal_exit_unit')
                 .map(([value, label]) => [value, capitalised(label)]),
             },
-            { name: 'municipalityCode', label: 'Kommune', type: 'select', options: ownUnits(user, 'municipality') },
+            ownUnitField(user, 'municipality', 'municipalityCode', 'Kommune'),
           ]
         : []),
     ],
@@ -191,6 +197,7 @@ async function roundPage(root, { user, roundId }) {
     choose: true,
     onFound: (person) => {
       root.querySelector('input[name="personRef"]').value = person.personRef;
+      render(root.querySelector('#finder-results'), notice('success', `Valgt som kandidat: ${person.name}.`));
     },
     onChosen: (personRef) => {
       root.querySelector('input[name="personRef"]').value = personRef;
