@@ -15,16 +15,19 @@ import type { Role } from '../domain/organisations/roles';
 const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   kf_caseworker: ['exit_course'],
   // Sees an exit course only once it is handed over to (or notified to) the district: an access row.
-  police_exit_officer: ['exit_course'],
-  municipality_caseworker: ['exit_course', 'network_council'],
+  police_exit_officer: ['exit_course', 'concern_letter'],
+  municipality_caseworker: ['exit_course', 'network_council', 'concern_letter'],
   // DKS works with youth cases (DKS assessments), none of which are exit courses.
-  dks_officer: ['dks_assessment'],
-  supervisor: ['exit_course', 'dks_assessment', 'network_council'],
-  national_supervisor: ['exit_course', 'dks_assessment', 'network_council'],
+  dks_officer: ['dks_assessment', 'concern_letter'],
+  supervisor: ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'],
+  national_supervisor: ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'],
   administrator: [],
   operations: [],
   // The municipality's social services see a DKS case only through the home-visit view (home-visit:read).
   social_services_caseworker: [],
+  // Concern letters only: the district's candidates (a municipal member those its municipality proposed).
+  police_intelligence_analyst: ['concern_letter'],
+  concern_committee_member: ['concern_letter'],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */

@@ -117,6 +117,28 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
     organisation: 'kommune',
     units: ['KOM-0101'],
   },
+  // Concern letters (bekymringsbreve): police intelligence proposes candidates; the committee decides jointly.
+  {
+    username: 'politi.kbh.eas',
+    displayName: 'EAS-analytiker, Københavns Politi',
+    role: 'police_intelligence_analyst',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
+  {
+    username: 'politi.kbh.udvalg',
+    displayName: 'Koordinationsudvalget (politiet), Københavns Politi',
+    role: 'concern_committee_member',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
+  {
+    username: 'kommune.kbh.udvalg',
+    displayName: 'Koordinationsudvalget (kommunen), Københavns Kommune',
+    role: 'concern_committee_member',
+    organisation: 'kommune',
+    units: ['KOM-0101'],
+  },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */

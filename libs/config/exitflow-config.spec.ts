@@ -31,6 +31,7 @@ function defaultSecuritySettings() {
     temporalCodecKeyring: parseKeyring(DEMO_SECRETS.temporalCodecKeys, 'demo1', 'TEMPORAL_CODEC_KEYS'),
     notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:3000' },
     documents: { maxBytes: 10 * 1024 * 1024, requireSignedExitAgreement: false },
+    concernLetters: { roundIntervalWeeks: 8, roundCapacity: 10 },
   };
 }
 
@@ -54,6 +55,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads the concern-letter rounds' interval and capacity, refusing values out of range", () => {
+    expect(
+      loadConfig({ DATABASE_URL, CONCERN_LETTER_ROUND_INTERVAL_WEEKS: '6', CONCERN_LETTER_ROUND_CAPACITY: '12' })
+        .concernLetters,
+    ).toEqual({ roundIntervalWeeks: 6, roundCapacity: 12 });
+    expect(() => loadConfig({ DATABASE_URL, CONCERN_LETTER_ROUND_INTERVAL_WEEKS: '53' })).toThrow(
+      new Error("CONCERN_LETTER_ROUND_INTERVAL_WEEKS must be a whole number from 1 to 52, got '53'."),
+    );
+    expect(() => loadConfig({ DATABASE_URL, CONCERN_LETTER_ROUND_CAPACITY: '0' })).toThrow(
+      new Error("CONCERN_LETTER_ROUND_CAPACITY must be a whole number from 1 to 1000, got '0'."),
+    );
+  });
+
   it('has the documented defaults', () => {
     expect(DEFAULTS).toEqual({
       temporalAddress: 'localhost:7233',
@@ -70,6 +84,8 @@ describe('loadConfig', () => {
       noticePollSeconds: 15,
       noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
       documentMaxMegabytes: 10,
+      concernLetterRoundIntervalWeeks: 8,
+      concernLetterRoundCapacity: 10,
     });
   });
 

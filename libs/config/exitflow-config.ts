@@ -24,6 +24,15 @@ export interface ExitflowConfig {
   temporalCodecKeyring: Keyring;
   notices: NoticeSettings;
   documents: DocumentSettings;
+  concernLetters: ConcernLetterSettings;
+}
+
+/** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
+export interface ConcernLetterSettings {
+  /** CONCERN_LETTER_ROUND_INTERVAL_WEEKS: a new round's meeting date, when none is given, after the district's last. */
+  roundIntervalWeeks: number;
+  /** CONCERN_LETTER_ROUND_CAPACITY: a new round's number of candidates, when none is given. */
+  roundCapacity: number;
 }
 
 /** A case's documents: how large one may be, and whether a decision needs one on the case first. */
@@ -79,6 +88,8 @@ export const DEFAULTS = Object.freeze({
   noticePollSeconds: 15,
   noticeFrom: 'exitflow <ingen-svar@exitflow.local>',
   documentMaxMegabytes: 10,
+  concernLetterRoundIntervalWeeks: 8,
+  concernLetterRoundCapacity: 10,
 });
 
 type Env = Record<string, string | undefined>;
@@ -308,5 +319,14 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     ),
     notices: noticeSettings(env, apiPort),
     documents: documentSettings(env),
+    concernLetters: {
+      roundIntervalWeeks: positiveInteger(
+        env,
+        'CONCERN_LETTER_ROUND_INTERVAL_WEEKS',
+        DEFAULTS.concernLetterRoundIntervalWeeks,
+        52,
+      ),
+      roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
+    },
   };
 }

@@ -193,6 +193,8 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       noticePollSeconds: 'NOTICE_POLL_SECONDS',
       noticeFrom: 'NOTICE_FROM',
       documentMaxMegabytes: 'DOCUMENT_MAX_MEGABYTES',
+      concernLetterRoundIntervalWeeks: 'CONCERN_LETTER_ROUND_INTERVAL_WEEKS',
+      concernLetterRoundCapacity: 'CONCERN_LETTER_ROUND_CAPACITY',
     };
     for (const [key, variable] of Object.entries(fromDefaults)) {
       codeDefaults.set(variable, String(DEFAULTS[key as keyof typeof DEFAULTS]));

@@ -278,6 +278,35 @@ const MATRIX: Record<string, Row> = {
   // The social services' narrow view: only theirs; a case their municipality is not named for is 404 to them.
   'GET /api/home-visits': all(403, { anonymous: 401, 'social.kbh': 200 }),
   'POST /api/dks-cases/{id}/social-services': all(403, { anonymous: 401, 'social.kbh': 404 }),
+  // Concern letters: no demo user here creates rounds or decides in the committee (their own roles, see
+  // concern-letters.e2e.spec.ts); the targets are exit courses and the round an unknown one (404 to those who may ask).
+  'POST /api/concern-letter-rounds': all(403, { anonymous: 401 }),
+  'GET /api/concern-letter-rounds': all(200, {
+    anonymous: 401,
+    'kf.storstroem': 403,
+    'kf.ennermark': 403,
+    admin: 403,
+    drift: 403,
+  }),
+  'GET /api/concern-letter-rounds/{id}': all(404, {
+    anonymous: 401,
+    'kf.storstroem': 403,
+    'kf.ennermark': 403,
+    admin: 403,
+    drift: 403,
+  }),
+  'POST /api/concern-letter-rounds/{id}/candidates': all(403, {
+    anonymous: 401,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  }),
+  'GET /api/concern-letters': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/concern-letters/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
+  'POST /api/concern-letters/{id}/committee-decision': all(403, { anonymous: 401 }),
+  'POST /api/concern-letters/{id}/delivery-attempt': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/concern-letters/{id}/parents-contact': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/concern-letters/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  'POST /api/concern-letters/{id}/outcome': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
 };
 
 interface Fixture {
@@ -343,6 +372,9 @@ const userIdOf = async (username: string): Promise<string> =>
 const before = (fixture: Fixture) => new Date(Date.parse(fixture.referredAt) - DAY_MS).toISOString();
 
 /** The request each endpoint is called with, for a target. Decisions carry facts the workflow refuses (422), so nothing changes. */
+/** A round no one created: its routes answer 404 to those who may ask. */
+const UNKNOWN_ROUND = '00000000-0000-4000-8000-0000000000c1';
+
 const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string, string, unknown?]>> = {
   'GET /api/health': async () => ['GET', '/api/health'],
   'POST /api/auth/login': async (user) => [
@@ -676,6 +708,45 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/dks-cases/${target.caseId}/social-services`,
     { participates: true },
+  ],
+  'POST /api/concern-letter-rounds': async () => [
+    'POST',
+    '/api/concern-letter-rounds',
+    { policeDistrictCode: 'POL-KBH', meetingDate: '2020-01-01' },
+  ],
+  'GET /api/concern-letter-rounds': async () => ['GET', '/api/concern-letter-rounds'],
+  'GET /api/concern-letter-rounds/{id}': async () => ['GET', `/api/concern-letter-rounds/${UNKNOWN_ROUND}`],
+  'POST /api/concern-letter-rounds/{id}/candidates': async (_user, target) => [
+    'POST',
+    `/api/concern-letter-rounds/${UNKNOWN_ROUND}/candidates`,
+    { personRef: target.personRef, proposedBy: 'ssp', municipalityCode: 'KOM-0101' },
+  ],
+  'GET /api/concern-letters': async () => ['GET', '/api/concern-letters'],
+  'GET /api/concern-letters/{id}': async (_user, target) => ['GET', `/api/concern-letters/${target.caseId}`],
+  'POST /api/concern-letters/{id}/committee-decision': async (_user, target) => [
+    'POST',
+    `/api/concern-letters/${target.caseId}/committee-decision`,
+    { decision: 'send', participants: ['eas', 'ssp'], reason: 'Matrix' },
+  ],
+  'POST /api/concern-letters/{id}/delivery-attempt': async (_user, target) => [
+    'POST',
+    `/api/concern-letters/${target.caseId}/delivery-attempt`,
+    { result: 'delivered_dialogue' },
+  ],
+  'POST /api/concern-letters/{id}/parents-contact': async (_user, target) => [
+    'POST',
+    `/api/concern-letters/${target.caseId}/parents-contact`,
+    { reached: true, note: 'Matrix' },
+  ],
+  'POST /api/concern-letters/{id}/follow-up': async (_user, target) => [
+    'POST',
+    `/api/concern-letters/${target.caseId}/follow-up`,
+    { findings: 'Matrix' },
+  ],
+  'POST /api/concern-letters/{id}/outcome': async (_user, target) => [
+    'POST',
+    `/api/concern-letters/${target.caseId}/outcome`,
+    { outcome: 'no_dialogue' },
   ],
 };
 

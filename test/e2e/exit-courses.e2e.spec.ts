@@ -964,6 +964,16 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/dks-cases/{id}/move',
         '/api/dks-cases/{id}/social-services',
         '/api/home-visits',
+        '/api/concern-letter-rounds',
+        '/api/concern-letter-rounds/{id}',
+        '/api/concern-letter-rounds/{id}/candidates',
+        '/api/concern-letters',
+        '/api/concern-letters/{id}',
+        '/api/concern-letters/{id}/committee-decision',
+        '/api/concern-letters/{id}/delivery-attempt',
+        '/api/concern-letters/{id}/follow-up',
+        '/api/concern-letters/{id}/outcome',
+        '/api/concern-letters/{id}/parents-contact',
       ].sort(),
     );
 

@@ -158,6 +158,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'exit_course', label: 'Exit-forløb', resource: 'exit-courses', statuses: expect.any(Array) },
     { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases', statuses: expect.any(Array) },
     { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils', statuses: expect.any(Array) },
+    { code: 'concern_letter', label: 'Bekymringsbrev', resource: 'concern-letters', statuses: expect.any(Array) },
   ]);
   expect(answer.body.caseTypes[2].statuses).toEqual([
     { code: 'awaiting_convening', text: 'afventer indkaldelse', final: false },
@@ -165,7 +166,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'meeting_held', text: 'samrådet er holdt', final: false },
     { code: 'agreements_made', text: 'aftaler indgået', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(16);
+  expect(answer.body.stepKinds).toHaveLength(20);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',
@@ -193,5 +194,13 @@ it('names every code a client shows: organisations, units, case types, each step
     { value: 'continue', label: 'forløbet videreføres' },
     { value: 'not_continue', label: 'forløbet videreføres ikke' },
   ]);
+  expect(answer.body.choices.deliveryResults).toEqual([
+    { value: 'delivered_dialogue', label: 'afleveret med dialog' },
+    { value: 'delivered_no_dialogue', label: 'afleveret uden dialog' },
+    { value: 'not_reached', label: 'ikke truffet' },
+    { value: 'refused', label: 'afvist' },
+    { value: 'address_unknown', label: 'ukendt adresse' },
+  ]);
+  expect(answer.body.choices.committeeParties).toContainEqual({ value: 'eas', label: 'EAS' });
   expect((await fetch(`${sut.baseUrl}/api/reference-data`)).status).toBe(401);
 });

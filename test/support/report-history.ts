@@ -283,6 +283,7 @@ const OPENING_STATUS: Record<CaseType, string> = {
   exit_course: 'awaiting_suitability_assessment',
   dks_assessment: 'awaiting_assessment',
   network_council: 'awaiting_convening',
+  concern_letter: 'awaiting_committee',
 };
 
 export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise<string> {

@@ -76,6 +76,10 @@ export const PATCHES = {
       'dks-case.ended-not-reached',
       'dks-case.moved-keeping-deadline',
       'dks-case.social-services-participation',
+      // A new workflow type (2026-12-02): every run takes the branch; recorded to replay its own commands.
+      'concern-letter.address-unknown-closed',
+      'concern-letter.not-sent',
+      'concern-letter.parents-contacted-exit-course',
     ],
     oldBranch: [
       'dks-case.followed-up',

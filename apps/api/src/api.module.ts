@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { loginThrottlers } from './auth/login-throttler.guard';
 import { CodecModule } from './codec/codec.module';
 import { DksCasesModule } from './dks-cases/dks-cases.module';
+import { ConcernLettersModule } from './concern-letters/concern-letters.module';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { HealthModule } from './health/health.module';
 import { HomeVisitsModule } from './home-visits/home-visits.module';
@@ -49,6 +50,7 @@ export class ApiModule {
         ExitCoursesModule,
         ReportsModule,
         HomeVisitsModule,
+        ConcernLettersModule,
       ],
     };
   }

@@ -6,7 +6,7 @@ import type { AccessChange } from './case-decision';
  * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
  * overwriting a newer status.
  */
-export const CASE_TYPES = ['exit_course', 'dks_assessment', 'network_council'] as const;
+export const CASE_TYPES = ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'] as const;
 
 export type CaseType = (typeof CASE_TYPES)[number];
 

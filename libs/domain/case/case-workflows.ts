@@ -16,6 +16,7 @@ export const CASE_WORKFLOWS: Readonly<Record<CaseType, CaseWorkflowName>> = {
   exit_course: { workflowType: 'exitCourseWorkflow', workflowIdPrefix: 'exit-course-' },
   dks_assessment: { workflowType: 'dksCaseWorkflow', workflowIdPrefix: 'dks-case-' },
   network_council: { workflowType: 'networkCouncilWorkflow', workflowIdPrefix: 'network-council-' },
+  concern_letter: { workflowType: 'concernLetterWorkflow', workflowIdPrefix: 'concern-letter-' },
 };
 
 export function caseWorkflowId(caseType: CaseType, caseId: string): string {

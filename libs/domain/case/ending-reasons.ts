@@ -160,6 +160,11 @@ export const FINAL_STATUSES_WITHOUT_REASON: Readonly<Record<CaseType, Readonly<R
   exit_course: { handed_over_continued: 'the continuation (`continuation`) says how the course goes on' },
   dks_assessment: { followed_up: 'the follow-up check ends the case as planned; its findings are the text' },
   network_council: { agreements_made: 'the council ends with its agreements, each of a kind' },
+  concern_letter: {
+    not_sent: "the committee's joint decision not to send, with its reason, ends it",
+    closed_undelivered: 'the outcome (no dialogue) after an unknown address, with its reason, ends it',
+    concluded: 'the outcome (CONCERN_LETTER_OUTCOMES) says how it ended',
+  },
 };
 
 /** The code a decision records: the one chosen, or `other` for a client that sent only the free-text reason. */

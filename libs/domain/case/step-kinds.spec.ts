@@ -38,6 +38,10 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   home_visit: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 24 },
   follow_up_check: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
   network_council_convening: { caseType: 'network_council', decidedWith: 'council:decide', warningHours: 48 },
+  committee_decision: { caseType: 'concern_letter', decidedWith: 'concern-letter:decide', warningHours: 168 },
+  letter_delivery: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
+  parents_contact: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 72 },
+  concern_letter_follow_up: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -56,6 +60,9 @@ const DEADLINE_OF_KIND = {
   home_visit_planning: 'dksHomeVisitPlanning',
   follow_up_check: 'dksFollowUpCheck',
   network_council_convening: 'networkCouncilConvening',
+  letter_delivery: 'concernLetterDelivery',
+  parents_contact: 'concernLetterParentsContact',
+  concern_letter_follow_up: 'concernLetterFollowUp',
 } as const;
 
 describe('STEP_KINDS', () => {
@@ -124,6 +131,10 @@ describe('STEP_KINDS', () => {
       home_visit: ['dks_officer', 'case_unit'],
       follow_up_check: ['dks_officer', 'case_unit'],
       network_council_convening: ['municipality_caseworker', 'case_unit'],
+      committee_decision: ['concern_committee_member', 'case_unit'],
+      letter_delivery: ['police_exit_officer', 'case_unit'],
+      parents_contact: ['police_exit_officer', 'case_unit'],
+      concern_letter_follow_up: ['police_exit_officer', 'case_unit'],
     });
   });
 
@@ -230,11 +241,13 @@ describe('case types', () => {
       exit_course: 'exit-courses',
       dks_assessment: 'dks-cases',
       network_council: 'network-councils',
+      concern_letter: 'concern-letters',
     });
     expect(CASE_TYPE_LABELS).toEqual({
       exit_course: 'Exit-forløb',
       dks_assessment: 'DKS-sag',
       network_council: 'Netværkssamråd',
+      concern_letter: 'Bekymringsbrev',
     });
     expect(Object.keys(CASE_RESOURCES).sort()).toEqual([...CASE_TYPES].sort());
   });

@@ -3,9 +3,10 @@ import { DEADLINE_POLICY, type DeadlineName } from '../deadlines/deadline-policy
 import type { ExitCourseStepKind } from '../exit-course/exit-course.types';
 import type { DksStepKind } from '../youth/dks-case.types';
 import type { NetworkCouncilStepKind } from '../youth/network-council.types';
+import type { ConcernLetterStepKind } from '../concern-letter/concern-letter.types';
 import type { CaseType } from './case-transition';
 
-export type StepKind = ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind;
+export type StepKind = ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind | ConcernLetterStepKind;
 
 /**
  * Which unit a step waits for: the unit holding the case; the police district it was handed over to; or the
@@ -173,6 +174,37 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     warningHours: 2 * DAY,
     deadline: 'networkCouncilConvening',
   },
+  committee_decision: {
+    caseType: 'concern_letter',
+    label: 'Koordinationsudvalgets beslutning om bekymringsbrev (rundens mødedato)',
+    responsibleRole: 'concern_committee_member',
+    responsibleUnit: 'case_unit',
+    warningHours: 7 * DAY,
+  },
+  letter_delivery: {
+    caseType: 'concern_letter',
+    label: DEADLINE_POLICY.concernLetterDelivery.label,
+    responsibleRole: 'police_exit_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 7 * DAY,
+    deadline: 'concernLetterDelivery',
+  },
+  parents_contact: {
+    caseType: 'concern_letter',
+    label: DEADLINE_POLICY.concernLetterParentsContact.label,
+    responsibleRole: 'police_exit_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 3 * DAY,
+    deadline: 'concernLetterParentsContact',
+  },
+  concern_letter_follow_up: {
+    caseType: 'concern_letter',
+    label: DEADLINE_POLICY.concernLetterFollowUp.label,
+    responsibleRole: 'police_exit_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 7 * DAY,
+    deadline: 'concernLetterFollowUp',
+  },
 });
 
 export const STEP_KIND_NAMES = Object.keys(STEP_KINDS) as StepKind[];
@@ -231,10 +263,12 @@ export const CASE_RESOURCES: Record<CaseType, string> = {
   exit_course: 'exit-courses',
   dks_assessment: 'dks-cases',
   network_council: 'network-councils',
+  concern_letter: 'concern-letters',
 };
 
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   exit_course: 'Exit-forløb',
   dks_assessment: 'DKS-sag',
   network_council: 'Netværkssamråd',
+  concern_letter: 'Bekymringsbrev',
 };

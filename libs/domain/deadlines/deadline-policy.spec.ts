@@ -25,6 +25,9 @@ const EXPECTED_DEFAULTS = {
   dksHomeVisitPlanning: { unit: 'calendar-days', days: 7 },
   dksFollowUpCheck: { unit: 'calendar-days', days: 14 },
   networkCouncilConvening: { unit: 'calendar-days', days: 7 },
+  concernLetterDelivery: { unit: 'calendar-days', days: 28 },
+  concernLetterParentsContact: { unit: 'calendar-days', days: 14 },
+  concernLetterFollowUp: { unit: 'calendar-days', days: 56 },
 };
 
 const EXPECTED_SETTINGS = {
@@ -41,6 +44,9 @@ const EXPECTED_SETTINGS = {
   reoffendingCheck: 'DEADLINE_REOFFENDING_CHECK_DAYS',
   reoffendingCheckRecording: 'DEADLINE_REOFFENDING_CHECK_RECORDING_DAYS',
   dksHomeVisitPlanning: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
+  concernLetterDelivery: 'DEADLINE_CONCERN_LETTER_DELIVERY_DAYS',
+  concernLetterParentsContact: 'DEADLINE_CONCERN_LETTER_PARENTS_CONTACT_DAYS',
+  concernLetterFollowUp: 'DEADLINE_CONCERN_LETTER_FOLLOW_UP_DAYS',
 };
 
 describe('DEADLINE_POLICY', () => {

@@ -21,7 +21,10 @@ export type DeadlineName =
   | 'dksAssessment'
   | 'dksHomeVisitPlanning'
   | 'dksFollowUpCheck'
-  | 'networkCouncilConvening';
+  | 'networkCouncilConvening'
+  | 'concernLetterDelivery'
+  | 'concernLetterParentsContact'
+  | 'concernLetterFollowUp';
 
 export interface DeadlineDefinition {
   rule: DeadlineRule;
@@ -185,6 +188,33 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     movable: false,
     legalSource:
       'netværkssamråd senest 7 dage efter modtagelse af dokumentation fra politiet (003_6c7327a7c185bb1e.txt)',
+  },
+  concernLetterDelivery: {
+    rule: { unit: 'calendar-days', days: 28 },
+    label: 'Aflevering af bekymringsbrev',
+    source:
+      'Politiets exitenhed afleverer brevet personligt efter koordinationsudvalgets beslutning (002_d1b2805bd8bef008.txt, bilag 2); ingen kilde fastsætter fristen; konfigurerbar standard: 28 dage fra beslutningen.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_CONCERN_LETTER_DELIVERY_DAYS',
+  },
+  concernLetterParentsContact: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Kontakt til forældrene (retsplejelovens § 115a)',
+    source:
+      'Kan personen ikke træffes eller afviser, kontaktes forældrene efter retsplejelovens § 115a (002_d1b2805bd8bef008.txt, bilag 2); ingen kilde fastsætter fristen; konfigurerbar standard: 14 dage fra afleveringsforsøget.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_CONCERN_LETTER_PARENTS_CONTACT_DAYS',
+  },
+  concernLetterFollowUp: {
+    rule: { unit: 'calendar-days', days: 56 },
+    label: 'Opfølgning på bekymringsbrev',
+    source:
+      'Målet er dialog og nye exit-forløb (002_d1b2805bd8bef008.txt, bilag 2); ingen kilde fastsætter fristen; konfigurerbar standard: 56 dage (8 uger, til næste runde) fra afleveringen eller kontakten til forældrene.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_CONCERN_LETTER_FOLLOW_UP_DAYS',
   },
 });
 

@@ -49,7 +49,15 @@ export type Permission =
   /** The planned joint home visits of the own municipality's DKS cases: time, youth, district (social services). */
   | 'home-visit:read'
   /** Record the social services' participation in such a visit and the reference of their own level-1 case. */
-  | 'home-visit:participate';
+  | 'home-visit:participate'
+  /** Concern letters (DOMAIN.md §5): add a coordination round of the own police district. */
+  | 'concern-letter:round'
+  /** Put a candidate on a round (police intelligence, DKS, SSP, the municipal exit unit). */
+  | 'concern-letter:propose'
+  /** The coordination committee's joint decision on a candidate. */
+  | 'concern-letter:decide'
+  /** Deliver a decided letter, contact the parents, follow up and record the outcome (the police exit unit). */
+  | 'concern-letter:deliver';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -78,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handover:decide',
     'mentor-contact:log',
     'deadline:manage',
+    'concern-letter:deliver',
   ],
   municipality_caseworker: [
     'exit-course:start-outside',
@@ -93,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'concern-letter:propose',
   ],
   dks_officer: [
     'case:read',
@@ -104,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'concern-letter:propose',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
@@ -114,4 +125,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],
   // Sees no case as such (no case types: every case read answers 404), only the narrow home-visit view.
   social_services_caseworker: ['case:read', 'home-visit:read', 'home-visit:participate'],
+  police_intelligence_analyst: [
+    'case:read',
+    'case:journal',
+    'person:read',
+    'person:register',
+    'concern-letter:round',
+    'concern-letter:propose',
+  ],
+  concern_committee_member: ['case:read', 'person:read', 'concern-letter:round', 'concern-letter:decide'],
 };

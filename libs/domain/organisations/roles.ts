@@ -10,6 +10,8 @@ export const ROLES = [
   'administrator',
   'operations',
   'social_services_caseworker',
+  'police_intelligence_analyst',
+  'concern_committee_member',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -24,6 +26,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   administrator: 'Administrator',
   operations: 'Drift (Temporal)',
   social_services_caseworker: 'Socialforvaltningen, kommune',
+  police_intelligence_analyst: 'Politiets efterretningssektion (EAS), analytiker',
+  concern_committee_member: 'Koordinationsudvalg (bekymringsbreve)',
 };
 
 /** The organisations a role can belong to. */
@@ -37,4 +41,6 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   administrator: ['kriminalforsorgen', 'politi', 'kommune'],
   operations: ['kriminalforsorgen', 'politi', 'kommune'],
   social_services_caseworker: ['kommune'],
+  police_intelligence_analyst: ['politi'],
+  concern_committee_member: ['politi', 'kommune'],
 };

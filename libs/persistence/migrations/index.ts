@@ -23,6 +23,7 @@ import { PolicePhase1765700000000 } from './1765700000000-police-phase';
 import { OutsidePrisonCourses1765710000000 } from './1765710000000-outside-prison-courses';
 import { HandoverPreparation1765720000000 } from './1765720000000-handover-preparation';
 import { DksHomeVisits1765800000000 } from './1765800000000-dks-home-visits';
+import { ConcernLetters1765830000000 } from './1765830000000-concern-letters';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const READ_MODEL_MIGRATIONS = [
   OutsidePrisonCourses1765710000000,
   HandoverPreparation1765720000000,
   DksHomeVisits1765800000000,
+  ConcernLetters1765830000000,
 ];

@@ -14,6 +14,7 @@ export const START_OPERATIONS: Record<CaseType, string> = {
   exit_course: 'exit-course-start',
   dks_assessment: 'dks-case-start',
   network_council: 'network-council-start',
+  concern_letter: 'concern-letter-start',
 };
 
 export interface StartResult {

@@ -48,6 +48,7 @@ interface DetailRow extends CaseRow {
   early_handover_decision: string | null;
   decidable: boolean;
   answerable: boolean;
+  concern_letter_id: string | null;
 }
 
 interface CaseRow {
@@ -122,7 +123,8 @@ export class ExitCourseViewsRepository {
               ARRAY(SELECT ev.details->>'party' FROM case_events ev
                      WHERE ev.case_id = c.id AND ev.action = 'assessment_input_recorded'
                      ORDER BY ev.transition_seq) AS assessment_parties,
-              ${decidableCondition(user, 'c', params)} AS decidable, ${answerableCondition('c')} AS answerable
+              ${decidableCondition(user, 'c', params)} AS decidable, ${answerableCondition('c')} AS answerable,
+              (SELECT k.case_id FROM concern_letter_candidates k WHERE k.exit_course_id = c.id) AS concern_letter_id
          FROM cases c JOIN exit_courses e ON e.case_id = c.id
         WHERE c.id = ${idParam} AND c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
@@ -165,6 +167,7 @@ export class ExitCourseViewsRepository {
           : null,
       policePhase: policePhaseOf(row, units),
       handoverPreparation: await this.preparation.ofCase(caseId),
+      concernLetterId: row.concern_letter_id,
       closedAt: row.closed_at?.toISOString() ?? null,
       ...progress,
       availableDecisions: availableDecisionsOf(

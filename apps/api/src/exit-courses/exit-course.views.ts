@@ -134,6 +134,12 @@ export class ExitCourseDetailView extends WithCaseDetail(ExitCourseSummaryView) 
   @NestedView(HandoverView, { nullable: true }) handover!: HandoverView | null;
   @NestedView(PolicePhaseView, { nullable: true }) policePhase!: PolicePhaseView | null;
   @NestedView(HandoverPreparationView) handoverPreparation!: HandoverPreparationView;
+  @IdView({
+    nullable: true,
+    description:
+      'Bekymringsbrevet, forløbet blev startet ud fra (henvist af bekymringsbrev); sagen ses med egen adgang.',
+  })
+  concernLetterId!: string | null;
   @MomentView({ nullable: true }) closedAt!: string | null;
 }
 

@@ -22,5 +22,6 @@ import { HandoverTexts } from './handover-texts';
     HandoverPreparationRepository,
     HandoverTexts,
   ],
+  exports: [ExitCourseCommandsService],
 })
 export class ExitCoursesModule {}

@@ -105,6 +105,23 @@ import {
 } from '../../../../libs/domain/exit-course/police-phase.types';
 import { DKS_TRIGGER_LABELS, DKS_TRIGGERS, type DksTrigger } from '../../../../libs/domain/youth/dks-case.types';
 import {
+  COMMITTEE_PARTIES,
+  COMMITTEE_PARTY_LABELS,
+  CONCERN_LETTER_DECISION_LABELS,
+  CONCERN_LETTER_DECISIONS,
+  CONCERN_LETTER_OUTCOME_LABELS,
+  CONCERN_LETTER_OUTCOMES,
+  CONCERN_LETTER_PROPOSER_LABELS,
+  CONCERN_LETTER_PROPOSERS,
+  DELIVERY_RESULT_LABELS,
+  DELIVERY_RESULTS,
+  type CommitteeParty,
+  type ConcernLetterDecision,
+  type ConcernLetterOutcome,
+  type ConcernLetterProposer,
+  type DeliveryResult,
+} from '../../../../libs/domain/youth/youth-vocabulary';
+import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_KINDS,
   PARTICIPANT_ROLE_LABELS,
@@ -282,6 +299,26 @@ class ChoicesView {
     description: 'Hvordan en DKS-sag afsluttes uden hjemmebesøg (`outcome`).',
   })
   dksCaseOutcomes!: Choice<DksCaseOutcome>[];
+  @NestedView([ChoiceOf('ConcernLetterProposerChoice', CONCERN_LETTER_PROPOSERS)], {
+    description: 'Hvem der indstiller en kandidat til bekymringsbrev (`proposedBy`).',
+  })
+  concernLetterProposers!: Choice<ConcernLetterProposer>[];
+  @NestedView([ChoiceOf('CommitteePartyChoice', COMMITTEE_PARTIES)], {
+    description: 'Koordinationsudvalgets parter (`participants`).',
+  })
+  committeeParties!: Choice<CommitteeParty>[];
+  @NestedView([ChoiceOf('ConcernLetterDecisionChoice', CONCERN_LETTER_DECISIONS)], {
+    description: 'Udvalgets beslutning om en kandidat (`decision`).',
+  })
+  concernLetterDecisions!: Choice<ConcernLetterDecision>[];
+  @NestedView([ChoiceOf('DeliveryResultChoice', DELIVERY_RESULTS)], {
+    description: 'Resultatet af et forsøg på at aflevere bekymringsbrevet (`result`).',
+  })
+  deliveryResults!: Choice<DeliveryResult>[];
+  @NestedView([ChoiceOf('ConcernLetterOutcomeChoice', CONCERN_LETTER_OUTCOMES)], {
+    description: 'Udfaldet af et bekymringsbrev (`outcome`).',
+  })
+  concernLetterOutcomes!: Choice<ConcernLetterOutcome>[];
 }
 
 class EndingReasonChoice {
@@ -368,6 +405,11 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
     referralSources: choicesOf(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
     dksCaseOutcomes: choicesOf(DKS_CASE_OUTCOMES, DKS_CASE_OUTCOME_LABELS),
+    concernLetterProposers: choicesOf(CONCERN_LETTER_PROPOSERS, CONCERN_LETTER_PROPOSER_LABELS),
+    committeeParties: choicesOf(COMMITTEE_PARTIES, COMMITTEE_PARTY_LABELS),
+    concernLetterDecisions: choicesOf(CONCERN_LETTER_DECISIONS, CONCERN_LETTER_DECISION_LABELS),
+    deliveryResults: choicesOf(DELIVERY_RESULTS, DELIVERY_RESULT_LABELS),
+    concernLetterOutcomes: choicesOf(CONCERN_LETTER_OUTCOMES, CONCERN_LETTER_OUTCOME_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

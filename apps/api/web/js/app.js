@@ -19,14 +19,22 @@ import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
 import { absencesView, workloadView } from './views/staff.js';
 import { homeVisitsView } from './views/home-visits.js';
+import { concernLettersView } from './views/concern-letters.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
  * focus on the new view's heading after every navigation.
  */
-const DECIDES = ['exit-course:decide', 'handover:decide', 'dks:decide', 'council:decide'];
 /** The social services read no case as such (only their home visits): no boards or case lists for them. */
 const readsCases = (user) => can(user, 'case:read') && !can(user, 'home-visit:read');
+const DECIDES = [
+  'exit-course:decide',
+  'handover:decide',
+  'dks:decide',
+  'council:decide',
+  'concern-letter:decide',
+  'concern-letter:deliver',
+];
 const ROUTES = [
   {
     path: 'opgaver',
@@ -79,6 +87,15 @@ const ROUTES = [
   { path: 'udsendelser', label: 'Udsendelser', view: outboxView, allowed: (user) => can(user, 'notices:read') },
   { path: 'brugere', label: 'Brugere', view: usersView, allowed: (user) => can(user, 'users:read') },
   { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
+  {
+    path: 'bekymringsbreve',
+    label: 'Bekymringsbreve',
+    view: concernLettersView,
+    allowed: (user) =>
+      ['concern-letter:round', 'concern-letter:propose', 'concern-letter:decide', 'concern-letter:deliver'].some(
+        (permission) => can(user, permission),
+      ),
+  },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
   { path: 'hjemmebesoeg', label: 'Hjemmebesøg', view: homeVisitsView, allowed: (user) => can(user, 'home-visit:read') },

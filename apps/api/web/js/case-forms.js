@@ -546,10 +546,84 @@ const COUNCIL_FORMS = {
   },
 };
 
+/** The concern letter's decisions (bekymringsbreve, apps/api/src/concern-letters/concern-letter.dto.ts). */
+const CONCERN_LETTER_FORMS = {
+  'committee-decision': {
+    fields: [
+      {
+        name: 'decision',
+        label: 'Udvalgets beslutning',
+        type: 'radio',
+        options: choiceOptions('concernLetterDecisions'),
+      },
+      {
+        name: 'participants',
+        label: 'Deltagende parter',
+        type: 'checkboxes',
+        options: () => choices('committeeParties'),
+        hint: 'Beslutningen er fælles: mindst politiet (EAS eller DKS) og kommunen (SSP eller kommunens exitenhed).',
+      },
+      reason(),
+      at('decidedAt', 'Tidspunkt for beslutningen'),
+    ],
+    confirm: (c, d) => ({
+      when: (values) => values.decision === 'not_send',
+      text: 'Uden bekymringsbrev afsluttes sagen, og det kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at sagen afsluttes uden bekymringsbrev',
+      missing: 'Bekræft, at sagen afsluttes, før beslutningen registreres.',
+    }),
+    submitLabel: 'Registrér beslutningen',
+  },
+  'delivery-attempt': {
+    fields: [
+      { name: 'result', label: 'Resultat', type: 'radio', options: choiceOptions('deliveryResults') },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', optional: true },
+      at('attemptedAt', 'Tidspunkt for forsøget'),
+    ],
+    intro:
+      'Ikke truffet eller afvist: forældrene kontaktes (retsplejelovens § 115a). Ukendt adresse: prøv igen, eller afslut uden aflevering under »Udfald«.',
+    submitLabel: 'Registrér forsøget',
+  },
+  'parents-contact': {
+    fields: [
+      { name: 'reached', label: 'Blev forældrene truffet?', type: 'radio', boolean: true, options: YES_NO },
+      { name: 'note', label: 'Referat af kontakten', type: 'textarea' },
+      at('contactedAt', 'Tidspunkt for kontakten'),
+    ],
+    submitLabel: 'Registrér kontakten',
+  },
+  'follow-up': {
+    fields: [
+      { name: 'findings', label: 'Hvad viste opfølgningen', type: 'textarea' },
+      at('followedUpAt', 'Hvornår blev der fulgt op'),
+    ],
+    submitLabel: 'Registrér opfølgningen',
+  },
+  outcome: {
+    fields: [
+      { name: 'outcome', label: 'Udfald', type: 'radio', options: choiceOptions('concernLetterOutcomes') },
+      {
+        ...reason('Begrundelse'),
+        optional: true,
+        hint: 'Skal udfyldes, når et brev med ukendt adresse afsluttes uden aflevering.',
+      },
+      at('decidedAt', 'Tidspunkt for udfaldet'),
+    ],
+    intro: '»Exit-forløb startet« starter et exit-forløb uden for fængslet for personen (henvist af bekymringsbrev).',
+    confirm: (c, d) => ({
+      text: 'Udfaldet afslutter sagen og kan ikke fortrydes.' + stepsEnded(c, d),
+      label: 'Jeg bekræfter, at sagen afsluttes',
+      missing: 'Bekræft, at sagen afsluttes, før udfaldet registreres.',
+    }),
+    submitLabel: 'Registrér udfaldet',
+  },
+};
+
 export const CASE_FORMS = {
   'exit-courses': EXIT_COURSE_FORMS,
   'dks-cases': DKS_FORMS,
   'network-councils': COUNCIL_FORMS,
+  'concern-letters': CONCERN_LETTER_FORMS,
 };
 
 const GENERIC_FIELD_TYPES = {

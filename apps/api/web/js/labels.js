@@ -53,6 +53,12 @@ export const HISTORY_ACTIONS = {
   dks_case_ended: 'DKS-sag afsluttet uden hjemmebesøg',
   dks_case_moved: 'DKS-sag flyttet til en anden politikreds',
   social_services_participation_recorded: 'Socialforvaltningens deltagelse registreret',
+  concern_letter_proposed: 'Kandidat indstillet til bekymringsbrev',
+  concern_letter_decided: 'Koordinationsudvalgets beslutning',
+  concern_letter_delivery_attempted: 'Forsøg på at aflevere bekymringsbrevet',
+  parents_contacted: 'Forældrene kontaktet (retsplejelovens § 115a)',
+  concern_letter_followed_up: 'Opfølgning på bekymringsbrevet',
+  concern_letter_outcome_recorded: 'Udfald af bekymringsbrevet',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -104,6 +110,13 @@ export const DETAIL_LABELS = {
   fromPoliceDistrictCode: 'Fra politikreds',
   participates: 'Socialforvaltningen deltager',
   levelOneCaseRecorded: 'Niveau 1-sag registreret',
+  roundId: 'Runde',
+  proposedBy: 'Indstillet af',
+  decision: 'Beslutning',
+  result: 'Resultat',
+  attempt: 'Forsøg nr.',
+  reached: 'Truffet',
+  exitCourseId: 'Exit-forløb',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -130,6 +143,9 @@ const DETAIL_CHOICES = {
   organisation: 'mentorOrganisations',
   // Only a DKS case's ending is named from the list; other outcomes are not in it and show as before.
   outcome: 'dksCaseOutcomes',
+  proposedBy: 'concernLetterProposers',
+  decision: 'concernLetterDecisions',
+  result: 'deliveryResults',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */

@@ -75,6 +75,10 @@ const CASE_KINDS = {
       c.handover && ['Overdraget', `${formatDateTime(c.handover.releasedAt)} til ${c.handover.policeDistrict.name}`],
       c.handover?.continuation && ['Videre forløb', choiceLabel('handoverContinuations', c.handover.continuation)],
       ...policePhaseFacts(c.policePhase),
+      c.concernLetterId && [
+        'Fra bekymringsbrev',
+        html`<a href="#/sag/concern-letters/${encodeURIComponent(c.concernLetterId)}">Se bekymringsbrevet</a>`,
+      ],
     ],
   },
   'dks-cases': {
@@ -89,6 +93,22 @@ const CASE_KINDS = {
     facts: (c) => [
       ['Kommune', c.municipality.name],
       ['Dokumentation modtaget', formatDateTime(c.documentationReceivedAt)],
+    ],
+  },
+  'concern-letters': {
+    title: 'Bekymringsbrev',
+    facts: (c) => [
+      ['Politikreds', c.policeDistrict.name],
+      [
+        'Runde',
+        html`<a href="#/bekymringsbreve/${encodeURIComponent(c.roundId)}">Mødet ${formatDate(c.meetingDate)}</a>`,
+      ],
+      ['Indstillet af', `${capitalised(c.proposedByText)} (${c.proposingUnit.name})`],
+      ['Indstillet', formatDateTime(c.proposedAt)],
+      c.exitCourseId && [
+        'Exit-forløb',
+        html`<a href="#/sag/exit-courses/${encodeURIComponent(c.exitCourseId)}">Se exit-forløbet</a>`,
+      ],
     ],
   },
 };
