@@ -2,25 +2,21 @@ import { api, can } from '../api.js';
 import { capitalised, formatDate } from '../format.js';
 import { formHtml, handleForms } from '../forms.js';
 import { html, render } from '../html.js';
-import { choices, unitsOfKind } from '../reference.js';
+import { choices } from '../reference.js';
 import { caseHref, heading, notice, problemText } from './common.js';
 import { attachFinder, finderHtml } from './person-finder.js';
+import { newKey, ownUnits } from './start.js';
 
 /**
  * Concern letters (*bekymringsbreve*): a police district's coordination rounds, and a round's candidates
  * with a form to propose one. Each candidate is a case of its own (`#/sag/concern-letters/<id>`), where the
  * committee decides and the exit unit delivers.
  */
-const ownUnits = (user, kind) => unitsOfKind(kind).filter(([code]) => user.units.includes(code));
-
 /** A select of the user's own units of a kind, the one chosen when there is only one. */
 function ownUnitField(user, kind, name, label) {
   const options = ownUnits(user, kind);
   return { name, label, type: 'select', options, ...(options.length === 1 ? { value: options[0][0] } : {}) };
 }
-
-const newKey = () =>
-  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 function roundForm(user) {
   return {

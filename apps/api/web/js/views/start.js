@@ -18,7 +18,7 @@ const YES_NO = [
 ];
 
 /** The user's own units of a kind: the only ones a case can be started for. */
-const ownUnits = (user, kind) => unitsOfKind(kind).filter(([code]) => user.units.includes(code));
+export const ownUnits = (user, kind) => unitsOfKind(kind).filter(([code]) => user.units.includes(code));
 
 const unitField = (user, kind, name, label) => {
   const options = ownUnits(user, kind);
@@ -175,7 +175,8 @@ const REGISTER_FORM = {
   submitLabel: 'Registrér personen',
 };
 
-function newKey() {
+/** A new Idempotency-Key for a start form (kept while its request is retried). */
+export function newKey() {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
