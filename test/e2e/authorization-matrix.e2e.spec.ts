@@ -283,6 +283,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/concern-letter-rounds': all(403, { anonymous: 401 }),
   'GET /api/concern-letter-rounds': all(200, {
     anonymous: 401,
+    // The social services work no concern letters.
+    'social.kbh': 403,
     'kf.storstroem': 403,
     'kf.ennermark': 403,
     admin: 403,
@@ -290,6 +292,8 @@ const MATRIX: Record<string, Row> = {
   }),
   'GET /api/concern-letter-rounds/{id}': all(404, {
     anonymous: 401,
+    // The social services work no concern letters.
+    'social.kbh': 403,
     'kf.storstroem': 403,
     'kf.ennermark': 403,
     admin: 403,
