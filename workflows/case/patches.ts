@@ -71,6 +71,8 @@ export const PATCHES = {
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
       'network-council.read-model-refused-then-redriven',
+      'dks-case.level-one-reviewed',
+      'network-council.adult-handover',
     ],
     oldBranch: [
       'dks-case.followed-up',
@@ -100,7 +102,7 @@ export const PATCHES = {
     id: 'home-visit-planning',
     since: '2026-11-24',
     reason: 'After a yes to a concern conversation, a home-visit planning step, so the case is never without one.',
-    newBranch: ['dks-case.home-visit-planning'],
+    newBranch: ['dks-case.home-visit-planning', 'dks-case.level-one-reviewed'],
     oldBranch: ['dks-case.deadline-notices', 'dks-case.followed-up', 'dks-case.late-assessment'],
     deprecateWhen: 'No DKS case assessed before 2026-11-24 is open or replayable.',
   },
@@ -191,5 +193,38 @@ export const PATCHES = {
       'exit-course.release-notice',
     ],
     deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
+  },
+  caseLevels: {
+    id: 'case-levels',
+    since: '2026-12-02',
+    reason:
+      'A youth case records its level (at the DKS assessment or by the case-level decision); a level-1 case has a monthly coordination-meeting review step. Called only when a level is set, so a case without one records no marker.',
+    newBranch: ['dks-case.level-one-reviewed', 'network-council.adult-handover'],
+    oldBranch: [
+      'dks-case.deadline-notices',
+      'dks-case.followed-up',
+      'dks-case.home-visit-planning',
+      'dks-case.late-assessment',
+      'network-council.agreements-made',
+      'network-council.agreements-made-with-warning',
+    ],
+    deprecateWhen:
+      'Never needed for old runs (no level was set without it): may become deprecatePatch once the histories above are re-recorded.',
+  },
+  adultHandover: {
+    id: 'adult-handover',
+    since: '2026-12-02',
+    reason:
+      "A youth case whose input carries the youth's birth date waits for the 18th birthday and then opens the 18+ handover step (SSP+). Cases started before have no birth date: they record no marker and get no step.",
+    newBranch: ['dks-case.level-one-reviewed', 'network-council.adult-handover'],
+    oldBranch: [
+      'dks-case.deadline-notices',
+      'dks-case.followed-up',
+      'dks-case.home-visit-planning',
+      'dks-case.late-assessment',
+      'network-council.agreements-made',
+      'network-council.agreements-made-with-warning',
+    ],
+    deprecateWhen: 'No youth case started before 2026-12-02 is open or replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -1,5 +1,5 @@
 import { condition, patched, setHandler } from '@temporalio/workflow';
-import type { CaseEventRecord, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import { SYSTEM_ACTOR_ID, type CaseEventRecord, type StepClosedRecord } from '../../libs/domain/case/case-transition';
 import { DEADLINE_POLICY } from '../../libs/domain/deadlines/deadline-policy';
 import type {
   DksAssessmentInput,
@@ -22,6 +22,8 @@ import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
 import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
+import { YouthCaseTrack } from '../case/case-level';
+import { DKS_YOUTH_DECISIONS } from '../../libs/domain/youth/youth-case.decisions';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.dks_assessment.workflowIdPrefix;
 
@@ -37,8 +39,16 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
 
   setHandler(dksCaseStateQuery, () => dksCase.snapshot());
   onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
+  const youth = new YouthCaseTrack(dksCase, dksCase.deadlineSteps, input, () =>
+    DKS_CASE_STATUS.isFinal(dksCase.status),
+  );
+  youth.register(DKS_YOUTH_DECISIONS);
+  void youth.watchAdulthood();
   onDecisions(dksCase, DKS_CASE_DECISIONS, {
-    assessment: (decision) => dksCase.recordAssessment(decision),
+    assessment: (decision) => {
+      dksCase.recordAssessment(decision);
+      youth.setLevel(decision.caseLevel, decision.decidedAt, decision.actor, '');
+    },
     'home-visit-plan': (decision) => dksCase.planHomeVisit(decision),
     'home-visit': (decision) => dksCase.recordHomeVisit(decision),
     'follow-up': (decision) => dksCase.recordFollowUp(decision),
@@ -46,6 +56,7 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   onStepDeadlineDecisions(dksCase, dksCase.deadlineSteps);
 
   await condition(() => DKS_CASE_STATUS.isFinal(dksCase.status));
+  youth.closeOpen(dksCase.snapshot().closedAt ?? new Date().toISOString(), { id: SYSTEM_ACTOR_ID });
   await settleWrites(dksCase.writer);
   return dksCase.snapshot();
 }

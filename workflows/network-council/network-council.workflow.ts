@@ -16,6 +16,10 @@ import { onStepDeadlineDecisions } from '../case/step-deadlines';
 import { councilReadModelSyncedUpdate, networkCouncilStateQuery } from './network-council.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
+import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
+import { NETWORK_COUNCIL_STATUS } from '../../libs/domain/youth/network-council.types';
+import { COUNCIL_YOUTH_DECISIONS } from '../../libs/domain/youth/youth-case.decisions';
+import { YouthCaseTrack } from '../case/case-level';
 
 export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.network_council.workflowIdPrefix;
 
@@ -36,8 +40,14 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
     agreements: (decision) => council.recordAgreements(decision),
   });
   onStepDeadlineDecisions(council, council.deadlineSteps);
+  const youth = new YouthCaseTrack(council, council.deadlineSteps, input, () =>
+    NETWORK_COUNCIL_STATUS.isFinal(council.status),
+  );
+  youth.register(COUNCIL_YOUTH_DECISIONS);
+  void youth.watchAdulthood();
 
   await condition(() => council.status === 'agreements_made');
+  youth.closeOpen(council.snapshot().closedAt ?? new Date().toISOString(), { id: SYSTEM_ACTOR_ID });
   await settleWrites(council.writer);
   return council.snapshot();
 }

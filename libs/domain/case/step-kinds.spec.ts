@@ -38,6 +38,8 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   home_visit: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 24 },
   follow_up_check: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
   network_council_convening: { caseType: 'network_council', decidedWith: 'council:decide', warningHours: 48 },
+  level_one_review: { caseType: 'dks_assessment', decidedWith: 'case-level:set', warningHours: 168 },
+  adult_handover: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -56,6 +58,8 @@ const DEADLINE_OF_KIND = {
   home_visit_planning: 'dksHomeVisitPlanning',
   follow_up_check: 'dksFollowUpCheck',
   network_council_convening: 'networkCouncilConvening',
+  level_one_review: 'levelOneReview',
+  adult_handover: 'adultHandover',
 } as const;
 
 describe('STEP_KINDS', () => {
@@ -124,7 +128,17 @@ describe('STEP_KINDS', () => {
       home_visit: ['dks_officer', 'case_unit'],
       follow_up_check: ['dks_officer', 'case_unit'],
       network_council_convening: ['municipality_caseworker', 'case_unit'],
+      level_one_review: ['dks_officer', 'case_unit'],
+      adult_handover: ['dks_officer', 'case_unit'],
     });
+  });
+
+  it('gives the youth cases’ shared steps on a network council to the municipality’s caseworker', () => {
+    expect(STEP_KINDS.level_one_review.alsoOn).toEqual({ network_council: 'municipality_caseworker' });
+    expect(STEP_KINDS.adult_handover.alsoOn).toEqual({ network_council: 'municipality_caseworker' });
+    expect(permissionsOf('municipality_caseworker')).toEqual(
+      expect.arrayContaining(['case-level:set', 'council:decide']),
+    );
   });
 
   it('gives a handover-district step to a role the police hold', () => {

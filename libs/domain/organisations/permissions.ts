@@ -45,7 +45,9 @@ export type Permission =
   /** The workload per caseworker of the own units (open steps, overdue, due soon). */
   | 'workload:read'
   /** Record and cancel absences with a substitute: one's own, and a supervisor's for the unit's staff. */
-  | 'absence:record';
+  | 'absence:record'
+  /** Set and change a youth case's level (1–3) with a reason, and record the unit's monthly level-1 coordination meeting. */
+  | 'case-level:set';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'case-level:set',
   ],
   dks_officer: [
     'case:read',
@@ -100,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'case-level:set',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
