@@ -36,14 +36,15 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   refuseUnencrypted(input);
   const dksCase = new DksCase(input);
   dksCase.start();
-
-  setHandler(dksCaseStateQuery, () => dksCase.snapshot());
-  onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
+  // Before the read-model handlers: a youth already 18 has the handover step in the case's first answer.
   const youth = new YouthCaseTrack(dksCase, dksCase.deadlineSteps, input, () =>
     DKS_CASE_STATUS.isFinal(dksCase.status),
   );
-  youth.register(DKS_YOUTH_DECISIONS);
   void youth.watchAdulthood();
+
+  setHandler(dksCaseStateQuery, () => dksCase.snapshot());
+  onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
+  youth.register(DKS_YOUTH_DECISIONS);
   onDecisions(dksCase, DKS_CASE_DECISIONS, {
     assessment: (decision) => {
       dksCase.recordAssessment(decision);

@@ -31,6 +31,11 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
   refuseUnencrypted(input);
   const council = new NetworkCouncil(input);
   council.start();
+  // Before the read-model handlers: a youth already 18 has the handover step in the case's first answer.
+  const youth = new YouthCaseTrack(council, council.deadlineSteps, input, () =>
+    NETWORK_COUNCIL_STATUS.isFinal(council.status),
+  );
+  void youth.watchAdulthood();
 
   setHandler(networkCouncilStateQuery, () => council.snapshot());
   onReadModelMessages(councilReadModelSyncedUpdate, council);
@@ -40,11 +45,7 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
     agreements: (decision) => council.recordAgreements(decision),
   });
   onStepDeadlineDecisions(council, council.deadlineSteps);
-  const youth = new YouthCaseTrack(council, council.deadlineSteps, input, () =>
-    NETWORK_COUNCIL_STATUS.isFinal(council.status),
-  );
   youth.register(COUNCIL_YOUTH_DECISIONS);
-  void youth.watchAdulthood();
 
   await condition(() => council.status === 'agreements_made');
   youth.closeOpen(council.snapshot().closedAt ?? new Date().toISOString(), { id: SYSTEM_ACTOR_ID });

@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { loginThrottlers } from './auth/login-throttler.guard';
 import { CodecModule } from './codec/codec.module';
 import { DksCasesModule } from './dks-cases/dks-cases.module';
+import { YouthCasesModule } from './youth-cases/youth-cases.module';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { HealthModule } from './health/health.module';
 import { NetworkCouncilsModule } from './network-councils/network-councils.module';
@@ -47,6 +48,7 @@ export class ApiModule {
         AttentionModule,
         ExitCoursesModule,
         ReportsModule,
+        YouthCasesModule,
       ],
     };
   }

@@ -1,3 +1,5 @@
+import { CASE_LEVEL_LABELS, CASE_LEVELS, type CaseLevel } from '../../../../libs/domain/youth/youth-vocabulary';
+
 import {
   REFERRAL_SOURCE_LABELS,
   REFERRAL_SOURCES,
@@ -111,6 +113,9 @@ import {
   type Suspicion,
 } from '../../../../libs/domain/youth/network-council.types';
 import { Authenticated } from '../auth/auth.decorators';
+
+/** The case levels as the API's choices name them ('1', '2', '3'). */
+const CASE_LEVEL_CODES = CASE_LEVELS.map((level) => `${level}` as const);
 
 class OrganisationView {
   @ChoiceView(ORGANISATIONS) code!: Organisation;
@@ -273,6 +278,10 @@ class ChoicesView {
     description: 'Hvem et forløb er henvist af (`referralSource`); uden for fængslet alle andre end Kriminalforsorgen.',
   })
   referralSources!: Choice<ReferralSource>[];
+  @NestedView([ChoiceOf('CaseLevelChoice', CASE_LEVEL_CODES)], {
+    description: 'En ungesags niveau (enkeltsagskoncept, `level`, `caseLevel`): 1, 2 eller 3.',
+  })
+  caseLevels!: Choice<`${CaseLevel}`>[];
 }
 
 class EndingReasonChoice {
@@ -358,6 +367,7 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
     missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
     referralSources: choicesOf(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
+    caseLevels: choicesOf(CASE_LEVEL_CODES, CASE_LEVEL_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

@@ -17,6 +17,7 @@ import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
 import { absencesView, workloadView } from './views/staff.js';
+import { levelOneReviewsView } from './views/level-one-reviews.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -70,6 +71,14 @@ const ROUTES = [
   { path: 'enheder', label: 'Enheder', view: unitsView, allowed: (user) => can(user, 'units:manage') },
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
+  {
+    path: 'koordinationsmoede',
+    label: 'Koordinationsmøde',
+    view: levelOneReviewsView,
+    // The youth units' caseworkers record it; their supervisors see what is due.
+    allowed: (user) =>
+      can(user, 'case-level:set') || (user.role === 'supervisor' && ['politi', 'kommune'].includes(user.organisation)),
+  },
 ];
 
 const main = document.getElementById('main');
