@@ -372,7 +372,7 @@ describe('the handover at 18', () => {
     expect([early.status, early.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
     expect(
       (
-        await dks('POST', `/api/network-councils/${UNKNOWN_CASE}/adult-handover`, {
+        await municipality('POST', `/api/network-councils/${UNKNOWN_CASE}/adult-handover`, {
           handedOver: true,
           municipalityCode: 'KOM-0101',
           reason: 'x',

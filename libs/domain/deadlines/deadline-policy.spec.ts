@@ -25,6 +25,8 @@ const EXPECTED_DEFAULTS = {
   dksHomeVisitPlanning: { unit: 'calendar-days', days: 7 },
   dksFollowUpCheck: { unit: 'calendar-days', days: 14 },
   networkCouncilConvening: { unit: 'calendar-days', days: 7 },
+  levelOneReview: { unit: 'calendar-days', days: 31 },
+  adultHandover: { unit: 'calendar-days', days: 14 },
 };
 
 const EXPECTED_SETTINGS = {
@@ -41,6 +43,8 @@ const EXPECTED_SETTINGS = {
   reoffendingCheck: 'DEADLINE_REOFFENDING_CHECK_DAYS',
   reoffendingCheckRecording: 'DEADLINE_REOFFENDING_CHECK_RECORDING_DAYS',
   dksHomeVisitPlanning: 'DEADLINE_DKS_HOME_VISIT_PLANNING_DAYS',
+  levelOneReview: 'DEADLINE_LEVEL_ONE_REVIEW_DAYS',
+  adultHandover: 'DEADLINE_ADULT_HANDOVER_DAYS',
 };
 
 describe('DEADLINE_POLICY', () => {

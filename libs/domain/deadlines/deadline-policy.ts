@@ -196,7 +196,7 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
       'Ingen kilde fastsætter dagen; 003_6c7327a7c185bb1e.txt siger, at niveau 1-sager behandles på månedlige koordinationsmøder. Standard: senest ved udgangen af hver måned.',
     basis: 'default',
     movable: true,
-    setting: 'DEADLINE_LEVEL_ONE_REVIEW_DAY',
+    setting: 'DEADLINE_LEVEL_ONE_REVIEW_DAYS',
   },
   adultHandover: {
     rule: { unit: 'calendar-days', days: 14 },

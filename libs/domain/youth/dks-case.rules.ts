@@ -51,7 +51,9 @@ export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInp
     const reason = refuseEndingReason('no_concern_conversation', input, 'Vurderingen skal have en begrundelse.');
     if (reason) return reason;
   }
-  return refuseAssessmentLevel(input.caseLevel) ?? refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now);
+  return (
+    refuseAssessmentLevel(input.caseLevel) ?? refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now)
+  );
 }
 
 /** A plan lies ahead: not in the past (an hour's slack), and not before the assessment. */
