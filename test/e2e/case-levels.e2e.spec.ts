@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { seedDemoUsers } from '../../libs/access/demo-users';
 import {
   addCalendarDays,
@@ -6,8 +5,7 @@ import {
   formatLocalDate,
   startOfDanishDay,
 } from '../../libs/domain/time/copenhagen-calendar';
-import { fakeName, fakeYouthCpr } from '../support/demo-people';
-import { testDatabaseUrl } from '../support/read-model';
+import { fakeCprTurned18, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
@@ -42,20 +40,6 @@ const endOfThisMonth = () => {
   const { year, month } = danishDateOf(new Date());
   return startOfDanishDay({ year: month === 12 ? year + 1 : year, month: (month % 12) + 1, day: 1 }).toISOString();
 };
-
-/** A made-up CPR number of a youth who turned 18 yesterday (unique per run, like demo-people's). */
-async function cprOfYouthTurned18Yesterday(): Promise<string> {
-  const client = new Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT nextval('test_cpr_numbers')::int AS n`);
-    const birthday = addCalendarDays(danishDateOf(new Date()), -1);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${pad(birthday.day)}${pad(birthday.month)}${pad((birthday.year - 18) % 100)}-4${String(rows[0].n % 1000).padStart(3, '0')}`;
-  } finally {
-    await client.end();
-  }
-}
 
 async function startDksCase(cpr?: string): Promise<string> {
   const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: cpr ?? (await fakeYouthCpr()) });
@@ -277,7 +261,7 @@ describe('the monthly level-1 coordination meeting', () => {
 
 describe('the handover at 18', () => {
   it('opens the handover step on the 18th birthday and records the decision on a DKS case and a council', async () => {
-    const cpr = await cprOfYouthTurned18Yesterday();
+    const cpr = await fakeCprTurned18(1);
     const id = await startDksCase(cpr);
     const started = await dks('GET', `/api/dks-cases/${id}`);
     const birthday = startOfDanishDay(addCalendarDays(danishDateOf(new Date()), -1));
