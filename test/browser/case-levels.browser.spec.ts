@@ -94,7 +94,7 @@ it('records the unit’s monthly coordination meeting once for all its level-1 c
     });
   }
   await logIn(page, 'politi.kbh.dks');
-  await page.getByRole('link', { name: 'Koordinationsmøde' }).click();
+  await page.getByRole('link', { name: 'Koordinationsmøde', exact: true }).click();
   await page.locator('h1', { hasText: 'Koordinationsmøde' }).waitFor();
   await page.locator('[data-next-due]', { hasText: 'Månedens møde skal holdes senest' }).waitFor();
   expect(await page.locator('table.level-one-cases tbody tr').count()).toBe(2);
