@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { formatLocalDate, danishDateOf } from '../../libs/domain/time/copenhagen-calendar';
 import { logIn, screenshot } from '../support/browser';
 import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
-import { fakeCprTurned18, fakeName, fakeYouthCpr } from '../support/demo-people';
-import type { UserClient } from '../support/system-under-test';
+import { startDksCaseOverHttp } from '../support/dks-case-fixtures';
+import { fakeCprTurned18 } from '../support/demo-people';
 
 /**
  * Case levels on the page, in Danish, at desk width and at 375 px: a DKS officer sets level 1 at the
@@ -11,18 +11,8 @@ import type { UserClient } from '../support/system-under-test';
  * coordination meeting is recorded once for all its level-1 cases; the 18+ handover is decided.
  */
 const suite = useBrowserSuiteWithOwnDatabase();
-const HOUR_MS = 3600_000;
 
-async function dksCase(dks: UserClient, cpr?: string): Promise<string> {
-  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: cpr ?? (await fakeYouthCpr()) });
-  const started = await dks('POST', '/api/dks-cases', {
-    personRef: youth.personRef,
-    policeDistrictCode: 'POL-KBH',
-    trigger: 'concerning_behaviour',
-    triggeredAt: new Date(Date.now() - 3 * 24 * HOUR_MS).toISOString(),
-  });
-  return started.body.id;
-}
+const dksCase = startDksCaseOverHttp;
 
 async function openCase(page: Page, id: string): Promise<void> {
   await page.goto(`${suite.sut.baseUrl}/#/sag/dks-cases/${id}`);

@@ -5,6 +5,7 @@ import {
   formatLocalDate,
   startOfDanishDay,
 } from '../../libs/domain/time/copenhagen-calendar';
+import { startDksCaseOverHttp } from '../support/dks-case-fixtures';
 import { fakeCprTurned18, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
@@ -41,17 +42,7 @@ const endOfThisMonth = () => {
   return startOfDanishDay({ year: month === 12 ? year + 1 : year, month: (month % 12) + 1, day: 1 }).toISOString();
 };
 
-async function startDksCase(cpr?: string): Promise<string> {
-  const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: cpr ?? (await fakeYouthCpr()) });
-  const started = await dks('POST', '/api/dks-cases', {
-    personRef: youth.personRef,
-    policeDistrictCode: 'POL-KBH',
-    trigger: 'concerning_behaviour',
-    triggeredAt: new Date(Date.now() - 3 * 24 * HOUR_MS).toISOString(),
-  });
-  expect(started.status).toBe(201);
-  return started.body.id;
-}
+const startDksCase = (cpr?: string) => startDksCaseOverHttp(dks, cpr);
 
 const kinds = (steps: { kind: string }[]) => steps.map((step) => step.kind);
 const decisionNames = (body: { availableDecisions: { name: string }[] }) =>

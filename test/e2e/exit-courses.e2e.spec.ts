@@ -959,6 +959,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/steps/mine',
         '/api/steps/overdue',
         '/api/workload',
+        '/api/dks-cases/{id}/case-level',
+        '/api/dks-cases/{id}/adult-handover',
+        '/api/network-councils/{id}/case-level',
+        '/api/network-councils/{id}/adult-handover',
+        '/api/level-one-reviews',
       ].sort(),
     );
 
