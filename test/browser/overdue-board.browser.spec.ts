@@ -95,6 +95,7 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
     'Sager',
     'Ny sag',
     'Fravær',
+    'Koordinationsmøde',
   ]);
   expect(await text(row)).toContain('Overskredet');
   await screenshot(page, '03-mine-opgaver');
