@@ -259,6 +259,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   }
   await clearAssigneeOnHandOn(db, transition);
   if (transition.orgUnit) await db.query(`UPDATE cases SET org_unit = $2 WHERE id = $1`, [caseId, transition.orgUnit]);
+  if (transition.caseLevel !== undefined) {
+    await db.query(`UPDATE cases SET case_level = $2 WHERE id = $1`, [caseId, transition.caseLevel]);
+  }
   for (const change of transition.accessChanges ?? []) {
     if (change.access === 'none') {
       await db.query(`DELETE FROM case_access WHERE case_id = $1 AND org_unit = $2`, [caseId, change.orgUnit]);

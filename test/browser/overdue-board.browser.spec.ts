@@ -96,6 +96,7 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
     'Ny sag',
     'Fravær',
     'Bekymringsbreve',
+    'Koordinationsmøde',
   ]);
   expect(await text(row)).toContain('Overskredet');
   await screenshot(page, '03-mine-opgaver');

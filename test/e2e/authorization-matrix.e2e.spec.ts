@@ -311,6 +311,18 @@ const MATRIX: Record<string, Row> = {
   'POST /api/concern-letters/{id}/parents-contact': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/concern-letters/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/concern-letters/{id}/outcome': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
+  // Case levels and the handover at 18 (the target is an exit course: no such DKS case or council).
+  'POST /api/dks-cases/{id}/case-level': all(403, { anonymous: 401, 'politi.kbh.dks': 404, 'kommune.kbh': 404 }),
+  'POST /api/dks-cases/{id}/adult-handover': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
+  'POST /api/network-councils/{id}/case-level': all(403, {
+    anonymous: 401,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  }),
+  'POST /api/network-councils/{id}/adult-handover': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  'GET /api/level-one-reviews': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  // A meeting on the earliest date reviews nothing anywhere: 409 for DKS's own district; another unit's is 403.
+  'POST /api/level-one-reviews': all(403, { anonymous: 401, 'politi.kbh.dks': 409 }),
 };
 
 interface Fixture {
@@ -751,6 +763,32 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/concern-letters/${target.caseId}/outcome`,
     { outcome: 'no_dialogue' },
+  ],
+  'POST /api/dks-cases/{id}/case-level': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/case-level`,
+    { level: '1' },
+  ],
+  'POST /api/dks-cases/{id}/adult-handover': async (_user, target) => [
+    'POST',
+    `/api/dks-cases/${target.caseId}/adult-handover`,
+    { handedOver: true, municipalityCode: 'KOM-0101', reason: 'Matrix' },
+  ],
+  'POST /api/network-councils/{id}/case-level': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/case-level`,
+    { level: '1' },
+  ],
+  'POST /api/network-councils/{id}/adult-handover': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/adult-handover`,
+    { handedOver: true, municipalityCode: 'KOM-0101', reason: 'Matrix' },
+  ],
+  'GET /api/level-one-reviews': async () => ['GET', '/api/level-one-reviews'],
+  'POST /api/level-one-reviews': async () => [
+    'POST',
+    '/api/level-one-reviews',
+    { unit: 'POL-KBH', meetingDate: '2000-01-01' },
   ],
 };
 

@@ -145,6 +145,17 @@ describe('an exit course', () => {
   });
 });
 
+/** The youth cases' level, offered on every open DKS case and council to those who set it. */
+const CASE_LEVEL_DECISION = {
+  name: 'case-level',
+  label: 'Sagens niveau',
+  completesStep: null,
+  fields: [
+    { name: 'level', kind: 'choice', required: true, choices: ['1', '2', '3'] },
+    { name: 'reason', kind: 'text', required: false },
+  ],
+};
+
 describe('a DKS case and a network council', () => {
   it('offer DKS its assessment, then the home visit; the police supervisor nothing', async () => {
     const { body: youth } = await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() });
@@ -170,6 +181,7 @@ describe('a DKS case and a network council', () => {
           // Required with a concern conversation, and without one unless a reason code other than `other` is given.
           { name: 'reason', kind: 'text', required: false },
           { name: 'decidedAt', kind: 'instant', required: false },
+          { name: 'caseLevel', kind: 'choice', required: false, choices: ['1', '2', '3'] },
         ],
       },
       // An existing action plan may end the case at the assessment; the youth may move at any time.
@@ -210,6 +222,7 @@ describe('a DKS case and a network council', () => {
           { name: 'movedAt', kind: 'instant', required: false },
         ],
       },
+      CASE_LEVEL_DECISION,
     ]);
     expect((await policeSupervisor('GET', `/api/dks-cases/${started.body.id}`)).body.availableDecisions).toEqual([]);
     const assessed = await dks('POST', `/api/dks-cases/${started.body.id}/assessment`, {
@@ -217,6 +230,7 @@ describe('a DKS case and a network council', () => {
       reason: 'Sigtet sammen med bandemedlemmer.',
     });
     expect(names(assessed.body)).toEqual(['home-visit-plan', 'home-visit', 'case-end', 'move']);
+    expect(names(assessed.body)).toEqual(['home-visit-plan', 'home-visit', 'case-level']);
   });
 
   it('offers the municipality the invitations, with the fields of each participant', async () => {
@@ -252,10 +266,11 @@ describe('a DKS case and a network council', () => {
           },
         ],
       },
+      CASE_LEVEL_DECISION,
     ]);
     const invited = await municipality('POST', `/api/network-councils/${started.body.id}/invitations`, {
       participants: [{ role: 'youth' }, { role: 'parents' }],
     });
-    expect(names(invited.body)).toEqual(['meeting']);
+    expect(names(invited.body)).toEqual(['meeting', 'case-level']);
   });
 });

@@ -974,6 +974,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/concern-letters/{id}/follow-up',
         '/api/concern-letters/{id}/outcome',
         '/api/concern-letters/{id}/parents-contact',
+        '/api/dks-cases/{id}/case-level',
+        '/api/dks-cases/{id}/adult-handover',
+        '/api/network-councils/{id}/case-level',
+        '/api/network-councils/{id}/adult-handover',
+        '/api/level-one-reviews',
       ].sort(),
     );
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { addCalendarDays, danishDateOf } from '../../libs/domain/time/copenhagen-calendar';
 import { testDatabaseUrl } from './read-model';
 
 /**
@@ -39,4 +40,19 @@ export async function fakeYouthCpr(): Promise<string> {
   const year = String(10 + (Math.floor(n / 336) % 3)).padStart(2, '0');
   const sequence = String(4000 + (Math.floor(n / 1008) % 1000));
   return `${day}${month}${year}-${sequence}`;
+}
+
+/** A made-up CPR number of a youth whose 18th birthday was `daysAgo` Danish days ago (sequence digit 4), unique per run. */
+export async function fakeCprTurned18(daysAgo: number): Promise<string> {
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT nextval('test_cpr_numbers')::int AS n`);
+    const birthday = addCalendarDays(danishDateOf(new Date()), -daysAgo);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const sequence = `4${String(rows[0].n % 1000).padStart(3, '0')}`;
+    return `${pad(birthday.day)}${pad(birthday.month)}${pad((birthday.year - 18) % 100)}-${sequence}`;
+  } finally {
+    await client.end();
+  }
 }

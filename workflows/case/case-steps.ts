@@ -237,6 +237,21 @@ export class CaseSteps<Kind extends string> {
     };
   }
 
+  /**
+   * Cancels the open step of a kind (it no longer applies: a case that left level 1): the record and the
+   * `step_cancelled` event for the caller to enqueue; `undefined` when no such step is open.
+   */
+  cancel(kind: Kind, at: string, actor: Actor): { record: StepClosedRecord; event: CaseEventRecord } | undefined {
+    const step = this.findOpen(kind);
+    if (!step) return undefined;
+    step.status = 'cancelled';
+    step.completedAt = at;
+    return {
+      record: { stepId: step.stepId, status: 'cancelled', completedAt: at },
+      event: caseEvent('step_cancelled', at, actor, { stepId: step.stepId, details: { kind } }),
+    };
+  }
+
   /** After continue-as-new: re-arm every open step; an escalated one waits for its deadline to move. */
   resume(): void {
     for (const step of this.steps) if (step.status === 'open') void this.resumeWatch(step);

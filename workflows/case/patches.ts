@@ -23,6 +23,16 @@ export interface PatchRecord {
   readonly deprecateWhen: string;
 }
 
+/** The DKS and council histories recorded before case levels and the 18+ handover (no marker of either). */
+const YOUTH_CASE_HISTORIES_BEFORE_LEVELS = [
+  'dks-case.deadline-notices',
+  'dks-case.followed-up',
+  'dks-case.home-visit-planning',
+  'dks-case.late-assessment',
+  'network-council.agreements-made',
+  'network-council.agreements-made-with-warning',
+] as const;
+
 export const PATCHES = {
   releasePreparation: {
     id: 'release-preparation',
@@ -80,6 +90,8 @@ export const PATCHES = {
       'concern-letter.address-unknown-closed',
       'concern-letter.not-sent',
       'concern-letter.parents-contacted-exit-course',
+      'dks-case.level-one-reviewed',
+      'network-council.adult-handover',
     ],
     oldBranch: [
       'dks-case.followed-up',
@@ -114,6 +126,7 @@ export const PATCHES = {
       'dks-case.ended-declined',
       'dks-case.ended-not-reached',
       'dks-case.social-services-participation',
+      'dks-case.level-one-reviewed',
     ],
     oldBranch: ['dks-case.deadline-notices', 'dks-case.followed-up', 'dks-case.late-assessment'],
     deprecateWhen: 'No DKS case assessed before 2026-11-24 is open or replayable.',
@@ -214,5 +227,24 @@ export const PATCHES = {
     newBranch: ['dks-case.ended-not-reached', 'dks-case.social-services-participation'],
     oldBranch: ['dks-case.followed-up', 'dks-case.home-visit-planning'],
     deprecateWhen: 'No DKS case that planned a home visit before 2026-12-02 is open or replayable.',
+  },
+  caseLevels: {
+    id: 'case-levels',
+    since: '2026-12-02',
+    reason:
+      'A youth case records its level (at the DKS assessment or by the case-level decision); a level-1 case has a monthly coordination-meeting review step. Called only when a level is set, so a case without one records no marker.',
+    newBranch: ['dks-case.level-one-reviewed', 'network-council.adult-handover'],
+    oldBranch: YOUTH_CASE_HISTORIES_BEFORE_LEVELS,
+    deprecateWhen:
+      'Never needed for old runs (no level was set without it): may become deprecatePatch once the histories above are re-recorded.',
+  },
+  adultHandover: {
+    id: 'adult-handover',
+    since: '2026-12-02',
+    reason:
+      "A youth case whose input carries the youth's birth date waits for the 18th birthday and then opens the 18+ handover step (SSP+). Cases started before have no birth date: they record no marker and get no step.",
+    newBranch: ['dks-case.level-one-reviewed', 'network-council.adult-handover'],
+    oldBranch: YOUTH_CASE_HISTORIES_BEFORE_LEVELS,
+    deprecateWhen: 'No youth case started before 2026-12-02 is open or replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

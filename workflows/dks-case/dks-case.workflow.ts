@@ -1,5 +1,10 @@
 import { condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
-import type { CaseEventRecord, CaseTransition, StepClosedRecord } from '../../libs/domain/case/case-transition';
+import {
+  SYSTEM_ACTOR_ID,
+  type CaseEventRecord,
+  type CaseTransition,
+  type StepClosedRecord,
+} from '../../libs/domain/case/case-transition';
 import { DEADLINE_POLICY } from '../../libs/domain/deadlines/deadline-policy';
 import type {
   DksAssessmentInput,
@@ -25,6 +30,8 @@ import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
 import { PATCHES } from '../case/patches';
 import { reasonCodeOf } from '../../libs/domain/case/ending-reasons';
+import { YouthCaseTrack } from '../case/case-level';
+import { DKS_YOUTH_DECISIONS } from '../../libs/domain/youth/youth-case.decisions';
 
 export const DKS_CASE_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.dks_assessment.workflowIdPrefix;
 
@@ -37,11 +44,20 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   refuseUnencrypted(input);
   const dksCase = new DksCase(input);
   dksCase.start();
+  // Before the read-model handlers: a youth already 18 has the handover step in the case's first answer.
+  const youth = new YouthCaseTrack(dksCase, dksCase.deadlineSteps, input, () =>
+    DKS_CASE_STATUS.isFinal(dksCase.status),
+  );
+  void youth.watchAdulthood();
 
   setHandler(dksCaseStateQuery, () => dksCase.snapshot());
   onReadModelMessages(dksReadModelSyncedUpdate, dksCase);
+  youth.register(DKS_YOUTH_DECISIONS);
   onDecisions(dksCase, DKS_CASE_DECISIONS, {
-    assessment: (decision) => dksCase.recordAssessment(decision),
+    assessment: (decision) => {
+      dksCase.recordAssessment(decision);
+      youth.setLevel(decision.caseLevel, decision.decidedAt, decision.actor, '');
+    },
     'home-visit-plan': (decision) => dksCase.planHomeVisit(decision),
     'home-visit': (decision) => dksCase.recordHomeVisit(decision),
     'follow-up': (decision) => dksCase.recordFollowUp(decision),
@@ -52,6 +68,7 @@ export async function dksCaseWorkflow(input: StartDksCaseInput): Promise<DksCase
   onStepDeadlineDecisions(dksCase, dksCase.deadlineSteps);
 
   await condition(() => DKS_CASE_STATUS.isFinal(dksCase.status));
+  youth.closeOpen(dksCase.snapshot().closedAt ?? new Date().toISOString(), { id: SYSTEM_ACTOR_ID });
   await settleWrites(dksCase.writer);
   return dksCase.snapshot();
 }

@@ -16,6 +16,10 @@ import { onStepDeadlineDecisions } from '../case/step-deadlines';
 import { councilReadModelSyncedUpdate, networkCouncilStateQuery } from './network-council.messages';
 import { ReadModelWriter } from '../case/read-model-writer';
 import { CASE_WORKFLOWS } from '../../libs/domain/case/case-workflows';
+import { SYSTEM_ACTOR_ID } from '../../libs/domain/case/case-transition';
+import { NETWORK_COUNCIL_STATUS } from '../../libs/domain/youth/network-council.types';
+import { COUNCIL_YOUTH_DECISIONS } from '../../libs/domain/youth/youth-case.decisions';
+import { YouthCaseTrack } from '../case/case-level';
 
 export const NETWORK_COUNCIL_WORKFLOW_ID_PREFIX = CASE_WORKFLOWS.network_council.workflowIdPrefix;
 
@@ -27,6 +31,11 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
   refuseUnencrypted(input);
   const council = new NetworkCouncil(input);
   council.start();
+  // Before the read-model handlers: a youth already 18 has the handover step in the case's first answer.
+  const youth = new YouthCaseTrack(council, council.deadlineSteps, input, () =>
+    NETWORK_COUNCIL_STATUS.isFinal(council.status),
+  );
+  void youth.watchAdulthood();
 
   setHandler(networkCouncilStateQuery, () => council.snapshot());
   onReadModelMessages(councilReadModelSyncedUpdate, council);
@@ -36,8 +45,10 @@ export async function networkCouncilWorkflow(input: StartNetworkCouncilInput): P
     agreements: (decision) => council.recordAgreements(decision),
   });
   onStepDeadlineDecisions(council, council.deadlineSteps);
+  youth.register(COUNCIL_YOUTH_DECISIONS);
 
   await condition(() => council.status === 'agreements_made');
+  youth.closeOpen(council.snapshot().closedAt ?? new Date().toISOString(), { id: SYSTEM_ACTOR_ID });
   await settleWrites(council.writer);
   return council.snapshot();
 }

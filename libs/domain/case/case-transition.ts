@@ -243,6 +243,8 @@ export interface CaseTransition {
   };
   /** Outgoing notices (outbox): written with the transition, sent by a sender later. */
   notifications?: NotificationRecord[];
+  /** A youth case's level (youth-vocabulary.ts CASE_LEVELS), set or changed. */
+  caseLevel?: 1 | 2 | 3;
   events: CaseEventRecord[];
 }
 

@@ -42,6 +42,8 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   letter_delivery: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
   parents_contact: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 72 },
   concern_letter_follow_up: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
+  level_one_review: { caseType: 'dks_assessment', decidedWith: 'case-level:set', warningHours: 168 },
+  adult_handover: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -63,6 +65,8 @@ const DEADLINE_OF_KIND = {
   letter_delivery: 'concernLetterDelivery',
   parents_contact: 'concernLetterParentsContact',
   concern_letter_follow_up: 'concernLetterFollowUp',
+  level_one_review: 'levelOneReview',
+  adult_handover: 'adultHandover',
 } as const;
 
 describe('STEP_KINDS', () => {
@@ -135,7 +139,17 @@ describe('STEP_KINDS', () => {
       letter_delivery: ['police_exit_officer', 'case_unit'],
       parents_contact: ['police_exit_officer', 'case_unit'],
       concern_letter_follow_up: ['police_exit_officer', 'case_unit'],
+      level_one_review: ['dks_officer', 'case_unit'],
+      adult_handover: ['dks_officer', 'case_unit'],
     });
+  });
+
+  it('gives the youth cases’ shared steps on a network council to the municipality’s caseworker', () => {
+    expect(STEP_KINDS.level_one_review.alsoOn).toEqual({ network_council: 'municipality_caseworker' });
+    expect(STEP_KINDS.adult_handover.alsoOn).toEqual({ network_council: 'municipality_caseworker' });
+    expect(permissionsOf('municipality_caseworker')).toEqual(
+      expect.arrayContaining(['case-level:set', 'council:decide']),
+    );
   });
 
   it('gives a handover-district step to a role the police hold', () => {

@@ -4,9 +4,11 @@ import type { ExitCourseStepKind } from '../exit-course/exit-course.types';
 import type { DksStepKind } from '../youth/dks-case.types';
 import type { NetworkCouncilStepKind } from '../youth/network-council.types';
 import type { ConcernLetterStepKind } from '../concern-letter/concern-letter.types';
+import type { YouthStepKind } from '../youth/case-level.types';
 import type { CaseType } from './case-transition';
 
-export type StepKind = ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind | ConcernLetterStepKind;
+export type StepKind =
+  ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind | ConcernLetterStepKind | YouthStepKind;
 
 /**
  * Which unit a step waits for: the unit holding the case; the police district it was handed over to; or the
@@ -37,6 +39,8 @@ export interface StepKindDefinition {
   systemOpened?: boolean;
   /** What its escalation names besides the kind and the deadline: the readiness items still missing. */
   escalationNames?: 'missing_readiness';
+  /** The same step on another case type, waiting there for that type's role (the youth cases' shared steps). */
+  alsoOn?: Partial<Record<CaseType, Role>>;
 }
 
 const DAY = 24;
@@ -204,6 +208,26 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleUnit: 'case_unit',
     warningHours: 7 * DAY,
     deadline: 'concernLetterFollowUp',
+  },
+  level_one_review: {
+    caseType: 'dks_assessment',
+    label: DEADLINE_POLICY.levelOneReview.label,
+    responsibleRole: 'dks_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 7 * DAY,
+    deadline: 'levelOneReview',
+    systemOpened: true,
+    alsoOn: { network_council: 'municipality_caseworker' },
+  },
+  adult_handover: {
+    caseType: 'dks_assessment',
+    label: DEADLINE_POLICY.adultHandover.label,
+    responsibleRole: 'dks_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 3 * DAY,
+    deadline: 'adultHandover',
+    systemOpened: true,
+    alsoOn: { network_council: 'municipality_caseworker' },
   },
 });
 

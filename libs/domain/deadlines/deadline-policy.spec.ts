@@ -28,6 +28,8 @@ const EXPECTED_DEFAULTS = {
   concernLetterDelivery: { unit: 'calendar-days', days: 28 },
   concernLetterParentsContact: { unit: 'calendar-days', days: 14 },
   concernLetterFollowUp: { unit: 'calendar-days', days: 56 },
+  levelOneReview: { unit: 'calendar-days', days: 31 },
+  adultHandover: { unit: 'calendar-days', days: 14 },
 };
 
 const EXPECTED_SETTINGS = {
@@ -47,6 +49,8 @@ const EXPECTED_SETTINGS = {
   concernLetterDelivery: 'DEADLINE_CONCERN_LETTER_DELIVERY_DAYS',
   concernLetterParentsContact: 'DEADLINE_CONCERN_LETTER_PARENTS_CONTACT_DAYS',
   concernLetterFollowUp: 'DEADLINE_CONCERN_LETTER_FOLLOW_UP_DAYS',
+  levelOneReview: 'DEADLINE_LEVEL_ONE_REVIEW_DAYS',
+  adultHandover: 'DEADLINE_ADULT_HANDOVER_DAYS',
 };
 
 describe('DEADLINE_POLICY', () => {

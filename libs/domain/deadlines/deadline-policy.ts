@@ -24,7 +24,9 @@ export type DeadlineName =
   | 'networkCouncilConvening'
   | 'concernLetterDelivery'
   | 'concernLetterParentsContact'
-  | 'concernLetterFollowUp';
+  | 'concernLetterFollowUp'
+  | 'levelOneReview'
+  | 'adultHandover';
 
 export interface DeadlineDefinition {
   rule: DeadlineRule;
@@ -215,6 +217,25 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     basis: 'default',
     movable: true,
     setting: 'DEADLINE_CONCERN_LETTER_FOLLOW_UP_DAYS',
+  },
+  levelOneReview: {
+    // `days` is the day of the month (31, or more: the month's last day), see case-level.rules.ts.
+    rule: { unit: 'calendar-days', days: 31 },
+    label: 'Gennemgang på det månedlige koordinationsmøde (niveau 1)',
+    source:
+      'Ingen kilde fastsætter dagen; 003_6c7327a7c185bb1e.txt siger, at niveau 1-sager behandles på månedlige koordinationsmøder. Standard: senest ved udgangen af hver måned.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_LEVEL_ONE_REVIEW_DAYS',
+  },
+  adultHandover: {
+    rule: { unit: 'calendar-days', days: 14 },
+    label: 'Overdragelse til kommunens 18+-indsats (SSP+)',
+    source:
+      'Ingen kilde fastsætter en frist for overdragelsen, når den unge fylder 18 (DOMAIN.md §2–3: ordningerne gælder unge under 18). Standard 14 dage fra 18-års fødselsdagen.',
+    basis: 'default',
+    movable: true,
+    setting: 'DEADLINE_ADULT_HANDOVER_DAYS',
   },
 });
 

@@ -57,7 +57,9 @@ export type Permission =
   /** The coordination committee's joint decision on a candidate. */
   | 'concern-letter:decide'
   /** Deliver a decided letter, contact the parents, follow up and record the outcome (the police exit unit). */
-  | 'concern-letter:deliver';
+  | 'concern-letter:deliver'
+  /** Set and change a youth case's level (1–3) with a reason, and record the unit's monthly level-1 coordination meeting. */
+  | 'case-level:set';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -103,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absence:record',
     'deadline:manage',
     'concern-letter:propose',
+    'case-level:set',
   ],
   dks_officer: [
     'case:read',
@@ -115,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absence:record',
     'deadline:manage',
     'concern-letter:propose',
+    'case-level:set',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],

@@ -2,6 +2,7 @@ import { refuseEndingReason } from '../case/ending-reasons';
 import { refuseMoment, type Refusal } from '../case/refusal';
 import { DKS_CASE_STATUS } from './dks-case.types';
 import { DKS_CASE_OUTCOME_LABELS, type DksCaseOutcome } from './youth-vocabulary';
+import { refuseAssessmentLevel } from './case-level.rules';
 import type {
   DksAssessmentInput,
   DksCaseEndInput,
@@ -54,7 +55,9 @@ export function refuseDksAssessment(state: DksCaseState, input: DksAssessmentInp
     const reason = refuseEndingReason('no_concern_conversation', input, 'Vurderingen skal have en begrundelse.');
     if (reason) return reason;
   }
-  return refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now);
+  return (
+    refuseAssessmentLevel(input.caseLevel) ?? refuseDksMoment('Vurderingstidspunktet', input.decidedAt, state, now)
+  );
 }
 
 /** A plan lies ahead: not in the past (an hour's slack), and not before the assessment. */

@@ -1,3 +1,4 @@
+import type { CaseLevel } from './youth-vocabulary';
 import type { WarningWindows } from '../case/step-kinds';
 import { CaseStatuses, type StatusDefinition } from '../case/case-status';
 import type { CaseStep } from '../case/case-step';
@@ -51,6 +52,8 @@ export interface StartDksCaseInput {
   deadlines: DeadlinePolicySnapshot;
   /** Warning windows in force when the case started (hours before each step kind's deadline). */
   warningWindows?: WarningWindows;
+  /** The youth's birth date (YYYY-MM-DD, from the CPR number): the 18+ handover step opens on the 18th birthday. */
+  birthDate?: string;
   actor: Actor;
 }
 
@@ -63,6 +66,8 @@ export interface DksAssessmentInput {
   reasonCode?: string;
   reason: string;
   decidedAt: string;
+  /** The case's level (youth-vocabulary.ts), when DKS sets it at the assessment; optional (case-level.rules.ts). */
+  caseLevel?: CaseLevel;
   actor: Actor;
 }
 

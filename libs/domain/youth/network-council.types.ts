@@ -77,6 +77,8 @@ export interface StartNetworkCouncilInput {
   deadlines: DeadlinePolicySnapshot;
   /** Warning windows in force when the case started (hours before each step kind's deadline). */
   warningWindows?: WarningWindows;
+  /** The youth's birth date (YYYY-MM-DD, from the CPR number): the 18+ handover step opens on the 18th birthday. */
+  birthDate?: string;
   actor: Actor;
 }
 

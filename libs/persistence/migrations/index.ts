@@ -24,6 +24,7 @@ import { OutsidePrisonCourses1765710000000 } from './1765710000000-outside-priso
 import { HandoverPreparation1765720000000 } from './1765720000000-handover-preparation';
 import { DksHomeVisits1765800000000 } from './1765800000000-dks-home-visits';
 import { ConcernLetters1765830000000 } from './1765830000000-concern-letters';
+import { CaseLevels1765810000000 } from './1765810000000-case-levels';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const READ_MODEL_MIGRATIONS = [
   HandoverPreparation1765720000000,
   DksHomeVisits1765800000000,
   ConcernLetters1765830000000,
+  CaseLevels1765810000000,
 ];

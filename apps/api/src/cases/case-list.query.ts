@@ -6,6 +6,8 @@ import { PageQuery } from '../common/page';
 import { AssigneeFilter } from '../staff/assignee-filter';
 
 export const CASE_STATES = ['open', 'closed'] as const;
+/** A youth case's level (youth-vocabulary.ts), or `none`: a youth case without one. */
+export const CASE_LEVEL_FILTERS = ['1', '2', '3', 'none'] as const;
 /** A case's open deadlines: one is overdue, one is due soon (its warning window has begun), or none is open. */
 export const DEADLINE_FILTERS = ['overdue', 'due-soon', 'none'] as const;
 
@@ -49,4 +51,12 @@ export class CaseListQuery extends PageQuery {
 
   @AssigneeFilter()
   assignee?: string;
+
+  @ApiPropertyOptional({
+    enum: CASE_LEVEL_FILTERS,
+    description: 'Kun ungesager på dette niveau (1, 2, 3); none: intet niveau sat.',
+  })
+  @IsOptional()
+  @IsIn(CASE_LEVEL_FILTERS, { message: 'Niveauet skal være 1, 2, 3 eller »intet niveau«.' })
+  level?: (typeof CASE_LEVEL_FILTERS)[number];
 }

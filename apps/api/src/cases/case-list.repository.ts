@@ -12,6 +12,7 @@ import type { CaseListQuery } from './case-list.query';
 import { REFERRAL_SOURCE_LABELS, type ReferralSource } from '../../../../libs/domain/exit-course/police-phase.types';
 import type { CaseListItemView } from './case-list.views';
 import { assigneeFilterSql } from '../staff/assignee-filter';
+import { caseLevelFields, caseLevelFilterSql } from '../youth-cases/case-level.views';
 
 interface CaseListRow {
   id: string;
@@ -28,6 +29,7 @@ interface CaseListRow {
   assignee_id: string | null;
   assignee_name: string | null;
   referral_source: ReferralSource | null;
+  case_level: number | null;
 }
 
 /**
@@ -58,6 +60,7 @@ export class CaseListRepository {
     if (query.deadline === 'due-soon') conditions.push('d.due_soon');
     if (query.deadline === 'none') conditions.push('d.next_due_at IS NULL');
     if (query.assignee) conditions.push(assigneeFilterSql(query.assignee, user, 'c.assignee_id', params));
+    if (query.level) conditions.push(caseLevelFilterSql(query.level, params));
     return pagedQuery(
       this.dataSource,
       {
@@ -68,7 +71,7 @@ export class CaseListRepository {
         select:
           'c.id, c.case_type, c.person_ref, c.org_unit, u.name AS unit_name, c.status, c.opened_at, c.closed_at, d.next_due_at, ' +
           'coalesce(d.overdue, false) AS overdue, coalesce(d.due_soon, false) AS due_soon, ' +
-          'c.assignee_id, au.display_name AS assignee_name, e.referral_source',
+          'c.assignee_id, au.display_name AS assignee_name, e.referral_source, c.case_level',
         orderBy: '(c.closed_at IS NULL) DESC, d.next_due_at ASC NULLS LAST, c.opened_at DESC, c.id DESC',
         page: query.page,
         pageSize: query.pageSize,
@@ -89,6 +92,7 @@ export class CaseListRepository {
         dueSoon: row.due_soon,
         assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? row.assignee_id } : null,
         referralSourceText: row.referral_source ? REFERRAL_SOURCE_LABELS[row.referral_source] : null,
+        ...caseLevelFields(row.case_level),
       }),
     );
   }

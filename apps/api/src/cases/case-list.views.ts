@@ -1,3 +1,5 @@
+import type { CaseLevel } from '../../../../libs/domain/youth/youth-vocabulary';
+import { CaseLevelTextView, CaseLevelView } from '../youth-cases/case-level.views';
 import { CASE_TYPES, type CaseType } from '../../../../libs/domain/case/case-transition';
 import {
   BooleanView,
@@ -38,6 +40,8 @@ export class CaseListItemView {
   @BooleanView({ description: 'Et åbent trin forfalder snart (varslingsvinduet er begyndt).' }) dueSoon!: boolean;
   @NestedView(StaffRefView, { nullable: true, description: 'Den ansvarlige sagsbehandler (null: ufordelt).' })
   assignee!: StaffRefView | null;
+  @CaseLevelView() caseLevel!: CaseLevel | null;
+  @CaseLevelTextView() caseLevelText!: string | null;
 }
 
 export class CaseListPage extends PageOf(CaseListItemView) {}

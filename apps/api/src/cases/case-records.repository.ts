@@ -27,7 +27,7 @@ import type { AvailableDecisionView } from './available-decisions';
 import { STEP_DEADLINE_ROUTES } from './step-deadlines.slice';
 import { suspensionOf } from './step-suspension';
 
-const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at';
+const CASE_COLUMNS = 'c.id, c.workflow_id, c.person_ref, c.org_unit, c.status, c.opened_at, c.closed_at, c.case_level';
 
 /** How many of the latest history entries a case's detail shows. */
 const HISTORY_IN_DETAIL = 50;
@@ -41,6 +41,8 @@ export interface CaseRecordRow {
   status: string;
   opened_at: Date;
   closed_at: Date | null;
+  /** A youth case's level (1–3), null until set; null on other case types. */
+  case_level: number | null;
 }
 
 interface HistoryRow {
@@ -117,10 +119,13 @@ export class CaseRecordsRepository {
   ): Promise<(Summary & CaseDetail) | undefined> {
     const row = await this.scopedCase(caseId, slice.caseType, user);
     if (!row) return undefined;
+    const progress = await this.progress(caseId, { user, decidable: row.decidable, closed: row.closed_at !== null });
+    // A decision that completes a step the system opens (the 18+ handover) is offered while that step is open.
+    const facts = { status: row.status, openStepKinds: progress.openSteps.map((step) => step.kind) };
     return {
       ...summarize(row),
-      ...(await this.progress(caseId, { user, decidable: row.decidable, closed: row.closed_at !== null })),
-      availableDecisions: availableDecisionsOf(slice, { status: row.status }, user, row.decidable),
+      ...progress,
+      availableDecisions: availableDecisionsOf(slice, facts, user, row.decidable),
     };
   }
 

@@ -7,7 +7,8 @@ import type { PersonsService } from '../persons/persons.service';
 /**
  * Youth cases apply to youths (libs/domain/youth/youth-age.ts) at the legally relevant moment (the charge, the observation, the
  * documentation's receipt), read from the CPR number's birth date. 422 otherwise, and for a person the
- * user may not see (answered as unregistered).
+ * user may not see (answered as unregistered). Answers the birth date (YYYY-MM-DD): the case's workflow
+ * input carries it (encrypted) for the handover at 18.
  */
 export async function requireYouthAt(
   persons: PersonsService,
@@ -15,13 +16,15 @@ export async function requireYouthAt(
   user: AuthenticatedUser,
   moment: string,
   momentText: string,
-): Promise<void> {
-  const age = await ageAt(persons, personRef, user, moment);
+): Promise<string> {
+  const birthDate = await requireRegistered(persons, personRef, user);
+  const age = ageOn(birthDate, new Date(moment));
   if (!isYouth(age)) {
     throw ApiError.invalidDomainData(
       `Personen var ${age} år ${momentText}; ordningen gælder unge under ${YOUTH_AGE_LIMIT}.`,
     );
   }
+  return birthDate;
 }
 
 /** 422 for a person the user may not see, answered as for an unknown one (registered only by another unit). */
@@ -37,8 +40,4 @@ export async function requireRegistered(
     );
   }
   return birthDate;
-}
-
-async function ageAt(persons: PersonsService, personRef: string, user: AuthenticatedUser, moment: string) {
-  return ageOn(await requireRegistered(persons, personRef, user), new Date(moment));
 }

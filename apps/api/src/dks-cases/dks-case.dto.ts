@@ -9,6 +9,7 @@ import {
   YouthPersonRef,
   needsReasonNote,
 } from '../common/dto-fields';
+import { CaseLevelChoice, type CaseLevelChoice as CaseLevelChoiceValue } from '../youth-cases/youth-case.dto';
 import { BooleanField, ChoiceField, InstantField, TextField } from '../common/field-decorators';
 
 export class StartDksCaseDto {
@@ -63,6 +64,9 @@ export class DksAssessmentDto {
 
   @MomentOrNow('decidedAt', 'Tidspunktet for vurderingen', 'Tidspunkt for vurderingen (standard: nu).')
   decidedAt?: string;
+
+  @CaseLevelChoice(false, 'Sagens niveau (1–3), hvis det kendes; kan sættes eller ændres senere (case-level).')
+  caseLevel?: CaseLevelChoiceValue;
 }
 
 export class HomeVisitPlanDto {

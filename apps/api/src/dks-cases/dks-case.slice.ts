@@ -17,11 +17,22 @@ import {
   SocialServicesParticipationDto,
 } from './dks-case.dto';
 import { municipalityReference, policeDistrictReference } from '../../../../libs/domain/organisations/unit-references';
+import type { YouthCaseState } from '../../../../libs/domain/youth/case-level.types';
+import {
+  DKS_YOUTH_DECISIONS,
+  type YouthCaseDecisionInputs,
+  type YouthCaseFacts,
+} from '../../../../libs/domain/youth/youth-case.decisions';
+import { caseLevelOf, YOUTH_CASE_ROUTES } from '../youth-cases/youth-case.routes';
 
 /** The DKS case as the API's case kernel knows it: its decisions, and the body each route takes. */
-export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksCaseFacts> = {
+export const DKS_CASE_SLICE: CaseSlice<
+  DksCaseState & YouthCaseState,
+  DksCaseDecisionInputs & YouthCaseDecisionInputs,
+  DksCaseFacts & YouthCaseFacts
+> = {
   caseType: 'dks_assessment',
-  decisions: DKS_CASE_DECISIONS,
+  decisions: { ...DKS_CASE_DECISIONS, ...DKS_YOUTH_DECISIONS },
   statuses: DKS_CASE_STATUS,
   closedMessage: (statusText) => `Sagen er ${statusText} og kan ikke ændres.`,
   routes: {
@@ -30,6 +41,7 @@ export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksC
       ...givenReasonCode(body),
       reason: body.reason ?? '',
       decidedAt: instantOrNow(body.decidedAt),
+      ...(body.caseLevel ? { caseLevel: caseLevelOf(body.caseLevel) } : {}),
       actor,
     })),
     'home-visit-plan': decisionRoute(
@@ -74,5 +86,6 @@ export const DKS_CASE_SLICE: CaseSlice<DksCaseState, DksCaseDecisionInputs, DksC
       recordedAt: new Date().toISOString(),
       actor,
     })),
+    ...YOUTH_CASE_ROUTES,
   },
 };

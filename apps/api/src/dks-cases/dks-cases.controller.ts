@@ -25,6 +25,8 @@ import { DKS_CASE_DECISIONS } from '../../../../libs/domain/youth/dks-case.decis
 import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
+import { DKS_YOUTH_DECISIONS } from '../../../../libs/domain/youth/youth-case.decisions';
+import { AdultHandoverDto, CaseLevelDto } from '../youth-cases/youth-case.dto';
 
 @ApiTags('DKS')
 @ApiBearerAuth()
@@ -151,6 +153,34 @@ export class DksCasesController {
   ): Promise<DksCaseView> {
     await this.decisions.decide(DKS_CASE_SLICE, 'move', caseId, dto, user);
     // Moved, the case is the new district's: the old one reads it still (its history).
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    DKS_YOUTH_DECISIONS['case-level'],
+    'Sæt eller ændr sagens niveau (1–3); en ændring skal have en begrundelse.',
+    DksCaseView,
+  )
+  async caseLevel(
+    @CaseIdParam() caseId: string,
+    @Body() dto: CaseLevelDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
+    await this.decisions.decide(DKS_CASE_SLICE, 'case-level', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    DKS_YOUTH_DECISIONS['adult-handover'],
+    'Den unge er fyldt 18: overdrages sagen til kommunens 18+-indsats (SSP+)?',
+    DksCaseView,
+  )
+  async adultHandover(
+    @CaseIdParam() caseId: string,
+    @Body() dto: AdultHandoverDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DksCaseView> {
+    await this.decisions.decide(DKS_CASE_SLICE, 'adult-handover', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -1,6 +1,7 @@
 import { DKS_CASE_SLICE } from './dks-case.slice';
 import { refuseFutureMoment, requireOwnUnit } from '../cases/case-start-checks';
 import { Injectable } from '@nestjs/common';
+import { caseLevelFields } from '../youth-cases/case-level.views';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
 import { policeDistrictReference } from '../../../../libs/domain/organisations/unit-references';
@@ -32,7 +33,7 @@ export class DksCasesService {
       notOwn: 'Du kan kun registrere sager for din egen politikreds.',
     });
     refuseFutureMoment(triggeredAt, 'Tidspunktet for sigtelsen eller observationen ligger i fremtiden.');
-    await requireYouthAt(
+    const birthDate = await requireYouthAt(
       this.persons,
       dto.personRef,
       user,
@@ -45,6 +46,7 @@ export class DksCasesService {
       policeDistrictCode: dto.policeDistrictCode,
       trigger: dto.trigger,
       triggeredAt,
+      birthDate,
     }));
   }
 
@@ -68,4 +70,5 @@ const summaryIn =
     statusText: describeDksStatus(row.status as DksCaseStatus),
     triggeredAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    ...caseLevelFields(row.case_level),
   });

@@ -1,3 +1,5 @@
+import type { CaseLevel } from '../../../../libs/domain/youth/youth-vocabulary';
+import { CaseLevelTextView, CaseLevelView } from '../youth-cases/case-level.views';
 import {
   NETWORK_COUNCIL_STATUSES,
   type NetworkCouncilStatus,
@@ -15,6 +17,8 @@ export class NetworkCouncilSummaryView {
   @MomentView({ description: 'Politiets dokumentation modtaget: de 7 dage regnes herfra.' })
   documentationReceivedAt!: string;
   @MomentView({ nullable: true }) closedAt!: string | null;
+  @CaseLevelView() caseLevel!: CaseLevel | null;
+  @CaseLevelTextView() caseLevelText!: string | null;
 }
 
 export class NetworkCouncilView extends WithCaseDetail(NetworkCouncilSummaryView) {}

@@ -18,6 +18,8 @@ import { NETWORK_COUNCIL_DECISIONS } from '../../../../libs/domain/youth/network
 import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
+import { COUNCIL_YOUTH_DECISIONS } from '../../../../libs/domain/youth/youth-case.decisions';
+import { AdultHandoverDto, CaseLevelDto } from '../youth-cases/youth-case.dto';
 
 @ApiTags('Netværkssamråd')
 @ApiBearerAuth()
@@ -128,6 +130,34 @@ export class NetworkCouncilsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
     await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'agreements', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    COUNCIL_YOUTH_DECISIONS['case-level'],
+    'Sæt eller ændr sagens niveau (1–3) på samrådet; en ændring skal have en begrundelse.',
+    NetworkCouncilView,
+  )
+  async caseLevel(
+    @CaseIdParam() caseId: string,
+    @Body() dto: CaseLevelDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'case-level', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    COUNCIL_YOUTH_DECISIONS['adult-handover'],
+    'Den unge er fyldt 18: overdrages sagen til kommunens 18+-indsats (SSP+)?',
+    NetworkCouncilView,
+  )
+  async adultHandover(
+    @CaseIdParam() caseId: string,
+    @Body() dto: AdultHandoverDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'adult-handover', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

@@ -1,6 +1,7 @@
 import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { refuseFutureMoment, requireOwnUnit } from '../cases/case-start-checks';
 import { Injectable } from '@nestjs/common';
+import { caseLevelFields } from '../youth-cases/case-level.views';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
 import { OrganisationUnits } from '../reference/organisation-units.service';
@@ -36,7 +37,7 @@ export class NetworkCouncilsService {
       notOwn: 'Du kan kun registrere netværkssamråd for din egen kommune.',
     });
     refuseFutureMoment(receivedAt, 'Modtagelsestidspunktet ligger i fremtiden.');
-    await requireYouthAt(
+    const birthDate = await requireYouthAt(
       this.persons,
       dto.personRef,
       user,
@@ -49,6 +50,7 @@ export class NetworkCouncilsService {
       municipalityCode: dto.municipalityCode,
       suspicion: dto.suspicion,
       documentationReceivedAt: receivedAt,
+      birthDate,
     }));
   }
 
@@ -72,4 +74,5 @@ const summaryIn =
     statusText: describeCouncilStatus(row.status as NetworkCouncilStatus),
     documentationReceivedAt: row.opened_at.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    ...caseLevelFields(row.case_level),
   });

@@ -1,3 +1,5 @@
+import { CASE_LEVEL_LABELS, CASE_LEVELS, type CaseLevel } from '../../../../libs/domain/youth/youth-vocabulary';
+
 import {
   DKS_CASE_OUTCOMES,
   DKS_CASE_OUTCOME_LABELS,
@@ -133,6 +135,9 @@ import {
   type Suspicion,
 } from '../../../../libs/domain/youth/network-council.types';
 import { Authenticated } from '../auth/auth.decorators';
+
+/** The case levels as the API's choices name them ('1', '2', '3'). */
+const CASE_LEVEL_CODES = CASE_LEVELS.map((level) => `${level}` as const);
 
 class OrganisationView {
   @ChoiceView(ORGANISATIONS) code!: Organisation;
@@ -319,6 +324,10 @@ class ChoicesView {
     description: 'Udfaldet af et bekymringsbrev (`outcome`).',
   })
   concernLetterOutcomes!: Choice<ConcernLetterOutcome>[];
+  @NestedView([ChoiceOf('CaseLevelChoice', CASE_LEVEL_CODES)], {
+    description: 'En ungesags niveau (enkeltsagskoncept, `level`, `caseLevel`): 1, 2 eller 3.',
+  })
+  caseLevels!: Choice<`${CaseLevel}`>[];
 }
 
 class EndingReasonChoice {
@@ -410,6 +419,7 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     concernLetterDecisions: choicesOf(CONCERN_LETTER_DECISIONS, CONCERN_LETTER_DECISION_LABELS),
     deliveryResults: choicesOf(DELIVERY_RESULTS, DELIVERY_RESULT_LABELS),
     concernLetterOutcomes: choicesOf(CONCERN_LETTER_OUTCOMES, CONCERN_LETTER_OUTCOME_LABELS),
+    caseLevels: choicesOf(CASE_LEVEL_CODES, CASE_LEVEL_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

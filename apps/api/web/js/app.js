@@ -20,6 +20,7 @@ import { usersView } from './views/users.js';
 import { absencesView, workloadView } from './views/staff.js';
 import { homeVisitsView } from './views/home-visits.js';
 import { concernLettersView } from './views/concern-letters.js';
+import { levelOneReviewsView } from './views/level-one-reviews.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -99,6 +100,14 @@ const ROUTES = [
   { path: 'sag', view: caseView, allowed: (user) => can(user, 'case:read'), hidden: true },
   { path: 'person', label: 'Person', view: personView, allowed: (user) => can(user, 'person:read'), hidden: true },
   { path: 'hjemmebesoeg', label: 'Hjemmebesøg', view: homeVisitsView, allowed: (user) => can(user, 'home-visit:read') },
+  {
+    path: 'koordinationsmoede',
+    label: 'Koordinationsmøde',
+    view: levelOneReviewsView,
+    // The youth units' caseworkers record it; their supervisors see what is due.
+    allowed: (user) =>
+      can(user, 'case-level:set') || (user.role === 'supervisor' && ['politi', 'kommune'].includes(user.organisation)),
+  },
 ];
 
 const main = document.getElementById('main');

@@ -389,6 +389,48 @@ const EXIT_COURSE_FORMS = {
   },
 };
 
+/**
+ * The decisions every youth case type shares (apps/api/src/youth-cases): the case level, and the handover at
+ * 18 to the municipality's 18+ effort (SSP+).
+ */
+const YOUTH_FORMS = {
+  'case-level': {
+    id: 'case-level',
+    fields: (c) => [
+      {
+        name: 'level',
+        label: 'Niveau',
+        type: 'radio',
+        options: choiceOptions('caseLevels')(),
+        value: c.caseLevel ? String(c.caseLevel) : undefined,
+      },
+      {
+        ...reason(),
+        optional: !c.caseLevel,
+        hint: c.caseLevel ? 'En ændring af niveauet skal begrundes.' : 'Kan udelades, når niveauet sættes første gang.',
+      },
+    ],
+    submitLabel: 'Gem niveauet',
+  },
+  'adult-handover': {
+    id: 'adult-handover',
+    intro: 'Den unge er fyldt 18. Tag stilling til, om sagen overdrages til kommunens 18+-indsats (SSP+).',
+    fields: [
+      {
+        name: 'handedOver',
+        label: 'Overdrages til kommunens 18+-indsats',
+        type: 'radio',
+        boolean: true,
+        options: YES_NO,
+      },
+      { name: 'municipalityCode', label: 'Kommune', type: 'select', options: () => unitsOfKind('municipality') },
+      reason(),
+      at('decidedAt', 'Tidspunkt for beslutningen'),
+    ],
+    submitLabel: 'Registrér beslutningen',
+  },
+};
+
 const DKS_FORMS = {
   assessment: {
     id: 'dks-assessment',
@@ -409,6 +451,14 @@ const DKS_FORMS = {
         ...reason(),
         optional: true,
         hint: 'Skal udfyldes ved en bekymringssamtale, og ellers når årsagen er »Andet«.',
+      },
+      {
+        name: 'caseLevel',
+        label: 'Niveau',
+        type: 'select',
+        options: choiceOptions('caseLevels'),
+        optional: true,
+        hint: 'Sagens niveau, hvis det kendes nu; det kan sættes og ændres senere. Niveau 1-sager gennemgås på det månedlige koordinationsmøde.',
       },
       at('decidedAt', 'Tidspunkt for vurderingen'),
     ],
@@ -621,8 +671,8 @@ const CONCERN_LETTER_FORMS = {
 
 export const CASE_FORMS = {
   'exit-courses': EXIT_COURSE_FORMS,
-  'dks-cases': DKS_FORMS,
-  'network-councils': COUNCIL_FORMS,
+  'dks-cases': { ...DKS_FORMS, ...YOUTH_FORMS },
+  'network-councils': { ...COUNCIL_FORMS, ...YOUTH_FORMS },
   'concern-letters': CONCERN_LETTER_FORMS,
 };
 

@@ -41,6 +41,11 @@ function policePhaseFacts(phase) {
   ];
 }
 
+/** A youth case's level (enkeltsagskoncept), set at the assessment or on the council, changed with a reason. */
+function caseLevelFact(c) {
+  return ['Niveau', c.caseLevelText ? capitalised(c.caseLevelText) : 'ikke sat'];
+}
+
 const CASE_KINDS = {
   'exit-courses': {
     title: 'Exit-forløb',
@@ -86,6 +91,7 @@ const CASE_KINDS = {
     facts: (c) => [
       ['Politikreds', c.policeDistrict.name],
       ['Sigtelse eller observation', formatDateTime(c.triggeredAt)],
+      caseLevelFact(c),
     ],
   },
   'network-councils': {
@@ -93,6 +99,7 @@ const CASE_KINDS = {
     facts: (c) => [
       ['Kommune', c.municipality.name],
       ['Dokumentation modtaget', formatDateTime(c.documentationReceivedAt)],
+      caseLevelFact(c),
     ],
   },
   'concern-letters': {

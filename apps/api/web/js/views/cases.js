@@ -21,7 +21,14 @@ const DEADLINES = [
   ['due-soon', 'Forfalder snart'],
   ['none', 'Ingen åben frist'],
 ];
-const FILTERS = ['caseType', 'status', 'unit', 'state', 'deadline', 'assignee'];
+/** A youth case's level (enkeltsagskoncept): `GET /api/cases?level=`. */
+const LEVELS = [
+  ['1', 'Niveau 1 – risikoadfærd'],
+  ['2', 'Niveau 2 – kriminalitet'],
+  ['3', 'Niveau 3 – kvalificeret kriminalitet'],
+  ['none', 'Intet niveau sat'],
+];
+const FILTERS = ['caseType', 'status', 'unit', 'state', 'deadline', 'assignee', 'level'];
 
 function select(name, label, list, params) {
   const chosen = params.get(name) ?? '';
@@ -48,6 +55,7 @@ function filterForm(params, user, staff = []) {
     )}
     ${select('state', 'Åben eller afsluttet', STATES, params)} ${select('deadline', 'Frist', DEADLINES, params)}
     ${select('assignee', 'Ansvarlig', assigneeChoices(user, staff), params)}
+    ${select('level', 'Niveau', LEVELS, params)}
     <div class="filter-actions">
       <button type="submit" class="button primary">Vis</button>
       <a class="button quiet" href="#/sager">Nulstil</a>
@@ -97,7 +105,15 @@ export function casesTable(items, caption, selectable = false) {
                     : html`<span class="mono">${item.personRef.slice(0, 8)}</span>`
                 }
               </td>
-              <td>${item.statusText}</td>
+              <td>
+                ${item.statusText}${
+                  item.caseLevel
+                    ? html`<br /><span class="badge level" data-case-level="${item.caseLevel}"
+                          >Niveau ${item.caseLevel}</span
+                        >`
+                    : ''
+                }
+              </td>
               <td>
                 ${item.unit.name}${
                   item.referralSourceText
