@@ -65,6 +65,9 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   handover: () => 'Exit-forløb overdraget til jeres exitenhed',
   case_needs_attention: () => 'Sag kræver opmærksomhed: en registrering kunne ikke gemmes i oversigten',
   case_assigned: () => 'En sag er tildelt dig som ansvarlig sagsbehandler',
+  police_documentation: () =>
+    'Dokumentation fra politiet: en ung under 18 er mistænkt eller sigtet – netværkssamrådet skal indkaldes inden 7 dage',
+  council_release: () => 'Den unge fra netværkssamrådet er løsladt: jeres initiativ i handleplanen',
 };
 
 /** The role that reads other notices in a unit of each kind. */

@@ -13,16 +13,19 @@ import type { Role } from '../domain/organisations/roles';
 
 /** The case types a role works with; access rows decide which cases of those types. */
 const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
-  kf_caseworker: ['exit_course'],
+  // Network councils: only those whose action plan gives the unit an initiative (a read access row).
+  kf_caseworker: ['exit_course', 'network_council'],
   // Sees an exit course only once it is handed over to (or notified to) the district: an access row.
-  police_exit_officer: ['exit_course'],
+  police_exit_officer: ['exit_course', 'network_council'],
   municipality_caseworker: ['exit_course', 'network_council'],
   // DKS works with youth cases (DKS assessments), none of which are exit courses.
-  dks_officer: ['dks_assessment'],
+  dks_officer: ['dks_assessment', 'network_council'],
   supervisor: ['exit_course', 'dks_assessment', 'network_council'],
   national_supervisor: ['exit_course', 'dks_assessment', 'network_council'],
   administrator: [],
   operations: [],
+  // Reads what it sent (the inbox of sent documentation), never a case.
+  police_investigator: [],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */

@@ -71,6 +71,8 @@ export const PATCHES = {
       'network-council.agreements-made-with-warning',
       'network-council.read-model-held-across-deadline',
       'network-council.read-model-refused-then-redriven',
+      'network-council.action-plan-followed-up',
+      'network-council.support-at-release',
     ],
     oldBranch: [
       'dks-case.followed-up',
@@ -191,5 +193,14 @@ export const PATCHES = {
       'exit-course.release-notice',
     ],
     deprecateWhen: 'No exit course notified of its release before 2026-12-02 is open or replayable.',
+  },
+  councilActionPlan: {
+    id: 'council-action-plan',
+    since: '2026-12-02',
+    reason:
+      "A network council's agreements no longer end it: each becomes an initiative with an owner, a due date and a follow-up step; the council ends when every initiative is followed up (action_plan_running, then action_plan_followed_up).",
+    newBranch: ['network-council.action-plan-followed-up', 'network-council.support-at-release'],
+    oldBranch: ['network-council.agreements-made', 'network-council.agreements-made-with-warning'],
+    deprecateWhen: 'No network council that made its agreements before 2026-12-02 is replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

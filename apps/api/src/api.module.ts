@@ -14,6 +14,7 @@ import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { HealthModule } from './health/health.module';
 import { NetworkCouncilsModule } from './network-councils/network-councils.module';
 import { NoticesModule } from './notices/notices.module';
+import { PoliceDocumentationModule } from './police-documentation/police-documentation.module';
 import { PersonsModule } from './persons/persons.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -41,6 +42,7 @@ export class ApiModule {
         CodecModule,
         DksCasesModule,
         NetworkCouncilsModule,
+        PoliceDocumentationModule,
         StepsModule,
         ReferenceModule,
         NoticesModule,

@@ -38,6 +38,7 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   home_visit: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 24 },
   follow_up_check: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
   network_council_convening: { caseType: 'network_council', decidedWith: 'council:decide', warningHours: 48 },
+  council_initiative_follow_up: { caseType: 'network_council', decidedWith: 'council:follow-up', warningHours: 72 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -124,6 +125,7 @@ describe('STEP_KINDS', () => {
       home_visit: ['dks_officer', 'case_unit'],
       follow_up_check: ['dks_officer', 'case_unit'],
       network_council_convening: ['municipality_caseworker', 'case_unit'],
+      council_initiative_follow_up: ['municipality_caseworker', 'step_unit'],
     });
   });
 

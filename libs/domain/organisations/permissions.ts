@@ -45,7 +45,13 @@ export type Permission =
   /** The workload per caseworker of the own units (open steps, overdue, due soon). */
   | 'workload:read'
   /** Record and cancel absences with a substitute: one's own, and a supervisor's for the unit's staff. */
-  | 'absence:record';
+  | 'absence:record'
+  /** Send the documentation that a youth is suspected or charged to the municipality (DKS, the investigating unit). */
+  | 'police-documentation:send'
+  /** Record the follow-up of a network council's initiative the own unit owns (or any, for the council's municipality). */
+  | 'council:follow-up'
+  /** The police's documentation: the municipality's inbox of what arrived, the police unit's list of what it sent. */
+  | 'police-documentation:read';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -62,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'council:follow-up',
   ],
   police_exit_officer: [
     'exit-course:start-outside',
@@ -74,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'handover:decide',
     'mentor-contact:log',
     'deadline:manage',
+    'council:follow-up',
   ],
   municipality_caseworker: [
     'exit-course:start-outside',
@@ -89,6 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'council:follow-up',
+    'police-documentation:read',
   ],
   dks_officer: [
     'case:read',
@@ -100,6 +110,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'police-documentation:send',
+    'council:follow-up',
+    'police-documentation:read',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
@@ -108,4 +121,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
   // scoped to a unit, so no case-working role holds this.
   operations: ['temporal:codec', 'notices:read', 'cases:attention'],
+  // The investigating unit: registers the youth it sends about, sends, and reads what it sent.
+  police_investigator: ['person:register', 'person:read', 'police-documentation:send', 'police-documentation:read'],
 };

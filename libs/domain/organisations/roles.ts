@@ -9,6 +9,7 @@ export const ROLES = [
   'national_supervisor',
   'administrator',
   'operations',
+  'police_investigator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   national_supervisor: 'Landsdækkende leder',
   administrator: 'Administrator',
   operations: 'Drift (Temporal)',
+  police_investigator: 'Efterforskning, politiet',
 };
 
 /** The organisations a role can belong to. */
@@ -34,4 +36,5 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   national_supervisor: ['kriminalforsorgen', 'politi'],
   administrator: ['kriminalforsorgen', 'politi', 'kommune'],
   operations: ['kriminalforsorgen', 'politi', 'kommune'],
+  police_investigator: ['politi'],
 };

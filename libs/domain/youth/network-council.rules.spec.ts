@@ -43,7 +43,14 @@ const conveningStep = (status: 'open' | 'completed'): NetworkCouncilState['steps
 });
 
 function state(status: NetworkCouncilStatus, facts: Partial<NetworkCouncilState> = {}): NetworkCouncilState {
-  return { caseId: 'council-1', status, documentationReceivedAt: RECEIVED_AT, steps: [], ...facts };
+  return {
+    caseId: 'council-1',
+    municipalityCode: 'KOM-0101',
+    status,
+    documentationReceivedAt: RECEIVED_AT,
+    steps: [],
+    ...facts,
+  };
 }
 
 const awaitingConvening = state('awaiting_convening', { steps: [conveningStep('open')] });
@@ -60,11 +67,36 @@ const agreementsMade = state('agreements_made', {
   steps: [conveningStep('completed')],
 });
 
+const INITIATIVE = {
+  initiativeId: 'initiative-1',
+  kind: 'support_at_release' as const,
+  ownerOrganisation: 'politi' as const,
+  ownerUnit: 'POL-KBH',
+  dueDate: '2026-03-20',
+  followsRelease: false,
+  stepId: 'step-initiative-1',
+};
+const actionPlanRunning = state('action_plan_running', {
+  invitedAt: INVITED_AT,
+  heldAt: HELD_AT,
+  agreedAt: '2026-03-09T15:00:00.000Z',
+  initiatives: [INITIATIVE],
+  steps: [conveningStep('completed')],
+});
+const actionPlanFollowedUp = state('action_plan_followed_up', {
+  ...actionPlanRunning,
+  status: 'action_plan_followed_up',
+  closedAt: '2026-03-10T10:00:00.000Z',
+  initiatives: [{ ...INITIATIVE, followUp: { outcome: 'done', followedUpAt: '2026-03-10T10:00:00.000Z' } }],
+});
+
 const IN_STATUS: Record<NetworkCouncilStatus, NetworkCouncilState> = {
   awaiting_convening: awaitingConvening,
   convened,
   meeting_held: meetingHeld,
   agreements_made: agreementsMade,
+  action_plan_running: actionPlanRunning,
+  action_plan_followed_up: actionPlanFollowedUp,
 };
 
 const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
@@ -72,6 +104,8 @@ const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
   convened: 'indkaldt',
   meeting_held: 'samrådet er holdt',
   agreements_made: 'aftaler indgået',
+  action_plan_running: 'handleplanen følges',
+  action_plan_followed_up: 'handleplanen er fulgt op',
 };
 
 const statusesExcept = (allowed: NetworkCouncilStatus): [NetworkCouncilStatus, NetworkCouncilState, string][] =>

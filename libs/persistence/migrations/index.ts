@@ -22,6 +22,7 @@ import { EndingReasons1765600000000 } from './1765600000000-ending-reasons';
 import { PolicePhase1765700000000 } from './1765700000000-police-phase';
 import { OutsidePrisonCourses1765710000000 } from './1765710000000-outside-prison-courses';
 import { HandoverPreparation1765720000000 } from './1765720000000-handover-preparation';
+import { CouncilActionPlan1765820000000 } from './1765820000000-council-action-plan';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const READ_MODEL_MIGRATIONS = [
   PolicePhase1765700000000,
   OutsidePrisonCourses1765710000000,
   HandoverPreparation1765720000000,
+  CouncilActionPlan1765820000000,
 ];
