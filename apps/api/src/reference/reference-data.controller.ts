@@ -100,8 +100,17 @@ import {
 } from '../../../../libs/domain/exit-course/police-phase.types';
 import { DKS_TRIGGER_LABELS, DKS_TRIGGERS, type DksTrigger } from '../../../../libs/domain/youth/dks-case.types';
 import {
+  INITIATIVE_FOLLOW_UP_OUTCOME_LABELS,
+  INITIATIVE_FOLLOW_UP_OUTCOMES,
+  POLICE_SENDER_FUNCTION_LABELS,
+  POLICE_SENDER_FUNCTIONS,
+  type InitiativeFollowUpOutcome,
+  type PoliceSenderFunction,
+} from '../../../../libs/domain/youth/youth-vocabulary';
+import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_KINDS,
+  INITIATIVE_OWNER_ORGANISATION_LABELS,
   PARTICIPANT_ROLE_LABELS,
   PARTICIPANT_ROLES,
   SUSPICION_LABELS,
@@ -273,6 +282,18 @@ class ChoicesView {
     description: 'Hvem et forløb er henvist af (`referralSource`); uden for fængslet alle andre end Kriminalforsorgen.',
   })
   referralSources!: Choice<ReferralSource>[];
+  @NestedView([ChoiceOf('InitiativeFollowUpOutcomeChoice', INITIATIVE_FOLLOW_UP_OUTCOMES)], {
+    description: 'Resultatet af opfølgningen på et initiativ i netværkssamrådets handleplan (`outcome`).',
+  })
+  initiativeFollowUpOutcomes!: Choice<InitiativeFollowUpOutcome>[];
+  @NestedView([ChoiceOf('InitiativeOwnerOrganisationChoice', ORGANISATIONS)], {
+    description: 'Hvilken myndighed der ejer et initiativ (`ownerOrganisation`).',
+  })
+  initiativeOwnerOrganisations!: Choice<Organisation>[];
+  @NestedView([ChoiceOf('PoliceSenderFunctionChoice', POLICE_SENDER_FUNCTIONS)], {
+    description: 'Hvem hos politiet der sendte dokumentationen (`senderFunction`).',
+  })
+  policeSenderFunctions!: Choice<PoliceSenderFunction>[];
 }
 
 class EndingReasonChoice {
@@ -358,6 +379,12 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     deadlineWaitReasons: choicesOf(DEADLINE_WAIT_REASONS, DEADLINE_WAIT_REASON_LABELS),
     missedDeadlineReasons: choicesOf(MISSED_DEADLINE_REASONS, MISSED_DEADLINE_REASON_LABELS),
     referralSources: choicesOf(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS),
+    initiativeFollowUpOutcomes: choicesOf(INITIATIVE_FOLLOW_UP_OUTCOMES, INITIATIVE_FOLLOW_UP_OUTCOME_LABELS),
+    initiativeOwnerOrganisations: choicesOf(
+      Object.keys(INITIATIVE_OWNER_ORGANISATION_LABELS) as Organisation[],
+      INITIATIVE_OWNER_ORGANISATION_LABELS,
+    ),
+    policeSenderFunctions: choicesOf(POLICE_SENDER_FUNCTIONS, POLICE_SENDER_FUNCTION_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

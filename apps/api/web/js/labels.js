@@ -50,6 +50,12 @@ export const HISTORY_ACTIONS = {
   deadline_resumed: 'Fristen er genoptaget',
   deadline_extended: 'Fristen er forlænget',
   deadline_missed_reason: 'Årsag til overskredet frist registreret',
+  police_documentation_sent: 'Dokumentation sendt af politiet i systemet',
+  council_meeting_planned: 'Netværkssamrådets møde planlagt',
+  council_initiative_agreed: 'Initiativ aftalt i handleplanen',
+  council_initiative_followed_up: 'Initiativ fulgt op',
+  council_expected_release_set: 'Forventet løsladelse registreret',
+  council_youth_released: 'Den unge er løsladt',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -98,6 +104,13 @@ export const DETAIL_LABELS = {
   toPoliceDistrictCode: 'Ny politikreds',
   organisation: 'Mentor fra',
   reoffended: 'Ny kriminalitet',
+  senderUnit: 'Sendt af',
+  senderFunction: 'Afsender',
+  documentationVia: 'Dokumentationen kom',
+  ownerOrganisation: 'Ejerens myndighed',
+  ownerUnit: 'Ejer',
+  dueDate: 'Frist',
+  initiativeId: 'Initiativ',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -122,6 +135,8 @@ const DETAIL_CHOICES = {
   missedReason: 'missedDeadlineReasons',
   runBy: 'policePlanRunners',
   organisation: 'mentorOrganisations',
+  senderFunction: 'policeSenderFunctions',
+  ownerOrganisation: 'initiativeOwnerOrganisations',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
