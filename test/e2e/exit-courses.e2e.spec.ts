@@ -959,6 +959,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/steps/mine',
         '/api/steps/overdue',
         '/api/workload',
+        '/api/police-documentation',
+        '/api/police-documentation/{id}',
+        '/api/network-councils/{id}/meeting-plan',
+        '/api/network-councils/{id}/initiative-follow-up',
+        '/api/network-councils/{id}/expected-release',
+        '/api/network-councils/{id}/release',
       ].sort(),
     );
 
