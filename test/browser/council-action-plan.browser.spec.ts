@@ -115,7 +115,7 @@ it('the municipality finds it in its inbox and runs the council’s action plan 
     { form: 'initiative-follow-up', title: 'Opfølgning på initiativ', submit: 'Registrér opfølgningen' },
     async (form) => {
       await form.getByLabel('Initiativ').selectOption({ label: 'Mentorstøtte – Københavns Kommune' });
-      await form.getByLabel('Gennemført').check();
+      await form.getByLabel('Gennemført', { exact: true }).check();
       await form.getByLabel('Bemærkning').fill('Mentoren er på plads.');
     },
   );
@@ -142,7 +142,7 @@ it('the police exit unit follows up its own initiative, which ends the council',
     { form: 'initiative-follow-up', title: 'Opfølgning på initiativ', submit: 'Registrér opfølgningen' },
     async (form) => {
       await form.getByLabel('Initiativ').selectOption({ label: 'Støtte ved løsladelse – Københavns Politi' });
-      await form.getByLabel('Gennemført').check();
+      await form.getByLabel('Gennemført', { exact: true }).check();
       await form.getByLabel('Bemærkning').fill('Modtaget ved løsladelsen.');
     },
   );
