@@ -115,7 +115,8 @@ it('sends once for the same Idempotency-Key twice', async () => {
 
 it('refuses bad input with Danish field-named messages, other roles and districts, an 18-year-old and an unknown municipality, and changes nothing', async () => {
   const personRef = await youth(investigator);
-  const { offence: _offence, municipalityCode: _municipality, ...incomplete } = documentation(personRef);
+  const { personRef: ref, policeDistrictCode, suspicion } = documentation(personRef);
+  const incomplete = { personRef: ref, policeDistrictCode, suspicion };
   const missing = await investigator('POST', '/api/police-documentation', incomplete);
   expect([missing.status, missing.body.details]).toEqual([
     400,

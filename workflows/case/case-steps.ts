@@ -59,7 +59,13 @@ export class CaseSteps<Kind extends string> {
     this.steps.push(step);
     this.writer.enqueue({
       stepsOpened: [
-        { stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt, ...(responsibleUnit ? { responsibleUnit } : {}) },
+        {
+          stepId: step.stepId,
+          kind,
+          openedAt: step.openedAt,
+          dueAt: step.dueAt,
+          ...(responsibleUnit ? { responsibleUnit } : {}),
+        },
       ],
       events: [caseEvent('step_opened', from, actor, { stepId: step.stepId, details: { kind, dueAt: step.dueAt } })],
     });

@@ -369,10 +369,15 @@ class NetworkCouncil {
     this.writer.enqueue({
       stepsRescheduled: rescheduled,
       events: rescheduled.map((step) =>
-        caseEvent('step_rescheduled', new Date().toISOString(), { id: 'system' }, {
-          stepId: step.stepId,
-          details: { kind: 'council_initiative_follow_up', dueAt: step.dueAt },
-        }),
+        caseEvent(
+          'step_rescheduled',
+          new Date().toISOString(),
+          { id: 'system' },
+          {
+            stepId: step.stepId,
+            details: { kind: 'council_initiative_follow_up', dueAt: step.dueAt },
+          },
+        ),
       ),
     });
     return { dueDates: moving.map((initiative) => ({ initiativeId: initiative.initiativeId, dueDate })) };

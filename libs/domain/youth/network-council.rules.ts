@@ -1,10 +1,5 @@
 import { refuseMoment, type Refusal } from '../case/refusal';
-import {
-  danishDateOf,
-  formatDanishDateTime,
-  parseLocalDate,
-  startOfDanishDay,
-} from '../time/copenhagen-calendar';
+import { danishDateOf, formatDanishDateTime, parseLocalDate, startOfDanishDay } from '../time/copenhagen-calendar';
 import { NETWORK_COUNCIL_STATUS } from './network-council.types';
 import type {
   CouncilAgreementsInput,
@@ -85,7 +80,8 @@ export function refuseMeetingPlan(state: NetworkCouncilState, input: CouncilMeet
     };
   }
   const at = Date.parse(input.plannedFor);
-  if (Number.isNaN(at)) return { kind: 'invalid-data', message: 'Det planlagte mødetidspunkt er ikke et gyldigt tidspunkt.' };
+  if (Number.isNaN(at))
+    return { kind: 'invalid-data', message: 'Det planlagte mødetidspunkt er ikke et gyldigt tidspunkt.' };
   if (at < Date.parse(state.documentationReceivedAt)) {
     return {
       kind: 'invalid-data',

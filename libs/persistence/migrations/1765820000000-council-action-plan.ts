@@ -19,7 +19,9 @@ export class CouncilActionPlan1765820000000 implements MigrationInterface {
         sent_at timestamptz NOT NULL,
         sender_actor_id varchar(120) NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX police_documentation_sender_idx ON police_documentation (sender_unit, sent_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX police_documentation_sender_idx ON police_documentation (sender_unit, sent_at DESC)`,
+    );
     await queryRunner.query(`
       CREATE TABLE council_facts (
         case_id uuid PRIMARY KEY REFERENCES cases(id),

@@ -48,7 +48,11 @@ export class CouncilActionPlanRepository {
     );
     return {
       documentation: documentation
-        ? { via: 'system', sender: units.view(documentation.sender_unit), senderFunction: documentation.sender_function }
+        ? {
+            via: 'system',
+            sender: units.view(documentation.sender_unit),
+            senderFunction: documentation.sender_function,
+          }
         : { via: 'outside_system', sender: null, senderFunction: null },
       plannedFor: facts?.planned_for?.toISOString() ?? null,
       expectedReleaseDate: facts?.expected_release_date ?? null,

@@ -58,7 +58,9 @@ export class CouncilInitiativeView {
 
 /** The police's documentation, when it came through the system. */
 export class CouncilDocumentationView {
-  @ChoiceView(DOCUMENTATION_CHANNELS, { description: 'system: sendt af politiet i systemet; outside_system: registreret af kommunen.' })
+  @ChoiceView(DOCUMENTATION_CHANNELS, {
+    description: 'system: sendt af politiet i systemet; outside_system: registreret af kommunen.',
+  })
   via!: DocumentationChannel;
   @NestedView(UnitRefView, { nullable: true }) sender!: UnitRefView | null;
   @ChoiceView(POLICE_SENDER_FUNCTIONS, { nullable: true }) senderFunction!: PoliceSenderFunction | null;

@@ -3,10 +3,7 @@ import { DataSource } from 'typeorm';
 import { SqlParameters } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { Role } from '../../../../libs/domain/organisations/roles';
-import {
-  municipalityReference,
-  policeDistrictReference,
-} from '../../../../libs/domain/organisations/unit-references';
+import { municipalityReference, policeDistrictReference } from '../../../../libs/domain/organisations/unit-references';
 import { describeCouncilStatus } from '../../../../libs/domain/youth/network-council.rules';
 import type { NetworkCouncilStatus, Suspicion } from '../../../../libs/domain/youth/network-council.types';
 import type { PoliceSenderFunction } from '../../../../libs/domain/youth/youth-vocabulary';
@@ -117,7 +114,10 @@ export class PoliceDocumentationService {
       params.values,
     );
     if (!rows[0]) throw notFound(caseId);
-    return { ...viewOf(rows[0], await this.units.lookup()), offence: this.offences.open(caseId, rows[0].offence_encrypted) };
+    return {
+      ...viewOf(rows[0], await this.units.lookup()),
+      offence: this.offences.open(caseId, rows[0].offence_encrypted),
+    };
   }
 }
 
