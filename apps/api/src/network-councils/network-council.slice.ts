@@ -4,7 +4,11 @@ import {
   type NetworkCouncilFacts,
 } from '../../../../libs/domain/youth/network-council.decisions';
 import { NETWORK_COUNCIL_STATUS, type NetworkCouncilState } from '../../../../libs/domain/youth/network-council.types';
-import type { Organisation, UnitKind } from '../../../../libs/domain/organisations/organisation-units';
+import {
+  ORGANISATION_OF_KIND,
+  UNIT_KINDS,
+  type Organisation,
+} from '../../../../libs/domain/organisations/organisation-units';
 import type { UnitReference } from '../../../../libs/domain/organisations/unit-references';
 import { decisionRoute, type CaseSlice } from '../cases/case-slice';
 import { instantOrNow } from '../common/instant-or-now';
@@ -18,16 +22,10 @@ import {
   InvitationsDto,
 } from './network-council.dto';
 
-const UNIT_KIND_OF: Record<Organisation, UnitKind> = {
-  kriminalforsorgen: 'institution',
-  politi: 'police_district',
-  kommune: 'municipality',
-};
-
-/** An initiative's owner: an open unit of the owner's organisation. */
+/** An initiative's owner: an open unit of the owner's organisation (each organisation has one kind of unit). */
 const ownerReference = (organisation: Organisation, code: string): UnitReference => ({
   code,
-  kind: UNIT_KIND_OF[organisation],
+  kind: UNIT_KINDS.find((kind) => ORGANISATION_OF_KIND[kind] === organisation)!,
   unknown: `Ejerens enhed '${code}' er ikke en enhed i ejerens organisation.`,
 });
 
