@@ -143,7 +143,10 @@ export const ALL_ENDING_REASON_CODES: readonly string[] = [
 export const FINAL_STATUSES_WITHOUT_REASON: Readonly<Record<CaseType, Readonly<Record<string, string>>>> = {
   exit_course: { handed_over_continued: 'the continuation (`continuation`) says how the course goes on' },
   dks_assessment: { followed_up: 'the follow-up check ends the case as planned; its findings are the text' },
-  network_council: { agreements_made: 'the council ends with its agreements, each of a kind' },
+  network_council: {
+    agreements_made: 'the council ends with its agreements, each of a kind',
+    action_plan_followed_up: "the last initiative's follow-up ends the council; each follow-up has its outcome",
+  },
 };
 
 /** The code a decision records: the one chosen, or `other` for a client that sent only the free-text reason. */
