@@ -164,8 +164,10 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'convened', text: 'indkaldt', final: false },
     { code: 'meeting_held', text: 'samrådet er holdt', final: false },
     { code: 'agreements_made', text: 'aftaler indgået', final: true },
+    { code: 'action_plan_running', text: 'handleplanen følges', final: false },
+    { code: 'action_plan_followed_up', text: 'handleplanen er fulgt op', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(16);
+  expect(answer.body.stepKinds).toHaveLength(17);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',
