@@ -214,10 +214,28 @@ describe('a DKS case and a network council', () => {
           },
         ],
       },
+      {
+        name: 'meeting-plan',
+        label: 'Planlæg mødet',
+        completesStep: null,
+        fields: [{ name: 'plannedFor', kind: 'instant', required: true }],
+      },
+      {
+        name: 'expected-release',
+        label: 'Forventet løsladelse',
+        completesStep: null,
+        fields: [{ name: 'expectedReleaseDate', kind: 'date', required: true }],
+      },
+      {
+        name: 'release',
+        label: 'Den unge er løsladt',
+        completesStep: null,
+        fields: [{ name: 'releasedAt', kind: 'instant', required: false }],
+      },
     ]);
     const invited = await municipality('POST', `/api/network-councils/${started.body.id}/invitations`, {
       participants: [{ role: 'youth' }, { role: 'parents' }],
     });
-    expect(names(invited.body)).toEqual(['meeting']);
+    expect(names(invited.body)).toEqual(['meeting', 'meeting-plan', 'expected-release', 'release']);
   });
 });

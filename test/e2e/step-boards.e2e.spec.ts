@@ -131,7 +131,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     expect(answer.status).toBe(400);
     expect(answer.body.details[0].field).toBe('kind');
     expect(answer.body.details[0].problems[0]).toMatch(
-      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd\.$/,
+      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd, Opfølgning på initiativ i netværkssamrådets handleplan\.$/,
     );
   });
 });
