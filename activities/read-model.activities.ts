@@ -5,6 +5,7 @@ import type { ReadModelAttention } from '../libs/domain/case/read-model-attentio
 import { SqlParameters } from '../libs/access/access-policy';
 import { responsibleUnitSql } from '../libs/persistence/responsible-unit';
 import { OPERATIONS_RECIPIENT } from './notices/outgoing-notice';
+import { applyCouncilRecord } from './council.records';
 import { OVERDUE_NOTICE_SETTLE_SECONDS } from './notices/notice-outbox';
 import { readModelFailure } from './read-model-failure';
 import { applyHandoverPreparation } from './handover-preparation.records';
@@ -147,9 +148,9 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
   const { caseId } = transition;
   for (const step of transition.stepsOpened ?? []) {
     await db.query(
-      `INSERT INTO steps (id, case_id, kind, status, opened_at, due_at) VALUES ($1, $2, $3, 'open', $4, $5)
+      `INSERT INTO steps (id, case_id, kind, status, opened_at, due_at, responsible_unit) VALUES ($1, $2, $3, 'open', $4, $5, $6)
        ON CONFLICT (id) DO NOTHING`,
-      [step.stepId, caseId, step.kind, step.openedAt, step.dueAt],
+      [step.stepId, caseId, step.kind, step.openedAt, step.dueAt, step.responsibleUnit ?? null],
     );
   }
   for (const step of transition.stepsOverdue ?? []) {
@@ -273,6 +274,7 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
       [caseId, change.orgUnit, change.access],
     );
   }
+  if (transition.council) await applyCouncilRecord(db, caseId, transition.council);
   for (const notice of transition.notifications ?? []) {
     await db.query(
       `INSERT INTO notifications (id, case_id, recipient_unit, kind) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
@@ -300,7 +302,8 @@ async function applyTransition(db: EntityManager, transition: CaseTransition): P
  */
 async function clearAssigneeOnHandOn(db: EntityManager, transition: CaseTransition): Promise<void> {
   const handedOn = (transition.stepsOpened ?? []).some(
-    (step) => isStepKind(step.kind) && STEP_KINDS[step.kind].responsibleUnit !== 'case_unit',
+    // A step of its own unit (a council initiative's owner) leaves the case with its caseworker.
+    (step) => isStepKind(step.kind) && !['case_unit', 'step_unit'].includes(STEP_KINDS[step.kind].responsibleUnit),
   );
   if (!transition.orgUnit && !handedOn) return;
   const [row]: { assignee_id: string | null; org_unit: string }[] = await db.query(

@@ -66,6 +66,9 @@ const SUBJECTS: Record<string, (notice: OutboxNotice) => string> = {
   case_needs_attention: () => 'Sag kræver opmærksomhed: en registrering kunne ikke gemmes i oversigten',
   case_assigned: () => 'En sag er tildelt dig som ansvarlig sagsbehandler',
   dks_case_moved: () => 'En DKS-sag er flyttet til jeres politikreds (den unge er flyttet)',
+  police_documentation: () =>
+    'Dokumentation fra politiet: en ung under 18 er mistænkt eller sigtet – netværkssamrådet skal indkaldes inden 7 dage',
+  council_release: () => 'Den unge fra netværkssamrådet er løsladt: jeres initiativ i handleplanen',
 };
 
 /** The role that reads other notices in a unit of each kind. */

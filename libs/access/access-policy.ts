@@ -13,12 +13,13 @@ import type { Role } from '../domain/organisations/roles';
 
 /** The case types a role works with; access rows decide which cases of those types. */
 const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
-  kf_caseworker: ['exit_course'],
+  // Network councils: only those whose action plan gives the unit an initiative (a read access row).
+  kf_caseworker: ['exit_course', 'network_council'],
   // Sees an exit course only once it is handed over to (or notified to) the district: an access row.
-  police_exit_officer: ['exit_course', 'concern_letter'],
+  police_exit_officer: ['exit_course', 'network_council', 'concern_letter'],
   municipality_caseworker: ['exit_course', 'network_council', 'concern_letter'],
   // DKS works with youth cases (DKS assessments), none of which are exit courses.
-  dks_officer: ['dks_assessment', 'concern_letter'],
+  dks_officer: ['dks_assessment', 'network_council', 'concern_letter'],
   supervisor: ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'],
   national_supervisor: ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'],
   administrator: [],
@@ -28,6 +29,8 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   // Concern letters only: the district's candidates (a municipal member those its municipality proposed).
   police_intelligence_analyst: ['concern_letter'],
   concern_committee_member: ['concern_letter'],
+  // Reads what it sent (the inbox of sent documentation), never a case.
+  police_investigator: [],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */

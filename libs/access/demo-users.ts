@@ -139,6 +139,14 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
     organisation: 'kommune',
     units: ['KOM-0101'],
   },
+  // The investigating unit: sends the documentation about a youth to the municipality.
+  {
+    username: 'politi.kbh.efterforskning',
+    displayName: 'Efterforskning, Københavns Politi',
+    role: 'police_investigator',
+    organisation: 'politi',
+    units: ['POL-KBH'],
+  },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { logIn, logOut } from '../support/browser';
 import { useBrowserSuiteWithOwnDatabase } from '../support/browser-suite';
 import { checkView, danishLocal, decideOnPage, openNewCase, registerOnPage } from '../support/browser-pages';
+import { danishDateInDays } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeYouthCpr } from '../support/demo-people';
 
 /**
@@ -171,14 +172,15 @@ it('the municipal caseworker registers a network council and records invitations
   await decideOnPage(page, { form: 'meeting', title: 'Samrådet er holdt', submit: 'Registrér mødet' }, async () => {});
   await decideOnPage(
     page,
-    { form: 'agreements', title: 'Aftaler', submit: 'Registrér aftalerne' },
+    { form: 'agreements', title: 'Handleplan: aftaler med ejer og frist', submit: 'Registrér handleplanen' },
     async (form) => {
       await form.getByLabel('Aftale 1: type').selectOption('mentor_support');
       await form.getByLabel('Aftale 1: indhold').fill('Mentor fra SSP hver uge i tre måneder.');
+      await form.getByLabel('Aftale 1: ejer').selectOption('KOM-0101');
+      await form.getByLabel('Aftale 1: frist').fill(danishDateInDays(30));
     },
-    'Jeg bekræfter, at samrådssagen afsluttes',
   );
-  await heading('Netværkssamråd: aftaler indgået');
+  await heading('Netværkssamråd: handleplanen følges');
   await checkView(page, '47-council-agreements');
   await logOut(page);
 });

@@ -323,6 +323,23 @@ const MATRIX: Record<string, Row> = {
   'GET /api/level-one-reviews': all(200, { anonymous: 401, admin: 403, drift: 403 }),
   // A meeting on the earliest date reviews nothing anywhere: 409 for DKS's own district; another unit's is 403.
   'POST /api/level-one-reviews': all(403, { anonymous: 401, 'politi.kbh.dks': 409 }),
+  // The police's documentation: DKS sends (the targets' adults are no youths it may see: 422); the inbox and the
+  // sent list for the municipality and DKS; the targets are no documentation (404).
+  'POST /api/police-documentation': all(403, { anonymous: 401, 'politi.kbh.dks': 422 }),
+  'GET /api/police-documentation': all(403, { anonymous: 401, 'politi.kbh.dks': 200, 'kommune.kbh': 200 }),
+  'GET /api/police-documentation/{id}': all(403, { anonymous: 401, 'politi.kbh.dks': 404, 'kommune.kbh': 404 }),
+  // The council's action plan: the targets are no councils (404 for those who may ask).
+  'POST /api/network-councils/{id}/meeting-plan': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  'POST /api/network-councils/{id}/initiative-follow-up': all(403, {
+    anonymous: 401,
+    'kf.storstroem': 404,
+    'kf.ennermark': 404,
+    'politi.kbh.exit': 404,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+  }),
+  'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
 };
 
 interface Fixture {
@@ -652,7 +669,17 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/network-councils/{id}/agreements': async (_user, target) => [
     'POST',
     `/api/network-councils/${target.caseId}/agreements`,
-    { agreements: [{ kind: 'mentor_support', description: 'Matrix' }] },
+    {
+      agreements: [
+        {
+          kind: 'mentor_support',
+          description: 'Matrix',
+          ownerOrganisation: 'kommune',
+          ownerUnit: 'KOM-0101',
+          dueDate: '2027-06-30',
+        },
+      ],
+    },
   ],
   'POST /api/persons': async () => ['POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }],
   'POST /api/persons/lookup': async (_user, target) => ['POST', '/api/persons/lookup', { cpr: target.cpr }],
@@ -789,6 +816,39 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     '/api/level-one-reviews',
     { unit: 'POL-KBH', meetingDate: '2000-01-01' },
+  ],
+  'POST /api/police-documentation': async (_user, target) => [
+    'POST',
+    '/api/police-documentation',
+    {
+      personRef: target.personRef,
+      policeDistrictCode: 'POL-KBH',
+      municipalityCode: 'KOM-0101',
+      suspicion: 'charged',
+      offence: 'Matrix',
+    },
+  ],
+  'GET /api/police-documentation': async () => ['GET', '/api/police-documentation'],
+  'GET /api/police-documentation/{id}': async (_user, target) => ['GET', `/api/police-documentation/${target.caseId}`],
+  'POST /api/network-councils/{id}/meeting-plan': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/meeting-plan`,
+    { plannedFor: target.referredAt },
+  ],
+  'POST /api/network-councils/{id}/initiative-follow-up': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/initiative-follow-up`,
+    { initiativeId: target.caseId, outcome: 'done', note: 'Matrix' },
+  ],
+  'POST /api/network-councils/{id}/expected-release': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/expected-release`,
+    { expectedReleaseDate: '2027-06-30' },
+  ],
+  'POST /api/network-councils/{id}/release': async (_user, target) => [
+    'POST',
+    `/api/network-councils/${target.caseId}/release`,
+    {},
   ],
 };
 

@@ -267,10 +267,29 @@ describe('a DKS case and a network council', () => {
         ],
       },
       CASE_LEVEL_DECISION,
+      {
+        name: 'meeting-plan',
+        label: 'Planlæg mødet',
+        completesStep: null,
+        fields: [{ name: 'plannedFor', kind: 'instant', required: true }],
+      },
+      {
+        name: 'expected-release',
+        label: 'Forventet løsladelse',
+        completesStep: null,
+        fields: [{ name: 'expectedReleaseDate', kind: 'date', required: true }],
+      },
+      {
+        name: 'release',
+        label: 'Den unge er løsladt',
+        completesStep: null,
+        fields: [{ name: 'releasedAt', kind: 'instant', required: false }],
+      },
     ]);
     const invited = await municipality('POST', `/api/network-councils/${started.body.id}/invitations`, {
       participants: [{ role: 'youth' }, { role: 'parents' }],
     });
     expect(names(invited.body)).toEqual(['meeting', 'case-level']);
+    expect(names(invited.body)).toEqual(['meeting', 'meeting-plan', 'expected-release', 'release']);
   });
 });

@@ -979,6 +979,12 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/network-councils/{id}/case-level',
         '/api/network-councils/{id}/adult-handover',
         '/api/level-one-reviews',
+        '/api/police-documentation',
+        '/api/police-documentation/{id}',
+        '/api/network-councils/{id}/meeting-plan',
+        '/api/network-councils/{id}/initiative-follow-up',
+        '/api/network-councils/{id}/expected-release',
+        '/api/network-councils/{id}/release',
       ].sort(),
     );
 

@@ -1,5 +1,7 @@
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
+import { danishDateInDays } from '../support/exit-course-fixtures';
+import { owned } from '../support/network-council-fixtures';
 
 /** Network councils over HTTP with the real roles: the municipality sees its own; others none. */
 let sut: SystemUnderTest;
@@ -51,13 +53,23 @@ it('registers the police documentation, is due in 7 days, and records invitation
   });
   expect([convened.status, convened.body.status, convened.body.openSteps]).toEqual([200, 'convened', []]);
   await municipality('POST', `/api/network-councils/${id}/meeting`, {});
+  const dueDate = danishDateInDays(14);
   const agreed = await municipality('POST', `/api/network-councils/${id}/agreements`, {
     agreements: [
-      { kind: 'support_at_release', description: 'Bolig og skole ved løsladelse.' },
-      { kind: 'mentor_support', description: 'Mentor fra kommunen.' },
+      { ...owned('KOM-0101', dueDate), kind: 'support_in_custody', description: 'Bolig og skole.' },
+      { ...owned('KOM-0101', dueDate), kind: 'mentor_support', description: 'Mentor fra kommunen.' },
     ],
   });
-  expect(agreed.body.status).toBe('agreements_made');
+  expect(agreed.body.status).toBe('action_plan_running');
+  for (const initiative of agreed.body.initiatives) {
+    await municipality('POST', `/api/network-councils/${id}/initiative-follow-up`, {
+      initiativeId: initiative.id,
+      outcome: 'done',
+      note: 'Gennemført.',
+    });
+  }
+  const ended = await municipality('GET', `/api/network-councils/${id}`);
+  expect([ended.body.status, ended.body.statusText]).toEqual(['action_plan_followed_up', 'handleplanen er fulgt op']);
   const again = await municipality('POST', `/api/network-councils/${id}/meeting`, {});
   expect([again.status, again.body.code]).toEqual([409, 'CASE_CLOSED']);
 });

@@ -122,7 +122,7 @@ describe('keys that JSON keeps and the API would silently drop', () => {
     ]);
     const nested = await raw(
       `/api/network-councils/${CASE_ID}/agreements`,
-      `{"agreements":[{"kind":"mentor_support","description":"x","${key}":{"isAdmin":true}}]}`,
+      `{"agreements":[{"kind":"mentor_support","description":"x","ownerOrganisation":"kommune","ownerUnit":"KOM-0101","dueDate":"2027-01-01","${key}":{"isAdmin":true}}]}`,
       { 'content-type': 'application/json' },
     );
     expect([nested.status, nested.body.details]).toEqual([

@@ -131,7 +131,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     expect(answer.status).toBe(400);
     expect(answer.body.details[0].field).toBe('kind');
     expect(answer.body.details[0].problems[0]).toMatch(
-      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd, .*Opfølgning på bekymringsbrev\.$/,
+      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd, .*Opfølgning på bekymringsbrev, .*Opfølgning på initiativ i netværkssamrådets handleplan\.$/,
     );
   });
 });
@@ -165,8 +165,10 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'convened', text: 'indkaldt', final: false },
     { code: 'meeting_held', text: 'samrådet er holdt', final: false },
     { code: 'agreements_made', text: 'aftaler indgået', final: true },
+    { code: 'action_plan_running', text: 'handleplanen følges', final: false },
+    { code: 'action_plan_followed_up', text: 'handleplanen er fulgt op', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(20);
+  expect(answer.body.stepKinds).toHaveLength(23);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',

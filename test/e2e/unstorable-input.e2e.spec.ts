@@ -163,9 +163,17 @@ const DECISIONS: Decision[] = [
     prepare: councilAwaitingAgreements,
     send: (id, description) =>
       municipality('POST', `/api/network-councils/${id}/agreements`, {
-        agreements: [{ kind: 'mentor_support', description }],
+        agreements: [
+          {
+            kind: 'mentor_support',
+            description,
+            ownerOrganisation: 'kommune',
+            ownerUnit: 'KOM-0101',
+            dueDate: '2099-01-01',
+          },
+        ],
       }),
-    after: 'agreements_made',
+    after: 'action_plan_running',
   },
 ];
 

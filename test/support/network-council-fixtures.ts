@@ -15,3 +15,13 @@ export function networkCouncilInput(receivedAt: Date, actor: Actor): StartNetwor
     actor,
   };
 }
+
+/** An agreement's owner (a unit of its organisation) and due date, as the action plan needs them. */
+export function owned(ownerUnit: string, dueDate: string) {
+  const ownerOrganisation = ownerUnit.startsWith('POL-')
+    ? 'politi'
+    : ownerUnit.startsWith('KF-')
+      ? 'kriminalforsorgen'
+      : 'kommune';
+  return { ownerOrganisation, ownerUnit, dueDate } as const;
+}

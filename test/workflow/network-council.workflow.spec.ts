@@ -4,13 +4,15 @@ import {
   networkCouncilStateQuery,
   recordCouncilAgreementsUpdate,
   recordCouncilMeetingUpdate,
+  recordInitiativeFollowUpUpdate,
   recordInvitationsUpdate,
 } from '../../workflows/network-council/network-council.messages';
 import {
   NETWORK_COUNCIL_WORKFLOW_ID_PREFIX,
   networkCouncilWorkflow,
 } from '../../workflows/network-council/network-council.workflow';
-import { networkCouncilInput } from '../support/network-council-fixtures';
+import { networkCouncilInput, owned } from '../support/network-council-fixtures';
+import { danishDateInDays } from '../support/exit-course-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const TASK_QUEUE = 'network-council-workflow-test';
@@ -78,22 +80,37 @@ describe('network council workflow', () => {
     expect(agreementsTooSoon.message).toBe('Aftalerne kan ikke registreres: netværkssamrådet er indkaldt.');
     const heldAt = new Date(due + 5 * 3600_000).toISOString();
     await handle.executeUpdate(recordCouncilMeetingUpdate, { args: [{ heldAt, actor: CASEWORKER }] });
-    await handle.executeUpdate(recordCouncilAgreementsUpdate, {
+    const dueDate = danishDateInDays(30, new Date(heldAt));
+    const planned = await handle.executeUpdate(recordCouncilAgreementsUpdate, {
       args: [
         {
           agreedAt: heldAt,
           agreements: [
-            { kind: 'support_in_custody', description: 'Besøg af SSP under varetægt.' },
-            { kind: 'mentor_support', description: 'Mentor fra kommunen.' },
+            { ...owned('KOM-0101', dueDate), kind: 'support_in_custody', description: 'Besøg af SSP under varetægt.' },
+            { ...owned('KOM-0101', dueDate), kind: 'mentor_support', description: 'Mentor fra kommunen.' },
           ],
           actor: CASEWORKER,
         },
       ],
     });
+    expect(planned.status).toBe('action_plan_running');
+    for (const initiative of planned.initiatives!) {
+      await handle.executeUpdate(recordInitiativeFollowUpUpdate, {
+        args: [
+          {
+            initiativeId: initiative.initiativeId,
+            outcome: 'done',
+            note: 'Gennemført.',
+            followedUpAt: heldAt,
+            actor: CASEWORKER,
+          },
+        ],
+      });
+    }
     const result = await handle.result();
-    expect(result).toMatchObject({ status: 'agreements_made', closedAt: heldAt });
+    expect(result).toMatchObject({ status: 'action_plan_followed_up', closedAt: heldAt });
     const agreements = await harness.db.query(
-      `SELECT details->>'kind' AS kind, reason FROM case_events WHERE case_id = $1 AND action = 'council_agreement_made' ORDER BY position`,
+      `SELECT details->>'kind' AS kind, reason FROM case_events WHERE case_id = $1 AND action = 'council_initiative_agreed' ORDER BY position`,
       [input.caseId],
     );
     expect(agreements).toEqual([

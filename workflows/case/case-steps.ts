@@ -53,19 +53,34 @@ export class CaseSteps<Kind extends string> {
     this.open(kind, computeDueAt(rule, new Date(from)).toISOString(), from, actor);
   }
 
-  open(kind: Kind, dueAt: string, from: string, actor: Actor): void {
+  /** `responsibleUnit`: the unit whose turn the step is, for a kind whose unit is the step's own (`step_unit`). */
+  open(kind: Kind, dueAt: string, from: string, actor: Actor, responsibleUnit?: string): CaseStep<Kind> {
     const step: CaseStep<Kind> = { stepId: uuid4(), kind, status: 'open', openedAt: from, dueAt };
     this.steps.push(step);
     this.writer.enqueue({
-      stepsOpened: [{ stepId: step.stepId, kind, openedAt: step.openedAt, dueAt: step.dueAt }],
+      stepsOpened: [
+        {
+          stepId: step.stepId,
+          kind,
+          openedAt: step.openedAt,
+          dueAt: step.dueAt,
+          ...(responsibleUnit ? { responsibleUnit } : {}),
+        },
+      ],
       events: [caseEvent('step_opened', from, actor, { stepId: step.stepId, details: { kind, dueAt: step.dueAt } })],
     });
     void this.watch(step);
+    return step;
   }
 
-  /** Completes the open step of a kind; the caller enqueues the returned record and event with its own. */
-  complete(kind: Kind, completedAt: string, outcome: string) {
-    const step = this.findOpen(kind);
+  /**
+   * Completes the open step of a kind (or, with `stepId`, that one of several open of the kind); the caller
+   * enqueues the returned record and event with its own.
+   */
+  complete(kind: Kind, completedAt: string, outcome: string, stepId?: string) {
+    const step = stepId
+      ? this.steps.find((candidate) => candidate.stepId === stepId && candidate.status === 'open')
+      : this.findOpen(kind);
     if (!step) throw ApplicationFailure.nonRetryable(`No open ${kind} step`); // the validator already refused this
     step.status = 'completed';
     step.completedAt = completedAt;
@@ -98,8 +113,10 @@ export class CaseSteps<Kind extends string> {
    * Moves the open step of a kind to a new deadline (its timer re-arms; an escalation is lifted) and returns
    * the record for the caller to enqueue with its own; `undefined` when no such step is open.
    */
-  reschedule(kind: Kind, dueAt: string): { stepId: string; dueAt: string } | undefined {
-    const step = this.findOpen(kind);
+  reschedule(kind: Kind, dueAt: string, stepId?: string): { stepId: string; dueAt: string } | undefined {
+    const step = stepId
+      ? this.steps.find((candidate) => candidate.stepId === stepId && candidate.status === 'open')
+      : this.findOpen(kind);
     if (!step) return undefined;
     step.dueAt = dueAt;
     delete step.overdueAt;

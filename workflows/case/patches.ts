@@ -92,6 +92,8 @@ export const PATCHES = {
       'concern-letter.parents-contacted-exit-course',
       'dks-case.level-one-reviewed',
       'network-council.adult-handover',
+      'network-council.action-plan-followed-up',
+      'network-council.support-at-release',
     ],
     oldBranch: [
       'dks-case.followed-up',
@@ -246,5 +248,14 @@ export const PATCHES = {
     newBranch: ['dks-case.level-one-reviewed', 'network-council.adult-handover'],
     oldBranch: YOUTH_CASE_HISTORIES_BEFORE_LEVELS,
     deprecateWhen: 'No youth case started before 2026-12-02 is open or replayable.',
+  },
+  councilActionPlan: {
+    id: 'council-action-plan',
+    since: '2026-12-02',
+    reason:
+      "A network council's agreements no longer end it: each becomes an initiative with an owner, a due date and a follow-up step; the council ends when every initiative is followed up (action_plan_running, then action_plan_followed_up).",
+    newBranch: ['network-council.action-plan-followed-up', 'network-council.support-at-release'],
+    oldBranch: ['network-council.agreements-made', 'network-council.agreements-made-with-warning'],
+    deprecateWhen: 'No network council that made its agreements before 2026-12-02 is replayable.',
   },
 } as const satisfies Record<string, PatchRecord>;

@@ -1,7 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   CouncilAgreementsInput,
+  CouncilExpectedReleaseInput,
   CouncilMeetingInput,
+  CouncilMeetingPlanInput,
+  CouncilReleaseInput,
+  InitiativeFollowUpInput,
   InvitationsInput,
   NetworkCouncilState,
 } from '../../libs/domain/youth/network-council.types';
@@ -19,4 +23,16 @@ export const recordCouncilMeetingUpdate = defineUpdate<NetworkCouncilState, [Cou
 );
 export const recordCouncilAgreementsUpdate = defineUpdate<NetworkCouncilState, [CouncilAgreementsInput]>(
   NETWORK_COUNCIL_DECISIONS.agreements.update,
+);
+export const recordCouncilMeetingPlanUpdate = defineUpdate<NetworkCouncilState, [CouncilMeetingPlanInput]>(
+  NETWORK_COUNCIL_DECISIONS['meeting-plan'].update,
+);
+export const recordInitiativeFollowUpUpdate = defineUpdate<NetworkCouncilState, [InitiativeFollowUpInput]>(
+  NETWORK_COUNCIL_DECISIONS['initiative-follow-up'].update,
+);
+export const recordCouncilExpectedReleaseUpdate = defineUpdate<NetworkCouncilState, [CouncilExpectedReleaseInput]>(
+  NETWORK_COUNCIL_DECISIONS['expected-release'].update,
+);
+export const recordCouncilReleaseUpdate = defineUpdate<NetworkCouncilState, [CouncilReleaseInput]>(
+  NETWORK_COUNCIL_DECISIONS.release.update,
 );

@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { HomeVisitsModule } from './home-visits/home-visits.module';
 import { NetworkCouncilsModule } from './network-councils/network-councils.module';
 import { NoticesModule } from './notices/notices.module';
+import { PoliceDocumentationModule } from './police-documentation/police-documentation.module';
 import { PersonsModule } from './persons/persons.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
@@ -44,6 +45,7 @@ export class ApiModule {
         CodecModule,
         DksCasesModule,
         NetworkCouncilsModule,
+        PoliceDocumentationModule,
         StepsModule,
         ReferenceModule,
         NoticesModule,

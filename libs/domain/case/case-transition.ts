@@ -1,5 +1,6 @@
 import type { ReferralSource } from '../exit-course/police-phase.types';
 import type { AccessChange } from './case-decision';
+import type { CouncilRecord } from '../youth/council-record';
 /**
  * One change of a case, as the workflow hands it to the read-model activity. A transition is applied in
  * one database transaction, idempotently: every row it adds has an id chosen by the (deterministic)
@@ -73,7 +74,10 @@ export type CaseAction =
   | 'deadline_suspended'
   | 'deadline_resumed'
   | 'deadline_extended'
-  | 'deadline_missed_reason';
+  | 'deadline_missed_reason'
+  // The network council's youth in custody (the support at release follows the release).
+  | 'council_expected_release_set'
+  | 'council_youth_released';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -115,6 +119,8 @@ export interface StepOpenedRecord {
   kind: string;
   openedAt: string;
   dueAt: string;
+  /** The unit whose turn the step is, for a kind whose unit is the step's own (an initiative's owner). */
+  responsibleUnit?: string;
 }
 
 export interface StepClosedRecord {
@@ -174,7 +180,16 @@ export interface HandoverPreparationRecord {
 export interface NotificationRecord {
   notificationId: string;
   recipientUnit: string;
-  kind: 'prison_transfer' | 'release_notice' | 'release_date_changed' | 'release' | 'handover' | 'dks_case_moved';
+  kind:
+    | 'prison_transfer'
+    | 'release_notice'
+    | 'release_date_changed'
+    | 'release'
+    | 'handover'
+    | 'dks_case_moved'
+    // The network council's (council-record.ts).
+    | 'police_documentation'
+    | 'council_release';
 }
 
 export interface CaseTransition {
@@ -245,6 +260,8 @@ export interface CaseTransition {
   notifications?: NotificationRecord[];
   /** A youth case's level (youth-vocabulary.ts CASE_LEVELS), set or changed. */
   caseLevel?: 1 | 2 | 3;
+  /** A network council's police documentation and action plan (only the parts that changed). */
+  council?: CouncilRecord;
   events: CaseEventRecord[];
 }
 

@@ -159,7 +159,10 @@ export const ALL_ENDING_REASON_CODES: readonly string[] = [
 export const FINAL_STATUSES_WITHOUT_REASON: Readonly<Record<CaseType, Readonly<Record<string, string>>>> = {
   exit_course: { handed_over_continued: 'the continuation (`continuation`) says how the course goes on' },
   dks_assessment: { followed_up: 'the follow-up check ends the case as planned; its findings are the text' },
-  network_council: { agreements_made: 'the council ends with its agreements, each of a kind' },
+  network_council: {
+    agreements_made: 'the council ends with its agreements, each of a kind',
+    action_plan_followed_up: "the last initiative's follow-up ends the council; each follow-up has its outcome",
+  },
   concern_letter: {
     not_sent: "the committee's joint decision not to send, with its reason, ends it",
     closed_undelivered: 'the outcome (no dialogue) after an unknown address, with its reason, ends it',

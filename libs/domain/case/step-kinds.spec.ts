@@ -44,6 +44,7 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   concern_letter_follow_up: { caseType: 'concern_letter', decidedWith: 'concern-letter:deliver', warningHours: 168 },
   level_one_review: { caseType: 'dks_assessment', decidedWith: 'case-level:set', warningHours: 168 },
   adult_handover: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
+  council_initiative_follow_up: { caseType: 'network_council', decidedWith: 'council:follow-up', warningHours: 72 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -141,6 +142,7 @@ describe('STEP_KINDS', () => {
       concern_letter_follow_up: ['police_exit_officer', 'case_unit'],
       level_one_review: ['dks_officer', 'case_unit'],
       adult_handover: ['dks_officer', 'case_unit'],
+      council_initiative_follow_up: ['municipality_caseworker', 'step_unit'],
     });
   });
 

@@ -13,9 +13,10 @@ export type StepKind =
 /**
  * Which unit a step waits for: the unit holding the case; the police district it was handed over to; or the
  * unit running the course now (`course_runner`): the police district once its exit unit runs the course (the
- * police phase), else the unit holding the case.
+ * police phase), else the unit holding the case; or the step's own unit (`step_unit`: a network council's
+ * initiative waits for its owner's unit, recorded with the step).
  */
-export type ResponsibleUnit = 'case_unit' | 'handover_district' | 'course_runner';
+export type ResponsibleUnit = 'case_unit' | 'handover_district' | 'course_runner' | 'step_unit';
 
 export interface StepKindDefinition {
   caseType: CaseType;
@@ -228,6 +229,13 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     deadline: 'adultHandover',
     systemOpened: true,
     alsoOn: { network_council: 'municipality_caseworker' },
+  },
+  council_initiative_follow_up: {
+    caseType: 'network_council',
+    label: 'Opfølgning på initiativ i netværkssamrådets handleplan',
+    responsibleRole: 'municipality_caseworker',
+    responsibleUnit: 'step_unit',
+    warningHours: 3 * DAY,
   },
 });
 

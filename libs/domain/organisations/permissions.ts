@@ -59,7 +59,13 @@ export type Permission =
   /** Deliver a decided letter, contact the parents, follow up and record the outcome (the police exit unit). */
   | 'concern-letter:deliver'
   /** Set and change a youth case's level (1–3) with a reason, and record the unit's monthly level-1 coordination meeting. */
-  | 'case-level:set';
+  | 'case-level:set'
+  /** Send the documentation that a youth is suspected or charged to the municipality (DKS, the investigating unit). */
+  | 'police-documentation:send'
+  /** Record the follow-up of a network council's initiative the own unit owns (or any, for the council's municipality). */
+  | 'council:follow-up'
+  /** The police's documentation: the municipality's inbox of what arrived, the police unit's list of what it sent. */
+  | 'police-documentation:read';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -76,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:assign',
     'absence:record',
     'deadline:manage',
+    'council:follow-up',
   ],
   police_exit_officer: [
     'exit-course:start-outside',
@@ -89,6 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mentor-contact:log',
     'deadline:manage',
     'concern-letter:deliver',
+    'council:follow-up',
   ],
   municipality_caseworker: [
     'exit-course:start-outside',
@@ -106,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadline:manage',
     'concern-letter:propose',
     'case-level:set',
+    'council:follow-up',
+    'police-documentation:read',
   ],
   dks_officer: [
     'case:read',
@@ -119,6 +129,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadline:manage',
     'concern-letter:propose',
     'case-level:set',
+    'police-documentation:send',
+    'council:follow-up',
+    'police-documentation:read',
   ],
   supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
   national_supervisor: ['case:read', 'person:read', 'reports:read'],
@@ -138,4 +151,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'concern-letter:propose',
   ],
   concern_committee_member: ['case:read', 'person:read', 'concern-letter:round', 'concern-letter:decide'],
+  // The investigating unit: registers the youth it sends about, sends, and reads what it sent.
+  police_investigator: ['person:register', 'person:read', 'police-documentation:send', 'police-documentation:read'],
 };

@@ -12,6 +12,7 @@ export const ROLES = [
   'social_services_caseworker',
   'police_intelligence_analyst',
   'concern_committee_member',
+  'police_investigator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -28,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   social_services_caseworker: 'Socialforvaltningen, kommune',
   police_intelligence_analyst: 'Politiets efterretningssektion (EAS), analytiker',
   concern_committee_member: 'Koordinationsudvalg (bekymringsbreve)',
+  police_investigator: 'Efterforskning, politiet',
 };
 
 /** The organisations a role can belong to. */
@@ -43,4 +45,5 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   social_services_caseworker: ['kommune'],
   police_intelligence_analyst: ['politi'],
   concern_committee_member: ['politi', 'kommune'],
+  police_investigator: ['politi'],
 };

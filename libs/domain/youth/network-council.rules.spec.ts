@@ -2,9 +2,14 @@ import { DEADLINE_POLICY } from '../deadlines/deadline-policy';
 import { computeDueAt } from '../deadlines/deadline-rule';
 import {
   describeCouncilStatus,
+  refuseActionPlanAgreements,
   refuseCouncilAgreements,
+  refuseCouncilExpectedRelease,
   refuseCouncilMeeting,
+  refuseCouncilRelease,
+  refuseInitiativeFollowUp,
   refuseInvitations,
+  refuseMeetingPlan,
 } from './network-council.rules';
 import {
   AGREEMENT_KINDS,
@@ -43,7 +48,14 @@ const conveningStep = (status: 'open' | 'completed'): NetworkCouncilState['steps
 });
 
 function state(status: NetworkCouncilStatus, facts: Partial<NetworkCouncilState> = {}): NetworkCouncilState {
-  return { caseId: 'council-1', status, documentationReceivedAt: RECEIVED_AT, steps: [], ...facts };
+  return {
+    caseId: 'council-1',
+    municipalityCode: 'KOM-0101',
+    status,
+    documentationReceivedAt: RECEIVED_AT,
+    steps: [],
+    ...facts,
+  };
 }
 
 const awaitingConvening = state('awaiting_convening', { steps: [conveningStep('open')] });
@@ -60,11 +72,36 @@ const agreementsMade = state('agreements_made', {
   steps: [conveningStep('completed')],
 });
 
+const INITIATIVE = {
+  initiativeId: 'initiative-1',
+  kind: 'support_at_release' as const,
+  ownerOrganisation: 'politi' as const,
+  ownerUnit: 'POL-KBH',
+  dueDate: '2026-03-20',
+  followsRelease: false,
+  stepId: 'step-initiative-1',
+};
+const actionPlanRunning = state('action_plan_running', {
+  invitedAt: INVITED_AT,
+  heldAt: HELD_AT,
+  agreedAt: '2026-03-09T15:00:00.000Z',
+  initiatives: [INITIATIVE],
+  steps: [conveningStep('completed')],
+});
+const actionPlanFollowedUp = state('action_plan_followed_up', {
+  ...actionPlanRunning,
+  status: 'action_plan_followed_up',
+  closedAt: '2026-03-10T10:00:00.000Z',
+  initiatives: [{ ...INITIATIVE, followUp: { outcome: 'done', followedUpAt: '2026-03-10T10:00:00.000Z' } }],
+});
+
 const IN_STATUS: Record<NetworkCouncilStatus, NetworkCouncilState> = {
   awaiting_convening: awaitingConvening,
   convened,
   meeting_held: meetingHeld,
   agreements_made: agreementsMade,
+  action_plan_running: actionPlanRunning,
+  action_plan_followed_up: actionPlanFollowedUp,
 };
 
 const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
@@ -72,6 +109,8 @@ const STATUS_TEXT: Record<NetworkCouncilStatus, string> = {
   convened: 'indkaldt',
   meeting_held: 'samrådet er holdt',
   agreements_made: 'aftaler indgået',
+  action_plan_running: 'handleplanen følges',
+  action_plan_followed_up: 'handleplanen er fulgt op',
 };
 
 const statusesExcept = (allowed: NetworkCouncilStatus): [NetworkCouncilStatus, NetworkCouncilState, string][] =>
@@ -297,6 +336,155 @@ describe('refuseCouncilAgreements — agreements on support in custody, at relea
     expect(refuseCouncilAgreements(meetingHeld, agreements(justInsideSkew), NOW)).toBeUndefined();
     expect(refuseCouncilAgreements(meetingHeld, agreements(justOutsideSkew), NOW)).toEqual(
       invalid('Aftaletidspunktet ligger i fremtiden.'),
+    );
+  });
+});
+
+const illegal = (message: string) => ({ kind: 'illegal-transition', message });
+const AGREED_AT = '2026-03-09T15:00:00.000Z';
+const owner = { ownerOrganisation: 'politi' as const, ownerUnit: 'POL-KBH' };
+
+describe('refuseMeetingPlan (the meeting planned when convening or after)', () => {
+  it('is allowed while awaiting convening and convened, even in the future, and refused after the meeting', () => {
+    const plan = { plannedFor: '2026-04-01T10:00:00.000Z', actor };
+    expect(refuseMeetingPlan(awaitingConvening, plan)).toBeUndefined();
+    expect(refuseMeetingPlan(convened, plan)).toBeUndefined();
+    expect(refuseMeetingPlan(meetingHeld, plan)).toEqual(
+      illegal('Mødet kan ikke planlægges: netværkssamrådet er samrådet er holdt.'),
+    );
+  });
+
+  it('refuses a plan before the documentation’s receipt, and one that is no moment', () => {
+    expect(refuseMeetingPlan(convened, { plannedFor: '2026-03-02T12:59:59.999Z', actor })).toEqual(
+      invalid('Det planlagte mødetidspunkt ligger før modtagelsen af dokumentationen (02.03.2026 kl. 14.00).'),
+    );
+    expect(refuseMeetingPlan(convened, { plannedFor: 'snart', actor })).toEqual(
+      invalid('Det planlagte mødetidspunkt er ikke et gyldigt tidspunkt.'),
+    );
+  });
+});
+
+describe('refuseActionPlanAgreements (each agreement owned, with a due date or following the release)', () => {
+  const plan = (made: CouncilAgreementsInput['agreements']) => ({ agreedAt: AGREED_AT, agreements: made, actor });
+
+  it('accepts an owner and a due date from the day of the agreement', () => {
+    expect(
+      refuseActionPlanAgreements(
+        meetingHeld,
+        plan([{ kind: 'other', description: 'x', ...owner, dueDate: '2026-03-09' }]),
+        NOW,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('names the agreement without an owner, without a due date, or due before the agreement', () => {
+    expect(
+      refuseActionPlanAgreements(meetingHeld, plan([{ kind: 'other', description: 'x', dueDate: '2026-03-20' }]), NOW),
+    ).toEqual(invalid('Aftale 1 skal have en ejer (myndighed og enhed).'));
+    expect(
+      refuseActionPlanAgreements(
+        meetingHeld,
+        plan([
+          { kind: 'other', description: 'x', ...owner, dueDate: '2026-03-20' },
+          { kind: 'other', description: 'y', ...owner },
+        ]),
+        NOW,
+      ),
+    ).toEqual(invalid('Aftale 2 skal have en frist (dato).'));
+    expect(
+      refuseActionPlanAgreements(
+        meetingHeld,
+        plan([{ kind: 'other', description: 'x', ...owner, dueDate: '2026-03-08' }]),
+        NOW,
+      ),
+    ).toEqual(invalid('Aftale 1: fristen ligger før aftaletidspunktet.'));
+  });
+
+  it('lets only support at release follow the release, and only once its date is known', () => {
+    const follows = { description: 'x', ...owner, followsRelease: true };
+    expect(refuseActionPlanAgreements(meetingHeld, plan([{ kind: 'mentor_support', ...follows }]), NOW)).toEqual(
+      invalid('Aftale 1: kun støtte ved løsladelse kan følge løsladelsen.'),
+    );
+    expect(refuseActionPlanAgreements(meetingHeld, plan([{ kind: 'support_at_release', ...follows }]), NOW)).toEqual(
+      invalid('Aftale 1 følger løsladelsen: registrér den forventede løsladelsesdato først.'),
+    );
+    const inCustody = { ...meetingHeld, expectedReleaseDate: '2026-05-01' };
+    expect(
+      refuseActionPlanAgreements(inCustody, plan([{ kind: 'support_at_release', ...follows }]), NOW),
+    ).toBeUndefined();
+  });
+
+  it('keeps the agreements’ own rules first: the status', () => {
+    expect(refuseActionPlanAgreements(convened, plan([{ kind: 'other', description: 'x' }]), NOW)).toEqual(
+      illegal('Aftalerne kan ikke registreres: netværkssamrådet er indkaldt.'),
+    );
+  });
+});
+
+describe('refuseInitiativeFollowUp (once per initiative, while the action plan runs)', () => {
+  const followUp = (initiativeId: string, followedUpAt = '2026-03-10T10:00:00.000Z') => ({
+    initiativeId,
+    outcome: 'done' as const,
+    note: 'Gennemført.',
+    followedUpAt,
+    actor,
+  });
+
+  it('accepts a known initiative not yet followed up', () => {
+    expect(refuseInitiativeFollowUp(actionPlanRunning, followUp('initiative-1'), NOW)).toBeUndefined();
+  });
+
+  it('refuses an unknown initiative, a second follow-up, one before the agreements, and outside the running plan', () => {
+    expect(refuseInitiativeFollowUp(actionPlanRunning, followUp('initiative-9'), NOW)).toEqual(
+      invalid('Initiativet findes ikke i netværkssamrådets handleplan.'),
+    );
+    const followed = { ...actionPlanRunning, initiatives: actionPlanFollowedUp.initiatives };
+    expect(refuseInitiativeFollowUp(followed, followUp('initiative-1'), NOW)).toEqual(
+      illegal('Initiativet er allerede fulgt op og kan ikke følges op igen.'),
+    );
+    expect(
+      refuseInitiativeFollowUp(actionPlanRunning, followUp('initiative-1', '2026-03-09T14:59:59.999Z'), NOW),
+    ).toEqual(invalid('Tidspunktet for opfølgningen ligger før aftalerne (09.03.2026 kl. 16.00).'));
+    expect(refuseInitiativeFollowUp(meetingHeld, followUp('initiative-1'), NOW)).toEqual(
+      illegal('Opfølgningen kan ikke registreres: netværkssamrådet er samrådet er holdt.'),
+    );
+  });
+});
+
+describe('the youth’s expected release and release on the council', () => {
+  it('takes an expected release date from the receipt’s day on, until the release or the end', () => {
+    expect(refuseCouncilExpectedRelease(meetingHeld, { expectedReleaseDate: '2026-03-02', actor })).toBeUndefined();
+    expect(refuseCouncilExpectedRelease(meetingHeld, { expectedReleaseDate: '2026-03-01', actor })).toEqual(
+      invalid('Den forventede løsladelsesdato ligger før modtagelsen af dokumentationen.'),
+    );
+    expect(refuseCouncilExpectedRelease(meetingHeld, { expectedReleaseDate: '2026-02-30', actor })).toEqual(
+      invalid('Den forventede løsladelsesdato er ikke en gyldig dato.'),
+    );
+    const released = { ...actionPlanRunning, releasedAt: '2026-03-10T08:00:00.000Z' };
+    expect(refuseCouncilExpectedRelease(released, { expectedReleaseDate: '2026-04-01', actor })).toEqual(
+      illegal('Den forventede løsladelsesdato kan ikke registreres: den unge er allerede løsladt.'),
+    );
+    expect(refuseCouncilExpectedRelease(agreementsMade, { expectedReleaseDate: '2026-04-01', actor })).toEqual(
+      illegal('Den forventede løsladelsesdato kan ikke registreres: netværkssamrådet er aftaler indgået.'),
+    );
+  });
+
+  it('takes the release once, not before the receipt nor in the future', () => {
+    expect(
+      refuseCouncilRelease(actionPlanRunning, { releasedAt: '2026-03-10T08:00:00.000Z', actor }, NOW),
+    ).toBeUndefined();
+    expect(refuseCouncilRelease(actionPlanRunning, { releasedAt: '2026-03-02T12:00:00.000Z', actor }, NOW)).toEqual(
+      invalid('Løsladelsestidspunktet ligger før modtagelsen af dokumentationen (02.03.2026 kl. 14.00).'),
+    );
+    expect(refuseCouncilRelease(actionPlanRunning, { releasedAt: justOutsideSkew, actor }, NOW)).toEqual(
+      invalid('Løsladelsestidspunktet ligger i fremtiden.'),
+    );
+    const released = { ...actionPlanRunning, releasedAt: '2026-03-10T08:00:00.000Z' };
+    expect(refuseCouncilRelease(released, { releasedAt: '2026-03-10T09:00:00.000Z', actor }, NOW)).toEqual(
+      illegal('Løsladelsen kan ikke registreres: den unge er allerede løsladt.'),
+    );
+    expect(refuseCouncilRelease(actionPlanFollowedUp, { releasedAt: '2026-03-10T09:00:00.000Z', actor }, NOW)).toEqual(
+      illegal('Løsladelsen kan ikke registreres: netværkssamrådet er handleplanen er fulgt op.'),
     );
   });
 });

@@ -30,6 +30,9 @@
  * - `council_initiative_agreed` — one per initiative. Details: `initiativeId`, `kind` (AGREEMENT_KINDS),
  *   `ownerOrganisation`, `ownerUnit`, `dueDate` (YYYY-MM-DD); the description is the event's `reason`.
  * - `council_initiative_followed_up` — details: `initiativeId`, `outcome` (INITIATIVE_FOLLOW_UP_OUTCOMES).
+ * - `council_expected_release_set` — the youth in custody; details: `expectedReleaseDate` (YYYY-MM-DD).
+ * - `council_youth_released` — the youth's release as the council registers it (the initiatives' owners get
+ *   a release notice).
  *
  * Turning 18
  * - `adult_handover_decided` — the handover to the municipality's 18+ effort (SSP+). Details: `handedOver`

@@ -93,13 +93,13 @@ export class CaseRecordsRepository {
     caseId: string,
     caseType: CaseType,
     user: AuthenticatedUser,
-  ): Promise<(CaseRecordRow & { decidable: boolean }) | undefined> {
+  ): Promise<(CaseRecordRow & { decidable: boolean; answerable: boolean }) | undefined> {
     if (!isCaseId(caseId)) return undefined;
     const params = new SqlParameters();
     const idParam = params.add(caseId);
     const typeParam = params.add(caseType);
-    const rows: (CaseRecordRow & { decidable: boolean })[] = await this.dataSource.query(
-      `SELECT ${CASE_COLUMNS}, ${decidableCondition(user, 'c', params)} AS decidable
+    const rows: (CaseRecordRow & { decidable: boolean; answerable: boolean })[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS}, ${decidableCondition(user, 'c', params)} AS decidable, ${answerableCondition('c')} AS answerable
          FROM cases c WHERE c.id = ${idParam} AND c.case_type = ${typeParam} AND ${visibleCaseCondition(user, 'c', params)}`,
       params.values,
     );
@@ -125,7 +125,8 @@ export class CaseRecordsRepository {
     return {
       ...summarize(row),
       ...progress,
-      availableDecisions: availableDecisionsOf(slice, facts, user, row.decidable),
+      // A decision that read access suffices for (a council initiative's owner's follow-up) needs only the read.
+      availableDecisions: availableDecisionsOf(slice, facts, user, row.decidable, row.answerable),
     };
   }
 

@@ -276,10 +276,18 @@ const dksCases = (): DksCaseState[] =>
 
 const councils = (): NetworkCouncilState[] =>
   NETWORK_COUNCIL_STATUSES.flatMap((status) => [
-    { caseId: 'case-1', status, documentationReceivedAt: REFERRED_AT, steps: [] },
-    { caseId: 'case-1', status, documentationReceivedAt: REFERRED_AT, steps: [], invitedAt: '2026-04-01T10:00:00Z' },
+    { caseId: 'case-1', municipalityCode: 'KOM-0101', status, documentationReceivedAt: REFERRED_AT, steps: [] },
     {
       caseId: 'case-1',
+      municipalityCode: 'KOM-0101',
+      status,
+      documentationReceivedAt: REFERRED_AT,
+      steps: [],
+      invitedAt: '2026-04-01T10:00:00Z',
+    },
+    {
+      caseId: 'case-1',
+      municipalityCode: 'KOM-0101',
       status,
       documentationReceivedAt: REFERRED_AT,
       steps: [],

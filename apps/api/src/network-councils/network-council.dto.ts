@@ -4,14 +4,28 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
 import {
   AGREEMENT_KIND_LABELS,
+  INITIATIVE_OWNER_ORGANISATION_LABELS,
   PARTICIPANT_ROLE_LABELS,
   SUSPICION_LABELS,
   type AgreementKind,
   type ParticipantRole,
   type Suspicion,
 } from '../../../../libs/domain/youth/network-council.types';
+import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
+import {
+  INITIATIVE_FOLLOW_UP_OUTCOME_LABELS,
+  type InitiativeFollowUpOutcome,
+} from '../../../../libs/domain/youth/youth-vocabulary';
 import { DeadlineStart, MomentOrNow, UnitCode, YouthPersonRef } from '../common/dto-fields';
-import { ChoiceField, TextField } from '../common/field-decorators';
+import {
+  BooleanField,
+  ChoiceField,
+  DateField,
+  IdField,
+  InstantField,
+  TextField,
+  UnitCodeField,
+} from '../common/field-decorators';
 
 /** The most participants or agreements one council records. */
 const MAX_ITEMS = 50;
@@ -97,6 +111,35 @@ class AgreementDto {
 
   @TextField('description', { label: 'Aftalens indhold', description: 'Hvad der er aftalt.', required: true })
   description!: string;
+
+  @ChoiceField('ownerOrganisation', INITIATIVE_OWNER_ORGANISATION_LABELS, {
+    label: 'Ejerens myndighed',
+    description: 'Den myndighed (organisation), der ejer initiativet.',
+    required: true,
+  })
+  ownerOrganisation!: Organisation;
+
+  @UnitCodeField('ownerUnit', {
+    label: 'Ejerens enhed',
+    description: 'Enhedens kode (en enhed i ejerens organisation).',
+    example: 'KOM-0101',
+    required: true,
+  })
+  ownerUnit!: string;
+
+  @DateField('dueDate', {
+    label: 'Fristen',
+    description: 'Hvornår initiativet skal være fulgt op (dagen med); ikke for støtte, der følger løsladelsen.',
+    required: 'Fristen skal udfyldes, medmindre aftalen følger løsladelsen.',
+    requiredWhen: (dto: AgreementDto) => dto.followsRelease !== true,
+  })
+  dueDate?: string;
+
+  @BooleanField('followsRelease', {
+    label: 'Følger løsladelsen',
+    description: 'Støtte ved løsladelse, hvor den unge er varetægtsfængslet: fristen er løsladelsesdatoen.',
+  })
+  followsRelease?: boolean;
 }
 
 export class CouncilAgreementsDto {
@@ -111,4 +154,49 @@ export class CouncilAgreementsDto {
     tooMany: `Højst ${MAX_ITEMS} aftaler.`,
   })
   agreements!: AgreementDto[];
+}
+
+export class CouncilMeetingPlanDto {
+  @InstantField('plannedFor', {
+    label: 'Det planlagte mødetidspunkt',
+    description: 'Hvornår netværkssamrådet skal holdes (kan ligge i fremtiden).',
+    required: true,
+  })
+  plannedFor!: string;
+}
+
+export class InitiativeFollowUpDto {
+  @IdField('initiativeId', {
+    label: 'Initiativet',
+    description: 'Initiativets id (fra handleplanen).',
+    required: true,
+  })
+  initiativeId!: string;
+
+  @ChoiceField('outcome', INITIATIVE_FOLLOW_UP_OUTCOME_LABELS, {
+    label: 'Resultatet af opfølgningen',
+    description: 'done: gennemført; ongoing: i gang; not_done: ikke gennemført.',
+    required: true,
+  })
+  outcome!: InitiativeFollowUpOutcome;
+
+  @TextField('note', { label: 'Noten om opfølgningen', description: 'Hvad opfølgningen viste.', required: true })
+  note!: string;
+
+  @MomentOrNow('followedUpAt', 'Tidspunktet for opfølgningen', 'Hvornår initiativet blev fulgt op (standard: nu).')
+  followedUpAt?: string;
+}
+
+export class CouncilExpectedReleaseDto {
+  @DateField('expectedReleaseDate', {
+    label: 'Den forventede løsladelsesdato',
+    description: 'Hvornår den unge forventes løsladt (varetægt): støtte ved løsladelse følger den.',
+    required: true,
+  })
+  expectedReleaseDate!: string;
+}
+
+export class CouncilReleaseDto {
+  @MomentOrNow('releasedAt', 'Tidspunktet for løsladelsen', 'Hvornår den unge blev løsladt (standard: nu).')
+  releasedAt?: string;
 }

@@ -10,7 +10,16 @@ import { ApiError } from '../common/api-error';
 import { ApiErrorResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { familyLetterHtml } from './family-letter';
 import { PageQuery } from '../common/page';
-import { CouncilAgreementsDto, CouncilMeetingDto, InvitationsDto, StartNetworkCouncilDto } from './network-council.dto';
+import {
+  CouncilAgreementsDto,
+  CouncilExpectedReleaseDto,
+  CouncilMeetingDto,
+  CouncilMeetingPlanDto,
+  CouncilReleaseDto,
+  InitiativeFollowUpDto,
+  InvitationsDto,
+  StartNetworkCouncilDto,
+} from './network-council.dto';
 import { NetworkCouncilsService } from './network-councils.service';
 import { NetworkCouncilSummaryPage, NetworkCouncilView } from './network-council.views';
 import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
@@ -148,6 +157,20 @@ export class NetworkCouncilsController {
   }
 
   @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS['meeting-plan'],
+    'Planlæg mødet: det planlagte tidspunkt (ved indkaldelsen eller senere; en ny plan erstatter den forrige).',
+    NetworkCouncilView,
+  )
+  async meetingPlan(
+    @CaseIdParam() caseId: string,
+    @Body() dto: CouncilMeetingPlanDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'meeting-plan', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
     COUNCIL_YOUTH_DECISIONS['adult-handover'],
     'Den unge er fyldt 18: overdrages sagen til kommunens 18+-indsats (SSP+)?',
     NetworkCouncilView,
@@ -158,6 +181,48 @@ export class NetworkCouncilsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NetworkCouncilView> {
     await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'adult-handover', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS['initiative-follow-up'],
+    'Registrér opfølgningen på ét initiativ i handleplanen (kommunen, eller initiativets ejer for sit eget): samrådet afsluttes, når alle er fulgt op.',
+    NetworkCouncilView,
+  )
+  async initiativeFollowUp(
+    @CaseIdParam() caseId: string,
+    @Body() dto: InitiativeFollowUpDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.councils.followUp(caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS['expected-release'],
+    'Den unge er varetægtsfængslet: den forventede løsladelsesdato, som støtte ved løsladelse følger.',
+    NetworkCouncilView,
+  )
+  async expectedRelease(
+    @CaseIdParam() caseId: string,
+    @Body() dto: CouncilExpectedReleaseDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'expected-release', caseId, dto, user);
+    return this.detail(caseId, user);
+  }
+
+  @CaseDecision(
+    NETWORK_COUNCIL_DECISIONS.release,
+    'Den unge er løsladt: støtte ved løsladelse har frist samme dag, og initiativernes ejere får et varsel.',
+    NetworkCouncilView,
+  )
+  async release(
+    @CaseIdParam() caseId: string,
+    @Body() dto: CouncilReleaseDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NetworkCouncilView> {
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'release', caseId, dto, user);
     return this.detail(caseId, user);
   }
 }

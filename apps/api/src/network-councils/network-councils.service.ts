@@ -1,7 +1,15 @@
 import { NETWORK_COUNCIL_SLICE } from './network-council.slice';
 import { refuseFutureMoment, requireOwnUnit } from '../cases/case-start-checks';
-import { Injectable } from '@nestjs/common';
 import { caseLevelFields } from '../youth-cases/case-level.views';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  NETWORK_COUNCIL_DECISIONS,
+  type NetworkCouncilDecisionName,
+  type NetworkCouncilFacts,
+} from '../../../../libs/domain/youth/network-council.decisions';
+import { CaseScopeRepository } from '../cases/case-scope.repository';
+import { ApiError } from '../common/api-error';
+import { CouncilActionPlanRepository } from './council-action-plan.repository';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { UnitLookup } from '../../../../libs/persistence/organisation-units-directory';
 import { OrganisationUnits } from '../reference/organisation-units.service';
@@ -15,7 +23,7 @@ import { requireYouthAt } from '../cases/youth-check';
 import type { Page } from '../common/page';
 import type { NetworkCouncilSummaryView, NetworkCouncilView } from './network-council.views';
 import { PersonsService } from '../persons/persons.service';
-import type { StartNetworkCouncilDto } from './network-council.dto';
+import type { InitiativeFollowUpDto, StartNetworkCouncilDto } from './network-council.dto';
 
 /** Network councils: registration with the under-18 check, decisions, and scoped reads. */
 @Injectable()
@@ -25,6 +33,8 @@ export class NetworkCouncilsService {
     private readonly decisions: CaseDecisionsService,
     private readonly records: CaseRecordsRepository,
     private readonly units: OrganisationUnits,
+    private readonly scope: CaseScopeRepository,
+    private readonly actionPlan: CouncilActionPlanRepository,
   ) {}
 
   async start(
@@ -51,11 +61,45 @@ export class NetworkCouncilsService {
       suspicion: dto.suspicion,
       documentationReceivedAt: receivedAt,
       birthDate,
+      // The documentation arrived outside the system: the municipality registers it here.
+      documentationVia: 'outside_system',
     }));
   }
 
   async detail(caseId: string, user: AuthenticatedUser): Promise<NetworkCouncilView | undefined> {
-    return this.records.scopedDetail(caseId, NETWORK_COUNCIL_SLICE, user, summaryIn(await this.units.lookup()));
+    const units = await this.units.lookup();
+    const view = await this.records.scopedDetail(caseId, NETWORK_COUNCIL_SLICE, user, summaryIn(units));
+    if (!view) return undefined;
+    const plan = await this.actionPlan.of(caseId, units);
+    const facts: NetworkCouncilFacts = { status: view.status, released: plan.releasedAt !== null };
+    return {
+      ...view,
+      ...plan,
+      // The table decides with every fact the council has (the kernel lists by status alone).
+      availableDecisions: view.availableDecisions.filter((decision) =>
+        NETWORK_COUNCIL_DECISIONS[decision.name as NetworkCouncilDecisionName].allowedIn(facts),
+      ),
+    };
+  }
+
+  /**
+   * An initiative's follow-up: the council's municipality (write access) follows up any of its initiatives,
+   * an owner that only reads the council its own unit's (403 otherwise; 404 outside the scope).
+   */
+  async followUp(caseId: string, dto: InitiativeFollowUpDto, user: AuthenticatedUser): Promise<void> {
+    const found = await this.scope.findForUser(caseId, 'network_council', user);
+    if (!found) throw ApiError.caseNotFound(caseId);
+    if (!found.writable) {
+      const owner = await this.actionPlan.ownerOf(caseId, dto.initiativeId);
+      if (!owner || !user.units.includes(owner)) {
+        throw new ApiError(
+          HttpStatus.FORBIDDEN,
+          'FORBIDDEN',
+          'Din enhed kan kun følge op på de initiativer i handleplanen, den selv ejer.',
+        );
+      }
+    }
+    await this.decisions.decide(NETWORK_COUNCIL_SLICE, 'initiative-follow-up', caseId, dto, user);
   }
 
   async list(user: AuthenticatedUser, page: number, pageSize: number): Promise<Page<NetworkCouncilSummaryView>> {

@@ -122,10 +122,17 @@ import {
   type ConcernLetterOutcome,
   type ConcernLetterProposer,
   type DeliveryResult,
+  INITIATIVE_FOLLOW_UP_OUTCOME_LABELS,
+  INITIATIVE_FOLLOW_UP_OUTCOMES,
+  POLICE_SENDER_FUNCTION_LABELS,
+  POLICE_SENDER_FUNCTIONS,
+  type InitiativeFollowUpOutcome,
+  type PoliceSenderFunction,
 } from '../../../../libs/domain/youth/youth-vocabulary';
 import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_KINDS,
+  INITIATIVE_OWNER_ORGANISATION_LABELS,
   PARTICIPANT_ROLE_LABELS,
   PARTICIPANT_ROLES,
   SUSPICION_LABELS,
@@ -328,6 +335,18 @@ class ChoicesView {
     description: 'En ungesags niveau (enkeltsagskoncept, `level`, `caseLevel`): 1, 2 eller 3.',
   })
   caseLevels!: Choice<`${CaseLevel}`>[];
+  @NestedView([ChoiceOf('InitiativeFollowUpOutcomeChoice', INITIATIVE_FOLLOW_UP_OUTCOMES)], {
+    description: 'Resultatet af opfølgningen på et initiativ i netværkssamrådets handleplan (`outcome`).',
+  })
+  initiativeFollowUpOutcomes!: Choice<InitiativeFollowUpOutcome>[];
+  @NestedView([ChoiceOf('InitiativeOwnerOrganisationChoice', ORGANISATIONS)], {
+    description: 'Hvilken myndighed der ejer et initiativ (`ownerOrganisation`).',
+  })
+  initiativeOwnerOrganisations!: Choice<Organisation>[];
+  @NestedView([ChoiceOf('PoliceSenderFunctionChoice', POLICE_SENDER_FUNCTIONS)], {
+    description: 'Hvem hos politiet der sendte dokumentationen (`senderFunction`).',
+  })
+  policeSenderFunctions!: Choice<PoliceSenderFunction>[];
 }
 
 class EndingReasonChoice {
@@ -420,6 +439,12 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     deliveryResults: choicesOf(DELIVERY_RESULTS, DELIVERY_RESULT_LABELS),
     concernLetterOutcomes: choicesOf(CONCERN_LETTER_OUTCOMES, CONCERN_LETTER_OUTCOME_LABELS),
     caseLevels: choicesOf(CASE_LEVEL_CODES, CASE_LEVEL_LABELS),
+    initiativeFollowUpOutcomes: choicesOf(INITIATIVE_FOLLOW_UP_OUTCOMES, INITIATIVE_FOLLOW_UP_OUTCOME_LABELS),
+    initiativeOwnerOrganisations: choicesOf(
+      Object.keys(INITIATIVE_OWNER_ORGANISATION_LABELS) as Organisation[],
+      INITIATIVE_OWNER_ORGANISATION_LABELS,
+    ),
+    policeSenderFunctions: choicesOf(POLICE_SENDER_FUNCTIONS, POLICE_SENDER_FUNCTION_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

@@ -14,6 +14,7 @@ import { operationsView } from './views/operations.js';
 import { outboxView } from './views/outbox.js';
 import { personView } from './views/person.js';
 import { mayStartCases, startView } from './views/start.js';
+import { policeDocumentationView } from './views/police-documentation.js';
 import { unitsView } from './views/units.js';
 import { dueSoonView, mineView, overdueView } from './views/steps.js';
 import { usersView } from './views/users.js';
@@ -55,6 +56,12 @@ const ROUTES = [
     view: comingHandoversView,
     // The police exit unit and the municipality: those the release notice goes to.
     allowed: (user) => can(user, 'handover:decide') || (can(user, 'handover:view') && !can(user, 'exit-course:decide')),
+  },
+  {
+    path: 'dokumentation',
+    label: 'Dokumentation fra politiet',
+    view: policeDocumentationView,
+    allowed: (user) => can(user, 'police-documentation:read'),
   },
   { path: 'tavle', label: 'Overskredne frister', view: overdueView, allowed: readsCases },
   { path: 'snart', label: 'Snart forfaldne', view: dueSoonView, allowed: readsCases },

@@ -7,7 +7,7 @@
  * written here is the form's own wording of a decision (`Overtag sagen`), not a value's name.
  */
 import { capitalised } from './format.js';
-import { choices, endingReasonChoices, unitsOfKind } from './reference.js';
+import { choiceLabel, choices, endingReasonChoices, unitKind, unitsOfKind } from './reference.js';
 
 /**
  * The options of a field for one of the API's lists of choices (optionally `only` some of its values),
@@ -545,6 +545,19 @@ const DKS_FORMS = {
 
 const AGREEMENT_ROWS = [0, 1, 2];
 
+/** An initiative's owner: any open unit, named with its organisation. */
+const ownerOptions = () => [
+  ...unitsOfKind('municipality'),
+  ...unitsOfKind('police_district'),
+  ...unitsOfKind('institution'),
+];
+const OWNER_ORGANISATION_OF_KIND = {
+  municipality: 'kommune',
+  police_district: 'politi',
+  institution: 'kriminalforsorgen',
+};
+const unitOrganisation = (code) => OWNER_ORGANISATION_OF_KIND[unitKind(code)];
+
 const COUNCIL_FORMS = {
   invitations: {
     fields: [
@@ -559,7 +572,8 @@ const COUNCIL_FORMS = {
     submitLabel: 'Registrér mødet',
   },
   agreements: {
-    intro: 'Udfyld en linje pr. aftale; tomme linjer springes over.',
+    intro:
+      'Udfyld en linje pr. aftale; tomme linjer springes over. Hver aftale bliver et initiativ i handleplanen med en ejer og en frist for opfølgningen.',
     fields: [
       ...AGREEMENT_ROWS.flatMap((row) => [
         {
@@ -575,6 +589,28 @@ const COUNCIL_FORMS = {
           type: 'textarea',
           optional: row > 0,
         },
+        {
+          name: `agreements.${row}.ownerUnit`,
+          label: `Aftale ${row + 1}: ejer`,
+          type: 'select',
+          options: ownerOptions,
+          optional: row > 0,
+          hint: 'Den enhed, der ejer initiativet og følger op på det.',
+        },
+        {
+          name: `agreements.${row}.dueDate`,
+          label: `Aftale ${row + 1}: frist`,
+          type: 'date',
+          optional: true,
+          hint: 'Opfølgningen skal ske senest denne dag.',
+        },
+        {
+          name: `agreements.${row}.followsRelease`,
+          label: `Aftale ${row + 1}: følger løsladelsen`,
+          type: 'checkbox',
+          optional: true,
+          hint: 'Støtte ved løsladelse, hvor den unge er varetægtsfængslet: fristen er løsladelsesdatoen.',
+        },
       ]),
       at('agreedAt', 'Hvornår blev aftalerne indgået'),
     ],
@@ -582,17 +618,59 @@ const COUNCIL_FORMS = {
       ...(values.agreedAt ? { agreedAt: values.agreedAt } : {}),
       agreements: AGREEMENT_ROWS.filter(
         (row) => row === 0 || values[`agreements.${row}.kind`] || values[`agreements.${row}.description`],
-      ).map((row) => ({
-        kind: values[`agreements.${row}.kind`],
-        description: values[`agreements.${row}.description`],
-      })),
+      ).map((row) => {
+        const ownerUnit = values[`agreements.${row}.ownerUnit`];
+        return {
+          kind: values[`agreements.${row}.kind`],
+          description: values[`agreements.${row}.description`],
+          ...(ownerUnit ? { ownerUnit, ownerOrganisation: unitOrganisation(ownerUnit) } : {}),
+          ...(values[`agreements.${row}.followsRelease`]
+            ? { followsRelease: true }
+            : { dueDate: values[`agreements.${row}.dueDate`] }),
+        };
+      }),
     }),
-    confirm: (c, d) => ({
-      text: 'Aftalerne afslutter samrådssagen og kan ikke fortrydes.' + stepsEnded(c, d),
-      label: 'Jeg bekræfter, at samrådssagen afsluttes',
-      missing: 'Bekræft, at samrådssagen afsluttes, før aftalerne registreres.',
+    submitLabel: 'Registrér handleplanen',
+  },
+  'meeting-plan': {
+    fields: [{ name: 'plannedFor', label: 'Planlagt mødetidspunkt', type: 'datetime' }],
+    intro: 'Hvornår samrådet skal holdes. En ny plan erstatter den forrige.',
+    submitLabel: 'Gem planen',
+  },
+  'initiative-follow-up': {
+    fields: (detail) => [
+      {
+        name: 'initiativeId',
+        label: 'Initiativ',
+        type: 'select',
+        options: (detail.initiatives ?? [])
+          .filter((initiative) => !initiative.outcome)
+          .map((initiative) => [
+            initiative.id,
+            `${capitalised(choiceLabel('agreementKinds', initiative.kind))} – ${initiative.owner.name}`,
+          ]),
+      },
+      { name: 'outcome', label: 'Resultat', type: 'radio', options: choiceOptions('initiativeFollowUpOutcomes') },
+      { name: 'note', label: 'Bemærkning', type: 'textarea', hint: 'Hvad opfølgningen viste.' },
+      at('followedUpAt', 'Hvornår blev der fulgt op'),
+    ],
+    intro: 'Samrådssagen afsluttes, når alle initiativer er fulgt op.',
+    submitLabel: 'Registrér opfølgningen',
+  },
+  'expected-release': {
+    fields: [{ name: 'expectedReleaseDate', label: 'Forventet løsladelsesdato', type: 'date' }],
+    intro: 'Den unge er varetægtsfængslet: støtte ved løsladelse, der følger løsladelsen, får denne dato som frist.',
+    submitLabel: 'Gem datoen',
+  },
+  release: {
+    fields: [at('releasedAt', 'Hvornår blev den unge løsladt')],
+    intro: 'Støtte ved løsladelse får fristen samme dag, og initiativernes ejere får et varsel.',
+    confirm: () => ({
+      text: 'Løsladelsen kan ikke fortrydes.',
+      label: 'Jeg bekræfter, at den unge er løsladt',
+      missing: 'Bekræft løsladelsen, før den registreres.',
     }),
-    submitLabel: 'Registrér aftalerne',
+    submitLabel: 'Registrér løsladelsen',
   },
 };
 

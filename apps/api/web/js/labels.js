@@ -59,6 +59,12 @@ export const HISTORY_ACTIONS = {
   parents_contacted: 'Forældrene kontaktet (retsplejelovens § 115a)',
   concern_letter_followed_up: 'Opfølgning på bekymringsbrevet',
   concern_letter_outcome_recorded: 'Udfald af bekymringsbrevet',
+  police_documentation_sent: 'Dokumentation sendt af politiet i systemet',
+  council_meeting_planned: 'Netværkssamrådets møde planlagt',
+  council_initiative_agreed: 'Initiativ aftalt i handleplanen',
+  council_initiative_followed_up: 'Initiativ fulgt op',
+  council_expected_release_set: 'Forventet løsladelse registreret',
+  council_youth_released: 'Den unge er løsladt',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -117,6 +123,13 @@ export const DETAIL_LABELS = {
   attempt: 'Forsøg nr.',
   reached: 'Truffet',
   exitCourseId: 'Exit-forløb',
+  senderUnit: 'Sendt af',
+  senderFunction: 'Afsender',
+  documentationVia: 'Dokumentationen kom',
+  ownerOrganisation: 'Ejerens myndighed',
+  ownerUnit: 'Ejer',
+  dueDate: 'Frist',
+  initiativeId: 'Initiativ',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -146,6 +159,8 @@ const DETAIL_CHOICES = {
   proposedBy: 'concernLetterProposers',
   decision: 'concernLetterDecisions',
   result: 'deliveryResults',
+  senderFunction: 'policeSenderFunctions',
+  ownerOrganisation: 'initiativeOwnerOrganisations',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */

@@ -88,6 +88,11 @@ export function unitName(code) {
   return data?.units.find((unit) => unit.code === code)?.name ?? code;
 }
 
+/** The kind of a unit (`municipality`, `police_district`, `institution`), or undefined for an unknown code. */
+export function unitKind(code) {
+  return data?.units.find((unit) => unit.code === code)?.kind;
+}
+
 /** When a step with this deadline becomes due soon (its kind's warning window before it), as an ISO instant. */
 export function warningAt(kind, dueAt) {
   const hours = data?.stepKinds.find((step) => step.kind === kind)?.warningHours ?? 0;

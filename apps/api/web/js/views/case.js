@@ -99,6 +99,15 @@ const CASE_KINDS = {
     facts: (c) => [
       ['Kommune', c.municipality.name],
       ['Dokumentation modtaget', formatDateTime(c.documentationReceivedAt)],
+      c.documentation && [
+        'Dokumentationen kom',
+        c.documentation.via === 'system'
+          ? `i systemet fra ${c.documentation.sender.name} (${choiceLabel('policeSenderFunctions', c.documentation.senderFunction)})`
+          : 'uden for systemet (registreret af kommunen)',
+      ],
+      c.plannedFor && ['Møde planlagt', formatDateTime(c.plannedFor)],
+      c.expectedReleaseDate && ['Forventet løsladelse', formatDate(c.expectedReleaseDate)],
+      c.releasedAt && ['Løsladt', formatDateTime(c.releasedAt)],
       caseLevelFact(c),
     ],
   },
@@ -119,6 +128,45 @@ const CASE_KINDS = {
     ],
   },
 };
+
+/** The network council's action plan: each initiative with its owner, due date and follow-up. */
+function actionPlan(resource, detail) {
+  if (resource !== 'network-councils' || !detail.initiatives?.length) return '';
+  return html`<section class="panel action-plan" aria-labelledby="action-plan-heading">
+    <h2 id="action-plan-heading">Handleplan</h2>
+    <ul class="initiatives">
+      ${detail.initiatives.map(
+        (initiative) =>
+          html`<li class="initiative ${initiative.outcome ? 'is-done' : ''}" data-initiative-id="${initiative.id}">
+            <p class="initiative-kind">
+              <strong>${capitalised(choiceLabel('agreementKinds', initiative.kind))}</strong>
+            </p>
+            <p>${initiative.description}</p>
+            <dl class="facts inline">
+              <div>
+                <dt>Ejer</dt>
+                <dd>${initiative.owner.name}</dd>
+              </div>
+              <div>
+                <dt>Frist</dt>
+                <dd>${formatDate(initiative.dueDate)}${initiative.followsRelease ? ' (følger løsladelsen)' : ''}</dd>
+              </div>
+              <div>
+                <dt>Opfølgning</dt>
+                <dd>
+                  ${
+                    initiative.outcome
+                      ? `${capitalised(choiceLabel('initiativeFollowUpOutcomes', initiative.outcome))} ${formatDateTime(initiative.followedUpAt)}: ${initiative.note}`
+                      : 'afventer'
+                  }
+                </dd>
+              </div>
+            </dl>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
 
 /** Open steps' lateness counts until now; a completed step keeps the lateness it was closed with. */
 function withLateness(step) {
@@ -353,7 +401,7 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
           ${openSteps(detail, stepForms)}
         </section>
         ${missedDeadlines(detail, stepForms)} ${resource === 'exit-courses' ? handoverPreparationSection(detail) : ''}
-        ${decisions(forms, detail)}
+        ${actionPlan(resource, detail)} ${decisions(forms, detail)}
       </div>
       <div class="case-side">
         <section class="panel assignment-panel" aria-labelledby="assignment-heading" data-assignment>

@@ -161,6 +161,37 @@ const STARTS = [
     ],
     submitLabel: 'Registrér netværkssamrådet',
   },
+  {
+    caseType: 'network_council',
+    id: 'send-police-documentation',
+    permission: 'police-documentation:send',
+    path: '/api/police-documentation',
+    title: 'Send dokumentation til kommunen',
+    rules: [
+      'Dokumentationen gælder en ung under 18 år, der er mistænkt eller sigtet for alvorlig kriminalitet.',
+      'Kommunen modtager den, når den sendes: netværkssamrådet skal indkaldes inden 7 dage herfra.',
+    ],
+    youth: true,
+    fields: (user) => [
+      unitField(user, 'police_district', 'policeDistrictCode', 'Politikreds'),
+      { name: 'municipalityCode', label: 'Kommune', type: 'select', options: unitsOfKind('municipality') },
+      {
+        name: 'suspicion',
+        label: 'Mistanke',
+        type: 'radio',
+        options: choices('suspicions').map(([value, label]) => [value, capitalised(label)]),
+      },
+      {
+        name: 'offence',
+        label: 'Lovovertrædelse',
+        type: 'textarea',
+        hint: 'Gemmes krypteret; kun kommunen og jer ser den.',
+      },
+    ],
+    submitLabel: 'Send dokumentationen',
+    // The sender sees what it sent, not the council.
+    answerHash: (answer) => `#/dokumentation/${encodeURIComponent(answer.caseId)}`,
+  },
 ];
 
 /** Whether the user may start any case here (the navigation shows "Ny sag" only then). */
@@ -342,7 +373,9 @@ export async function startView(root, { user, params }) {
     () => specs,
     (spec) => spec.start.path,
     (answer, spec) => {
-      location.hash = `#/sag/${caseResource(spec.start.caseType)}/${encodeURIComponent(answer.id)}`;
+      location.hash = spec.start.answerHash
+        ? spec.start.answerHash(answer)
+        : `#/sag/${caseResource(spec.start.caseType)}/${encodeURIComponent(answer.id)}`;
     },
     { headersOf: (spec) => ({ 'idempotency-key': spec.key }) },
   );
