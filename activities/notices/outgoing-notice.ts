@@ -1,6 +1,12 @@
 import type { CaseType } from '../../libs/domain/case/case-transition';
 import { ROLE_LABELS, type Role } from '../../libs/domain/organisations/roles';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, isStepKind, STEP_KINDS, stepLabel } from '../../libs/domain/case/step-kinds';
+import {
+  CASE_RESOURCES,
+  CASE_TYPE_LABELS,
+  isStepKind,
+  responsibleRoleOn,
+  stepLabel,
+} from '../../libs/domain/case/step-kinds';
 import type { UnitKind } from '../../libs/domain/organisations/organisation-units';
 import { formatDanishDateTime } from '../../libs/domain/time/copenhagen-calendar';
 import { ASSIGNEE_ROLES } from '../../libs/domain/case/case-assignment';
@@ -81,7 +87,7 @@ const ROLE_OF_UNIT_KIND: Record<UnitKind, Role> = {
 /** A deadline notice is for the role whose turn the step is; the others for the unit's role in exit courses. */
 function recipientRole(notice: OutboxNotice): Role {
   if (notice.recipientUnit === OPERATIONS_RECIPIENT) return 'operations';
-  if (notice.stepKind && isStepKind(notice.stepKind)) return STEP_KINDS[notice.stepKind].responsibleRole;
+  if (notice.stepKind && isStepKind(notice.stepKind)) return responsibleRoleOn(notice.stepKind, notice.caseType);
   if (notice.kind === 'case_assigned' && notice.caseType) return ASSIGNEE_ROLES[notice.caseType][0];
   if (notice.kind === 'dks_case_moved') return 'dks_officer';
   return ROLE_OF_UNIT_KIND[notice.recipient?.kind ?? 'institution'];

@@ -1,5 +1,5 @@
 import type { Role } from '../organisations/roles';
-import type { CaseType } from './case-transition';
+import { CASE_TYPES, type CaseType } from './case-transition';
 import { STEP_KINDS, STEP_KIND_NAMES } from './step-kinds';
 
 /**
@@ -10,7 +10,7 @@ import { STEP_KINDS, STEP_KIND_NAMES } from './step-kinds';
  */
 export const ASSIGNEE_ROLES: Readonly<Record<CaseType, readonly Role[]>> = Object.freeze(
   Object.fromEntries(
-    (['exit_course', 'dks_assessment', 'network_council'] as const).map((caseType) => [
+    CASE_TYPES.map((caseType) => [
       caseType,
       [
         ...new Set(

@@ -241,6 +241,22 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
 
 export const STEP_KIND_NAMES = Object.keys(STEP_KINDS) as StepKind[];
 
+/** Whose turn a step of this kind is on a case of this type: `alsoOn`'s role there, else its responsible role. */
+export function responsibleRoleOn(kind: StepKind, caseType: CaseType | null | undefined): Role {
+  const definition = STEP_KINDS[kind];
+  return (caseType ? definition.alsoOn?.[caseType] : undefined) ?? definition.responsibleRole;
+}
+
+/** Every case type a step kind occurs on, with whose turn it is there (one row per kind and type). */
+export const STEP_KIND_ROLES: readonly { kind: StepKind; caseType: CaseType; role: Role }[] = STEP_KIND_NAMES.flatMap(
+  (kind) =>
+    [STEP_KINDS[kind].caseType, ...(Object.keys(STEP_KINDS[kind].alsoOn ?? {}) as CaseType[])].map((caseType) => ({
+      kind,
+      caseType,
+      role: responsibleRoleOn(kind, caseType),
+    })),
+);
+
 export function isStepKind(kind: string): kind is StepKind {
   return Object.prototype.hasOwnProperty.call(STEP_KINDS, kind);
 }

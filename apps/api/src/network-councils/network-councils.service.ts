@@ -75,10 +75,12 @@ export class NetworkCouncilsService {
     return {
       ...view,
       ...plan,
-      // The table decides with every fact the council has (the kernel lists by status alone).
-      availableDecisions: view.availableDecisions.filter((decision) =>
-        NETWORK_COUNCIL_DECISIONS[decision.name as NetworkCouncilDecisionName].allowedIn(facts),
-      ),
+      // The council's table decides with every fact the council has (the kernel lists by status alone); the
+      // youth decisions (level, 18+ handover) were decided by the kernel already.
+      availableDecisions: view.availableDecisions.filter((decision) => {
+        const council = NETWORK_COUNCIL_DECISIONS[decision.name as NetworkCouncilDecisionName];
+        return council === undefined || council.allowedIn(facts);
+      }),
     };
   }
 

@@ -36,12 +36,18 @@ const first = (condition: string, sameInitiative = false) =>
 
 /**
  * Followed up on or before the initiative's due date (a Danish calendar day), compared as `YYYY-MM-DD` text so
- * that a detail no date can be read from counts as not in time rather than failing the report.
+ * that a detail no date can be read from counts as not in time rather than failing the report. The due date is
+ * the initiative's as it stands (`council_initiatives`: one that follows the youth's release moves with it), else
+ * the one agreed.
  */
-const BY_DUE_DATE = `EXISTS (SELECT 1 FROM case_events agreed WHERE agreed.case_id = e.case_id
+const BY_DUE_DATE = `EXISTS (SELECT 1 FROM case_events agreed
+      CROSS JOIN LATERAL (SELECT COALESCE((SELECT to_char(ci.due_date, 'YYYY-MM-DD') FROM council_initiatives ci
+        WHERE ci.case_id = agreed.case_id AND ci.id::text = agreed.details ->> 'initiativeId'),
+        agreed.details ->> 'dueDate') AS due_date) due
+      WHERE agreed.case_id = e.case_id
       AND agreed.action = 'council_initiative_agreed' AND agreed.details ->> 'initiativeId' = e.details ->> 'initiativeId'
-      AND agreed.details ->> 'dueDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-      AND to_char(e.occurred_at AT TIME ZONE '${DANISH_TIME_ZONE}', 'YYYY-MM-DD') <= (agreed.details ->> 'dueDate'))`;
+      AND due.due_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+      AND to_char(e.occurred_at AT TIME ZONE '${DANISH_TIME_ZONE}', 'YYYY-MM-DD') <= due.due_date)`;
 
 /** Any attempt that reached the youth with the letter (with or without dialogue). */
 const DELIVERED = `e.details ->> 'result' IN (${DELIVERY_RESULTS.filter((result) => result.startsWith('delivered_'))

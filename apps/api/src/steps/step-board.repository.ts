@@ -4,7 +4,13 @@ import { SqlParameters, visibleCaseCondition } from '../../../../libs/access/acc
 import { ROLE_LABELS, type Role } from '../../../../libs/domain/organisations/roles';
 import { type AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
-import { CASE_RESOURCES, CASE_TYPE_LABELS, STEP_KIND_NAMES, STEP_KINDS } from '../../../../libs/domain/case/step-kinds';
+import {
+  CASE_RESOURCES,
+  CASE_TYPE_LABELS,
+  STEP_KIND_NAMES,
+  STEP_KIND_ROLES,
+  STEP_KINDS,
+} from '../../../../libs/domain/case/step-kinds';
 import type { Organisation } from '../../../../libs/domain/organisations/organisation-units';
 import { responsibleUnitSql } from '../../../../libs/persistence/responsible-unit';
 import type { Page } from '../common/page';
@@ -52,7 +58,7 @@ const BOARD_COLUMNS = `s.id AS step_id, s.case_id, c.case_type, s.kind, k.label,
        s.due_at - make_interval(hours => k.warning_hours) AS warning_at,
        GREATEST(0, floor(extract(epoch FROM (r.as_of - s.due_at))))::bigint AS lateness_seconds,
        GREATEST(0, ceil(extract(epoch FROM (s.due_at - r.as_of))))::bigint AS remaining_seconds,
-       k.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
+       kr.responsible_role, r.unit, COALESCE(u.name, r.unit) AS unit_name, u.organisation,
        c.assignee_id, au.display_name AS assignee_name,
        EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = c.assignee_id AND ${absenceInForceSql('ab')}) AS assignee_absent,
        s.suspended_at, s.suspension_reason, s.suspension_expected_until`;
@@ -122,6 +128,7 @@ export class StepBoardRepository {
     const from =
       `steps s JOIN cases c ON c.id = s.case_id LEFT JOIN exit_courses e ON e.case_id = s.case_id ` +
       `JOIN ${stepKindTable(params)} ON k.kind = s.kind ` +
+      `JOIN ${stepRoleTable(params)} ON kr.kind = s.kind AND kr.case_type = c.case_type ` +
       `CROSS JOIN LATERAL (SELECT ${responsibleUnitSql('s', 'c', 'e', params)} AS unit, ` +
       `${asOfParam}::timestamptz AS as_of) r ` +
       `LEFT JOIN organisation_units u ON u.code = r.unit LEFT JOIN users au ON au.id::text = c.assignee_id`;
@@ -153,7 +160,7 @@ export class StepBoardRepository {
       // own, and an absent colleague's they substitute for) that the case's unit is to do.
       const worked = workedBySql('c.assignee_id', params.add(user.id));
       conditions.push(
-        `((k.responsible_role = ${params.add(user.role)} AND r.unit = ANY(${params.add(user.units)}::text[])) ` +
+        `((kr.responsible_role = ${params.add(user.role)} AND r.unit = ANY(${params.add(user.units)}::text[])) ` +
           `OR (r.unit = c.org_unit AND ${worked}))`,
       );
       rank = `CASE WHEN ${worked} THEN 0 WHEN c.assignee_id IS NULL THEN 1 ELSE 2 END`;
@@ -165,6 +172,14 @@ export class StepBoardRepository {
     if (query.kind) conditions.push(`s.kind = ${params.add(query.kind)}`);
     return { from, where: conditions.join(' AND '), params, rank };
   }
+}
+
+/** Whose turn each step kind is on each case type it occurs on, as SQL rows `kr(kind, case_type, responsible_role)`. */
+function stepRoleTable(params: SqlParameters): string {
+  const rows = STEP_KIND_ROLES.map(
+    ({ kind, caseType, role }) => `(${params.add(kind)}, ${params.add(caseType)}, ${params.add(role)})`,
+  );
+  return `(VALUES ${rows.join(', ')}) AS kr(kind, case_type, responsible_role)`;
 }
 
 /** The step-kind table as SQL rows `k(kind, warning_hours, label, responsible_role)`. */

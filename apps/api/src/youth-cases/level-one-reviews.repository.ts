@@ -41,6 +41,9 @@ export class LevelOneReviewsRepository {
     const writable = visibleCaseCondition(user, 'c', params, 'write');
     const conditions = [`c.closed_at IS NULL`, `c.case_level = 1`, readable];
     if (filter.unit) conditions.push(`c.org_unit = ${params.add(filter.unit)}`);
+    // The meeting is the holding unit's: a unit that only reads a case (an initiative's owner, the district a
+    // DKS case moved from) does not review it.
+    if (user.role !== 'national_supervisor') conditions.push(`c.org_unit = ANY(${params.add(user.units)}::text[])`);
     if (filter.openedBefore) conditions.push(`s.opened_at < ${params.add(filter.openedBefore)}`);
     const rows: CandidateRow[] = await this.dataSource.query(
       `SELECT c.id, c.case_type, c.workflow_id, c.status, c.person_ref, c.org_unit, u.name AS unit_name,
