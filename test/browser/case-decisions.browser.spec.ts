@@ -146,6 +146,7 @@ it('offers DKS its assessment on a new youth case, then the home visit', async (
     { title: 'DKS-vurdering', form: 'dks-assessment' },
     { title: 'Afslut sagen uden hjemmebesøg', form: 'dks-case-end' },
     { title: 'Den unge er flyttet til en anden politikreds', form: 'dks-move' },
+    { title: 'Sagens niveau', form: 'case-level' },
   ]);
   expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
 
@@ -159,6 +160,7 @@ it('offers DKS its assessment on a new youth case, then the home visit', async (
     { title: 'Hjemmebesøget er holdt', form: 'home-visit' },
     { title: 'Afslut sagen uden hjemmebesøg', form: 'dks-case-end' },
     { title: 'Den unge er flyttet til en anden politikreds', form: 'dks-move' },
+    { title: 'Sagens niveau', form: 'case-level' },
   ]);
   expect(await offeredOnPage()).toEqual(await offeredByServer(dks, path, formIds));
   await logOut(page);

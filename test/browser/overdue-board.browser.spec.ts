@@ -90,6 +90,7 @@ it('logs in with the keyboard, completes an overdue step from the board, and the
   expect(await text('.user-box')).toContain('Den Kriminalpræventive Sektion (DKS)');
   expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual([
     'Mine opgaver',
+    'Dokumentation fra politiet',
     'Overskredne frister',
     'Snart forfaldne',
     'Sager',

@@ -74,7 +74,7 @@ describe('case levels', () => {
       dueAt: endOfThisMonth(),
       deadlineBasis: 'default',
     });
-    expect(decisionNames(assessed.body)).toEqual(['home-visit-plan', 'home-visit', 'case-level']);
+    expect(decisionNames(assessed.body)).toEqual(['home-visit-plan', 'home-visit', 'case-end', 'move', 'case-level']);
 
     const noReason = await dks('POST', `/api/dks-cases/${id}/case-level`, { level: '2' });
     expect([noReason.status, noReason.body.message]).toEqual([422, 'En ændring af niveauet skal have en begrundelse.']);
@@ -264,7 +264,7 @@ describe('the handover at 18', () => {
         dueAt: startOfDanishDay(addCalendarDays(danishDateOf(new Date()), 14)).toISOString(),
       }),
     );
-    expect(decisionNames(started.body)).toEqual(['assessment', 'case-level', 'adult-handover']);
+    expect(decisionNames(started.body)).toEqual(['assessment', 'case-end', 'move', 'case-level', 'adult-handover']);
 
     const noReason = await dks('POST', `/api/dks-cases/${id}/adult-handover`, {
       handedOver: true,
@@ -338,7 +338,7 @@ describe('the handover at 18', () => {
   it('refuses the handover of a youth under 18 with 409, and offers no such decision', async () => {
     const id = await startDksCase();
     const detail = await dks('GET', `/api/dks-cases/${id}`);
-    expect(decisionNames(detail.body)).toEqual(['assessment', 'case-level']);
+    expect(decisionNames(detail.body)).toEqual(['assessment', 'case-end', 'move', 'case-level']);
     const early = await dks('POST', `/api/dks-cases/${id}/adult-handover`, {
       handedOver: true,
       municipalityCode: 'KOM-0101',

@@ -228,6 +228,7 @@ it('ties support at release to the youth’s release: the expected date, then th
   expect(released.body.initiatives[0].dueDate).toBe(danishDateInDays(0));
   expect(released.body.availableDecisions.map((decision: { name: string }) => decision.name)).toEqual([
     'initiative-follow-up',
+    'case-level',
   ]);
   const twice = await post(municipality, id, 'release', {});
   expect([twice.status, twice.body.message]).toEqual([

@@ -91,6 +91,7 @@ describe('POST /api/dks-cases/:id/case-end', () => {
       'assessment',
       'case-end',
       'move',
+      'case-level',
     ]);
     const ended = await dks('POST', `/api/dks-cases/${id}/case-end`, {
       outcome: 'existing_action_plan',
@@ -183,6 +184,7 @@ describe('POST /api/dks-cases/:id/move', () => {
       'assessment',
       'case-end',
       'move',
+      'case-level',
     ]);
     const fynBoard = await dksFyn('GET', '/api/steps/overdue?kind=dks_assessment&pageSize=100');
     expect(fynBoard.body.items.filter((item: { caseId: string }) => item.caseId === id)).toEqual([

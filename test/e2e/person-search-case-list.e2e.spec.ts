@@ -178,6 +178,8 @@ describe('GET /api/cases', () => {
       dueSoon: false,
       assignee: null,
       referralSourceText: 'Kriminalforsorgen',
+      caseLevel: null,
+      caseLevelText: null,
     });
     const logged = await sut.db.query(
       `SELECT action, case_id, person_ref FROM access_log WHERE user_id = $1 AND action = 'person_name_read' AND case_id = $2`,

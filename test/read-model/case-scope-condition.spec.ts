@@ -326,7 +326,7 @@ describe('visibleCaseCondition — assembly', () => {
     expect(condition).not.toMatch(/\$1\b|\$4/);
     expect(params.values).toHaveLength(3);
     expect(params.values[0]).toBe('first');
-    expect(params.values.slice(1)).toEqual(expect.arrayContaining([['KF-NYBORG'], ['exit_course']]));
+    expect(params.values.slice(1)).toEqual(expect.arrayContaining([['KF-NYBORG'], ['exit_course', 'network_council']]));
   });
 });
 

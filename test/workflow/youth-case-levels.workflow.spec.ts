@@ -20,6 +20,7 @@ import {
   councilReadModelSyncedUpdate,
   recordCouncilAgreementsUpdate,
   recordCouncilMeetingUpdate,
+  recordInitiativeFollowUpUpdate,
   recordInvitationsUpdate,
 } from '../../workflows/network-council/network-council.messages';
 import {
@@ -27,7 +28,8 @@ import {
   networkCouncilWorkflow,
 } from '../../workflows/network-council/network-council.workflow';
 import { DKS_OFFICER, dksInput } from '../support/dks-case-fixtures';
-import { networkCouncilInput } from '../support/network-council-fixtures';
+import { danishDateInDays } from '../support/exit-course-fixtures';
+import { networkCouncilInput, owned } from '../support/network-council-fixtures';
 import { refusalOf, useWorkflowTestHarness } from '../support/workflow-test-harness';
 
 const MINUTE_MS = 60_000;
@@ -237,8 +239,26 @@ describe('youth cases: the level, the monthly level-1 review and the handover at
         args: [{ invitedAt: at, participants: [{ role: 'youth' }], actor: CASEWORKER }],
       });
       await handle.executeUpdate(recordCouncilMeetingUpdate, { args: [{ heldAt: at, actor: CASEWORKER }] });
-      await handle.executeUpdate(recordCouncilAgreementsUpdate, {
-        args: [{ agreedAt: at, agreements: [{ kind: 'mentor_support', description: 'Mentor' }], actor: CASEWORKER }],
+      const running = await handle.executeUpdate(recordCouncilAgreementsUpdate, {
+        args: [
+          {
+            agreedAt: at,
+            agreements: [{ kind: 'mentor_support', description: 'Mentor', ...owned('KOM-0101', danishDateInDays(30)) }],
+            actor: CASEWORKER,
+          },
+        ],
+      });
+      // The council ends with its action plan's last follow-up (the council-action-plan patch).
+      await handle.executeUpdate(recordInitiativeFollowUpUpdate, {
+        args: [
+          {
+            initiativeId: running.initiatives![0].initiativeId,
+            outcome: 'done',
+            note: 'Mentor fundet.',
+            followedUpAt: at,
+            actor: CASEWORKER,
+          },
+        ],
       });
       await handle.result();
       const steps = await harness.db.query(
