@@ -104,7 +104,7 @@ it('records why a 24-hour DKS deadline was missed, shows it on the case and coun
   await logOut(page);
 
   await logIn(page, 'politi.leder.kbh');
-  await page.getByRole('navigation').getByRole('link', { name: 'Tal' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Tal', exact: true }).click();
   const reasons = page.locator('table', { hasText: 'Årsager til overskredne lovbundne frister pr. frist' });
   const reasonRow = reasons.locator('tbody tr', { hasText: 'DKS-vurdering inden for 24 timer' });
   await reasonRow.waitFor();

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../../../libs/access/authenticated-us
 import { AccessLogService } from '../audit/access-log.service';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { parseIdempotencyKey } from '../cases/idempotency-keys.service';
-import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { ApiErrorResponses, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { ProposeCandidateDto, StartConcernLetterRoundDto } from './concern-letter.dto';
 import { ConcernLetterRoundDetailView, ConcernLetterRoundPage, ConcernLetterView } from './concern-letter.views';
@@ -73,6 +73,8 @@ export class ConcernLetterRoundsController {
 
   @Post(':id/candidates')
   @RequirePermission('concern-letter:propose')
+  // A round nobody has, or one of another district: 404.
+  @ApiErrorResponses(404)
   @StartResponses(
     'Indstil en kandidat til runden: en sag om bekymringsbrev startes i rundens politikreds; udvalget beslutter ved mødet. 409 når runden er fuld.',
     ConcernLetterView,
