@@ -31,6 +31,8 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   concern_committee_member: ['concern_letter'],
   // Reads what it sent (the inbox of sent documentation), never a case.
   police_investigator: [],
+  // Reads cases only through the data-protection routes (retention, access requests), never the case routes.
+  data_protection_officer: [],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */
@@ -106,4 +108,21 @@ export function reportScopeCondition(user: AuthenticatedUser, caseAlias: string,
       ? `a.organisation = ${params.add(user.organisation)}`
       : `a.org_unit = ANY(${params.add(user.units)}::text[])`;
   return `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder})`;
+}
+
+/**
+ * SQL condition for the cases (alias `caseAlias`) a data-protection officer answers for: those its
+ * organisation holds, or — for an officer with units (a municipality's) — those its units hold. Of any case
+ * type: retention and a person's right of access cover every case the controller holds.
+ */
+export function dataProtectionScopeCondition(
+  user: AuthenticatedUser,
+  caseAlias: string,
+  params: SqlParameters,
+): string {
+  if (user.role !== 'data_protection_officer') return 'FALSE';
+  const holder = user.units.length
+    ? `a.org_unit = ANY(${params.add(user.units)}::text[])`
+    : `a.organisation = ${params.add(user.organisation)}`;
+  return `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder} AND a.access = 'write')`;
 }

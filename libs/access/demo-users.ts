@@ -147,6 +147,28 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
     organisation: 'politi',
     units: ['POL-KBH'],
   },
+  // The data-protection function of each organisation (retention, a person's right of access, the access log).
+  {
+    username: 'kf.databeskyttelse',
+    displayName: 'Databeskyttelse, Kriminalforsorgen',
+    role: 'data_protection_officer',
+    organisation: 'kriminalforsorgen',
+    units: [],
+  },
+  {
+    username: 'politi.databeskyttelse',
+    displayName: 'Databeskyttelse, Politiet',
+    role: 'data_protection_officer',
+    organisation: 'politi',
+    units: [],
+  },
+  {
+    username: 'kommune.kbh.databeskyttelse',
+    displayName: 'Databeskyttelse, Københavns Kommune',
+    role: 'data_protection_officer',
+    organisation: 'kommune',
+    units: ['KOM-0101'],
+  },
 ]);
 
 /** Creates the demo users that are missing (never changes existing ones). Not for production. */

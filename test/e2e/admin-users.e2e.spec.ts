@@ -147,7 +147,7 @@ describe('refused changes change nothing and are not audited', () => {
     [
       { role: 'chef' },
       'role',
-      'Rollen skal være »Sagsbehandler, Kriminalforsorgen«, »Politiets exitenhed«, »Sagsbehandler, kommune«, »Den Kriminalpræventive Sektion (DKS)«, »Leder«, »Landsdækkende leder«, »Administrator«, »Drift (Temporal)«, »Socialforvaltningen, kommune«, »Politiets efterretningssektion (EAS), analytiker«, »Koordinationsudvalg (bekymringsbreve)« eller »Efterforskning, politiet«.',
+      'Rollen skal være »Sagsbehandler, Kriminalforsorgen«, »Politiets exitenhed«, »Sagsbehandler, kommune«, »Den Kriminalpræventive Sektion (DKS)«, »Leder«, »Landsdækkende leder«, »Administrator«, »Drift (Temporal)«, »Socialforvaltningen, kommune«, »Politiets efterretningssektion (EAS), analytiker«, »Koordinationsudvalg (bekymringsbreve)«, »Efterforskning, politiet« eller »Databeskyttelse«.',
     ],
     [{ active: 'nej' }, 'active', 'Feltet »Aktiv« skal være ja eller nej.'],
     [{ units: 'KOM-0101' }, 'units', 'Enhederne skal være en liste af enhedskoder.'],

@@ -65,7 +65,17 @@ export type Permission =
   /** Record the follow-up of a network council's initiative the own unit owns (or any, for the council's municipality). */
   | 'council:follow-up'
   /** The police's documentation: the municipality's inbox of what arrived, the police unit's list of what it sent. */
-  | 'police-documentation:read';
+  | 'police-documentation:read'
+  /** Retention (issue 16): the nightly list of cases past their retention period, and approving their deletion. */
+  | 'retention:review'
+  /** Set or lift a legal hold on a case, which stops its deletion (with a reason, audited). */
+  | 'legal-hold:set'
+  /** A person's right of access: register the request, make the export, record the decision on it. */
+  | 'access-request:handle'
+  /** Who read a case or a person (the access log), for the cases and persons in the user's scope. */
+  | 'access-log:read'
+  /** Mark a person as protected (udvidet adressebeskyttelse) or lift it, for a person of the own unit's cases. */
+  | 'person:protect';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -83,6 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'absence:record',
     'deadline:manage',
     'council:follow-up',
+    'person:protect',
   ],
   police_exit_officer: [
     'exit-course:start-outside',
@@ -97,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadline:manage',
     'concern-letter:deliver',
     'council:follow-up',
+    'person:protect',
   ],
   municipality_caseworker: [
     'exit-course:start-outside',
@@ -116,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case-level:set',
     'council:follow-up',
     'police-documentation:read',
+    'person:protect',
   ],
   dks_officer: [
     'case:read',
@@ -132,9 +145,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'police-documentation:send',
     'council:follow-up',
     'police-documentation:read',
+    'person:protect',
   ],
-  supervisor: ['case:read', 'person:read', 'reports:read', 'case:assign', 'workload:read', 'absence:record'],
-  national_supervisor: ['case:read', 'person:read', 'reports:read'],
+  supervisor: [
+    'case:read',
+    'person:read',
+    'reports:read',
+    'case:assign',
+    'workload:read',
+    'absence:record',
+    'access-log:read',
+    'legal-hold:set',
+    'person:protect',
+  ],
+  national_supervisor: ['case:read', 'person:read', 'reports:read', 'access-log:read', 'legal-hold:set'],
   // Users and settings only: never case contents.
   administrator: ['users:read', 'users:write', 'units:manage'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be
@@ -153,4 +177,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   concern_committee_member: ['case:read', 'person:read', 'concern-letter:round', 'concern-letter:decide'],
   // The investigating unit: registers the youth it sends about, sends, and reads what it sent.
   police_investigator: ['person:register', 'person:read', 'police-documentation:send', 'police-documentation:read'],
+  // The organisation's data-protection function: retention, access requests, the access log. Reads no case
+  // through the case routes; its scope is its organisation (or its units, where it has some).
+  data_protection_officer: ['retention:review', 'legal-hold:set', 'access-request:handle', 'access-log:read'],
 };

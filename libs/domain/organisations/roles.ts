@@ -13,6 +13,7 @@ export const ROLES = [
   'police_intelligence_analyst',
   'concern_committee_member',
   'police_investigator',
+  'data_protection_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -30,6 +31,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   police_intelligence_analyst: 'Politiets efterretningssektion (EAS), analytiker',
   concern_committee_member: 'Koordinationsudvalg (bekymringsbreve)',
   police_investigator: 'Efterforskning, politiet',
+  data_protection_officer: 'Databeskyttelse',
 };
 
 /** The organisations a role can belong to. */
@@ -46,4 +48,5 @@ export const ROLE_ORGANISATIONS: Record<Role, readonly Organisation[]> = {
   police_intelligence_analyst: ['politi'],
   concern_committee_member: ['politi', 'kommune'],
   police_investigator: ['politi'],
+  data_protection_officer: ['kriminalforsorgen', 'politi', 'kommune'],
 };

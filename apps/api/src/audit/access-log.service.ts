@@ -32,7 +32,21 @@ export type PersonalDataRead =
   /** A case's responsible caseworker changed (taken, assigned, reassigned), with from whom to whom. */
   | 'case_assignment'
   /** An absence recorded or cancelled (`subject_user_id`: the absent user), with its substitute and dates. */
-  | 'absence_change';
+  | 'absence_change'
+  /** Issue 16: who read a case's or a person's access log (`details.personRef` or the case). */
+  | 'access_log_read'
+  /** A person's data exported for their right of access (`details`: the request, the format). */
+  | 'access_export'
+  /** A case erased at the end of its retention period, by the approved deletion list (pseudonymous). */
+  | 'retention_erasure'
+  /** The deletion list approved (`details`: the list, how many cases). */
+  | 'retention_approval'
+  /** A legal hold set or lifted on a case (`details.held`, the reason code). */
+  | 'legal_hold_change'
+  /** A protected person's name or CPR number shown, with the reason the reader gave (`details.reason`). */
+  | 'protected_person_read'
+  /** A person's protection (udvidet adressebeskyttelse) set or lifted. */
+  | 'person_protection_change';
 
 /** Logs every read of personal data: who, when, which case or person (append-only, see the migration). */
 @Injectable()
