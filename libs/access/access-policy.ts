@@ -126,3 +126,29 @@ export function dataProtectionScopeCondition(
     : `a.organisation = ${params.add(user.organisation)}`;
   return `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder} AND a.access = 'write')`;
 }
+
+/**
+ * SQL condition for the cases (alias `caseAlias`) whose access log the user may read (`access-log:read`):
+ * a supervisor's those it may see, a data-protection officer's those it answers for.
+ */
+export function accessLogCaseCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
+  if (!hasPermission(user, 'access-log:read')) return 'FALSE';
+  return user.role === 'data_protection_officer'
+    ? dataProtectionScopeCondition(user, caseAlias, params)
+    : visibleCaseCondition(user, caseAlias, params);
+}
+
+/**
+ * SQL condition for the persons (alias `personAlias`) whose access log the user may read: a supervisor's
+ * those it may see; a data-protection officer's those with a case it answers for, or registered by its
+ * units (by its organisation's units, for an officer without units).
+ */
+export function accessLogPersonCondition(user: AuthenticatedUser, personAlias: string, params: SqlParameters): string {
+  if (!hasPermission(user, 'access-log:read')) return 'FALSE';
+  if (user.role !== 'data_protection_officer') return visiblePersonCondition(user, personAlias, params);
+  const viaCase = `EXISTS (SELECT 1 FROM cases pc WHERE pc.person_ref = ${personAlias}.id::text AND ${dataProtectionScopeCondition(user, 'pc', params)})`;
+  const unit = user.units.length
+    ? `pu.org_unit = ANY(${params.add(user.units)}::text[])`
+    : `EXISTS (SELECT 1 FROM organisation_units ou WHERE ou.code = pu.org_unit AND ou.organisation = ${params.add(user.organisation)})`;
+  return `(EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = ${personAlias}.id AND ${unit}) OR ${viaCase})`;
+}

@@ -34,6 +34,13 @@ const USERS = [
   'admin',
   'drift',
   'social.kbh',
+  'kf.databeskyttelse',
+  'politi.databeskyttelse',
+  'kommune.kbh.databeskyttelse',
+  'politi.kbh.eas',
+  'politi.kbh.udvalg',
+  'kommune.kbh.udvalg',
+  'politi.kbh.efterforskning',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -44,10 +51,22 @@ type Row = Record<User, Expected | [Expected, Expected]>;
 const all = (value: Expected, except: Partial<Row> = {}): Row =>
   Object.fromEntries(USERS.map((user) => [user, except[user] ?? value])) as Row;
 
+/**
+ * The roles that read no case through the case routes (no `case:read`): the data-protection officers, whose
+ * reads go through the data-protection routes, and the investigating unit, which reads only what it sent.
+ */
+const NO_CASE_ROUTES: Partial<Row> = {
+  'kf.databeskyttelse': 403,
+  'politi.databeskyttelse': 403,
+  'kommune.kbh.databeskyttelse': 403,
+  'politi.kbh.efterforskning': 403,
+};
+
 /** Only the KF caseworkers and the KF supervisors see the case of their own prison; national KF sees both. */
 const caseRead = (own: Expected, foreign: Expected, outsider: Expected): Row =>
   all(outsider, {
     anonymous: 401,
+    ...NO_CASE_ROUTES,
     'kf.storstroem': [own, foreign],
     'kf.ennermark': [foreign, own],
     'kf.leder.storstroem': [own, foreign],
@@ -146,9 +165,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/exit-courses/{id}': caseRead(200, 404, 404),
   'GET /api/exit-courses/{id}/history': caseRead(200, 404, 404),
   'GET /api/cases/{id}/notes': caseRead(200, 404, 404),
-  'POST /api/cases/{id}/notes': journalWrite(422),
+  // The intelligence analysts write in the journal of their concern letters, and see no exit course.
+  'POST /api/cases/{id}/notes': { ...journalWrite(422), 'politi.kbh.eas': 404 },
   'GET /api/cases/{id}/documents': caseRead(200, 404, 404),
-  'POST /api/cases/{id}/documents': journalWrite(400),
+  'POST /api/cases/{id}/documents': { ...journalWrite(400), 'politi.kbh.eas': 404 },
   'GET /api/cases/{id}/documents/{documentId}': caseRead(200, 404, 404),
   'POST /api/exit-courses/{id}/suitability-assessment': intake(caseDecision),
   'POST /api/exit-courses/{id}/interruption': intake(caseDecision),
@@ -181,7 +201,7 @@ const MATRIX: Record<string, Row> = {
     'kommune.kbh': 404,
   }),
   // Every case reader may ask; the list is scoped to the user's districts and municipalities (empty here).
-  'GET /api/handovers/coming': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/handovers/coming': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
   // Harmless when allowed: marks one checklist item, so the owner's answer is 200.
   'POST /api/exit-courses/{id}/readiness': all(403, {
     anonymous: 401,
@@ -195,19 +215,26 @@ const MATRIX: Record<string, Row> = {
     'politi.kbh.exit': 201,
     'politi.kbh.dks': 201,
     'kommune.kbh': 201,
+    'politi.kbh.eas': 201,
+    'politi.kbh.efterforskning': 201,
   }),
   // Network councils: as for DKS, the exit-course targets are no councils (404 for those who may ask).
   'POST /api/network-councils': all(403, { anonymous: 401, 'kommune.kbh': 422 }),
-  'GET /api/network-councils': all(200, { anonymous: 401, admin: 403, drift: 403 }),
-  'GET /api/network-councils/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
-  'GET /api/network-councils/{id}/family-letter': all(404, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/network-councils': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'GET /api/network-councils/{id}': all(404, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'GET /api/network-councils/{id}/family-letter': all(404, {
+    anonymous: 401,
+    admin: 403,
+    drift: 403,
+    ...NO_CASE_ROUTES,
+  }),
   'POST /api/network-councils/{id}/invitations': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/meeting': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/agreements': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   // DKS: the targets are exit courses, so a DKS route finds no DKS case there (404) for those who may ask.
   'POST /api/dks-cases': all(403, { anonymous: 401, 'politi.kbh.dks': 422 }),
-  'GET /api/dks-cases': all(200, { anonymous: 401, admin: 403, drift: 403 }),
-  'GET /api/dks-cases/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/dks-cases': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'GET /api/dks-cases/{id}': all(404, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
   'POST /api/dks-cases/{id}/assessment': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/home-visit-plan': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
   'POST /api/dks-cases/{id}/home-visit': all(403, { anonymous: 401, 'politi.kbh.dks': 404 }),
@@ -218,10 +245,19 @@ const MATRIX: Record<string, Row> = {
   'POST /api/cases/{caseId}/steps/{stepId}/extend': stepDeadline(422),
   'POST /api/cases/{caseId}/steps/{stepId}/missed-reason': stepDeadline(409),
   // The social services read no persons (only the youth of their home visits, in that view).
-  'POST /api/persons/lookup': { ...caseRead(200, 404, 404), 'social.kbh': 403 },
-  'GET /api/persons/{personRef}': { ...caseRead(200, 404, 404), 'social.kbh': 403 },
+  // The investigating unit reads the persons it registered (not these prisons').
+  'POST /api/persons/lookup': { ...caseRead(200, 404, 404), 'social.kbh': 403, 'politi.kbh.efterforskning': 404 },
+  'GET /api/persons/{personRef}': { ...caseRead(200, 404, 404), 'social.kbh': 403, 'politi.kbh.efterforskning': 404 },
   // Every role that reads persons may search; what it finds is its own scope (person-search-case-list.e2e).
-  'POST /api/persons/search': all(200, { anonymous: 401, admin: 403, drift: 403, 'social.kbh': 403 }),
+  'POST /api/persons/search': all(200, {
+    anonymous: 401,
+    admin: 403,
+    drift: 403,
+    'social.kbh': 403,
+    'kf.databeskyttelse': 403,
+    'politi.databeskyttelse': 403,
+    'kommune.kbh.databeskyttelse': 403,
+  }),
   'POST /api/codec/decode': codec,
   // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
   'GET /api/reports/exit-courses': reports,
@@ -237,8 +273,8 @@ const MATRIX: Record<string, Row> = {
   // Cases waiting for operations (ids and error codes): operations' list and action. The fixtures are not waiting.
   'GET /api/admin/attention': all(403, { anonymous: 401, drift: 200 }),
   'POST /api/admin/attention/{caseId}/redrive': all(403, { anonymous: 401, drift: 404 }),
-  'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403 }),
-  'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/steps/overdue': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'GET /api/steps/due-soon': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
   // Responsible caseworkers: the case readers see who has a case; the target's own caseworker takes it.
   'GET /api/cases/{id}/assignment': caseRead(200, 404, 404),
   'POST /api/cases/{id}/take': all(403, {
@@ -267,6 +303,7 @@ const MATRIX: Record<string, Row> = {
     anonymous: 401,
     admin: 403,
     drift: 403,
+    ...NO_CASE_ROUTES,
     'kf.storstroem': ['listed', 'hidden'],
     'kf.ennermark': ['hidden', 'listed'],
   }),
@@ -278,9 +315,10 @@ const MATRIX: Record<string, Row> = {
   // The social services' narrow view: only theirs; a case their municipality is not named for is 404 to them.
   'GET /api/home-visits': all(403, { anonymous: 401, 'social.kbh': 200 }),
   'POST /api/dks-cases/{id}/social-services': all(403, { anonymous: 401, 'social.kbh': 404 }),
-  // Concern letters: no demo user here creates rounds or decides in the committee (their own roles, see
-  // concern-letters.e2e.spec.ts); the targets are exit courses and the round an unknown one (404 to those who may ask).
-  'POST /api/concern-letter-rounds': all(403, { anonymous: 401 }),
+  // Concern letters: the analysts and the police's committee member create rounds (a meeting in the past: 422),
+  // the municipality's member not for a police district (403); the targets are exit courses and the round an
+  // unknown one (404 to those who may ask).
+  'POST /api/concern-letter-rounds': all(403, { anonymous: 401, 'politi.kbh.eas': 422, 'politi.kbh.udvalg': 422 }),
   'GET /api/concern-letter-rounds': all(200, {
     anonymous: 401,
     // The social services work no concern letters.
@@ -289,6 +327,7 @@ const MATRIX: Record<string, Row> = {
     'kf.ennermark': 403,
     admin: 403,
     drift: 403,
+    ...NO_CASE_ROUTES,
   }),
   'GET /api/concern-letter-rounds/{id}': all(404, {
     anonymous: 401,
@@ -298,15 +337,21 @@ const MATRIX: Record<string, Row> = {
     'kf.ennermark': 403,
     admin: 403,
     drift: 403,
+    ...NO_CASE_ROUTES,
   }),
   'POST /api/concern-letter-rounds/{id}/candidates': all(403, {
     anonymous: 401,
     'politi.kbh.dks': 404,
     'kommune.kbh': 404,
+    'politi.kbh.eas': 404,
   }),
-  'GET /api/concern-letters': all(200, { anonymous: 401, admin: 403, drift: 403 }),
-  'GET /api/concern-letters/{id}': all(404, { anonymous: 401, admin: 403, drift: 403 }),
-  'POST /api/concern-letters/{id}/committee-decision': all(403, { anonymous: 401 }),
+  'GET /api/concern-letters': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'GET /api/concern-letters/{id}': all(404, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
+  'POST /api/concern-letters/{id}/committee-decision': all(403, {
+    anonymous: 401,
+    'politi.kbh.udvalg': 404,
+    'kommune.kbh.udvalg': 404,
+  }),
   'POST /api/concern-letters/{id}/delivery-attempt': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/concern-letters/{id}/parents-contact': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
   'POST /api/concern-letters/{id}/follow-up': all(403, { anonymous: 401, 'politi.kbh.exit': 404 }),
@@ -320,14 +365,29 @@ const MATRIX: Record<string, Row> = {
     'kommune.kbh': 404,
   }),
   'POST /api/network-councils/{id}/adult-handover': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
-  'GET /api/level-one-reviews': all(200, { anonymous: 401, admin: 403, drift: 403 }),
+  'GET /api/level-one-reviews': all(200, { anonymous: 401, admin: 403, drift: 403, ...NO_CASE_ROUTES }),
   // A meeting on the earliest date reviews nothing anywhere: 409 for DKS's own district; another unit's is 403.
   'POST /api/level-one-reviews': all(403, { anonymous: 401, 'politi.kbh.dks': 409 }),
-  // The police's documentation: DKS sends (the targets' adults are no youths it may see: 422); the inbox and the
-  // sent list for the municipality and DKS; the targets are no documentation (404).
-  'POST /api/police-documentation': all(403, { anonymous: 401, 'politi.kbh.dks': 422 }),
-  'GET /api/police-documentation': all(403, { anonymous: 401, 'politi.kbh.dks': 200, 'kommune.kbh': 200 }),
-  'GET /api/police-documentation/{id}': all(403, { anonymous: 401, 'politi.kbh.dks': 404, 'kommune.kbh': 404 }),
+  // The police's documentation: DKS and the investigating unit send (the targets' adults are no youths they may
+  // see: 422); the inbox and the sent list for the municipality, DKS and the investigators; the targets are no
+  // documentation (404).
+  'POST /api/police-documentation': all(403, {
+    anonymous: 401,
+    'politi.kbh.dks': 422,
+    'politi.kbh.efterforskning': 422,
+  }),
+  'GET /api/police-documentation': all(403, {
+    anonymous: 401,
+    'politi.kbh.dks': 200,
+    'kommune.kbh': 200,
+    'politi.kbh.efterforskning': 200,
+  }),
+  'GET /api/police-documentation/{id}': all(403, {
+    anonymous: 401,
+    'politi.kbh.dks': 404,
+    'kommune.kbh': 404,
+    'politi.kbh.efterforskning': 404,
+  }),
   // The council's action plan: the targets are no councils (404 for those who may ask).
   'POST /api/network-councils/{id}/meeting-plan': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/initiative-follow-up': all(403, {
@@ -340,6 +400,30 @@ const MATRIX: Record<string, Row> = {
   }),
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  // Who read a case or a person: the supervisors who may see it, and Kriminalforsorgen's data protection (which
+  // holds both prisons' cases); the police's and the municipality's see neither, before any handover (404).
+  'GET /api/cases/{id}/access-log': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [200, 404],
+    'kf.leder.national': 200,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+    'kf.databeskyttelse': 200,
+    'politi.databeskyttelse': 404,
+    'kommune.kbh.databeskyttelse': 404,
+  }),
+  'GET /api/persons/{personRef}/access-log': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [200, 404],
+    'kf.leder.national': 200,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+    'kf.databeskyttelse': 200,
+    'politi.databeskyttelse': 404,
+    'kommune.kbh.databeskyttelse': 404,
+  }),
 };
 
 interface Fixture {
@@ -849,6 +933,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/network-councils/${target.caseId}/release`,
     {},
+  ],
+  'GET /api/cases/{id}/access-log': async (_user, target) => ['GET', `/api/cases/${target.caseId}/access-log`],
+  'GET /api/persons/{personRef}/access-log': async (_user, target) => [
+    'GET',
+    `/api/persons/${target.personRef}/access-log`,
   ],
 };
 

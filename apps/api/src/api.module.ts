@@ -3,6 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AdminModule } from './admin/admin.module';
 import { ApiConfigModule } from './api-config.module';
 import { AttentionModule } from './attention/attention.module';
@@ -55,6 +56,7 @@ export class ApiModule {
         HomeVisitsModule,
         ConcernLettersModule,
         YouthCasesModule,
+        AccessLogModule,
       ],
     };
   }

@@ -16,6 +16,9 @@ import { serveWebPage, webPageHeaders } from './web/web-page';
 /** The page uses no device feature at all; none may be used by anything it loads. */
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
+/** Every request the API answers (its routes, its errors, its documentation): `/api` in any case. */
+const API_PATH = /^\/api(?:[/?#]|$)/i;
+
 /** Builds the API application exactly as `main.ts` runs it (tests use this too). */
 export async function createApiApp(
   config: ExitflowConfig,
@@ -37,11 +40,15 @@ export async function createApiApp(
   });
   // The web page (everything outside /api) has its own policy: its own scripts and styles only.
   const headersFor = (url = '') =>
-    url.startsWith('/api/docs') ? docsHeaders : url.startsWith('/api') ? apiHeaders : webPageHeaders;
+    /^\/api\/docs/i.test(url) ? docsHeaders : API_PATH.test(url) ? apiHeaders : webPageHeaders;
   app.use((request: Request, response: Response, next: () => void) => {
     response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
-    // Answers about cases carry personal data: no browser or proxy may keep a copy.
-    if (request.url.startsWith('/api')) response.setHeader('Cache-Control', 'no-store');
+    // Answers about cases carry personal data: no browser or proxy may keep a copy (Pragma for HTTP/1.0
+    // caches). Express routes ignore case, so `/API/…` reaches the API too and is marked the same.
+    if (API_PATH.test(request.url)) {
+      response.setHeader('Cache-Control', 'no-store');
+      response.setHeader('Pragma', 'no-cache');
+    }
     headersFor(request.url)(request as never, response as never, next);
   });
   serveWebPage(app);
