@@ -8,6 +8,7 @@ import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../r
 import { attachAssignmentPanel } from './assignment.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 import { handleJournal, journalSections, loadJournal, withNotes } from './case-journal.js';
+import { accessLogSection, attachAccessLog } from './access-log.js';
 import { handoverPreparationSection } from './handover-preparation.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
@@ -437,7 +438,8 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
     <section class="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">Historik</h2>
       ${timeline(resource, history, detail.historyTotal, journalState)}
-    </section>`;
+    </section>
+    ${accessLogSection('case')}`;
 }
 
 export async function caseView(root, { segments, focus }) {
@@ -464,6 +466,7 @@ export async function caseView(root, { segments, focus }) {
     journalState.problem = problem;
     render(root, pageHtml(resource, detail, forms, history, flash, journalState, stepForms));
     assignment = attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
+    attachAccessLog(root, detail.id);
   };
   let assignment;
   try {
@@ -557,6 +560,7 @@ export async function caseView(root, { segments, focus }) {
     history = [...history, ...page.items.filter((entry) => !history.some((known) => known.id === entry.id))];
     render(root, pageHtml(resource, detail, forms, history, undefined, journalState, stepForms));
     attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
+    attachAccessLog(root, detail.id);
     const entry = root.querySelectorAll('.timeline > li:not(.event-note)')[firstNew];
     entry?.setAttribute('tabindex', '-1');
     entry?.focus();

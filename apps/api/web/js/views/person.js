@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { formatDate } from '../format.js';
 import { html, render } from '../html.js';
+import { accessLogSection, attachAccessLog } from './access-log.js';
 import { caseHref, heading, notice, problemText } from './common.js';
 import { cprFacts } from './person-finder.js';
 import { mayStartCases } from './start.js';
@@ -65,6 +66,8 @@ export async function personView(root, { segments, user }) {
       <section class="panel" aria-labelledby="person-cases-heading">
         <h2 id="person-cases-heading">Sager, du har adgang til</h2>
         ${person.cases.length ? casesTable(person.cases) : html`<p class="empty">Ingen sager, du har adgang til.</p>`}
-      </section>`,
+      </section>
+      ${accessLogSection('person')}`,
   );
+  await attachAccessLog(root, person.personRef);
 }
