@@ -146,6 +146,22 @@ const absences = (value: Expected): Row =>
     'kommune.leder.kbh': value,
   });
 
+/**
+ * Who read a case or a person: the supervisors who may see it, and Kriminalforsorgen's data protection (which
+ * holds both prisons' cases); the police's and the municipality's see neither, before any handover (404).
+ */
+const accessLog: Row = all(403, {
+  anonymous: 401,
+  'kf.leder.storstroem': [200, 404],
+  'kf.leder.national': 200,
+  'politi.leder.kbh': 404,
+  'politi.leder.national': 404,
+  'kommune.leder.kbh': 404,
+  'kf.databeskyttelse': 200,
+  'politi.databeskyttelse': 404,
+  'kommune.kbh.databeskyttelse': 404,
+});
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': all(200),
   'POST /api/auth/login': all(200, { anonymous: 401 }),
@@ -400,30 +416,9 @@ const MATRIX: Record<string, Row> = {
   }),
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
-  // Who read a case or a person: the supervisors who may see it, and Kriminalforsorgen's data protection (which
-  // holds both prisons' cases); the police's and the municipality's see neither, before any handover (404).
-  'GET /api/cases/{id}/access-log': all(403, {
-    anonymous: 401,
-    'kf.leder.storstroem': [200, 404],
-    'kf.leder.national': 200,
-    'politi.leder.kbh': 404,
-    'politi.leder.national': 404,
-    'kommune.leder.kbh': 404,
-    'kf.databeskyttelse': 200,
-    'politi.databeskyttelse': 404,
-    'kommune.kbh.databeskyttelse': 404,
-  }),
-  'GET /api/persons/{personRef}/access-log': all(403, {
-    anonymous: 401,
-    'kf.leder.storstroem': [200, 404],
-    'kf.leder.national': 200,
-    'politi.leder.kbh': 404,
-    'politi.leder.national': 404,
-    'kommune.leder.kbh': 404,
-    'kf.databeskyttelse': 200,
-    'politi.databeskyttelse': 404,
-    'kommune.kbh.databeskyttelse': 404,
-  }),
+  // Who read a case or a person.
+  'GET /api/cases/{id}/access-log': accessLog,
+  'GET /api/persons/{personRef}/access-log': accessLog,
 };
 
 interface Fixture {
