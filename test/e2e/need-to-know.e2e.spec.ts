@@ -167,9 +167,9 @@ describe('a course already open elsewhere', () => {
     expect((await ennerMark('GET', '/api/course-coordinations')).status).toBe(403);
 
     const id: string = listed.body.items[1].id;
-    expect((await (await sut.as('politi.leder.national'))('POST', `/api/course-coordinations/${id}/resolve`)).status).toBe(
-      404,
-    );
+    expect(
+      (await (await sut.as('politi.leder.national'))('POST', `/api/course-coordinations/${id}/resolve`)).status,
+    ).toBe(404);
     const resolved = await national('POST', `/api/course-coordinations/${id}/resolve`);
     expect([resolved.status, typeof resolved.body.resolvedAt]).toEqual([200, 'string']);
     const again = await national('POST', `/api/course-coordinations/${id}/resolve`);
@@ -196,7 +196,12 @@ describe('one register entry per organisation', () => {
     const second = await municipality(
       'POST',
       '/api/exit-courses/outside-prison',
-      { personRef: municipalRef, startingUnitCode: 'KOM-0101', referralSource: 'municipality', policeDistrictCode: 'POL-KBH' },
+      {
+        personRef: municipalRef,
+        startingUnitCode: 'KOM-0101',
+        referralSource: 'municipality',
+        policeDistrictCode: 'POL-KBH',
+      },
       key(),
     );
     expect([second.status, second.body.code]).toEqual([202, 'COURSE_START_NEEDS_COORDINATION']);
