@@ -340,6 +340,14 @@ const MATRIX: Record<string, Row> = {
   }),
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  // Need to know: the national supervisors' coordination of starts against a course another unit holds.
+  'GET /api/course-coordinations': all(403, { anonymous: 401, 'kf.leder.national': 200, 'politi.leder.national': 200 }),
+  // A request that does not exist: 404 for those who may resolve.
+  'POST /api/course-coordinations/{id}/resolve': all(403, {
+    anonymous: 401,
+    'kf.leder.national': 404,
+    'politi.leder.national': 404,
+  }),
 };
 
 interface Fixture {
@@ -849,6 +857,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/network-councils/${target.caseId}/release`,
     {},
+  ],
+  'GET /api/course-coordinations': async () => ['GET', '/api/course-coordinations'],
+  'POST /api/course-coordinations/{id}/resolve': async () => [
+    'POST',
+    `/api/course-coordinations/${randomUUID()}/resolve`,
   ],
 };
 
