@@ -33,7 +33,7 @@ const start = (personRef: string) =>
 const leftBehindByACrash = (personRef: string, minutesAgo: number) =>
   sut.db.query(
     `INSERT INTO open_exit_courses (cpr_lookup, person_ref, case_id, org_unit, reserved_at)
-     SELECT p.cpr_lookup, $1, $2, 'KF-STORSTROEM', now() - make_interval(mins => $3) FROM persons p WHERE p.id::text = $1`,
+     SELECT p.cpr_lookup, $1::text, $2::uuid, 'KF-STORSTROEM', now() - make_interval(mins => $3::int) FROM persons p WHERE p.id::text = $1::text`,
     [personRef, randomUUID(), minutesAgo],
   );
 
@@ -67,7 +67,7 @@ it('keeps an old reservation whose course Temporal does run, though the read mod
   });
   await sut.db.query(
     `INSERT INTO open_exit_courses (cpr_lookup, person_ref, case_id, org_unit, reserved_at)
-     SELECT p.cpr_lookup, $1, $2, 'KF-STORSTROEM', now() - interval '1 hour' FROM persons p WHERE p.id::text = $1`,
+     SELECT p.cpr_lookup, $1::text, $2::uuid, 'KF-STORSTROEM', now() - interval '1 hour' FROM persons p WHERE p.id::text = $1::text`,
     [personRef, caseId],
   );
   const refused = await start(personRef);
