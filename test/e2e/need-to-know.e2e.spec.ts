@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seedDemoUsers } from '../../libs/access/demo-users';
-import { fakeCpr, fakeName } from '../support/demo-people';
+import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { danishDateInDays } from '../support/exit-course-fixtures';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
@@ -101,6 +101,33 @@ describe('one scope per function in a district', () => {
       statuses.push((await (await sut.as(username))('GET', `/api/persons/${personRef}`)).status);
     }
     expect(statuses).toEqual([200, 200, 404]);
+  });
+});
+
+describe('one scope per function: what the police sent', () => {
+  it('shows documentation the investigating unit sent to it and the municipality, not to DKS of the same district', async () => {
+    const investigator = await sut.as('politi.kbh.efterforskning');
+    const dks = await sut.as('politi.kbh.dks');
+    const personRef = await registered(investigator, await fakeYouthCpr());
+    const sent = await investigator('POST', '/api/police-documentation', {
+      personRef,
+      policeDistrictCode: 'POL-KBH',
+      municipalityCode: 'KOM-0101',
+      suspicion: 'charged',
+      offence: 'Grov vold, straffelovens § 245.',
+    });
+    expect(sent.status).toBe(201);
+    const caseId: string = sent.body.caseId;
+    const listed = async (client: UserClient) =>
+      ((await client('GET', '/api/police-documentation?pageSize=100')).body.items as { caseId: string }[]).some(
+        (item) => item.caseId === caseId,
+      );
+    const municipality = await sut.as('kommune.kbh');
+    expect([await listed(investigator), await listed(municipality), await listed(dks)]).toEqual([true, true, false]);
+    expect([
+      (await investigator('GET', `/api/police-documentation/${caseId}`)).status,
+      (await dks('GET', `/api/police-documentation/${caseId}`)).status,
+    ]).toEqual([200, 404]);
   });
 });
 
