@@ -25,8 +25,8 @@ const MIN_STALE_SECONDS = 60;
 
 /**
  * One open exit course per person (open_exit_courses, keyed by the CPR number's lookup hash, which never
- * leaves the server). The API reserves the person before it starts the
- * course's workflow; the read model releases the reservation when the course ends.
+ * leaves the server). The API reserves the person before it starts the course's workflow; the read model
+ * releases the reservation when the course ends.
  *
  * A start that dies between reserving and starting (an API crash, a lost connection) leaves a reservation
  * for a course that never began, which would refuse the person for ever. So a reservation held by a case
@@ -72,7 +72,7 @@ export class OpenCourseReservations {
       held.recorded_unit !== null ||
       !held.stale ||
       (await this.workflowExists(held.case_id)) ||
-      !(await this.takeOver(held.cpr_lookup, held.case_id, caseId, unit))
+      !(await this.takeOver(held.cpr_lookup, held.case_id, { caseId, personRef, unit }))
     ) {
       if (await this.mayKnow(held, user)) {
         throw new ApiError(
@@ -118,11 +118,16 @@ export class OpenCourseReservations {
     }
   }
 
-  private async takeOver(cprLookup: string, orphanCaseId: string, caseId: string, unit: string): Promise<boolean> {
+  private async takeOver(
+    cprLookup: string,
+    orphanCaseId: string,
+    start: { caseId: string; personRef: string; unit: string },
+  ): Promise<boolean> {
     const [{ taken }]: { taken: number }[] = await this.dataSource.query(
-      `WITH moved AS (UPDATE open_exit_courses SET case_id = $3, org_unit = $4, reserved_at = now() WHERE cpr_lookup = $1 AND case_id = $2 RETURNING 1)
+      `WITH moved AS (UPDATE open_exit_courses SET case_id = $3, person_ref = $4, org_unit = $5, reserved_at = now()
+                       WHERE cpr_lookup = $1 AND case_id = $2 RETURNING 1)
        SELECT count(*)::int AS taken FROM moved`,
-      [cprLookup, orphanCaseId, caseId, unit],
+      [cprLookup, orphanCaseId, start.caseId, start.personRef, start.unit],
     );
     return taken === 1;
   }

@@ -60,8 +60,7 @@ export class PersonsService {
     const personId = randomUUID();
     const nameEncrypted = encryptField(name.trim(), keyring, nameField(personId));
     const result = await this.dataSource.transaction(async (db) => {
-      const known = await this.entryOfOrganisation(db, cprLookup, user);
-      let personRef = known;
+      let personRef = await this.entryOfOrganisation(db, cprLookup, user);
       if (!personRef) {
         const inserted: unknown[] = await db.query(
           `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by, organisation)
