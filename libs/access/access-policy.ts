@@ -3,6 +3,7 @@ import type { OrganisationUnit } from '../domain/organisations/organisation-unit
 import type { AuthenticatedUser } from './authenticated-user';
 import { ROLE_PERMISSIONS, type Permission } from '../domain/organisations/permissions';
 import type { Role } from '../domain/organisations/roles';
+import { ROLE_FUNCTION } from '../domain/organisations/unit-functions';
 
 /*
  * Who may see and do what: the one place that decides it. Endpoints declare a Permission (the roles'
@@ -85,14 +86,19 @@ export function visibleCaseCondition(
 }
 
 /**
- * SQL condition true for the persons (alias `personAlias` of table `persons`) the user may see: those one
- * of the user's units registered (`person_units`), and those with a case the user may see.
+ * SQL condition true for the persons (alias `personAlias` of table `persons`) the user may see: those the
+ * user's function registered in one of the user's units (`person_units`; a supervisor: any function of its
+ * units), and those with a case the user may see. The exit unit does not see whom DKS of the same district
+ * registered (docs/need-to-know.md).
  */
 export function visiblePersonCondition(user: AuthenticatedUser, personAlias: string, params: SqlParameters): string {
   if (!hasPermission(user, 'person:read')) return 'FALSE';
   const viaCase = `EXISTS (SELECT 1 FROM cases pc WHERE pc.person_ref = ${personAlias}.id::text AND ${visibleCaseCondition(user, 'pc', params)})`;
   if (user.role === 'national_supervisor') return viaCase;
-  const viaUnit = `EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = ${personAlias}.id AND pu.org_unit = ANY(${params.add(user.units)}::text[]))`;
+  const unitFunction = ROLE_FUNCTION[user.role];
+  if (user.role !== 'supervisor' && !unitFunction) return viaCase;
+  const sameFunction = user.role === 'supervisor' ? '' : ` AND pu.function = ${params.add(unitFunction)}`;
+  const viaUnit = `EXISTS (SELECT 1 FROM person_units pu WHERE pu.person_id = ${personAlias}.id AND pu.org_unit = ANY(${params.add(user.units)}::text[])${sameFunction})`;
   return `(${viaUnit} OR ${viaCase})`;
 }
 

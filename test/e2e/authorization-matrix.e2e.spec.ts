@@ -419,6 +419,14 @@ const MATRIX: Record<string, Row> = {
   // Who read a case or a person.
   'GET /api/cases/{id}/access-log': accessLog,
   'GET /api/persons/{personRef}/access-log': accessLog,
+  // Need to know: the national supervisors' coordination of starts against a course another unit holds.
+  'GET /api/course-coordinations': all(403, { anonymous: 401, 'kf.leder.national': 200, 'politi.leder.national': 200 }),
+  // A request that does not exist: 404 for those who may resolve.
+  'POST /api/course-coordinations/{id}/resolve': all(403, {
+    anonymous: 401,
+    'kf.leder.national': 404,
+    'politi.leder.national': 404,
+  }),
 };
 
 interface Fixture {
@@ -933,6 +941,11 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'GET /api/persons/{personRef}/access-log': async (_user, target) => [
     'GET',
     `/api/persons/${target.personRef}/access-log`,
+  ],
+  'GET /api/course-coordinations': async () => ['GET', '/api/course-coordinations'],
+  'POST /api/course-coordinations/{id}/resolve': async () => [
+    'POST',
+    `/api/course-coordinations/${randomUUID()}/resolve`,
   ],
 };
 

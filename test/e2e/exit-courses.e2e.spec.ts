@@ -987,6 +987,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/network-councils/{id}/release',
         '/api/cases/{id}/access-log',
         '/api/persons/{personRef}/access-log',
+        '/api/course-coordinations',
+        '/api/course-coordinations/{id}/resolve',
       ].sort(),
     );
 

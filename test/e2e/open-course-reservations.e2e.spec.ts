@@ -32,7 +32,8 @@ const start = (personRef: string) =>
 
 const leftBehindByACrash = (personRef: string, minutesAgo: number) =>
   sut.db.query(
-    `INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - make_interval(mins => $3))`,
+    `INSERT INTO open_exit_courses (cpr_lookup, person_ref, case_id, org_unit, reserved_at)
+     SELECT p.cpr_lookup, $1::text, $2::uuid, 'KF-STORSTROEM', now() - make_interval(mins => $3::int) FROM persons p WHERE p.id::text = $1::text`,
     [personRef, randomUUID(), minutesAgo],
   );
 
@@ -65,7 +66,8 @@ it('keeps an old reservation whose course Temporal does run, though the read mod
     args: [],
   });
   await sut.db.query(
-    `INSERT INTO open_exit_courses (person_ref, case_id, reserved_at) VALUES ($1, $2, now() - interval '1 hour')`,
+    `INSERT INTO open_exit_courses (cpr_lookup, person_ref, case_id, org_unit, reserved_at)
+     SELECT p.cpr_lookup, $1::text, $2::uuid, 'KF-STORSTROEM', now() - interval '1 hour' FROM persons p WHERE p.id::text = $1::text`,
     [personRef, caseId],
   );
   const refused = await start(personRef);

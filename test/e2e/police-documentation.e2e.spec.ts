@@ -65,9 +65,11 @@ it('sent by the investigating unit lands in the municipality’s inbox and start
   const history = council.body.history.map((entry: { action: string }) => entry.action);
   expect(history.slice(0, 2)).toEqual(['police_documentation_sent', 'network_council_registered']);
 
-  // The sender keeps what it sent and the council's status; the council itself is the municipality's.
-  expect((await investigator('GET', `/api/police-documentation/${caseId}`)).status).toBe(200);
-  expect((await dks('GET', `/api/police-documentation/${caseId}`)).body.councilStatus).toBe('awaiting_convening');
+  // The sender keeps what it sent and the council's status; the council itself is the municipality's, and
+  // DKS of the same district does not read what the investigating unit sent (docs/need-to-know.md).
+  const kept = await investigator('GET', `/api/police-documentation/${caseId}`);
+  expect([kept.status, kept.body.councilStatus]).toEqual([200, 'awaiting_convening']);
+  expect((await dks('GET', `/api/police-documentation/${caseId}`)).status).toBe(404);
   expect((await dks('GET', `/api/network-councils/${caseId}`)).status).toBe(404);
   expect((await investigator('GET', `/api/network-councils/${caseId}`)).status).toBe(403);
   const sentList = await investigator('GET', '/api/police-documentation?pageSize=100');

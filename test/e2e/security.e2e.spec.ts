@@ -370,6 +370,7 @@ describe('personal data', () => {
     expect(usernames.filter((username) => demoUsernames.has(username))).toEqual([
       'admin',
       'drift',
+      'kf.databeskyttelse',
       'kf.ennermark',
       'kf.leder.national',
       'kf.leder.storstroem',

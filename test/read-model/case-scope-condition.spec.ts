@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../libs/access/authenticated-user';
 import type { CaseType } from '../../libs/domain/case/case-transition';
 import type { Organisation } from '../../libs/domain/organisations/organisation-units';
 import type { Role } from '../../libs/domain/organisations/roles';
+import type { UnitFunction } from '../../libs/domain/organisations/unit-functions';
 import { openReadModel } from '../support/read-model';
 
 /**
@@ -67,16 +68,23 @@ const CASES = {
 type CaseName = keyof typeof CASES;
 
 /** Persons: the units that registered (or linked to) them, and the case they have, if any. */
+/** Each person's register links: the unit and the function that registered them there. */
 const PERSONS = {
-  registeredOnly: { units: ['KF-NYBORG'], case: undefined },
-  linkedTwice: { units: ['KF-NYBORG', 'KOM-0751'], case: undefined },
-  inHandedOverCourse: { units: ['KF-KIF-HOVEDSTADEN'], case: 'exitHandedOver' },
-  inNotifiedCourse: { units: ['KF-KIF-HOVEDSTADEN'], case: 'exitNotified' },
-  youthAtDks: { units: ['POL-SYDOESTJYLLAND'], case: 'dksSydoest' },
+  registeredOnly: { units: [['KF-NYBORG', 'prison_casework']], case: undefined },
+  linkedTwice: {
+    units: [
+      ['KF-NYBORG', 'prison_casework'],
+      ['KOM-0751', 'municipal_casework'],
+    ],
+    case: undefined,
+  },
+  inHandedOverCourse: { units: [['KF-KIF-HOVEDSTADEN', 'prison_casework']], case: 'exitHandedOver' },
+  inNotifiedCourse: { units: [['KF-KIF-HOVEDSTADEN', 'prison_casework']], case: 'exitNotified' },
+  youthAtDks: { units: [['POL-SYDOESTJYLLAND', 'dks']], case: 'dksSydoest' },
   // Registered by a prison, in a municipality's network council.
-  inCouncil: { units: ['KF-OESTJYLLAND'], case: 'councilOdense' },
-  inCaseWithoutAccessRow: { units: ['KF-VESTJYLLAND'], case: 'exitWithoutAccessRow' },
-} satisfies Record<string, { units: string[]; case: CaseName | undefined }>;
+  inCouncil: { units: [['KF-OESTJYLLAND', 'prison_casework']], case: 'councilOdense' },
+  inCaseWithoutAccessRow: { units: [['KF-VESTJYLLAND', 'prison_casework']], case: 'exitWithoutAccessRow' },
+} satisfies Record<string, { units: [string, UnitFunction][]; case: CaseName | undefined }>;
 type PersonName = keyof typeof PERSONS;
 
 const caseIds = Object.fromEntries(Object.keys(CASES).map((name) => [name, randomUUID()])) as Record<CaseName, string>;
@@ -114,14 +122,19 @@ beforeAll(async () => {
       ]);
     }
   }
-  for (const [name, spec] of Object.entries(PERSONS) as [PersonName, { units: string[] }][]) {
+  for (const [name, spec] of Object.entries(PERSONS) as [PersonName, { units: [string, UnitFunction][] }][]) {
+    const [firstUnit] = spec.units[0];
     await db.query(
-      `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
-       VALUES ($1, 'not-a-name', 'not-a-cpr', 'scope-test', $2, $3, 'scope-test')`,
-      [personIds[name], randomBytes(32).toString('hex'), spec.units[0]],
+      `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by, organisation)
+       VALUES ($1, 'not-a-name', 'not-a-cpr', 'scope-test', $2, $3, 'scope-test', $4)`,
+      [personIds[name], randomBytes(32).toString('hex'), firstUnit, organisationOf(firstUnit)],
     );
-    for (const unit of spec.units) {
-      await db.query(`INSERT INTO person_units (person_id, org_unit) VALUES ($1, $2)`, [personIds[name], unit]);
+    for (const [unit, unitFunction] of spec.units) {
+      await db.query(`INSERT INTO person_units (person_id, org_unit, function) VALUES ($1, $2, $3)`, [
+        personIds[name],
+        unit,
+        unitFunction,
+      ]);
     }
   }
 });
@@ -350,11 +363,10 @@ describe('visiblePersonCondition', () => {
     ]);
   });
 
-  it('shows the person of a handed-over course to the receiving exit unit, and persons registered at its district', async () => {
-    // youthAtDks was registered by the district's DKS: registration is per unit, and the district is one unit.
+  it('shows the person of a handed-over course to the receiving exit unit, not the persons DKS of its district registered', async () => {
+    // youthAtDks was registered by the district's DKS: each function of a unit sees what it registered itself.
     expect(await visiblePersons(user('police_exit_officer', 'politi', ['POL-SYDOESTJYLLAND']))).toEqual([
       'inHandedOverCourse',
-      'youthAtDks',
     ]);
   });
 
@@ -393,7 +405,7 @@ describe('visiblePersonCondition', () => {
     ).toEqual(['inHandedOverCourse', 'inNotifiedCourse']);
   });
 
-  it('shows a supervisor the persons of its units, as a caseworker there sees them', async () => {
+  it('shows a supervisor the persons every function of its units registered', async () => {
     expect(await visiblePersons(user('supervisor', 'politi', ['POL-SYDOESTJYLLAND']))).toEqual([
       'inHandedOverCourse',
       'youthAtDks',

@@ -75,7 +75,9 @@ export type Permission =
   /** Who read a case or a person (the access log), for the cases and persons in the user's scope. */
   | 'access-log:read'
   /** Mark a person as protected (udvidet adressebeskyttelse) or lift it, for a person of the own unit's cases. */
-  | 'person:protect';
+  | 'person:protect'
+  /** The starts for a person whose open course the organisation holds, routed to its national supervisor (need to know). */
+  | 'course-coordination:resolve';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   kf_caseworker: [
@@ -158,7 +160,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'legal-hold:set',
     'person:protect',
   ],
-  national_supervisor: ['case:read', 'person:read', 'reports:read', 'access-log:read', 'legal-hold:set'],
+  national_supervisor: [
+    'case:read',
+    'person:read',
+    'reports:read',
+    'access-log:read',
+    'legal-hold:set',
+    'course-coordination:resolve',
+  ],
   // Users and settings only: never case contents.
   administrator: ['users:read', 'users:write', 'units:manage'],
   // Runs Temporal: may decrypt payloads in the Temporal UI (every decode is logged). A payload cannot be

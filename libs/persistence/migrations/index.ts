@@ -27,6 +27,7 @@ import { ConcernLetters1765830000000 } from './1765830000000-concern-letters';
 import { CaseLevels1765810000000 } from './1765810000000-case-levels';
 import { CouncilActionPlan1765820000000 } from './1765820000000-council-action-plan';
 import { AccessLogPersonIndex1765920000000 } from './1765920000000-access-log-person-index';
+import { NeedToKnow1765900000000 } from './1765900000000-need-to-know';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -59,4 +60,5 @@ export const READ_MODEL_MIGRATIONS = [
   CaseLevels1765810000000,
   CouncilActionPlan1765820000000,
   AccessLogPersonIndex1765920000000,
+  NeedToKnow1765900000000,
 ];

@@ -31,6 +31,7 @@ export const API_ERROR_CODES = [
   'ABSENCE_REFUSED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'COURSE_START_NEEDS_COORDINATION',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -103,3 +103,13 @@ export function StartResponses(summary: string, view: ViewClass): MethodDecorato
     ApiErrorResponses(401, 403, 409, 422),
   );
 }
+
+/** A course start that needs the national supervisor's coordination (docs/need-to-know.md): 202, nothing started. */
+export function CoordinationResponse(): MethodDecorator {
+  return ApiResponse({
+    status: 202,
+    type: ApiErrorBodyView,
+    description:
+      '`COURSE_START_NEEDS_COORDINATION`: forløbet kan ikke startes med det samme; anmodningen er sendt til den landsdækkende leder. Intet er startet.',
+  });
+}

@@ -8,7 +8,7 @@ import { CaseDecisionsService } from '../cases/case-decisions.service';
 import { CaseIdParam } from '../cases/case-id';
 import { CaseDecision } from '../cases/case-slice';
 import { ApiError } from '../common/api-error';
-import { ListResponses, ReadResponses } from '../common/api-responses';
+import { CoordinationResponse, ListResponses, ReadResponses } from '../common/api-responses';
 import { PageQuery } from '../common/page';
 import { PersonsService } from '../persons/persons.service';
 import {
@@ -125,6 +125,7 @@ export class ConcernLettersController {
     'Udfaldet, der afslutter sagen; exit_course starter et exit-forløb uden for fængslet (henvist af bekymringsbrev).',
     ConcernLetterView,
   )
+  @CoordinationResponse()
   async outcome(
     @CaseIdParam() caseId: string,
     @Body() dto: ConcernLetterOutcomeDto,

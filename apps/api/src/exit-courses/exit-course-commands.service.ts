@@ -132,7 +132,8 @@ export class ExitCourseCommandsService {
     // A replay whose case is already recorded is answered from the read model alone: starting it again
     // could bring back an ended case whose run Temporal no longer keeps (retention).
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
-    await this.reservations.reserve(dto.personRef, claim.caseId);
+    const startingUnit = course.institutionCode ?? course.outsidePrison!.startingUnitCode;
+    await this.reservations.reserve(dto.personRef, claim.caseId, user, startingUnit);
     const input = this.decisions.startInput(claim.caseId, user, (caseId) => ({ caseId, ...course }));
     try {
       await this.decisions.startCase('exit_course', claim.caseId, input);

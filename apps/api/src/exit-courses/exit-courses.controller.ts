@@ -46,7 +46,7 @@ import {
   type MentorContactView,
 } from './exit-course.views';
 import { HistoryEntryPage, type HistoryEntry } from '../cases/case.views';
-import { ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
+import { CoordinationResponse, ListResponses, ReadResponses, StartResponses } from '../common/api-responses';
 import { CaseScopeRepository } from '../cases/case-scope.repository';
 import { HandoverReportDto, HandoverViewDto } from './dto/handover-preparation.dto';
 import { HandoverTexts } from './handover-texts';
@@ -68,6 +68,7 @@ export class ExitCoursesController {
   @Post()
   @RequirePermission('exit-course:start')
   @StartResponses('Start et exit-forløb; egnethedsvurderingen åbnes med frist.', ExitCourseDetailView)
+  @CoordinationResponse()
   async start(
     @Body() dto: StartExitCourseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
@@ -87,6 +88,7 @@ export class ExitCoursesController {
     'Politiets exitenhed eller kommunen starter selv et exit-forløb uden for fængslet; egnethedsvurderingen åbnes med frist.',
     ExitCourseDetailView,
   )
+  @CoordinationResponse()
   async startOutsidePrison(
     @Body() dto: StartOutsidePrisonCourseDto,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,

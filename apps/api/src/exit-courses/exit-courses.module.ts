@@ -10,17 +10,20 @@ import { HandoversController } from './handovers.controller';
 import { OpenCourseReservations } from './open-course-reservations';
 import { HandoverPreparationRepository } from './handover-preparation.repository';
 import { HandoverTexts } from './handover-texts';
+import { CourseCoordinationsController } from './course-coordinations.controller';
+import { CourseCoordinationsRepository } from './course-coordinations.repository';
 
 /** The exit-course case type (gang exit), with its handover inbox. */
 @Module({
   imports: [CasesModule, PersonsModule, AuditModule, TemporalModule],
-  controllers: [ExitCoursesController, HandoversController],
+  controllers: [ExitCoursesController, HandoversController, CourseCoordinationsController],
   providers: [
     ExitCourseCommandsService,
     ExitCourseViewsRepository,
     OpenCourseReservations,
     HandoverPreparationRepository,
     HandoverTexts,
+    CourseCoordinationsRepository,
   ],
   exports: [ExitCourseCommandsService],
 })

@@ -23,6 +23,7 @@ import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { MIN_SEARCH_NAME_LENGTH, nameTokens } from '../../../../libs/personal-data/name-tokens';
 import { cprField, nameField } from './person-fields';
 import { PersonNameIndex } from './person-name-index';
+import { ROLE_FUNCTION } from '../../../../libs/domain/organisations/unit-functions';
 
 interface PersonRow {
   id: string;
@@ -45,9 +46,10 @@ export class PersonsService {
   ) {}
 
   /**
-   * Registers the person for the user's unit and answers the person reference: `created` when the person
-   * is new to the unit — also when another unit registered the CPR number before, so the answer does not
-   * reveal that — and not when the unit already knew them.
+   * Registers the person for the user's unit and function and answers the person reference: `created` when
+   * the person is new to them — also when another unit or function registered the CPR number before, so the
+   * answer does not reveal that — and not when they already knew them. One register entry per organisation
+   * (docs/need-to-know.md): another organisation's entry for the CPR number is never found or linked.
    */
   async register(name: string, cpr: string, user: AuthenticatedUser): Promise<{ personRef: string; created: boolean }> {
     const normalized = this.validCpr(cpr);
@@ -58,30 +60,54 @@ export class PersonsService {
     const personId = randomUUID();
     const nameEncrypted = encryptField(name.trim(), keyring, nameField(personId));
     const result = await this.dataSource.transaction(async (db) => {
-      const inserted: unknown[] = await db.query(
-        `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (cpr_lookup) DO NOTHING RETURNING id`,
-        [
-          personId,
-          nameEncrypted,
-          encryptField(normalized, keyring, cprField(personId)),
-          keyIdOf(nameEncrypted),
-          cprLookup,
-          unit,
-          user.id,
-        ],
-      );
-      // A person known before keeps the name first registered (and its index).
-      if (inserted.length) await this.nameIndex.index(db, personId, name.trim());
-      const [person]: { id: string }[] = await db.query(`SELECT id FROM persons WHERE cpr_lookup = $1`, [cprLookup]);
+      let personRef = await this.entryOfOrganisation(db, cprLookup, user);
+      if (!personRef) {
+        const inserted: unknown[] = await db.query(
+          `INSERT INTO persons (id, name_encrypted, cpr_encrypted, key_id, cpr_lookup, registered_unit, registered_by, organisation)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (organisation, cpr_lookup) DO NOTHING RETURNING id`,
+          [
+            personId,
+            nameEncrypted,
+            encryptField(normalized, keyring, cprField(personId)),
+            keyIdOf(nameEncrypted),
+            cprLookup,
+            unit,
+            user.id,
+            user.organisation,
+          ],
+        );
+        // A person known before keeps the name first registered (and its index).
+        if (inserted.length) await this.nameIndex.index(db, personId, name.trim());
+        personRef = inserted.length ? personId : await this.entryOfOrganisation(db, cprLookup, user);
+      }
       const linked: unknown[] = await db.query(
-        `INSERT INTO person_units (person_id, org_unit) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING person_id`,
-        [person.id, unit],
+        `INSERT INTO person_units (person_id, org_unit, function) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING person_id`,
+        [personRef, unit, ROLE_FUNCTION[user.role]],
       );
-      return { personRef: person.id, created: linked.length > 0 };
+      return { personRef: personRef!, created: linked.length > 0 };
     });
     await this.accessLog.record(user, 'person_register', { personRef: result.personRef });
     return result;
+  }
+
+  /**
+   * The organisation's register entry for a CPR number: its own, or one it shares from before the register
+   * was split per organisation (a unit of the organisation linked to another's entry).
+   */
+  private async entryOfOrganisation(
+    db: Pick<DataSource, 'query'>,
+    cprLookup: string,
+    user: AuthenticatedUser,
+  ): Promise<string | undefined> {
+    const [entry]: { id: string }[] = await db.query(
+      `SELECT p.id FROM persons p
+        WHERE p.cpr_lookup = $1 AND (p.organisation = $2 OR EXISTS (
+          SELECT 1 FROM person_units pu JOIN organisation_units ou ON ou.code = pu.org_unit
+           WHERE pu.person_id = p.id AND ou.organisation = $2))
+        ORDER BY p.organisation = $2 DESC, p.created_at LIMIT 1`,
+      [cprLookup, user.organisation],
+    );
+    return entry?.id;
   }
 
   /** The birth date (from the CPR number) of a person the caller may see; `undefined` otherwise. */
@@ -130,7 +156,8 @@ export class PersonsService {
     const valueParam = params.add(value);
     const rows: { id: string; name_encrypted: string; cpr_encrypted: string }[] = await this.dataSource.query(
       `SELECT p.id, p.name_encrypted, p.cpr_encrypted FROM persons p
-        WHERE p.${column} = ${valueParam} AND ${visiblePersonCondition(user, 'p', params)}`,
+        WHERE p.${column} = ${valueParam} AND ${visiblePersonCondition(user, 'p', params)}
+        ORDER BY p.organisation = ${params.add(user.organisation)} DESC, p.created_at LIMIT 1`,
       params.values,
     );
     const row = rows[0];

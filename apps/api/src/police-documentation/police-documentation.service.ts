@@ -121,10 +121,14 @@ export class PoliceDocumentationService {
   }
 }
 
-/** The receiving municipality and the sending police district, each by the user's own units. */
+/**
+ * The receiving municipality, and the sending function of the police district (DKS or the investigating
+ * unit: each reads what it sent, docs/need-to-know.md), each by the user's own units.
+ */
 function scopeOf(user: AuthenticatedUser, params: SqlParameters): string {
   const units = params.add(user.units);
-  return `(c.org_unit = ANY(${units}::text[]) OR d.sender_unit = ANY(${units}::text[]))`;
+  const senderFunction = params.add(SENDER_FUNCTION[user.role] ?? null);
+  return `(c.org_unit = ANY(${units}::text[]) OR (d.sender_unit = ANY(${units}::text[]) AND d.sender_function = ${senderFunction}))`;
 }
 
 function viewOf(row: DocumentationRow, units: UnitLookup): PoliceDocumentationView {

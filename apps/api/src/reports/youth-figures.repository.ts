@@ -110,7 +110,9 @@ export class YouthFiguresRepository {
     const inUnits = (alias: string) => `(${units}::text[] IS NULL OR ${alias}unit = ANY(${units}::text[]))`;
     const rows: CountRow[] = await this.dataSource.query(
       `WITH visible AS (
-         SELECT c.id, c.case_type, c.person_ref, c.org_unit FROM cases c
+         -- A youth is counted once across the organisations' register entries for their CPR number.
+         SELECT c.id, c.case_type, COALESCE(p.cpr_lookup, c.person_ref) AS person_ref, c.org_unit FROM cases c
+           LEFT JOIN persons p ON p.id::text = c.person_ref
           WHERE c.case_type = ANY(${caseTypes}::text[]) AND ${scope}
        ),
        events AS (

@@ -22,6 +22,7 @@ import { absencesView, workloadView } from './views/staff.js';
 import { homeVisitsView } from './views/home-visits.js';
 import { concernLettersView } from './views/concern-letters.js';
 import { levelOneReviewsView } from './views/level-one-reviews.js';
+import { courseCoordinationsView } from './views/course-coordinations.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -114,6 +115,12 @@ const ROUTES = [
     // The youth units' caseworkers record it; their supervisors see what is due.
     allowed: (user) =>
       can(user, 'case-level:set') || (user.role === 'supervisor' && ['politi', 'kommune'].includes(user.organisation)),
+  },
+  {
+    path: 'koordinering',
+    label: 'Koordinering',
+    view: courseCoordinationsView,
+    allowed: (user) => can(user, 'course-coordination:resolve'),
   },
 ];
 
