@@ -56,11 +56,11 @@ export class PersonProtectionService {
         [{ field: 'reason', problems: ['Årsagen passer ikke til ændringen.'] }],
       );
     }
-    return this.dataSource.transaction(async (db) => {
-      const [row]: { protection_changed_at: Date }[] = await db.query(
-        `UPDATE persons SET protected = $2, protection_changed_by = $3, protection_changed_at = now()
-          WHERE id = $1 RETURNING protection_changed_at`,
-        [found[0].id, dto.protected, user.id],
+    const changedAt = new Date();
+    await this.dataSource.transaction(async (db) => {
+      await db.query(
+        `UPDATE persons SET protected = $2, protection_changed_by = $3, protection_changed_at = $4 WHERE id = $1`,
+        [found[0].id, dto.protected, user.id, changedAt],
       );
       await this.accessLog.record(
         user,
@@ -68,13 +68,8 @@ export class PersonProtectionService {
         { personRef: found[0].id, details: { protected: dto.protected, reason: dto.reason } },
         db,
       );
-      return {
-        personRef: found[0].id,
-        protected: dto.protected,
-        changedBy: user.id,
-        changedAt: row.protection_changed_at.toISOString(),
-      };
     });
+    return { personRef: found[0].id, protected: dto.protected, changedBy: user.id, changedAt: changedAt.toISOString() };
   }
 
   /**

@@ -22,10 +22,13 @@ import { caseStatusText } from '../../../../libs/domain/case/case-type-statuses'
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { MIN_SEARCH_NAME_LENGTH, nameTokens } from '../../../../libs/personal-data/name-tokens';
 import { cprField, nameField } from './person-fields';
+import type { RevealReason } from '../../../../libs/domain/persons/person-protection';
 import { PersonNameIndex } from './person-name-index';
 import {
   PERSON_ROW_COLUMNS,
   protectionRightsOf,
+  revealablePersonCondition,
+  revealedPerson,
   shownName,
   shownPerson,
   withCaseFreeTexts,
@@ -106,14 +109,22 @@ export class PersonsService {
     return view;
   }
 
-  async lookup(cpr: string, user: AuthenticatedUser): Promise<PersonView> {
+  /** With a `reason`, a protected person is found too, by a caseworker of a unit holding a case of theirs with write access. */
+  async lookup(cpr: string, user: AuthenticatedUser, reason?: RevealReason): Promise<PersonView> {
     const view = await this.findVisible(
       'cpr_lookup',
       lookupHash(this.validCpr(cpr), this.config.personalData.hmacKey),
       user,
+      reason !== undefined,
     );
     if (!view) throw notFound();
     await this.accessLog.record(user, 'person_lookup', { personRef: view.personRef });
+    if (view.protected) {
+      await this.accessLog.record(user, 'protected_person_read', {
+        personRef: view.personRef,
+        details: { reason, via: 'lookup' },
+      });
+    }
     return view;
   }
 
@@ -127,13 +138,16 @@ export class PersonsService {
     column: 'id::text' | 'cpr_lookup',
     value: string,
     user: AuthenticatedUser,
+    withProtected = false,
   ): Promise<PersonView | undefined> {
     const params = new SqlParameters();
     const valueParam = params.add(value);
-    // A protected person is not found here, by anyone (docs/protected-persons.md).
+    // A protected person is found only with a reason, by the responsible unit (docs/protected-persons.md).
+    const protectedFound = withProtected ? revealablePersonCondition(user, 'p', params) : 'FALSE';
     const rows: PersonRow[] = await this.dataSource.query(
       `SELECT ${PERSON_ROW_COLUMNS} FROM persons p
-        WHERE p.${column} = ${valueParam} AND NOT p.protected AND ${visiblePersonCondition(user, 'p', params)}`,
+        WHERE p.${column} = ${valueParam} AND (NOT p.protected OR ${protectedFound})
+          AND ${visiblePersonCondition(user, 'p', params)}`,
       params.values,
     );
     const row = rows[0];
@@ -156,7 +170,7 @@ export class PersonsService {
       caseParams.values,
     );
     return {
-      ...shownPerson(row, this.config.personalData.keyring),
+      ...(withProtected ? revealedPerson : shownPerson)(row, this.config.personalData.keyring),
       cases: cases.map((c) => ({
         id: c.id,
         caseType: c.case_type,

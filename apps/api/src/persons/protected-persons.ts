@@ -74,6 +74,11 @@ export function responsibleCondition(user: AuthenticatedUser, caseAlias: string,
   return visibleCaseCondition(user, caseAlias, params, 'write');
 }
 
+/** SQL condition true for the persons (alias `personAlias`) with a case whose protected person the user may reveal. */
+export function revealablePersonCondition(user: AuthenticatedUser, personAlias: string, params: SqlParameters): string {
+  return `EXISTS (SELECT 1 FROM cases rc WHERE rc.person_ref = ${personAlias}.id::text AND ${responsibleCondition(user, 'rc', params)})`;
+}
+
 type Query = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
 /**
