@@ -985,6 +985,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/network-councils/{id}/initiative-follow-up',
         '/api/network-councils/{id}/expected-release',
         '/api/network-councils/{id}/release',
+        '/api/persons/{personRef}/protection',
+        '/api/cases/{id}/person/reveal',
       ].sort(),
     );
 
