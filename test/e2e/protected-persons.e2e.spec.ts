@@ -483,6 +483,37 @@ describe('a protected person whose release is notified to Københavns Politi and
     ]);
   });
 
+  it('after the release the exit unit holds the course: its inbox names no one, it reads the free texts; Storstrøm no longer does', async () => {
+    ok(await storstroem('POST', `/api/exit-courses/${caseId}/mentor`, { mentorRef: 'MENTOR-0042' }));
+    ok(
+      await storstroem('POST', `/api/exit-courses/${caseId}/release`, {
+        policeDistrictCode: 'POL-KBH',
+        municipalityCode: 'KOM-0101',
+      }),
+    );
+    const inbox = ok(await policeExit('GET', '/api/handovers?pageSize=100'));
+    const item = inbox.items.find((candidate: { caseId: string }) => candidate.caseId === caseId);
+    expect([
+      item.personName,
+      item.handoverPreparation.report.plan,
+      item.handoverPreparation.report.riskAssessment,
+    ]).toEqual(['Beskyttet person', REPORT.plan, REPORT.riskAssessment]);
+    expect(JSON.stringify(inbox)).not.toContain(person.name);
+    expect(await personOf(policeExit, caseId)).toEqual({
+      personRef: person.personRef,
+      ...MASKED,
+      revealable: true,
+      protectable: true,
+    });
+    const prison = ok(await storstroem('GET', `/api/exit-courses/${caseId}`));
+    expect([prison.person, prison.handoverPreparation.report.plan]).toEqual([
+      { personRef: person.personRef, ...MASKED, revealable: false, protectable: false },
+      HIDDEN,
+    ]);
+    const refused = await storstroem('POST', `/api/cases/${caseId}/person/reveal`, { reason: 'case_work' });
+    expect(refused.status).toBe(403);
+  });
+
   it('its notices hold no name or CPR number (they never did: ids, kinds and units only)', async () => {
     const rows: OutboxNotice[] = await sut.db.query(
       `SELECT n.id, n.case_id AS "caseId", c.case_type AS "caseType", n.recipient_unit AS "recipientUnit",
