@@ -1,7 +1,7 @@
 import { seedDemoUsers } from '../../libs/access/demo-users';
 import { composeNotice, type OutboxNotice } from '../../activities/notices/outgoing-notice';
 import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
-import { fakeCpr, fakeName } from '../support/demo-people';
+import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
 import { createSiblingDatabase, type TestDatabase } from '../support/test-database';
 
@@ -531,5 +531,47 @@ describe('a protected person whose release is notified to Københavns Politi and
       expect(stored).not.toContain(secret);
       expect(composed).not.toContain(secret);
     }
+  });
+});
+
+describe('a protected youth of a DKS case with a planned home visit', () => {
+  it('is masked in the social services’ home-visit view and on the DKS case; DKS reveals them with a reason', async () => {
+    const dks = await sut.as('politi.kbh.dks');
+    const social = await sut.as('social.kbh');
+    const name = fakeName();
+    const { personRef } = ok(await dks('POST', '/api/persons', { name, cpr: await fakeYouthCpr() }), 201);
+    const { id } = ok(
+      await dks('POST', '/api/dks-cases', {
+        personRef,
+        policeDistrictCode: 'POL-KBH',
+        trigger: 'charged',
+        triggeredAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      }),
+      201,
+    );
+    ok(await dks('POST', `/api/dks-cases/${id}/assessment`, { concernConversation: true, reason: ADDRESS_REASON }));
+    ok(
+      await dks('POST', `/api/dks-cases/${id}/home-visit-plan`, {
+        plannedFor: new Date(Date.now() + 48 * 3600_000).toISOString(),
+        municipalityCode: 'KOM-0101',
+      }),
+    );
+    ok(await dks('POST', `/api/persons/${personRef}/protection`, { protected: true, reason: 'threat_assessment' }));
+
+    const visits = ok(await social('GET', '/api/home-visits'));
+    const visit = visits.items.find((item: { caseId: string }) => item.caseId === id);
+    expect(visit.person).toEqual({ personRef, ...MASKED, revealable: false, protectable: false });
+    expect(JSON.stringify(visits)).not.toContain(name);
+
+    const detail = ok(await dks('GET', `/api/dks-cases/${id}`));
+    expect(detail.person).toEqual({ personRef, ...MASKED, revealable: true, protectable: true });
+    // DKS holds the case: its own assessment's reason is shown to it.
+    expect(detail.history.map((entry: { reason: string | null }) => entry.reason)).toContain(ADDRESS_REASON);
+    expect(ok(await dks('POST', `/api/cases/${id}/person/reveal`, { reason: 'case_work' })).name).toBe(name);
+    const socialReveal = await social('POST', `/api/cases/${id}/person/reveal`, { reason: 'case_work' });
+    expect(socialReveal.status).toBe(403);
+    expect(
+      (await accessLog('protected_person_read', personRef)).map((row: any) => [row.username, row.details]),
+    ).toEqual([['politi.kbh.dks', { reason: 'case_work' }]]);
   });
 });
