@@ -476,10 +476,23 @@ describe('a protected person whose release is notified to Københavns Politi and
       const text = JSON.stringify({ coming, detail });
       for (const secret of [person.name, person.cpr, 'Vestergade']) expect(text).not.toContain(secret);
     }
+    // A decision the municipality takes with read access answers the course as it may see it.
+    const viewed = ok(
+      await municipality('POST', `/api/exit-courses/${caseId}/handover-view`, {
+        recommendation: 'continue',
+        view: 'Kommunen har en bolig klar i Vestergade 12.',
+      }),
+    );
+    expect([viewed.person.name, viewed.handoverPreparation.report.plan]).toEqual(['Beskyttet person', HIDDEN]);
+    expect(viewed.handoverPreparation.views.map((view: { view: string }) => view.view)).toEqual([HIDDEN]);
+    expect(JSON.stringify(viewed)).not.toContain('Vestergade');
     const own = ok(await storstroem('GET', `/api/exit-courses/${caseId}`));
     expect([own.handoverPreparation.report.plan, own.handoverPreparation.report.riskAssessment]).toEqual([
       REPORT.plan,
       REPORT.riskAssessment,
+    ]);
+    expect(own.handoverPreparation.views.map((view: { view: string }) => view.view)).toEqual([
+      'Kommunen har en bolig klar i Vestergade 12.',
     ]);
   });
 
