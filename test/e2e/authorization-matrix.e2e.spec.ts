@@ -427,6 +427,22 @@ const MATRIX: Record<string, Row> = {
     'kf.leder.national': 404,
     'politi.leder.national': 404,
   }),
+  // Protected persons: lifting a protection the target's person does not have is refused (409) by those whose
+  // unit holds the case with write access (the caseworker, the local supervisor); 404 for the rest with
+  // `person:protect`; nothing changes.
+  'POST /api/persons/{personRef}/protection': all(404, {
+    anonymous: 401,
+    'kf.storstroem': [409, 404],
+    'kf.ennermark': [404, 409],
+    'kf.leder.storstroem': [409, 404],
+    'kf.leder.national': 403,
+    'politi.leder.national': 403,
+    admin: 403,
+    drift: 403,
+    'social.kbh': 403,
+  }),
+  // The reveal of an unprotected person: 409 for every reader of the case (the name is on the case anyway).
+  'POST /api/cases/{id}/person/reveal': { ...caseRead(409, 404, 404), 'social.kbh': 403 },
 };
 
 interface Fixture {
@@ -946,6 +962,16 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/course-coordinations/{id}/resolve': async () => [
     'POST',
     `/api/course-coordinations/${randomUUID()}/resolve`,
+  ],
+  'POST /api/persons/{personRef}/protection': async (_user, target) => [
+    'POST',
+    `/api/persons/${target.personRef}/protection`,
+    { protected: false, reason: 'protection_ended' },
+  ],
+  'POST /api/cases/{id}/person/reveal': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/person/reveal`,
+    { reason: 'case_work' },
   ],
 };
 

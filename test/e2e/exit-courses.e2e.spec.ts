@@ -989,6 +989,8 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/persons/{personRef}/access-log',
         '/api/course-coordinations',
         '/api/course-coordinations/{id}/resolve',
+        '/api/persons/{personRef}/protection',
+        '/api/cases/{id}/person/reveal',
       ].sort(),
     );
 

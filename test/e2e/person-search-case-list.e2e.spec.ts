@@ -62,7 +62,7 @@ describe('POST /api/persons/search', () => {
     const found = await kf('POST', '/api/persons/search', { name: `HENRIKSEN åkjær ${UNIQUE}A` });
     expect(found.status).toBe(200);
     expect(found.body).toEqual({
-      items: [{ personRef, name, cpr, birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+      items: [{ personRef, name, cpr, birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), protected: false }],
       page: 1,
       pageSize: 20,
       total: 1,
@@ -283,7 +283,15 @@ describe('the case detail', () => {
     const { personRef, cpr } = await register(kf, name);
     const caseId = await startCourse(personRef);
     const detail = await kf('GET', `/api/exit-courses/${caseId}`);
-    expect(detail.body.person).toEqual({ personRef, name, cpr, birthDate: expect.any(String) });
+    expect(detail.body.person).toEqual({
+      personRef,
+      name,
+      cpr,
+      birthDate: expect.any(String),
+      protected: false,
+      revealable: true,
+      protectable: true,
+    });
     const supervisor = await (await sut.as('kf.leder.storstroem'))('GET', `/api/exit-courses/${caseId}`);
     expect(supervisor.body.person.name).toBe(name);
     const logged = await sut.db.query(

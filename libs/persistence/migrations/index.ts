@@ -28,6 +28,7 @@ import { CaseLevels1765810000000 } from './1765810000000-case-levels';
 import { CouncilActionPlan1765820000000 } from './1765820000000-council-action-plan';
 import { AccessLogPersonIndex1765920000000 } from './1765920000000-access-log-person-index';
 import { NeedToKnow1765900000000 } from './1765900000000-need-to-know';
+import { ProtectedPersons1765910000000 } from './1765910000000-protected-persons';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -61,4 +62,5 @@ export const READ_MODEL_MIGRATIONS = [
   CouncilActionPlan1765820000000,
   AccessLogPersonIndex1765920000000,
   NeedToKnow1765900000000,
+  ProtectedPersons1765910000000,
 ];

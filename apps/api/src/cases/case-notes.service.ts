@@ -14,6 +14,7 @@ import { pagedQuery } from '../common/paged-query';
 import type { WriteNoteDto } from './case-journal.dto';
 import type { NoteView } from './case-journal.views';
 import { CaseScopeRepository, requireWritable } from './case-scope.repository';
+import { withCaseFreeTexts } from '../persons/protected-persons';
 
 /** What a note's encrypted text is bound to: a ciphertext copied to another note does not decrypt. */
 const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
@@ -67,7 +68,7 @@ export class CaseNotesService {
       (row: NoteRow) => this.view(row),
     );
     await this.accessLog.record(user, 'case_notes_read', { caseId });
-    return notes;
+    return withCaseFreeTexts(this.dataSource, user, caseId, notes);
   }
 
   async write(caseId: string, dto: WriteNoteDto, user: AuthenticatedUser): Promise<NoteView> {

@@ -31,7 +31,7 @@ export async function readConcernLetter(
   const view = await services.letters.detail(caseId, user);
   if (!view) throw ApiError.caseNotFound(caseId);
   await services.accessLog.record(user, 'case_read', { caseId });
-  return { ...view, person: await services.persons.ofCase(view.personRef, caseId, user) };
+  return services.persons.caseShownTo(view, caseId, user);
 }
 
 @ApiTags('Bekymringsbreve')

@@ -72,7 +72,7 @@ export class DksCasesController {
     const view = await this.dks.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
-    return { ...view, person: await this.persons.ofCase(view.personRef, caseId, user) };
+    return this.persons.caseShownTo(view, caseId, user);
   }
 
   @CaseDecision(

@@ -128,7 +128,7 @@ export class ExitCoursesController {
     const detail = await this.views.findDetail(caseId, user);
     if (!detail) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
-    return { ...detail, person: await this.persons.ofCase(detail.personRef, caseId, user) };
+    return this.persons.caseShownTo(detail, caseId, user);
   }
 
   @Get(':id/history')
@@ -141,7 +141,7 @@ export class ExitCoursesController {
   ): Promise<Page<HistoryEntry>> {
     if (!(await this.scope.findForUser(caseId, 'exit_course', user))) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_history_read', { caseId });
-    return this.views.history(caseId, query.page, query.pageSize);
+    return this.persons.freeTextsShownTo(await this.views.history(caseId, query.page, query.pageSize), caseId, user);
   }
 
   @CaseDecision(

@@ -36,7 +36,11 @@ export class HandoversController {
       page.items.map(async (item) => ({
         ...item,
         personName: names.get(item.personRef) ?? null,
-        handoverPreparation: await this.preparation.ofCase(item.caseId),
+        handoverPreparation: await this.persons.freeTextsShownTo(
+          await this.preparation.ofCase(item.caseId),
+          item.caseId,
+          user,
+        ),
       })),
     );
     // The report and the views are the course's contents: each item's read is logged as a case read.

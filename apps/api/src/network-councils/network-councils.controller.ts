@@ -74,7 +74,7 @@ export class NetworkCouncilsController {
     const view = await this.councils.detail(caseId, user);
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
-    return { ...view, person: await this.persons.ofCase(view.personRef, caseId, user) };
+    return this.persons.caseShownTo(view, caseId, user);
   }
 
   @Get(':id/family-letter')
@@ -98,7 +98,8 @@ export class NetworkCouncilsController {
     if (!view) throw ApiError.caseNotFound(caseId);
     await this.accessLog.record(user, 'case_read', { caseId });
     const person = await this.persons.ofCase(view.personRef, caseId, user);
-    const letter = familyLetterHtml(view, person?.name ?? null, new Date());
+    // A protected person's letter names no one (»om jeres barn«), as for a user without access to persons.
+    const letter = familyLetterHtml(view, person && !person.protected ? person.name : null, new Date());
     // Only the letter is HTML: an error answers JSON, as every error does.
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     return letter;

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, MaxLength } from 'class-validator';
-import { TextField } from '../common/field-decorators';
+import { ChoiceField, TextField } from '../common/field-decorators';
+import { REVEAL_REASON_LABELS, type RevealReason } from '../../../../libs/domain/persons/person-protection';
 import { PageQuery } from '../common/page';
 
 /** A CPR number as typed: its format and birth date are checked by the register (422). */
@@ -31,6 +32,13 @@ export class RegisterPersonDto {
 export class LookupPersonDto {
   @CprField('CPR-nummer, DDMMÅÅ-XXXX (i brødteksten, aldrig i adressen).')
   cpr!: string;
+
+  @ChoiceField('reason', REVEAL_REASON_LABELS, {
+    label: 'Begrundelsen',
+    description:
+      'Kun for en beskyttet person (udvidet adressebeskyttelse): hvorfor navn og CPR-nummer skal vises. Uden begrundelse, eller for andre end sagsbehandlerne i enheden med sagen, findes personen ikke.',
+  })
+  reason?: RevealReason;
 }
 
 /** A name search: the name in the body (never in the address), and the page. */

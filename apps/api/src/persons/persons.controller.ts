@@ -43,7 +43,7 @@ export class PersonsController {
   @ApiOkResponse({ type: PersonView })
   @ApiErrorResponses(401, 403, 404, 422)
   lookup(@Body() dto: LookupPersonDto, @CurrentUser() user: AuthenticatedUser): Promise<PersonView> {
-    return this.persons.lookup(dto.cpr, user);
+    return this.persons.lookup(dto.cpr, user, dto.reason);
   }
 
   @Post('search')

@@ -22,14 +22,19 @@ import { caseStatusText } from '../../../../libs/domain/case/case-type-statuses'
 import type { CaseType } from '../../../../libs/domain/case/case-transition';
 import { MIN_SEARCH_NAME_LENGTH, nameTokens } from '../../../../libs/personal-data/name-tokens';
 import { cprField, nameField } from './person-fields';
+import type { RevealReason } from '../../../../libs/domain/persons/person-protection';
 import { PersonNameIndex } from './person-name-index';
 import { ROLE_FUNCTION } from '../../../../libs/domain/organisations/unit-functions';
-
-interface PersonRow {
-  id: string;
-  name_encrypted: string;
-  cpr_encrypted: string;
-}
+import {
+  PERSON_ROW_COLUMNS,
+  protectionRightsOf,
+  revealablePersonCondition,
+  revealedPerson,
+  shownName,
+  shownPerson,
+  withCaseFreeTexts,
+  type PersonRow,
+} from './protected-persons';
 
 /**
  * The person register: names and CPR numbers encrypted at rest (AES-256-GCM, key id stored for
@@ -130,14 +135,22 @@ export class PersonsService {
     return view;
   }
 
-  async lookup(cpr: string, user: AuthenticatedUser): Promise<PersonView> {
+  /** With a `reason`, a protected person is found too, by a caseworker of a unit holding a case of theirs with write access. */
+  async lookup(cpr: string, user: AuthenticatedUser, reason?: RevealReason): Promise<PersonView> {
     const view = await this.findVisible(
       'cpr_lookup',
       lookupHash(this.validCpr(cpr), this.config.personalData.hmacKey),
       user,
+      reason !== undefined,
     );
     if (!view) throw notFound();
     await this.accessLog.record(user, 'person_lookup', { personRef: view.personRef });
+    if (view.protected) {
+      await this.accessLog.record(user, 'protected_person_read', {
+        personRef: view.personRef,
+        details: { reason, via: 'lookup' },
+      });
+    }
     return view;
   }
 
@@ -151,20 +164,21 @@ export class PersonsService {
     column: 'id::text' | 'cpr_lookup',
     value: string,
     user: AuthenticatedUser,
+    withProtected = false,
   ): Promise<PersonView | undefined> {
     const params = new SqlParameters();
     const valueParam = params.add(value);
-    const rows: { id: string; name_encrypted: string; cpr_encrypted: string }[] = await this.dataSource.query(
-      `SELECT p.id, p.name_encrypted, p.cpr_encrypted FROM persons p
-        WHERE p.${column} = ${valueParam} AND ${visiblePersonCondition(user, 'p', params)}
+    // A protected person is found only with a reason, by the responsible unit (docs/protected-persons.md).
+    const protectedFound = withProtected ? revealablePersonCondition(user, 'p', params) : 'FALSE';
+    const rows: PersonRow[] = await this.dataSource.query(
+      `SELECT ${PERSON_ROW_COLUMNS} FROM persons p
+        WHERE p.${column} = ${valueParam} AND (NOT p.protected OR ${protectedFound})
+          AND ${visiblePersonCondition(user, 'p', params)}
         ORDER BY p.organisation = ${params.add(user.organisation)} DESC, p.created_at LIMIT 1`,
       params.values,
     );
     const row = rows[0];
     if (!row) return undefined;
-    const { keyring } = this.config.personalData;
-    const cpr = decryptField(row.cpr_encrypted, keyring, cprField(row.id));
-    const check = checkCpr(cpr);
     const caseParams = new SqlParameters();
     const personParam = caseParams.add(row.id);
     const cases: {
@@ -183,10 +197,7 @@ export class PersonsService {
       caseParams.values,
     );
     return {
-      personRef: row.id,
-      name: decryptField(row.name_encrypted, keyring, nameField(row.id)),
-      cpr: formatCpr(cpr),
-      birthDate: check.ok ? check.birthDate : '',
+      ...(withProtected ? revealedPerson : shownPerson)(row, this.config.personalData.keyring),
       cases: cases.map((c) => ({
         id: c.id,
         caseType: c.case_type,
@@ -221,19 +232,19 @@ export class PersonsService {
     const count = params.add(tokens.length);
     const where =
       `(SELECT count(*) FROM person_name_tokens t WHERE t.person_id = p.id AND t.token_hash = ANY(${hashes}::char(64)[])) = ${count}` +
-      ` AND ${visiblePersonCondition(user, 'p', params)}`;
+      ` AND NOT p.protected AND ${visiblePersonCondition(user, 'p', params)}`;
     const answer = await pagedQuery(
       this.dataSource,
       {
         from: 'persons p',
         where,
         params: params.values,
-        select: 'p.id, p.name_encrypted, p.cpr_encrypted',
+        select: PERSON_ROW_COLUMNS,
         orderBy: 'p.created_at DESC, p.id DESC',
         page,
         pageSize,
       },
-      (row: PersonRow): PersonSearchItemView => this.decrypted(row),
+      (row: PersonRow): PersonSearchItemView => shownPerson(row, this.config.personalData.keyring),
     );
     await this.accessLog.recordEach(
       user,
@@ -253,6 +264,24 @@ export class PersonsService {
   }
 
   /**
+   * A case's detail as the user may see it: with its person (`ofCase`), and its free texts hidden when the
+   * person is protected and the user is not a caseworker of the unit holding the case with write access.
+   */
+  async caseShownTo<View extends { personRef: string }>(
+    view: View,
+    caseId: string,
+    user: AuthenticatedUser,
+  ): Promise<View & { person: CasePersonView | null }> {
+    const shown = await withCaseFreeTexts(this.dataSource, user, caseId, view);
+    return { ...shown, person: await this.ofCase(view.personRef, caseId, user) };
+  }
+
+  /** A case's history, journal or handover report with its free texts as the user may see them (see caseShownTo). */
+  freeTextsShownTo<View>(view: View, caseId: string, user: AuthenticatedUser): Promise<View> {
+    return withCaseFreeTexts(this.dataSource, user, caseId, view);
+  }
+
+  /**
    * The youth of a joint home visit, for the municipality's social services the visit names (who hold no
    * `person:read`: they see no one else); the caller has found them named for it. The read is logged.
    */
@@ -266,12 +295,15 @@ export class PersonsService {
     user: AuthenticatedUser,
   ): Promise<CasePersonView | null> {
     const rows: PersonRow[] = await this.dataSource.query(
-      `SELECT p.id, p.name_encrypted, p.cpr_encrypted FROM persons p WHERE p.id::text = $1`,
+      `SELECT ${PERSON_ROW_COLUMNS} FROM persons p WHERE p.id::text = $1`,
       [personRef],
     );
     if (!rows[0]) return null;
     await this.accessLog.record(user, 'person_name_read', { caseId, personRef });
-    return this.decrypted(rows[0]);
+    return {
+      ...shownPerson(rows[0], this.config.personalData.keyring),
+      ...(await protectionRightsOf(this.dataSource, user, caseId)),
+    };
   }
 
   /**
@@ -298,30 +330,13 @@ export class PersonsService {
 
   async namesOf(personRefs: readonly string[]): Promise<Map<string, string>> {
     if (!personRefs.length) return new Map();
-    const rows: { id: string; name_encrypted: string }[] = await this.dataSource.query(
-      `SELECT p.id, p.name_encrypted FROM persons p WHERE p.id::text = ANY($1::text[])`,
+    const rows: Omit<PersonRow, 'cpr_encrypted'>[] = await this.dataSource.query(
+      `SELECT p.id, p.name_encrypted, p.protected FROM persons p WHERE p.id::text = ANY($1::text[])`,
       [[...new Set(personRefs)]],
     );
     const { keyring } = this.config.personalData;
-    return new Map(rows.map((row) => [row.id, decryptField(row.name_encrypted, keyring, nameField(row.id))]));
+    return new Map(rows.map((row) => [row.id, shownName(row, keyring)]));
   }
-
-  private decrypted(row: PersonRow): PersonSearchItemView {
-    const { keyring } = this.config.personalData;
-    const cpr = decryptField(row.cpr_encrypted, keyring, cprField(row.id));
-    const check = checkCpr(cpr);
-    return {
-      personRef: row.id,
-      name: decryptField(row.name_encrypted, keyring, nameField(row.id)),
-      cpr: formatCpr(cpr),
-      birthDate: check.ok ? check.birthDate : '',
-    };
-  }
-}
-
-/** `DDMMÅÅ-XXXX`, as a CPR number is written. */
-function formatCpr(cpr: string): string {
-  return `${cpr.slice(0, 6)}-${cpr.slice(6)}`;
 }
 
 function notFound(): ApiError {

@@ -1,3 +1,11 @@
+import {
+  PROTECTION_REASON_LABELS,
+  PROTECTION_REASONS,
+  REVEAL_REASON_LABELS,
+  REVEAL_REASONS,
+  type ProtectionReason,
+  type RevealReason,
+} from '../../../../libs/domain/persons/person-protection';
 import { CASE_LEVEL_LABELS, CASE_LEVELS, type CaseLevel } from '../../../../libs/domain/youth/youth-vocabulary';
 
 import {
@@ -347,6 +355,14 @@ class ChoicesView {
     description: 'Hvem hos politiet der sendte dokumentationen (`senderFunction`).',
   })
   policeSenderFunctions!: Choice<PoliceSenderFunction>[];
+  @NestedView([ChoiceOf('ProtectionReasonChoice', PROTECTION_REASONS)], {
+    description: 'Hvorfor udvidet adressebeskyttelse sættes eller ophæves (`reason`).',
+  })
+  protectionReasons!: Choice<ProtectionReason>[];
+  @NestedView([ChoiceOf('RevealReasonChoice', REVEAL_REASONS)], {
+    description: 'Hvorfor en beskyttet persons navn og CPR-nummer skal vises (`reason`).',
+  })
+  revealReasons!: Choice<RevealReason>[];
 }
 
 class EndingReasonChoice {
@@ -445,6 +461,8 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
       INITIATIVE_OWNER_ORGANISATION_LABELS,
     ),
     policeSenderFunctions: choicesOf(POLICE_SENDER_FUNCTIONS, POLICE_SENDER_FUNCTION_LABELS),
+    protectionReasons: choicesOf(PROTECTION_REASONS, PROTECTION_REASON_LABELS),
+    revealReasons: choicesOf(REVEAL_REASONS, REVEAL_REASON_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

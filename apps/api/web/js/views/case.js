@@ -10,6 +10,7 @@ import { deadlineState, heading, notice, problemText } from './common.js';
 import { handleJournal, journalSections, loadJournal, withNotes } from './case-journal.js';
 import { accessLogSection, attachAccessLog } from './access-log.js';
 import { handoverPreparationSection } from './handover-preparation.js';
+import { handleProtection, personMeta, protectionPanel } from './person-protection.js';
 
 /** One case of any type: status, facts, open steps, the decisions the user may take, steps and history. */
 const yesNo = (value) => (value ? 'ja' : 'nej');
@@ -384,15 +385,7 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
   return html`${heading(`${kind.title}: ${detail.statusText}`)}
     <p class="case-meta">
       <span class="badge status">${detail.closedAt ? 'Afsluttet' : 'Åben'}</span>
-      ${
-        detail.person
-          ? html`<a class="case-person" href="#/person/${encodeURIComponent(detail.personRef)}"
-                >${detail.person.name}</a
-              >
-              · CPR <span class="mono">${detail.person.cpr}</span>`
-          : html`Person <span class="mono">${detail.personRef}</span>`
-      }
-      · sag-id <span class="mono">${detail.id.slice(0, 8)}</span>
+      ${personMeta(detail)} · sag-id <span class="mono">${detail.id.slice(0, 8)}</span>
     </p>
     ${flash ? notice('success', flash) : ''}
     <div class="case-grid">
@@ -427,7 +420,7 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
               )}
           </dl>
         </section>
-        ${familyLetter(resource)}
+        ${familyLetter(resource)} ${protectionPanel(detail)}
       </div>
     </div>
     <section class="panel steps-panel" aria-labelledby="steps-heading">
@@ -499,6 +492,16 @@ export async function caseView(root, { segments, focus }) {
       focus();
     },
   ); // The forms are live before the assignment panel has answered (a submit never goes unhandled).
+  handleProtection(
+    root,
+    () => detail,
+    async (flash) => {
+      detail = await api.get(path);
+      history = detail.history;
+      show(flash);
+      focus();
+    },
+  );
   await assignment;
 
   root.addEventListener('click', async (event) => {
