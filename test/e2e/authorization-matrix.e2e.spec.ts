@@ -440,9 +440,18 @@ const MATRIX: Record<string, Row> = {
     admin: 403,
     drift: 403,
     'social.kbh': 403,
+    ...NO_CASE_ROUTES,
+    'politi.kbh.eas': 403,
+    'politi.kbh.udvalg': 403,
+    'kommune.kbh.udvalg': 403,
   }),
   // The reveal of an unprotected person: 409 for every reader of the case (the name is on the case anyway).
-  'POST /api/cases/{id}/person/reveal': { ...caseRead(409, 404, 404), 'social.kbh': 403 },
+  // The investigating unit reads persons but no case: the case is not found for it.
+  'POST /api/cases/{id}/person/reveal': {
+    ...caseRead(409, 404, 404),
+    'social.kbh': 403,
+    'politi.kbh.efterforskning': 404,
+  },
 };
 
 interface Fixture {
