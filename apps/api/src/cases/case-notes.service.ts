@@ -16,7 +16,7 @@ import type { NoteView } from './case-journal.views';
 import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 
 /** What a note's encrypted text is bound to: a ciphertext copied to another note does not decrypt. */
-const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
+export const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
 
 interface NoteRow {
   id: string;
