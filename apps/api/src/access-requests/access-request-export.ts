@@ -132,7 +132,7 @@ export class AccessRequestExport {
       ),
       this.rowsOf(
         `SELECT case_id, kind, recipient_unit, created_at, sent_at
-           FROM notifications WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+           FROM notifications WHERE case_id = ANY($1::uuid[]) ORDER BY created_at, recipient_unit, id`,
         caseIds,
       ),
       this.rowsOf(

@@ -90,7 +90,8 @@ export class AccessRequestsService {
     const cprLookup = lookupHash(check.normalized, hmacKey);
     const claim: StartResult = await this.idempotency.claim(START_OPERATIONS.access_request, user, idempotencyKey, {
       cprLookup,
-      receivedAt,
+      // As sent: a replay without a moment is the same request, whenever it comes.
+      receivedAt: dto.receivedAt ?? null,
       channel: dto.channel,
     });
     if (!claim.created && (await this.records.isRecorded(claim.caseId))) return claim;
