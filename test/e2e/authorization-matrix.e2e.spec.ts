@@ -340,6 +340,13 @@ const MATRIX: Record<string, Row> = {
   }),
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  // A person's right of access: the data-protection officer's only (access-request.e2e.spec.ts has its answers).
+  'POST /api/access-requests': all(403, { anonymous: 401 }),
+  'GET /api/access-requests': all(403, { anonymous: 401 }),
+  'GET /api/access-requests/{id}': all(403, { anonymous: 401 }),
+  'GET /api/access-requests/{id}/export': all(403, { anonymous: 401 }),
+  'POST /api/access-requests/{id}/access-request-decision': all(403, { anonymous: 401 }),
+  'POST /api/access-requests/{id}/access-request-extension': all(403, { anonymous: 401 }),
 };
 
 interface Fixture {
@@ -849,6 +856,27 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/network-councils/${target.caseId}/release`,
     {},
+  ],
+  'POST /api/access-requests': async (_user, target) => [
+    'POST',
+    '/api/access-requests',
+    { cpr: target.cpr, channel: 'letter' },
+  ],
+  'GET /api/access-requests': async () => ['GET', '/api/access-requests'],
+  'GET /api/access-requests/{id}': async (_user, target) => ['GET', `/api/access-requests/${target.caseId}`],
+  'GET /api/access-requests/{id}/export': async (_user, target) => [
+    'GET',
+    `/api/access-requests/${target.caseId}/export?format=pdf`,
+  ],
+  'POST /api/access-requests/{id}/access-request-decision': async (_user, target) => [
+    'POST',
+    `/api/access-requests/${target.caseId}/access-request-decision`,
+    { outcome: 'answered' },
+  ],
+  'POST /api/access-requests/{id}/access-request-extension': async (_user, target) => [
+    'POST',
+    `/api/access-requests/${target.caseId}/access-request-extension`,
+    { months: 1, reason: 'Matrix.' },
   ],
 };
 

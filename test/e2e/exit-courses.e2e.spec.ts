@@ -985,6 +985,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/network-councils/{id}/initiative-follow-up',
         '/api/network-councils/{id}/expected-release',
         '/api/network-councils/{id}/release',
+        '/api/access-requests',
+        '/api/access-requests/{id}',
+        '/api/access-requests/{id}/export',
+        '/api/access-requests/{id}/access-request-decision',
+        '/api/access-requests/{id}/access-request-extension',
       ].sort(),
     );
 

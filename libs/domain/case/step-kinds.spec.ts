@@ -272,12 +272,14 @@ describe('case types', () => {
       dks_assessment: 'dks-cases',
       network_council: 'network-councils',
       concern_letter: 'concern-letters',
+      access_request: 'access-requests',
     });
     expect(CASE_TYPE_LABELS).toEqual({
       exit_course: 'Exit-forløb',
       dks_assessment: 'DKS-sag',
       network_council: 'Netværkssamråd',
       concern_letter: 'Bekymringsbrev',
+      access_request: 'Indsigtsanmodning',
     });
     expect(Object.keys(CASE_RESOURCES).sort()).toEqual([...CASE_TYPES].sort());
   });

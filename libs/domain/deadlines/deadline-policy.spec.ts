@@ -30,6 +30,7 @@ const EXPECTED_DEFAULTS = {
   concernLetterFollowUp: { unit: 'calendar-days', days: 56 },
   levelOneReview: { unit: 'calendar-days', days: 31 },
   adultHandover: { unit: 'calendar-days', days: 14 },
+  accessRequestAnswer: { unit: 'calendar-months', months: 1 },
 };
 
 const EXPECTED_SETTINGS = {
