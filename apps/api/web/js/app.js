@@ -22,6 +22,7 @@ import { absencesView, workloadView } from './views/staff.js';
 import { homeVisitsView } from './views/home-visits.js';
 import { concernLettersView } from './views/concern-letters.js';
 import { levelOneReviewsView } from './views/level-one-reviews.js';
+import { accessRequestsView } from './views/access-requests.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -114,6 +115,12 @@ const ROUTES = [
     // The youth units' caseworkers record it; their supervisors see what is due.
     allowed: (user) =>
       can(user, 'case-level:set') || (user.role === 'supervisor' && ['politi', 'kommune'].includes(user.organisation)),
+  },
+  {
+    path: 'indsigt',
+    label: 'Indsigt',
+    view: accessRequestsView,
+    allowed: (user) => can(user, 'access-request:handle'),
   },
 ];
 
