@@ -456,6 +456,20 @@ describe('the export', () => {
     expect(policeExport.cases.map((item: { id: string }) => item.id)).toEqual([put.policeCourseId]);
     expect(JSON.stringify(policeExport)).not.toContain('Ærøskøbing');
 
+    // Københavns Kommune's officer answers for its unit's cases: the course only told the municipality of the
+    // transfer (no case of the unit's), so its export has no case and no register row of the person.
+    const municipalRequest = ok(
+      await municipalityOfficer('POST', '/api/access-requests', { cpr: put.cpr, channel: 'letter' }),
+      201,
+    );
+    const municipalExport = ok(await municipalityOfficer('GET', `/api/access-requests/${municipalRequest.id}/export`));
+    expect([
+      municipalExport.scope,
+      municipalExport.persons,
+      municipalExport.cases,
+      municipalExport.personReads,
+    ]).toEqual([{ organisation: 'kommune', units: ['KOM-0101'] }, [], [], []]);
+
     // The printable PDF carries the same, in Danish letters.
     const pdf = await kfOfficer('GET', `/api/access-requests/${request.id}/export?format=pdf`);
     expect(pdf.status).toBe(200);
