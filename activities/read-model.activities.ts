@@ -125,9 +125,10 @@ async function insertCase(db: EntityManager, { caseId, opened }: CaseTransition)
   );
   // The responsible unit holds the case; transfers and handovers add access rows of their own.
   await db.query(
-    `INSERT INTO case_access (case_id, org_unit, organisation, access) VALUES ($1, $2::varchar, ${UNIT_ORGANISATION_SQL}, 'write')
+    `INSERT INTO case_access (case_id, org_unit, organisation, access)
+     VALUES ($1, $2::varchar, COALESCE($3::varchar, ${UNIT_ORGANISATION_SQL}), 'write')
      ON CONFLICT (case_id, org_unit) DO NOTHING`,
-    [caseId, opened.orgUnit],
+    [caseId, opened.orgUnit, opened.organisation ?? null],
   );
   if (opened.exitCourse) {
     await db.query(

@@ -33,7 +33,7 @@ const ROLE_CASE_TYPES: Record<Role, readonly CaseType[]> = {
   // Reads what it sent (the inbox of sent documentation), never a case.
   police_investigator: [],
   // Reads cases only through the data-protection routes (retention, access requests), never the case routes.
-  data_protection_officer: [],
+  data_protection_officer: ['access_request'],
 };
 
 /** A role's permissions: the web page shows only what the user may use. */

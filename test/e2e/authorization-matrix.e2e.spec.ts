@@ -62,6 +62,13 @@ const NO_CASE_ROUTES: Partial<Row> = {
   'politi.kbh.efterforskning': 403,
 };
 
+/** The data-protection officers' own routes (a request on the target is no request: 404). */
+const dataProtection = (answer: Expected): Partial<Row> => ({
+  'kf.databeskyttelse': answer,
+  'politi.databeskyttelse': answer,
+  'kommune.kbh.databeskyttelse': answer,
+});
+
 /** Only the KF caseworkers and the KF supervisors see the case of their own prison; national KF sees both. */
 const caseRead = (own: Expected, foreign: Expected, outsider: Expected): Row =>
   all(outsider, {
@@ -452,6 +459,14 @@ const MATRIX: Record<string, Row> = {
     'social.kbh': 403,
     'politi.kbh.efterforskning': 404,
   },
+  // A person's right of access: the data-protection officers' only (access-request.e2e.spec.ts has its answers); the
+  // target's id is no request.
+  'POST /api/access-requests': all(403, { anonymous: 401, ...dataProtection(201) }),
+  'GET /api/access-requests': all(403, { anonymous: 401, ...dataProtection(200) }),
+  'GET /api/access-requests/{id}': all(403, { anonymous: 401, ...dataProtection(404) }),
+  'GET /api/access-requests/{id}/export': all(403, { anonymous: 401, ...dataProtection(404) }),
+  'POST /api/access-requests/{id}/access-request-decision': all(403, { anonymous: 401, ...dataProtection(404) }),
+  'POST /api/access-requests/{id}/access-request-extension': all(403, { anonymous: 401, ...dataProtection(404) }),
 };
 
 interface Fixture {
@@ -981,6 +996,27 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/cases/${target.caseId}/person/reveal`,
     { reason: 'case_work' },
+  ],
+  'POST /api/access-requests': async (_user, target) => [
+    'POST',
+    '/api/access-requests',
+    { cpr: target.cpr, channel: 'letter' },
+  ],
+  'GET /api/access-requests': async () => ['GET', '/api/access-requests'],
+  'GET /api/access-requests/{id}': async (_user, target) => ['GET', `/api/access-requests/${target.caseId}`],
+  'GET /api/access-requests/{id}/export': async (_user, target) => [
+    'GET',
+    `/api/access-requests/${target.caseId}/export?format=pdf`,
+  ],
+  'POST /api/access-requests/{id}/access-request-decision': async (_user, target) => [
+    'POST',
+    `/api/access-requests/${target.caseId}/access-request-decision`,
+    { outcome: 'answered' },
+  ],
+  'POST /api/access-requests/{id}/access-request-extension': async (_user, target) => [
+    'POST',
+    `/api/access-requests/${target.caseId}/access-request-extension`,
+    { months: 1, reason: 'Matrix.' },
   ],
 };
 

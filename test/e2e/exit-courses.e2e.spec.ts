@@ -991,6 +991,11 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/course-coordinations/{id}/resolve',
         '/api/persons/{personRef}/protection',
         '/api/cases/{id}/person/reveal',
+        '/api/access-requests',
+        '/api/access-requests/{id}',
+        '/api/access-requests/{id}/export',
+        '/api/access-requests/{id}/access-request-decision',
+        '/api/access-requests/{id}/access-request-extension',
       ].sort(),
     );
 

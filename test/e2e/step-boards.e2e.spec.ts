@@ -159,6 +159,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'dks_assessment', label: 'DKS-sag', resource: 'dks-cases', statuses: expect.any(Array) },
     { code: 'network_council', label: 'Netværkssamråd', resource: 'network-councils', statuses: expect.any(Array) },
     { code: 'concern_letter', label: 'Bekymringsbrev', resource: 'concern-letters', statuses: expect.any(Array) },
+    { code: 'access_request', label: 'Indsigtsanmodning', resource: 'access-requests', statuses: expect.any(Array) },
   ]);
   expect(answer.body.caseTypes[2].statuses).toEqual([
     { code: 'awaiting_convening', text: 'afventer indkaldelse', final: false },
@@ -168,7 +169,7 @@ it('names every code a client shows: organisations, units, case types, each step
     { code: 'action_plan_running', text: 'handleplanen følges', final: false },
     { code: 'action_plan_followed_up', text: 'handleplanen er fulgt op', final: true },
   ]);
-  expect(answer.body.stepKinds).toHaveLength(23);
+  expect(answer.body.stepKinds).toHaveLength(24);
   expect(answer.body.stepKinds).toContainEqual({
     kind: 'dks_assessment',
     label: 'DKS-vurdering af bekymringssamtale',

@@ -17,7 +17,13 @@ const files = fs
 describe('replay of recorded workflow histories', () => {
   it('has recorded histories of every workflow type', () => {
     const types = new Set(files.map((file) => file.split('.')[0]));
-    expect([...types].sort()).toEqual(['concern-letter', 'dks-case', 'exit-course', 'network-council']);
+    expect([...types].sort()).toEqual([
+      'access-request',
+      'concern-letter',
+      'dks-case',
+      'exit-course',
+      'network-council',
+    ]);
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 

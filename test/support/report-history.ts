@@ -284,6 +284,7 @@ const OPENING_STATUS: Record<CaseType, string> = {
   dks_assessment: 'awaiting_assessment',
   network_council: 'awaiting_convening',
   concern_letter: 'awaiting_committee',
+  access_request: 'received',
 };
 
 export function recordStep(recorder: ReadModelRecorder, spec: StepSpec): Promise<string> {

@@ -12,6 +12,7 @@ import { loginThrottlers } from './auth/login-throttler.guard';
 import { CodecModule } from './codec/codec.module';
 import { DksCasesModule } from './dks-cases/dks-cases.module';
 import { ConcernLettersModule } from './concern-letters/concern-letters.module';
+import { AccessRequestsModule } from './access-requests/access-requests.module';
 import { YouthCasesModule } from './youth-cases/youth-cases.module';
 import { ExitCoursesModule } from './exit-courses/exit-courses.module';
 import { HealthModule } from './health/health.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         ConcernLettersModule,
         YouthCasesModule,
         AccessLogModule,
+        AccessRequestsModule,
       ],
     };
   }

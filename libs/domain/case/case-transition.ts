@@ -7,7 +7,13 @@ import type { CouncilRecord } from '../youth/council-record';
  * workflow, so a retried activity adds nothing twice, and `seq` stops an older transition from
  * overwriting a newer status.
  */
-export const CASE_TYPES = ['exit_course', 'dks_assessment', 'network_council', 'concern_letter'] as const;
+export const CASE_TYPES = [
+  'exit_course',
+  'dks_assessment',
+  'network_council',
+  'concern_letter',
+  'access_request',
+] as const;
 
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -77,7 +83,11 @@ export type CaseAction =
   | 'deadline_missed_reason'
   // The network council's youth in custody (the support at release follows the release).
   | 'council_expected_release_set'
-  | 'council_youth_released';
+  | 'council_youth_released'
+  // A person's request for access (access-request.types.ts).
+  | 'access_request_received'
+  | 'access_request_extended'
+  | 'access_request_decided';
 
 /** An audit-trail entry: who did what, when, and why. */
 export interface CaseEventRecord {
@@ -104,6 +114,8 @@ export interface CaseOpenedRecord {
   orgUnit: string;
   status: string;
   openedAt: string;
+  /** The organisation holding the case where its unit is no unit of the register (a data-protection officer's). */
+  organisation?: string;
   exitCourse?: {
     /** Absent for a course started outside prison. */
     expectedReleaseDate?: string;

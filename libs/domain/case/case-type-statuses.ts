@@ -2,6 +2,7 @@ import { EXIT_COURSE_STATUS } from '../exit-course/exit-course.types';
 import { DKS_CASE_STATUS } from '../youth/dks-case.types';
 import { NETWORK_COUNCIL_STATUS } from '../youth/network-council.types';
 import { CONCERN_LETTER_STATUS } from '../concern-letter/concern-letter.types';
+import { ACCESS_REQUEST_STATUS } from '../access-request/access-request.types';
 import type { CaseStatuses } from './case-status';
 import type { CaseType } from './case-transition';
 
@@ -11,6 +12,7 @@ export const CASE_TYPE_STATUSES: Readonly<Record<CaseType, CaseStatuses<string>>
   dks_assessment: DKS_CASE_STATUS,
   network_council: NETWORK_COUNCIL_STATUS,
   concern_letter: CONCERN_LETTER_STATUS,
+  access_request: ACCESS_REQUEST_STATUS,
 };
 
 /** Every status code of every case type, once. */

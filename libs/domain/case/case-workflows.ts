@@ -17,6 +17,7 @@ export const CASE_WORKFLOWS: Readonly<Record<CaseType, CaseWorkflowName>> = {
   dks_assessment: { workflowType: 'dksCaseWorkflow', workflowIdPrefix: 'dks-case-' },
   network_council: { workflowType: 'networkCouncilWorkflow', workflowIdPrefix: 'network-council-' },
   concern_letter: { workflowType: 'concernLetterWorkflow', workflowIdPrefix: 'concern-letter-' },
+  access_request: { workflowType: 'accessRequestWorkflow', workflowIdPrefix: 'access-request-' },
 };
 
 export function caseWorkflowId(caseType: CaseType, caseId: string): string {

@@ -168,6 +168,11 @@ export const FINAL_STATUSES_WITHOUT_REASON: Readonly<Record<CaseType, Readonly<R
     closed_undelivered: 'the outcome (no dialogue) after an unknown address, with its reason, ends it',
     concluded: 'the outcome (CONCERN_LETTER_OUTCOMES) says how it ended',
   },
+  access_request: {
+    answered: 'the answer (its outcome) ends the request: full access',
+    partly_withheld: 'the answer ends the request, with the legal ground and the reason for what is withheld',
+    withheld: 'the answer ends the request, with the legal ground and the reason for the refusal',
+  },
 };
 
 /** The code a decision records: the one chosen, or `other` for a client that sent only the free-text reason. */

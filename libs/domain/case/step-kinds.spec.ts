@@ -1,4 +1,9 @@
-import { permissionsOf, SqlParameters, visibleCaseCondition } from '../../access/access-policy';
+import {
+  dataProtectionScopeCondition,
+  permissionsOf,
+  SqlParameters,
+  visibleCaseCondition,
+} from '../../access/access-policy';
 import { type Permission } from '../organisations/permissions';
 import { DEADLINE_POLICY } from '../deadlines/deadline-policy';
 import { computeDueAt } from '../deadlines/deadline-rule';
@@ -45,6 +50,7 @@ const EXPECTED: Record<StepKind, { caseType: CaseType; decidedWith: Permission; 
   level_one_review: { caseType: 'dks_assessment', decidedWith: 'case-level:set', warningHours: 168 },
   adult_handover: { caseType: 'dks_assessment', decidedWith: 'dks:decide', warningHours: 72 },
   council_initiative_follow_up: { caseType: 'network_council', decidedWith: 'council:follow-up', warningHours: 72 },
+  access_request_answer: { caseType: 'access_request', decidedWith: 'access-request:handle', warningHours: 168 },
 };
 
 /** The step kinds whose label is the deadline's own, from the deadline policy. */
@@ -68,6 +74,7 @@ const DEADLINE_OF_KIND = {
   concern_letter_follow_up: 'concernLetterFollowUp',
   level_one_review: 'levelOneReview',
   adult_handover: 'adultHandover',
+  access_request_answer: 'accessRequestAnswer',
 } as const;
 
 describe('STEP_KINDS', () => {
@@ -111,6 +118,12 @@ describe('STEP_KINDS', () => {
       organisation: ROLE_ORGANISATIONS[responsibleRole][0],
       units: ['UNIT-1'],
     };
+    // The data-protection officer works with its requests through its own routes, in its own scope.
+    if (responsibleRole === 'data_protection_officer') {
+      expect(caseType).toBe('access_request');
+      expect(dataProtectionScopeCondition(user, 'c', params)).not.toBe('FALSE');
+      return;
+    }
     expect(visibleCaseCondition(user, 'c', params)).not.toBe('FALSE');
     expect(params.values).toContainEqual(expect.arrayContaining([caseType]));
   });
@@ -143,6 +156,7 @@ describe('STEP_KINDS', () => {
       level_one_review: ['dks_officer', 'case_unit'],
       adult_handover: ['dks_officer', 'case_unit'],
       council_initiative_follow_up: ['municipality_caseworker', 'step_unit'],
+      access_request_answer: ['data_protection_officer', 'case_unit'],
     });
   });
 
@@ -258,12 +272,14 @@ describe('case types', () => {
       dks_assessment: 'dks-cases',
       network_council: 'network-councils',
       concern_letter: 'concern-letters',
+      access_request: 'access-requests',
     });
     expect(CASE_TYPE_LABELS).toEqual({
       exit_course: 'Exit-forløb',
       dks_assessment: 'DKS-sag',
       network_council: 'Netværkssamråd',
       concern_letter: 'Bekymringsbrev',
+      access_request: 'Indsigtsanmodning',
     });
     expect(Object.keys(CASE_RESOURCES).sort()).toEqual([...CASE_TYPES].sort());
   });

@@ -5,10 +5,16 @@ import type { DksStepKind } from '../youth/dks-case.types';
 import type { NetworkCouncilStepKind } from '../youth/network-council.types';
 import type { ConcernLetterStepKind } from '../concern-letter/concern-letter.types';
 import type { YouthStepKind } from '../youth/case-level.types';
+import type { AccessRequestStepKind } from '../access-request/access-request.types';
 import type { CaseType } from './case-transition';
 
 export type StepKind =
-  ExitCourseStepKind | DksStepKind | NetworkCouncilStepKind | ConcernLetterStepKind | YouthStepKind;
+  | ExitCourseStepKind
+  | DksStepKind
+  | NetworkCouncilStepKind
+  | ConcernLetterStepKind
+  | YouthStepKind
+  | AccessRequestStepKind;
 
 /**
  * Which unit a step waits for: the unit holding the case; the police district it was handed over to; or the
@@ -237,6 +243,14 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindDefinition>> = Object
     responsibleUnit: 'step_unit',
     warningHours: 3 * DAY,
   },
+  access_request_answer: {
+    caseType: 'access_request',
+    label: DEADLINE_POLICY.accessRequestAnswer.label,
+    responsibleRole: 'data_protection_officer',
+    responsibleUnit: 'case_unit',
+    warningHours: 7 * DAY,
+    deadline: 'accessRequestAnswer',
+  },
 });
 
 export const STEP_KIND_NAMES = Object.keys(STEP_KINDS) as StepKind[];
@@ -312,6 +326,7 @@ export const CASE_RESOURCES: Record<CaseType, string> = {
   dks_assessment: 'dks-cases',
   network_council: 'network-councils',
   concern_letter: 'concern-letters',
+  access_request: 'access-requests',
 };
 
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
@@ -319,4 +334,5 @@ export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   dks_assessment: 'DKS-sag',
   network_council: 'Netværkssamråd',
   concern_letter: 'Bekymringsbrev',
+  access_request: 'Indsigtsanmodning',
 };

@@ -30,6 +30,7 @@ const EXPECTED_DEFAULTS = {
   concernLetterFollowUp: { unit: 'calendar-days', days: 56 },
   levelOneReview: { unit: 'calendar-days', days: 31 },
   adultHandover: { unit: 'calendar-days', days: 14 },
+  accessRequestAnswer: { unit: 'calendar-months', months: 1 },
 };
 
 const EXPECTED_SETTINGS = {
@@ -78,7 +79,13 @@ describe('DEADLINE_POLICY', () => {
 
   it('fixes the deadlines set by the sources: 24 h DKS assessment, 14-day follow-up, 7-day network council', () => {
     const fixed = definitions.filter(([, d]) => d.basis === 'fixed').map(([name]) => name);
-    expect(fixed.sort()).toEqual(['dksAssessment', 'dksFollowUpCheck', 'networkCouncilConvening']);
+    expect(fixed.sort()).toEqual([
+      'accessRequestAnswer',
+      'dksAssessment',
+      'dksFollowUpCheck',
+      'networkCouncilConvening',
+    ]);
+    expect(DEADLINE_POLICY.accessRequestAnswer.rule).toEqual({ unit: 'calendar-months', months: 1 });
     expect(DEADLINE_POLICY.dksAssessment.source).toContain('002_d1b2805bd8bef008.txt');
     expect(DEADLINE_POLICY.dksFollowUpCheck.source).toContain('002_d1b2805bd8bef008.txt');
     expect(DEADLINE_POLICY.networkCouncilConvening.source).toContain('003_6c7327a7c185bb1e.txt');
@@ -88,7 +95,8 @@ describe('DEADLINE_POLICY', () => {
     '%s may wait exactly when it is a default, and names its legal source when fixed',
     (_name, d) => {
       expect(d.movable).toBe(d.basis === 'default');
-      if (d.basis === 'fixed') expect(d.legalSource).toMatch(/\(00\d_[0-9a-f]{16}\.txt\)$/);
+      if (d.basis === 'fixed')
+        expect(d.legalSource).toMatch(/\(00\d_[0-9a-f]{16}\.txt\)$|^databeskyttelsesforordningens art\. 12, stk\. 3$/);
       else expect(d).not.toHaveProperty('legalSource');
     },
   );

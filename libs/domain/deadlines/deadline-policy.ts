@@ -26,7 +26,8 @@ export type DeadlineName =
   | 'concernLetterParentsContact'
   | 'concernLetterFollowUp'
   | 'levelOneReview'
-  | 'adultHandover';
+  | 'adultHandover'
+  | 'accessRequestAnswer';
 
 export interface DeadlineDefinition {
   rule: DeadlineRule;
@@ -236,6 +237,15 @@ export const DEADLINE_POLICY: Readonly<Record<DeadlineName, DeadlineDefinition>>
     basis: 'default',
     movable: true,
     setting: 'DEADLINE_ADULT_HANDOVER_DAYS',
+  },
+  accessRequestAnswer: {
+    rule: { unit: 'calendar-months', months: 1 },
+    label: 'Svar på anmodning om indsigt',
+    source:
+      'Databeskyttelsesforordningens art. 12, stk. 3: svar uden unødig forsinkelse og senest en måned efter modtagelsen (art. 15); fristen kan forlænges med to måneder, når det er nødvendigt, med besked til den registrerede. Retshåndhævelseslovens §§ 15–16 (politiet, Kriminalforsorgen) fastsætter indsigtsretten og dens begrænsninger; systemet bruger samme frist på en måned.',
+    basis: 'fixed',
+    movable: false,
+    legalSource: 'databeskyttelsesforordningens art. 12, stk. 3',
   },
 });
 

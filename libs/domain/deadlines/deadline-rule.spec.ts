@@ -129,3 +129,31 @@ describe('startOfDaysBefore', () => {
     expect(startOfDaysBefore({ year: 2026, month: 4, day: 20 }, 7).toISOString()).toBe('2026-04-12T22:00:00.000Z');
   });
 });
+
+describe('computeDueAt — calendar months: end of the Danish day with the same number N months later', () => {
+  const months = (n: number): DeadlineRule => ({ unit: 'calendar-months', months: n });
+
+  it('runs one month from 15 January to the end of 15 February (winter)', () => {
+    expect(due(months(1), '2026-01-15T10:00:00+01:00')).toBe('2026-02-15T23:00:00.000Z');
+  });
+
+  it('clamps to the last day of a shorter month: 31 January runs to the end of 28 February, 29 in a leap year', () => {
+    expect(due(months(1), '2026-01-31T16:00:00+01:00')).toBe('2026-02-28T23:00:00.000Z');
+    expect(due(months(1), '2028-01-31T16:00:00+01:00')).toBe('2028-02-29T23:00:00.000Z');
+    expect(due(months(1), '2026-03-31T09:00:00+02:00')).toBe('2026-04-30T22:00:00.000Z');
+  });
+
+  it('takes the Danish date of the moment, not the UTC one (00:30 on 1 March is 28 February in UTC)', () => {
+    expect(due(months(1), '2026-03-01T00:30:00+01:00')).toBe('2026-04-01T22:00:00.000Z');
+  });
+
+  it('crosses the spring-forward change to local midnight in summer time', () => {
+    // 10 March (CET) + 1 month → end of 10 April = 11 April 00:00 CEST.
+    expect(due(months(1), '2026-03-10T12:00:00+01:00')).toBe('2026-04-10T22:00:00.000Z');
+  });
+
+  it('crosses the year end, and three months (one plus an extension of two) from 30 November end on 28 February', () => {
+    expect(due(months(1), '2026-12-20T12:00:00+01:00')).toBe('2027-01-20T23:00:00.000Z');
+    expect(due(months(3), '2026-11-30T12:00:00+01:00')).toBe('2027-02-28T23:00:00.000Z');
+  });
+});

@@ -1,4 +1,10 @@
-import { addCalendarDays, danishDateOf, type LocalDate, startOfDanishDay } from '../time/copenhagen-calendar';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  danishDateOf,
+  type LocalDate,
+  startOfDanishDay,
+} from '../time/copenhagen-calendar';
 
 /**
  * How a deadline is counted from the legally relevant moment.
@@ -11,8 +17,15 @@ import { addCalendarDays, danishDateOf, type LocalDate, startOfDanishDay } from 
  *   its last day. "No later than 7 days after receipt on Monday at 14:00" therefore means "by the end of
  *   the following Monday" — which is also how a caseworker reads it. Because it is pinned to the local
  *   calendar, it is correct across both DST changes (such a period is 24 h shorter or longer by one hour).
+ * - `calendar-months`: the deadline ends at the end of the Danish calendar day with the same day number
+ *   N months later, or of the month's last day where that month is shorter (received 31 January, one
+ *   month: by the end of 28/29 February) — the reckoning of periods in months of Regulation (EEC, Euratom)
+ *   No 1182/71 art. 3(2)(c), which GDPR art. 12(3)'s "within one month of receipt" follows.
  */
-export type DeadlineRule = { unit: 'elapsed-hours'; hours: number } | { unit: 'calendar-days'; days: number };
+export type DeadlineRule =
+  | { unit: 'elapsed-hours'; hours: number }
+  | { unit: 'calendar-days'; days: number }
+  | { unit: 'calendar-months'; months: number };
 
 export function computeDueAt(rule: DeadlineRule, from: Date): Date {
   switch (rule.unit) {
@@ -20,6 +33,8 @@ export function computeDueAt(rule: DeadlineRule, from: Date): Date {
       return new Date(from.getTime() + rule.hours * 3600_000);
     case 'calendar-days':
       return startOfDanishDay(addCalendarDays(danishDateOf(from), rule.days + 1));
+    case 'calendar-months':
+      return startOfDanishDay(addCalendarDays(addCalendarMonths(danishDateOf(from), rule.months), 1));
   }
 }
 
@@ -36,7 +51,17 @@ export function startOfDaysBefore(date: LocalDate, days: number): Date {
   return startOfDanishDay(addCalendarDays(date, -days));
 }
 
-/** A rule as whole calendar days (hour rules rounded up to days), for periods counted before a date. */
+/**
+ * A rule as whole calendar days (hour rules rounded up to days, month rules as 31 days each: the longest a
+ * month can be), for periods counted before a date.
+ */
 export function calendarDays(rule: DeadlineRule): number {
-  return rule.unit === 'calendar-days' ? rule.days : Math.ceil(rule.hours / 24);
+  switch (rule.unit) {
+    case 'calendar-days':
+      return rule.days;
+    case 'elapsed-hours':
+      return Math.ceil(rule.hours / 24);
+    case 'calendar-months':
+      return rule.months * 31;
+  }
 }

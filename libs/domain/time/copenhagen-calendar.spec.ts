@@ -1,5 +1,6 @@
 import {
   addCalendarDays,
+  addCalendarMonths,
   danishDateOf,
   danishUtcOffsetMs,
   formatDanishDate,
@@ -172,5 +173,22 @@ describe('formatDanishDate', () => {
   it('writes a local date as DD.MM.ÅÅÅÅ', () => {
     expect(formatDanishDate({ year: 2027, month: 6, day: 30 })).toBe('30.06.2027');
     expect(formatDanishDate({ year: 2026, month: 1, day: 5 })).toBe('05.01.2026');
+  });
+});
+
+describe('addCalendarMonths', () => {
+  const date = (year: number, month: number, day: number) => ({ year, month, day });
+
+  it('keeps the day number, or clamps it to the last day of a shorter month', () => {
+    expect(addCalendarMonths(date(2026, 1, 15), 1)).toEqual(date(2026, 2, 15));
+    expect(addCalendarMonths(date(2026, 1, 31), 1)).toEqual(date(2026, 2, 28));
+    expect(addCalendarMonths(date(2028, 1, 31), 1)).toEqual(date(2028, 2, 29));
+    expect(addCalendarMonths(date(2026, 5, 31), 1)).toEqual(date(2026, 6, 30));
+  });
+
+  it('crosses year ends both ways', () => {
+    expect(addCalendarMonths(date(2026, 12, 31), 2)).toEqual(date(2027, 2, 28));
+    expect(addCalendarMonths(date(2026, 1, 31), -2)).toEqual(date(2025, 11, 30));
+    expect(addCalendarMonths(date(2026, 3, 15), 12)).toEqual(date(2027, 3, 15));
   });
 });

@@ -56,6 +56,18 @@ export function addCalendarDays(date: LocalDate, days: number): LocalDate {
 }
 
 /**
+ * The same day number `months` months later (or earlier); the month's last day where that month has no such
+ * day (31 January + 1 month = 28 or 29 February).
+ */
+export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
+  const monthIndex = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(date.day, lastDay) };
+}
+
+/**
  * The instant at which a Danish calendar date begins (local midnight). Midnight always exists in
  * Copenhagen: the clocks change at 02:00/03:00, never at midnight.
  */

@@ -29,6 +29,7 @@ import { CouncilActionPlan1765820000000 } from './1765820000000-council-action-p
 import { AccessLogPersonIndex1765920000000 } from './1765920000000-access-log-person-index';
 import { NeedToKnow1765900000000 } from './1765900000000-need-to-know';
 import { ProtectedPersons1765910000000 } from './1765910000000-protected-persons';
+import { AccessRequests1765930000000 } from './1765930000000-access-requests';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const READ_MODEL_MIGRATIONS = [
   AccessLogPersonIndex1765920000000,
   NeedToKnow1765900000000,
   ProtectedPersons1765910000000,
+  AccessRequests1765930000000,
 ];

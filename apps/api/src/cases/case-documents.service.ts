@@ -30,7 +30,7 @@ import {
 } from './document-content';
 
 /** What a document's encrypted name and contents are bound to (a ciphertext copied elsewhere does not decrypt). */
-const fileNameField = (documentId: string) => `case_documents.file_name:${documentId}`;
+export const fileNameField = (documentId: string) => `case_documents.file_name:${documentId}`;
 const contentField = (documentId: string) => `case_documents.content:${documentId}`;
 
 /** The uploaded file as the multipart parser hands it over (kept in memory, never on disk). */

@@ -17,7 +17,7 @@ import { CaseScopeRepository, requireWritable } from './case-scope.repository';
 import { withCaseFreeTexts } from '../persons/protected-persons';
 
 /** What a note's encrypted text is bound to: a ciphertext copied to another note does not decrypt. */
-const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
+export const noteTextField = (noteId: string) => `case_notes.text:${noteId}`;
 
 interface NoteRow {
   id: string;

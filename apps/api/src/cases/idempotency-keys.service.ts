@@ -15,6 +15,7 @@ export const START_OPERATIONS: Record<CaseType, string> = {
   dks_assessment: 'dks-case-start',
   network_council: 'network-council-start',
   concern_letter: 'concern-letter-start',
+  access_request: 'access-request-start',
 };
 
 export interface StartResult {

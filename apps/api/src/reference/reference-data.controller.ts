@@ -150,6 +150,17 @@ import {
   type Suspicion,
 } from '../../../../libs/domain/youth/network-council.types';
 import { Authenticated } from '../auth/auth.decorators';
+import {
+  ACCESS_REQUEST_CHANNEL_LABELS,
+  ACCESS_REQUEST_CHANNELS,
+  ACCESS_REQUEST_OUTCOME_LABELS,
+  ACCESS_REQUEST_OUTCOMES,
+  WITHHOLDING_GROUND_LABELS,
+  WITHHOLDING_GROUNDS,
+  type AccessRequestChannel,
+  type AccessRequestOutcome,
+  type WithholdingGround,
+} from '../../../../libs/domain/access-request/access-request.types';
 
 /** The case levels as the API's choices name them ('1', '2', '3'). */
 const CASE_LEVEL_CODES = CASE_LEVELS.map((level) => `${level}` as const);
@@ -363,6 +374,18 @@ class ChoicesView {
     description: 'Hvorfor en beskyttet persons navn og CPR-nummer skal vises (`reason`).',
   })
   revealReasons!: Choice<RevealReason>[];
+  @NestedView([ChoiceOf('AccessRequestChannelChoice', ACCESS_REQUEST_CHANNELS)], {
+    description: 'Hvordan en anmodning om indsigt kom ind (`channel`).',
+  })
+  accessRequestChannels!: Choice<AccessRequestChannel>[];
+  @NestedView([ChoiceOf('AccessRequestOutcomeChoice', ACCESS_REQUEST_OUTCOMES)], {
+    description: 'Svaret på en anmodning om indsigt (`outcome`).',
+  })
+  accessRequestOutcomes!: Choice<AccessRequestOutcome>[];
+  @NestedView([ChoiceOf('WithholdingGroundChoice', WITHHOLDING_GROUNDS)], {
+    description: 'Den retlige grund til at undtage oplysninger fra indsigt (`withholdingGround`).',
+  })
+  withholdingGrounds!: Choice<WithholdingGround>[];
 }
 
 class EndingReasonChoice {
@@ -463,6 +486,9 @@ const REFERENCE_DATA: Omit<ReferenceData, 'units'> = {
     policeSenderFunctions: choicesOf(POLICE_SENDER_FUNCTIONS, POLICE_SENDER_FUNCTION_LABELS),
     protectionReasons: choicesOf(PROTECTION_REASONS, PROTECTION_REASON_LABELS),
     revealReasons: choicesOf(REVEAL_REASONS, REVEAL_REASON_LABELS),
+    accessRequestChannels: choicesOf(ACCESS_REQUEST_CHANNELS, ACCESS_REQUEST_CHANNEL_LABELS),
+    accessRequestOutcomes: choicesOf(ACCESS_REQUEST_OUTCOMES, ACCESS_REQUEST_OUTCOME_LABELS),
+    withholdingGrounds: choicesOf(WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_LABELS),
   },
   endings: ENDING_NAMES.map((ending) => ({
     ending,

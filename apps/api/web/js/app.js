@@ -23,6 +23,7 @@ import { homeVisitsView } from './views/home-visits.js';
 import { concernLettersView } from './views/concern-letters.js';
 import { levelOneReviewsView } from './views/level-one-reviews.js';
 import { courseCoordinationsView } from './views/course-coordinations.js';
+import { accessRequestsView } from './views/access-requests.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -121,6 +122,12 @@ const ROUTES = [
     label: 'Koordinering',
     view: courseCoordinationsView,
     allowed: (user) => can(user, 'course-coordination:resolve'),
+  },
+  {
+    path: 'indsigt',
+    label: 'Indsigt',
+    view: accessRequestsView,
+    allowed: (user) => can(user, 'access-request:handle'),
   },
 ];
 

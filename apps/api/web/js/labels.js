@@ -65,6 +65,9 @@ export const HISTORY_ACTIONS = {
   council_initiative_followed_up: 'Initiativ fulgt op',
   council_expected_release_set: 'Forventet løsladelse registreret',
   council_youth_released: 'Den unge er løsladt',
+  access_request_received: 'Anmodning om indsigt modtaget',
+  access_request_extended: 'Svarfristen er forlænget',
+  access_request_decided: 'Anmodningen om indsigt er besvaret',
 };
 
 /** Names of the details the history shows; others are shown with their code. */
@@ -130,6 +133,9 @@ export const DETAIL_LABELS = {
   ownerUnit: 'Ejer',
   dueDate: 'Frist',
   initiativeId: 'Initiativ',
+  channel: 'Kanal',
+  withholdingGround: 'Retlig grund',
+  months: 'Måneder',
 };
 
 /** Yes and no, as the history writes a detail that is true or false. */
@@ -161,6 +167,8 @@ const DETAIL_CHOICES = {
   result: 'deliveryResults',
   senderFunction: 'policeSenderFunctions',
   ownerOrganisation: 'initiativeOwnerOrganisations',
+  channel: 'accessRequestChannels',
+  withholdingGround: 'withholdingGrounds',
 };
 
 /** The Danish name of one value of a history detail (`item: housing` → `bolig`), or undefined for none. */
