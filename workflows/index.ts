@@ -3,3 +3,4 @@ export { exitCourseWorkflow } from './exit-course/exit-course.workflow';
 export { dksCaseWorkflow } from './dks-case/dks-case.workflow';
 export { networkCouncilWorkflow } from './network-council/network-council.workflow';
 export { concernLetterWorkflow } from './concern-letter/concern-letter.workflow';
+export { retentionSweepWorkflow } from './retention/retention-sweep.workflow';

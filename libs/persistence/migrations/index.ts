@@ -26,6 +26,7 @@ import { DksHomeVisits1765800000000 } from './1765800000000-dks-home-visits';
 import { ConcernLetters1765830000000 } from './1765830000000-concern-letters';
 import { CaseLevels1765810000000 } from './1765810000000-case-levels';
 import { CouncilActionPlan1765820000000 } from './1765820000000-council-action-plan';
+import { Retention1765940000000 } from './1765940000000-retention';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const READ_MODEL_MIGRATIONS = [
   ConcernLetters1765830000000,
   CaseLevels1765810000000,
   CouncilActionPlan1765820000000,
+  Retention1765940000000,
 ];
