@@ -21,6 +21,7 @@ import { PoliceDocumentationModule } from './police-documentation/police-documen
 import { PersonsModule } from './persons/persons.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { StepsModule } from './steps/steps.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -55,6 +56,7 @@ export class ApiModule {
         HomeVisitsModule,
         ConcernLettersModule,
         YouthCasesModule,
+        RetentionModule,
       ],
     };
   }
