@@ -58,7 +58,7 @@ export class LegalHoldService {
           { caseId },
         );
       }
-      const [updated]: HoldRow[] = await db.query(
+      const [[updated]]: [HoldRow[], number] = await db.query(
         `UPDATE cases SET legal_hold = $2, legal_hold_reason = $3, legal_hold_at = now(), updated_at = now()
           WHERE id = $1 RETURNING legal_hold, legal_hold_reason, legal_hold_at`,
         [caseId, dto.held, dto.reason],

@@ -97,7 +97,10 @@ export class RetentionErasureService {
     if (personGone) {
       // Only now, so that a person's erased and remaining cases count as one person in the reports until then.
       await db.query(`UPDATE cases SET person_ref = $2 WHERE person_ref = $1`, [personRef, pseudonym]);
-      await db.query(`UPDATE concern_letter_candidates SET person_ref = $2 WHERE person_ref = $1`, [personRef, pseudonym]);
+      await db.query(`UPDATE concern_letter_candidates SET person_ref = $2 WHERE person_ref = $1`, [
+        personRef,
+        pseudonym,
+      ]);
       await db.query(`DELETE FROM person_name_tokens WHERE person_id::text = $1`, [personRef]);
       await db.query(`DELETE FROM person_units WHERE person_id::text = $1`, [personRef]);
       await db.query(`DELETE FROM persons WHERE id::text = $1`, [personRef]);

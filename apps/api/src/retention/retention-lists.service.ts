@@ -78,7 +78,8 @@ export class RetentionListsService {
           listId,
         });
       }
-      const [{ approved_at, cases }] = await db.query(
+      // An UPDATE answers [rows, count].
+      const [[{ approved_at, cases }]] = await db.query(
         `UPDATE retention_lists SET approved_at = now(), approved_by = $2 WHERE id = $1
          RETURNING approved_at, (SELECT count(*)::int FROM retention_list_cases WHERE list_id = $1) AS cases`,
         [listId, user.id],

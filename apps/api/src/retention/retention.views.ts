@@ -1,4 +1,12 @@
-import { BooleanView, DateView, IdView, IntegerView, MomentView, NestedView, TextView } from '../common/view-properties';
+import {
+  BooleanView,
+  DateView,
+  IdView,
+  IntegerView,
+  MomentView,
+  NestedView,
+  TextView,
+} from '../common/view-properties';
 
 /** A case on a deletion list: what it is and why it is due — never the person. */
 export class RetentionListCaseView {
@@ -30,7 +38,9 @@ export class RetentionApprovalView {
   @IdView() listId!: string;
   @MomentView() approvedAt!: string;
   @IntegerView({ description: 'Sager slettet.' }) erased!: number;
-  @IntegerView({ description: 'Sager på listen, der ikke blev slettet (sletningsstop, genåbnet eller allerede slettet).' })
+  @IntegerView({
+    description: 'Sager på listen, der ikke blev slettet (sletningsstop, genåbnet eller allerede slettet).',
+  })
   skipped!: number;
 }
 
@@ -38,5 +48,6 @@ export class LegalHoldView {
   @IdView() caseId!: string;
   @BooleanView() held!: boolean;
   @TextView({ nullable: true }) reason!: string | null;
-  @MomentView({ nullable: true, description: 'Hvornår stoppet sidst blev sat eller ophævet.' }) changedAt!: string | null;
+  @MomentView({ nullable: true, description: 'Hvornår stoppet sidst blev sat eller ophævet.' }) changedAt!:
+    string | null;
 }
