@@ -340,6 +340,26 @@ const MATRIX: Record<string, Row> = {
   }),
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
+  // Retention: the deletion lists are the data-protection officer's (no column here yet); a legal hold the
+  // supervisors' in their scope — lifting a hold the target does not have is the owner's 409, nothing changes.
+  'GET /api/retention-lists': all(403, { anonymous: 401 }),
+  'POST /api/retention-lists/{id}/approval': all(403, { anonymous: 401 }),
+  'GET /api/cases/{id}/legal-hold': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [200, 404],
+    'kf.leder.national': 200,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+  }),
+  'POST /api/cases/{id}/legal-hold': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [409, 404],
+    'kf.leder.national': 409,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+  }),
 };
 
 interface Fixture {
@@ -849,6 +869,17 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/network-councils/${target.caseId}/release`,
     {},
+  ],
+  'GET /api/retention-lists': async () => ['GET', '/api/retention-lists'],
+  'POST /api/retention-lists/{id}/approval': async () => [
+    'POST',
+    '/api/retention-lists/00000000-0000-4000-8000-000000000000/approval',
+  ],
+  'GET /api/cases/{id}/legal-hold': async (_user, target) => ['GET', `/api/cases/${target.caseId}/legal-hold`],
+  'POST /api/cases/{id}/legal-hold': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/legal-hold`,
+    { held: false, reason: 'Matrix' },
   ],
 };
 

@@ -302,7 +302,7 @@ describe('the nightly deletion list and its approval', () => {
       [byName(ERASED[0].name).caseId],
     );
     expect(tombstones).toEqual([
-      { status: 'suitability_rejected', erased: true, pseudonymous: true, events: expect.any(Number), reasons: 0 },
+      { status: 'rejected', erased: true, pseudonymous: true, events: expect.any(Number), reasons: 0 },
     ]);
     expect(tombstones[0].events).toBeGreaterThan(2);
   });
