@@ -22,6 +22,7 @@ import { absencesView, workloadView } from './views/staff.js';
 import { homeVisitsView } from './views/home-visits.js';
 import { concernLettersView } from './views/concern-letters.js';
 import { levelOneReviewsView } from './views/level-one-reviews.js';
+import { retentionView } from './views/retention.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -115,6 +116,7 @@ const ROUTES = [
     allowed: (user) =>
       can(user, 'case-level:set') || (user.role === 'supervisor' && ['politi', 'kommune'].includes(user.organisation)),
   },
+  { path: 'sletning', label: 'Sletning', view: retentionView, allowed: (user) => can(user, 'retention:review') },
 ];
 
 const main = document.getElementById('main');
