@@ -985,6 +985,9 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/network-councils/{id}/initiative-follow-up',
         '/api/network-councils/{id}/expected-release',
         '/api/network-councils/{id}/release',
+        '/api/retention-lists',
+        '/api/retention-lists/{id}/approval',
+        '/api/cases/{id}/legal-hold',
       ].sort(),
     );
 

@@ -60,7 +60,7 @@ export const RETENTION_POLICY: RetentionPolicy = Object.freeze({
   access_request: {
     days: 730,
     label: 'Anmodning om indsigt',
-    source: `GDPR art. 5, stk. 2 (ansvarlighed: at indsigten blev givet skal kunne dokumenteres). ${NO_SOURCE}`,
+    source: `${NECESSITY} GDPR art. 5, stk. 2 (ansvarlighed: at indsigten blev givet skal kunne dokumenteres). ${NO_SOURCE}`,
     basis: 'default',
     setting: 'RETENTION_ACCESS_REQUEST_DAYS',
   },
