@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { seedDemoUsers } from '../../libs/access/demo-users';
 import { applyRuntimeGrants } from '../../libs/persistence/runtime-role';
 import { EncryptionCodec } from '../../libs/temporal/encryption-codec';
-import { RETENTION_SCHEDULE_ID } from '../../apps/worker/src/retention-schedule.service';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../apps/worker/src/retention-schedule.service';
 import { documentForm, pdfFile } from '../support/document-files';
 import { DAY_MS, danishDateInDays } from '../support/exit-course-fixtures';
 import { startSystem, type SystemUnderTest, type UserClient } from '../support/system-under-test';
@@ -21,6 +21,8 @@ const ERASED = [
   { name: 'Quirinus Glemmesen', cpr: '120379-5511', note: 'Samtale om Quirinus og hans bror på Amager.' },
   { name: 'Ottilie Borteborg', cpr: '050601-5522', note: 'Ottilie fortalte om gælden til Vestegnsgruppen.' },
 ];
+/** Two courses: the first past its period (erased), the second ended 10 days ago — so the person stays. */
+const TWICE = { name: 'Valdemar Tilbagesen', cpr: '140792-5566', note: 'Valdemar starter forfra.' };
 const HELD = { name: 'Hjalmar Beholdsen', cpr: '311288-5533', note: 'Klagesag verserer for Hjalmar.' };
 const NOT_DUE = { name: 'Dagny Ventesen', cpr: '230485-5544', note: 'Dagny har fået lærlingeplads.' };
 
@@ -67,10 +69,12 @@ interface Built {
 }
 const built: Built[] = [];
 const byName = (name: string) => built.find((entry) => entry.person.name === name)!;
+const twice = () => built.filter((entry) => entry.person.name === TWICE.name);
 
 /** A course referred `endedDaysAgo + 10` days ago and rejected `endedDaysAgo` days ago, with a note and a document. */
-async function course(person: Built['person'], endedDaysAgo: number): Promise<Built> {
+async function course(person: Built['person'], endedDaysAgo: number, again?: 'second'): Promise<Built> {
   const { body: registered } = await kf('POST', '/api/persons', { name: person.name, cpr: person.cpr });
+  expect(registered.personRef).toEqual(expect.any(String));
   const { body: started } = await kf(
     'POST',
     '/api/exit-courses',
@@ -81,7 +85,7 @@ async function course(person: Built['person'], endedDaysAgo: number): Promise<Bu
       paroleLinked: false,
       referredAt: new Date(Date.now() - (endedDaysAgo + 10) * DAY_MS).toISOString(),
     },
-    { 'idempotency-key': `retention-${person.cpr}` },
+    { 'idempotency-key': `retention-${person.cpr}-${again ?? 'first'}` },
   );
   expect(started.status).toBe('awaiting_suitability_assessment');
   const note = await kf('POST', `/api/cases/${started.id}/notes`, {
@@ -135,6 +139,8 @@ beforeAll(async () => {
   for (const person of ERASED) built.push(await course(person, 50));
   built.push(await course(HELD, 45));
   built.push(await course(NOT_DUE, 10));
+  built.push(await course(TWICE, 55));
+  built.push(await course({ ...TWICE, cpr: TWICE.cpr }, 10, 'second'));
   const hold = await supervisor('POST', `/api/cases/${byName(HELD.name).caseId}/legal-hold`, {
     held: true,
     reason: 'Verserende klagesag.',
@@ -197,7 +203,7 @@ describe('the nightly deletion list and its approval', () => {
     listId = lists[0].id;
     // The held and the not yet due are not listed.
     expect(lists[0].cases.map((entry: { caseId: string }) => entry.caseId).sort()).toEqual(
-      ERASED.map((person) => byName(person.name).caseId).sort(),
+      [...ERASED.map((person) => byName(person.name).caseId), twice()[0].caseId].sort(),
     );
     expect(lists[0].cases[0]).toEqual({
       caseId: expect.any(String),
@@ -212,6 +218,14 @@ describe('the nightly deletion list and its approval', () => {
       legalHold: false,
     });
     expect(JSON.stringify(lists)).not.toContain(ERASED[0].name);
+    // The namespace keeps closed histories no longer than the shortest period (30 days here).
+    const namespace = await sut.temporal.workflowService.describeNamespace({ namespace: 'default' });
+    expect(Number(namespace.config?.workflowExecutionRetentionTtl?.seconds)).toBe(30 * 24 * 3600);
+    // Created once: a second start finds the Schedule and updates it.
+    await ensureRetentionSchedule(sut.temporal, sut.config);
+    const schedules: string[] = [];
+    for await (const listed of sut.temporal.schedule.list()) schedules.push(listed.scheduleId);
+    expect(schedules).toEqual([RETENTION_SCHEDULE_ID]);
     // A second run replaces the open list's cases rather than adding a list.
     await sut.temporal.schedule.getHandle(RETENTION_SCHEDULE_ID).trigger();
     await until(async () => {
@@ -233,7 +247,7 @@ describe('the nightly deletion list and its approval', () => {
   it('erases the listed cases on approval, once (409 again), and audits it', async () => {
     const approved = await officer('POST', `/api/retention-lists/${listId}/approval`);
     expect(approved.status).toBe(200);
-    expect(approved.body).toEqual({ listId, approvedAt: expect.any(String), erased: 2, skipped: 0 });
+    expect(approved.body).toEqual({ listId, approvedAt: expect.any(String), erased: 3, skipped: 0 });
     const again = await officer('POST', `/api/retention-lists/${listId}/approval`);
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Sletningslisten er allerede godkendt.');
@@ -243,7 +257,7 @@ describe('the nightly deletion list and its approval', () => {
     expect(rows).toEqual([
       { action: 'legal_hold_change', rows: 1 },
       { action: 'retention_approval', rows: 1 },
-      { action: 'retention_erasure', rows: 2 },
+      { action: 'retention_erasure', rows: 3 },
     ]);
   });
 
@@ -251,7 +265,7 @@ describe('the nightly deletion list and its approval', () => {
     const after = await Promise.all(REPORTS.map(async (url) => (await supervisor('GET', url)).body));
     expect(after).toEqual(reportsBefore);
     const [figures] = after as { total: { rejected: number; stillOpen: number } }[];
-    expect(figures.total).toEqual(expect.objectContaining({ rejected: 3, stillOpen: 0 }));
+    expect(figures.total).toEqual(expect.objectContaining({ rejected: 4, stillOpen: 0 }));
   });
 
   it('answers 404 for the erased cases and persons, and keeps the held and the not yet due readable', async () => {
@@ -261,8 +275,15 @@ describe('the nightly deletion list and its approval', () => {
     }
     const list = await kf('GET', '/api/cases?pageSize=100');
     expect(list.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
-      [byName(HELD.name).caseId, byName(NOT_DUE.name).caseId].sort(),
+      [byName(HELD.name).caseId, byName(NOT_DUE.name).caseId, twice()[1].caseId].sort(),
     );
+    // A person with a case not yet due stays in the register, with only that case.
+    const [erasedCourse, keptCourse] = twice();
+    expect(keptCourse.personRef).toBe(erasedCourse.personRef);
+    expect((await kf('GET', `/api/exit-courses/${erasedCourse.caseId}`)).status).toBe(404);
+    const person = await supervisor('GET', `/api/persons/${keptCourse.personRef}`);
+    expect([person.status, person.body.name]).toEqual([200, TWICE.name]);
+    expect((await kf('GET', `/api/cases/${keptCourse.caseId}/notes`)).body.items).toHaveLength(1);
     for (const person of [HELD, NOT_DUE]) {
       const kept = byName(person.name);
       const read = await kf('GET', `/api/exit-courses/${kept.caseId}`);
