@@ -213,7 +213,7 @@ describe('the nightly deletion list and its approval', () => {
       unitName: expect.any(String),
       closedAt: expect.any(String),
       periodDays: 30,
-      dueOn: danishDateInDays(-20),
+      dueOn: danishDateInDays(-25),
       source: expect.stringContaining('Ingen kilde fastsætter fristen; konfigurerbar standard.'),
       legalHold: false,
     });

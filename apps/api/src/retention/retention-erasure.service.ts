@@ -21,7 +21,7 @@ const CASE_CONTENT_TABLES = [
 ] as const;
 
 /** Whether a case may be erased now: on the approved list, closed, its period passed, not held, not erased. */
-const STILL_DUE = `c.closed_at IS NOT NULL AND c.erased_at IS NULL AND NOT c.legal_hold
+export const STILL_DUE = `c.closed_at IS NOT NULL AND c.erased_at IS NULL AND NOT c.legal_hold
   AND c.closed_at + make_interval(days => lc.period_days) <= now()`;
 
 const GRPC_NOT_FOUND = 5;

@@ -6,7 +6,7 @@ import { retentionScopeKey } from '../../../../activities/retention-list.activit
 import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid';
-import { RetentionErasureService } from './retention-erasure.service';
+import { RetentionErasureService, STILL_DUE } from './retention-erasure.service';
 import type { RetentionApprovalView, RetentionListCaseView, RetentionListView } from './retention.views';
 
 interface ListCaseRow {
@@ -74,6 +74,13 @@ export class RetentionListsService {
       );
       if (!list) throw listNotFound(listId);
       if (list.approved_at) {
+        // An approval cut short (Temporal or PostgreSQL away: 503) goes on where it stopped; a finished one is 409.
+        const [{ pending }] = await db.query(
+          `SELECT count(*)::int AS pending FROM retention_list_cases lc JOIN cases c ON c.id = lc.case_id
+            WHERE lc.list_id = $1 AND ${STILL_DUE}`,
+          [listId],
+        );
+        if (pending > 0) return list.approved_at;
         throw new ApiError(HttpStatus.CONFLICT, 'ILLEGAL_TRANSITION', 'Sletningslisten er allerede godkendt.', {
           listId,
         });
@@ -87,12 +94,14 @@ export class RetentionListsService {
       await this.accessLog.record(user, 'retention_approval', { details: { listId, cases } }, db);
       return approved_at as Date;
     });
-    const caseIds: { case_id: string }[] = await this.dataSource.query(
-      `SELECT case_id FROM retention_list_cases WHERE list_id = $1 ORDER BY due_at, case_id`,
+    const caseIds: { case_id: string; erased: boolean }[] = await this.dataSource.query(
+      `SELECT case_id, erased_at IS NOT NULL AS erased FROM retention_list_cases WHERE list_id = $1 ORDER BY due_at, case_id`,
       [listId],
     );
-    let erased = 0;
-    for (const { case_id } of caseIds) if (await this.erasure.erase(user, listId, case_id)) erased += 1;
+    let erased = caseIds.filter((entry) => entry.erased).length;
+    for (const { case_id } of caseIds.filter((entry) => !entry.erased)) {
+      if (await this.erasure.erase(user, listId, case_id)) erased += 1;
+    }
     return { listId, approvedAt: approved.toISOString(), erased, skipped: caseIds.length - erased };
   }
 }
