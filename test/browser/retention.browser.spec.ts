@@ -60,13 +60,13 @@ it('lets the officer hold one case and approve the deletion of the others, confi
   const shown = await page.locator('main').innerText();
   for (const name of names) expect(shown).not.toContain(name);
   expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, '60-retention-list');
+  await screenshot(page, '70-retention-list');
 
   await page.setViewportSize({ width: 375, height: 800 });
   const width = await page.locator('main').evaluate((element: any) => element.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
   expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, '61-retention-list-phone');
+  await screenshot(page, '71-retention-list-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // A legal hold on the last case: without a reason refused with the field named, then set.
@@ -89,7 +89,7 @@ it('lets the officer hold one case and approve the deletion of the others, confi
   await page.getByText('Ingen sager venter på sletning.').waitFor();
   const erased = await suite.sut.db.query(`SELECT id FROM cases WHERE erased_at IS NOT NULL ORDER BY id`);
   expect(erased.map((row: { id: string }) => row.id)).toEqual(caseIds.slice(0, 2).sort());
-  await screenshot(page, '62-retention-approved');
+  await screenshot(page, '72-retention-approved');
   await logOut(page);
 });
 
@@ -105,5 +105,5 @@ it('shows the supervisor the hold on the case page, and lifts it with a reason',
   await panel.locator('.notice.success', { hasText: 'Sletningsstop er ophævet.' }).waitFor();
   expect(await panel.innerText()).toContain('Intet sletningsstop');
   expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, '63-case-legal-hold');
+  await screenshot(page, '73-case-legal-hold');
 });
