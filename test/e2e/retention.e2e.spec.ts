@@ -415,3 +415,23 @@ describe('POST /api/cases/:id/legal-hold', () => {
     expect((await supervisor('GET', `/api/cases/${caseId}/legal-hold`)).body.held).toBe(false);
   });
 });
+
+describe('an approval cut short', () => {
+  it('goes on where it stopped when sent again, then answers 409; an erased case has no legal hold to read', async () => {
+    // As if the approval had been recorded and Temporal went away before this (now lifted) case was erased.
+    const kept = byName(HELD.name);
+    const { rows } = await owner.query(
+      `INSERT INTO retention_lists (scope_key, organisation, approved_at, approved_by)
+       VALUES ('kriminalforsorgen:', 'kriminalforsorgen', now(), 'test') RETURNING id`,
+    );
+    await owner.query(
+      `INSERT INTO retention_list_cases (list_id, case_id, period_days, due_at) SELECT $1, id, 30, closed_at + interval '30 days' FROM cases WHERE id = $2`,
+      [rows[0].id, kept.caseId],
+    );
+    const resumed = await officer('POST', `/api/retention-lists/${rows[0].id}/approval`);
+    expect([resumed.status, resumed.body.erased, resumed.body.skipped]).toEqual([200, 1, 0]);
+    expect((await officer('POST', `/api/retention-lists/${rows[0].id}/approval`)).status).toBe(409);
+    expect((await officer('GET', `/api/cases/${kept.caseId}/legal-hold`)).status).toBe(404);
+    expect((await supervisor('GET', `/api/persons/${kept.personRef}`)).status).toBe(404);
+  });
+});
