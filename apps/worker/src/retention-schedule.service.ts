@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import Long from 'long';
+import { msToTs } from '@temporalio/common/lib/time';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { shortestRetentionDays } from '../../../libs/domain/retention/retention-policy';
 import { connectTemporalClient } from '../../../libs/temporal/temporal-connection';
@@ -35,7 +35,7 @@ export class RetentionScheduleService implements OnApplicationBootstrap {
     try {
       await client.workflowService.updateNamespace({
         namespace: this.config.temporal.namespace,
-        config: { workflowExecutionRetentionTtl: { seconds: Long.fromNumber(days * 24 * 60 * 60) } },
+        config: { workflowExecutionRetentionTtl: msToTs(days * 24 * 60 * 60 * 1000) },
       });
     } catch (error) {
       // A namespace managed elsewhere (Temporal Cloud, an operator's tooling) keeps its own; say so.
