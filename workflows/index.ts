@@ -4,3 +4,4 @@ export { dksCaseWorkflow } from './dks-case/dks-case.workflow';
 export { networkCouncilWorkflow } from './network-council/network-council.workflow';
 export { concernLetterWorkflow } from './concern-letter/concern-letter.workflow';
 export { accessRequestWorkflow } from './access-request/access-request.workflow';
+export { retentionSweepWorkflow } from './retention/retention-sweep.workflow';

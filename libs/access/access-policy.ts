@@ -71,6 +71,8 @@ export function visibleCaseCondition(
   caseAlias: string,
   params: SqlParameters,
   access: 'read' | 'write' = 'read',
+  /** `reported`: erased cases too, as anonymous facts (the reports' figures for earlier periods do not change). */
+  erased: 'hidden' | 'reported' = 'hidden',
 ): string {
   const caseTypes = ROLE_CASE_TYPES[user.role];
   if (caseTypes.length === 0 || !hasPermission(user, 'case:read')) return 'FALSE';
@@ -80,7 +82,9 @@ export function visibleCaseCondition(
       : `a.org_unit = ANY(${params.add(user.units)}::text[])`;
   const level = access === 'write' ? ` AND a.access = 'write'` : '';
   return (
-    `(${caseAlias}.case_type = ANY(${params.add(caseTypes)}::text[]) AND EXISTS ` +
+    `(${caseAlias}.case_type = ANY(${params.add(caseTypes)}::text[]) AND ` +
+    (erased === 'hidden' ? `${caseAlias}.erased_at IS NULL AND ` : '') +
+    `EXISTS ` +
     `(SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder}${level}))`
   );
 }

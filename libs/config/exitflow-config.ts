@@ -1,6 +1,12 @@
 import { createPublicKey } from 'node:crypto';
 import type { DeadlinePolicySnapshot } from '../domain/deadlines/deadline-policy';
 import { deadlinePolicyFromEnvironment } from '../domain/deadlines/deadline-policy';
+import {
+  retentionPolicyFromEnvironment,
+  retentionScheduleFromEnvironment,
+  type RetentionPolicySnapshot,
+  type RetentionScheduleSettings,
+} from '../domain/retention/retention-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
 import { ROLES } from '../domain/organisations/roles';
 import { DEMO_SECRETS } from './demo-secrets';
@@ -25,6 +31,8 @@ export interface ExitflowConfig {
   notices: NoticeSettings;
   documents: DocumentSettings;
   concernLetters: ConcernLetterSettings;
+  /** Retention periods per case type (days after the end) and the nightly deletion-list run. */
+  retention: { periods: RetentionPolicySnapshot; schedule: RetentionScheduleSettings };
 }
 
 /** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
@@ -328,5 +336,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       ),
       roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
     },
+    retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
   };
 }

@@ -467,6 +467,31 @@ const MATRIX: Record<string, Row> = {
   'GET /api/access-requests/{id}/export': all(403, { anonymous: 401, ...dataProtection(404) }),
   'POST /api/access-requests/{id}/access-request-decision': all(403, { anonymous: 401, ...dataProtection(404) }),
   'POST /api/access-requests/{id}/access-request-extension': all(403, { anonymous: 401, ...dataProtection(404) }),
+  // Retention: the deletion lists are the data-protection officers' (an unknown list: 404); a legal hold the
+  // supervisors' in their scope and the officers' of the organisation holding the case — lifting a hold the target
+  // does not have is the owner's 409, nothing changes.
+  'GET /api/retention-lists': all(403, { anonymous: 401, ...dataProtection(200) }),
+  'POST /api/retention-lists/{id}/approval': all(403, { anonymous: 401, ...dataProtection(404) }),
+  'GET /api/cases/{id}/legal-hold': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [200, 404],
+    'kf.leder.national': 200,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+    ...dataProtection(404),
+    'kf.databeskyttelse': 200,
+  }),
+  'POST /api/cases/{id}/legal-hold': all(403, {
+    anonymous: 401,
+    'kf.leder.storstroem': [409, 404],
+    'kf.leder.national': 409,
+    'politi.leder.kbh': 404,
+    'politi.leder.national': 404,
+    'kommune.leder.kbh': 404,
+    ...dataProtection(404),
+    'kf.databeskyttelse': 409,
+  }),
 };
 
 interface Fixture {
@@ -1017,6 +1042,17 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
     'POST',
     `/api/access-requests/${target.caseId}/access-request-extension`,
     { months: 1, reason: 'Matrix.' },
+  ],
+  'GET /api/retention-lists': async () => ['GET', '/api/retention-lists'],
+  'POST /api/retention-lists/{id}/approval': async () => [
+    'POST',
+    '/api/retention-lists/00000000-0000-4000-8000-000000000000/approval',
+  ],
+  'GET /api/cases/{id}/legal-hold': async (_user, target) => ['GET', `/api/cases/${target.caseId}/legal-hold`],
+  'POST /api/cases/{id}/legal-hold': async (_user, target) => [
+    'POST',
+    `/api/cases/${target.caseId}/legal-hold`,
+    { held: false, reason: 'Matrix' },
   ],
 };
 

@@ -996,6 +996,9 @@ describe('exit courses over HTTP (API + worker + Temporal dev server + PostgreSQ
         '/api/access-requests/{id}/export',
         '/api/access-requests/{id}/access-request-decision',
         '/api/access-requests/{id}/access-request-extension',
+        '/api/retention-lists',
+        '/api/retention-lists/{id}/approval',
+        '/api/cases/{id}/legal-hold',
       ].sort(),
     );
 

@@ -23,6 +23,7 @@ import { PoliceDocumentationModule } from './police-documentation/police-documen
 import { PersonsModule } from './persons/persons.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { StepsModule } from './steps/steps.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -59,6 +60,7 @@ export class ApiModule {
         YouthCasesModule,
         AccessLogModule,
         AccessRequestsModule,
+        RetentionModule,
       ],
     };
   }

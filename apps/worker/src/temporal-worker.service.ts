@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
+import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { connectWorkerConnection, encryptedDataConverter } from '../../../libs/temporal/temporal-connection';
 import { EXITFLOW_CONFIG } from './worker.tokens';
@@ -18,6 +19,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(EXITFLOW_CONFIG) private readonly config: ExitflowConfig,
     private readonly readModel: ReadModelRecorder,
+    private readonly retentionLists: RetentionListWriter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,7 +30,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
       workflowsPath: require.resolve('../../../workflows'),
-      activities: this.readModel.asActivities(),
+      activities: { ...this.readModel.asActivities(), ...this.retentionLists.asActivities() },
       dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring, 'mark'),
     });
     this.running = this.worker.run();

@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
+import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { NoticeDispatcherService } from './notice-dispatcher.service';
+import { RetentionScheduleService } from './retention-schedule.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
@@ -18,6 +21,12 @@ export class WorkerModule {
         ReadModelRecorder,
         TemporalWorkerService,
         NoticeDispatcherService,
+        {
+          provide: RetentionListWriter,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new RetentionListWriter(dataSource, config.retention.periods),
+        },
+        RetentionScheduleService,
       ],
     };
   }

@@ -30,6 +30,7 @@ import { AccessLogPersonIndex1765920000000 } from './1765920000000-access-log-pe
 import { NeedToKnow1765900000000 } from './1765900000000-need-to-know';
 import { ProtectedPersons1765910000000 } from './1765910000000-protected-persons';
 import { AccessRequests1765930000000 } from './1765930000000-access-requests';
+import { Retention1765940000000 } from './1765940000000-retention';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const READ_MODEL_MIGRATIONS = [
   NeedToKnow1765900000000,
   ProtectedPersons1765910000000,
   AccessRequests1765930000000,
+  Retention1765940000000,
 ];

@@ -140,7 +140,7 @@ export class CohortFiguresRepository {
     return this.dataSource.query(
       `WITH visible AS (
          SELECT c.id, c.person_ref, c.org_unit FROM cases c
-          WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}
+          WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params, 'read', 'reported')}
        ),
        cohort AS (
          SELECT v.id, v.person_ref, ${holderAt('v', 'signed.occurred_at', '<=')} AS unit

@@ -31,7 +31,7 @@ export class EndingReasonsFiguresRepository {
       `SELECT e.action, COALESCE(e.reason_code, ${other}) AS reason_code, count(*)::int AS endings
          FROM case_events e JOIN cases c ON c.id = e.case_id
         WHERE e.action = ANY(${actions}::text[]) AND e.occurred_at >= ${startsAt} AND e.occurred_at < ${endsBefore}
-          AND ${visibleCaseCondition(user, 'c', params)}
+          AND ${visibleCaseCondition(user, 'c', params, 'read', 'reported')}
           -- Two decisions end a case only one way: a handover accepted to close the course, an assessment
           -- without a concern conversation (their other outcomes carry no reason code).
           AND NOT (e.action = 'handover_accepted' AND e.details ->> 'continuation' IS DISTINCT FROM 'closed')

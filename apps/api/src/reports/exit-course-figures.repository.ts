@@ -67,7 +67,7 @@ export class ExitCourseFiguresRepository {
       `WITH visible AS (
          SELECT c.id, c.person_ref, c.closed_at, c.org_unit
            FROM cases c
-          WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params)}
+          WHERE c.case_type = 'exit_course' AND ${visibleCaseCondition(user, 'c', params, 'read', 'reported')}
        ),
        period_events AS (
          SELECT scope.unit, v.person_ref, e.case_id, e.action, e.details ->> 'by' AS interrupted_by, e.details ->> 'continuation' AS continuation

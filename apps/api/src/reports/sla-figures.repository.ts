@@ -49,7 +49,7 @@ export class SlaFiguresRepository {
          FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN organisation_units ou ON ou.code = c.org_unit
         WHERE s.kind = ANY(${kinds}::text[]) AND s.due_at > ${startsAt} AND s.due_at <= ${endsBefore}
           AND (s.status = 'completed' OR (s.status = 'open' AND s.due_at <= ${nowParam}))
-          AND ${visibleCaseCondition(user, 'c', params)}
+          AND ${visibleCaseCondition(user, 'c', params, 'read', 'reported')}
         GROUP BY 1, 2, 4`,
       params.values,
     );
@@ -78,7 +78,7 @@ export class SlaFiguresRepository {
          FROM steps s JOIN cases c ON c.id = s.case_id
         WHERE s.kind = ANY(${kinds}::text[]) AND s.missed_reason IS NOT NULL
           AND s.due_at > ${startsAt} AND s.due_at <= ${endsBefore}
-          AND ${visibleCaseCondition(user, 'c', params)}
+          AND ${visibleCaseCondition(user, 'c', params, 'read', 'reported')}
         GROUP BY 1, 2`,
       params.values,
     );

@@ -24,6 +24,7 @@ import { concernLettersView } from './views/concern-letters.js';
 import { levelOneReviewsView } from './views/level-one-reviews.js';
 import { courseCoordinationsView } from './views/course-coordinations.js';
 import { accessRequestsView } from './views/access-requests.js';
+import { retentionView } from './views/retention.js';
 
 /**
  * The page: hash routes (`#/tavle`, `#/sag/<type>/<id>`), a navigation of what the user's role may use,
@@ -129,6 +130,7 @@ const ROUTES = [
     view: accessRequestsView,
     allowed: (user) => can(user, 'access-request:handle'),
   },
+  { path: 'sletning', label: 'Sletning', view: retentionView, allowed: (user) => can(user, 'retention:review') },
 ];
 
 const main = document.getElementById('main');

@@ -6,6 +6,7 @@ import { html, render } from '../html.js';
 import { DETAIL_LABELS, detailValueLabel, HISTORY_ACTIONS } from '../labels.js';
 import { choiceLabel, responsibleRoleLabel, stepKindLabel, unitName } from '../reference.js';
 import { attachAssignmentPanel } from './assignment.js';
+import { attachLegalHoldPanel } from './legal-hold.js';
 import { deadlineState, heading, notice, problemText } from './common.js';
 import { handleJournal, journalSections, loadJournal, withNotes } from './case-journal.js';
 import { accessLogSection, attachAccessLog } from './access-log.js';
@@ -402,6 +403,14 @@ function pageHtml(resource, detail, forms, history, flash, journalState, stepFor
           <h2 id="assignment-heading">Ansvarlig sagsbehandler</h2>
           <p class="loading">Henter …</p>
         </section>
+        ${
+          can(session.user, 'legal-hold:set')
+            ? html`<section class="panel" aria-labelledby="legal-hold-heading" data-legal-hold>
+                <h2 id="legal-hold-heading">Sletningsstop</h2>
+                <p class="loading">Henter …</p>
+              </section>`
+            : ''
+        }
         <section class="panel" aria-labelledby="facts-heading">
           <h2 id="facts-heading">Oplysninger</h2>
           <dl class="facts">
@@ -460,6 +469,7 @@ export async function caseView(root, { segments, focus }) {
     render(root, pageHtml(resource, detail, forms, history, flash, journalState, stepForms));
     assignment = attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
     attachAccessLog(root, detail.id);
+    void attachLegalHoldPanel(root.querySelector('[data-legal-hold]'), detail.id);
   };
   let assignment;
   try {
@@ -564,6 +574,7 @@ export async function caseView(root, { segments, focus }) {
     render(root, pageHtml(resource, detail, forms, history, undefined, journalState, stepForms));
     attachAssignmentPanel(root.querySelector('[data-assignment]'), detail.id);
     attachAccessLog(root, detail.id);
+    void attachLegalHoldPanel(root.querySelector('[data-legal-hold]'), detail.id);
     const entry = root.querySelectorAll('.timeline > li:not(.event-note)')[firstNew];
     entry?.setAttribute('tabindex', '-1');
     entry?.focus();
