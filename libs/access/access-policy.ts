@@ -123,7 +123,8 @@ export function reportScopeCondition(user: AuthenticatedUser, caseAlias: string,
 /**
  * SQL condition for the cases (alias `caseAlias`) a data-protection officer answers for: those its
  * organisation holds, or — for an officer with units (a municipality's) — those its units hold. Of any case
- * type: retention and a person's right of access cover every case the controller holds.
+ * type: retention and a person's right of access cover every case the controller holds. An erased case is no
+ * longer there for anyone (only the reports count its anonymous facts).
  */
 export function dataProtectionScopeCondition(
   user: AuthenticatedUser,
@@ -134,7 +135,10 @@ export function dataProtectionScopeCondition(
   const holder = user.units.length
     ? `a.org_unit = ANY(${params.add(user.units)}::text[])`
     : `a.organisation = ${params.add(user.organisation)}`;
-  return `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder} AND a.access = 'write')`;
+  return (
+    `(${caseAlias}.erased_at IS NULL AND ` +
+    `EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = ${caseAlias}.id AND ${holder} AND a.access = 'write'))`
+  );
 }
 
 /**

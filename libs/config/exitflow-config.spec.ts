@@ -32,6 +32,16 @@ function defaultSecuritySettings() {
     notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:3000' },
     documents: { maxBytes: 10 * 1024 * 1024, requireSignedExitAgreement: false },
     concernLetters: { roundIntervalWeeks: 8, roundCapacity: 10 },
+    retention: {
+      periods: {
+        exit_course: 1825,
+        dks_assessment: 730,
+        network_council: 730,
+        concern_letter: 365,
+        access_request: 730,
+      },
+      schedule: { cron: '0 2 * * *', timeZone: 'Europe/Copenhagen' },
+    },
   };
 }
 

@@ -216,7 +216,9 @@ it('shows the police exit unit its handover inbox to decide in, and a supervisor
   await screenshot(page, '10-supervisor-board');
   await page.goto(`${sut.baseUrl}/#/sag/exit-courses/${id}`);
   await page.locator('h1', { hasText: 'Exit-forløb' }).waitFor();
-  expect(await page.locator('form').count()).toBe(0);
+  // The supervisor takes no decision on the case: its one form is the legal hold (Sletningsstop), which is theirs.
+  await page.locator('[data-legal-hold] form').waitFor();
+  expect(await page.locator('form').count()).toBe(1);
   expect(await text('.timeline')).toContain('Overdragelsen er overtaget');
   expect(await text('.facts')).toContain('MENTOR-0042');
   await screenshot(page, '11-supervisor-case');
