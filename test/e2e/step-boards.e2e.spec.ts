@@ -93,7 +93,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     [
       '/api/steps/overdue?caseType=parking',
       'caseType',
-      'Sagstypen skal være Exit-forløb, DKS-sag, Netværkssamråd eller Bekymringsbrev.',
+      'Sagstypen skal være Exit-forløb, DKS-sag, Netværkssamråd, Bekymringsbrev eller Indsigtsanmodning.',
     ],
     ['/api/steps/due-soon?sort=name', 'sort', 'Sorteringen skal være efter frist, forsinkelse, enhed eller trin.'],
     ['/api/steps/mine?order=up', 'order', 'Rækkefølgen skal være stigende eller faldende.'],
@@ -131,7 +131,7 @@ describe('bad queries are refused with 400 and a Danish message per field', () =
     expect(answer.status).toBe(400);
     expect(answer.body.details[0].field).toBe('kind');
     expect(answer.body.details[0].problems[0]).toMatch(
-      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd, .*Opfølgning på bekymringsbrev, .*Opfølgning på initiativ i netværkssamrådets handleplan\.$/,
+      /^Trinnet skal være ét af: Egnethedsvurdering, Underskrift af exit-aftale, .*Indkaldelse til netværkssamråd, .*Opfølgning på bekymringsbrev, .*Opfølgning på initiativ i netværkssamrådets handleplan, Svar på anmodning om indsigt\.$/,
     );
   });
 });

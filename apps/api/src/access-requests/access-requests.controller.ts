@@ -91,6 +91,11 @@ export class AccessRequestsController {
       caseId,
       details: { requestId: caseId, format: query.format },
     });
+    // And against each case and person exported, so that "who read this case" shows the export too.
+    await this.accessLog.recordEach(user, 'access_export', [
+      ...data.cases.map((exported) => ({ caseId: exported.id })),
+      ...data.persons.map((person) => ({ personRef: person.personRef })),
+    ]);
     response.set('Cache-Control', 'no-store');
     if (query.format === 'json') return data as AccessExportView;
     const pdf = accessExportPdf(data);

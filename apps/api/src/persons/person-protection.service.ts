@@ -58,8 +58,11 @@ export class PersonProtectionService {
     }
     const changedAt = new Date();
     await this.dataSource.transaction(async (db) => {
+      // Address protection is the person's, not one register entry's: every organisation's entry for the same CPR
+      // number (docs/need-to-know.md) is protected with it, so no other organisation's lists show the name.
       await db.query(
-        `UPDATE persons SET protected = $2, protection_changed_by = $3, protection_changed_at = $4 WHERE id = $1`,
+        `UPDATE persons SET protected = $2, protection_changed_by = $3, protection_changed_at = $4
+          WHERE cpr_lookup = (SELECT cpr_lookup FROM persons WHERE id = $1)`,
         [found[0].id, dto.protected, user.id, changedAt],
       );
       await this.accessLog.record(

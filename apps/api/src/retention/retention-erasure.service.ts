@@ -105,6 +105,9 @@ export class RetentionErasureService {
         personRef,
         pseudonym,
       ]);
+      // A start routed for coordination, and a reservation whose start never happened, name the person too.
+      await db.query(`DELETE FROM course_coordinations WHERE requesting_person_ref = $1`, [personRef]);
+      await db.query(`DELETE FROM open_exit_courses WHERE person_ref = $1`, [personRef]);
       await db.query(`DELETE FROM person_name_tokens WHERE person_id::text = $1`, [personRef]);
       await db.query(`DELETE FROM person_units WHERE person_id::text = $1`, [personRef]);
       await db.query(`DELETE FROM persons WHERE id::text = $1`, [personRef]);

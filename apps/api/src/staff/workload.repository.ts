@@ -45,6 +45,8 @@ export class WorkloadRepository {
          LEFT JOIN (steps s JOIN ${stepKindTable(params)} ON k.kind = s.kind) ON s.case_id = c.id AND s.status = 'open'
               AND ${responsibleUnitSql('s', 'c', 'e', params)} = c.org_unit
         WHERE c.closed_at IS NULL AND c.org_unit = ANY(${unitsParam}::text[])
+          -- A data-protection officer's access requests are not the unit's casework.
+          AND c.case_type <> 'access_request'
         GROUP BY c.assignee_id`,
       params.values,
     );
