@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PERSON_CASE_ROWS, type PersonCaseRow } from '../persons/person-case-rows';
 import { DataSource } from 'typeorm';
 import { dataProtectionScopeCondition, SqlParameters } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
@@ -269,17 +270,8 @@ export class AccessRequestExport {
   private async cases(refs: string[], user: AuthenticatedUser) {
     const params = new SqlParameters();
     const refsParam = params.add(refs);
-    const rows: {
-      id: string;
-      case_type: string;
-      status: string;
-      org_unit: string;
-      unit_name: string;
-      opened_at: Date;
-      closed_at: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.case_type, c.status, c.org_unit, COALESCE(ou.name, c.org_unit) AS unit_name, c.opened_at, c.closed_at
-         FROM cases c LEFT JOIN organisation_units ou ON ou.code = c.org_unit
+    const rows: PersonCaseRow[] = await this.dataSource.query(
+      `${PERSON_CASE_ROWS}
         WHERE c.person_ref = ANY(${refsParam}::text[]) AND c.case_type <> 'access_request'
           AND ${dataProtectionScopeCondition(user, 'c', params)}
         ORDER BY c.opened_at, c.id`,

@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { PERSON_CASE_ROWS, type PersonCaseRow } from './person-case-rows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -181,17 +182,8 @@ export class PersonsService {
     if (!row) return undefined;
     const caseParams = new SqlParameters();
     const personParam = caseParams.add(row.id);
-    const cases: {
-      id: string;
-      case_type: string;
-      status: string;
-      org_unit: string;
-      unit_name: string;
-      opened_at: Date;
-      closed_at: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.case_type, c.status, c.org_unit, COALESCE(ou.name, c.org_unit) AS unit_name, c.opened_at, c.closed_at
-         FROM cases c LEFT JOIN organisation_units ou ON ou.code = c.org_unit
+    const cases: PersonCaseRow[] = await this.dataSource.query(
+      `${PERSON_CASE_ROWS}
           WHERE c.person_ref = ${personParam} AND ${visibleCaseCondition(user, 'c', caseParams)}
           ORDER BY c.opened_at DESC, c.id`,
       caseParams.values,
