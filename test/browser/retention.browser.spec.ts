@@ -47,7 +47,9 @@ const suite = useBrowserSuiteWithOwnDatabase({ settings: () => ({ RETENTION_EXIT
 it('lets the officer hold one case and approve the deletion of the others, confirmed, at 1280 and 375 px', async () => {
   const { page } = suite;
   await logIn(page, 'kf.databeskyttelse');
-  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Sletning']);
+  // The officer's two pages: a person's right of access (where it lands) and the deletion list.
+  expect(await page.locator('nav.mainnav a').allInnerTexts()).toEqual(['Indsigt', 'Sletning']);
+  await page.locator('nav.mainnav a', { hasText: 'Sletning' }).click();
   await page.locator('h1', { hasText: 'Sletning' }).waitFor();
   await page.locator('h2', { hasText: 'Sletningsliste (3 sager)' }).waitFor();
   const cards = page.locator('li.retention-case');
