@@ -94,6 +94,9 @@ export const PATCHES = {
       'network-council.adult-handover',
       'network-council.action-plan-followed-up',
       'network-council.support-at-release',
+      // A new workflow type (issue 16): every run takes the branch (the answer step's warning).
+      'access-request.extended-answered',
+      'access-request.partly-withheld-late',
     ],
     oldBranch: [
       'dks-case.followed-up',
