@@ -41,13 +41,13 @@ function capture(): void {
   }
 }
 
-/** Retries an assertion until it holds (Temporal's run of the Schedule, its deletion of executions), at most 30 s. */
-async function until<T>(check: () => Promise<T>): Promise<T> {
+/** Retries an assertion until it holds (Temporal's run of the Schedule, its deletion of executions), 30 s unless told. */
+async function until<T>(check: () => Promise<T>, attempts = 150): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await check();
     } catch (error) {
-      if (attempt >= 150) throw error;
+      if (attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -330,11 +330,14 @@ describe('the nightly deletion list and its approval', () => {
 
   it('has deleted the erased workflows in Temporal, and no remaining history names them, decoded or not', async () => {
     for (const person of ERASED) {
+      // The test's courses ended (in Temporal) seconds before their erasure, unlike a real case years after: the dev
+      // server then carries out the deletion only once the execution's close tasks are processed, measured here at
+      // 20–35 s (the old 30 s bound failed one run in four). Up to 2 minutes.
       await until(async () => {
         await expect(sut.temporal.workflow.getHandle(byName(person.name).workflowId).describe()).rejects.toBeInstanceOf(
           WorkflowNotFoundError,
         );
-      });
+      }, 600);
     }
     const codec = new EncryptionCodec(sut.config.temporalCodecKeyring, 'pass-through');
     // Visibility lists a deleted execution for a moment after its deletion: scan until the list has caught up.
@@ -363,7 +366,7 @@ describe('the nightly deletion list and its approval', () => {
       .map((payload) => Buffer.from(payload.data ?? []).toString('utf8'))
       .join('\n');
     expect(keptText).toContain(byName(HELD.name).reason);
-  });
+  }, 240_000);
 
   it('finds none of them in anything the API, the worker or Temporal logged', () => {
     expect(captured.length).toBeGreaterThan(0);
