@@ -147,6 +147,14 @@ export function dataProtectionScopeCondition(
  */
 export function accessLogCaseCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
   if (!hasPermission(user, 'access-log:read')) return 'FALSE';
+  return overseenCaseCondition(user, caseAlias, params);
+}
+
+/**
+ * SQL condition for the cases (alias `caseAlias`) the user oversees, whose access log and legal hold are theirs: a
+ * data-protection officer's in its data-protection scope, anyone else's those they may read. Never an erased case.
+ */
+export function overseenCaseCondition(user: AuthenticatedUser, caseAlias: string, params: SqlParameters): string {
   return user.role === 'data_protection_officer'
     ? dataProtectionScopeCondition(user, caseAlias, params)
     : visibleCaseCondition(user, caseAlias, params);

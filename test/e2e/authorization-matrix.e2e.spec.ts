@@ -154,10 +154,11 @@ const absences = (value: Expected): Row =>
   });
 
 /**
- * Who read a case or a person: the supervisors who may see it, and Kriminalforsorgen's data protection (which
- * holds both prisons' cases); the police's and the municipality's see neither, before any handover (404).
+ * What the supervisors who may see the case and the data-protection officer of the organisation holding it read
+ * (who read a case or a person, a case's legal hold): Kriminalforsorgen's officer holds both prisons' cases; the
+ * police's and the municipality's see neither, before any handover (404).
  */
-const accessLog: Row = all(403, {
+const supervisorsAndHoldersOfficer: Row = all(403, {
   anonymous: 401,
   'kf.leder.storstroem': [200, 404],
   'kf.leder.national': 200,
@@ -424,8 +425,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/network-councils/{id}/expected-release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   'POST /api/network-councils/{id}/release': all(403, { anonymous: 401, 'kommune.kbh': 404 }),
   // Who read a case or a person.
-  'GET /api/cases/{id}/access-log': accessLog,
-  'GET /api/persons/{personRef}/access-log': accessLog,
+  'GET /api/cases/{id}/access-log': supervisorsAndHoldersOfficer,
+  'GET /api/persons/{personRef}/access-log': supervisorsAndHoldersOfficer,
   // Need to know: the national supervisors' coordination of starts against a course another unit holds.
   'GET /api/course-coordinations': all(403, { anonymous: 401, 'kf.leder.national': 200, 'politi.leder.national': 200 }),
   // A request that does not exist: 404 for those who may resolve.
@@ -472,16 +473,7 @@ const MATRIX: Record<string, Row> = {
   // does not have is the owner's 409, nothing changes.
   'GET /api/retention-lists': all(403, { anonymous: 401, ...dataProtection(200) }),
   'POST /api/retention-lists/{id}/approval': all(403, { anonymous: 401, ...dataProtection(404) }),
-  'GET /api/cases/{id}/legal-hold': all(403, {
-    anonymous: 401,
-    'kf.leder.storstroem': [200, 404],
-    'kf.leder.national': 200,
-    'politi.leder.kbh': 404,
-    'politi.leder.national': 404,
-    'kommune.leder.kbh': 404,
-    ...dataProtection(404),
-    'kf.databeskyttelse': 200,
-  }),
+  'GET /api/cases/{id}/legal-hold': supervisorsAndHoldersOfficer,
   'POST /api/cases/{id}/legal-hold': all(403, {
     anonymous: 401,
     'kf.leder.storstroem': [409, 404],

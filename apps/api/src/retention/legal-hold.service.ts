@@ -1,10 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  dataProtectionScopeCondition,
-  SqlParameters,
-  visibleCaseCondition,
-} from '../../../../libs/access/access-policy';
+import { SqlParameters, overseenCaseCondition } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { AccessLogService } from '../audit/access-log.service';
 import { ApiError } from '../common/api-error';
@@ -15,11 +11,6 @@ interface HoldRow {
   legal_hold: boolean;
   legal_hold_reason: string | null;
   legal_hold_at: Date | null;
-}
-
-/** The cases whose legal hold the user may set: a supervisor's in its scope, an officer's in its data-protection scope. */
-function holdScope(user: AuthenticatedUser, params: SqlParameters): string {
-  return `c.erased_at IS NULL AND (${visibleCaseCondition(user, 'c', params)} OR ${dataProtectionScopeCondition(user, 'c', params)})`;
 }
 
 /** A case's legal hold: while set, the case is never listed for deletion and never erased. */
@@ -34,7 +25,7 @@ export class LegalHoldService {
     const params = new SqlParameters();
     const id = params.add(caseId);
     const [row]: HoldRow[] = await this.dataSource.query(
-      `SELECT legal_hold, legal_hold_reason, legal_hold_at FROM cases c WHERE c.id = ${id} AND ${holdScope(user, params)}`,
+      `SELECT legal_hold, legal_hold_reason, legal_hold_at FROM cases c WHERE c.id = ${id} AND ${overseenCaseCondition(user, 'c', params)}`,
       params.values,
     );
     if (!row) throw ApiError.caseNotFound(caseId);
@@ -46,7 +37,7 @@ export class LegalHoldService {
       const params = new SqlParameters();
       const id = params.add(caseId);
       const [row]: HoldRow[] = await db.query(
-        `SELECT legal_hold FROM cases c WHERE c.id = ${id} AND ${holdScope(user, params)} FOR UPDATE OF c`,
+        `SELECT legal_hold FROM cases c WHERE c.id = ${id} AND ${overseenCaseCondition(user, 'c', params)} FOR UPDATE OF c`,
         params.values,
       );
       if (!row) throw ApiError.caseNotFound(caseId);
