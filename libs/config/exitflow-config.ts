@@ -33,6 +33,18 @@ export interface ExitflowConfig {
   concernLetters: ConcernLetterSettings;
   /** Retention periods per case type (days after the end) and the nightly deletion-list run. */
   retention: { periods: RetentionPolicySnapshot; schedule: RetentionScheduleSettings };
+  metrics: MetricsSettings;
+}
+
+/** Where the API and the worker serve their Prometheus metrics: a listen address of their own (docs/metrics.md). */
+export interface MetricsSettings {
+  /** METRICS_HOST: loopback unless set; never the public port, which a load balancer spreads over replicas. */
+  host: string;
+  /** API_METRICS_PORT, WORKER_METRICS_PORT; 0 = a free port the OS picks (tests). */
+  apiPort: number;
+  workerPort: number;
+  /** METRICS_TOKEN: when set, a scrape must send `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 /** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
@@ -98,6 +110,9 @@ export const DEFAULTS = Object.freeze({
   documentMaxMegabytes: 10,
   concernLetterRoundIntervalWeeks: 8,
   concernLetterRoundCapacity: 10,
+  metricsHost: '127.0.0.1',
+  apiMetricsPort: 9469,
+  workerMetricsPort: 9470,
 });
 
 type Env = Record<string, string | undefined>;
@@ -289,6 +304,28 @@ function documentSettings(env: Env): DocumentSettings {
   };
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
+
+function metricsSettings(env: Env): MetricsSettings {
+  const host = env.METRICS_HOST || DEFAULTS.metricsHost;
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,}$/.test(token)) {
+    throw new Error('METRICS_TOKEN must be at least 16 visible ASCII characters without spaces.');
+  }
+  // Metrics name units and step kinds and show the load: beyond this machine only for a scraper that knows the token.
+  if (env.NODE_ENV === 'production' && !LOOPBACK.test(host) && !token) {
+    throw new Error(
+      `METRICS_HOST=${host} is reachable from other machines: NODE_ENV=production requires METRICS_TOKEN.`,
+    );
+  }
+  return {
+    host,
+    apiPort: port(env, 'API_METRICS_PORT', DEFAULTS.apiMetricsPort),
+    workerPort: port(env, 'WORKER_METRICS_PORT', DEFAULTS.workerMetricsPort),
+    token,
+  };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -337,5 +374,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
     },
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
+    metrics: metricsSettings(env),
   };
 }

@@ -195,6 +195,9 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       documentMaxMegabytes: 'DOCUMENT_MAX_MEGABYTES',
       concernLetterRoundIntervalWeeks: 'CONCERN_LETTER_ROUND_INTERVAL_WEEKS',
       concernLetterRoundCapacity: 'CONCERN_LETTER_ROUND_CAPACITY',
+      metricsHost: 'METRICS_HOST',
+      apiMetricsPort: 'API_METRICS_PORT',
+      workerMetricsPort: 'WORKER_METRICS_PORT',
     };
     for (const [key, variable] of Object.entries(fromDefaults)) {
       codeDefaults.set(variable, String(DEFAULTS[key as keyof typeof DEFAULTS]));

@@ -99,6 +99,8 @@ export async function startFaultSystem(extraEnvironment: Record<string, string> 
     TEMPORAL_TASK_QUEUE: 'exitflow-faults',
     HOST: '127.0.0.1',
     PORT: String(apiPort),
+    API_METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
     LOGIN_ATTEMPTS_PER_MINUTE: '10000',
     LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000',
     NOTICE_POLL_SECONDS: '5',

@@ -9,6 +9,10 @@ import { createApiApp } from '../../apps/api/src/api.setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
+import { apiMetricsOf } from '../../libs/observability/metrics/api-metrics';
+import { metricsListenSettings } from '../../libs/observability/metrics/metrics-endpoint';
+import { installTemporalRuntime } from '../../libs/observability/metrics/temporal-sdk-metrics';
+import { WorkerMetrics } from '../../libs/observability/metrics/worker-metrics';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -24,6 +28,8 @@ export interface SystemUnderTest {
   /** A Temporal client without the payload codec: it sees what Temporal stores. */
   temporal: Client;
   db: DataSource;
+  /** The Prometheus endpoints (`…/metrics`) of the API and, if it runs, the worker, each on a free port. */
+  metricsUrls: { api: string; worker?: string };
   /** With `throughProxies`: the API's and worker's way to PostgreSQL and to Temporal, to cut and restore. */
   proxies?: { database: TcpProxy; temporal: TcpProxy };
   /** Logs in a demo user and answers a client that sends that user's token. */
@@ -65,15 +71,22 @@ export async function startSystem(
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
     PORT: '0',
+    API_METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
     ...environment,
   });
+  const sdkMetricsUrl = options.worker === false ? undefined : await installTemporalRuntime();
   const worker: INestApplicationContext | undefined =
     options.worker === false
       ? undefined
       : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   await worker?.init();
+  const workerMetrics = await worker
+    ?.get(WorkerMetrics)
+    .listen(metricsListenSettings(config.metrics, 'worker'), sdkMetricsUrl);
   const api: INestApplication = await createApiApp(config, logger);
   await api.listen(0, '127.0.0.1');
+  const apiMetrics = await apiMetricsOf(api).listen(metricsListenSettings(config.metrics, 'api'));
   const { port } = api.getHttpServer().address() as { port: number };
   const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
   const db = await openReadModel(options.databaseUrl);
@@ -84,6 +97,7 @@ export async function startSystem(
     config,
     temporal,
     db,
+    metricsUrls: { api: apiMetrics.url, worker: workerMetrics?.url },
     proxies,
     as: async (username) => {
       if (!tokens.has(username)) {

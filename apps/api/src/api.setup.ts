@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { attachApiMetrics } from '../../../libs/observability/metrics/api-metrics';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { openApiDocument } from './common/openapi-document';
@@ -28,6 +29,7 @@ export async function createApiApp(
     bodyParser: false,
     logger: logLevels,
   });
+  attachApiMetrics(app);
   // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
   // inline bootstrap script and styles, and gets exactly that.
   const apiHeaders = helmet({

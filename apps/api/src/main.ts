@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../../libs/config/exitflow-config';
+import { apiMetricsOf } from '../../../libs/observability/metrics/api-metrics';
+import { metricsListenSettings } from '../../../libs/observability/metrics/metrics-endpoint';
 import { createApiApp } from './api.setup';
 
 /** `npm run start:api`: the HTTP API against DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -7,6 +10,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.api.port, config.api.host);
+  const metrics = await apiMetricsOf(app).listen(metricsListenSettings(config.metrics, 'api'));
+  new Logger('Metrics').log(`Prometheus metrics at ${metrics.url}`);
 }
 
 main().catch((error: Error) => {

@@ -128,6 +128,8 @@ async function main(): Promise<void> {
       `  API-dokumentation (OpenAPI)  ${apiUrl}/api/docs`,
       `  Sundhed        ${apiUrl}/api/health`,
       `  Temporal UI    ${temporalUi ?? '(ekstern Temporal: se din egen Temporal UI)'}`,
+      `  Metrikker      http://${config.metrics.host}:${config.metrics.apiPort}/metrics (API), ` +
+        `http://${config.metrics.host}:${config.metrics.workerPort}/metrics (worker)`,
       seeded ? `  Demodata: ${seeded} sager oprettet` : '  Demodata: databasen havde allerede sager',
       '',
       config.production

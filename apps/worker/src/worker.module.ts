@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { WorkerMetrics } from '../../../libs/observability/metrics/worker-metrics';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { NoticeDispatcherService } from './notice-dispatcher.service';
 import { RetentionScheduleService } from './retention-schedule.service';
@@ -27,6 +28,11 @@ export class WorkerModule {
           useFactory: (dataSource: DataSource) => new RetentionListWriter(dataSource, config.retention.periods),
         },
         RetentionScheduleService,
+        {
+          provide: WorkerMetrics,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new WorkerMetrics(dataSource),
+        },
       ],
     };
   }

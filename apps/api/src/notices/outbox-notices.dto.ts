@@ -2,9 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { orList } from '../common/field-decorators';
 import { PageQuery } from '../common/page';
+import { OUTBOX_STATES, type OutboxState } from '../../../../libs/persistence/outbox-states';
 
-export const OUTBOX_STATES = ['failing', 'pending', 'sent', 'withdrawn'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+export { OUTBOX_STATES, type OutboxState };
+
 const OUTBOX_STATE_NAMES: Record<OutboxState, string> = {
   failing: 'fejler',
   pending: 'venter',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { pagedQuery } from '../common/paged-query';
 import { IdView, IntegerView, MomentView, NestedView, PageOf, TextView } from '../common/view-properties';
+import { OUTBOX_STATE_CONDITIONS } from '../../../../libs/persistence/outbox-states';
 import { OUTBOX_STATES, type OutboxState } from './outbox-notices.dto';
 
 /** A notice in the outbox as operations sees it: where it goes and how delivery went, no case contents. */
@@ -34,12 +35,7 @@ export class OutboxNoticesPage extends PageOf(OutboxNoticeView) {
   >;
 }
 
-const STATE_CONDITIONS: Record<OutboxState, string> = {
-  failing: 'n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.last_error IS NOT NULL',
-  pending: 'n.sent_at IS NULL AND n.withdrawn_at IS NULL AND n.last_error IS NULL',
-  sent: 'n.sent_at IS NOT NULL',
-  withdrawn: 'n.withdrawn_at IS NOT NULL',
-};
+const STATE_CONDITIONS = OUTBOX_STATE_CONDITIONS;
 
 /** The outbox's rows in a delivery state, newest first, with the counts of every state. */
 @Injectable()
