@@ -21,7 +21,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{libs,apps,activities,workflows}/**/*.spec.ts',
+        '<rootDir>/test/docs/**/*.spec.ts',
+        '<rootDir>/test/support/**/*.spec.ts',
+      ],
     },
     { ...common, displayName: 'read-model', testMatch: ['<rootDir>/test/read-model/**/*.spec.ts'] },
     {

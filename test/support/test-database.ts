@@ -6,10 +6,15 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { migrateReadModel } from '../../libs/persistence/data-source-options';
 import { startEmbeddedPostgres } from '../../libs/persistence/embedded-postgres';
+import { chooseTestDatabase } from './test-database-choice';
+
+/** The same PostgreSQL as docker-compose.yml's read model, for `TEST_DATABASE=testcontainers`. */
+export const TESTCONTAINERS_POSTGRES_IMAGE = 'postgres:17.6-bookworm';
 
 /**
- * The test run's PostgreSQL database: a fresh database on the server DATABASE_URL names (this machine's
- * PostgreSQL service, or a CI service), else on an embedded server started for the run. Migrated once.
+ * The test run's PostgreSQL database (chosen by {@link chooseTestDatabase}): a fresh database on the server
+ * DATABASE_URL names (this machine's PostgreSQL service, or a CI service), in a container started by
+ * testcontainers, or on an embedded server started for the run. Migrated once.
  */
 export interface TestDatabase {
   databaseUrl: string;
@@ -43,10 +48,12 @@ export async function freeFixedPort(): Promise<number> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(env: Record<string, string | undefined> = process.env): Promise<TestDatabase> {
   const name = `exitflow_test_${randomBytes(4).toString('hex')}`;
-  if (process.env.DATABASE_URL) {
-    const serverUrl = new URL(process.env.DATABASE_URL);
+  const choice = chooseTestDatabase(env);
+  if (choice.source === 'testcontainers') return startContainerDatabase(name);
+  if (choice.source === 'server') {
+    const serverUrl = new URL(choice.serverUrl);
     const admin = new Client({ connectionString: serverUrl.toString() });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -73,6 +80,40 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Thrown when `TEST_DATABASE=testcontainers` finds no container engine: one sentence, no stack trace (jest
+ * prints a global setup's error with its stack, which here would only bury the sentence).
+ */
+export class NoContainerEngine extends Error {
+  constructor(cause: string) {
+    super(
+      `TEST_DATABASE=testcontainers needs a container engine (Docker or Podman) that answers, and none does ` +
+        `(${cause}). Start one, point DOCKER_HOST at it, or unset TEST_DATABASE for embedded PostgreSQL.`,
+    );
+    this.name = 'NoContainerEngine';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+async function startContainerDatabase(name: string): Promise<TestDatabase> {
+  // Loaded only when asked for: the other sources never pay for testcontainers.
+  const { getContainerRuntimeClient } = require('testcontainers') as typeof import('testcontainers');
+  try {
+    await getContainerRuntimeClient();
+  } catch (error) {
+    throw new NoContainerEngine((error as Error).message);
+  }
+  const { PostgreSqlContainer } = require('@testcontainers/postgresql') as typeof import('@testcontainers/postgresql');
+  const container = await new PostgreSqlContainer(TESTCONTAINERS_POSTGRES_IMAGE)
+    .withDatabase(name)
+    .withUsername('exitflow')
+    .withPassword(randomBytes(12).toString('hex'))
+    .start();
+  const databaseUrl = container.getConnectionUri();
+  await migrateReadModel(databaseUrl);
+  return { databaseUrl, dispose: async () => void (await container.stop()) };
 }
 
 /**
