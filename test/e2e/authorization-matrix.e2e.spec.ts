@@ -172,6 +172,8 @@ const supervisorsAndHoldersOfficer: Row = all(403, {
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': all(200),
+  'GET /api/health/live': all(200),
+  'GET /api/health/ready': all(200),
   'POST /api/auth/login': all(200, { anonymous: 401 }),
   'GET /api/auth/me': all(200, { anonymous: 401 }),
   'GET /api/admin/users': all(403, { anonymous: 401, admin: 200 }),
@@ -554,6 +556,8 @@ const UNKNOWN_ROUND = '00000000-0000-4000-8000-0000000000c1';
 
 const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string, string, unknown?]>> = {
   'GET /api/health': async () => ['GET', '/api/health'],
+  'GET /api/health/live': async () => ['GET', '/api/health/live'],
+  'GET /api/health/ready': async () => ['GET', '/api/health/ready'],
   'POST /api/auth/login': async (user) => [
     'POST',
     '/api/auth/login',
