@@ -11,10 +11,10 @@ import { RetentionListWriter } from '../../activities/retention-list.activities'
 import { loadConfig, type WorkerDeploymentSettings } from '../../libs/config/exitflow-config';
 import { encryptedDataConverter } from '../../libs/temporal/temporal-connection';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
+import { runDeployCommand, USAGE } from '../../apps/deploy/src/deploy-commands';
 import {
   describeWorkerDeployment,
   promoteOnStart,
-  setCurrentVersion,
   waitUntilVersionRegistered,
   workerDeploymentOptions,
 } from '../../libs/temporal/worker-deployment';
@@ -210,11 +210,16 @@ describe('a deploy of a new worker version beside the old one', () => {
   });
 
   it('after the promotion: the pinned sweep ends on v1, the case moves wholly to v2, new executions run on v2', async () => {
-    const state = await describeWorkerDeployment(connection.workflowService, 'default', DEPLOYMENT);
-    await setCurrentVersion(connection.workflowService, 'default', settings(V2), 'deploy-test', state?.conflictToken);
-    expect((await describeWorkerDeployment(connection.workflowService, 'default', DEPLOYMENT))?.currentBuildId).toBe(
-      V2,
-    );
+    // As `npm run deploy:promote -- <v2>` does it.
+    const printed: string[] = [];
+    const target = { namespace: 'default', deploymentName: DEPLOYMENT, buildId: V2, identity: 'deploy-test' };
+    await runDeployCommand(['promote'], connection.workflowService, target, (line) => printed.push(line));
+    expect(printed.slice(0, 3)).toEqual([
+      `${V2} is current (was ${V1}).`,
+      `Worker deployment ${DEPLOYMENT} (namespace default):`,
+      `  current: ${V2}`,
+    ]);
+    expect(printed.slice(3).sort()).toEqual([expect.stringMatching(`^  ${V1}: `), `  ${V2}: current [this checkout]`]);
 
     // The case (AUTO_UPGRADE): every task after the promotion on v2, none on v1.
     const tasksBefore = (await workflowTaskBuildIds(oldCourse.workflowId)).length;
@@ -235,6 +240,9 @@ describe('a deploy of a new worker version beside the old one', () => {
       240,
     );
     expect(draining?.versions.find((version) => version.buildId === V1)?.status).toBe('draining');
+    const status: string[] = [];
+    await runDeployCommand(['status'], connection.workflowService, target, (line) => status.push(line));
+    expect(status).toContain(`  ${V1}: draining (pinned executions still open: keep its workers)`);
     releaseSweep();
     await pinnedSweep.result();
     expect(await workflowTaskBuildIds(pinnedSweep.workflowId)).toEqual([V1, V1]);
@@ -272,7 +280,26 @@ describe('a deploy of a new worker version beside the old one', () => {
       { buildId: V1, status: 'drained' },
       { buildId: V2, status: 'current' },
     ]);
+    const status: string[] = [];
+    const target = { namespace: 'default', deploymentName: DEPLOYMENT, buildId: V2, identity: 'deploy-test' };
+    await runDeployCommand(['status'], connection.workflowService, target, (line) => status.push(line));
+    expect(status).toContain(`  ${V1}: drained (no open pinned execution: its workers may stop)`);
     await stopWorker(v1);
+  });
+
+  it('refuses a ramp of an unknown shape or of a version whose workers do not poll, and changes nothing', async () => {
+    const target = { namespace: 'default', deploymentName: DEPLOYMENT, buildId: V2, identity: 'deploy-test' };
+    const run = (args: string[]) => runDeployCommand(args, connection.workflowService, target, () => undefined);
+    await expect(run(['ramp', '100'])).rejects.toThrow(USAGE);
+    await expect(run(['promote', V1, V2])).rejects.toThrow(USAGE);
+    await expect(run(['ramp', '10', '0.1.0-cccccccccccc'])).rejects.toThrow(
+      `Worker deployment version ${DEPLOYMENT}/0.1.0-cccccccccccc has no polling workers after 15 s.`,
+    );
+    const state = await describeWorkerDeployment(connection.workflowService, 'default', DEPLOYMENT);
+    expect({ current: state?.currentBuildId, ramping: state?.rampingBuildId }).toEqual({
+      current: V2,
+      ramping: undefined,
+    });
   });
 
   it('a worker never takes a task of another version: an execution pinned to v1 waits for a v1 worker', async () => {
