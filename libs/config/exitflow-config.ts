@@ -10,6 +10,7 @@ import {
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
 import { ROLES } from '../domain/organisations/roles';
 import { DEMO_SECRETS } from './demo-secrets';
+import { codeBuildId } from '../temporal/code-build-id';
 
 /** Everything the API and worker read from the environment. docs/configuration.md documents every variable (test/docs checks it). */
 export interface ExitflowConfig {
@@ -17,6 +18,8 @@ export interface ExitflowConfig {
   production: boolean;
   databaseUrl: string;
   temporal: TemporalSettings;
+  /** The worker's deployment version and how a new one becomes current (docs/operations.md, Deploying). */
+  workerDeployment: WorkerDeploymentSettings;
   /** `commandTimeoutMs`: how long a request waits for Temporal before answering 503. */
   api: { host: string; port: number; commandTimeoutMs: number };
   deadlines: DeadlinePolicySnapshot;
@@ -93,10 +96,25 @@ export interface TemporalSettings {
   tls?: { serverRootCaPath?: string; clientCertPath?: string; clientKeyPath?: string };
 }
 
+/** Temporal Worker Deployment Versions: which version this worker is, and whether it may make itself current. */
+export interface WorkerDeploymentSettings {
+  /** TEMPORAL_WORKER_VERSIONING=false: an unversioned worker (for a server without worker deployments). */
+  versioning: boolean;
+  deploymentName: string;
+  /** The same for every worker built from the same code, different when the code changes. */
+  buildId: string;
+  /**
+   * `auto`: the worker makes its version current once it polls. `manual`: only when the deployment has no
+   * current version yet (the very first deploy); later versions are promoted with `npm run deploy:promote`.
+   */
+  promote: 'auto' | 'manual';
+}
+
 export const DEFAULTS = Object.freeze({
   temporalAddress: 'localhost:7233',
   temporalNamespace: 'default',
   taskQueue: 'exitflow',
+  workerDeploymentName: 'exitflow',
   apiHost: '127.0.0.1',
   apiPort: 3000,
   commandTimeoutSeconds: 10,
@@ -244,6 +262,34 @@ export function temporalSettingsFromEnvironment(env: Env = process.env): Tempora
   };
 }
 
+/** A deployment name or build id as Temporal takes them: no dot in the name, nothing that would need quoting. */
+const DEPLOYMENT_NAME = /^[A-Za-z0-9_-]{1,100}$/;
+const BUILD_ID = /^[A-Za-z0-9_+.-]{1,200}$/;
+
+export function workerDeploymentFromEnvironment(env: Env = process.env): WorkerDeploymentSettings {
+  const deploymentName = env.TEMPORAL_WORKER_DEPLOYMENT_NAME || DEFAULTS.workerDeploymentName;
+  if (!DEPLOYMENT_NAME.test(deploymentName)) {
+    throw new Error(
+      `TEMPORAL_WORKER_DEPLOYMENT_NAME must be letters, digits, '-' or '_' (no '.'), got '${deploymentName}'.`,
+    );
+  }
+  const configuredBuildId = env.TEMPORAL_WORKER_BUILD_ID;
+  if (configuredBuildId && !BUILD_ID.test(configuredBuildId)) {
+    throw new Error(
+      `TEMPORAL_WORKER_BUILD_ID must be letters, digits, '-', '_', '+' or '.', got '${configuredBuildId}'.`,
+    );
+  }
+  const promote = env.TEMPORAL_WORKER_PROMOTE || (env.NODE_ENV === 'production' ? 'manual' : 'auto');
+  if (promote !== 'auto' && promote !== 'manual') {
+    throw new Error(`TEMPORAL_WORKER_PROMOTE must be 'auto' or 'manual', got '${promote}'.`);
+  }
+  const versioning =
+    env.TEMPORAL_WORKER_VERSIONING === undefined ||
+    env.TEMPORAL_WORKER_VERSIONING === '' ||
+    flag(env, 'TEMPORAL_WORKER_VERSIONING');
+  return { versioning, deploymentName, buildId: configuredBuildId || codeBuildId(), promote };
+}
+
 /**
  * `KF-STORSTROEM=exit@example.dk,POL-KBH/dks_officer=dks@…,POL-KBH=…`: each unit's mailbox for notices,
  * and optionally a role's own in the unit (a police district holds both DKS and the exit unit).
@@ -340,6 +386,7 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     production: env.NODE_ENV === 'production',
     databaseUrl,
     temporal: temporalSettingsFromEnvironment(env),
+    workerDeployment: workerDeploymentFromEnvironment(env),
     api: {
       host: env.HOST || DEFAULTS.apiHost,
       port: apiPort,

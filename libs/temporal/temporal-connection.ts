@@ -38,6 +38,11 @@ export async function connectTemporalClient(settings: TemporalSettings, codecKey
   return new Client({ connection, namespace: settings.namespace, dataConverter: encryptedDataConverter(codecKeyring) });
 }
 
+/** A plain connection for operations' commands (`npm run deploy:*`): no payloads pass through it. */
+export function connectOperationsConnection(settings: TemporalSettings): Promise<Connection> {
+  return Connection.connect({ address: settings.address, tls: tlsOptions(settings) });
+}
+
 export function connectWorkerConnection(settings: TemporalSettings): Promise<NativeConnection> {
   return NativeConnection.connect({ address: settings.address, tls: tlsOptions(settings) });
 }

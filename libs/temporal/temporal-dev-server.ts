@@ -23,6 +23,8 @@ export interface TemporalDevServerOptions {
   dbFile?: string;
   logFile: string;
   namespace?: string;
+  /** `--dynamic-config-value KEY=VALUE` settings (values in JSON), e.g. shorter worker-deployment intervals in tests. */
+  dynamicConfig?: Record<string, string>;
 }
 
 /** The Temporal CLI from the project folder or PATH; without one, the SDK downloads the dev server. */
@@ -38,6 +40,9 @@ async function startFromCli(cli: string, options: TemporalDevServerOptions): Pro
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${key}=${value}`);
+  }
   const log = fs.openSync(options.logFile, 'a');
   const child = spawn(cli, args, { stdio: ['ignore', log, log] });
   fs.closeSync(log);
@@ -63,7 +68,13 @@ async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<
         ui: options.uiPort !== undefined,
         uiPort: options.uiPort,
         log: { format: 'pretty', level: 'warn' },
-        extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
+        extraArgs: [
+          ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+          ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
+            '--dynamic-config-value',
+            `${key}=${value}`,
+          ]),
+        ],
       },
     });
     return {

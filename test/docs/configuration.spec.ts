@@ -182,6 +182,7 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       temporalAddress: 'TEMPORAL_ADDRESS',
       temporalNamespace: 'TEMPORAL_NAMESPACE',
       taskQueue: 'TEMPORAL_TASK_QUEUE',
+      workerDeploymentName: 'TEMPORAL_WORKER_DEPLOYMENT_NAME',
       apiHost: 'HOST',
       apiPort: 'PORT',
       commandTimeoutSeconds: 'API_COMMAND_TIMEOUT_SECONDS',

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, setWorkflowOptions } from '@temporalio/workflow';
 import type { RetentionListActivities, RetentionListSummary } from '../../activities/retention-list.activities';
 
 const { writeRetentionLists } = proxyActivities<RetentionListActivities>({
@@ -10,3 +10,6 @@ const { writeRetentionLists } = proxyActivities<RetentionListActivities>({
 export async function retentionSweepWorkflow(): Promise<RetentionListSummary> {
   return writeRetentionLists();
 }
+
+// A night's run lasts seconds: it finishes on the version it started on, and a deploy waits for it (docs/operations.md).
+setWorkflowOptions({ versioningBehavior: 'PINNED' }, retentionSweepWorkflow);

@@ -4,6 +4,7 @@ import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { connectWorkerConnection, encryptedDataConverter } from '../../../libs/temporal/temporal-connection';
+import { promoteOnStart, workerDeploymentOptions } from '../../../libs/temporal/worker-deployment';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
 /** Runs the Temporal worker for the whole life of the Nest application context. */
@@ -32,6 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath: require.resolve('../../../workflows'),
       activities: { ...this.readModel.asActivities(), ...this.retentionLists.asActivities() },
       dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring, 'mark'),
+      ...workerDeploymentOptions(this.config.workerDeployment),
     });
     this.running = this.worker.run();
     this.stopped = this.running.catch((error: Error) => {
@@ -41,6 +43,20 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log(
       `Worker polling task queue '${temporal.taskQueue}' in namespace '${temporal.namespace}' at ${temporal.address}`,
     );
+    await this.promote();
+  }
+
+  /** A versioned worker takes tasks only once its version is current (or ramping): see promoteOnStart. */
+  private async promote(): Promise<void> {
+    const deployment = this.config.workerDeployment;
+    if (!deployment.versioning || !this.connection || !this.worker) return;
+    const outcome = await promoteOnStart(
+      this.connection.workflowService,
+      this.config.temporal.namespace,
+      deployment,
+      this.worker.options.identity,
+    );
+    this.logger.log(`Worker deployment ${deployment.deploymentName}: ${outcome}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
