@@ -28,6 +28,8 @@ export interface ClusterOptions {
   port?: number;
   /** The first API replica's port (the others follow); free ones when omitted. */
   firstApiPort?: number;
+  /** nginx's gRPC port before the frontends (the replicas' and workers' TEMPORAL_ADDRESS); a free one when omitted. */
+  temporalPort?: number;
   firstFrontendPort?: number;
   embeddedPostgresPort?: number;
   /** Environment of the API replicas and workers (on top of this process's). */
@@ -40,6 +42,8 @@ export interface Cluster {
   /** nginx, in front of the API replicas. */
   baseUrl: string;
   temporal: TemporalCluster;
+  /** nginx's gRPC address before the frontends. */
+  temporalAddress: string;
   apiUrls: string[];
   /** The read model as its owner. */
   ownerUrl: string;
@@ -121,14 +125,39 @@ async function assemble(
   const db = await new DataSource(readModelDataSourceOptions(ownerUrl)).initialize();
   await seedDemoUsers(db).finally(() => db.destroy());
 
-  const partEnv = (frontend: string): NodeJS.ProcessEnv => ({
+  const apiCount = options.apiReplicas ?? CLUSTER_TOPOLOGY.apiReplicas;
+  const apiPorts: number[] = [];
+  for (let index = 0; index < apiCount; index += 1) {
+    apiPorts.push(options.firstApiPort ? options.firstApiPort + index : await freeFixedPort(taken));
+  }
+  const port = options.port ?? (await freeFixedPort(taken));
+  const grpcPort = options.temporalPort ?? (await freeFixedPort(taken));
+  const temporalAddress = `127.0.0.1:${grpcPort}`;
+  const nginxDir = path.join(options.dir, 'nginx');
+  const nginx = startNginx({
+    prefix: nginxDir,
+    port,
+    apiPorts,
+    grpc: { port: grpcPort, frontends: temporal.frontends },
+  });
+  stops.unshift(() => stopProcess(nginx));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntil(
+    async () => (await Connection.connect({ address: temporalAddress, connectTimeout: 1000 })).close().then(() => true),
+    'nginx to pass gRPC to Temporal',
+    nginx,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} ${readLog(path.join(nginxDir, 'error.log')).slice(-1500)}`);
+  });
+  log(`Temporal via nginx (gRPC)       ${temporalAddress}`);
+
+  const partEnv = (): NodeJS.ProcessEnv => ({
     ...baseEnv,
     DATABASE_URL: runtimeDatabaseUrl,
-    TEMPORAL_ADDRESS: frontend,
+    TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
   });
-  const frontendOf = (index: number) => temporal.frontends[index % temporal.frontends.length];
 
   const workers: (ChildProcess | undefined)[] = [];
   const workerLog = (index: number) => path.join(logDir, `worker-${index + 1}.log`);
@@ -137,11 +166,11 @@ async function assemble(
       process.execPath,
       [path.join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
       workerLog(index),
-      partEnv(frontendOf(index)),
+      partEnv(),
     );
     workers[index] = child;
     await waitUntil(
-      () => polls(frontendOf(index), namespace, taskQueue, child.pid!),
+      () => polls(temporal.frontends[0], namespace, taskQueue, child.pid!),
       `worker ${index + 1} to poll ${taskQueue}`,
       child,
     ).catch((error: Error) => {
@@ -154,14 +183,9 @@ async function assemble(
   const workerTotal = options.workers ?? CLUSTER_TOPOLOGY.workers;
   for (let index = 0; index < workerTotal; index += 1) await startWorker(index);
   for (let index = 0; index < workerTotal; index += 1) {
-    log(`Worker ${index + 1}                        mod ${frontendOf(index)}, pid ${workers[index]!.pid}`);
+    log(`Worker ${index + 1}                        pid ${workers[index]!.pid}`);
   }
 
-  const apiCount = options.apiReplicas ?? CLUSTER_TOPOLOGY.apiReplicas;
-  const apiPorts: number[] = [];
-  for (let index = 0; index < apiCount; index += 1) {
-    apiPorts.push(options.firstApiPort ? options.firstApiPort + index : await freeFixedPort(taken));
-  }
   const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
   const apis: (ChildProcess | undefined)[] = [];
   const apiLog = (index: number) => path.join(logDir, `api-${index + 1}.log`);
@@ -170,7 +194,7 @@ async function assemble(
       process.execPath,
       [path.join(PROJECT_ROOT, 'dist', 'apps', 'api', 'src', 'main.js')],
       apiLog(index),
-      { ...partEnv(frontendOf(index)), HOST: '127.0.0.1', PORT: String(apiPorts[index]) },
+      { ...partEnv(), HOST: '127.0.0.1', PORT: String(apiPorts[index]) },
     );
     apis[index] = child;
     await waitUntil(() => answers200(`${apiUrls[index]}/api/health`), `API ${index + 1} to answer health`, child).catch(
@@ -183,20 +207,16 @@ async function assemble(
     for (const child of apis) if (child) await stopProcess(child);
   });
   await Promise.all(apiPorts.map((_, index) => startApi(index)));
-  apiUrls.forEach((url, index) => log(`API ${index + 1}                           ${url} (mod ${frontendOf(index)})`));
-
-  const port = options.port ?? (await freeFixedPort(taken));
-  const nginx = startNginx({ prefix: path.join(options.dir, 'nginx'), port, apiPorts });
-  stops.unshift(() => stopProcess(nginx));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  apiUrls.forEach((url, index) => log(`API ${index + 1}                           ${url}`));
   await waitUntil(() => answers200(`${baseUrl}/api/health`), 'nginx to answer health', nginx).catch((error: Error) => {
-    throw new Error(`${error.message} ${readLog(path.join(options.dir, 'nginx', 'error.log')).slice(-1500)}`);
+    throw new Error(`${error.message} ${readLog(path.join(nginxDir, 'error.log')).slice(-1500)}`);
   });
   log(`nginx (load balancer)           ${baseUrl}`);
 
   return {
     baseUrl,
     temporal,
+    temporalAddress,
     apiUrls,
     ownerUrl,
     namespace,

@@ -14,11 +14,19 @@ export function nginxBinary(): string {
 }
 
 /**
- * The load balancer in front of the API replicas. A replica that refuses the connection (killed) is
+ * The load balancer in front of the API replicas, and of Temporal's frontends for the replicas and workers. A replica that refuses the connection (killed) is
  * skipped for 5 s and the request passed to the next one; nginx never resends a request a replica has
  * already received unless its method is idempotent, so a POST reaches at most one replica.
  */
-export function nginxConfig(options: { prefix: string; port: number; apiPorts: number[] }): string {
+export interface NginxOptions {
+  prefix: string;
+  port: number;
+  apiPorts: number[];
+  /** Temporal's gRPC, balanced over the nodes' frontends: a killed node's calls go to the others. */
+  grpc: { port: number; frontends: string[] };
+}
+
+export function nginxConfig(options: NginxOptions): string {
   const { prefix } = options;
   const asRoot = process.getuid?.() === 0;
   return [
@@ -53,6 +61,20 @@ export function nginxConfig(options: { prefix: string; port: number; apiPorts: n
     '      proxy_read_timeout 120s;',
     '    }',
     '  }',
+    '  upstream temporal_frontends {',
+    ...options.grpc.frontends.map((frontend) => `    server ${frontend} max_fails=1 fail_timeout=5s;`),
+    '  }',
+    '  server {',
+    `    listen 127.0.0.1:${options.grpc.port} http2;`,
+    '    location / {',
+    '      grpc_pass grpc://temporal_frontends;',
+    '      grpc_next_upstream error timeout;',
+    '      grpc_connect_timeout 2s;',
+    // Workers' long polls last up to 70 s.
+    '      grpc_read_timeout 300s;',
+    '      grpc_send_timeout 300s;',
+    '    }',
+    '  }',
     '}',
     '',
   ]
@@ -60,7 +82,7 @@ export function nginxConfig(options: { prefix: string; port: number; apiPorts: n
     .join('\n');
 }
 
-export function startNginx(options: { prefix: string; port: number; apiPorts: number[] }): ChildProcess {
+export function startNginx(options: NginxOptions): ChildProcess {
   fs.mkdirSync(options.prefix, { recursive: true });
   const configFile = path.join(options.prefix, 'nginx.conf');
   fs.writeFileSync(configFile, nginxConfig(options) + '\n');

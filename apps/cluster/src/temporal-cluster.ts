@@ -27,16 +27,27 @@ export interface TemporalCluster {
   stop(): Promise<void>;
 }
 
+export interface TemporalDatabaseNames {
+  temporal: string;
+  visibility: string;
+}
+
+const DEFAULT_DATABASES: TemporalDatabaseNames = { temporal: TEMPORAL_DATABASE, visibility: VISIBILITY_DATABASE };
+
 /** A namespace's closed executions are kept this long (the server's minimum is a day). */
 const RETENTION_SECONDS = 24 * 60 * 60;
 
 /** Creates or updates the `temporal` and `temporal_visibility` schemas with temporal-sql-tool. */
-export async function prepareTemporalSchemas(binaries: ClusterBinaries, ownerUrl: string): Promise<void> {
+export async function prepareTemporalSchemas(
+  binaries: ClusterBinaries,
+  ownerUrl: string,
+  databases: TemporalDatabaseNames = DEFAULT_DATABASES,
+): Promise<void> {
   const url = new URL(ownerUrl);
   const admin = new Client({ connectionString: ownerUrl });
   await admin.connect();
   try {
-    for (const database of [TEMPORAL_DATABASE, VISIBILITY_DATABASE]) {
+    for (const database of [databases.temporal, databases.visibility]) {
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${database}`);
     }
@@ -52,8 +63,8 @@ export async function prepareTemporalSchemas(binaries: ClusterBinaries, ownerUrl
     SQL_PASSWORD: decodeURIComponent(url.password),
   };
   for (const [database, schemaDir] of [
-    [TEMPORAL_DATABASE, binaries.schemas.temporal],
-    [VISIBILITY_DATABASE, binaries.schemas.visibility],
+    [databases.temporal, binaries.schemas.temporal],
+    [databases.visibility, binaries.schemas.visibility],
   ]) {
     const target = { ...env, SQL_DATABASE: database };
     const client = new Client({
@@ -77,8 +88,11 @@ export async function startTemporalCluster(options: {
   namespace: string;
   /** Node 1's frontend port (`npm run start:cluster`: 7233); otherwise every port is a free one. */
   firstFrontendPort?: number;
+  /** Databases of its own on the server (a test run beside another on a shared server). */
+  databases?: TemporalDatabaseNames;
 }): Promise<TemporalCluster> {
-  await prepareTemporalSchemas(options.binaries, options.ownerUrl);
+  const databases = options.databases ?? DEFAULT_DATABASES;
+  await prepareTemporalSchemas(options.binaries, options.ownerUrl, databases);
   const url = new URL(options.ownerUrl);
   const database = {
     host: url.hostname,
@@ -106,6 +120,7 @@ export async function startTemporalCluster(options: {
       file,
       temporalNodeConfig({
         database,
+        databases,
         ports: nodePorts,
         clusterFrontend: frontends[0],
         dynamicConfigFile: dynamicConfig,

@@ -59,12 +59,13 @@ export const VISIBILITY_DATABASE = 'temporal_visibility';
  */
 export function temporalNodeConfig(options: {
   database: TemporalDatabase;
+  databases: { temporal: string; visibility: string };
   ports: TemporalNodePorts;
   /** The first node's frontend: the cluster's address in clusterMetadata. */
   clusterFrontend: string;
   dynamicConfigFile: string;
 }): string {
-  const { database, ports } = options;
+  const { database, databases, ports } = options;
   const datastore = (databaseName: string, maxConns: number) => ({
     sql: {
       pluginName: 'postgres12',
@@ -88,8 +89,8 @@ export function temporalNodeConfig(options: {
       visibilityStore: 'postgres-visibility',
       numHistoryShards: NUM_HISTORY_SHARDS,
       datastores: {
-        'postgres-default': datastore(TEMPORAL_DATABASE, 10),
-        'postgres-visibility': datastore(VISIBILITY_DATABASE, 4),
+        'postgres-default': datastore(databases.temporal, 10),
+        'postgres-visibility': datastore(databases.visibility, 4),
       },
     },
     global: {
