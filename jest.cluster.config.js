@@ -25,4 +25,3 @@ module.exports = {
     { ...e2e, setupFiles: [], displayName: 'cluster-faults', testMatch: ['<rootDir>/test/cluster/**/*.spec.ts'] },
   ],
 };
-module.exports.NOT_ON_THE_CLUSTER = NOT_ON_THE_CLUSTER;
