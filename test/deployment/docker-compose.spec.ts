@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { TEMPORAL_SERVER_VERSION } from '../../apps/cluster/src/cluster-binaries';
+import { CLUSTER_TOPOLOGY } from '../../apps/cluster/src/cluster';
+import { DYNAMIC_CONFIG, NUM_HISTORY_SHARDS } from '../../apps/cluster/src/temporal-node-config';
 
 /**
  * docker-compose.yml cannot be run here (no container engine), so this reads it the way Compose does
@@ -81,6 +84,7 @@ function sourceOf(builtFile: string): string {
 }
 
 const APP_SERVICES = ['api', 'worker', 'migrate'];
+const TEMPORAL_NODES = Object.keys(services).filter((name) => /^temporal-\d+$/.test(name));
 
 describe('docker-compose.yml', () => {
   it('uses a default for every variable, so the stack starts without an .env file', () => {
@@ -91,7 +95,19 @@ describe('docker-compose.yml', () => {
 
   it('has exactly the services of the production-like stack', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['api', 'migrate', 'postgres', 'temporal', 'temporal-postgresql', 'temporal-ui', 'worker'].sort(),
+      [
+        'api',
+        'migrate',
+        'nginx',
+        'postgres',
+        'temporal-1',
+        'temporal-2',
+        'temporal-namespace',
+        'temporal-postgresql',
+        'temporal-schema',
+        'temporal-ui',
+        'worker',
+      ].sort(),
     );
   });
 
@@ -113,7 +129,11 @@ describe('docker-compose.yml', () => {
       expect(service.build).toBeUndefined();
       expect(service.image).toMatch(/^[a-z0-9./-]+:\d+(\.\d+)+(-[a-z0-9.]+)?$/);
     }
-    expect(services.temporal.image).toMatch(/^temporalio\/(auto-setup|server):/);
+    // The version `npm run start:cluster` builds (apps/cluster/src/cluster-binaries.ts), in every Temporal image.
+    for (const node of TEMPORAL_NODES)
+      expect(services[node].image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
+    for (const name of ['temporal-schema', 'temporal-namespace'])
+      expect(services[name].image).toBe(`temporalio/admin-tools:${TEMPORAL_SERVER_VERSION}`);
     expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:/);
   });
 
@@ -122,8 +142,8 @@ describe('docker-compose.yml', () => {
     // Replicas cannot share a fixed container name or a published port.
     expect(services.worker).not.toHaveProperty('container_name');
     expect(services.worker.ports).toBeUndefined();
-    // Temporal's frontend is not published; its UI only on the host's loopback address.
-    expect(services.temporal.ports).toBeUndefined();
+    // Temporal's frontends are not published; its UI only on the host's loopback address.
+    for (const node of TEMPORAL_NODES) expect(services[node].ports).toBeUndefined();
     expect(services['temporal-ui'].ports).toEqual(['127.0.0.1:8080:8080']);
   });
 
@@ -138,14 +158,56 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('starts API and worker only after a successful migration and a healthy Temporal', () => {
+  it('starts API and worker only after a successful migration and the namespace registered on a healthy node', () => {
     for (const name of ['api', 'worker']) {
-      expect(dependencies(name)).toEqual({ migrate: 'service_completed_successfully', temporal: 'service_healthy' });
+      expect(dependencies(name)).toEqual({
+        migrate: 'service_completed_successfully',
+        'temporal-namespace': 'service_completed_successfully',
+      });
     }
     expect(dependencies('migrate')).toEqual({ postgres: 'service_healthy' });
-    expect(dependencies('temporal')).toEqual({ 'temporal-postgresql': 'service_healthy' });
-    expect(Object.keys(dependencies('temporal-ui'))).toEqual(['temporal']);
-    expect(services.migrate.restart).toBe('no');
+    expect(dependencies('temporal-schema')).toEqual({ 'temporal-postgresql': 'service_healthy' });
+    // Node 1 first (it writes the cluster metadata record), the others once it is healthy.
+    expect(dependencies('temporal-1')).toEqual({ 'temporal-schema': 'service_completed_successfully' });
+    expect(dependencies('temporal-2')).toEqual({ 'temporal-1': 'service_healthy' });
+    expect(dependencies('temporal-namespace')).toEqual({ 'temporal-1': 'service_healthy' });
+    expect(dependencies('nginx')).toEqual(Object.fromEntries(TEMPORAL_NODES.map((node) => [node, 'service_healthy'])));
+    expect(Object.keys(dependencies('temporal-ui'))).toEqual(['nginx']);
+    for (const name of ['migrate', 'temporal-schema', 'temporal-namespace']) expect(services[name].restart).toBe('no');
+  });
+
+  it("has start:cluster's topology: Temporal nodes, API replicas and workers", () => {
+    expect({
+      temporalNodes: TEMPORAL_NODES.length,
+      apiReplicas: services.api.deploy?.replicas,
+      workers: services.worker.deploy?.replicas,
+    }).toEqual(CLUSTER_TOPOLOGY);
+  });
+
+  it("gives every Temporal node start:cluster's history shards and dynamic configuration", () => {
+    const mounted = parse(read('deploy/temporal-dynamic-config.yaml'));
+    expect(mounted).toEqual(DYNAMIC_CONFIG);
+    for (const node of TEMPORAL_NODES) {
+      expect(env(node)).toMatchObject({ NUM_HISTORY_SHARDS: String(NUM_HISTORY_SHARDS), BIND_ON_IP: '0.0.0.0' });
+      expect(services[node].volumes).toEqual([
+        `./deploy/temporal-dynamic-config.yaml:${env(node).DYNAMIC_CONFIG_FILE_PATH}:ro`,
+      ]);
+    }
+  });
+
+  it('balances HTTP over the API replicas and gRPC over every Temporal node in nginx, its only published port 3000', () => {
+    const config = read('deploy/nginx.conf');
+    const upstream = (name: string) =>
+      [...(new RegExp(`upstream ${name} \\{([^}]*)\\}`).exec(config)?.[1] ?? '').matchAll(/server (\S+)/g)].map(
+        (match) => match[1],
+      );
+    expect(upstream('exitflow_api')).toEqual(['api:3000']);
+    expect(upstream('temporal_frontends')).toEqual(TEMPORAL_NODES.map((node) => `${node}:7233`));
+    expect(config).toContain('listen 3000;');
+    expect(config).toContain('listen 7233 http2;');
+    expect(services.nginx.volumes).toEqual(['./deploy/nginx.conf:/etc/nginx/nginx.conf:ro']);
+    expect(services.nginx.ports).toEqual(['3000:3000']);
+    expect(services.api.ports).toBeUndefined();
   });
 
   it('keeps the read model on a named volume, with a healthcheck', () => {
@@ -183,8 +245,11 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
-  it.each(['api', 'worker'])('connects %s to Temporal at temporal:7233, namespace default', (name) => {
-    expect(env(name)).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'default' });
+  it.each(['api', 'worker'])('connects %s to Temporal through nginx:7233, namespace default', (name) => {
+    expect(env(name)).toMatchObject({ TEMPORAL_ADDRESS: 'nginx:7233', TEMPORAL_NAMESPACE: 'default' });
+    expect(services['temporal-namespace'].command).toEqual(
+      expect.arrayContaining([expect.stringContaining('-n default')]),
+    );
   });
 
   it('gives API and worker the same task queue and database', () => {
@@ -192,23 +257,37 @@ describe('docker-compose.yml', () => {
     expect(Object.fromEntries(apiEnv)).toEqual(env('worker'));
   });
 
-  it('serves the API on 0.0.0.0:3000 and publishes that port', () => {
+  it('serves the API on 0.0.0.0:3000, the port nginx passes to', () => {
     expect(env('api')).toMatchObject({ HOST: '0.0.0.0', PORT: '3000' });
-    expect(services.api.ports).toEqual(['3000:3000']);
   });
 
-  it('points the Temporal UI at temporal:7233', () => {
-    expect(env('temporal-ui').TEMPORAL_ADDRESS).toBe('temporal:7233');
+  it('points the Temporal UI at nginx:7233', () => {
+    expect(env('temporal-ui').TEMPORAL_ADDRESS).toBe('nginx:7233');
   });
 
-  it("runs Temporal on the temporal-postgresql service's PostgreSQL with its credentials", () => {
-    const temporal = env('temporal');
+  it.each(TEMPORAL_NODES)("runs %s on the temporal-postgresql service's PostgreSQL with its credentials", (node) => {
+    const temporal = env(node);
     const database = env('temporal-postgresql');
     expect(temporal.DB).toBe('postgres12');
     expect(temporal.POSTGRES_SEEDS).toBe('temporal-postgresql');
     expect(temporal.DB_PORT).toBe('5432');
     expect(temporal.POSTGRES_USER).toBe(database.POSTGRES_USER);
     expect(temporal.POSTGRES_PWD).toBe(database.POSTGRES_PASSWORD);
+  });
+
+  it('creates the schemas with temporal-sql-tool on the same server and credentials (postgres12)', () => {
+    const schema = env('temporal-schema');
+    const database = env('temporal-postgresql');
+    expect(schema).toEqual({
+      SQL_PLUGIN: 'postgres12',
+      SQL_HOST: 'temporal-postgresql',
+      SQL_PORT: '5432',
+      SQL_USER: database.POSTGRES_USER,
+      SQL_PASSWORD: database.POSTGRES_PASSWORD,
+    });
+    const script = commandOf('temporal-schema').join(' ');
+    expect(script).toContain('update-schema -d "$schema/temporal/versioned"');
+    expect(script).toContain('update-schema -d "$schema/visibility/versioned"');
   });
 
   it('runs the built entry points of API, worker and migration, which exist as sources', () => {

@@ -54,16 +54,25 @@ describe('README.md and docs/ against the tree', () => {
     expect(readRepoFile('docs/endpoints.md')).toContain(`"password":"${password}"`);
   });
 
-  it('starts with npm install, npm start and npm test, and the scripts exist', () => {
+  it('starts with npm install, npm start, npm test and npm run test:cluster, and the scripts exist', () => {
     const readme = readRepoFile('README.md');
     const block = /```bash\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const commands = block
       .split('\n')
       .filter((line) => /^npm /.test(line))
       .map((line) => line.split('#')[0].trim());
-    expect(commands).toEqual(['npm install', 'npm start', 'npm test']);
+    expect(commands).toEqual(['npm install', 'npm start', 'npm test', 'npm run test:cluster']);
     const scripts = (JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts;
-    expect({ start: Boolean(scripts.start), test: Boolean(scripts.test) }).toEqual({ start: true, test: true });
+    expect({
+      start: Boolean(scripts.start),
+      test: Boolean(scripts.test),
+      cluster: Boolean(scripts['test:cluster']),
+    }).toEqual({ start: true, test: true, cluster: true });
+    // CI runs exactly the test commands README gives, in its order.
+    const ciTests = readRepoFile('.ci/run')
+      .split('\n')
+      .filter((line) => /^npm (test|run test)/.test(line));
+    expect(ciTests).toEqual(commands.filter((command) => /^npm (test|run test)/.test(command)));
   });
 
   it('links only to files and headings that exist', () => {

@@ -17,14 +17,17 @@ function compare(kind: string, documented: { name: string; line: number }[], act
 }
 
 describe(`${FILE} mirrors the tests`, () => {
-  it("has one row per project of jest.config.js (the project's name first in the row)", () => {
-    const config = require(path.join(ROOT, 'jest.config.js')) as { projects: { displayName: string }[] };
+  it.each([
+    ['jest.config.js', 'project'],
+    ['jest.cluster.config.js', 'cluster project'],
+  ])("has one row per project of %s (the project's name first in the row)", (configFile, header) => {
+    const config = require(path.join(ROOT, configFile)) as { projects: { displayName: string }[] };
     const projects = config.projects.map((project) => project.displayName);
-    const rows = tableStartingWith(FILE, 'project').rows.map(({ line, cells }) => ({
+    const rows = tableStartingWith(FILE, header).rows.map(({ line, cells }) => ({
       name: codeSpans(cells[0] ?? '')[0] ?? cells[0],
       line,
     }));
-    expect(compare('jest project', rows, projects)).toEqual([]);
+    expect(compare(`project of ${configFile}`, rows, projects)).toEqual([]);
   });
 
   it('has one row per check in test/docs/', () => {

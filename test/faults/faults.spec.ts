@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { loadConfig } from '../../libs/config/exitflow-config';
-import type { ExitCourseState } from '../../libs/domain/exit-course/exit-course.types';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
 import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
 import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
+import {
+  offersExactlyOnce,
+  readModelCaughtUp,
+  retryUntilSettled,
+  type Start,
+  startBody,
+  startsExactlyOnce,
+  Tally,
+} from './fault-checks';
 import { buildApps, type FaultClient, type FaultSystem, startFaultSystem, waitFor } from './fault-system';
 
 /**
@@ -17,7 +25,6 @@ import { buildApps, type FaultClient, type FaultSystem, startFaultSystem, waitFo
  * seconds until the system had recovered. API, worker, Temporal and PostgreSQL run as processes of their own.
  */
 const CONCURRENT = 30; // starts, and as many decisions on other courses: 60 requests at once
-const RETRY_FOR_MS = 180_000;
 
 let system: FaultSystem;
 let kf: FaultClient;
@@ -39,21 +46,6 @@ afterAll(async () => {
   process.stdout.write(`\nFault-suite figures:\n${JSON.stringify(figures, null, 2)}\n`);
 });
 
-/** Statuses seen, for the figures. */
-class Tally {
-  readonly statuses: number[] = [];
-  record(answer: HttpAnswer): HttpAnswer {
-    this.statuses.push(answer.status);
-    return answer;
-  }
-  get requests(): number {
-    return this.statuses.length;
-  }
-  count(predicate: (status: number) => boolean): number {
-    return this.statuses.filter(predicate).length;
-  }
-}
-
 async function persons(count: number): Promise<string[]> {
   const refs: string[] = [];
   for (let i = 0; i < count; i += 1)
@@ -61,47 +53,10 @@ async function persons(count: number): Promise<string[]> {
   return refs;
 }
 
-interface Start {
-  personRef: string;
-  key: string;
-}
-
-const startBody = (personRef: string) => ({
-  personRef,
-  institutionCode: 'KF-STORSTROEM',
-  expectedReleaseDate: '2028-06-30',
-  paroleLinked: false,
-});
 const sendStart = (start: Start) =>
   kf('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key });
 const sendOffer = (caseId: string) =>
   kf('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
-
-/** Settled: started (201/200), or decided (200) — or, for a decision whose first try was applied, refused as already made (409). */
-const settled = (answer: HttpAnswer) =>
-  answer.status === 200 ||
-  answer.status === 201 ||
-  (answer.status === 409 && answer.body?.code === 'ILLEGAL_TRANSITION');
-
-/** Sends again, every second, whatever was not answered, until it is (same key, same body). */
-async function retryUntilSettled(
-  requests: (() => Promise<HttpAnswer>)[],
-  first: HttpAnswer[],
-  tally: Tally,
-): Promise<number> {
-  const started = Date.now();
-  const answers = [...first];
-  for (;;) {
-    const open = answers.map((answer, index) => (settled(answer) ? -1 : index)).filter((index) => index >= 0);
-    if (open.length === 0) return (Date.now() - started) / 1000;
-    if (Date.now() - started > RETRY_FOR_MS)
-      throw new Error(
-        `${open.length} requests still unanswered: ${open.map((index) => answers[index].status).join(',')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await Promise.all(open.map(async (index) => (answers[index] = tally.record(await requests[index]()))));
-  }
-}
 
 /** Courses waiting for the suitability assessment, for decisions under fault. */
 async function coursesAwaitingAssessment(count: number): Promise<string[]> {
@@ -109,56 +64,6 @@ async function coursesAwaitingAssessment(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (const personRef of refs) ids.push((await sendStart({ personRef, key: `fault-setup-${randomUUID()}` })).body.id);
   return ids;
-}
-
-/** Each person has exactly one course; each course's opening was recorded once. */
-async function startsExactlyOnce(starts: Start[]): Promise<{ lost: number; duplicated: number }> {
-  const rows: { person_ref: string; cases: number; opened: number; assessment_steps: number }[] = await system.db.query(
-    `SELECT p.person_ref, count(DISTINCT c.id)::int AS cases,
-            (SELECT count(*)::int FROM case_events e JOIN cases c2 ON c2.id = e.case_id WHERE c2.person_ref = p.person_ref AND e.action = 'case_started') AS opened,
-            (SELECT count(*)::int FROM steps s JOIN cases c3 ON c3.id = s.case_id WHERE c3.person_ref = p.person_ref AND s.kind = 'suitability_assessment') AS assessment_steps
-       FROM unnest($1::text[]) AS p(person_ref) LEFT JOIN cases c ON c.person_ref = p.person_ref
-      GROUP BY p.person_ref`,
-    [starts.map((start) => start.personRef)],
-  );
-  return {
-    lost: rows.filter((row) => row.cases === 0).length,
-    duplicated: rows.filter((row) => row.cases > 1 || row.opened > 1 || row.assessment_steps > 1).length,
-  };
-}
-
-/** Each offer was recorded once: one offer event, one completed assessment, one open signing step. */
-async function offersExactlyOnce(caseIds: string[]): Promise<{ lost: number; duplicated: number }> {
-  const rows: { offers: number; signing: number; status: string }[] = await system.db.query(
-    `SELECT c.status,
-            (SELECT count(*)::int FROM case_events e WHERE e.case_id = c.id AND e.action = 'suitability_offer') AS offers,
-            (SELECT count(*)::int FROM steps s WHERE s.case_id = c.id AND s.kind = 'agreement_signing') AS signing
-       FROM cases c WHERE c.id = ANY($1::uuid[])`,
-    [caseIds],
-  );
-  return {
-    lost:
-      caseIds.length - rows.filter((row) => row.offers >= 1 && row.status === 'awaiting_agreement_signature').length,
-    duplicated: rows.filter((row) => row.offers > 1 || row.signing > 1).length,
-  };
-}
-
-/** The read model shows what each workflow holds: the same status and the same steps. */
-async function readModelCaughtUp(caseIds: string[]): Promise<number> {
-  return waitFor(async () => {
-    const rows: { id: string; status: string; steps: number }[] = await system.db.query(
-      `SELECT c.id, c.status, (SELECT count(*)::int FROM steps s WHERE s.case_id = c.id) AS steps FROM cases c WHERE c.id = ANY($1::uuid[])`,
-      [caseIds],
-    );
-    if (rows.length !== caseIds.length) return false;
-    for (const row of rows) {
-      const state: ExitCourseState = await temporal.workflow
-        .getHandle(`exit-course-${row.id}`)
-        .query(exitCourseStateQuery);
-      if (state.status !== row.status || state.steps.length !== row.steps) return false;
-    }
-    return true;
-  }, 'the read model to catch up with every workflow');
 }
 
 /** 30 starts and 30 decisions at once, the fault in the middle of them, then the part restarted and everything retried. */
@@ -186,9 +91,9 @@ async function underFault(name: string, fault: () => Promise<void>, recover: () 
       starts.map((start) => start.personRef),
     ])
   ).map((row: { id: string }) => row.id);
-  const caughtUp = await readModelCaughtUp([...startIds, ...offers]);
-  const startCheck = await startsExactlyOnce(starts);
-  const offerCheck = await offersExactlyOnce(offers);
+  const caughtUp = await readModelCaughtUp(system.db, temporal, [...startIds, ...offers]);
+  const startCheck = await startsExactlyOnce(system.db, starts);
+  const offerCheck = await offersExactlyOnce(system.db, offers);
   figures[name] = {
     requests: tally.requests,
     '503': tally.count((status) => status === 503),
@@ -262,9 +167,9 @@ describe('PostgreSQL is stopped for 30 s under requests', () => {
         starts.map((start) => start.personRef),
       ])
     ).map((row: { id: string }) => row.id);
-    const caughtUp = await readModelCaughtUp([...startIds, ...caseIds]);
-    const startCheck = await startsExactlyOnce(starts);
-    const offerCheck = await offersExactlyOnce(caseIds);
+    const caughtUp = await readModelCaughtUp(system.db, temporal, [...startIds, ...caseIds]);
+    const startCheck = await startsExactlyOnce(system.db, starts);
+    const offerCheck = await offersExactlyOnce(system.db, caseIds);
     figures['postgres-stopped-30s'] = {
       requests: tally.requests,
       requestsDuringOutage: duringOutage,

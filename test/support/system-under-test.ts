@@ -1,11 +1,13 @@
 import type { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.setup';
+import { registerNamespace } from '../../apps/cluster/src/temporal-cluster';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
@@ -51,7 +53,7 @@ export async function startSystem(
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
-  const server = await startDevServerOnAFreePort(path.join(logDir, 'temporal.log'));
+  const server = await temporalForSuite(path.join(logDir, 'temporal.log'));
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   let proxies: SystemUnderTest['proxies'];
   let temporalAddress = server.address;
@@ -70,6 +72,7 @@ export async function startSystem(
     DATABASE_URL: systemDatabaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
+    ...(server.namespace ? { TEMPORAL_NAMESPACE: server.namespace } : {}),
     PORT: '0',
     API_METRICS_PORT: '0',
     WORKER_METRICS_PORT: '0',
@@ -88,7 +91,10 @@ export async function startSystem(
   await api.listen(0, '127.0.0.1');
   const apiMetrics = await apiMetricsOf(api).listen(metricsListenSettings(config.metrics, 'api'));
   const { port } = api.getHttpServer().address() as { port: number };
-  const temporal = new Client({ connection: await Connection.connect({ address: server.address }) });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    namespace: config.temporal.namespace,
+  });
   const db = await openReadModel(options.databaseUrl);
   const baseUrl = `http://127.0.0.1:${port}`;
   const tokens = new Map<string, string>();
@@ -123,6 +129,22 @@ export async function startSystem(
       fs.rmSync(logDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `npm run test:cluster` (EXITFLOW_TEST_TEMPORAL_ADDRESS: the cluster's frontends): one frontend of the
+ * shared cluster and a fresh namespace, so that suites whose own databases hand out the same case ids
+ * start no workflow id twice. Otherwise a dev server of the suite's own.
+ */
+async function temporalForSuite(
+  logFile: string,
+): Promise<{ address: string; namespace?: string; stop(): Promise<void> }> {
+  const frontends = process.env.EXITFLOW_TEST_TEMPORAL_ADDRESS?.split(',').filter(Boolean);
+  if (!frontends?.length) return startDevServerOnAFreePort(logFile);
+  const namespace = `e2e-${randomBytes(6).toString('hex')}`;
+  await registerNamespace(frontends, namespace);
+  const address = frontends[Number.parseInt(namespace.slice(-2), 16) % frontends.length];
+  return { address, namespace, stop: async () => undefined };
 }
 
 /** A port found free can be taken by another suite before the server binds it: then try another, twice. */
