@@ -42,6 +42,7 @@ function defaultSecuritySettings() {
       },
       schedule: { cron: '0 2 * * *', timeZone: 'Europe/Copenhagen' },
     },
+    metrics: { host: '127.0.0.1', apiPort: 9469, workerPort: 9470, token: undefined },
   };
 }
 
@@ -96,6 +97,9 @@ describe('loadConfig', () => {
       documentMaxMegabytes: 10,
       concernLetterRoundIntervalWeeks: 8,
       concernLetterRoundCapacity: 10,
+      metricsHost: '127.0.0.1',
+      apiMetricsPort: 9469,
+      workerMetricsPort: 9470,
     });
   });
 
@@ -344,6 +348,48 @@ describe('security settings', () => {
     expect(config.production).toBe(true);
     expect(config.personalData.keyring.activeKeyId).toBe('k1');
     expect(config.temporalCodecKeyring.activeKeyId).toBe('c1');
+  });
+});
+
+describe('metrics settings', () => {
+  const key = () => randomBytes(32).toString('base64');
+  const production = () => ({
+    DATABASE_URL,
+    NODE_ENV: 'production',
+    AUTH_JWKS_URL: 'https://login.example.dk/jwks',
+    PERSONAL_DATA_KEYS: `k1:${key()}`,
+    PERSONAL_DATA_ACTIVE_KEY_ID: 'k1',
+    PERSONAL_DATA_HMAC_KEY: key(),
+    TEMPORAL_CODEC_KEYS: `c1:${key()}`,
+    TEMPORAL_CODEC_ACTIVE_KEY_ID: 'c1',
+  });
+  const token = 'a-scrape-token-of-24-chars';
+
+  it('reads the listen address, the ports (0: a free one) and the token', () => {
+    expect(
+      loadConfig({
+        DATABASE_URL,
+        METRICS_HOST: '0.0.0.0',
+        API_METRICS_PORT: '0',
+        WORKER_METRICS_PORT: '9471',
+        METRICS_TOKEN: token,
+      }).metrics,
+    ).toEqual({ host: '0.0.0.0', apiPort: 0, workerPort: 9471, token });
+    expect(() => loadConfig({ DATABASE_URL, WORKER_METRICS_PORT: '70000' })).toThrow(
+      new Error("WORKER_METRICS_PORT must be a port number, got '70000'."),
+    );
+    expect(() => loadConfig({ DATABASE_URL, METRICS_TOKEN: 'short' })).toThrow(
+      new Error('METRICS_TOKEN must be at least 16 visible ASCII characters without spaces.'),
+    );
+  });
+
+  it('refuses, in production, metrics reachable from other machines without a token', () => {
+    expect(() => loadConfig({ ...production(), METRICS_HOST: '0.0.0.0' })).toThrow(
+      new Error('METRICS_HOST=0.0.0.0 is reachable from other machines: NODE_ENV=production requires METRICS_TOKEN.'),
+    );
+    expect(loadConfig({ ...production(), METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics.token).toBe(token);
+    expect(loadConfig({ ...production(), METRICS_HOST: '127.0.0.2' }).metrics.host).toBe('127.0.0.2');
+    expect(loadConfig({ DATABASE_URL, METRICS_HOST: '0.0.0.0' }).metrics.token).toBeUndefined();
   });
 });
 
