@@ -9,6 +9,7 @@ import {
 } from '../domain/retention/retention-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
 import { ROLES } from '../domain/organisations/roles';
+import { LOG_FORMATS, LOG_LEVELS, type LogSettings, TEMPORAL_LOG_LEVELS } from '../observability/logging/log-settings';
 import { DEMO_SECRETS } from './demo-secrets';
 
 /** Everything the API and worker read from the environment. docs/configuration.md documents every variable (test/docs checks it). */
@@ -33,6 +34,8 @@ export interface ExitflowConfig {
   concernLetters: ConcernLetterSettings;
   /** Retention periods per case type (days after the end) and the nightly deletion-list run. */
   retention: { periods: RetentionPolicySnapshot; schedule: RetentionScheduleSettings };
+  /** LOG_FORMAT, LOG_LEVEL and the Temporal SDK's TEMPORAL_WORKER_LOG_LEVEL. */
+  logging: LogSettings;
 }
 
 /** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
@@ -98,6 +101,9 @@ export const DEFAULTS = Object.freeze({
   documentMaxMegabytes: 10,
   concernLetterRoundIntervalWeeks: 8,
   concernLetterRoundCapacity: 10,
+  logFormat: 'json',
+  logLevel: 'info',
+  temporalWorkerLogLevel: 'WARN',
 });
 
 type Env = Record<string, string | undefined>;
@@ -289,6 +295,23 @@ function documentSettings(env: Env): DocumentSettings {
   };
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${raw}'.`);
+  }
+  return raw as T;
+}
+
+function logSettings(env: Env): LogSettings {
+  return {
+    format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, DEFAULTS.logFormat),
+    level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
+    temporalLevel: oneOf(env, 'TEMPORAL_WORKER_LOG_LEVEL', TEMPORAL_LOG_LEVELS, DEFAULTS.temporalWorkerLogLevel),
+  };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -337,5 +360,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
     },
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
+    logging: logSettings(env),
   };
 }

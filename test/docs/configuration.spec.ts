@@ -195,6 +195,9 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       documentMaxMegabytes: 'DOCUMENT_MAX_MEGABYTES',
       concernLetterRoundIntervalWeeks: 'CONCERN_LETTER_ROUND_INTERVAL_WEEKS',
       concernLetterRoundCapacity: 'CONCERN_LETTER_ROUND_CAPACITY',
+      logFormat: 'LOG_FORMAT',
+      logLevel: 'LOG_LEVEL',
+      temporalWorkerLogLevel: 'TEMPORAL_WORKER_LOG_LEVEL',
     };
     for (const [key, variable] of Object.entries(fromDefaults)) {
       codeDefaults.set(variable, String(DEFAULTS[key as keyof typeof DEFAULTS]));

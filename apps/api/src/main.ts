@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../../libs/config/exitflow-config';
+import { startupLogger } from '../../../libs/observability/logging/exitflow-logger';
 import { createApiApp } from './api.setup';
 
 /** `npm run start:api`: the HTTP API against DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`exitflow API failed to start: ${error.message}`);
+  // The message names a refused setting or what failed at start-up; no request has been served.
+  startupLogger('api').fatal({ err: error }, `exitflow API failed to start: ${error.message}`);
   process.exit(1);
 });

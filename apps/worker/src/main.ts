@@ -1,20 +1,24 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
 import { loadConfig } from '../../../libs/config/exitflow-config';
+import { startupLogger } from '../../../libs/observability/logging/exitflow-logger';
+import { PinoTemporalLogger } from '../../../libs/observability/logging/temporal-logger';
 import { TemporalWorkerService } from './temporal-worker.service';
-import { WorkerModule } from './worker.module';
+import { createWorkerApp, createWorkerLogger } from './worker.setup';
 
 /** `npm run start:worker`: one worker process against DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_WORKER_LOG_LEVEL as 'WARN') || 'WARN') });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()));
+  const config = loadConfig();
+  const logger = createWorkerLogger(config);
+  Runtime.install({ logger: new PinoTemporalLogger(logger, config.logging.temporalLevel) });
+  const app = await createWorkerApp(config, logger);
   app.enableShutdownHooks();
   // A worker that stopped polling must not linger as a live process: let the supervisor restart it.
   app.get(TemporalWorkerService).stopped.catch(() => process.exit(1));
 }
 
 main().catch((error: Error) => {
-  console.error(`exitflow worker failed to start: ${error.message}`);
+  // The message names a refused setting or what failed at start-up (Temporal or PostgreSQL unreachable).
+  startupLogger('worker').fatal({ err: error }, `exitflow worker failed to start: ${error.message}`);
   process.exit(1);
 });
