@@ -9,6 +9,7 @@ import {
 } from '../domain/retention/retention-policy';
 import { type Keyring, parseKeyring, parseSecret } from '../personal-data/keyring';
 import { ROLES } from '../domain/organisations/roles';
+import { LOG_FORMATS, LOG_LEVELS, type LogSettings, TEMPORAL_LOG_LEVELS } from '../observability/logging/log-settings';
 import { DEMO_SECRETS } from './demo-secrets';
 import { codeBuildId } from '../temporal/code-build-id';
 
@@ -37,6 +38,8 @@ export interface ExitflowConfig {
   /** Retention periods per case type (days after the end) and the nightly deletion-list run. */
   retention: { periods: RetentionPolicySnapshot; schedule: RetentionScheduleSettings };
   metrics: MetricsSettings;
+  /** LOG_FORMAT, LOG_LEVEL and the Temporal SDK's TEMPORAL_WORKER_LOG_LEVEL. */
+  logging: LogSettings;
 }
 
 /** Where the API and the worker serve their Prometheus metrics: a listen address of their own (docs/metrics.md). */
@@ -131,6 +134,9 @@ export const DEFAULTS = Object.freeze({
   metricsHost: '127.0.0.1',
   apiMetricsPort: 9469,
   workerMetricsPort: 9470,
+  logFormat: 'json',
+  logLevel: 'info',
+  temporalWorkerLogLevel: 'WARN',
 });
 
 type Env = Record<string, string | undefined>;
@@ -372,6 +378,23 @@ function metricsSettings(env: Env): MetricsSettings {
   };
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${raw}'.`);
+  }
+  return raw as T;
+}
+
+function logSettings(env: Env): LogSettings {
+  return {
+    format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, DEFAULTS.logFormat),
+    level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel),
+    temporalLevel: oneOf(env, 'TEMPORAL_WORKER_LOG_LEVEL', TEMPORAL_LOG_LEVELS, DEFAULTS.temporalWorkerLogLevel),
+  };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -422,5 +445,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     },
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
     metrics: metricsSettings(env),
+    logging: logSettings(env),
   };
 }

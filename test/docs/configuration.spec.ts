@@ -199,6 +199,9 @@ describe(`${FILE} mirrors the environment variables the code reads`, () => {
       metricsHost: 'METRICS_HOST',
       apiMetricsPort: 'API_METRICS_PORT',
       workerMetricsPort: 'WORKER_METRICS_PORT',
+      logFormat: 'LOG_FORMAT',
+      logLevel: 'LOG_LEVEL',
+      temporalWorkerLogLevel: 'TEMPORAL_WORKER_LOG_LEVEL',
     };
     for (const [key, variable] of Object.entries(fromDefaults)) {
       codeDefaults.set(variable, String(DEFAULTS[key as keyof typeof DEFAULTS]));

@@ -1,23 +1,25 @@
 import type { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.setup';
 import { registerNamespace } from '../../apps/cluster/src/temporal-cluster';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
 import { apiMetricsOf } from '../../libs/observability/metrics/api-metrics';
 import { metricsListenSettings } from '../../libs/observability/metrics/metrics-endpoint';
 import { installTemporalRuntime } from '../../libs/observability/metrics/temporal-sdk-metrics';
 import { WorkerMetrics } from '../../libs/observability/metrics/worker-metrics';
+import { createWorkerApp, createWorkerLogger } from '../../apps/worker/src/worker.setup';
+import { PinoTemporalLogger } from '../../libs/observability/logging/temporal-logger';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import { temporalTestLogger } from './temporal-log-level';
 import { freePort } from './test-database';
 
 /**
@@ -48,8 +50,18 @@ export type UserClient = (
 
 export async function startSystem(
   environment: Record<string, string> = {},
-  /** `databaseUrl`: a database of the suite's own (createSiblingDatabase) instead of the run's shared one. */
-  options: { worker?: boolean; logLevels?: LogLevel[]; databaseUrl?: string; throughProxies?: boolean } = {},
+  /**
+   * `databaseUrl`: a database of the suite's own (createSiblingDatabase) instead of the run's shared one.
+   * `logDestination`: API and worker write their log lines there instead of stdout, and so does the Temporal
+   * SDK (at TEMPORAL_WORKER_LOG_LEVEL) while the system runs.
+   */
+  options: {
+    worker?: boolean;
+    logLevels?: LogLevel[];
+    databaseUrl?: string;
+    throughProxies?: boolean;
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
@@ -79,15 +91,17 @@ export async function startSystem(
     ...environment,
   });
   const sdkMetricsUrl = options.worker === false ? undefined : await installTemporalRuntime();
+  const workerLogger = createWorkerLogger(config, logger, options.logDestination);
+  const restoreTemporalLogs = options.logDestination
+    ? temporalTestLogger.routeTo(new PinoTemporalLogger(workerLogger, config.logging.temporalLevel))
+    : () => undefined;
   const worker: INestApplicationContext | undefined =
-    options.worker === false
-      ? undefined
-      : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
+    options.worker === false ? undefined : await createWorkerApp(config, workerLogger);
   await worker?.init();
   const workerMetrics = await worker
     ?.get(WorkerMetrics)
     .listen(metricsListenSettings(config.metrics, 'worker'), sdkMetricsUrl);
-  const api: INestApplication = await createApiApp(config, logger);
+  const api: INestApplication = await createApiApp(config, logger, { logDestination: options.logDestination });
   await api.listen(0, '127.0.0.1');
   const apiMetrics = await apiMetricsOf(api).listen(metricsListenSettings(config.metrics, 'api'));
   const { port } = api.getHttpServer().address() as { port: number };
@@ -126,6 +140,7 @@ export async function startSystem(
       await proxies?.database.close();
       await proxies?.temporal.close();
       await server.stop();
+      restoreTemporalLogs();
       fs.rmSync(logDir, { recursive: true, force: true });
     },
   };

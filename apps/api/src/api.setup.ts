@@ -4,8 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { attachApiMetrics } from '../../../libs/observability/metrics/api-metrics';
+import { createExitflowLogger } from '../../../libs/observability/logging/exitflow-logger';
+import { levelOfNestLevels, nestLoggerOver } from '../../../libs/observability/logging/nest-logger';
+import { REQUEST_ID_HEADER } from '../../../libs/observability/logging/request-id';
+import { bindRequestLogger, requestLogging } from '../../../libs/observability/logging/request-log';
 import { ApiModule } from './api.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { openApiDocument } from './common/openapi-document';
@@ -20,16 +25,28 @@ const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=()
 /** Every request the API answers (its routes, its errors, its documentation): `/api` in any case. */
 const API_PATH = /^\/api(?:[/?#]|$)/i;
 
-/** Builds the API application exactly as `main.ts` runs it (tests use this too). */
+/**
+ * Builds the API application exactly as `main.ts` runs it (tests use this too). `logLevels` (Nest's names)
+ * overrides LOG_LEVEL with its most verbose level; `logDestination` takes the JSON lines instead of stdout.
+ */
 export async function createApiApp(
   config: ExitflowConfig,
-  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logLevels?: LogLevel[],
+  { logDestination }: { logDestination?: DestinationStream } = {},
 ): Promise<INestApplication> {
+  const logger = createExitflowLogger(
+    { ...config.logging, level: levelOfNestLevels(logLevels, config.logging.level) },
+    'api',
+    logDestination,
+  );
+  // Nest's own lines and every `new Logger(…)` write through pino from the first line on.
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
-    logger: logLevels,
+    logger: nestLoggerOver(logger),
   });
   attachApiMetrics(app);
+  // First of all: the request's id and its one log line, also for requests refused before any route.
+  app.use(requestLogging(logger));
   // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
   // inline bootstrap script and styles, and gets exactly that.
   const apiHeaders = helmet({
@@ -59,13 +76,15 @@ export async function createApiApp(
     const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;
     callback(null, {
       origin: allowed.length ? allowed : false,
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace', REQUEST_ID_HEADER],
+      exposedHeaders: [REQUEST_ID_HEADER],
     });
   });
   app.use('/api', refuseNonJsonBody);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.use(translateBodyParserErrors);
   app.use('/api', refuseUnsafeRequestData);
+  app.use(bindRequestLogger);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(apiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '../../../libs/config/exitflow-config';
 import { apiMetricsOf } from '../../../libs/observability/metrics/api-metrics';
 import { metricsListenSettings } from '../../../libs/observability/metrics/metrics-endpoint';
+import { startupLogger } from '../../../libs/observability/logging/exitflow-logger';
 import { createApiApp } from './api.setup';
 
 /** `npm run start:api`: the HTTP API against DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`exitflow API failed to start: ${error.message}`);
+  // The message names a refused setting or what failed at start-up; no request has been served.
+  startupLogger('api').fatal({ err: error }, `exitflow API failed to start: ${error.message}`);
   process.exit(1);
 });

@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // API and worker write coloured lines for the person at the terminal, unless LOG_FORMAT says otherwise.
+  env.LOG_FORMAT ||= 'pretty';
 
   let ownerUrl = env.MIGRATION_DATABASE_URL || env.DATABASE_URL;
   if (!env.DATABASE_URL) {

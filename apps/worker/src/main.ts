@@ -1,21 +1,22 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from '@nestjs/common';
-import { DefaultLogger } from '@temporalio/worker';
 import { loadConfig } from '../../../libs/config/exitflow-config';
+import { startupLogger } from '../../../libs/observability/logging/exitflow-logger';
+import { PinoTemporalLogger } from '../../../libs/observability/logging/temporal-logger';
 import { metricsListenSettings } from '../../../libs/observability/metrics/metrics-endpoint';
 import { installTemporalRuntime } from '../../../libs/observability/metrics/temporal-sdk-metrics';
 import { WorkerMetrics } from '../../../libs/observability/metrics/worker-metrics';
 import { TemporalWorkerService } from './temporal-worker.service';
-import { WorkerModule } from './worker.module';
+import { createWorkerApp, createWorkerLogger } from './worker.setup';
 
 /** `npm run start:worker`: one worker process against DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createWorkerLogger(config);
   const sdkMetricsUrl = await installTemporalRuntime({
-    logger: new DefaultLogger((process.env.TEMPORAL_WORKER_LOG_LEVEL as 'WARN') || 'WARN'),
+    logger: new PinoTemporalLogger(logger, config.logging.temporalLevel),
   });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  const app = await createWorkerApp(config, logger);
   app.enableShutdownHooks();
   const metrics = await app.get(WorkerMetrics).listen(metricsListenSettings(config.metrics, 'worker'), sdkMetricsUrl);
   new Logger('Metrics').log(`Prometheus metrics at ${metrics.url}`);
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`exitflow worker failed to start: ${error.message}`);
+  // The message names a refused setting or what failed at start-up (Temporal or PostgreSQL unreachable).
+  startupLogger('worker').fatal({ err: error }, `exitflow worker failed to start: ${error.message}`);
   process.exit(1);
 });

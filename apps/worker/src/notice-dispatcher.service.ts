@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { NoticeOutbox } from '../../../activities/notices/notice-outbox';
 import { noticeSender, type NoticeSender } from '../../../activities/notices/notice-senders';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { classifyDatabaseError, describeDatabaseFailure } from '../../../libs/persistence/database-errors';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
 /** Delivers the outbox every NOTICE_POLL_SECONDS while the worker runs. */
@@ -49,7 +50,7 @@ export class NoticeDispatcherService implements OnApplicationBootstrap, OnApplic
         this.logger.warn(`${failed} besked(er) kunne ikke sendes og forsøges igen senere; ${sent} sendt.`);
     } catch (error) {
       // The database is away: the next round tries again; nothing is lost, the rows stay unsent.
-      this.logger.error(`Udbakken kunne ikke læses: ${(error as Error).message}`);
+      this.logger.error(`Udbakken kunne ikke læses: ${describeDatabaseFailure(classifyDatabaseError(error))}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Param, type PipeTransform } from '@nestjs/common';
+import { noteRequestCaseId } from '../../../../libs/observability/logging/request-log';
 import { ApiError } from '../common/api-error';
 import { isUuid } from '../common/uuid';
 
@@ -12,7 +13,10 @@ class CaseIdPipe implements PipeTransform<string, Promise<string>> {
   constructor(private readonly notFound: (caseId: string) => ApiError) {}
 
   async transform(caseId: string): Promise<string> {
-    if (isCaseId(caseId)) return caseId;
+    if (isCaseId(caseId)) {
+      noteRequestCaseId(caseId);
+      return caseId;
+    }
     // Nest checks a request's parameters all at once. The body's and the query's checks settle without
     // leaving the microtask queue, so waiting for the next turn of the event loop lets their 400 come first,
     // as it does for an unknown case id, which only the lookup after them finds.

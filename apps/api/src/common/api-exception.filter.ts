@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { classifyDatabaseError, describeDatabaseFailure } from '../../../../libs/persistence/database-errors';
+import { noteRequestError } from '../../../../libs/observability/logging/request-log';
 import { isTemporalUnavailable } from '../../../../libs/temporal/temporal-errors';
 import { ApiError, type ApiErrorBody, type ApiErrorCode } from './api-error';
 
@@ -36,6 +37,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
+    noteRequestError(response, { errorClass: errorClassOf(exception), errorCode: body.code });
     if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
@@ -64,6 +66,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       body: { code: 'INTERNAL_ERROR', message: 'Der opstod en uventet fejl. Prøv igen senere.', details: null },
     };
   }
+}
+
+function errorClassOf(exception: unknown): string {
+  return typeof exception === 'object' && exception !== null
+    ? ((exception as Error).constructor?.name ?? 'Error')
+    : typeof exception;
 }
 
 function fromApiError(error: ApiError): { status: number; body: ApiErrorBody } {
