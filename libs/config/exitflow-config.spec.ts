@@ -1,12 +1,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { defaultDeadlinePolicy } from '../domain/deadlines/deadline-policy';
 import { parseKeyring, parseSecret } from '../personal-data/keyring';
+import { codeBuildId } from '../temporal/code-build-id';
 import { DEMO_SECRETS } from './demo-secrets';
 import {
   assertNoDemoSecretsInProduction,
   DEFAULTS,
   loadConfig,
   temporalSettingsFromEnvironment,
+  workerDeploymentFromEnvironment,
 } from './exitflow-config';
 
 /** What every config holds besides the settings a test is about (all defaults). */
@@ -32,6 +34,7 @@ function defaultSecuritySettings() {
     notices: { sender: 'log', pollIntervalMs: 15_000, webUrl: 'http://localhost:3000' },
     documents: { maxBytes: 10 * 1024 * 1024, requireSignedExitAgreement: false },
     concernLetters: { roundIntervalWeeks: 8, roundCapacity: 10 },
+    workerDeployment: { versioning: true, deploymentName: 'exitflow', buildId: codeBuildId(), promote: 'auto' },
     retention: {
       periods: {
         exit_course: 1825,
@@ -84,6 +87,7 @@ describe('loadConfig', () => {
       temporalAddress: 'localhost:7233',
       temporalNamespace: 'default',
       taskQueue: 'exitflow',
+      workerDeploymentName: 'exitflow',
       apiHost: '127.0.0.1',
       apiPort: 3000,
       commandTimeoutSeconds: 10,
@@ -176,6 +180,45 @@ describe('loadConfig', () => {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
     }
+  });
+});
+
+describe('workerDeploymentFromEnvironment', () => {
+  it('is versioned under the code build id, promoting itself in development and only the first version in production', () => {
+    expect(workerDeploymentFromEnvironment({})).toEqual({
+      versioning: true,
+      deploymentName: 'exitflow',
+      buildId: codeBuildId(),
+      promote: 'auto',
+    });
+    expect(workerDeploymentFromEnvironment({ NODE_ENV: 'production' }).promote).toBe('manual');
+  });
+
+  it('reads every setting', () => {
+    expect(
+      workerDeploymentFromEnvironment({
+        NODE_ENV: 'production',
+        TEMPORAL_WORKER_VERSIONING: 'false',
+        TEMPORAL_WORKER_DEPLOYMENT_NAME: 'exitflow-eu',
+        TEMPORAL_WORKER_BUILD_ID: '2026.12.02+git-1a6b87e',
+        TEMPORAL_WORKER_PROMOTE: 'auto',
+      }),
+    ).toEqual({ versioning: false, deploymentName: 'exitflow-eu', buildId: '2026.12.02+git-1a6b87e', promote: 'auto' });
+  });
+
+  it('refuses malformed settings, naming them', () => {
+    expect(() => workerDeploymentFromEnvironment({ TEMPORAL_WORKER_DEPLOYMENT_NAME: 'exit.flow' })).toThrow(
+      "TEMPORAL_WORKER_DEPLOYMENT_NAME must be letters, digits, '-' or '_' (no '.'), got 'exit.flow'.",
+    );
+    expect(() => workerDeploymentFromEnvironment({ TEMPORAL_WORKER_BUILD_ID: 'v 2' })).toThrow(
+      "TEMPORAL_WORKER_BUILD_ID must be letters, digits, '-', '_', '+' or '.', got 'v 2'.",
+    );
+    expect(() => workerDeploymentFromEnvironment({ TEMPORAL_WORKER_PROMOTE: 'always' })).toThrow(
+      "TEMPORAL_WORKER_PROMOTE must be 'auto' or 'manual', got 'always'.",
+    );
+    expect(() => workerDeploymentFromEnvironment({ TEMPORAL_WORKER_VERSIONING: 'off' })).toThrow(
+      "TEMPORAL_WORKER_VERSIONING must be 'true' or 'false', got 'off'.",
+    );
   });
 });
 

@@ -7,7 +7,9 @@ const CODE_FOLDERS = ['workflows', 'activities', 'libs', 'apps/worker'];
 const CODE_FILE = /\.(ts|js|json)$/;
 const NOT_CODE = /(\.spec\.ts|\.d\.ts)$/;
 
-let cached: string | undefined;
+/** The folder this module runs from, two levels up: the project (sources) or `dist/` (built). */
+const RUNNING_CODE = path.resolve(__dirname, '..', '..');
+let runningCodeId: string | undefined;
 
 /**
  * The worker's default build id: the package version and a hash of the code a worker runs (file paths and
@@ -15,8 +17,12 @@ let cached: string | undefined;
  * ts-node/jest, `dist/` once built. Every worker built from the same code has the same id; any change to
  * workflow, activity or library code gives a new one.
  */
-export function codeBuildId(root: string = path.resolve(__dirname, '..', '..')): string {
-  if (cached && root === path.resolve(__dirname, '..', '..')) return cached;
+export function codeBuildId(root: string = RUNNING_CODE): string {
+  if (root === RUNNING_CODE) return (runningCodeId ??= hashOfCode(root));
+  return hashOfCode(root);
+}
+
+function hashOfCode(root: string): string {
   const hash = createHash('sha256');
   for (const file of codeFiles(root)) {
     hash
@@ -26,9 +32,7 @@ export function codeBuildId(root: string = path.resolve(__dirname, '..', '..')):
       .update('\0');
   }
   hash.update(`@temporalio/worker ${sdkVersion()}`);
-  const id = `${packageVersion(root)}-${hash.digest('hex').slice(0, 12)}`;
-  if (root === path.resolve(__dirname, '..', '..')) cached = id;
-  return id;
+  return `${packageVersion(root)}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 function codeFiles(root: string): string[] {
