@@ -65,6 +65,10 @@ export async function startSystem(
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
     PORT: '0',
+    // The login counters are in the database, shared with every suite on it: a suite that tests the
+    // limits sets its own and, where it would block the shared client address, uses a database of its own.
+    LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '10000',
     ...environment,
   });
   const worker: INestApplicationContext | undefined =
