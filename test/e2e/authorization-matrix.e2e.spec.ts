@@ -284,6 +284,8 @@ const MATRIX: Record<string, Row> = {
     'politi.databeskyttelse': 403,
     'kommune.kbh.databeskyttelse': 403,
   }),
+  'POST /api/codec/credential': codec,
+  'DELETE /api/codec/credential': all(204),
   'POST /api/codec/decode': codec,
   // Figures: supervisors only (local ones over their unit's cases, national ones over their organisation's).
   'GET /api/reports/exit-courses': reports,
@@ -832,6 +834,8 @@ const REQUESTS: Record<string, (user: User, target: Fixture) => Promise<[string,
   'POST /api/persons': async () => ['POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() }],
   'POST /api/persons/lookup': async (_user, target) => ['POST', '/api/persons/lookup', { cpr: target.cpr }],
   'GET /api/persons/{personRef}': async (_user, target) => ['GET', `/api/persons/${target.personRef}`],
+  'POST /api/codec/credential': async () => ['POST', '/api/codec/credential'],
+  'DELETE /api/codec/credential': async () => ['DELETE', '/api/codec/credential'],
   'POST /api/codec/decode': async () => ['POST', '/api/codec/decode', { payloads: [] }],
   'GET /api/reports/exit-courses': async () => ['GET', '/api/reports/exit-courses?from=2026-01-01&to=2026-12-31'],
   'GET /api/reports/exit-courses/cohort': async () => [

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { readModelDataSourceOptions } from '../../../libs/persistence/data-source-options';
 import { AccessLogModule } from './access-log/access-log.module';
@@ -9,6 +10,7 @@ import { ApiConfigModule } from './api-config.module';
 import { AttentionModule } from './attention/attention.module';
 import { AuthModule } from './auth/auth.module';
 import { loginThrottlers } from './auth/login-throttler.guard';
+import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { CodecModule } from './codec/codec.module';
 import { DksCasesModule } from './dks-cases/dks-cases.module';
 import { ConcernLettersModule } from './concern-letters/concern-letters.module';
@@ -40,7 +42,13 @@ export class ApiModule {
         ApiConfigModule.forRoot(config),
         TemporalModule,
         TypeOrmModule.forRoot(readModelDataSourceOptions(config.databaseUrl)),
-        ThrottlerModule.forRoot(loginThrottlers(config.auth)),
+        ThrottlerModule.forRootAsync({
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: loginThrottlers(config.auth),
+            storage: new PostgresThrottlerStorage(dataSource),
+          }),
+        }),
         HealthModule,
         AuthModule,
         AdminModule,

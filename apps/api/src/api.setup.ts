@@ -73,9 +73,12 @@ export async function createApiApp(
   serveWebPage(app);
   app.enableCors((request: { url?: string }, callback: (error: Error | null, options: object) => void) => {
     // Closed unless configured; the payload codec admits the Temporal UI's origin only.
-    const allowed = request.url?.startsWith('/api/codec/') ? config.codecCorsOrigins : config.corsOrigins;
+    // The codec also admits the UI's credentials (the codec cookie), from those origins only.
+    const codec = request.url?.startsWith('/api/codec/') === true;
+    const allowed = codec ? config.codecCorsOrigins : config.corsOrigins;
     callback(null, {
       origin: allowed.length ? allowed : false,
+      credentials: codec && allowed.length > 0,
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Namespace', REQUEST_ID_HEADER],
       exposedHeaders: [REQUEST_ID_HEADER],
     });

@@ -31,6 +31,7 @@ import { NeedToKnow1765900000000 } from './1765900000000-need-to-know';
 import { ProtectedPersons1765910000000 } from './1765910000000-protected-persons';
 import { AccessRequests1765930000000 } from './1765930000000-access-requests';
 import { Retention1765940000000 } from './1765940000000-retention';
+import { SharedAuthState1766020000000 } from './1766020000000-shared-auth-state';
 
 /** Every migration, in timestamp order (TypeORM runs any not yet run by name, an older one too). */
 export const READ_MODEL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const READ_MODEL_MIGRATIONS = [
   ProtectedPersons1765910000000,
   AccessRequests1765930000000,
   Retention1765940000000,
+  SharedAuthState1766020000000,
 ];

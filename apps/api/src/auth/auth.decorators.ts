@@ -21,6 +21,11 @@ export const Authenticated = () => SetMetadata(ACCESS_METADATA, { kind: 'authent
 export const RequirePermission = (permission: Permission) =>
   SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies RouteAccess);
 
+export const CODEC_CREDENTIAL_METADATA = 'exitflow:codec-credential';
+
+/** Also admits the codec credential cookie instead of a bearer token (the Temporal UI's codec calls only). */
+export const AcceptsCodecCredential = () => SetMetadata(CODEC_CREDENTIAL_METADATA, true);
+
 export interface AuthenticatedRequest {
   user?: AuthenticatedUser;
   headers: Record<string, string | string[] | undefined>;

@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { hasPermission } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import { ApiError } from '../common/api-error';
-import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
+import {
+  ACCESS_METADATA,
+  type AuthenticatedRequest,
+  CODEC_CREDENTIAL_METADATA,
+  type RouteAccess,
+} from './auth.decorators';
+import { codecCookie, CodecCredentials } from './codec-credentials.service';
 import { IdentityProviderUsers } from './identity-provider-users.service';
 import { InvalidTokenError, TokenService, type VerifiedToken } from './token.service';
 import { UsersRepository } from './users.repository';
@@ -25,6 +31,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly users: UsersRepository,
     private readonly providerUsers: IdentityProviderUsers,
+    private readonly codecCredentials: CodecCredentials,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,7 +41,12 @@ export class AuthGuard implements CanActivate {
     ]);
     if (access?.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.user = await this.authenticate(request);
+    const cookie = codecCookie(request.headers.cookie);
+    const byCookie =
+      request.headers.authorization === undefined &&
+      cookie !== undefined &&
+      this.reflector.get<boolean | undefined>(CODEC_CREDENTIAL_METADATA, context.getHandler()) === true;
+    request.user = byCookie ? await this.fromCodecCredential(cookie) : await this.authenticate(request);
     if (!access) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Adgang nægtet.');
     }
@@ -42,6 +54,20 @@ export class AuthGuard implements CanActivate {
       throw new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Din rolle giver ikke adgang til dette.');
     }
     return true;
+  }
+
+  /** The credential's user as the database has them now: deactivated or without the permission, refused. */
+  private async fromCodecCredential(cookie: string): Promise<AuthenticatedUser> {
+    const userId = await this.codecCredentials.userOf(cookie);
+    const user = userId === undefined ? undefined : await this.users.findActive(userId);
+    if (!user) {
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'Adgangen til Temporal UI er udløbet eller tilbagekaldt. Åbn Temporal UI igen fra Drift-siden.',
+      );
+    }
+    return user;
   }
 
   private async authenticate(request: AuthenticatedRequest) {

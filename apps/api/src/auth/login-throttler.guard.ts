@@ -5,7 +5,7 @@ import type { AuthSettings } from '../../../../libs/config/exitflow-config';
  * Login attempts per minute, counted twice: per client address and username (guessing one user's
  * password), and per client address across all usernames (spraying one password over many users). The
  * per-address limit is the higher one, since a whole office may share one address at 8 in the morning.
- * Counters are in memory, per API process.
+ * The counters are in PostgreSQL (PostgresThrottlerStorage), shared by every API process on the database.
  */
 export function loginThrottlers(auth: AuthSettings): ThrottlerOptions[] {
   const username = (request: Record<string, unknown>) => {

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiHeader,
@@ -6,6 +7,7 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-responses';
@@ -17,7 +19,13 @@ import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
 import { API_CONFIG } from '../api.tokens';
 import { AccessLogService } from '../audit/access-log.service';
-import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { AcceptsCodecCredential, CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
+import {
+  CODEC_COOKIE,
+  CODEC_CREDENTIAL_MINUTES,
+  codecCookie,
+  CodecCredentials,
+} from '../auth/codec-credentials.service';
 import { ApiError } from '../common/api-error';
 
 class PayloadJson {
@@ -35,6 +43,18 @@ class PayloadJson {
   @ValidateIf((payload: PayloadJson) => payload.data !== undefined)
   @IsBase64({}, { message: 'Indholdet skal være base64.' })
   data?: string;
+}
+
+class CodecCredentialView {
+  @ApiProperty({ type: String, format: 'date-time', description: 'Hvornår adgangen udløber.' })
+  expiresAt!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Temporal UI (den første af TEMPORAL_CODEC_CORS_ORIGINS), eller null.',
+  })
+  temporalUiUrl!: string | null;
 }
 
 class CodecRequest {
@@ -80,12 +100,57 @@ export class CodecController {
   constructor(
     @Inject(API_CONFIG) private readonly config: ExitflowConfig,
     private readonly accessLog: AccessLogService,
+    private readonly credentials: CodecCredentials,
   ) {
     this.codec = new EncryptionCodec(config.temporalCodecKeyring, 'pass-through');
   }
 
+  /**
+   * The Temporal UI cannot send the web page's bearer token: the logged-in operations user gets a
+   * credential for it instead, an HttpOnly cookie sent only to /api/codec, same-site only, for minutes.
+   */
+  @Post('credential')
+  @RequirePermission('temporal:codec')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: `Giv Temporal UI adgang til at dekryptere i ${CODEC_CREDENTIAL_MINUTES} minutter (en HttpOnly-cookie til /api/codec). Kun driftsrollen.`,
+  })
+  @ApiOkResponse({ type: CodecCredentialView })
+  @ApiErrorResponses(401, 403)
+  async issueCredential(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CodecCredentialView> {
+    const { token, expiresAt } = await this.credentials.issue(user.id);
+    response.cookie(CODEC_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.production,
+      path: '/api/codec',
+      maxAge: CODEC_CREDENTIAL_MINUTES * 60_000,
+    });
+    // The codec's CORS origins are the Temporal UI's: the first is where the Drift page opens it.
+    return { expiresAt: expiresAt.toISOString(), temporalUiUrl: this.config.codecCorsOrigins[0] ?? null };
+  }
+
+  /** Logout: the credential in the cookie, if any, is revoked at once, and the cookie cleared. */
+  @Delete('credential')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Tilbagekald Temporal UI’s adgang (ved udlogning).' })
+  @ApiResponse({ status: 204, description: 'Adgangen er tilbagekaldt (eller var der ikke).' })
+  async revokeCredential(
+    @Headers('cookie') cookie: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const token = codecCookie(cookie);
+    if (token) await this.credentials.revoke(token);
+    response.clearCookie(CODEC_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/api/codec' });
+  }
+
   @Post('decode')
   @RequirePermission('temporal:codec')
+  @AcceptsCodecCredential()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Dekryptér Temporal-payloads (Temporal UI). Kun driftsrollen; hver dekryptering logges.' })
   @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal-navnerummet, som Temporal UI sender.' })

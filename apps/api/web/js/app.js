@@ -242,6 +242,8 @@ whenUnauthenticated((message) => {
 
 userBox.addEventListener('click', (event) => {
   if (!event.target.closest('#logout')) return;
+  // Revokes the Temporal UI's codec credential, if operations opened the UI (the cookie goes to /api/codec only).
+  void fetch('/api/codec/credential', { method: 'DELETE' }).catch(() => undefined);
   session.clear();
   flash = 'Du er logget ud.';
   go('#/');

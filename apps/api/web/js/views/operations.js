@@ -117,6 +117,10 @@ export async function operationsView(root, { params, focus }) {
     render(
       root,
       html`${heading(TITLE, INTRO)}${flash ? notice(flash.kind, flash.text) : ''}
+        <p>
+          <button type="button" class="button" id="open-temporal-ui">Åbn Temporal UI</button>
+          <span class="muted">Temporal UI kan så vise de dekrypterede data i 10 minutter; hver visning logges.</span>
+        </p>
         <section aria-labelledby="attention-heading">
           <h2 id="attention-heading">
             ${resolved ? 'Sendt igen og gemt' : `Sager, der venter på driften (${attention.pending})`}
@@ -143,6 +147,21 @@ export async function operationsView(root, { params, focus }) {
     );
   };
   await load();
+  root.addEventListener('click', async (event) => {
+    if (!event.target.closest('#open-temporal-ui')) return;
+    flash = undefined;
+    try {
+      const credential = await api.post('/api/codec/credential');
+      if (credential.temporalUiUrl) window.open(credential.temporalUiUrl, '_blank', 'noopener');
+      else flash = { kind: 'error', text: 'Temporal UI er ikke sat op (TEMPORAL_CODEC_CORS_ORIGINS).' };
+    } catch (problem) {
+      flash = { kind: 'error', text: problemText(problem) };
+    }
+    if (flash) {
+      await load();
+      focus();
+    }
+  });
   root.addEventListener('submit', async (event) => {
     const form = event.target.closest('form.redrive');
     if (!form) return;
