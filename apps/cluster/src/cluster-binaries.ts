@@ -54,7 +54,7 @@ export function installClusterBinaries(
   const installed = installedClusterBinaries(dir);
   if (installed) return installed;
   const env = { ...process.env, GOTOOLCHAIN: GO_TOOLCHAIN };
-  if (spawnSync('go', ['version'], { stdio: 'ignore', env: { PATH: env.PATH } }).error) {
+  if (spawnSync('go', ['version'], { stdio: 'ignore', env: { PATH: process.env.PATH } }).error) {
     throw new Error(
       `Temporal's server ${TEMPORAL_SERVER_VERSION} is built from source with Go, and no 'go' command was found: install Go 1.21 or newer (apt-get install golang-go) and run npm run start:cluster again.`,
     );
