@@ -82,7 +82,8 @@ beforeAll(async () => {
   // Through nginx's gRPC balancing, with the payload key: reads each workflow's state while a node is down.
   const config = loadConfig({ DATABASE_URL: 'postgres://unused', TEMPORAL_ADDRESS: cluster.temporalAddress });
   temporal = await connectTemporalClient(config.temporal, config.temporalCodecKeyring);
-});
+  // Eleven processes, each waited for in turn: on a busy machine that outlasts the 300 s of a test.
+}, 900_000);
 
 afterAll(async () => {
   await temporal?.connection.close();
