@@ -219,7 +219,9 @@ describe('the nightly deletion list and its approval', () => {
     });
     expect(JSON.stringify(lists)).not.toContain(ERASED[0].name);
     // The namespace keeps closed histories no longer than the shortest period (30 days here).
-    const namespace = await sut.temporal.workflowService.describeNamespace({ namespace: sut.config.temporal.namespace });
+    const namespace = await sut.temporal.workflowService.describeNamespace({
+      namespace: sut.config.temporal.namespace,
+    });
     expect(Number(namespace.config?.workflowExecutionRetentionTtl?.seconds)).toBe(30 * 24 * 3600);
     // Created once: a second start finds the Schedule and updates it.
     await ensureRetentionSchedule(sut.temporal, sut.config);

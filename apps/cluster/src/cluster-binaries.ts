@@ -47,16 +47,18 @@ export function installedClusterBinaries(dir = clusterBinariesDir()): ClusterBin
 }
 
 /** Builds the binaries unless they are there; `go` missing is one clear sentence. */
-export function installClusterBinaries(log: (line: string) => void = console.log): ClusterBinaries {
-  const dir = clusterBinariesDir();
+export function installClusterBinaries(
+  log: (line: string) => void = console.log,
+  dir = clusterBinariesDir(),
+): ClusterBinaries {
   const installed = installedClusterBinaries(dir);
   if (installed) return installed;
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).error) {
+  const env = { ...process.env, GOTOOLCHAIN: GO_TOOLCHAIN };
+  if (spawnSync('go', ['version'], { stdio: 'ignore', env: { PATH: process.env.PATH } }).error) {
     throw new Error(
       `Temporal's server ${TEMPORAL_SERVER_VERSION} is built from source with Go, and no 'go' command was found: install Go 1.21 or newer (apt-get install golang-go) and run npm run start:cluster again.`,
     );
   }
-  const env = { ...process.env, GOTOOLCHAIN: GO_TOOLCHAIN };
   const building = `${dir}.building`;
   fs.rmSync(building, { recursive: true, force: true });
   fs.mkdirSync(building, { recursive: true });

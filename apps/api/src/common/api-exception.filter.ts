@@ -60,7 +60,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return fromApiError(TEMPORAL_DOWN);
     }
     // Only the error's class (and a database code): a message, a stack or driver detail may carry case data.
-    this.logger.error(`Unhandled ${describeDatabaseFailure(database)}`);
+    // A Temporal client error's gRPC status code (a number) tells which failure the Temporal mapping missed.
+    const grpcCode = (exception as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+    this.logger.error(
+      `Unhandled ${describeDatabaseFailure(database)}${typeof grpcCode === 'number' ? ` (gRPC ${grpcCode})` : ''}`,
+    );
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { code: 'INTERNAL_ERROR', message: 'Der opstod en uventet fejl. Prøv igen senere.', details: null },
