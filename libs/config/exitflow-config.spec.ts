@@ -46,6 +46,7 @@ function defaultSecuritySettings() {
       schedule: { cron: '0 2 * * *', timeZone: 'Europe/Copenhagen' },
     },
     metrics: { host: '127.0.0.1', apiPort: 9469, workerPort: 9470, token: undefined },
+    logging: { format: 'json', level: 'info', temporalLevel: 'WARN' },
   };
 }
 
@@ -104,6 +105,9 @@ describe('loadConfig', () => {
       metricsHost: '127.0.0.1',
       apiMetricsPort: 9469,
       workerMetricsPort: 9470,
+      logFormat: 'json',
+      logLevel: 'info',
+      temporalWorkerLogLevel: 'WARN',
     });
   });
 
