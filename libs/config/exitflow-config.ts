@@ -33,6 +33,15 @@ export interface ExitflowConfig {
   concernLetters: ConcernLetterSettings;
   /** Retention periods per case type (days after the end) and the nightly deletion-list run. */
   retention: { periods: RetentionPolicySnapshot; schedule: RetentionScheduleSettings };
+  /** OpenTelemetry traces by OTLP/HTTP; undefined (no endpoint, or OTEL_SDK_DISABLED=true): none at all. */
+  tracing?: TracingSettings;
+}
+
+export interface TracingSettings {
+  /** Where spans are sent: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset, each process names itself (`exitflow-api`, `exitflow-worker`). */
+  serviceName?: string;
 }
 
 /** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
@@ -289,6 +298,24 @@ function documentSettings(env: Env): DocumentSettings {
   };
 }
 
+/** The OpenTelemetry SDK's own variables, read as the SDK's specification says. */
+export function tracingSettingsFromEnvironment(env: Env = process.env): TracingSettings | undefined {
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || undefined;
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  const serviceName = env.OTEL_SERVICE_NAME || undefined;
+  if (flag(env, 'OTEL_SDK_DISABLED')) return undefined;
+  for (const [name, value] of [
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', tracesEndpoint],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', endpoint],
+  ]) {
+    if (value !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))
+      throw new Error(`${name} must be an http(s) URL like http://collector:4318, got '${value}'.`);
+  }
+  const tracesUrl = tracesEndpoint ?? (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
+  if (!tracesUrl) return undefined;
+  return { tracesUrl, ...(serviceName ? { serviceName } : {}) };
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -337,5 +364,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
     },
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
+    tracing: tracingSettingsFromEnvironment(env),
   };
 }

@@ -9,6 +9,7 @@ import { createApiApp } from '../../apps/api/src/api.setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { type ExitflowConfig, loadConfig } from '../../libs/config/exitflow-config';
+import { startTracing } from '../../libs/observability/tracing/tracing';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -67,6 +68,8 @@ export async function startSystem(
     PORT: '0',
     ...environment,
   });
+  // As each process's main.ts does (API and worker share this process, so one service name).
+  const tracing = startTracing(config.tracing, 'exitflow-e2e', { instrumentHttp: true });
   const worker: INestApplicationContext | undefined =
     options.worker === false
       ? undefined
@@ -105,6 +108,7 @@ export async function startSystem(
       await db.destroy();
       await proxies?.database.close();
       await proxies?.temporal.close();
+      await tracing?.shutdown();
       await server.stop();
       fs.rmSync(logDir, { recursive: true, force: true });
     },

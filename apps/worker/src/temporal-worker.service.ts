@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { tracingWorkerOptions } from '../../../libs/observability/tracing/temporal-tracing';
 import { connectWorkerConnection, encryptedDataConverter } from '../../../libs/temporal/temporal-connection';
 import { EXITFLOW_CONFIG } from './worker.tokens';
 
@@ -32,6 +33,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath: require.resolve('../../../workflows'),
       activities: { ...this.readModel.asActivities(), ...this.retentionLists.asActivities() },
       dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring, 'mark'),
+      ...tracingWorkerOptions(),
     });
     this.running = this.worker.run();
     this.stopped = this.running.catch((error: Error) => {
