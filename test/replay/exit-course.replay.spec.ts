@@ -49,5 +49,5 @@ describe('replay of recorded workflow histories', () => {
       if (result.error) failed.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failed).toEqual([]);
-  });
+  }, 600_000);
 });
