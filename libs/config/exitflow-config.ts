@@ -316,6 +316,11 @@ export function tracingSettingsFromEnvironment(env: Env = process.env): TracingS
   return { tracesUrl, ...(serviceName ? { serviceName } : {}) };
 }
 
+function tracingConfig(env: Env): Pick<ExitflowConfig, 'tracing'> {
+  const tracing = tracingSettingsFromEnvironment(env);
+  return tracing ? { tracing } : {};
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -364,6 +369,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
       roundCapacity: positiveInteger(env, 'CONCERN_LETTER_ROUND_CAPACITY', DEFAULTS.concernLetterRoundCapacity, 1000),
     },
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
-    tracing: tracingSettingsFromEnvironment(env),
+    ...tracingConfig(env),
   };
 }
