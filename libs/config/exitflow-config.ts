@@ -40,6 +40,8 @@ export interface ExitflowConfig {
   metrics: MetricsSettings;
   /** LOG_FORMAT, LOG_LEVEL and the Temporal SDK's TEMPORAL_WORKER_LOG_LEVEL. */
   logging: LogSettings;
+  /** OpenTelemetry traces by OTLP/HTTP; undefined (no endpoint, or OTEL_SDK_DISABLED=true): none at all. */
+  tracing?: TracingSettings;
 }
 
 /** Where the API and the worker serve their Prometheus metrics: a listen address of their own (docs/metrics.md). */
@@ -51,6 +53,13 @@ export interface MetricsSettings {
   workerPort: number;
   /** METRICS_TOKEN: when set, a scrape must send `Authorization: Bearer <token>`. */
   token?: string;
+}
+
+export interface TracingSettings {
+  /** Where spans are sent: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset, each process names itself (`exitflow-api`, `exitflow-worker`). */
+  serviceName?: string;
 }
 
 /** Concern letters' coordination rounds (002, appendix 2: about every 8 weeks, about 10 candidates): defaults. */
@@ -395,6 +404,29 @@ function logSettings(env: Env): LogSettings {
   };
 }
 
+/** The OpenTelemetry SDK's own variables, read as the SDK's specification says. */
+export function tracingSettingsFromEnvironment(env: Env = process.env): TracingSettings | undefined {
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || undefined;
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  const serviceName = env.OTEL_SERVICE_NAME || undefined;
+  if (flag(env, 'OTEL_SDK_DISABLED')) return undefined;
+  for (const [name, value] of [
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', tracesEndpoint],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', endpoint],
+  ]) {
+    if (value !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(value))
+      throw new Error(`${name} must be an http(s) URL like http://collector:4318, got '${value}'.`);
+  }
+  const tracesUrl = tracesEndpoint ?? (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
+  if (!tracesUrl) return undefined;
+  return { tracesUrl, ...(serviceName ? { serviceName } : {}) };
+}
+
+function tracingConfig(env: Env): Pick<ExitflowConfig, 'tracing'> {
+  const tracing = tracingSettingsFromEnvironment(env);
+  return tracing ? { tracing } : {};
+}
+
 /** Reads and checks the configuration; a missing or malformed setting stops start-up with its name. */
 export function loadConfig(env: Env = process.env): ExitflowConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -446,5 +478,6 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     retention: { periods: retentionPolicyFromEnvironment(env), schedule: retentionScheduleFromEnvironment(env) },
     metrics: metricsSettings(env),
     logging: logSettings(env),
+    ...tracingConfig(env),
   };
 }

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, type ClientInterceptors, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import fs from 'node:fs';
@@ -33,9 +33,18 @@ function tlsOptions(settings: TemporalSettings) {
  * The API's client. Its connection is lazy: the API starts (and answers 503 on what needs Temporal) while
  * Temporal is away, and connects — again — whenever Temporal is back.
  */
-export async function connectTemporalClient(settings: TemporalSettings, codecKeyring: Keyring): Promise<Client> {
+export async function connectTemporalClient(
+  settings: TemporalSettings,
+  codecKeyring: Keyring,
+  interceptors?: ClientInterceptors,
+): Promise<Client> {
   const connection = Connection.lazy({ address: settings.address, tls: tlsOptions(settings) });
-  return new Client({ connection, namespace: settings.namespace, dataConverter: encryptedDataConverter(codecKeyring) });
+  return new Client({
+    connection,
+    namespace: settings.namespace,
+    dataConverter: encryptedDataConverter(codecKeyring),
+    interceptors,
+  });
 }
 
 /** A plain connection for operations' commands (`npm run deploy:*`): no payloads pass through it. */

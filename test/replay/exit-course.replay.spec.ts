@@ -2,6 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import path from 'node:path';
+import { tracingReplayOptions } from '../../libs/observability/tracing/temporal-tracing';
 import { WORKFLOWS_PATH } from '../support/temporal-test-env';
 
 /**
@@ -33,4 +34,20 @@ describe('replay of recorded workflow histories', () => {
       Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, replayName: file }, history, file),
     ).resolves.toBeUndefined();
   });
+
+  // A traced worker's bundle holds the OpenTelemetry workflow interceptors: every history replays there too.
+  it('replays every history with the tracing interceptors without nondeterminism', async () => {
+    const histories = files.map((file) => ({
+      workflowId: file,
+      history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8'))),
+    }));
+    const failed: string[] = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: WORKFLOWS_PATH, replayName: 'traced', ...tracingReplayOptions() },
+      histories,
+    )) {
+      if (result.error) failed.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failed).toEqual([]);
+  }, 600_000);
 });

@@ -16,6 +16,7 @@ import { installTemporalRuntime } from '../../libs/observability/metrics/tempora
 import { WorkerMetrics } from '../../libs/observability/metrics/worker-metrics';
 import { createWorkerApp, createWorkerLogger } from '../../apps/worker/src/worker.setup';
 import { PinoTemporalLogger } from '../../libs/observability/logging/temporal-logger';
+import { startTracing } from '../../libs/observability/tracing/tracing';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -99,6 +100,8 @@ export async function startSystem(
   const restoreTemporalLogs = options.logDestination
     ? temporalTestLogger.routeTo(new PinoTemporalLogger(workerLogger, config.logging.temporalLevel))
     : () => undefined;
+  // As each process's main.ts does (API and worker share this process, so one service name).
+  const tracing = startTracing(config.tracing, 'exitflow-e2e', { instrumentHttp: true });
   const worker: INestApplicationContext | undefined =
     options.worker === false ? undefined : await createWorkerApp(config, workerLogger);
   await worker?.init();
@@ -143,6 +146,7 @@ export async function startSystem(
       await db.destroy();
       await proxies?.database.close();
       await proxies?.temporal.close();
+      await tracing?.shutdown();
       await server.stop();
       restoreTemporalLogs();
       fs.rmSync(logDir, { recursive: true, force: true });

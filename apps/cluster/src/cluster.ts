@@ -13,6 +13,10 @@ import { startNginx } from './nginx';
 import { answers200, freeFixedPort, readLog, spawnLogged, waitUntil } from './processes';
 import { startTemporalCluster, type TemporalCluster } from './temporal-cluster';
 
+/** Each process on this machine serves its metrics on a port of its own (docs/metrics.md): API i and worker i at base + i. */
+const API_METRICS_BASE_PORT = 9481;
+const WORKER_METRICS_BASE_PORT = 9491;
+
 /** The topology `npm run start:cluster` runs and docker-compose.yml describes. */
 export const CLUSTER_TOPOLOGY = { temporalNodes: 2, apiReplicas: 2, workers: 3 } as const;
 
@@ -166,7 +170,7 @@ async function assemble(
       process.execPath,
       [path.join(PROJECT_ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')],
       workerLog(index),
-      partEnv(),
+      { ...partEnv(), WORKER_METRICS_PORT: String(WORKER_METRICS_BASE_PORT + index) },
     );
     workers[index] = child;
     await waitUntil(
@@ -183,7 +187,9 @@ async function assemble(
   const workerTotal = options.workers ?? CLUSTER_TOPOLOGY.workers;
   for (let index = 0; index < workerTotal; index += 1) await startWorker(index);
   for (let index = 0; index < workerTotal; index += 1) {
-    log(`Worker ${index + 1}                        pid ${workers[index]!.pid}`);
+    log(
+      `Worker ${index + 1}                        pid ${workers[index]!.pid}, metrics http://127.0.0.1:${WORKER_METRICS_BASE_PORT + index}/metrics`,
+    );
   }
 
   const apiUrls = apiPorts.map((port) => `http://127.0.0.1:${port}`);
@@ -194,7 +200,12 @@ async function assemble(
       process.execPath,
       [path.join(PROJECT_ROOT, 'dist', 'apps', 'api', 'src', 'main.js')],
       apiLog(index),
-      { ...partEnv(), HOST: '127.0.0.1', PORT: String(apiPorts[index]) },
+      {
+        ...partEnv(),
+        HOST: '127.0.0.1',
+        PORT: String(apiPorts[index]),
+        API_METRICS_PORT: String(API_METRICS_BASE_PORT + index),
+      },
     );
     apis[index] = child;
     await waitUntil(() => answers200(`${apiUrls[index]}/api/health`), `API ${index + 1} to answer health`, child).catch(
@@ -207,7 +218,11 @@ async function assemble(
     for (const child of apis) if (child) await stopProcess(child);
   });
   await Promise.all(apiPorts.map((_, index) => startApi(index)));
-  apiUrls.forEach((url, index) => log(`API ${index + 1}                           ${url}`));
+  apiUrls.forEach((url, index) =>
+    log(
+      `API ${index + 1}                           ${url}, metrics http://127.0.0.1:${API_METRICS_BASE_PORT + index}/metrics`,
+    ),
+  );
   await waitUntil(() => answers200(`${baseUrl}/api/health`), 'nginx to answer health', nginx).catch((error: Error) => {
     throw new Error(`${error.message} ${readLog(path.join(nginxDir, 'error.log')).slice(-1500)}`);
   });

@@ -6,6 +6,7 @@ import { PinoTemporalLogger } from '../../../libs/observability/logging/temporal
 import { metricsListenSettings } from '../../../libs/observability/metrics/metrics-endpoint';
 import { installTemporalRuntime } from '../../../libs/observability/metrics/temporal-sdk-metrics';
 import { WorkerMetrics } from '../../../libs/observability/metrics/worker-metrics';
+import { startTracing } from '../../../libs/observability/tracing/tracing';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { createWorkerApp, createWorkerLogger } from './worker.setup';
 
@@ -13,6 +14,7 @@ import { createWorkerApp, createWorkerLogger } from './worker.setup';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createWorkerLogger(config);
+  startTracing(config.tracing, 'exitflow-worker');
   const sdkMetricsUrl = await installTemporalRuntime({
     logger: new PinoTemporalLogger(logger, config.logging.temporalLevel),
   });

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { ReadModelRecorder } from '../../../activities/read-model.activities';
 import { RetentionListWriter } from '../../../activities/retention-list.activities';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { tracingWorkerOptions } from '../../../libs/observability/tracing/temporal-tracing';
 import { connectWorkerConnection, encryptedDataConverter } from '../../../libs/temporal/temporal-connection';
 import { promoteOnStart, workerDeploymentOptions } from '../../../libs/temporal/worker-deployment';
 import { EXITFLOW_CONFIG } from './worker.tokens';
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: { ...this.readModel.asActivities(), ...this.retentionLists.asActivities() },
       dataConverter: encryptedDataConverter(this.config.temporalCodecKeyring, 'mark'),
       ...workerDeploymentOptions(this.config.workerDeployment),
+      ...tracingWorkerOptions(),
     });
     this.running = this.worker.run();
     this.stopped = this.running.catch((error: Error) => {

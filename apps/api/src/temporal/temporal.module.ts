@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
+import { tracingClientInterceptors } from '../../../../libs/observability/tracing/temporal-tracing';
 import { connectTemporalClient } from '../../../../libs/temporal/temporal-connection';
 import { API_CONFIG } from '../api.tokens';
 import { TEMPORAL_CLIENT, TemporalCalls } from './temporal-client.provider';
@@ -16,7 +17,7 @@ import { TEMPORAL_CLIENT, TemporalCalls } from './temporal-client.provider';
       provide: TEMPORAL_CLIENT,
       inject: [API_CONFIG],
       useFactory: (config: ExitflowConfig): Promise<Client> =>
-        connectTemporalClient(config.temporal, config.temporalCodecKeyring),
+        connectTemporalClient(config.temporal, config.temporalCodecKeyring, tracingClientInterceptors()),
     },
     TemporalCalls,
   ],
