@@ -92,7 +92,6 @@ function toJson(payload: Payload): { metadata: Record<string, string>; data?: st
  * is logged.
  */
 @ApiTags('Drift')
-@ApiBearerAuth()
 @Controller('codec')
 export class CodecController {
   private readonly codec: EncryptionCodec;
@@ -110,6 +109,7 @@ export class CodecController {
    * credential for it instead, an HttpOnly cookie sent only to /api/codec, same-site only, for minutes.
    */
   @Post('credential')
+  @ApiBearerAuth()
   @RequirePermission('temporal:codec')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -149,6 +149,7 @@ export class CodecController {
   }
 
   @Post('decode')
+  @ApiBearerAuth()
   @RequirePermission('temporal:codec')
   @AcceptsCodecCredential()
   @HttpCode(HttpStatus.OK)
