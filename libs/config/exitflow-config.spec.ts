@@ -271,9 +271,22 @@ describe('temporalSettingsFromEnvironment — TLS', () => {
   });
 });
 
-describe('security settings', () => {
-  const key = () => randomBytes(32).toString('base64');
+/** A key of the length the keyrings take. */
+const key = () => randomBytes(32).toString('base64');
 
+/** What production needs at the least: a JWKS over https and secrets of its own. */
+const production = () => ({
+  DATABASE_URL,
+  NODE_ENV: 'production',
+  AUTH_JWKS_URL: 'https://login.example.dk/jwks',
+  PERSONAL_DATA_KEYS: `k1:${key()}`,
+  PERSONAL_DATA_ACTIVE_KEY_ID: 'k1',
+  PERSONAL_DATA_HMAC_KEY: key(),
+  TEMPORAL_CODEC_KEYS: `c1:${key()}`,
+  TEMPORAL_CODEC_ACTIVE_KEY_ID: 'c1',
+});
+
+describe('security settings', () => {
   it('reads issuer, audience, token lifetime, login limit and CORS origins', () => {
     const config = loadConfig({
       DATABASE_URL,
@@ -382,16 +395,7 @@ describe('security settings', () => {
   });
 
   it('starts in production with secrets of its own', () => {
-    const config = loadConfig({
-      DATABASE_URL,
-      NODE_ENV: 'production',
-      AUTH_JWKS_URL: 'https://login.example.dk/jwks',
-      PERSONAL_DATA_KEYS: `k1:${key()}`,
-      PERSONAL_DATA_ACTIVE_KEY_ID: 'k1',
-      PERSONAL_DATA_HMAC_KEY: key(),
-      TEMPORAL_CODEC_KEYS: `c1:${key()}`,
-      TEMPORAL_CODEC_ACTIVE_KEY_ID: 'c1',
-    });
+    const config = loadConfig(production());
     expect(config.production).toBe(true);
     expect(config.personalData.keyring.activeKeyId).toBe('k1');
     expect(config.temporalCodecKeyring.activeKeyId).toBe('c1');
@@ -399,17 +403,6 @@ describe('security settings', () => {
 });
 
 describe('metrics settings', () => {
-  const key = () => randomBytes(32).toString('base64');
-  const production = () => ({
-    DATABASE_URL,
-    NODE_ENV: 'production',
-    AUTH_JWKS_URL: 'https://login.example.dk/jwks',
-    PERSONAL_DATA_KEYS: `k1:${key()}`,
-    PERSONAL_DATA_ACTIVE_KEY_ID: 'k1',
-    PERSONAL_DATA_HMAC_KEY: key(),
-    TEMPORAL_CODEC_KEYS: `c1:${key()}`,
-    TEMPORAL_CODEC_ACTIVE_KEY_ID: 'c1',
-  });
   const token = 'a-scrape-token-of-24-chars';
 
   it('reads the listen address, the ports (0: a free one) and the token', () => {

@@ -11,16 +11,16 @@ import { readModelDataSourceOptions } from '../../libs/persistence/data-source-o
 import { PROJECT_ROOT } from '../../libs/temporal/temporal-binaries';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
 import {
+  courseRequests,
   offersExactlyOnce,
   readModelCaughtUp,
   retryUntilSettled,
   type Start,
-  startBody,
   startsExactlyOnce,
   Tally,
 } from '../faults/fault-checks';
 import { buildApps, waitFor } from '../faults/fault-system';
-import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
+import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import { http, type HttpAnswer } from '../support/system-under-test';
 
 /**
@@ -102,16 +102,7 @@ it('loses nothing, duplicates nothing and fires every due timer when a Temporal 
   const kf = await login('kf.storstroem');
   const dks = await login('politi.kbh.dks');
 
-  const persons = async (count: number) => {
-    const refs: string[] = [];
-    for (let i = 0; i < count; i += 1)
-      refs.push((await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef);
-    return refs;
-  };
-  const sendStart = (start: Start) =>
-    kf('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key });
-  const sendOffer = (caseId: string) =>
-    kf('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
+  const { persons, sendStart, sendOffer } = courseRequests(kf);
   const starts: Start[] = (await persons(CONCURRENT)).map((personRef, index) => ({
     personRef,
     key: `cluster-fault-${index}-${randomUUID()}`,

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ExitCourseState } from '../../libs/domain/exit-course/exit-course.types';
 import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
+import { fakeCpr, fakeName } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
 import { waitFor } from './fault-system';
 
@@ -34,6 +35,32 @@ export const startBody = (personRef: string) => ({
   expectedReleaseDate: '2028-06-30',
   paroleLinked: false,
 });
+
+/** A client of one logged-in user, as both fault suites have it. */
+export type CaseworkerClient = (
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<HttpAnswer>;
+
+/** What both fault suites send as the caseworker: persons to start courses for, the starts, the offers. */
+export function courseRequests(caseworker: CaseworkerClient) {
+  return {
+    persons: async (count: number): Promise<string[]> => {
+      const refs: string[] = [];
+      for (let i = 0; i < count; i += 1)
+        refs.push(
+          (await caseworker('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef,
+        );
+      return refs;
+    },
+    sendStart: (start: Start) =>
+      caseworker('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key }),
+    sendOffer: (caseId: string) =>
+      caseworker('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' }),
+  };
+}
 
 /** Settled: started (201/200), or decided (200) — or, for a decision whose first try was applied, refused as already made (409). */
 export const settled = (answer: HttpAnswer) =>

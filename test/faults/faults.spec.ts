@@ -3,14 +3,14 @@ import type { Client } from '@temporalio/client';
 import { loadConfig } from '../../libs/config/exitflow-config';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
 import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
-import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
+import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
 import {
+  courseRequests,
   offersExactlyOnce,
   readModelCaughtUp,
   retryUntilSettled,
   type Start,
-  startBody,
   startsExactlyOnce,
   Tally,
 } from './fault-checks';
@@ -46,17 +46,8 @@ afterAll(async () => {
   process.stdout.write(`\nFault-suite figures:\n${JSON.stringify(figures, null, 2)}\n`);
 });
 
-async function persons(count: number): Promise<string[]> {
-  const refs: string[] = [];
-  for (let i = 0; i < count; i += 1)
-    refs.push((await kf('POST', '/api/persons', { name: fakeName(), cpr: await fakeCpr() })).body.personRef);
-  return refs;
-}
-
-const sendStart = (start: Start) =>
-  kf('POST', '/api/exit-courses', startBody(start.personRef), { 'idempotency-key': start.key });
-const sendOffer = (caseId: string) =>
-  kf('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' });
+// `kf` logs in in beforeAll: the requests ask for it when they are sent.
+const { persons, sendStart, sendOffer } = courseRequests((...request) => kf(...request));
 
 /** Courses waiting for the suitability assessment, for decisions under fault. */
 async function coursesAwaitingAssessment(count: number): Promise<string[]> {
