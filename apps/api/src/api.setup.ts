@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
+import { API_PATH } from '../../../libs/observability/api-requests';
 import { attachApiMetrics } from '../../../libs/observability/metrics/api-metrics';
 import { createExitflowLogger } from '../../../libs/observability/logging/exitflow-logger';
 import { levelOfNestLevels, nestLoggerOver } from '../../../libs/observability/logging/nest-logger';
@@ -21,9 +22,6 @@ import { serveWebPage, webPageHeaders } from './web/web-page';
 
 /** The page uses no device feature at all; none may be used by anything it loads. */
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
-
-/** Every request the API answers (its routes, its errors, its documentation): `/api` in any case. */
-const API_PATH = /^\/api(?:[/?#]|$)/i;
 
 /**
  * Builds the API application exactly as `main.ts` runs it (tests use this too). `logLevels` (Nest's names)

@@ -2,14 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { API_PATH, matchedRouteTemplate } from '../api-requests';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
-/** Requests the API answers (its routes, errors and documentation); the web page's files are not logged. */
-const API_PATH = /^\/api(?:[/?#]|$)/i;
-
-/** What Express and the API's guard leave on a request that the request line reads. */
+/** What the API's guard leaves on a request that the request line reads. */
 interface ExpressRequest extends IncomingMessage {
-  route?: { path?: unknown };
   user?: { id?: unknown; role?: unknown };
 }
 
@@ -40,9 +37,8 @@ export function noteRequestCaseId(caseId: string): void {
   logger.setBindings({ caseId });
 }
 
-/** The route's template (`/api/exit-courses/:id/release`), never the URL: ids, names and query strings stay out. */
 function routeOf(request: ExpressRequest): string | null {
-  return typeof request.route?.path === 'string' ? request.route.path : null;
+  return matchedRouteTemplate(request) ?? null;
 }
 
 function requestLine(request: ExpressRequest, response: ServerResponse, durationMs: number): object {

@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Histogram, type Registry } from 'prom-client';
+import { matchedRouteTemplate } from '../api-requests';
 
 /** Seconds; a decision waits for the workflow's update and the read model, up to API_COMMAND_TIMEOUT_SECONDS. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** The route of a request that matched none (an unknown path, the web page's files, a body refused before routing). */
 export const UNMATCHED_ROUTE = 'unmatched';
-
-type RoutedRequest = IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
 
 /**
  * Every request the API answers, by method, route template and status: `/api/exit-courses/:id/…`, never the
@@ -41,7 +40,7 @@ export class HttpMetrics {
     response.once('close', () => {
       const labels = {
         method: request.method ?? 'UNKNOWN',
-        route: routeTemplate(request as RoutedRequest),
+        route: matchedRouteTemplate(request) ?? UNMATCHED_ROUTE,
         status: response.writableFinished ? String(response.statusCode) : 'aborted',
       };
       stop(labels);
@@ -49,10 +48,4 @@ export class HttpMetrics {
     });
     next();
   };
-}
-
-/** The template of the route Express matched (the API's global prefix included), else UNMATCHED_ROUTE. */
-function routeTemplate(request: RoutedRequest): string {
-  const path = request.route?.path;
-  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : UNMATCHED_ROUTE;
 }

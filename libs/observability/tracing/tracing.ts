@@ -7,6 +7,7 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import http, { type IncomingMessage } from 'node:http';
 import type { TracingSettings } from '../../config/exitflow-config';
+import { API_PATH, matchedRouteTemplate } from '../api-requests';
 import { ScrubbingSpanExporter } from './span-scrubbing';
 
 /** The process's tracing, once started: the Temporal interceptors and the workflow sink use it. */
@@ -73,13 +74,12 @@ function apiHttpInstrumentation(): { disable(): void } {
   const instrumentation = new HttpInstrumentation({
     enabled: false,
     disableOutgoingRequestInstrumentation: true,
-    ignoreIncomingRequestHook: (request) => !/^\/api(?:[/?#]|$)/i.test(request.url ?? ''),
+    ignoreIncomingRequestHook: (request) => !API_PATH.test(request.url ?? ''),
     applyCustomAttributesOnSpan: (span, request) => {
-      const { method, route, baseUrl } = request as IncomingMessage & { route?: { path?: string }; baseUrl?: string };
-      if (typeof route?.path !== 'string') return;
-      const template = `${baseUrl ?? ''}${route.path}`;
+      const template = matchedRouteTemplate(request as IncomingMessage);
+      if (template === undefined) return;
       span.setAttribute('http.route', template);
-      span.updateName(`${method} ${template}`);
+      span.updateName(`${request.method} ${template}`);
     },
   });
   instrumentation.setTracerProvider(trace.getTracerProvider());
