@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../libs/temporal/temporal-binaries';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
 import {
   courseRequests,
+  dksCasesDueAt,
   offersExactlyOnce,
   readModelCaughtUp,
   retryUntilSettled,
@@ -20,7 +21,6 @@ import {
   Tally,
 } from '../faults/fault-checks';
 import { buildApps, waitFor } from '../faults/fault-system';
-import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import { http, type HttpAnswer } from '../support/system-under-test';
 
 /**
@@ -116,19 +116,7 @@ it('loses nothing, duplicates nothing and fires every due timer when a Temporal 
 
   // DKS cases whose 24-hour deadline falls due while the parts are down and the requests retried.
   const dueAt = Date.now() + DUE_IN_MS;
-  const triggeredAt = new Date(dueAt - 24 * 3600_000).toISOString();
-  const dksIds: string[] = [];
-  for (let i = 0; i < TIMERS; i += 1) {
-    const youth = (await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
-    const started = await dks('POST', '/api/dks-cases', {
-      personRef: youth,
-      policeDistrictCode: 'POL-KBH',
-      trigger: 'charged',
-      triggeredAt,
-    });
-    expect(started.status).toBe(201);
-    dksIds.push(started.body.id);
-  }
+  const dksIds = await dksCasesDueAt(dks, TIMERS, dueAt);
 
   const tally = new Tally();
   const requests = [...starts.map((start) => () => sendStart(start)), ...offers.map((id) => () => sendOffer(id))];

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ExitCourseState } from '../../libs/domain/exit-course/exit-course.types';
 import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
-import { fakeCpr, fakeName } from '../support/demo-people';
+import { fakeCpr, fakeName, fakeYouthCpr } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
 import { waitFor } from './fault-system';
 
@@ -60,6 +60,24 @@ export function courseRequests(caseworker: CaseworkerClient) {
     sendOffer: (caseId: string) =>
       caseworker('POST', `/api/exit-courses/${caseId}/suitability-assessment`, { outcome: 'offer' }),
   };
+}
+
+/** DKS cases whose 24-hour assessment falls due at `dueAt` (ms), registered by `dks`: the timers a fault must not lose. */
+export async function dksCasesDueAt(dks: CaseworkerClient, count: number, dueAt: number): Promise<string[]> {
+  const triggeredAt = new Date(dueAt - 24 * 3600_000).toISOString();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const youth = (await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
+    const started = await dks('POST', '/api/dks-cases', {
+      personRef: youth,
+      policeDistrictCode: 'POL-KBH',
+      trigger: 'charged',
+      triggeredAt,
+    });
+    expect(started.status).toBe(201);
+    ids.push(started.body.id);
+  }
+  return ids;
 }
 
 /** Settled: started (201/200), or decided (200) — or, for a decision whose first try was applied, refused as already made (409). */

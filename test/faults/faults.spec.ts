@@ -3,10 +3,10 @@ import type { Client } from '@temporalio/client';
 import { loadConfig } from '../../libs/config/exitflow-config';
 import { connectTemporalClient } from '../../libs/temporal/temporal-connection';
 import { exitCourseStateQuery } from '../../workflows/exit-course/exit-course.messages';
-import { fakeName, fakeYouthCpr } from '../support/demo-people';
 import type { HttpAnswer } from '../support/system-under-test';
 import {
   courseRequests,
+  dksCasesDueAt,
   offersExactlyOnce,
   readModelCaughtUp,
   retryUntilSettled,
@@ -182,19 +182,7 @@ describe('the Temporal dev server is killed and started again on the same databa
     const dks = await system.as('politi.kbh.dks');
     // DKS cases whose 24-hour deadline falls 20 s from now: it passes while Temporal is away.
     const dueInMs = 20_000;
-    const triggeredAt = new Date(Date.now() - 24 * 3600_000 + dueInMs).toISOString();
-    const dksIds: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const youth = (await dks('POST', '/api/persons', { name: fakeName(), cpr: await fakeYouthCpr() })).body.personRef;
-      const started = await dks('POST', '/api/dks-cases', {
-        personRef: youth,
-        policeDistrictCode: 'POL-KBH',
-        trigger: 'charged',
-        triggeredAt,
-      });
-      expect(started.status).toBe(201);
-      dksIds.push(started.body.id);
-    }
+    const dksIds = await dksCasesDueAt(dks, 5, Date.now() + dueInMs);
     const running = await coursesAwaitingAssessment(5);
     await system.killTemporal();
     const killedAt = Date.now();
