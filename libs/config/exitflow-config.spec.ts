@@ -26,6 +26,7 @@ function defaultSecuritySettings() {
     },
     corsOrigins: [],
     codecCorsOrigins: [],
+    temporalUiUpstream: undefined,
     personalData: {
       keyring: parseKeyring(DEMO_SECRETS.personalDataKeys, 'demo1', 'PERSONAL_DATA_KEYS'),
       hmacKey: parseSecret(DEMO_SECRETS.personalDataHmacKey, 'PERSONAL_DATA_HMAC_KEY'),
@@ -305,6 +306,16 @@ describe('security settings', () => {
     });
     expect(config.corsOrigins).toEqual(['https://exitflow.example.dk', 'http://localhost:5173']);
     expect(config.codecCorsOrigins).toEqual(['http://localhost:8233']);
+  });
+
+  it('serves a Temporal UI from one plain-HTTP origin beside the API, or none', () => {
+    expect(loadConfig({ DATABASE_URL }).temporalUiUpstream).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL, TEMPORAL_UI_UPSTREAM: 'http://127.0.0.1:8233' }).temporalUiUpstream?.href).toBe(
+      'http://127.0.0.1:8233/',
+    );
+    for (const value of ['https://ui.example.dk', 'http://a:1,http://b:2', 'http://127.0.0.1:8233/ui']) {
+      expect(() => loadConfig({ DATABASE_URL, TEMPORAL_UI_UPSTREAM: value })).toThrow(/^TEMPORAL_UI_UPSTREAM: /);
+    }
   });
 
   it('verifies against an OIDC key set and turns local login off when AUTH_JWKS_URL is set', () => {

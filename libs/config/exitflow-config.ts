@@ -27,8 +27,10 @@ export interface ExitflowConfig {
   auth: AuthSettings;
   /** Browser origins allowed to call the API (CORS); empty = closed. */
   corsOrigins: string[];
-  /** Origins allowed to call the payload codec endpoint (the Temporal UI). */
+  /** Origins allowed to call the payload codec endpoint (a Temporal UI on another origin). */
   codecCorsOrigins: string[];
+  /** A Temporal UI server the API serves at /api/codec/temporal-ui to the operations role, if any. */
+  temporalUiUpstream?: URL;
   personalData: { keyring: Keyring; hmacKey: Buffer };
   /** Keys of the Temporal payload codec (client and worker must share them). */
   temporalCodecKeyring: Keyring;
@@ -177,6 +179,14 @@ function origins(env: Env, name: string): string[] {
       throw new Error(`${name}: '${origin}' is not an origin like https://host:port.`);
   }
   return list;
+}
+
+/** The Temporal UI server beside the API: one plain-HTTP origin (TLS ends at the API's own front). */
+function temporalUiUpstream(env: Env): URL | undefined {
+  const [origin, ...more] = origins(env, 'TEMPORAL_UI_UPSTREAM');
+  if (more.length || (origin && !origin.startsWith('http://')))
+    throw new Error(`TEMPORAL_UI_UPSTREAM: one http:// origin, like http://127.0.0.1:8233.`);
+  return origin ? new URL(origin) : undefined;
 }
 
 function authSettings(env: Env): AuthSettings {
@@ -451,6 +461,7 @@ export function loadConfig(env: Env = process.env): ExitflowConfig {
     auth: authSettings(env),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     codecCorsOrigins: origins(env, 'TEMPORAL_CODEC_CORS_ORIGINS'),
+    temporalUiUpstream: temporalUiUpstream(env),
     personalData: {
       keyring: parseKeyring(
         env.PERSONAL_DATA_KEYS || DEMO_SECRETS.personalDataKeys,

@@ -17,8 +17,10 @@ export interface TemporalDevServerOptions {
   port: number;
   /** Omit for a headless server (tests). */
   uiPort?: number;
-  /** Remote payload codec the web UI uses to show encrypted payloads. */
+  /** Remote payload codec the web UI uses to show encrypted payloads (may be a path on the UI's origin). */
   uiCodecEndpoint?: string;
+  /** The path the web UI is served under (the API serves it at TEMPORAL_UI_PATH). */
+  uiPublicPath?: string;
   /** SQLite file that keeps workflows across restarts; omit for an in-memory server. */
   dbFile?: string;
   logFile: string;
@@ -39,7 +41,7 @@ async function startFromCli(cli: string, options: TemporalDevServerOptions): Pro
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
-  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  args.push(...uiArguments(options));
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
     args.push('--dynamic-config-value', `${key}=${value}`);
   }
@@ -50,7 +52,7 @@ async function startFromCli(cli: string, options: TemporalDevServerOptions): Pro
   await waitUntilServing(address, child, options.logFile);
   return {
     address,
-    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     stop: () => stopProcess(child),
     kill: () => killProcess(child),
   };
@@ -69,7 +71,7 @@ async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<
         uiPort: options.uiPort,
         log: { format: 'pretty', level: 'warn' },
         extraArgs: [
-          ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+          ...uiArguments(options),
           ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
             '--dynamic-config-value',
             `${key}=${value}`,
@@ -79,13 +81,20 @@ async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<
     });
     return {
       address: env.address,
-      uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : undefined,
+      uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
       stop: () => env.teardown(),
       kill: () => env.teardown(),
     };
   } catch (error) {
     throw new Error(`${installHint('cli')} (The SDK's own download failed: ${(error as Error).message})`);
   }
+}
+
+function uiArguments({ uiCodecEndpoint, uiPublicPath }: TemporalDevServerOptions): string[] {
+  return [
+    ...(uiCodecEndpoint ? ['--ui-codec-endpoint', uiCodecEndpoint] : []),
+    ...(uiPublicPath ? ['--ui-public-path', uiPublicPath] : []),
+  ];
 }
 
 async function waitUntilServing(address: string, child: ChildProcess, logFile: string): Promise<void> {

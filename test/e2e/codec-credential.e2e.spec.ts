@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hashPassword } from '../../libs/access/password-hashing';
+import { TEMPORAL_UI_PATH } from '../../libs/temporal/temporal-ui-path';
 import { DEMO_SECRETS } from '../../libs/config/demo-secrets';
 import { DAY_MS } from '../support/exit-course-fixtures';
 import { fakeCpr, fakeName } from '../support/demo-people';
@@ -8,7 +11,9 @@ import { http, startSystem, type SystemUnderTest, type UserClient } from '../sup
 /**
  * The Temporal UI's way to the payload codec: the logged-in operations user gets a short-lived HttpOnly
  * cookie for /api/codec, which the codec takes instead of a bearer token — nowhere else, not expired, not
- * revoked, and only for a user who has the codec permission now.
+ * revoked, and only for a user who has the codec permission now. The same cookie opens the UI the API
+ * serves at TEMPORAL_UI_PATH (TEMPORAL_UI_UPSTREAM: here an HTTP server that records what reaches it;
+ * the browser suite temporal-ui runs the real UI).
  */
 const TEMPORAL_UI = 'http://localhost:8233';
 let sut: SystemUnderTest;
@@ -27,8 +32,26 @@ async function credential(client: UserClient): Promise<string> {
   return answer.headers.get('set-cookie')!.split(';')[0];
 }
 
+/** What reached the UI server behind the API, one entry per request. */
+const upstreamSaw: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+let upstream: Server;
+
 beforeAll(async () => {
-  sut = await startSystem({ TEMPORAL_CODEC_CORS_ORIGINS: TEMPORAL_UI });
+  upstream = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const { method = '', url = '', headers } = request;
+      upstreamSaw.push({ method, url, headers, body: Buffer.concat(chunks).toString() });
+      response.writeHead(207, { 'content-type': 'text/plain', 'set-cookie': '_csrf=ui-token; Path=/', 'x-ui': 'yes' });
+      response.end(`the UI answers ${method} ${url}`);
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  sut = await startSystem({
+    TEMPORAL_CODEC_CORS_ORIGINS: TEMPORAL_UI,
+    TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+  });
   // An operations user of this suite's own: other suites decode as `drift` in the same database.
   await sut.db.query(
     `INSERT INTO users (username, display_name, password_hash, role, organisation, units)
@@ -58,7 +81,11 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => sut?.stop());
+afterAll(async () => {
+  await sut?.stop();
+  upstream?.closeAllConnections();
+  await new Promise((resolve) => upstream?.close(resolve));
+});
 
 it('gives operations an HttpOnly, same-site cookie for /api/codec that lasts 10 minutes', async () => {
   const answer = await drift('POST', '/api/codec/credential');
@@ -136,4 +163,92 @@ it('is refused to a user without the codec permission, also when such a user hol
     [createHash('sha256').update(token).digest('hex')],
   );
   expect((await decodeWith(`exitflow_codec=${token}`)).status).toBe(403);
+});
+
+describe('the Temporal UI at /api/codec/temporal-ui', () => {
+  const ui = (method: string, url: string, cookie?: string, body?: string, headers: Record<string, string> = {}) =>
+    anonymous(method, `${TEMPORAL_UI_PATH}${url}`, body, { ...(cookie ? { cookie } : {}), ...headers });
+
+  it('opens on the API’s own origin from the credential', async () => {
+    const answer = await drift('POST', '/api/codec/credential');
+    expect(answer.body.temporalUiUrl).toBe(
+      `${TEMPORAL_UI_PATH}/namespaces/${encodeURIComponent(sut.config.temporal.namespace)}/workflows`,
+    );
+  });
+
+  it('passes the UI’s requests on as they came, without the bearer token or the codec cookie', async () => {
+    const cookie = await credential(drift);
+    upstreamSaw.length = 0;
+    const read = await ui(
+      'GET',
+      '/namespaces/default/workflows?query=x',
+      `_csrf=abc; ${cookie}; theme=dark`,
+      undefined,
+      {
+        authorization: 'Bearer not-for-the-ui',
+      },
+    );
+    expect([read.status, read.body, read.headers.get('x-ui'), read.headers.get('set-cookie')]).toEqual([
+      207,
+      `the UI answers GET ${TEMPORAL_UI_PATH}/namespaces/default/workflows?query=x`,
+      'yes',
+      '_csrf=ui-token; Path=/',
+    ]);
+    const posted = await ui('POST', '/api/v1/namespaces/default/workflows/w/signal', cookie, '{"raw": [1, 2]}', {
+      'content-type': 'application/json',
+      'x-csrf-token': 'abc',
+    });
+    expect(posted.status).toBe(207);
+    expect(upstreamSaw.map(({ method, url, body }) => ({ method, url, body }))).toEqual([
+      { method: 'GET', url: `${TEMPORAL_UI_PATH}/namespaces/default/workflows?query=x`, body: '' },
+      {
+        method: 'POST',
+        url: `${TEMPORAL_UI_PATH}/api/v1/namespaces/default/workflows/w/signal`,
+        body: '{"raw": [1, 2]}',
+      },
+    ]);
+    expect(upstreamSaw[0].headers).toMatchObject({ cookie: '_csrf=abc; theme=dark' });
+    expect(upstreamSaw[0].headers.authorization).toBeUndefined();
+    expect(upstreamSaw[1].headers.cookie).toBeUndefined();
+    expect(upstreamSaw[1].headers['x-csrf-token']).toBe('abc');
+  });
+
+  it('serves nothing without a valid credential of a user who may decode, and says where to open it', async () => {
+    upstreamSaw.length = 0;
+    const none = await ui('GET', '/');
+    expect([none.status, none.headers.get('content-type'), none.headers.get('cache-control')]).toEqual([
+      401,
+      'text/html; charset=utf-8',
+      'no-store',
+    ]);
+    expect(none.body).toContain('<h1>Temporal UI åbnes fra Drift-siden</h1>');
+    expect(none.body).toContain('tryk »Åbn Temporal UI« på siden Drift');
+    expect((await ui('GET', '/', `exitflow_codec=${randomBytes(32).toString('base64url')}`)).status).toBe(401);
+
+    const revoked = await credential(drift);
+    await anonymous('DELETE', '/api/codec/credential', undefined, { cookie: revoked });
+    expect((await ui('GET', '/', revoked)).status).toBe(401);
+
+    const token = randomBytes(32).toString('base64url');
+    await sut.db.query(
+      `INSERT INTO codec_credentials (token_hash, user_id, expires_at)
+       SELECT $1, id::text, now() + interval '5 minutes' FROM users WHERE username = 'kf.storstroem'`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
+    expect((await ui('GET', '/', `exitflow_codec=${token}`)).status).toBe(403);
+    expect(upstreamSaw).toEqual([]);
+  });
+
+  it('answers 503 while the UI server does not answer', async () => {
+    const cookie = await credential(drift);
+    upstream.closeAllConnections();
+    await new Promise((resolve) => upstream.close(resolve));
+    const answer = await ui('GET', '/', cookie);
+    expect([answer.status, answer.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(answer.body).toContain('<h1>Temporal UI svarer ikke</h1>');
+    await new Promise<void>((resolve) =>
+      upstream.listen(Number(new URL(sut.config.temporalUiUpstream!.href).port), '127.0.0.1', resolve),
+    );
+    expect((await ui('GET', '/', cookie)).status).toBe(207);
+  });
 });

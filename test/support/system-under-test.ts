@@ -18,6 +18,7 @@ import { createWorkerApp, createWorkerLogger } from '../../apps/worker/src/worke
 import { PinoTemporalLogger } from '../../libs/observability/logging/temporal-logger';
 import { startTracing } from '../../libs/observability/tracing/tracing';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
+import { TEMPORAL_UI_PATH } from '../../libs/temporal/temporal-ui-path';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { temporalTestLogger } from './temporal-log-level';
@@ -62,11 +63,13 @@ export async function startSystem(
     databaseUrl?: string;
     throughProxies?: boolean;
     logDestination?: DestinationStream;
+    /** A dev server with its web UI, which the API serves at TEMPORAL_UI_PATH as `npm start` does. */
+    temporalUi?: boolean;
   } = {},
 ): Promise<SystemUnderTest> {
   const logger = options.logLevels ?? ['error', 'warn'];
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exitflow-e2e-'));
-  const server = await temporalForSuite(path.join(logDir, 'temporal.log'));
+  const server = await temporalForSuite(path.join(logDir, 'temporal.log'), options.temporalUi === true);
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   let proxies: SystemUnderTest['proxies'];
   let temporalAddress = server.address;
@@ -86,6 +89,7 @@ export async function startSystem(
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: 'exitflow-e2e',
     ...(server.namespace ? { TEMPORAL_NAMESPACE: server.namespace } : {}),
+    ...(server.uiUrl ? { TEMPORAL_UI_UPSTREAM: server.uiUrl } : {}),
     PORT: '0',
     API_METRICS_PORT: '0',
     WORKER_METRICS_PORT: '0',
@@ -161,9 +165,10 @@ export async function startSystem(
  */
 async function temporalForSuite(
   logFile: string,
-): Promise<{ address: string; namespace?: string; stop(): Promise<void> }> {
+  withUi: boolean,
+): Promise<{ address: string; namespace?: string; uiUrl?: string; stop(): Promise<void> }> {
   const frontends = process.env.EXITFLOW_TEST_TEMPORAL_ADDRESS?.split(',').filter(Boolean);
-  if (!frontends?.length) return startDevServerOnAFreePort(logFile);
+  if (!frontends?.length || withUi) return startDevServerOnAFreePort(logFile, withUi);
   const namespace = `e2e-${randomBytes(6).toString('hex')}`;
   await registerNamespace(frontends, namespace);
   const address = frontends[Number.parseInt(namespace.slice(-2), 16) % frontends.length];
@@ -171,10 +176,13 @@ async function temporalForSuite(
 }
 
 /** A port found free can be taken by another suite before the server binds it: then try another, twice. */
-async function startDevServerOnAFreePort(logFile: string): Promise<TemporalDevServer> {
+async function startDevServerOnAFreePort(logFile: string, withUi: boolean): Promise<TemporalDevServer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startTemporalDevServer({ port: await freePort(), logFile });
+      const ui = withUi
+        ? { uiPort: await freePort(), uiPublicPath: TEMPORAL_UI_PATH, uiCodecEndpoint: '/api/codec' }
+        : {};
+      return await startTemporalDevServer({ port: await freePort(), logFile, ...ui });
     } catch (error) {
       if (attempt === 3) throw error;
     }

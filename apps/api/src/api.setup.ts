@@ -8,11 +8,14 @@ import type { DestinationStream } from 'pino';
 import type { ExitflowConfig } from '../../../libs/config/exitflow-config';
 import { API_PATH } from '../../../libs/observability/api-requests';
 import { attachApiMetrics } from '../../../libs/observability/metrics/api-metrics';
+import { TEMPORAL_UI_PATH } from '../../../libs/temporal/temporal-ui-path';
 import { createExitflowLogger } from '../../../libs/observability/logging/exitflow-logger';
 import { levelOfNestLevels, nestLoggerOver } from '../../../libs/observability/logging/nest-logger';
 import { REQUEST_ID_HEADER } from '../../../libs/observability/logging/request-id';
 import { bindRequestLogger, requestLogging } from '../../../libs/observability/logging/request-log';
 import { ApiModule } from './api.module';
+import { CodecCredentials } from './auth/codec-credentials.service';
+import { temporalUiProxy } from './codec/temporal-ui-proxy';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { openApiDocument } from './common/openapi-document';
 import { translateBodyParserErrors } from './common/body-parser-errors';
@@ -45,6 +48,9 @@ export async function createApiApp(
   attachApiMetrics(app);
   // First of all: the request's id and its one log line, also for requests refused before any route.
   app.use(requestLogging(logger));
+  // Before the API's own headers and body parser: the Temporal UI answers with its own, and takes its bodies raw.
+  if (config.temporalUiUpstream)
+    app.use(TEMPORAL_UI_PATH, temporalUiProxy(config.temporalUiUpstream, app.get(CodecCredentials)));
   // Security headers. The API answers JSON only, so its CSP allows nothing; the Swagger page needs its
   // inline bootstrap script and styles, and gets exactly that.
   const apiHeaders = helmet({

@@ -11,6 +11,7 @@ import { migrateReadModel } from '../../../libs/persistence/data-source-options'
 import { applyRuntimeGrants, ensureRuntimeRole, runtimeUrl } from '../../../libs/persistence/runtime-role';
 import { PROJECT_ROOT, installTemporalBinaries } from '../../../libs/temporal/temporal-binaries';
 import { startTemporalDevServer, stopProcess } from '../../../libs/temporal/temporal-dev-server';
+import { TEMPORAL_UI_PATH } from '../../../libs/temporal/temporal-ui-path';
 import { seedDemoData } from './demo-seed';
 
 /**
@@ -86,23 +87,22 @@ async function main(): Promise<void> {
   }
 
   let temporalUi = env.TEMPORAL_UI_URL;
-  const apiPort = env.PORT || String(DEFAULTS.apiPort);
   if (!env.TEMPORAL_ADDRESS) {
     installTemporalBinaries();
-    const uiPort = intSetting('TEMPORAL_UI_PORT', 8233);
-    // The UI decrypts payloads through the API's codec endpoint, which admits the UI's origin only.
-    env.TEMPORAL_CODEC_CORS_ORIGINS ||= `http://localhost:${uiPort}`;
+    // The API serves the dev server's UI on its own origin, so that the UI's codec calls carry the
+    // operations user's codec cookie (apps/api/src/codec/temporal-ui-proxy.ts).
     const server = await startTemporalDevServer({
       port: intSetting('TEMPORAL_DEV_SERVER_PORT', 7233),
-      uiPort,
-      uiCodecEndpoint: `http://localhost:${apiPort}/api/codec`,
+      uiPort: intSetting('TEMPORAL_UI_PORT', 8233),
+      uiPublicPath: TEMPORAL_UI_PATH,
+      uiCodecEndpoint: '/api/codec',
       dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
       logFile: path.join(DATA_DIR, 'temporal.log'),
       namespace: env.TEMPORAL_NAMESPACE || DEFAULTS.temporalNamespace,
     });
     stops.unshift(server.stop);
     env.TEMPORAL_ADDRESS = server.address;
-    temporalUi = server.uiUrl;
+    env.TEMPORAL_UI_UPSTREAM ||= server.uiUrl;
   }
 
   const config = loadConfig(env);
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     ? 0
     : await seedDemoData(apiUrl, async () => (await db.query(`SELECT count(*)::int AS n FROM cases`))[0].n);
   await db.destroy();
+  if (config.temporalUiUpstream) temporalUi = `${apiUrl}${TEMPORAL_UI_PATH}/ (åbnes fra Drift-siden som drift)`;
 
   console.log(
     [

@@ -58,8 +58,7 @@ export class AuthGuard implements CanActivate {
 
   /** The credential's user as the database has them now: deactivated or without the permission, refused. */
   private async fromCodecCredential(cookie: string): Promise<AuthenticatedUser> {
-    const userId = await this.codecCredentials.userOf(cookie);
-    const user = userId === undefined ? undefined : await this.users.findActive(userId);
+    const user = await this.codecCredentials.userOf(cookie);
     if (!user) {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
+import { UsersRepository } from './users.repository';
 
 /** The cookie that carries an operations user's codec credential to /api/codec (and nowhere else). */
 export const CODEC_COOKIE = 'exitflow_codec';
@@ -17,7 +19,10 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  */
 @Injectable()
 export class CodecCredentials {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+  ) {}
 
   async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
@@ -30,13 +35,16 @@ export class CodecCredentials {
     return { token, expiresAt: new Date(row.expires_at) };
   }
 
-  /** The user id of a credential that is neither expired nor revoked. */
-  async userOf(token: string): Promise<string | undefined> {
+  /**
+   * The user of a credential that is neither expired nor revoked, as the database has them now: a
+   * deactivated user has none (the caller checks the role, which may have changed too).
+   */
+  async userOf(token: string): Promise<AuthenticatedUser | undefined> {
     const rows = (await this.dataSource.query(
       `SELECT user_id FROM codec_credentials WHERE token_hash = $1 AND expires_at > now() AND revoked_at IS NULL`,
       [hash(token)],
     )) as { user_id: string }[];
-    return rows[0]?.user_id;
+    return rows[0] && this.users.findActive(rows[0].user_id);
   }
 
   async revoke(token: string): Promise<void> {

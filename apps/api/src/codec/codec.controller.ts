@@ -17,6 +17,7 @@ import { ArrayMaxSize, IsArray, IsBase64, IsDefined, IsObject, ValidateIf, Valid
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
+import { TEMPORAL_UI_PATH } from '../../../../libs/temporal/temporal-ui-path';
 import { API_CONFIG } from '../api.tokens';
 import { AccessLogService } from '../audit/access-log.service';
 import { AcceptsCodecCredential, CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
@@ -52,7 +53,8 @@ class CodecCredentialView {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Temporal UI (den første af TEMPORAL_CODEC_CORS_ORIGINS), eller null.',
+    description:
+      'Hvor Temporal UI åbnes: på API’ets egen adresse, når TEMPORAL_UI_UPSTREAM er sat, ellers den første af TEMPORAL_CODEC_CORS_ORIGINS, eller null.',
   })
   temporalUiUrl!: string | null;
 }
@@ -129,8 +131,14 @@ export class CodecController {
       path: '/api/codec',
       maxAge: CODEC_CREDENTIAL_MINUTES * 60_000,
     });
-    // The codec's CORS origins are the Temporal UI's: the first is where the Drift page opens it.
-    return { expiresAt: expiresAt.toISOString(), temporalUiUrl: this.config.codecCorsOrigins[0] ?? null };
+    return { expiresAt: expiresAt.toISOString(), temporalUiUrl: this.temporalUiUrl() };
+  }
+
+  /** The UI served on this origin (the cookie goes with its codec calls), else one on an origin CORS admits. */
+  private temporalUiUrl(): string | null {
+    if (this.config.temporalUiUpstream)
+      return `${TEMPORAL_UI_PATH}/namespaces/${encodeURIComponent(this.config.temporal.namespace)}/workflows`;
+    return this.config.codecCorsOrigins[0] ?? null;
   }
 
   /** Logout: the credential in the cookie, if any, is revoked at once, and the cookie cleared. */

@@ -153,7 +153,7 @@ export async function operationsView(root, { params, focus }) {
     try {
       const credential = await api.post('/api/codec/credential');
       if (credential.temporalUiUrl) window.open(credential.temporalUiUrl, '_blank', 'noopener');
-      else flash = { kind: 'error', text: 'Temporal UI er ikke sat op (TEMPORAL_CODEC_CORS_ORIGINS).' };
+      else flash = { kind: 'error', text: 'Temporal UI er ikke sat op (TEMPORAL_UI_UPSTREAM).' };
     } catch (problem) {
       flash = { kind: 'error', text: problemText(problem) };
     }
