@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION } from '../../apps/cluster/src/cluster-binaries';
 import { CLUSTER_TOPOLOGY } from '../../apps/cluster/src/cluster';
+import { GRPC_LOCATIONS } from '../../apps/cluster/src/nginx';
 import { DYNAMIC_CONFIG, NUM_HISTORY_SHARDS } from '../../apps/cluster/src/temporal-node-config';
 
 /**
@@ -205,6 +206,10 @@ describe('docker-compose.yml', () => {
     expect(upstream('temporal_frontends')).toEqual(TEMPORAL_NODES.map((node) => `${node}:7233`));
     expect(config).toContain('listen 3000;');
     expect(config).toContain('listen 7233 http2;');
+    // The same gRPC locations as the launcher's nginx, the UNAVAILABLE answer for a failed frontend included.
+    const lines = config.split('\n').map((line) => line.trim());
+    const start = lines.indexOf(GRPC_LOCATIONS[0], lines.indexOf('listen 7233 http2;'));
+    expect(lines.slice(start, start + GRPC_LOCATIONS.length)).toEqual(GRPC_LOCATIONS.map((line) => line.trim()));
     expect(services.nginx.volumes).toEqual(['./deploy/nginx.conf:/etc/nginx/nginx.conf:ro']);
     expect(services.nginx.ports).toEqual(['3000:3000']);
     expect(services.api.ports).toBeUndefined();

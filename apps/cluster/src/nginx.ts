@@ -26,6 +26,32 @@ export interface NginxOptions {
   grpc: { port: number; frontends: string[] };
 }
 
+/**
+ * The gRPC server's locations, here and in deploy/nginx.conf (the compose spec compares them). A frontend
+ * that fails under a call already sent (a node killed) makes nginx answer HTTP 502 with an HTML page, which
+ * gRPC clients read as INTERNAL ("invalid compression flag"), a code nobody retries and the API would answer
+ * 500 to; the named location answers it as gRPC's UNAVAILABLE instead (a trailers-only response), which the
+ * SDK and the API treat as "Temporal cannot be reached now".
+ */
+export const GRPC_LOCATIONS = [
+  'location / {',
+  '  grpc_pass grpc://temporal_frontends;',
+  '  grpc_next_upstream error timeout;',
+  '  grpc_connect_timeout 2s;',
+  // Workers' long polls last up to 70 s.
+  '  grpc_read_timeout 300s;',
+  '  grpc_send_timeout 300s;',
+  '  error_page 502 503 504 = @grpc_unavailable;',
+  '}',
+  'location @grpc_unavailable {',
+  '  default_type application/grpc;',
+  '  add_header grpc-status 14 always;',
+  '  add_header grpc-message "Temporal frontend unavailable" always;',
+  '  add_header content-length 0 always;',
+  '  return 204;',
+  '}',
+];
+
 export function nginxConfig(options: NginxOptions): string {
   const { prefix } = options;
   const asRoot = process.getuid?.() === 0;
@@ -66,14 +92,7 @@ export function nginxConfig(options: NginxOptions): string {
     '  }',
     '  server {',
     `    listen 127.0.0.1:${options.grpc.port} http2;`,
-    '    location / {',
-    '      grpc_pass grpc://temporal_frontends;',
-    '      grpc_next_upstream error timeout;',
-    '      grpc_connect_timeout 2s;',
-    // Workers' long polls last up to 70 s.
-    '      grpc_read_timeout 300s;',
-    '      grpc_send_timeout 300s;',
-    '    }',
+    ...GRPC_LOCATIONS.map((line) => `    ${line}`),
     '  }',
     '}',
     '',
