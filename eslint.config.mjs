@@ -9,7 +9,18 @@ const UNITS_ARE_DATA = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.temporal/**', '.tools/**', '.data/**', 'coverage/**', 'test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.temporal/**',
+      '.tools/**',
+      '.data/**',
+      '.cluster/**',
+      'coverage/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Layout is Prettier's (`npm run format`); ESLint keeps to what code means.

@@ -54,14 +54,14 @@ describe('README.md and docs/ against the tree', () => {
     expect(readRepoFile('docs/endpoints.md')).toContain(`"password":"${password}"`);
   });
 
-  it('starts with npm install, npm start and npm test, and the scripts exist', () => {
+  it('starts with npm install, npm start, npm test and npm run test:cluster, and the scripts exist', () => {
     const readme = readRepoFile('README.md');
     const block = /```bash\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const commands = block
       .split('\n')
       .filter((line) => /^npm /.test(line))
       .map((line) => line.split('#')[0].trim());
-    expect(commands).toEqual(['npm install', 'npm start', 'npm test']);
+    expect(commands).toEqual(['npm install', 'npm start', 'npm test', 'npm run test:cluster']);
     const scripts = (JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts;
     expect({
       start: Boolean(scripts.start),
