@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { TEMPORAL_SERVER_VERSION } from '../../apps/cluster/src/cluster-binaries';
 import { CLUSTER_TOPOLOGY } from '../../apps/cluster/src/cluster';
 import { GRPC_LOCATIONS } from '../../apps/cluster/src/nginx';
+import { TEMPORAL_UI_PATH } from '../../libs/temporal/temporal-ui-path';
 import { DYNAMIC_CONFIG, NUM_HISTORY_SHARDS } from '../../apps/cluster/src/temporal-node-config';
 
 /**
@@ -143,9 +144,9 @@ describe('docker-compose.yml', () => {
     // Replicas cannot share a fixed container name or a published port.
     expect(services.worker).not.toHaveProperty('container_name');
     expect(services.worker.ports).toBeUndefined();
-    // Temporal's frontends are not published; its UI only on the host's loopback address.
+    // Temporal's frontends are not published, nor its UI (the API serves it: see below).
     for (const node of TEMPORAL_NODES) expect(services[node].ports).toBeUndefined();
-    expect(services['temporal-ui'].ports).toEqual(['127.0.0.1:8080:8080']);
+    expect(services['temporal-ui'].ports).toBeUndefined();
   });
 
   it('depends only on services that exist, with conditions Compose knows', () => {
@@ -215,6 +216,14 @@ describe('docker-compose.yml', () => {
     expect(services.api.ports).toBeUndefined();
   });
 
+  it('serves the Temporal UI through the API at its codec path, as npm start does, and publishes no port for it', () => {
+    expect(services['temporal-ui'].environment).toMatchObject({
+      TEMPORAL_UI_PUBLIC_PATH: TEMPORAL_UI_PATH,
+      TEMPORAL_CODEC_ENDPOINT: '/api/codec',
+    });
+    expect(env('api').TEMPORAL_UI_UPSTREAM).toBe('http://temporal-ui:8080');
+  });
+
   it('keeps the read model on a named volume, with a healthcheck', () => {
     const volume = services.postgres.volumes?.[0] ?? '';
     const [volumeName, mountPoint] = volume.split(':');
@@ -258,7 +267,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives API and worker the same task queue and database', () => {
-    const apiEnv = Object.entries(env('api')).filter(([key]) => key !== 'HOST' && key !== 'PORT');
+    const apiOnly = ['HOST', 'PORT', 'TEMPORAL_UI_UPSTREAM'];
+    const apiEnv = Object.entries(env('api')).filter(([key]) => !apiOnly.includes(key));
     expect(Object.fromEntries(apiEnv)).toEqual(env('worker'));
   });
 
