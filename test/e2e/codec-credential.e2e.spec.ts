@@ -247,7 +247,7 @@ describe('the Temporal UI at /api/codec/temporal-ui', () => {
     expect([answer.status, answer.headers.get('retry-after')]).toEqual([503, '5']);
     expect(answer.body).toContain('<h1>Temporal UI svarer ikke</h1>');
     await new Promise<void>((resolve) =>
-      upstream.listen(Number(new URL(sut.config.temporalUiUpstream!.href).port), '127.0.0.1', resolve),
+      upstream.listen(Number(sut.config.temporalUiUpstream!.port), '127.0.0.1', resolve),
     );
     expect((await ui('GET', '/', cookie)).status).toBe(207);
   });

@@ -18,7 +18,7 @@ import { createWorkerApp, createWorkerLogger } from '../../apps/worker/src/worke
 import { PinoTemporalLogger } from '../../libs/observability/logging/temporal-logger';
 import { startTracing } from '../../libs/observability/tracing/tracing';
 import { startTemporalDevServer, type TemporalDevServer } from '../../libs/temporal/temporal-dev-server';
-import { TEMPORAL_UI_PATH } from '../../libs/temporal/temporal-ui-path';
+import { UI_SERVED_BY_THE_API } from '../../libs/temporal/temporal-ui-path';
 import { openReadModel, testDatabaseUrl } from './read-model';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { temporalTestLogger } from './temporal-log-level';
@@ -179,9 +179,7 @@ async function temporalForSuite(
 async function startDevServerOnAFreePort(logFile: string, withUi: boolean): Promise<TemporalDevServer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const ui = withUi
-        ? { uiPort: await freePort(), uiPublicPath: TEMPORAL_UI_PATH, uiCodecEndpoint: '/api/codec' }
-        : {};
+      const ui = withUi ? { uiPort: await freePort(), ...UI_SERVED_BY_THE_API } : {};
       return await startTemporalDevServer({ port: await freePort(), logFile, ...ui });
     } catch (error) {
       if (attempt === 3) throw error;

@@ -11,7 +11,7 @@ import { migrateReadModel } from '../../../libs/persistence/data-source-options'
 import { applyRuntimeGrants, ensureRuntimeRole, runtimeUrl } from '../../../libs/persistence/runtime-role';
 import { PROJECT_ROOT, installTemporalBinaries } from '../../../libs/temporal/temporal-binaries';
 import { startTemporalDevServer, stopProcess } from '../../../libs/temporal/temporal-dev-server';
-import { TEMPORAL_UI_PATH } from '../../../libs/temporal/temporal-ui-path';
+import { TEMPORAL_UI_PATH, UI_SERVED_BY_THE_API } from '../../../libs/temporal/temporal-ui-path';
 import { seedDemoData } from './demo-seed';
 
 /**
@@ -94,8 +94,7 @@ async function main(): Promise<void> {
     const server = await startTemporalDevServer({
       port: intSetting('TEMPORAL_DEV_SERVER_PORT', 7233),
       uiPort: intSetting('TEMPORAL_UI_PORT', 8233),
-      uiPublicPath: TEMPORAL_UI_PATH,
-      uiCodecEndpoint: '/api/codec',
+      ...UI_SERVED_BY_THE_API,
       dbFile: path.join(DATA_DIR, 'temporal.sqlite'),
       logFile: path.join(DATA_DIR, 'temporal.log'),
       namespace: env.TEMPORAL_NAMESPACE || DEFAULTS.temporalNamespace,

@@ -17,7 +17,7 @@ import { ArrayMaxSize, IsArray, IsBase64, IsDefined, IsObject, ValidateIf, Valid
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
 import type { ExitflowConfig } from '../../../../libs/config/exitflow-config';
 import { EncryptionCodec } from '../../../../libs/temporal/encryption-codec';
-import { TEMPORAL_UI_PATH } from '../../../../libs/temporal/temporal-ui-path';
+import { CODEC_PATH, TEMPORAL_UI_PATH } from '../../../../libs/temporal/temporal-ui-path';
 import { API_CONFIG } from '../api.tokens';
 import { AccessLogService } from '../audit/access-log.service';
 import { AcceptsCodecCredential, CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
@@ -128,7 +128,7 @@ export class CodecController {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.production,
-      path: '/api/codec',
+      path: CODEC_PATH,
       maxAge: CODEC_CREDENTIAL_MINUTES * 60_000,
     });
     return { expiresAt: expiresAt.toISOString(), temporalUiUrl: this.temporalUiUrl() };
@@ -153,7 +153,7 @@ export class CodecController {
   ): Promise<void> {
     const token = codecCookie(cookie);
     if (token) await this.credentials.revoke(token);
-    response.clearCookie(CODEC_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/api/codec' });
+    response.clearCookie(CODEC_COOKIE, { httpOnly: true, sameSite: 'strict', path: CODEC_PATH });
   }
 
   @Post('decode')

@@ -2,7 +2,12 @@ import type { Request, Response } from 'express';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import { hasPermission } from '../../../../libs/access/access-policy';
 import type { AuthenticatedUser } from '../../../../libs/access/authenticated-user';
-import { CODEC_COOKIE, codecCookie, type CodecCredentials } from '../auth/codec-credentials.service';
+import {
+  CODEC_COOKIE,
+  CODEC_CREDENTIAL_MINUTES,
+  codecCookie,
+  type CodecCredentials,
+} from '../auth/codec-credentials.service';
 
 /** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
@@ -29,7 +34,7 @@ export function temporalUiProxy(upstream: URL, credentials: CodecCredentials) {
         response,
         user ? 403 : 401,
         'Temporal UI åbnes fra Drift-siden',
-        'Log ind i exitflow som driftsbruger og tryk »Åbn Temporal UI« på siden Drift. Adgangen gælder i 10 minutter.',
+        `Log ind i exitflow som driftsbruger og tryk »Åbn Temporal UI« på siden Drift. Adgangen gælder i ${CODEC_CREDENTIAL_MINUTES} minutter.`,
       );
       return;
     }
